@@ -1,0 +1,262 @@
+#!/usr/bin/env bash
+# Band Circuit developer entry point. Every command installs what it is missing first, so a fresh
+# Debian 12 machine needs nothing done by hand.
+#
+#   ./dev.sh serve [port]   build dist/ and serve it on http://localhost:8080 (or PORT / port)
+#   ./dev.sh test           native Catch2 suite (ctest), web build, browser tests in Chromium
+#   ./dev.sh dist           build dist/ only
+#   ./dev.sh bench          size and speed next to Dear ImGui's own SDL2 + WebGL2 example
+#   ./dev.sh figures        PNG screenshots of every exercise demonstration at its key poses
+#   ./dev.sh screens        PNG screenshots of every screen, both themes, phone and desktop
+#   ./dev.sh fuzz [seconds] libFuzzer on the save-format loader
+#
+# Third-party code never lives in this repository: SDL2 and Dear ImGui come from Debian's source
+# packages, everything else from Debian's binary packages or npm, into a cache outside the tree.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+CACHE="${BAND_CIRCUIT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/band-circuit}"
+PORT="${PORT:-8080}"
+JOBS="$(nproc)"
+
+SDL_VERSION=2.26.5
+SDL_DEB_VERSION=2.26.5+dfsg-1
+IMGUI_VERSION=1.90.1
+IMGUI_DEB_VERSION=1.90.1+ds-1
+
+log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# --- [SECTION] Packages --------------------------------------------------------------------------
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else
+        log "sudo is needed to run: $*"
+        sudo "$@"
+    fi
+}
+
+APT_UPDATED=0
+apt_install() {  # apt_install PACKAGE... : installs those not yet installed
+    local missing=()
+    for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "installing from Debian: ${missing[*]}"
+    if [ $APT_UPDATED -eq 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# A private apt configuration for source packages and backports: the machine's own sources stay
+# untouched, and the archive's address is read from them.
+private_apt() {  # private_apt NAME LINE... ; sets PRIVATE_APT_OPTS
+    local dir="$CACHE/apt-$1"; shift
+    local mirror
+    mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+    [ -n "$mirror" ] || mirror=$(awk '/^deb /{print $2; exit}' /etc/apt/sources.list)
+    mkdir -p "$dir/lists/partial"
+    : > "$dir/sources.list"
+    for line in "$@"; do printf "${line}\n" "$mirror" >> "$dir/sources.list"; done
+    PRIVATE_APT_OPTS=(-o "Dir::Etc::SourceList=$dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
+                      -o "Dir::State::Lists=$dir/lists" -o APT::Sandbox::User=root)
+    if [ ! -e "$dir/updated" ]; then
+        as_root apt-get "${PRIVATE_APT_OPTS[@]}" update -qq && touch "$dir/updated"
+    fi
+}
+
+setup_native() {
+    apt_install cmake g++ make rapidjson-dev python3-fonttools fonts-inter
+    if ! dpkg -s libcatch2-dev 2>/dev/null | grep -q '^Version: 3'; then
+        log "Catch2 3 from bookworm-backports"
+        private_apt backports "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s bookworm-backports main"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get "${PRIVATE_APT_OPTS[@]}" install -y -qq libcatch2-dev >/dev/null
+    fi
+}
+
+# Emscripten: one already on PATH (an emsdk, say) wins; otherwise Debian's package.
+setup_emscripten() {
+    if ! command -v emcc >/dev/null 2>&1; then apt_install emscripten; fi
+    # Debian's emcc runs its JS optimizer with the machine's node, which must find Debian's acorn.
+    export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+    EMCC_VERSION=$(emcc -dumpversion 2>/dev/null || emcc --version | head -1 | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -1)
+}
+
+# --- [SECTION] Third-party sources (Debian source packages) and the web build of SDL2 -------------
+
+fetch_sources() {
+    local src="$CACHE/src"
+    if [ -d "$src/SDL2-$SDL_VERSION" ] && [ -d "$src/imgui-$IMGUI_VERSION" ]; then return 0; fi
+    apt_install dpkg-dev xz-utils
+    log "fetching SDL2 $SDL_DEB_VERSION and Dear ImGui $IMGUI_DEB_VERSION source packages"
+    private_apt sources "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s bookworm main" \
+                        "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s trixie main"
+    mkdir -p "$src/dl"
+    (cd "$src/dl" && apt-get "${PRIVATE_APT_OPTS[@]}" source --download-only \
+        "libsdl2=$SDL_DEB_VERSION" "imgui=$IMGUI_DEB_VERSION" >/dev/null)
+    (cd "$src" && tar xf dl/libsdl2_*.orig.tar.* && tar xf dl/imgui_*.orig.tar.*)
+    [ -d "$src/SDL2-$SDL_VERSION" ] || mv "$src"/SDL2-* "$src/SDL2-$SDL_VERSION" 2>/dev/null || true
+    [ -d "$src/imgui-$IMGUI_VERSION" ] || mv "$src"/imgui-* "$src/imgui-$IMGUI_VERSION" 2>/dev/null || true
+    [ -d "$src/SDL2-$SDL_VERSION" ] && [ -d "$src/imgui-$IMGUI_VERSION" ] || die "source packages did not unpack as expected"
+}
+
+# SDL2 for the web, built once per SDL and emcc version. Only video and events are built: the app
+# draws with WebGL2 and plays its cues through Web Audio, so audio, joystick and the rest stay out.
+build_sdl2() {
+    SDL2_PREFIX="$CACHE/sdl2-$SDL_VERSION-emcc$EMCC_VERSION"
+    [ -f "$SDL2_PREFIX/lib/libSDL2.a" ] && return 0
+    log "building SDL2 $SDL_VERSION for the web (once; cached in $SDL2_PREFIX)"
+    local build="$CACHE/build-sdl2-$SDL_VERSION-emcc$EMCC_VERSION"
+    rm -rf "$build"
+    emcmake cmake -S "$CACHE/src/SDL2-$SDL_VERSION" -B "$build" -DCMAKE_BUILD_TYPE=MinSizeRel \
+        -DCMAKE_INSTALL_PREFIX="$SDL2_PREFIX" -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
+        -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF \
+        -DSDL_FILESYSTEM=OFF -DSDL_HIDAPI=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF -DSDL_ATOMIC=OFF \
+        -DSDL_THREADS=OFF -DSDL_RENDER=OFF -DSDL_CPUINFO=OFF -DSDL_FILE=OFF -DSDL_LOADSO=OFF \
+        -DSDL_TIMERS=ON -DSDL_VIDEO=ON -DSDL_EVENTS=ON >"$CACHE/sdl2-configure.log" 2>&1 \
+        || { tail -30 "$CACHE/sdl2-configure.log"; die "SDL2 configure failed"; }
+    cmake --build "$build" -j"$JOBS" >"$CACHE/sdl2-build.log" 2>&1 || { tail -30 "$CACHE/sdl2-build.log"; die "SDL2 build failed"; }
+    cmake --install "$build" >/dev/null
+    rm -rf "$build"
+}
+
+# --- [SECTION] Builds ------------------------------------------------------------------------------
+
+build_native() {
+    setup_native
+    log "native build (core library and Catch2 tests)"
+    cmake -S "$ROOT" -B "$ROOT/build/native" -DCMAKE_BUILD_TYPE=Debug >/dev/null
+    cmake --build "$ROOT/build/native" -j"$JOBS"
+}
+
+build_web() {
+    setup_native
+    setup_emscripten
+    fetch_sources
+    build_sdl2
+    apt_install brotli librsvg2-bin
+    log "web build (emcc $EMCC_VERSION)"
+    emcmake cmake -S "$ROOT" -B "$ROOT/build/web" -DCMAKE_BUILD_TYPE=Release \
+        -DIMGUI_DIR="$CACHE/src/imgui-$IMGUI_VERSION" -DSDL2_PREFIX="$SDL2_PREFIX" >/dev/null
+    cmake --build "$ROOT/build/web" -j"$JOBS"
+    assemble_dist "$ROOT/build/web" "$ROOT/dist"
+}
+
+# dist/: the complete static site. Every file is also stored gzip- and brotli-compressed for
+# hosts that serve precompressed files; the service worker's cache name is a hash of the content.
+assemble_dist() {
+    local build="$1" out="$2"
+    rm -rf "$out"; mkdir -p "$out/icons"
+    cp "$build/band-circuit.js" "$build/band-circuit.wasm" "$out/"
+    cp "$ROOT"/web/* "$out/"
+    for size in 180 192 512; do
+        rsvg-convert -w $size -h $size "$ROOT/assets/icon.svg" -o "$out/icons/icon-$size.png"
+        rsvg-convert -w $size -h $size "$ROOT/assets/icon-maskable.svg" -o "$out/icons/maskable-$size.png"
+    done
+    local files version
+    files=$(cd "$out" && find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort)
+    version=$(cd "$out" && cat $files | sha256sum | cut -c1-16)
+    local list
+    list=$(printf '"%s",' $files); list="[\"./\",${list%,}]"
+    sed -i -e "s|__CACHE_VERSION__|$version|" -e "s|\"__PRECACHE_FILES__\"|$list|" "$out/sw.js"
+    find "$out" -type f ! -name '*.png' -print0 | while IFS= read -r -d '' f; do
+        gzip -9 -k -n "$f"; brotli -q 11 -k "$f"
+    done
+    log "dist/ ready: $(du -sk "$out" | cut -f1) KB with compressed copies, version $version"
+}
+
+# --- [SECTION] Browser tooling ---------------------------------------------------------------------
+
+setup_browser() {
+    apt_install chromium fonts-liberation
+    if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
+        log "installing playwright-core from npm (lockfile tests/browser/package-lock.json)"
+        (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+}
+
+# --- [SECTION] Commands ----------------------------------------------------------------------------
+
+cmd_dist() { build_web; }
+
+cmd_serve() {
+    [ $# -gt 0 ] && PORT="$1"
+    build_web
+    log "serving dist/"
+    exec node "$ROOT/tests/serve.mjs" "$ROOT/dist" "$PORT"
+}
+
+cmd_test() {
+    local native_pass=0 native_fail=0 browser_pass=0 browser_fail=0 status=0
+    build_native
+    log "native tests (ctest)"
+    local ctest_log="$ROOT/build/native/ctest.log"
+    (cd "$ROOT/build/native" && ctest --output-on-failure -j"$JOBS" 2>&1 | tee "$ctest_log") || status=1
+    native_pass=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' "$ctest_log" || true)
+    native_fail=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .*(Failed|Exception|Timeout|Not Run)' "$ctest_log" || true)
+
+    if [ -x "$ROOT/build/native/fuzz_save_format" ]; then
+        log "fuzzing the save-format loader briefly"
+        cmd_fuzz 20 || status=1
+    fi
+
+    build_web
+    setup_browser
+    log "browser tests (headless Chromium)"
+    local node_log="$ROOT/build/browser-tests.log"
+    (cd "$ROOT/tests/browser" && DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec \
+        *.test.mjs 2>&1 | tee "$node_log") || status=1
+    browser_pass=$(grep -oE '^ℹ pass [0-9]+' "$node_log" | grep -oE '[0-9]+' || echo 0)
+    browser_fail=$(grep -oE '^ℹ fail [0-9]+' "$node_log" | grep -oE '[0-9]+' || echo 0)
+
+    local passed=$((native_pass + browser_pass)) failed=$((native_fail + browser_fail))
+    [ $status -ne 0 ] && [ $failed -eq 0 ] && failed=1
+    echo "$passed passed, $failed failed"
+    return $status
+}
+
+cmd_fuzz() {
+    local seconds="${1:-60}"
+    apt_install clang-14 libclang-rt-14-dev rapidjson-dev
+    cmake -S "$ROOT" -B "$ROOT/build/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBAND_CIRCUIT_FUZZ=ON \
+        -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14 >/dev/null
+    cmake --build "$ROOT/build/fuzz" --target fuzz_save_format -j"$JOBS" >/dev/null
+    mkdir -p "$ROOT/build/fuzz/corpus"
+    cp "$ROOT"/tests/core/fuzz-seeds/* "$ROOT/build/fuzz/corpus/" 2>/dev/null || true
+    log "fuzzing for $seconds s"
+    "$ROOT/build/fuzz/fuzz_save_format" -max_total_time="$seconds" -max_len=65536 \
+        -print_final_stats=1 "$ROOT/build/fuzz/corpus" 2>&1 | grep -E 'stat::number_of_executed_units|Done|ERROR|SUMMARY' 
+    return "${PIPESTATUS[0]}"
+}
+
+cmd_bench() {
+    build_web
+    setup_browser
+    cmake -S "$ROOT/tests/bench" -B "$ROOT/build/bench-example" -DCMAKE_TOOLCHAIN_FILE="$(dirname "$(command -v emcc)")/cmake/Modules/Platform/Emscripten.cmake" \
+        -DIMGUI_DIR="$CACHE/src/imgui-$IMGUI_VERSION" -DSDL2_PREFIX="$SDL2_PREFIX" >/dev/null 2>&1 || \
+    emcmake cmake -S "$ROOT/tests/bench" -B "$ROOT/build/bench-example" \
+        -DIMGUI_DIR="$CACHE/src/imgui-$IMGUI_VERSION" -DSDL2_PREFIX="$SDL2_PREFIX" >/dev/null
+    cmake --build "$ROOT/build/bench-example" -j"$JOBS"
+    node "$ROOT/tests/bench/bench.mjs" "$ROOT/dist" "$ROOT/build/bench-example"
+}
+
+cmd_figures() {
+    build_web
+    setup_browser
+    node "$ROOT/tests/browser/figures.mjs" "$ROOT/dist" "$ROOT/build/figures"
+}
+
+cmd_screens() {
+    build_web
+    setup_browser
+    node "$ROOT/tests/browser/screens.mjs" "$ROOT/dist" "$ROOT/build/screens"
+}
+
+case "${1:-}" in
+    serve) shift; cmd_serve "$@" ;;
+    test) shift; cmd_test "$@" ;;
+    dist) shift; cmd_dist "$@" ;;
+    bench) shift; cmd_bench "$@" ;;
+    figures) shift; cmd_figures "$@" ;;
+    screens) shift; cmd_screens "$@" ;;
+    fuzz) shift; build_native; cmd_fuzz "$@" ;;
+    *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
