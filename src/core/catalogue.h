@@ -51,5 +51,10 @@ const Exercise& GetExercise(ExerciseId id);
 const Exercise* FindExercise(std::string_view key);   // nullptr when the key is unknown
 int RepDurationMs(const Exercise& exercise);           // sum of the tempo parts
 const char* SideKey(Side side);                        // "left", "right", "forward", "back", or nullptr
+Side FindSide(std::string_view key);                   // inverse of SideKey(); Side::None when unknown
+const char* ExerciseKey(ExerciseId id);                // GetExercise(id).Key
+// The two sides an exercise's reps are recorded under: Left/Right, or Forward/Back for Directions.
+// index is 0 or 1; for PerSide and Directions they are also the order of the two sets.
+Side ExerciseSide(const Exercise& exercise, int index);
 
 }  // namespace bc

@@ -1,0 +1,146 @@
+// Settings bounds and the plan builder: turns "2 rounds, these reps, these rests" into the flat
+// list of steps the timer walks through.
+#include "core/plan.h"
+
+namespace bc {
+
+// --- [SECTION] Settings -------------------------------------------------------------------------
+
+static int ClampInt(int value, int min_value, int max_value)
+{
+    return value < min_value ? min_value : value > max_value ? max_value : value;
+}
+
+Settings DefaultSettings()
+{
+    Settings settings = {};
+    settings.Rounds = DefaultRounds;
+    for (int i = 0; i < ExerciseCount; i++)
+        settings.Reps[i] = GetExercise((ExerciseId)i).CountMin;
+    settings.Mode = RunMode::Guided;
+    settings.GetReadySec = 5;
+    settings.SwitchSidesSec = 5;
+    settings.RestSec = 15;
+    settings.RoundRestSec = 60;
+    settings.CueSound = true;
+    settings.CueVoice = true;
+    settings.CueVibration = true;
+    settings.CueFlash = false;
+    settings.ColorTheme = Theme::System;
+    return settings;
+}
+
+Settings ClampSettings(const Settings& settings)
+{
+    Settings out = settings;
+    out.Rounds = ClampInt(settings.Rounds, MinRounds, MaxRounds);
+    for (int i = 0; i < ExerciseCount; i++)
+        out.Reps[i] = ClampInt(settings.Reps[i], MinReps, MaxReps);
+    if (out.Mode != RunMode::Guided && out.Mode != RunMode::SelfPaced)
+        out.Mode = RunMode::Guided;
+    out.GetReadySec = ClampInt(settings.GetReadySec, 0, MaxGetReadySec);
+    out.SwitchSidesSec = ClampInt(settings.SwitchSidesSec, 0, MaxSwitchSidesSec);
+    out.RestSec = ClampInt(settings.RestSec, 0, MaxRestSec);
+    out.RoundRestSec = ClampInt(settings.RoundRestSec, 0, MaxRoundRestSec);
+    if (out.ColorTheme != Theme::System && out.ColorTheme != Theme::Light && out.ColorTheme != Theme::Dark)
+        out.ColorTheme = Theme::System;
+    return out;
+}
+
+bool SettingsAreValid(const Settings& settings)
+{
+    return ClampSettings(settings) == settings;
+}
+
+const char* RunModeKey(RunMode mode)
+{
+    return mode == RunMode::SelfPaced ? "self-paced" : "guided";
+}
+
+const char* ThemeKey(Theme theme)
+{
+    return theme == Theme::Light ? "light" : theme == Theme::Dark ? "dark" : "system";
+}
+
+// --- [SECTION] Plan -----------------------------------------------------------------------------
+
+const char* PhaseKey(Phase phase)
+{
+    switch (phase)
+    {
+    case Phase::GetReady: return "get-ready";
+    case Phase::Work: return "work";
+    case Phase::Switch: return "switch";
+    case Phase::Rest: return "rest";
+    case Phase::RoundRest: return "round-rest";
+    case Phase::Done: return "done";
+    }
+    return "done";
+}
+
+static Step MakeStep(Phase phase, int round, ExerciseId exercise, Side side, int target_reps, int64_t duration_ms)
+{
+    Step step = {};
+    step.StepPhase = phase;
+    step.Round = round;
+    step.Exercise = exercise;
+    step.StepSide = side;
+    step.TargetReps = target_reps;
+    step.DurationMs = duration_ms;
+    step.CountsUp = false;
+    return step;
+}
+
+std::vector<Step> BuildPlan(const Settings& raw_settings)
+{
+    const Settings settings = ClampSettings(raw_settings);
+    const ExerciseId first = (ExerciseId)0;
+    const ExerciseId last = (ExerciseId)(ExerciseCount - 1);
+    std::vector<Step> plan;
+    plan.push_back(MakeStep(Phase::GetReady, 1, first, Side::None, 0, settings.GetReadySec * 1000LL));
+
+    for (int round = 1; round <= settings.Rounds; round++)
+    {
+        for (int i = 0; i < ExerciseCount; i++)
+        {
+            const Exercise& exercise = GetExercise((ExerciseId)i);
+            const int reps = settings.Reps[i];
+            Step work = MakeStep(Phase::Work, round, exercise.Id, Side::None, reps, (int64_t)reps * RepDurationMs(exercise));
+            if (settings.Mode == RunMode::SelfPaced)
+            {
+                work.DurationMs = 0;
+                work.CountsUp = true;
+            }
+            if (exercise.Style == SetStyle::Alternating)
+            {
+                plan.push_back(work);
+            }
+            else
+            {
+                work.StepSide = ExerciseSide(exercise, 0);
+                plan.push_back(work);
+                plan.push_back(MakeStep(Phase::Switch, round, exercise.Id, ExerciseSide(exercise, 1), 0, settings.SwitchSidesSec * 1000LL));
+                work.StepSide = ExerciseSide(exercise, 1);
+                plan.push_back(work);
+            }
+
+            // A rest between exercises, a round rest between rounds, nothing after the last set.
+            const bool last_exercise = (i == ExerciseCount - 1);
+            if (!last_exercise)
+                plan.push_back(MakeStep(Phase::Rest, round, (ExerciseId)(i + 1), Side::None, 0, settings.RestSec * 1000LL));
+            else if (round < settings.Rounds)
+                plan.push_back(MakeStep(Phase::RoundRest, round, first, Side::None, 0, settings.RoundRestSec * 1000LL));
+        }
+    }
+    plan.push_back(MakeStep(Phase::Done, settings.Rounds, last, Side::None, 0, 0));
+    return plan;
+}
+
+int64_t StepNominalMs(const Step& step)
+{
+    if (step.CountsUp)
+        return (int64_t)step.TargetReps * RepDurationMs(GetExercise(step.Exercise));
+    return step.DurationMs;
+}
+
+}  // namespace bc

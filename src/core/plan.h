@@ -1,0 +1,75 @@
+// The user's settings and the circuit plan built from them. A session is a flat list of steps
+// (get ready, each set, switch sides, rests, done), so the timer only has to be a position in
+// that list plus a clock: no state machine of flags, and every screen can look ahead in the list.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/catalogue.h"
+
+namespace bc {
+
+// --- [SECTION] Settings -------------------------------------------------------------------------
+
+enum class RunMode { Guided, SelfPaced };
+enum class Theme { System, Light, Dark };
+
+// Bounds of every setting; ClampSettings() keeps values inside them.
+constexpr int MinRounds = 1, MaxRounds = 10, DefaultRounds = 2;
+constexpr int MinReps = 1, MaxReps = 99;
+constexpr int MaxGetReadySec = 60;
+constexpr int MaxSwitchSidesSec = 60;
+constexpr int MaxRestSec = 600;
+constexpr int MaxRoundRestSec = 900;
+
+struct Settings {
+    int Rounds;                     // times through the whole circuit, MinRounds..MaxRounds
+    int Reps[ExerciseCount];        // reps per side (steps per direction) per exercise, MinReps..MaxReps
+    RunMode Mode;                   // guided tempo, or self-paced with a Done button
+    int GetReadySec;                // countdown before the first set, 0..MaxGetReadySec
+    int SwitchSidesSec;             // pause between the two sets of a per-side exercise, 0..MaxSwitchSidesSec
+    int RestSec;                    // rest between exercises (time to move the band), 0..MaxRestSec
+    int RoundRestSec;               // rest between rounds, 0..MaxRoundRestSec
+    bool CueSound;                  // beeps
+    bool CueVoice;                  // spoken cues (speech synthesis)
+    bool CueVibration;              // vibration where supported
+    bool CueFlash;                  // screen flash
+    Theme ColorTheme;               // follow the system, or force light or dark
+
+    bool operator==(const Settings&) const = default;
+};
+
+Settings DefaultSettings();                         // reps at the low end of each range, 5/5/15/60 s
+Settings ClampSettings(const Settings& settings);   // every field pulled into its bounds, enums made valid
+bool SettingsAreValid(const Settings& settings);    // true when ClampSettings() would change nothing
+
+const char* RunModeKey(RunMode mode);               // "guided", "self-paced"
+const char* ThemeKey(Theme theme);                  // "system", "light", "dark"
+
+// --- [SECTION] Plan -----------------------------------------------------------------------------
+
+enum class Phase { GetReady, Work, Switch, Rest, RoundRest, Done };
+
+const char* PhaseKey(Phase phase);                  // "get-ready", "work", "switch", "rest", "round-rest", "done"
+
+struct Step {
+    Phase StepPhase;        // what happens during this step
+    int Round;              // 1-based; for RoundRest the round just finished
+    ExerciseId Exercise;    // Work/Switch: the exercise in progress; GetReady/Rest/RoundRest: the one coming next; Done: the last
+    Side StepSide;          // Work: the side or direction of the set (None for alternating sets); Switch: the side coming next
+    int TargetReps;         // Work: reps (or steps) to do; 0 otherwise
+    int64_t DurationMs;     // length of a timed step; 0 for a counting-up step (and for Done)
+    bool CountsUp;          // self-paced work: no end time, it runs until Done(), Skip() or EndEarly()
+
+    bool operator==(const Step&) const = default;
+};
+
+// The whole session, first step GetReady, last step Done. Settings are clamped first.
+std::vector<Step> BuildPlan(const Settings& settings);
+
+// The length a step is given in progress bars: its duration, or for a counting-up set the
+// duration the same set would have in guided tempo.
+int64_t StepNominalMs(const Step& step);
+
+}  // namespace bc

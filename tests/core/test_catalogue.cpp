@@ -1,0 +1,119 @@
+// The catalogue is a contract with the figure animation and the storage format: these tests pin
+// the keys, the tempo numbers and the look-ups so a careless edit shows up here first.
+#include <catch2/catch_test_macros.hpp>
+
+#include <cstring>
+#include <string>
+
+#include "core/catalogue.h"
+
+using namespace bc;
+
+TEST_CASE("Every exercise has its id, a unique key and complete texts", "[catalogue]")
+{
+    for (int i = 0; i < ExerciseCount; i++)
+    {
+        const Exercise& exercise = GetExercise((ExerciseId)i);
+        CAPTURE(exercise.Key);
+        REQUIRE((int)exercise.Id == i);
+        REQUIRE(FindExercise(exercise.Key) == &exercise);
+        REQUIRE(std::string(ExerciseKey(exercise.Id)) == exercise.Key);
+        REQUIRE(std::strlen(exercise.Name) > 0);
+        REQUIRE(std::strlen(exercise.DoseText) > 0);
+        REQUIRE(std::strlen(exercise.Targets) > 0);
+        REQUIRE(std::strlen(exercise.BandSetup) > 0);
+        REQUIRE(exercise.SetupStepCount >= 2);
+        REQUIRE(exercise.MoveStepCount >= 3);
+        REQUIRE(exercise.FaultCount >= 2);
+        for (int s = 0; s < exercise.SetupStepCount; s++)
+            REQUIRE(std::strlen(exercise.SetupSteps[s]) > 0);
+        for (int s = 0; s < exercise.MoveStepCount; s++)
+            REQUIRE(std::strlen(exercise.MoveSteps[s]) > 0);
+        for (int s = 0; s < exercise.FaultCount; s++)
+            REQUIRE(std::strlen(exercise.Faults[s]) > 0);
+        REQUIRE(exercise.CountMin >= 1);
+        REQUIRE(exercise.CountMin <= exercise.CountMax);
+        REQUIRE(exercise.TempoPartCount >= 1);
+        REQUIRE(exercise.TempoPartCount <= MaxTempoParts);
+        for (int p = 0; p < exercise.TempoPartCount; p++)
+            REQUIRE(exercise.Tempo[p].DurationMs > 0);
+    }
+    REQUIRE(FindExercise("plank") == nullptr);
+    REQUIRE(FindExercise("") == nullptr);
+    REQUIRE(FindExercise("Deadbug") == nullptr);
+}
+
+TEST_CASE("The tempo matches the figure animation's contract", "[catalogue]")
+{
+    SECTION("deadbug: alternating, extend and return on each side")
+    {
+        const Exercise& e = GetExercise(ExerciseId::Deadbug);
+        REQUIRE(std::string(e.Key) == "deadbug");
+        REQUIRE(std::string(e.Name) == "Banded deadbug");
+        REQUIRE(e.Style == SetStyle::Alternating);
+        REQUIRE(e.CountMin == 10);
+        REQUIRE(e.CountMax == 12);
+        REQUIRE(e.TempoPartCount == 4);
+        REQUIRE(std::string(e.Tempo[0].Name) == "Extend");
+        REQUIRE(e.Tempo[0].DurationMs == 1500);
+        REQUIRE(e.Tempo[0].PartSide == Side::Left);
+        REQUIRE(std::string(e.Tempo[1].Name) == "Return");
+        REQUIRE(e.Tempo[1].DurationMs == 1000);
+        REQUIRE(e.Tempo[1].PartSide == Side::Left);
+        REQUIRE(e.Tempo[2].PartSide == Side::Right);
+        REQUIRE(e.Tempo[3].PartSide == Side::Right);
+        REQUIRE(RepDurationMs(e) == 5000);
+    }
+    SECTION("dorsiflexion: per side, with a 2 s hold")
+    {
+        const Exercise& e = GetExercise(ExerciseId::Dorsiflexion);
+        REQUIRE(std::string(e.Key) == "dorsiflexion");
+        REQUIRE(e.Style == SetStyle::PerSide);
+        REQUIRE(e.TempoPartCount == 3);
+        REQUIRE(std::string(e.Tempo[1].Name) == "Hold");
+        REQUIRE(e.Tempo[1].DurationMs == 2000);
+        REQUIRE(e.Tempo[1].IsHold);
+        REQUIRE_FALSE(e.Tempo[0].IsHold);
+        REQUIRE_FALSE(e.Tempo[2].IsHold);
+        REQUIRE(RepDurationMs(e) == 4500);
+    }
+    SECTION("trap pull")
+    {
+        const Exercise& e = GetExercise(ExerciseId::TrapPull);
+        REQUIRE(std::string(e.Key) == "trap-pull");
+        REQUIRE(e.Style == SetStyle::PerSide);
+        REQUIRE(RepDurationMs(e) == 3000);
+    }
+    SECTION("monster walk counts steps, forward then back")
+    {
+        const Exercise& e = GetExercise(ExerciseId::MonsterWalk);
+        REQUIRE(std::string(e.Key) == "monster-walk");
+        REQUIRE(std::string(e.CountUnit) == "steps");
+        REQUIRE(e.Style == SetStyle::Directions);
+        REQUIRE(e.CountMin == 20);
+        REQUIRE(e.CountMax == 20);
+        REQUIRE(RepDurationMs(e) == 1000);
+        REQUIRE(ExerciseSide(e, 0) == Side::Forward);
+        REQUIRE(ExerciseSide(e, 1) == Side::Back);
+    }
+    SECTION("russian twist: right first, then left")
+    {
+        const Exercise& e = GetExercise(ExerciseId::RussianTwist);
+        REQUIRE(std::string(e.Key) == "russian-twist");
+        REQUIRE(e.Style == SetStyle::Alternating);
+        REQUIRE(e.CountMin == 12);
+        REQUIRE(e.CountMax == 15);
+        REQUIRE(e.Tempo[0].PartSide == Side::Right);
+        REQUIRE(e.Tempo[2].PartSide == Side::Left);
+        REQUIRE(RepDurationMs(e) == 3500);
+    }
+}
+
+TEST_CASE("Side keys round-trip", "[catalogue]")
+{
+    const Side sides[] = { Side::Left, Side::Right, Side::Forward, Side::Back };
+    for (Side side : sides)
+        REQUIRE(FindSide(SideKey(side)) == side);
+    REQUIRE(SideKey(Side::None) == nullptr);
+    REQUIRE(FindSide("up") == Side::None);
+}
