@@ -193,9 +193,9 @@ cmd_test() {
     native_pass=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' "$ctest_log" || true)
     native_fail=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .*(Failed|Exception|Timeout|Not Run)' "$ctest_log" || true)
 
-    if [ -x "$ROOT/build/native/fuzz_save_format" ]; then
+    if [ -f "$ROOT/tests/fuzz/fuzz_save_format.cpp" ]; then
         log "fuzzing the save-format loader briefly"
-        cmd_fuzz 20 || status=1
+        cmd_fuzz "${FUZZ_SECONDS:-20}" || status=1
     fi
 
     build_web

@@ -1,0 +1,178 @@
+// SDL2 + WebGL2 setup and the frame loop, nothing else: the screens live in src/ui, the workout in
+// src/core, the browser APIs in src/platform.
+//
+// The browser drives Frame() through requestAnimationFrame. The app draws only when something
+// changed or moves: after input, while an animation plays, or when a displayed time is due to
+// change. Otherwise the main loop is paused (no frames at all) until an SDL event arrives (the
+// event watch below) or the next due time (a timeout), so an idle page costs nothing.
+#include "platform/platform.h"
+#include "ui/app.h"
+#include "ui/automation.h"
+#include "ui/fonts.h"
+
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <cmath>
+
+static struct
+{
+    SDL_Window*   Window = nullptr;     // the canvas
+    SDL_GLContext GlContext = nullptr;  // its WebGL2 context
+    float         FontScale = 0.0f;     // device pixel ratio the font atlas was rasterised for
+    int           FramesToDraw = 2;     // frames still owed after input (ImGui settles in two)
+    bool          Animating = false;    // the last frame asked to be drawn again at once
+    double        WakeAtMs = 0.0;       // monotonic time the screen next changes by itself
+    bool          LoopPaused = false;   // main loop paused while nothing changes
+    long          WakeTimeout = 0;      // pending emscripten timeout id, 0 when none
+    unsigned      FramesDrawn = 0;      // frames rendered since start (automation and benchmarks)
+} g_Main;
+
+static void WakeMainLoop()
+{
+    g_Main.FramesToDraw = 2;
+    if (g_Main.LoopPaused)
+    {
+        g_Main.LoopPaused = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+static void OnWakeTimeout(void*)
+{
+    g_Main.WakeTimeout = 0;
+    WakeMainLoop();
+}
+
+// Called by SDL when its JS handlers queue an event, also while the main loop is paused.
+static int SDLCALL OnSdlEvent(void*, SDL_Event*)
+{
+    WakeMainLoop();
+    return 1;
+}
+
+extern "C" {
+// web/app.js wakes the loop for what does not pass through SDL (an imported file, the page shown).
+EMSCRIPTEN_KEEPALIVE void bc_wake() { WakeMainLoop(); }
+EMSCRIPTEN_KEEPALIVE unsigned bc_frames_drawn() { return g_Main.FramesDrawn; }
+}
+
+static void PauseUntilDue(double now)
+{
+    if (g_Main.WakeTimeout != 0)
+    {
+        emscripten_clear_timeout(g_Main.WakeTimeout);
+        g_Main.WakeTimeout = 0;
+    }
+    if (std::isfinite(g_Main.WakeAtMs))
+        g_Main.WakeTimeout = emscripten_set_timeout(OnWakeTimeout, g_Main.WakeAtMs - now, nullptr);
+    g_Main.LoopPaused = true;
+    emscripten_pause_main_loop();
+}
+
+static void Frame()
+{
+    bool had_input = false;
+    SDL_Event event;
+    while (SDL_PollEvent(&event))
+    {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        had_input = true;
+    }
+
+    const double now = platform::NowMs();
+    const bool due = now >= g_Main.WakeAtMs;
+    if (!had_input && g_Main.FramesToDraw == 0 && !g_Main.Animating && !due)
+    {
+        PauseUntilDue(now);
+        return;
+    }
+
+    // Rasterise the font for the current device pixel ratio, so text is crisp at DPR 1, 2 or 3.
+    const float scale = (float)emscripten_get_device_pixel_ratio();
+    if (scale != g_Main.FontScale)
+    {
+        ui::LoadFonts(scale);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        g_Main.FontScale = scale;
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ui::BeginAutomationFrame();
+    ImGui::NewFrame();
+    const ui::FrameRequest request = ui::AppFrame(now);
+    ImGui::Render();
+    ui::EndAutomationFrame();
+
+    ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, (int)(io.DisplaySize.x * io.DisplayFramebufferScale.x), (int)(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(request.ClearColor[0], request.ClearColor[1], request.ClearColor[2], 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(g_Main.Window);
+
+    g_Main.FramesDrawn++;
+    g_Main.FramesToDraw = had_input ? 2 : (g_Main.FramesToDraw > 0 ? g_Main.FramesToDraw - 1 : 0);
+    g_Main.Animating = request.Animating;
+    g_Main.WakeAtMs = request.WakeAtMs;
+}
+
+int main(int, char**)
+{
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+    {
+        printf("SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    // WebGL2 is OpenGL ES 3.0.
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    // The canvas is sized by CSS (web/style.css); SDL follows it and sets its backing store to
+    // the CSS size times devicePixelRatio, also after resizes and orientation changes.
+    g_Main.Window = SDL_CreateWindow("Band Circuit", 0, 0, 360, 640,
+                                     SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (g_Main.Window == nullptr)
+    {
+        printf("SDL_CreateWindow failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    g_Main.GlContext = SDL_GL_CreateContext(g_Main.Window);
+    if (g_Main.GlContext == nullptr)
+    {
+        printf("WebGL2 is not available: %s\n", SDL_GetError());
+        EM_ASM({ if (window.bandCircuitFatal) window.bandCircuitFatal("This browser cannot draw with WebGL2."); });
+        return 1;
+    }
+    SDL_GL_MakeCurrent(g_Main.Window, g_Main.GlContext);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // the app saves only what the user chose, in localStorage
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ui::InstallAutomationHooks();
+
+    ImGui_ImplSDL2_InitForOpenGL(g_Main.Window, g_Main.GlContext);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    ui::AppInit(platform::NowMs());
+    SDL_AddEventWatch(OnSdlEvent, nullptr);
+    EM_ASM({ if (window.bandCircuitReady) window.bandCircuitReady(); });
+    emscripten_set_main_loop(Frame, 0, 0);
+    return 0;
+}

@@ -1,0 +1,40 @@
+// The browser as the app sees it: clocks, storage, sound, speech, vibration, the wake lock, the
+// aria-live region and files. One implementation per platform (platform_web.cpp uses EM_JS; a
+// native stand-in can live beside it). Every function fails soft: a missing browser API makes it
+// a no-op or an error value, never a crash.
+#pragma once
+
+#include <string>
+
+namespace platform {
+
+// --- Clocks
+double NowMs();                      // monotonic milliseconds (performance.now): for durations
+double WallMs();                     // wall-clock milliseconds since 1970 (Date.now): for dates
+int    TimezoneOffsetMinutes();      // local time minus UTC, in minutes (e.g. +60 in Paris in winter)
+
+// --- localStorage
+enum StorageResult { StorageResult_Ok, StorageResult_Missing, StorageResult_Unavailable, StorageResult_Full };
+bool          StorageAvailable();                                        // false in private/blocked mode
+StorageResult StorageRead(const char* key, std::string* out);            // Ok, Missing or Unavailable
+StorageResult StorageWrite(const char* key, const std::string& value);   // Ok, Full or Unavailable
+void          StorageRemove(const char* key);
+
+// --- Cues
+enum Tone { Tone_Rep, Tone_Hold, Tone_Countdown, Tone_Switch, Tone_RestOver, Tone_Finish, Tone_Tap };
+void PlayTone(Tone tone);            // Web Audio; resumes a suspended context first
+void Speak(const char* text);        // speech synthesis, if the browser has it
+void Vibrate(int duration_ms);       // navigator.vibrate, if supported
+void Announce(const char* text);     // the visually hidden aria-live region for screen readers
+
+// --- Session helpers
+void KeepScreenAwake(bool awake);    // Wake Lock API, re-acquired when the page becomes visible
+bool PrefersReducedMotion();
+bool PrefersDarkScheme();
+
+// --- Files
+void DownloadFile(const char* filename, const std::string& contents);   // save a JSON export
+void OpenFilePicker();               // choose a file to import; the result arrives in ReceiveImportFile
+std::string TakeImportedFile(bool* has_file, std::string* error);       // the chosen file's text, once
+
+}  // namespace platform

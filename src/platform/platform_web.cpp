@@ -1,0 +1,158 @@
+// platform.h for the browser. Each browser API sits in one EM_JS function that checks the API
+// exists and catches what it can throw, so a browser without it (or a private window) degrades to
+// a no-op or an error code. Sound, speech and the wake lock live in web/app.js, which owns the
+// page's user-gesture handlers (audio may only start from one); these functions call into it.
+#include "platform/platform.h"
+
+#include <emscripten.h>
+#include <cstdlib>
+
+// --- [SECTION] Clocks
+
+EM_JS(double, js_now_ms, (), { return performance.now(); });
+EM_JS(double, js_wall_ms, (), { return Date.now(); });
+EM_JS(int, js_timezone_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+
+double platform::NowMs() { return js_now_ms(); }
+double platform::WallMs() { return js_wall_ms(); }
+int platform::TimezoneOffsetMinutes() { return js_timezone_offset_minutes(); }
+
+// --- [SECTION] localStorage
+
+EM_JS(int, js_storage_available, (), {
+    try {
+        if (!window.localStorage) return 0;
+        const probe = "bandCircuit.probe";
+        localStorage.setItem(probe, "1");
+        localStorage.removeItem(probe);
+        return 1;
+    } catch (e) {
+        // A full quota still means storage exists: reading works, writing will report Full.
+        try { return (window.localStorage && e && e.name === "QuotaExceededError") ? 1 : 0; } catch (e2) { return 0; }
+    }
+});
+
+// Returns a malloc'ed UTF-8 copy of the value, or 0 (missing) / 1 (unavailable) as a fake pointer.
+EM_JS(char*, js_storage_read, (const char* key), {
+    let value;
+    try { value = window.localStorage.getItem(UTF8ToString(key)); } catch (e) { return 1; }
+    if (value === null) return 0;
+    const size = lengthBytesUTF8(value) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(value, ptr, size);
+    return ptr;
+});
+
+EM_JS(int, js_storage_write, (const char* key, const char* value), {
+    try {
+        window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
+        return 0;
+    } catch (e) {
+        if (e && (e.name === "QuotaExceededError" || e.code === 22)) return 1;
+        return 2;
+    }
+});
+
+EM_JS(void, js_storage_remove, (const char* key), {
+    try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+
+bool platform::StorageAvailable() { return js_storage_available() != 0; }
+
+platform::StorageResult platform::StorageRead(const char* key, std::string* out)
+{
+    char* value = js_storage_read(key);
+    if (value == nullptr)
+        return StorageResult_Missing;
+    if (value == (char*)1)
+        return StorageResult_Unavailable;
+    out->assign(value);
+    free(value);
+    return StorageResult_Ok;
+}
+
+platform::StorageResult platform::StorageWrite(const char* key, const std::string& value)
+{
+    switch (js_storage_write(key, value.c_str()))
+    {
+    case 0: return StorageResult_Ok;
+    case 1: return StorageResult_Full;
+    default: return StorageResult_Unavailable;
+    }
+}
+
+void platform::StorageRemove(const char* key) { js_storage_remove(key); }
+
+// --- [SECTION] Cues (implemented in web/app.js as window.bandCircuitCues)
+
+EM_JS(void, js_play_tone, (int tone), {
+    if (window.bandCircuitCues) window.bandCircuitCues.tone(tone);
+});
+EM_JS(void, js_speak, (const char* text), {
+    if (window.bandCircuitCues) window.bandCircuitCues.speak(UTF8ToString(text));
+});
+EM_JS(void, js_vibrate, (int ms), {
+    try { if (navigator.vibrate) navigator.vibrate(ms); } catch (e) {}
+});
+EM_JS(void, js_announce, (const char* text), {
+    const region = document.getElementById("announcer");
+    if (region) region.textContent = UTF8ToString(text);
+});
+
+void platform::PlayTone(Tone tone) { js_play_tone((int)tone); }
+void platform::Speak(const char* text) { js_speak(text); }
+void platform::Vibrate(int duration_ms) { js_vibrate(duration_ms); }
+void platform::Announce(const char* text) { js_announce(text); }
+
+// --- [SECTION] Session helpers
+
+EM_JS(void, js_keep_screen_awake, (int awake), {
+    if (window.bandCircuitCues) window.bandCircuitCues.keepAwake(!!awake);
+});
+EM_JS(int, js_media_matches, (const char* query), {
+    try { return window.matchMedia(UTF8ToString(query)).matches ? 1 : 0; } catch (e) { return 0; }
+});
+
+void platform::KeepScreenAwake(bool awake) { js_keep_screen_awake(awake ? 1 : 0); }
+bool platform::PrefersReducedMotion() { return js_media_matches("(prefers-reduced-motion: reduce)") != 0; }
+bool platform::PrefersDarkScheme() { return js_media_matches("(prefers-color-scheme: dark)") != 0; }
+
+// --- [SECTION] Files (web/app.js owns the hidden <input type=file> and the download link)
+
+EM_JS(void, js_download_file, (const char* name, const char* contents), {
+    if (window.bandCircuitFiles) window.bandCircuitFiles.download(UTF8ToString(name), UTF8ToString(contents));
+});
+EM_JS(void, js_open_file_picker, (), {
+    if (window.bandCircuitFiles) window.bandCircuitFiles.pick();
+});
+// Returns 0 when nothing arrived; else a malloc'ed string: "T" + text, or "E" + error message.
+EM_JS(char*, js_take_imported_file, (), {
+    const files = window.bandCircuitFiles;
+    if (!files || files.result === null) return 0;
+    const value = files.result;
+    files.result = null;
+    const size = lengthBytesUTF8(value) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(value, ptr, size);
+    return ptr;
+});
+
+void platform::DownloadFile(const char* filename, const std::string& contents) { js_download_file(filename, contents.c_str()); }
+void platform::OpenFilePicker() { js_open_file_picker(); }
+
+std::string platform::TakeImportedFile(bool* has_file, std::string* error)
+{
+    *has_file = false;
+    char* raw = js_take_imported_file();
+    if (raw == nullptr)
+        return {};
+    std::string value(raw);
+    free(raw);
+    if (!value.empty() && value[0] == 'T')
+    {
+        *has_file = true;
+        return value.substr(1);
+    }
+    *error = value.empty() ? std::string("The file could not be read.") : value.substr(1);
+    return {};
+}

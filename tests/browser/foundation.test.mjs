@@ -1,0 +1,88 @@
+// The page loads clean, draws, answers real input, and keeps its canvas crisp at any size and DPR.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, serveDist, openApp, state, press, waitForState } from "./harness.mjs";
+
+let browser, server;
+before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// Distinct colours in a downscaled copy of what is on screen (a real screenshot, decoded in the
+// page): a blank or one-colour frame has 1.
+export async function screenColourCount(page) {
+    const png = (await page.screenshot()).toString("base64");
+    return page.evaluate(async (data) => {
+        const image = new Image();
+        image.src = "data:image/png;base64," + data;
+        await image.decode();
+        const probe = new OffscreenCanvas(96, 96);
+        const ctx = probe.getContext("2d");
+        ctx.drawImage(image, 0, 0, 96, 96);
+        const pixels = ctx.getImageData(0, 0, 96, 96).data;
+        const colours = new Set();
+        for (let i = 0; i < pixels.length; i += 4) colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+        return colours.size;
+    }, png);
+}
+
+async function backingStore(page) {
+    return page.evaluate(() => {
+        const c = document.getElementById("canvas");
+        const r = c.getBoundingClientRect();
+        return { width: c.width, height: c.height, cssWidth: r.width, cssHeight: r.height, dpr: devicePixelRatio };
+    });
+}
+
+test("the page loads with no console error or failed request, and the first frame draws", async () => {
+    const { context, page, problems } = await openApp(browser, server.url);
+    await page.waitForTimeout(300);
+    assert.deepEqual(problems, []);
+    assert.equal((await state(page)).screen, "home");
+    assert.ok(await screenColourCount(page) > 8, "the canvas shows more than a flat colour");
+    await context.close();
+});
+
+test("a button found through widgets() changes state() when clicked with the mouse", async () => {
+    const { context, page } = await openApp(browser, server.url);
+    const before = await state(page);
+    await press(page, "About");
+    const after = await waitForState(page, (screen) => bandCircuit.state().screen !== screen, before.screen);
+    assert.equal(after.screen, "about");
+    await press(page, "Back");
+    assert.equal((await waitForState(page, () => bandCircuit.state().screen === "home")).screen, "home");
+    await context.close();
+});
+
+test("a touch tap on a widget works like a click", async () => {
+    const { context, page } = await openApp(browser, server.url, { hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+    await press(page, "About", { touch: true });
+    assert.equal((await waitForState(page, () => bandCircuit.state().screen === "about")).screen, "about");
+    await context.close();
+});
+
+for (const size of [{ width: 390, height: 844, dpr: 3 }, { width: 1280, height: 800, dpr: 1 }]) {
+    test(`at ${size.width}x${size.height} DPR ${size.dpr} the backing store is CSS size x DPR, also after a resize`, async () => {
+        const { context, page } = await openApp(browser, server.url, {
+            viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.dpr });
+        let b = await backingStore(page);
+        assert.equal(b.dpr, size.dpr);
+        assert.equal(b.cssWidth, size.width);
+        assert.equal(b.width, Math.floor(size.width * size.dpr));
+        assert.equal(b.height, Math.floor(size.height * size.dpr));
+
+        // An orientation change: width and height swap.
+        await page.setViewportSize({ width: size.height, height: size.width });
+        await page.waitForFunction(([w, h]) => {
+            const c = document.getElementById("canvas");
+            return c.width === w && c.height === h;
+        }, [Math.floor(size.height * size.dpr), Math.floor(size.width * size.dpr)]);
+        b = await backingStore(page);
+        assert.equal(b.cssWidth, size.height);
+        assert.equal(b.width, Math.floor(size.height * size.dpr));
+        // The app lays out in CSS pixels: its widgets stay inside the new viewport.
+        const items = await page.evaluate(() => bandCircuit.widgets());
+        assert.ok(items.length > 0);
+        for (const w of items) assert.ok(w.x + w.w <= size.height + 0.5, `${w.label} fits the width`);
+        await context.close();
+    });
+}

@@ -1,0 +1,92 @@
+// Shared set-up for the browser tests, screenshots and benchmarks: Debian's Chromium through
+// playwright-core, dist/ served by tests/serve.mjs on loopback, and helpers that act on the app
+// the way a person does: find a widget by its label in bandCircuit.widgets() and press it with a
+// real mouse click or touch tap at its rectangle.
+import { chromium } from "playwright-core";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "../serve.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = process.env.DIST || path.resolve(HERE, "../../dist");
+
+export const CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist",
+    "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+];
+
+export async function launchBrowser(extraArgs = []) {
+    return chromium.launch({
+        executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+        args: [...CHROMIUM_ARGS, ...extraArgs],
+        headless: true,
+    });
+}
+
+export async function serveDist(options = {}) {
+    return startServer({ root: DIST, ...options });
+}
+
+// A fresh context and page, collecting console errors and failed requests.
+export async function openApp(browser, url, { viewport = { width: 390, height: 844 }, deviceScaleFactor = 1,
+                                              hasTouch = false, isMobile = false, clock = null, beforeLoad = null,
+                                              context = null } = {}) {
+    const ctx = context || await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile });
+    const page = await ctx.newPage();
+    const problems = [];
+    page.on("console", (message) => { if (message.type() === "error") problems.push("console: " + message.text()); });
+    page.on("pageerror", (error) => problems.push("page error: " + error.message));
+    page.on("requestfailed", (request) => problems.push("request failed: " + request.url() + " " + (request.failure() || {}).errorText));
+    page.on("response", (response) => { if (response.status() >= 400) problems.push("HTTP " + response.status() + ": " + response.url()); });
+    if (clock) await page.clock.install(clock);
+    if (beforeLoad) await beforeLoad(page);
+    await page.goto(url);
+    await waitReady(page);
+    return { context: ctx, page, problems };
+}
+
+export async function waitReady(page) {
+    await page.waitForFunction(() => window.bandCircuit && window.Module && Module._bc_state_json && bandCircuit.state() !== null);
+    // At least one frame drawn, so widgets() describes what is on screen.
+    await page.waitForFunction(() => bandCircuit.framesDrawn() > 0);
+}
+
+export const state = (page) => page.evaluate(() => bandCircuit.state());
+export const widgets = (page) => page.evaluate(() => bandCircuit.widgets());
+
+export async function findWidget(page, label, { timeout = 5000 } = {}) {
+    const deadline = Date.now() + timeout;
+    let seen = [];
+    for (;;) {
+        seen = await widgets(page);
+        const match = seen.find((w) => (label instanceof RegExp ? label.test(w.label) : w.label === label));
+        if (match) return match;
+        if (Date.now() > deadline) {
+            throw new Error(`No widget labelled ${label}; on screen: ${seen.map((w) => JSON.stringify(w.label)).join(", ")}`);
+        }
+        await page.waitForTimeout(50);
+    }
+}
+
+// Press a widget the way a person does: a real mouse click, or a real touch tap.
+export async function press(page, label, { touch = false } = {}) {
+    const w = await findWidget(page, label);
+    if (!w.enabled) throw new Error(`Widget ${label} is disabled`);
+    const x = w.x + w.w / 2, y = w.y + w.h / 2;
+    if (touch) {
+        await page.touchscreen.tap(x, y);
+    } else {
+        await page.mouse.move(x, y);
+        await page.mouse.down();
+        await page.waitForTimeout(40);
+        await page.mouse.up();
+    }
+    await page.waitForTimeout(60);
+    return w;
+}
+
+export async function waitForState(page, predicate, arg, { timeout = 5000 } = {}) {
+    await page.waitForFunction(predicate, arg, { timeout });
+    return state(page);
+}

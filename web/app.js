@@ -1,0 +1,189 @@
+// The page script around the WebAssembly app. It configures the Emscripten module, exposes the
+// automation interface (window.bandCircuit), and owns the browser features that must be started
+// from a user gesture or outlive a frame: Web Audio cues, speech, the screen wake lock, file
+// import and export, and the service worker. The C++ side reaches these through
+// src/platform/platform_web.cpp.
+"use strict";
+
+(function () {
+    const canvas = document.getElementById("canvas");
+
+    function showFatal(message) {
+        const box = document.getElementById("fatal");
+        box.textContent = message;
+        box.hidden = false;
+        document.getElementById("loading").hidden = true;
+    }
+    window.bandCircuitFatal = showFatal;
+
+    let readyResolve;
+    const ready = new Promise((resolve) => { readyResolve = resolve; });
+    window.bandCircuitReady = function () {
+        document.getElementById("loading").hidden = true;
+        readyResolve();
+    };
+
+    // --- Emscripten module configuration (read by band-circuit.js, which loads after this file)
+    window.Module = {
+        canvas: canvas,
+        print: (text) => console.log(text),
+        printErr: (text) => console.warn(text),
+        onAbort: (what) => showFatal("Band Circuit stopped unexpectedly (" + what + "). Reload the page to continue; your data is kept."),
+    };
+    if (typeof WebAssembly !== "object") {
+        showFatal("This browser cannot run Band Circuit: it has no WebAssembly.");
+    }
+
+    function callString(name) {
+        const fn = Module["_" + name];
+        if (!fn) return null;
+        return Module.UTF8ToString(fn());
+    }
+    function wake() { if (Module._bc_wake) Module._bc_wake(); }
+
+    // --- Automation interface: documented in README.md ("Automation interface")
+    window.bandCircuit = {
+        ready: ready,
+        state: () => JSON.parse(callString("bc_state_json") || "null"),
+        widgets: () => JSON.parse(callString("bc_widgets_json") || "[]"),
+        framesDrawn: () => (Module._bc_frames_drawn ? Module._bc_frames_drawn() : 0),
+    };
+
+    // --- Cues: Web Audio tones, speech, wake lock
+    const AudioContextClass = window.AudioContext || window.webkitAudioContext;
+    let audio = null;
+    function unlockAudio() {
+        // Phones only let audio start inside a user gesture; resume after a screen lock too.
+        if (!AudioContextClass) return;
+        try {
+            if (!audio) audio = new AudioContextClass();
+            if (audio.state !== "running") audio.resume().catch(() => {});
+        } catch (e) { audio = null; }
+    }
+    for (const type of ["pointerdown", "touchend", "keydown", "mousedown"]) {
+        window.addEventListener(type, unlockAudio, { capture: true, passive: true });
+    }
+
+    // Each cue is a few short notes: [frequency Hz, start s, length s].
+    const TONES = [
+        [[880, 0, 0.08]],                                            // rep
+        [[660, 0, 0.16]],                                            // hold start or end
+        [[520, 0, 0.10]],                                            // 3-2-1
+        [[660, 0, 0.12], [990, 0.16, 0.16]],                         // switch sides
+        [[523, 0, 0.12], [659, 0.14, 0.12], [784, 0.28, 0.2]],       // rest over
+        [[523, 0, 0.15], [659, 0.17, 0.15], [784, 0.34, 0.15], [1047, 0.51, 0.4]],   // finish
+        [[1200, 0, 0.03]],                                           // tap
+    ];
+    function playNotes(notes) {
+        const start = audio.currentTime + 0.02;
+        for (const [freq, at, length] of notes) {
+            const osc = audio.createOscillator();
+            const gain = audio.createGain();
+            osc.type = "sine";
+            osc.frequency.value = freq;
+            gain.gain.setValueAtTime(0.0001, start + at);
+            gain.gain.exponentialRampToValueAtTime(0.35, start + at + 0.01);
+            gain.gain.exponentialRampToValueAtTime(0.0001, start + at + length);
+            osc.connect(gain).connect(audio.destination);
+            osc.start(start + at);
+            osc.stop(start + at + length + 0.02);
+        }
+    }
+
+    let wakeLock = null;
+    let wantAwake = false;
+    async function acquireWakeLock() {
+        if (!wantAwake || wakeLock || !navigator.wakeLock || document.visibilityState !== "visible") return;
+        try {
+            wakeLock = await navigator.wakeLock.request("screen");
+            wakeLock.addEventListener("release", () => { wakeLock = null; });
+        } catch (e) { wakeLock = null; }
+    }
+
+    window.bandCircuitCues = {
+        tone(kind) {
+            const notes = TONES[kind];
+            if (!notes || !audio) return;
+            try {
+                if (audio.state === "running") playNotes(notes);
+                else audio.resume().then(() => playNotes(notes)).catch(() => {});
+            } catch (e) { /* a broken audio device must not stop the workout */ }
+        },
+        speak(text) {
+            if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) return;
+            try {
+                speechSynthesis.cancel();
+                speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+            } catch (e) {}
+        },
+        keepAwake(awake) {
+            wantAwake = awake;
+            if (awake) acquireWakeLock();
+            else if (wakeLock) { wakeLock.release().catch(() => {}); wakeLock = null; }
+        },
+        get audioState() { return audio ? audio.state : "none"; },
+        get wakeLockHeld() { return !!wakeLock; },
+    };
+
+    // --- Page lifecycle: the app saves when hidden and redraws the true state when shown
+    document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible") {
+            acquireWakeLock();
+            unlockAudio();
+            wake();
+        } else if (Module._bc_page_hidden) {
+            Module._bc_page_hidden();
+        }
+    });
+    window.addEventListener("pagehide", () => { if (Module._bc_page_hidden) Module._bc_page_hidden(); });
+
+    // --- Files: export by download, import through a hidden file input (size-checked first)
+    const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+    const files = {
+        result: null,   // "T" + text, or "E" + error message, taken by the app once
+        download(name, contents) {
+            const url = URL.createObjectURL(new Blob([contents], { type: "application/json" }));
+            const link = document.createElement("a");
+            link.href = url;
+            link.download = name;
+            document.body.appendChild(link);
+            link.click();
+            link.remove();
+            setTimeout(() => URL.revokeObjectURL(url), 10000);
+        },
+        pick() {
+            const input = document.createElement("input");
+            input.type = "file";
+            input.accept = ".json,application/json";
+            input.addEventListener("change", () => {
+                const file = input.files && input.files[0];
+                if (!file) return;
+                if (file.size > MAX_IMPORT_BYTES) {
+                    files.result = "EThat file is too large (" + Math.round(file.size / 1024) + " KB) to be a Band Circuit history export. Nothing was changed.";
+                    wake();
+                    return;
+                }
+                file.text().then((text) => { files.result = "T" + text; wake(); },
+                                 () => { files.result = "EThe file could not be read. Nothing was changed."; wake(); });
+            });
+            input.click();
+        },
+    };
+    window.bandCircuitFiles = files;
+
+    // --- Offline and install: the service worker (web/sw.js) precaches the whole site
+    if ("serviceWorker" in navigator && window.isSecureContext) {
+        window.addEventListener("load", () => {
+            const hadController = !!navigator.serviceWorker.controller;
+            navigator.serviceWorker.register("sw.js").then((registration) => {
+                registration.addEventListener("updatefound", () => {
+                    const worker = registration.installing;
+                    if (!worker || !hadController) return;
+                    worker.addEventListener("statechange", () => {
+                        if (worker.state === "installed") document.getElementById("update").hidden = false;
+                    });
+                });
+            }).catch(() => { /* offline support is a bonus; the app works without it */ });
+        });
+    }
+})();
