@@ -1,0 +1,91 @@
+// Streaks and weekly counts over the session history, in local days.
+#include "core/history.h"
+
+#include <algorithm>
+
+namespace bc {
+
+static constexpr int64_t MsPerDay = 24LL * 60 * 60 * 1000;
+
+static int64_t FloorDiv(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q--;
+    return q;
+}
+
+std::string MakeSessionId(int64_t started_wall_ms, const std::vector<SessionRecord>& history)
+{
+    const std::string prefix = std::to_string(started_wall_ms) + "-";
+    for (int n = 1;; n++)
+    {
+        std::string id = prefix + std::to_string(n);
+        bool used = false;
+        for (const SessionRecord& record : history)
+            if (record.Id == id)
+            {
+                used = true;
+                break;
+            }
+        if (!used)
+            return id;
+    }
+}
+
+int64_t LocalDayNumber(int64_t wall_ms, int tz_offset_minutes)
+{
+    return FloorDiv(wall_ms + (int64_t)tz_offset_minutes * 60000, MsPerDay);
+}
+
+// 0 = Monday ... 6 = Sunday. Day 0 (1970-01-01) was a Thursday.
+static int64_t MondayOfWeek(int64_t day)
+{
+    int64_t weekday = day - FloorDiv(day + 3, 7) * 7 + 3;   // (day + 3) mod 7, floored
+    return day - weekday;
+}
+
+HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes)
+{
+    HistoryStats stats = {};
+    stats.TotalSessions = (int)history.size();
+
+    std::vector<int64_t> days;
+    days.reserve(history.size());
+    for (const SessionRecord& record : history)
+        days.push_back(LocalDayNumber(record.StartedWallMs, tz_offset_minutes));
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+
+    // Best streak: the longest run of consecutive days.
+    int run = 0;
+    for (size_t i = 0; i < days.size(); i++)
+    {
+        run = (i > 0 && days[i] == days[i - 1] + 1) ? run + 1 : 1;
+        stats.BestStreakDays = std::max(stats.BestStreakDays, run);
+    }
+
+    // Current streak: the run that ends today, or yesterday (today may still come).
+    const int64_t today = LocalDayNumber(now_wall_ms, tz_offset_minutes);
+    int64_t expected = std::binary_search(days.begin(), days.end(), today) ? today : today - 1;
+    while (std::binary_search(days.begin(), days.end(), expected))
+    {
+        stats.CurrentStreakDays++;
+        expected--;
+    }
+
+    // Sessions per week, this week last.
+    const int64_t this_monday = MondayOfWeek(today);
+    for (const SessionRecord& record : history)
+    {
+        const int64_t day = LocalDayNumber(record.StartedWallMs, tz_offset_minutes);
+        if (day > today)
+            continue;
+        const int64_t weeks_ago = (this_monday - MondayOfWeek(day)) / 7;
+        if (weeks_ago >= 0 && weeks_ago < HistoryWeeks)
+            stats.WeeklySessions[HistoryWeeks - 1 - weeks_ago]++;
+    }
+    return stats;
+}
+
+}  // namespace bc

@@ -1,0 +1,49 @@
+// What a finished (or ended) session leaves behind, and the numbers the history screen shows from
+// a list of them: streaks and recent weeks. Dates are local days, so the caller passes the time-zone
+// offset; everything here is pure arithmetic on wall-clock milliseconds.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/catalogue.h"
+
+namespace bc {
+
+constexpr int SideCount = 5;            // entries of Side, used to index RepsDone
+constexpr int MaxSessionIdLength = 64;
+
+struct SessionRecord {
+    std::string Id;                         // unique, "<started wall ms>-<n>"; 1..MaxSessionIdLength of [A-Za-z0-9._:-]
+    int64_t StartedWallMs;                  // wall clock (ms since 1970 UTC) when the session started
+    int64_t EndedWallMs;                    // wall clock when it finished or was ended
+    int64_t DurationMs;                     // active time, paused time excluded
+    int RoundsPlanned;                      // rounds the session was set up for
+    int RoundsDone;                         // rounds whose every set was reached and left
+    int RepsDone[ExerciseCount][SideCount]; // reps done per exercise and side, indexed by (int)Side; only ExerciseSide() entries are used
+    bool Finished;                          // reached the end; false when ended early
+
+    bool operator==(const SessionRecord&) const = default;
+};
+
+// A session id unused in history: "<started_wall_ms>-<n>" with the smallest n >= 1 that is free.
+std::string MakeSessionId(int64_t started_wall_ms, const std::vector<SessionRecord>& history);
+
+constexpr int HistoryWeeks = 12;
+
+struct HistoryStats {
+    int CurrentStreakDays;              // consecutive local days with a session, ending today (or yesterday, not yet broken)
+    int BestStreakDays;                 // longest run of consecutive local days with a session
+    int WeeklySessions[HistoryWeeks];   // sessions per local week (Monday to Sunday); [HistoryWeeks - 1] is this week, [0] the oldest
+    int TotalSessions;                  // every session in the list
+};
+
+// tz_offset_minutes: minutes to add to UTC to get local time (in JS: -new Date().getTimezoneOffset()).
+// A session belongs to the local day it started on.
+HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes);
+
+// Local day number (days since 1970-01-01 local) of a wall-clock instant; floors correctly before 1970.
+int64_t LocalDayNumber(int64_t wall_ms, int tz_offset_minutes);
+
+}  // namespace bc

@@ -1,0 +1,641 @@
+// Reading and writing the save format. Index:
+// [SECTION] Reading helpers: typed, range-checked member access with readable errors
+// [SECTION] Settings (with the version 0 migration)
+// [SECTION] Session in progress
+// [SECTION] History and its export file
+#include "core/save_format.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace bc {
+
+using JsonValue = rapidjson::Value;
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// --- [SECTION] Reading helpers ------------------------------------------------------------------
+
+// Every helper returns false after storing the first error in `error`; callers just return false.
+static bool Fail(std::string& error, const std::string& message)
+{
+    if (error.empty())
+        error = message;
+    return false;
+}
+
+static std::string Quote(const char* key)
+{
+    return std::string("\"") + key + "\"";
+}
+
+// Parses with UTF-8 validation and the iterative parser (deep nesting costs heap, not stack).
+static bool ParseJson(std::string_view json, rapidjson::Document& doc, const char* what, std::string& error)
+{
+    if (json.empty())
+        return Fail(error, std::string(what) + ": the stored text is empty");
+    if (json.size() > MaxSaveInputBytes)
+        return Fail(error, std::string(what) + ": the stored text is too large (" + std::to_string(json.size()) +
+                               " bytes, the limit is " + std::to_string(MaxSaveInputBytes) + ")");
+    // rapidjson stops at a NUL byte as if the text ended there; JSON text never contains one.
+    if (json.find('\0') != std::string_view::npos)
+        return Fail(error, std::string(what) + ": not valid JSON (a NUL byte at byte " + std::to_string(json.find('\0')) + ")");
+    constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+    doc.Parse<flags>(json.data(), json.size());
+    if (doc.HasParseError())
+        return Fail(error, std::string(what) + ": not valid JSON (" + rapidjson::GetParseError_En(doc.GetParseError()) +
+                               " at byte " + std::to_string(doc.GetErrorOffset()) + ")");
+    if (!doc.IsObject())
+        return Fail(error, std::string(what) + ": expected a JSON object");
+    return true;
+}
+
+// Every member must be one of `allowed`, each at most once.
+static bool CheckKeys(const JsonValue& object, const char* const* allowed, int allowed_count, const std::string& what, std::string& error)
+{
+    std::vector<bool> seen(allowed_count, false);
+    for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it)
+    {
+        const std::string_view name(it->name.GetString(), it->name.GetStringLength());
+        int found = -1;
+        for (int i = 0; i < allowed_count; i++)
+            if (name == allowed[i])
+                found = i;
+        if (found < 0)
+            return Fail(error, what + ": unknown field \"" + std::string(name.substr(0, 40)) + "\"");
+        if (seen[found])
+            return Fail(error, what + ": field " + Quote(allowed[found]) + " appears twice");
+        seen[found] = true;
+    }
+    return true;
+}
+
+static const JsonValue* Require(const JsonValue& object, const char* key, const std::string& what, std::string& error)
+{
+    auto it = object.FindMember(key);
+    if (it == object.MemberEnd())
+    {
+        Fail(error, what + ": " + Quote(key) + " is missing");
+        return nullptr;
+    }
+    return &it->value;
+}
+
+static bool ReadInt64(const JsonValue& object, const char* key, int64_t min_value, int64_t max_value, int64_t* out,
+                      const std::string& what, std::string& error)
+{
+    const JsonValue* value = Require(object, key, what, error);
+    if (!value)
+        return false;
+    if (!value->IsInt64() || value->GetInt64() < min_value || value->GetInt64() > max_value)
+        return Fail(error, what + ": " + Quote(key) + " must be a whole number from " + std::to_string(min_value) +
+                               " to " + std::to_string(max_value));
+    *out = value->GetInt64();
+    return true;
+}
+
+static bool ReadInt(const JsonValue& object, const char* key, int min_value, int max_value, int* out,
+                    const std::string& what, std::string& error)
+{
+    int64_t value = 0;
+    if (!ReadInt64(object, key, min_value, max_value, &value, what, error))
+        return false;
+    *out = (int)value;
+    return true;
+}
+
+static bool ReadBool(const JsonValue& object, const char* key, bool* out, const std::string& what, std::string& error)
+{
+    const JsonValue* value = Require(object, key, what, error);
+    if (!value)
+        return false;
+    if (!value->IsBool())
+        return Fail(error, what + ": " + Quote(key) + " must be true or false");
+    *out = value->GetBool();
+    return true;
+}
+
+static bool ReadString(const JsonValue& object, const char* key, size_t max_length, std::string* out,
+                       const std::string& what, std::string& error)
+{
+    const JsonValue* value = Require(object, key, what, error);
+    if (!value)
+        return false;
+    if (!value->IsString() || value->GetStringLength() > max_length)
+        return Fail(error, what + ": " + Quote(key) + " must be text of at most " + std::to_string(max_length) + " characters");
+    out->assign(value->GetString(), value->GetStringLength());
+    return true;
+}
+
+static const JsonValue* RequireObject(const JsonValue& object, const char* key, const std::string& what, std::string& error)
+{
+    const JsonValue* value = Require(object, key, what, error);
+    if (value && !value->IsObject())
+    {
+        Fail(error, what + ": " + Quote(key) + " must be an object");
+        return nullptr;
+    }
+    return value;
+}
+
+static const JsonValue* RequireArray(const JsonValue& object, const char* key, const std::string& what, std::string& error)
+{
+    const JsonValue* value = Require(object, key, what, error);
+    if (value && !value->IsArray())
+    {
+        Fail(error, what + ": " + Quote(key) + " must be a list");
+        return nullptr;
+    }
+    return value;
+}
+
+// "version": absent (the pre-versioning shape, 0) or a known number.
+static bool ReadVersion(const JsonValue& object, int max_known, int* out, const std::string& what, std::string& error)
+{
+    auto it = object.FindMember("version");
+    if (it == object.MemberEnd())
+    {
+        *out = 0;
+        return true;
+    }
+    if (!it->value.IsInt())
+        return Fail(error, what + ": \"version\" must be a whole number");
+    const int version = it->value.GetInt();
+    if (version > max_known)
+        return Fail(error, what + ": saved by a newer Band Circuit (format version " + std::to_string(version) +
+                               "); this one reads up to version " + std::to_string(max_known));
+    if (version < 0)
+        return Fail(error, what + ": unknown format version " + std::to_string(version));
+    *out = version;
+    return true;
+}
+
+template <typename T>
+static LoadResult<T> Failed(const std::string& error)
+{
+    LoadResult<T> result = {};
+    result.Error.Message = error;
+    return result;
+}
+
+// --- [SECTION] Settings -------------------------------------------------------------------------
+
+static void WriteSettings(JsonWriter& writer, const Settings& settings)
+{
+    writer.StartObject();
+    writer.Key("version"); writer.Int(SaveFormatVersion);
+    writer.Key("rounds"); writer.Int(settings.Rounds);
+    writer.Key("mode"); writer.String(RunModeKey(settings.Mode));
+    writer.Key("reps");
+    writer.StartObject();
+    for (int i = 0; i < ExerciseCount; i++)
+    {
+        writer.Key(ExerciseKey((ExerciseId)i));
+        writer.Int(settings.Reps[i]);
+    }
+    writer.EndObject();
+    writer.Key("getReadySec"); writer.Int(settings.GetReadySec);
+    writer.Key("switchSidesSec"); writer.Int(settings.SwitchSidesSec);
+    writer.Key("restSec"); writer.Int(settings.RestSec);
+    writer.Key("roundRestSec"); writer.Int(settings.RoundRestSec);
+    writer.Key("cues");
+    writer.StartObject();
+    writer.Key("sound"); writer.Bool(settings.CueSound);
+    writer.Key("voice"); writer.Bool(settings.CueVoice);
+    writer.Key("vibration"); writer.Bool(settings.CueVibration);
+    writer.Key("flash"); writer.Bool(settings.CueFlash);
+    writer.EndObject();
+    writer.Key("theme"); writer.String(ThemeKey(settings.ColorTheme));
+    writer.EndObject();
+}
+
+// The fields versions 0 and 1 share.
+static bool ReadSettingsCommon(const JsonValue& object, Settings& settings, const std::string& what, std::string& error)
+{
+    if (!ReadInt(object, "rounds", MinRounds, MaxRounds, &settings.Rounds, what, error))
+        return false;
+    std::string mode;
+    if (!ReadString(object, "mode", 20, &mode, what, error))
+        return false;
+    if (mode == RunModeKey(RunMode::Guided))
+        settings.Mode = RunMode::Guided;
+    else if (mode == RunModeKey(RunMode::SelfPaced))
+        settings.Mode = RunMode::SelfPaced;
+    else
+        return Fail(error, what + ": \"mode\" must be \"guided\" or \"self-paced\"");
+
+    const JsonValue* reps = RequireObject(object, "reps", what, error);
+    if (!reps)
+        return false;
+    const char* exercise_keys[ExerciseCount];
+    for (int i = 0; i < ExerciseCount; i++)
+        exercise_keys[i] = ExerciseKey((ExerciseId)i);
+    const std::string reps_what = what + ": \"reps\"";
+    if (!CheckKeys(*reps, exercise_keys, ExerciseCount, reps_what, error))
+        return false;
+    for (int i = 0; i < ExerciseCount; i++)
+        if (!ReadInt(*reps, exercise_keys[i], MinReps, MaxReps, &settings.Reps[i], reps_what, error))
+            return false;
+
+    return ReadInt(object, "getReadySec", 0, MaxGetReadySec, &settings.GetReadySec, what, error) &&
+           ReadInt(object, "switchSidesSec", 0, MaxSwitchSidesSec, &settings.SwitchSidesSec, what, error) &&
+           ReadInt(object, "restSec", 0, MaxRestSec, &settings.RestSec, what, error) &&
+           ReadInt(object, "roundRestSec", 0, MaxRoundRestSec, &settings.RoundRestSec, what, error);
+}
+
+// Version 0 had no cue preferences and no theme: they take their defaults.
+static bool ReadSettingsV0(const JsonValue& object, Settings& settings, const std::string& what, std::string& error)
+{
+    static const char* const keys[] = { "version", "rounds", "mode", "reps", "getReadySec", "switchSidesSec", "restSec", "roundRestSec" };
+    settings = DefaultSettings();
+    return CheckKeys(object, keys, (int)(sizeof(keys) / sizeof(keys[0])), what, error) &&
+           ReadSettingsCommon(object, settings, what, error);
+}
+
+static bool ReadSettingsV1(const JsonValue& object, Settings& settings, const std::string& what, std::string& error)
+{
+    static const char* const keys[] = { "version", "rounds", "mode", "reps", "getReadySec", "switchSidesSec", "restSec", "roundRestSec", "cues", "theme" };
+    static const char* const cue_keys[] = { "sound", "voice", "vibration", "flash" };
+    settings = DefaultSettings();
+    if (!CheckKeys(object, keys, (int)(sizeof(keys) / sizeof(keys[0])), what, error) || !ReadSettingsCommon(object, settings, what, error))
+        return false;
+    const JsonValue* cues = RequireObject(object, "cues", what, error);
+    if (!cues)
+        return false;
+    const std::string cues_what = what + ": \"cues\"";
+    if (!CheckKeys(*cues, cue_keys, 4, cues_what, error) ||
+        !ReadBool(*cues, "sound", &settings.CueSound, cues_what, error) ||
+        !ReadBool(*cues, "voice", &settings.CueVoice, cues_what, error) ||
+        !ReadBool(*cues, "vibration", &settings.CueVibration, cues_what, error) ||
+        !ReadBool(*cues, "flash", &settings.CueFlash, cues_what, error))
+        return false;
+    std::string theme;
+    if (!ReadString(object, "theme", 20, &theme, what, error))
+        return false;
+    if (theme == ThemeKey(Theme::System))
+        settings.ColorTheme = Theme::System;
+    else if (theme == ThemeKey(Theme::Light))
+        settings.ColorTheme = Theme::Light;
+    else if (theme == ThemeKey(Theme::Dark))
+        settings.ColorTheme = Theme::Dark;
+    else
+        return Fail(error, what + ": \"theme\" must be \"system\", \"light\" or \"dark\"");
+    return true;
+}
+
+static bool ReadSettings(const JsonValue& object, Settings& settings, const std::string& what, std::string& error)
+{
+    if (!object.IsObject())
+        return Fail(error, what + ": expected an object");
+    int version = 0;
+    if (!ReadVersion(object, SaveFormatVersion, &version, what, error))
+        return false;
+    if (version == 0)
+        return ReadSettingsV0(object, settings, what, error);
+    return ReadSettingsV1(object, settings, what, error);
+}
+
+std::string SaveSettings(const Settings& settings)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    WriteSettings(writer, ClampSettings(settings));
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+LoadResult<Settings> LoadSettings(std::string_view json)
+{
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<Settings> result = {};
+    if (!ParseJson(json, doc, "settings", error) || !ReadSettings(doc, result.Value, "settings", error))
+        return Failed<Settings>(error);
+    return result;
+}
+
+// --- [SECTION] Session in progress --------------------------------------------------------------
+
+static bool IsValidSessionId(const std::string& id)
+{
+    if (id.empty() || id.size() > (size_t)MaxSessionIdLength)
+        return false;
+    for (char c : id)
+    {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static bool ReadSessionId(const JsonValue& object, std::string* out, const std::string& what, std::string& error)
+{
+    if (!ReadString(object, "id", MaxSessionIdLength, out, what, error))
+        return false;
+    if (!IsValidSessionId(*out))
+        return Fail(error, what + ": \"id\" must be 1 to " + std::to_string(MaxSessionIdLength) + " letters, digits or - _ . :");
+    return true;
+}
+
+std::string SaveSessionInProgress(const SessionInProgress& session)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    writer.Key("version"); writer.Int(SaveFormatVersion);
+    writer.Key("id"); writer.String(session.Id.c_str(), (rapidjson::SizeType)session.Id.size());
+    writer.Key("startedWall"); writer.Int64(session.StartedWallMs);
+    writer.Key("settings"); WriteSettings(writer, session.PlanSettings);
+    writer.Key("stepIndex"); writer.Int(session.StepIndex);
+    writer.Key("stepStartMs"); writer.Int64(session.StepStartActiveMs);
+    writer.Key("activeMs"); writer.Int64(session.ActiveMs);
+    writer.Key("deliveredMs"); writer.Int64(session.DeliveredUntilActiveMs);
+    writer.Key("highestStep"); writer.Int(session.HighestStepReached);
+    writer.Key("stepReps");
+    writer.StartArray();
+    for (int reps : session.StepRepsDone)
+        writer.Int(reps);
+    writer.EndArray();
+    writer.Key("endedEarly"); writer.Bool(session.EndedEarly);
+    writer.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
+{
+    static const char* const keys[] = { "version", "id", "startedWall", "settings", "stepIndex", "stepStartMs", "activeMs",
+                                        "deliveredMs", "highestStep", "stepReps", "endedEarly" };
+    const std::string what = "session in progress";
+    std::string error;
+    rapidjson::Document doc;
+    if (!ParseJson(json, doc, what.c_str(), error))
+        return Failed<SessionInProgress>(error);
+    int version = 0;
+    if (!ReadVersion(doc, SaveFormatVersion, &version, what, error))
+        return Failed<SessionInProgress>(error);
+    if (version != 1)
+        return Failed<SessionInProgress>(what + ": \"version\" must be 1");
+    if (!CheckKeys(doc, keys, (int)(sizeof(keys) / sizeof(keys[0])), what, error))
+        return Failed<SessionInProgress>(error);
+
+    LoadResult<SessionInProgress> result = {};
+    SessionInProgress& session = result.Value;
+    const JsonValue* settings = RequireObject(doc, "settings", what, error);
+    const JsonValue* step_reps = nullptr;
+    const int max_steps = 100000;
+    bool ok = ReadSessionId(doc, &session.Id, what, error) &&
+              ReadInt64(doc, "startedWall", 0, MaxWallMs, &session.StartedWallMs, what, error) &&
+              settings && ReadSettings(*settings, session.PlanSettings, what + ": \"settings\"", error) &&
+              ReadInt(doc, "stepIndex", 0, max_steps, &session.StepIndex, what, error) &&
+              ReadInt64(doc, "stepStartMs", 0, MaxActiveMs, &session.StepStartActiveMs, what, error) &&
+              ReadInt64(doc, "activeMs", 0, MaxActiveMs, &session.ActiveMs, what, error) &&
+              ReadInt64(doc, "deliveredMs", 0, MaxActiveMs, &session.DeliveredUntilActiveMs, what, error) &&
+              ReadInt(doc, "highestStep", 0, max_steps, &session.HighestStepReached, what, error) &&
+              ReadBool(doc, "endedEarly", &session.EndedEarly, what, error) &&
+              (step_reps = RequireArray(doc, "stepReps", what, error)) != nullptr;
+    if (!ok)
+        return Failed<SessionInProgress>(error);
+    if (step_reps->Size() > (rapidjson::SizeType)max_steps)
+        return Failed<SessionInProgress>(what + ": \"stepReps\" is too long");
+    for (const JsonValue& reps : step_reps->GetArray())
+    {
+        if (!reps.IsInt() || reps.GetInt() < 0 || reps.GetInt() > MaxReps)
+            return Failed<SessionInProgress>(what + ": \"stepReps\" must hold whole numbers from 0 to " + std::to_string(MaxReps));
+        session.StepRepsDone.push_back(reps.GetInt());
+    }
+    if (const char* why = CheckSessionInProgress(session))
+        return Failed<SessionInProgress>(what + ": " + why);
+    return result;
+}
+
+// --- [SECTION] History and its export file ------------------------------------------------------
+
+static void WriteSessionRecord(JsonWriter& writer, const SessionRecord& record)
+{
+    writer.StartObject();
+    writer.Key("id"); writer.String(record.Id.c_str(), (rapidjson::SizeType)record.Id.size());
+    writer.Key("started"); writer.Int64(record.StartedWallMs);
+    writer.Key("ended"); writer.Int64(record.EndedWallMs);
+    writer.Key("durationMs"); writer.Int64(record.DurationMs);
+    writer.Key("roundsPlanned"); writer.Int(record.RoundsPlanned);
+    writer.Key("roundsDone"); writer.Int(record.RoundsDone);
+    writer.Key("finished"); writer.Bool(record.Finished);
+    writer.Key("reps");
+    writer.StartObject();
+    for (int i = 0; i < ExerciseCount; i++)
+    {
+        const Exercise& exercise = GetExercise((ExerciseId)i);
+        writer.Key(exercise.Key);
+        writer.StartObject();
+        for (int s = 0; s < 2; s++)
+        {
+            const Side side = ExerciseSide(exercise, s);
+            writer.Key(SideKey(side));
+            writer.Int(record.RepsDone[i][(int)side]);
+        }
+        writer.EndObject();
+    }
+    writer.EndObject();
+    writer.EndObject();
+}
+
+// "reps": {"<exercise key>": {"<side key>": n, ...}, ...}; a missing exercise or side means 0.
+static bool ReadRepsDone(const JsonValue& reps, SessionRecord& record, const std::string& what, std::string& error)
+{
+    for (auto it = reps.MemberBegin(); it != reps.MemberEnd(); ++it)
+    {
+        const std::string_view key(it->name.GetString(), it->name.GetStringLength());
+        const Exercise* exercise = FindExercise(key);
+        if (!exercise)
+            return Fail(error, what + ": unknown exercise \"" + std::string(key.substr(0, 40)) + "\"");
+        const std::string exercise_what = what + ": \"" + exercise->Key + "\"";
+        if (!it->value.IsObject())
+            return Fail(error, exercise_what + " must be an object");
+        const char* side_keys[2] = { SideKey(ExerciseSide(*exercise, 0)), SideKey(ExerciseSide(*exercise, 1)) };
+        if (!CheckKeys(it->value, side_keys, 2, exercise_what, error))
+            return false;
+        for (int s = 0; s < 2; s++)
+        {
+            // A duplicate exercise key would be read twice; CheckKeys on the parent rejects it first.
+            int* slot = &record.RepsDone[(int)exercise->Id][(int)ExerciseSide(*exercise, s)];
+            *slot = 0;
+            if (it->value.HasMember(side_keys[s]) && !ReadInt(it->value, side_keys[s], 0, MaxRepsRecorded, slot, exercise_what, error))
+                return false;
+        }
+    }
+    return true;
+}
+
+static bool ReadSessionRecord(const JsonValue& object, SessionRecord& record, const std::string& what, std::string& error)
+{
+    static const char* const keys[] = { "id", "started", "ended", "durationMs", "roundsPlanned", "roundsDone", "finished", "reps" };
+    if (!object.IsObject())
+        return Fail(error, what + ": expected an object");
+    record = SessionRecord{};
+    if (!CheckKeys(object, keys, (int)(sizeof(keys) / sizeof(keys[0])), what, error))
+        return false;
+    const JsonValue* reps = nullptr;
+    const bool ok = ReadSessionId(object, &record.Id, what, error) &&
+                    ReadInt64(object, "started", 0, MaxWallMs, &record.StartedWallMs, what, error) &&
+                    ReadInt64(object, "ended", 0, MaxWallMs, &record.EndedWallMs, what, error) &&
+                    ReadInt64(object, "durationMs", 0, MaxActiveMs, &record.DurationMs, what, error) &&
+                    ReadInt(object, "roundsPlanned", MinRounds, MaxRounds, &record.RoundsPlanned, what, error) &&
+                    ReadInt(object, "roundsDone", 0, MaxRounds, &record.RoundsDone, what, error) &&
+                    ReadBool(object, "finished", &record.Finished, what, error) &&
+                    (reps = RequireObject(object, "reps", what, error)) != nullptr;
+    if (!ok)
+        return false;
+    if (record.EndedWallMs < record.StartedWallMs)
+        return Fail(error, what + ": it ends before it starts");
+    if (record.RoundsDone > record.RoundsPlanned)
+        return Fail(error, what + ": more rounds done than planned");
+    // Known exercise keys are checked (with a clearer message) by ReadRepsDone; here only duplicates.
+    for (auto a = reps->MemberBegin(); a != reps->MemberEnd(); ++a)
+        for (auto b = reps->MemberBegin(); b != a; ++b)
+            if (a->name == b->name)
+                return Fail(error, what + ": \"reps\" lists an exercise twice");
+    return ReadRepsDone(*reps, record, what + ": \"reps\"", error);
+}
+
+static bool ReadSessions(const JsonValue& object, std::vector<SessionRecord>& sessions, const std::string& what, std::string& error)
+{
+    const JsonValue* list = RequireArray(object, "sessions", what, error);
+    if (!list)
+        return false;
+    if (list->Size() > (rapidjson::SizeType)MaxHistorySessions)
+        return Fail(error, what + ": more than " + std::to_string(MaxHistorySessions) + " sessions");
+    sessions.clear();
+    sessions.reserve(list->Size());
+    for (rapidjson::SizeType i = 0; i < list->Size(); i++)
+    {
+        SessionRecord record;
+        if (!ReadSessionRecord((*list)[i], record, what + ": session " + std::to_string(i + 1), error))
+            return false;
+        sessions.push_back(record);
+    }
+    std::vector<std::string> ids;
+    ids.reserve(sessions.size());
+    for (const SessionRecord& record : sessions)
+        ids.push_back(record.Id);
+    std::sort(ids.begin(), ids.end());
+    auto duplicate = std::adjacent_find(ids.begin(), ids.end());
+    if (duplicate != ids.end())
+        return Fail(error, what + ": session id \"" + *duplicate + "\" appears twice");
+    return true;
+}
+
+static void WriteSessions(JsonWriter& writer, const std::vector<SessionRecord>& sessions)
+{
+    writer.Key("sessions");
+    writer.StartArray();
+    for (const SessionRecord& record : sessions)
+        WriteSessionRecord(writer, record);
+    writer.EndArray();
+}
+
+std::string SaveHistory(const std::vector<SessionRecord>& sessions)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    writer.Key("version"); writer.Int(SaveFormatVersion);
+    WriteSessions(writer, sessions);
+    writer.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+LoadResult<std::vector<SessionRecord>> LoadHistory(std::string_view json)
+{
+    static const char* const keys[] = { "version", "sessions" };
+    const std::string what = "history";
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<std::vector<SessionRecord>> result = {};
+    int version = 0;
+    if (!ParseJson(json, doc, what.c_str(), error) || !ReadVersion(doc, SaveFormatVersion, &version, what, error))
+        return Failed<std::vector<SessionRecord>>(error);
+    if (version != 1)
+        return Failed<std::vector<SessionRecord>>(what + ": \"version\" must be 1");
+    if (!CheckKeys(doc, keys, 2, what, error) || !ReadSessions(doc, result.Value, what, error))
+        return Failed<std::vector<SessionRecord>>(error);
+    return result;
+}
+
+std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t exported_wall_ms)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    writer.Key("app"); writer.String("band-circuit");
+    writer.Key("kind"); writer.String("history");
+    writer.Key("version"); writer.Int(SaveFormatVersion);
+    writer.Key("exported"); writer.Int64(exported_wall_ms);
+    WriteSessions(writer, sessions);
+    writer.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+LoadResult<std::vector<SessionRecord>> ImportHistory(std::string_view json)
+{
+    static const char* const keys[] = { "app", "kind", "version", "exported", "sessions" };
+    const std::string what = "history file";
+    std::string error;
+    rapidjson::Document doc;
+    if (!ParseJson(json, doc, what.c_str(), error))
+        return Failed<std::vector<SessionRecord>>(error);
+    auto app = doc.FindMember("app");
+    auto kind = doc.FindMember("kind");
+    if (app == doc.MemberEnd() || kind == doc.MemberEnd() || app->value != "band-circuit" || kind->value != "history")
+        return Failed<std::vector<SessionRecord>>("this file is not a Band Circuit history export");
+    int version = 0;
+    int64_t exported = 0;
+    LoadResult<std::vector<SessionRecord>> result = {};
+    if (!ReadVersion(doc, SaveFormatVersion, &version, what, error))
+        return Failed<std::vector<SessionRecord>>(error);
+    if (version != 1)
+        return Failed<std::vector<SessionRecord>>(what + ": \"version\" must be 1");
+    if (!CheckKeys(doc, keys, 5, what, error) || !ReadInt64(doc, "exported", 0, MaxWallMs, &exported, what, error) ||
+        !ReadSessions(doc, result.Value, what, error))
+        return Failed<std::vector<SessionRecord>>(error);
+    return result;
+}
+
+MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::vector<SessionRecord>& imported)
+{
+    MergeResult result = {};
+    result.Sessions = existing;
+    std::vector<std::string> ids;
+    for (const SessionRecord& record : existing)
+        ids.push_back(record.Id);
+    std::sort(ids.begin(), ids.end());
+
+    std::vector<SessionRecord> added;
+    for (const SessionRecord& record : imported)
+    {
+        if (std::binary_search(ids.begin(), ids.end(), record.Id))
+        {
+            result.AlreadyPresent++;
+            continue;
+        }
+        ids.insert(std::upper_bound(ids.begin(), ids.end(), record.Id), record.Id);
+        added.push_back(record);
+    }
+    std::stable_sort(added.begin(), added.end(), [](const SessionRecord& a, const SessionRecord& b) { return a.StartedWallMs < b.StartedWallMs; });
+    for (const SessionRecord& record : added)
+    {
+        if ((int)result.Sessions.size() >= MaxHistorySessions)
+        {
+            result.Dropped++;
+            continue;
+        }
+        result.Sessions.push_back(record);
+        result.Added++;
+    }
+    return result;
+}
+
+}  // namespace bc

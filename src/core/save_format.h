@@ -1,0 +1,65 @@
+// What Band Circuit keeps in localStorage, and the history file it exports and imports: versioned
+// JSON read and written with rapidjson. rapidjson was chosen over nlohmann/json because it reports
+// errors by return value (the web build has no exceptions), validates UTF-8, parses iteratively
+// (no stack overflow on deep nesting) and adds little to the wasm. Every loader checks every field
+// (types, ranges, known exercise and side keys, string lengths) and returns either the value or a
+// message a person can read; no input, however broken, makes it crash.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/history.h"
+#include "core/plan.h"
+#include "core/timer.h"
+
+namespace bc {
+
+constexpr int SaveFormatVersion = 1;                     // written into every top-level object
+constexpr size_t MaxSaveInputBytes = 2 * 1024 * 1024;    // larger input is refused before parsing
+constexpr int MaxHistorySessions = 3000;                 // keeps a full history under MaxSaveInputBytes
+constexpr int64_t MaxWallMs = 32503680000000LL;          // year 3000: later dates are corrupt data
+constexpr int MaxRepsRecorded = MaxReps * MaxRounds;     // per exercise and side in one session
+
+struct LoadError {
+    std::string Message;    // what is wrong, for a person: "settings: \"rounds\" must be ..."
+};
+
+// Either a value or an error. Value is only meaningful when Ok().
+template <typename T>
+struct LoadResult {
+    T Value;            // the loaded value
+    LoadError Error;    // empty Message when the load succeeded
+    bool Ok() const { return Error.Message.empty(); }
+};
+
+// Settings: {"version":1, "rounds", "mode", "reps", "getReadySec", ..., "cues", "theme"}.
+// Version 0 (no "version", or "version":0) had no "cues" and no "theme"; it is migrated.
+std::string SaveSettings(const Settings& settings);
+LoadResult<Settings> LoadSettings(std::string_view json);
+
+// The session in progress: {"version":1, "id", "startedWall", "settings", "stepIndex", ...}.
+std::string SaveSessionInProgress(const SessionInProgress& session);
+LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json);
+
+// The history in storage: {"version":1, "sessions":[...]}, ids unique.
+std::string SaveHistory(const std::vector<SessionRecord>& sessions);
+LoadResult<std::vector<SessionRecord>> LoadHistory(std::string_view json);
+
+// The export file: {"app":"band-circuit", "kind":"history", "version":1, "exported":<wall ms>, "sessions":[...]}.
+std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t exported_wall_ms);
+LoadResult<std::vector<SessionRecord>> ImportHistory(std::string_view json);
+
+struct MergeResult {
+    std::vector<SessionRecord> Sessions;    // existing ones first (all kept, as they were), new ones after, by start time
+    int Added;                              // imported sessions that were new
+    int AlreadyPresent;                     // imported sessions whose id was already there (existing copy kept)
+    int Dropped;                            // new sessions left out to stay within MaxHistorySessions
+};
+
+// Merges by session id. Existing sessions are never removed or changed.
+MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::vector<SessionRecord>& imported);
+
+}  // namespace bc

@@ -1,0 +1,361 @@
+// The save format: saving then loading returns the same value (checked on randomised inputs), and
+// every kind of broken input gives a readable error instead of a crash.
+#include <catch2/catch_test_macros.hpp>
+
+#include <random>
+#include <string>
+
+#include "core/save_format.h"
+
+using namespace bc;
+
+// --- Random valid values ------------------------------------------------------------------------
+
+static int RandomInt(std::mt19937& rng, int lo, int hi)
+{
+    return std::uniform_int_distribution<int>(lo, hi)(rng);
+}
+
+static int64_t RandomInt64(std::mt19937& rng, int64_t lo, int64_t hi)
+{
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+}
+
+static Settings RandomSettings(std::mt19937& rng)
+{
+    Settings s = DefaultSettings();
+    s.Rounds = RandomInt(rng, MinRounds, MaxRounds);
+    for (int& reps : s.Reps)
+        reps = RandomInt(rng, MinReps, MaxReps);
+    s.Mode = RandomInt(rng, 0, 1) ? RunMode::SelfPaced : RunMode::Guided;
+    s.GetReadySec = RandomInt(rng, 0, MaxGetReadySec);
+    s.SwitchSidesSec = RandomInt(rng, 0, MaxSwitchSidesSec);
+    s.RestSec = RandomInt(rng, 0, MaxRestSec);
+    s.RoundRestSec = RandomInt(rng, 0, MaxRoundRestSec);
+    s.CueSound = RandomInt(rng, 0, 1);
+    s.CueVoice = RandomInt(rng, 0, 1);
+    s.CueVibration = RandomInt(rng, 0, 1);
+    s.CueFlash = RandomInt(rng, 0, 1);
+    s.ColorTheme = (Theme)RandomInt(rng, 0, 2);
+    return s;
+}
+
+static SessionRecord RandomRecord(std::mt19937& rng, int index)
+{
+    SessionRecord r = {};
+    r.StartedWallMs = RandomInt64(rng, 0, MaxWallMs / 2);
+    r.EndedWallMs = r.StartedWallMs + RandomInt64(rng, 0, 3'600'000);
+    r.Id = std::to_string(r.StartedWallMs) + "-" + std::to_string(index);
+    r.DurationMs = RandomInt64(rng, 0, MaxActiveMs);
+    r.RoundsPlanned = RandomInt(rng, MinRounds, MaxRounds);
+    r.RoundsDone = RandomInt(rng, 0, r.RoundsPlanned);
+    r.Finished = RandomInt(rng, 0, 1);
+    for (int i = 0; i < ExerciseCount; i++)
+        for (int s = 0; s < 2; s++)
+            r.RepsDone[i][(int)ExerciseSide(GetExercise((ExerciseId)i), s)] = RandomInt(rng, 0, MaxRepsRecorded);
+    return r;
+}
+
+// A session in progress as the timer makes it: random settings, random actions at random times.
+static SessionInProgress RandomSession(std::mt19937& rng)
+{
+    Timer timer = MakeTimer(RandomSettings(rng));
+    int64_t now = RandomInt64(rng, 0, 1'000'000);
+    Start(timer, now, RandomInt64(rng, 0, MaxWallMs), "s-" + std::to_string(RandomInt(rng, 0, 1000)));
+    const int actions = RandomInt(rng, 0, 30);
+    for (int i = 0; i < actions; i++)
+    {
+        now += RandomInt64(rng, 0, 120'000);
+        switch (RandomInt(rng, 0, 7))
+        {
+        case 0: Pause(timer, now); break;
+        case 1: Resume(timer, now); break;
+        case 2: Skip(timer, now); break;
+        case 3: Back(timer, now); break;
+        case 4: Done(timer, now); break;
+        case 5: if (RandomInt(rng, 0, 5) == 0) EndEarly(timer, now); break;
+        default: Query(timer, now, nullptr); break;
+        }
+    }
+    return SnapshotSession(timer, now + RandomInt64(rng, 0, 60'000));
+}
+
+TEST_CASE("Save then load returns the same value (randomised)", "[save]")
+{
+    std::mt19937 rng(20240611);
+    SECTION("settings")
+    {
+        for (int n = 0; n < 300; n++)
+        {
+            const Settings settings = RandomSettings(rng);
+            const LoadResult<Settings> loaded = LoadSettings(SaveSettings(settings));
+            REQUIRE(loaded.Ok());
+            REQUIRE(loaded.Value == settings);
+        }
+    }
+    SECTION("sessions in progress")
+    {
+        for (int n = 0; n < 300; n++)
+        {
+            const SessionInProgress session = RandomSession(rng);
+            REQUIRE(CheckSessionInProgress(session) == nullptr);
+            const std::string json = SaveSessionInProgress(session);
+            const LoadResult<SessionInProgress> loaded = LoadSessionInProgress(json);
+            CAPTURE(json, loaded.Error.Message);
+            REQUIRE(loaded.Ok());
+            REQUIRE(loaded.Value == session);
+        }
+    }
+    SECTION("history and its export file")
+    {
+        for (int n = 0; n < 300; n++)
+        {
+            std::vector<SessionRecord> history;
+            const int count = RandomInt(rng, 0, 12);
+            for (int i = 0; i < count; i++)
+                history.push_back(RandomRecord(rng, i));
+            const LoadResult<std::vector<SessionRecord>> loaded = LoadHistory(SaveHistory(history));
+            REQUIRE(loaded.Ok());
+            REQUIRE(loaded.Value == history);
+            const LoadResult<std::vector<SessionRecord>> imported = ImportHistory(ExportHistory(history, 1'718'000'000'000LL));
+            REQUIRE(imported.Ok());
+            REQUIRE(imported.Value == history);
+        }
+    }
+}
+
+TEST_CASE("The stored shapes are the documented ones", "[save]")
+{
+    const std::string settings = SaveSettings(DefaultSettings());
+    REQUIRE(settings ==
+            R"({"version":1,"rounds":2,"mode":"guided","reps":{"deadbug":10,"dorsiflexion":10,"trap-pull":10,"monster-walk":20,"russian-twist":12},)"
+            R"("getReadySec":5,"switchSidesSec":5,"restSec":15,"roundRestSec":60,"cues":{"sound":true,"voice":true,"vibration":true,"flash":false},"theme":"system"})");
+    const std::string exported = ExportHistory({}, 5);
+    REQUIRE(exported == R"({"app":"band-circuit","kind":"history","version":1,"exported":5,"sessions":[]})");
+    REQUIRE(SaveHistory({}) == R"({"version":1,"sessions":[]})");
+}
+
+TEST_CASE("Version 0 settings are migrated", "[save]")
+{
+    const char* v0 = R"({"rounds":3,"mode":"self-paced","reps":{"deadbug":11,"dorsiflexion":10,"trap-pull":12,"monster-walk":20,"russian-twist":15},)"
+                     R"("getReadySec":10,"switchSidesSec":5,"restSec":20,"roundRestSec":90})";
+    for (std::string json : { std::string(v0), "{\"version\":0," + std::string(v0 + 1) })
+    {
+        const LoadResult<Settings> loaded = LoadSettings(json);
+        CAPTURE(json, loaded.Error.Message);
+        REQUIRE(loaded.Ok());
+        REQUIRE(loaded.Value.Rounds == 3);
+        REQUIRE(loaded.Value.Mode == RunMode::SelfPaced);
+        REQUIRE(loaded.Value.Reps[(int)ExerciseId::RussianTwist] == 15);
+        REQUIRE(loaded.Value.RoundRestSec == 90);
+        REQUIRE(loaded.Value.CueSound);
+        REQUIRE(loaded.Value.CueVoice);
+        REQUIRE(loaded.Value.CueVibration);
+        REQUIRE_FALSE(loaded.Value.CueFlash);
+        REQUIRE(loaded.Value.ColorTheme == Theme::System);
+        // Saved again, it is version 1 and loads the same.
+        REQUIRE(LoadSettings(SaveSettings(loaded.Value)).Value == loaded.Value);
+    }
+    SECTION("version 0 never had cues: a v0 object with them is wrong")
+    {
+        const std::string json = std::string(v0).substr(0, std::string(v0).size() - 1) + R"(,"theme":"dark"})";
+        REQUIRE_FALSE(LoadSettings(json).Ok());
+    }
+}
+
+// Replaces the first occurrence of `from` in `text` by `to`.
+static std::string Replace(std::string text, const std::string& from, const std::string& to)
+{
+    const size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+template <typename T>
+static void RequireError(const LoadResult<T>& result, const char* expected_part)
+{
+    CAPTURE(result.Error.Message);
+    REQUIRE_FALSE(result.Ok());
+    REQUIRE(result.Error.Message.find(expected_part) != std::string::npos);
+}
+
+TEST_CASE("Bad input gives a clear error, never a crash", "[save]")
+{
+    const std::string settings = SaveSettings(DefaultSettings());
+    SessionRecord record = {};
+    record.Id = "1718000000000-1";
+    record.StartedWallMs = 1'718'000'000'000LL;
+    record.EndedWallMs = record.StartedWallMs + 900'000;
+    record.DurationMs = 840'000;
+    record.RoundsPlanned = 2;
+    record.RoundsDone = 2;
+    record.Finished = true;
+    const std::string history = SaveHistory({ record });
+    Timer timer = MakeTimer(DefaultSettings());
+    Start(timer, 0, record.StartedWallMs, record.Id);
+    Query(timer, 100'000, nullptr);
+    const std::string session = SaveSessionInProgress(SnapshotSession(timer, 100'000));
+    REQUIRE(LoadSessionInProgress(session).Ok());
+
+    SECTION("empty input")
+    {
+        RequireError(LoadSettings(""), "empty");
+        RequireError(LoadHistory(""), "empty");
+        RequireError(LoadSessionInProgress(""), "empty");
+        RequireError(ImportHistory(""), "empty");
+    }
+    SECTION("every truncation of a valid save")
+    {
+        for (size_t n = 0; n < settings.size(); n++)
+            REQUIRE_FALSE(LoadSettings(settings.substr(0, n)).Ok());
+        for (size_t n = 0; n < history.size(); n++)
+            REQUIRE_FALSE(LoadHistory(history.substr(0, n)).Ok());
+        for (size_t n = 0; n < session.size(); n++)
+            REQUIRE_FALSE(LoadSessionInProgress(session.substr(0, n)).Ok());
+        RequireError(LoadSettings(settings.substr(0, 20)), "not valid JSON");
+    }
+    SECTION("not an object, trailing garbage")
+    {
+        RequireError(LoadSettings("[]"), "expected a JSON object");
+        RequireError(LoadSettings("42"), "expected a JSON object");
+        RequireError(LoadSettings(settings + "x"), "not valid JSON");
+        RequireError(LoadSettings(settings + settings), "not valid JSON");
+    }
+    SECTION("wrong types")
+    {
+        RequireError(LoadSettings(Replace(settings, "\"rounds\":2", "\"rounds\":\"2\"")), "\"rounds\" must be a whole number");
+        RequireError(LoadSettings(Replace(settings, "\"rounds\":2", "\"rounds\":2.5")), "\"rounds\"");
+        RequireError(LoadSettings(Replace(settings, "\"sound\":true", "\"sound\":1")), "\"sound\" must be true or false");
+        RequireError(LoadSettings(Replace(settings, "\"theme\":\"system\"", "\"theme\":null")), "\"theme\"");
+        RequireError(LoadSettings(Replace(settings, "\"theme\":\"system\"", "\"theme\":\"purple\"")), "\"theme\"");
+        RequireError(LoadSettings(Replace(settings, "\"mode\":\"guided\"", "\"mode\":\"fast\"")), "\"mode\"");
+        RequireError(LoadSettings(Replace(settings, R"("reps":{"deadbug":10,"dorsiflexion":10,"trap-pull":10,"monster-walk":20,"russian-twist":12})", R"("reps":[])")),
+                     "\"reps\" must be an object");
+        RequireError(LoadHistory(Replace(history, "\"sessions\":[", "\"sessions\":{\"a\":[")), "not valid JSON");
+        RequireError(LoadHistory(R"({"version":1,"sessions":{}})"), "\"sessions\" must be a list");
+        RequireError(LoadHistory(R"({"version":1,"sessions":[1]})"), "session 1: expected an object");
+        RequireError(LoadHistory(Replace(history, "\"finished\":true", "\"finished\":\"yes\"")), "\"finished\"");
+        RequireError(LoadSessionInProgress(Replace(session, "\"stepReps\":[", "\"stepReps\":[\"a\",")), "\"stepReps\"");
+    }
+    SECTION("missing, unknown and repeated fields")
+    {
+        RequireError(LoadSettings(Replace(settings, "\"rounds\":2,", "")), "\"rounds\" is missing");
+        RequireError(LoadSettings(Replace(settings, "\"rounds\":2,", "\"rounds\":2,\"colour\":1,")), "unknown field \"colour\"");
+        RequireError(LoadSettings(Replace(settings, "\"rounds\":2,", "\"rounds\":2,\"rounds\":3,")), "appears twice");
+        RequireError(LoadHistory(Replace(history, "\"id\":", "\"extra\":0,\"id\":")), "unknown field");
+        RequireError(LoadHistory(SaveHistory({ record, record })), "appears twice");
+    }
+    SECTION("negative or huge numbers")
+    {
+        RequireError(LoadSettings(Replace(settings, "\"restSec\":15", "\"restSec\":-1")), "\"restSec\" must be a whole number from 0 to 600");
+        RequireError(LoadSettings(Replace(settings, "\"restSec\":15", "\"restSec\":99999999999999999999999")), "\"restSec\"");
+        RequireError(LoadSettings(Replace(settings, "\"rounds\":2", "\"rounds\":11")), "\"rounds\"");
+        RequireError(LoadSettings(Replace(settings, "\"deadbug\":10", "\"deadbug\":0")), "\"deadbug\"");
+        RequireError(LoadHistory(Replace(history, "\"durationMs\":840000", "\"durationMs\":-5")), "\"durationMs\"");
+        RequireError(LoadHistory(Replace(history, "\"durationMs\":840000", "\"durationMs\":9223372036854775807")), "\"durationMs\"");
+        RequireError(LoadHistory(Replace(history, "\"started\":1718000000000", "\"started\":1718000900001")), "ends before it starts");
+        RequireError(LoadHistory(Replace(history, "\"roundsDone\":2", "\"roundsDone\":3")), "more rounds done than planned");
+        RequireError(LoadHistory(Replace(history, "\"left\":0", "\"left\":100000")), "\"left\"");
+        RequireError(LoadSessionInProgress(Replace(session, "\"activeMs\":100000", "\"activeMs\":-100000")), "\"activeMs\"");
+        RequireError(LoadSessionInProgress(Replace(session, "\"activeMs\":100000", "\"activeMs\":1")), "out of order");
+        RequireError(LoadSessionInProgress(Replace(session, "\"stepIndex\":", "\"stepIndex\":9")), "session in progress");
+        RequireError(LoadSessionInProgress(Replace(session, "\"rounds\":2", "\"rounds\":3")), "reps done do not match");
+    }
+    SECTION("unknown versions")
+    {
+        RequireError(LoadSettings(Replace(settings, "\"version\":1", "\"version\":2")), "newer Band Circuit");
+        RequireError(LoadSettings(Replace(settings, "\"version\":1", "\"version\":-1")), "unknown format version");
+        RequireError(LoadSettings(Replace(settings, "\"version\":1", "\"version\":\"1\"")), "\"version\"");
+        RequireError(LoadHistory(Replace(history, "\"version\":1", "\"version\":7")), "newer Band Circuit");
+        RequireError(LoadHistory(Replace(history, "\"version\":1,", "")), "\"version\" must be 1");
+        RequireError(LoadSessionInProgress(Replace(session, "\"version\":1", "\"version\":3")), "newer");
+    }
+    SECTION("unknown exercise or side")
+    {
+        RequireError(LoadSettings(Replace(settings, "\"deadbug\"", "\"plank\"")), "unknown field \"plank\"");
+        RequireError(LoadHistory(Replace(history, "\"deadbug\"", "\"plank\"")), "unknown exercise \"plank\"");
+        RequireError(LoadHistory(Replace(history, "\"forward\"", "\"left\"")), "\"left\"");
+        RequireError(LoadHistory(Replace(history, "\"deadbug\":{", "\"deadbug\":{},\"dorsiflexion\":{},\"x\":{")), "");
+    }
+    SECTION("long strings and bad ids")
+    {
+        const std::string huge(10 * 1024 * 1024, 'a');
+        RequireError(LoadSettings("{\"mode\":\"" + huge + "\"}"), "too large");
+        RequireError(LoadHistory(Replace(history, "\"id\":\"1718000000000-1\"", "\"id\":\"" + std::string(65, 'x') + "\"")), "\"id\"");
+        RequireError(LoadHistory(Replace(history, "\"id\":\"1718000000000-1\"", "\"id\":\"\"")), "\"id\"");
+        RequireError(LoadHistory(Replace(history, "\"id\":\"1718000000000-1\"", "\"id\":\"a b\"")), "\"id\"");
+        RequireError(LoadHistory(Replace(history, "\"id\":\"1718000000000-1\"", "\"id\":\"a\\u0000b\"")), "\"id\"");
+        RequireError(LoadSettings(Replace(settings, "\"mode\":\"guided\"", "\"mode\":\"" + std::string(100000, 'g') + "\"")), "\"mode\"");
+        REQUIRE(MaxSaveInputBytes == 2 * 1024 * 1024);
+        RequireError(LoadHistory(std::string(MaxSaveInputBytes + 1, ' ')), "too large");
+    }
+    SECTION("deep nesting")
+    {
+        RequireError(LoadSettings(std::string(100000, '[')), "not valid JSON");
+        RequireError(LoadSettings(std::string(100000, '[') + std::string(100000, ']')), "expected a JSON object");
+        std::string objects;
+        for (int i = 0; i < 100000; i++)
+            objects += "{\"a\":";
+        RequireError(LoadHistory(objects), "not valid JSON");
+        RequireError(LoadHistory(R"({"version":1,"sessions":[[[[[[[[[[[]]]]]]]]]]]})"), "expected an object");
+    }
+    SECTION("bytes that are not UTF-8")
+    {
+        RequireError(LoadSettings(Replace(settings, "\"guided\"", "\"gu\xff\xfe" "ded\"")), "not valid JSON");
+        RequireError(LoadHistory(Replace(history, "\"1718000000000-1\"", "\"\xc3\x28\"")), "not valid JSON");
+        RequireError(LoadSettings(std::string("\0\0\0\0", 4)), "not valid JSON");
+        RequireError(LoadSettings(std::string("{\"a\":1}\0", 8)), "NUL byte");
+        RequireError(LoadSettings(settings + std::string("\0garbage", 8)), "NUL byte");
+    }
+    SECTION("an export file of something else")
+    {
+        RequireError(ImportHistory(settings), "not a Band Circuit history export");
+        RequireError(ImportHistory(R"({"app":"band-circuit","kind":"settings","version":1,"exported":1,"sessions":[]})"), "not a Band Circuit history export");
+        RequireError(ImportHistory(R"({"app":"band-circuit","kind":"history","version":1,"sessions":[]})"), "\"exported\" is missing");
+        REQUIRE(ImportHistory(R"({"app":"band-circuit","kind":"history","version":1,"exported":1,"sessions":[]})").Ok());
+    }
+}
+
+TEST_CASE("Merging imported history keeps every existing session", "[save]")
+{
+    std::mt19937 rng(7);
+    std::vector<SessionRecord> existing, imported;
+    for (int i = 0; i < 5; i++)
+        existing.push_back(RandomRecord(rng, i));
+    SessionRecord changed = existing[2];
+    changed.Finished = !changed.Finished;
+    changed.DurationMs += 1;
+    imported.push_back(changed);                 // same id, different content: the existing one stays
+    imported.push_back(RandomRecord(rng, 100));
+    imported.push_back(RandomRecord(rng, 101));
+    imported.push_back(imported.back());          // twice in the import: added once
+
+    const MergeResult merged = MergeHistory(existing, imported);
+    REQUIRE(merged.Added == 2);
+    REQUIRE(merged.AlreadyPresent == 2);
+    REQUIRE(merged.Dropped == 0);
+    REQUIRE(merged.Sessions.size() == 7);
+    for (size_t i = 0; i < existing.size(); i++)
+        REQUIRE(merged.Sessions[i] == existing[i]);
+    REQUIRE(merged.Sessions[5].StartedWallMs <= merged.Sessions[6].StartedWallMs);
+    REQUIRE(LoadHistory(SaveHistory(merged.Sessions)).Ok());
+
+    SECTION("merging the same import again changes nothing")
+    {
+        const MergeResult again = MergeHistory(merged.Sessions, imported);
+        REQUIRE(again.Added == 0);
+        REQUIRE(again.Sessions == merged.Sessions);
+    }
+    SECTION("the history never grows past its limit")
+    {
+        std::vector<SessionRecord> full(MaxHistorySessions, existing[0]);
+        for (int i = 0; i < MaxHistorySessions; i++)
+            full[i].Id = "full-" + std::to_string(i);
+        const MergeResult capped = MergeHistory(full, imported);
+        REQUIRE(capped.Sessions.size() == (size_t)MaxHistorySessions);
+        REQUIRE(capped.Dropped == 3);
+        const std::string json = SaveHistory(capped.Sessions);
+        REQUIRE(json.size() <= MaxSaveInputBytes);
+        REQUIRE(LoadHistory(json).Ok());
+    }
+}
