@@ -197,6 +197,7 @@ bool Start(Timer& timer, int64_t now_ms, int64_t wall_ms, const std::string& ses
     timer.PausedTotalMs = 0;
     timer.Paused = false;
     EnterStep(timer, 0, 0);
+    Advance(timer, now_ms);     // passes a 0 s get-ready at once
     return true;
 }
 
@@ -228,6 +229,7 @@ bool Skip(Timer& timer, int64_t now_ms)
     const int64_t active = ActiveMsAt(timer, now_ms);
     RecordPartialReps(timer, active);
     EnterStep(timer, timer.StepIndex + 1, active);
+    Advance(timer, now_ms);     // passes 0 s steps at once
     return true;
 }
 
@@ -238,7 +240,12 @@ bool Back(Timer& timer, int64_t now_ms)
         return false;
     const int64_t active = ActiveMsAt(timer, now_ms);
     RecordPartialReps(timer, active);
-    EnterStep(timer, std::max(0, timer.StepIndex - 1), active);
+    // Step over 0 s steps, which would otherwise pass straight back to where we came from.
+    int target = std::max(0, timer.StepIndex - 1);
+    while (target > 0 && IsTimed(timer.Plan[target]) && timer.Plan[target].DurationMs == 0)
+        target--;
+    EnterStep(timer, target, active);
+    Advance(timer, now_ms);
     return true;
 }
 
@@ -250,6 +257,7 @@ bool Done(Timer& timer, int64_t now_ms)
     const int64_t active = ActiveMsAt(timer, now_ms);
     RecordReps(timer, timer.StepIndex, timer.Plan[timer.StepIndex].TargetReps);
     EnterStep(timer, timer.StepIndex + 1, active);
+    Advance(timer, now_ms);
     return true;
 }
 
@@ -420,7 +428,8 @@ const char* CheckSessionInProgress(const SessionInProgress& session)
         session.DeliveredUntilActiveMs > session.ActiveMs || session.ActiveMs > MaxActiveMs)
         return "the session's times are out of order or out of range";
     const Step& step = plan[session.StepIndex];
-    if (IsTimed(step) && session.DeliveredUntilActiveMs - session.StepStartActiveMs > step.DurationMs)
+    // After every call the timer has left a timed step that ran out, so a current one always has time left.
+    if (IsTimed(step) && session.DeliveredUntilActiveMs - session.StepStartActiveMs >= step.DurationMs)
         return "the current step has run past its end";
     if (step.StepPhase == Phase::Done && (session.EndedEarly || session.ActiveMs != session.StepStartActiveMs))
         return "a finished session has time after its end";

@@ -506,3 +506,44 @@ TEST_CASE("A saved and restored session continues with no repeated or missed cue
         REQUIRE_FALSE(RestoreSession(snapshot, 0).Started);
     }
 }
+
+TEST_CASE("Zero-second rests pass at once", "[timer]")
+{
+    Settings settings = DefaultSettings();
+    settings.GetReadySec = 0;
+    settings.SwitchSidesSec = 0;
+    settings.RestSec = 0;
+    settings.RoundRestSec = 0;
+    Timer timer = MakeTimer(settings);
+    std::vector<CueEvent> events;
+    REQUIRE(Start(timer, T0, Wall0, "z"));
+    TimerView view = Query(timer, T0, &events);
+    REQUIRE(view.StepPhase == Phase::Work);
+    REQUIRE(view.StepIndex == 1);
+    REQUIRE(events.size() == 3);     // get-ready starts, runs out, work starts
+    REQUIRE(events[1].Kind == CueKind::RestOver);
+    REQUIRE(CheckSessionInProgress(SnapshotSession(timer, T0)) == nullptr);
+
+    // Skipping the deadbug lands on a 0 s rest, which passes straight into dorsiflexion.
+    REQUIRE(Skip(timer, T0 + 100));
+    REQUIRE(timer.Plan[timer.StepIndex].Exercise == ExerciseId::Dorsiflexion);
+    REQUIRE(timer.Plan[timer.StepIndex].StepPhase == Phase::Work);
+    REQUIRE(CheckSessionInProgress(SnapshotSession(timer, T0 + 100)) == nullptr);
+
+    // Back steps over the 0 s rest to the deadbug set.
+    REQUIRE(Back(timer, T0 + 200));
+    REQUIRE(timer.Plan[timer.StepIndex].Exercise == ExerciseId::Deadbug);
+    REQUIRE(timer.Plan[timer.StepIndex].StepPhase == Phase::Work);
+
+    // Per-millisecond and one-jump polling agree here too.
+    Timer fine = MakeTimer(settings), coarse = MakeTimer(settings);
+    Start(fine, T0, Wall0, "z");
+    Start(coarse, T0, Wall0, "z");
+    std::vector<CueEvent> fine_events, coarse_events;
+    const int64_t total = PlanDurationMs(fine.Plan);
+    for (int64_t t = 0; t <= total; t++)
+        Query(fine, T0 + t, &fine_events);
+    Query(coarse, T0 + total, &coarse_events);
+    REQUIRE(fine_events == coarse_events);
+    REQUIRE(Query(fine, T0 + total, nullptr).Finished);
+}

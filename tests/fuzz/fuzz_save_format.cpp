@@ -1,0 +1,70 @@
+// libFuzzer target for the save format: any byte string goes to every loader, and whatever loads
+// must survive load -> save -> load unchanged. A loaded session in progress is also restored and
+// run, since storage is where hand-edited or half-written data comes from.
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "core/save_format.h"
+
+static void Check(bool condition)
+{
+    if (!condition)
+        std::abort();
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+
+    const bc::LoadResult<bc::Settings> settings = bc::LoadSettings(input);
+    Check(settings.Ok() || !settings.Error.Message.empty());
+    if (settings.Ok())
+    {
+        const bc::LoadResult<bc::Settings> again = bc::LoadSettings(bc::SaveSettings(settings.Value));
+        Check(again.Ok() && again.Value == settings.Value);
+    }
+
+    const bc::LoadResult<bc::SessionInProgress> session = bc::LoadSessionInProgress(input);
+    if (session.Ok())
+    {
+        const bc::LoadResult<bc::SessionInProgress> again = bc::LoadSessionInProgress(bc::SaveSessionInProgress(session.Value));
+        Check(again.Ok() && again.Value == session.Value);
+
+        // Restored, it comes back paused at the saved time and runs to the end without trouble.
+        bc::Timer timer = bc::RestoreSession(session.Value, 1000);
+        Check(timer.Started);
+        std::vector<bc::CueEvent> events;
+        const bc::TimerView view = bc::Query(timer, 5000, &events);
+        Check(view.Paused && view.ActiveMs == session.Value.ActiveMs && events.empty());
+        bc::Resume(timer, 5000);
+        bc::Query(timer, 65000, &events);
+        bc::Skip(timer, 65000);
+        bc::Back(timer, 66000);
+        bc::Query(timer, 66000 + bc::MaxActiveMs, &events);
+        for (const bc::CueEvent& event : events)
+            Check(event.AtActiveMs > session.Value.DeliveredUntilActiveMs);
+        const bc::SessionRecord record = bc::MakeSessionRecord(timer, 66000 + bc::MaxActiveMs, session.Value.StartedWallMs);
+        const bc::LoadResult<std::vector<bc::SessionRecord>> history = bc::LoadHistory(bc::SaveHistory({ record }));
+        Check(history.Ok() || record.DurationMs > bc::MaxActiveMs);
+    }
+
+    const bc::LoadResult<std::vector<bc::SessionRecord>> history = bc::LoadHistory(input);
+    if (history.Ok())
+    {
+        const bc::LoadResult<std::vector<bc::SessionRecord>> again = bc::LoadHistory(bc::SaveHistory(history.Value));
+        Check(again.Ok() && again.Value == history.Value);
+        bc::ComputeHistoryStats(history.Value, 1718000000000LL, 60);
+    }
+
+    const bc::LoadResult<std::vector<bc::SessionRecord>> imported = bc::ImportHistory(input);
+    if (imported.Ok())
+    {
+        const bc::LoadResult<std::vector<bc::SessionRecord>> again = bc::ImportHistory(bc::ExportHistory(imported.Value, 1718000000000LL));
+        Check(again.Ok() && again.Value == imported.Value);
+        const bc::MergeResult merged = bc::MergeHistory(imported.Value, imported.Value);
+        Check(merged.Added == 0 && merged.Sessions == imported.Value);
+        Check(bc::LoadHistory(bc::SaveHistory(merged.Sessions)).Ok());
+    }
+    return 0;
+}
