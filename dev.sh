@@ -140,23 +140,31 @@ build_web() {
     assemble_dist "$ROOT/build/web" "$ROOT/dist"
 }
 
-# dist/: the complete static site. Every file is also stored gzip- and brotli-compressed for
-# hosts that serve precompressed files; the service worker's cache name is a hash of the content.
+# dist/: the complete static site, every URL in it relative so it works at a host's root or under
+# any sub-path. Icons are rasterised from assets/*.svg. The service worker gets the list of files to
+# precache and a cache version that is a hash of their names and content (so a deploy that changes
+# any byte is a new version, and one that changes nothing is not). Every text and wasm file is also
+# stored gzip- and brotli-compressed for hosts that serve precompressed files.
 assemble_dist() {
     local build="$1" out="$2"
     rm -rf "$out"; mkdir -p "$out/icons"
     cp "$build/band-circuit.js" "$build/band-circuit.wasm" "$out/"
     cp "$ROOT"/web/* "$out/"
-    for size in 180 192 512; do
+    cp "$ROOT/assets/icon.svg" "$out/icons/icon.svg"
+    rsvg-convert -w 180 -h 180 "$ROOT/assets/icon.svg" -o "$out/icons/icon-180.png"   # apple-touch-icon
+    for size in 192 512; do
         rsvg-convert -w $size -h $size "$ROOT/assets/icon.svg" -o "$out/icons/icon-$size.png"
         rsvg-convert -w $size -h $size "$ROOT/assets/icon-maskable.svg" -o "$out/icons/maskable-$size.png"
     done
-    local files version
+    local files version list
     files=$(cd "$out" && find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort)
-    version=$(cd "$out" && cat $files | sha256sum | cut -c1-16)
-    local list
+    version=$( { (cd "$out" && sha256sum $files); sha256sum < "$ROOT/web/sw.js"; } | sha256sum | cut -c1-16)
     list=$(printf '"%s",' $files); list="[\"./\",${list%,}]"
     sed -i -e "s|__CACHE_VERSION__|$version|" -e "s|\"__PRECACHE_FILES__\"|$list|" "$out/sw.js"
+    grep -q '__CACHE_VERSION__\|__PRECACHE_FILES__' "$out/sw.js" && die "sw.js placeholders were not filled in"
+    if grep -lE '(src|href)="(/|[a-z]+:)|"(start_url|scope|src)": *"(/|[a-z]+:)' "$out"/*.html "$out"/*.webmanifest; then
+        die "the files above use an absolute URL: dist/ must work under any sub-path, from its own origin only"
+    fi
     find "$out" -type f ! -name '*.png' -print0 | while IFS= read -r -d '' f; do
         gzip -9 -k -n "$f"; brotli -q 11 -k "$f"
     done

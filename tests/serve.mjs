@@ -1,9 +1,11 @@
 // A static file server that behaves like a typical static host: it serves dist/ (optionally under
 // a sub-path), picks the precompressed .br or .gz copy when the browser accepts it, sends the right
-// content types and the Content-Security-Policy header. Used by `./dev.sh serve`, the browser
+// content types, the Content-Security-Policy header and the caching headers README.md ("Hosting
+// dist/") asks of a host, and answers revalidation with 304. Used by `./dev.sh serve`, the browser
 // tests and the benchmark.
 //
 //   node tests/serve.mjs DIR [PORT] [--base /sub/path/] [--no-compression] [--quiet]
+//   (the environment variable SERVE_BASE sets the sub-path too, e.g. for `./dev.sh serve`)
 //
 // As a module: `startServer({ root, port, base, compression })` resolves to { url, close }.
 import http from "node:http";
@@ -26,13 +28,22 @@ const TYPES = {
     ".svg": "image/svg+xml",
 };
 
+// index.html and sw.js must be revalidated on every visit, or a deploy goes unseen; the rest may be
+// cached long (the service worker fetches a new version past the HTTP cache anyway).
+const NO_CACHE = new Set(["index.html", "sw.js"]);
+
 export function startServer({ root, port = 0, base = "/", compression = true, quiet = true }) {
+    root = path.resolve(root);
     if (!base.startsWith("/")) base = "/" + base;
     if (!base.endsWith("/")) base += "/";
     const stats = { requests: [] };
     const server = http.createServer((req, res) => {
         const url = new URL(req.url, "http://localhost");
         stats.requests.push(url.pathname);
+        if (req.method !== "GET" && req.method !== "HEAD") {
+            res.writeHead(405, { Allow: "GET, HEAD" });
+            return res.end();
+        }
         if (url.pathname + "/" === base) {
             res.writeHead(301, { Location: base });
             return res.end();
@@ -41,10 +52,11 @@ export function startServer({ root, port = 0, base = "/", compression = true, qu
             res.writeHead(404);
             return res.end("Not found");
         }
-        let relative = decodeURIComponent(url.pathname.slice(base.length));
+        let relative;
+        try { relative = decodeURIComponent(url.pathname.slice(base.length)); } catch { relative = "\0"; }
         if (relative === "" || relative.endsWith("/")) relative += "index.html";
         const file = path.join(root, relative);
-        if (!file.startsWith(path.resolve(root) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        if (relative.includes("\0") || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
             res.writeHead(404);
             return res.end("Not found");
         }
@@ -52,7 +64,7 @@ export function startServer({ root, port = 0, base = "/", compression = true, qu
             "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
             "Content-Security-Policy": CONTENT_SECURITY_POLICY,
             "X-Content-Type-Options": "nosniff",
-            "Cache-Control": relative === "sw.js" || relative === "index.html" ? "no-cache" : "max-age=3600",
+            "Cache-Control": NO_CACHE.has(relative) ? "no-cache" : "max-age=3600",
             "Vary": "Accept-Encoding",
         };
         const accepted = String(req.headers["accept-encoding"] || "");
@@ -64,7 +76,14 @@ export function startServer({ root, port = 0, base = "/", compression = true, qu
             body = file + ".gz";
             headers["Content-Encoding"] = "gzip";
         }
-        headers["Content-Length"] = fs.statSync(body).size;
+        const stat = fs.statSync(body);
+        headers["ETag"] = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}${headers["Content-Encoding"] ? "-" + headers["Content-Encoding"] : ""}"`;
+        headers["Last-Modified"] = stat.mtime.toUTCString();
+        if (req.headers["if-none-match"] === headers["ETag"]) {
+            res.writeHead(304, headers);
+            return res.end();
+        }
+        headers["Content-Length"] = stat.size;
         res.writeHead(200, headers);
         if (req.method === "HEAD") return res.end();
         fs.createReadStream(body).pipe(res);
@@ -84,7 +103,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const args = process.argv.slice(2);
     const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
     const flag = (name) => { const i = args.indexOf(name); if (i >= 0) args.splice(i, 1); return i >= 0; };
-    const base = option("--base") || "/";
+    const base = option("--base") || process.env.SERVE_BASE || "/";
     const compression = !flag("--no-compression");
     const quiet = flag("--quiet");
     const [root, port = "8080"] = args;

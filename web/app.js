@@ -171,17 +171,56 @@
     };
     window.bandCircuitFiles = files;
 
-    // --- Offline and install: the service worker (web/sw.js) precaches the whole site
+    // --- Offline and install: the service worker (web/sw.js) precaches the whole site under a
+    // version derived from its content, so the app starts offline after one visit. The browser
+    // looks for a new sw.js on every visit (and this page again when it returns to the foreground
+    // after an hour away); a new version downloads whole in the background, the #update toast
+    // says so, and once this page has loaded everything it needs the new version takes over: it
+    // runs from the next visit. Saved data is in localStorage, which an update never touches.
     if ("serviceWorker" in navigator && window.isSecureContext) {
+        const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+        const TOAST_MS = 12000;
+        const toast = document.getElementById("update");
+        let announced = false;
+
+        function showUpdateToast() {
+            if (announced || !toast) return;
+            announced = true;
+            toast.hidden = false;
+            // It sits over the canvas: a tap or a few seconds put it away.
+            toast.addEventListener("click", () => { toast.hidden = true; }, { once: true });
+            setTimeout(() => { toast.hidden = true; }, TOAST_MS);
+        }
+
+        // A worker that finished installing while another version is active: a new version.
+        function takeUpdate(registration, worker) {
+            if (!registration.active || registration.active === worker) return;   // the first install
+            showUpdateToast();
+            // Every file this page uses was requested before "load"; the app being up (or ten
+            // seconds, should it never start) makes sure, then the new version may take over.
+            const settled = Promise.race([ready, new Promise((resolve) => setTimeout(resolve, 10000))]);
+            settled.then(() => worker.postMessage({ type: "activate-update" }));
+        }
+        function watch(registration, worker) {
+            if (!worker) return;
+            if (worker.state === "installed") return takeUpdate(registration, worker);
+            worker.addEventListener("statechange", () => {
+                if (worker.state === "installed") takeUpdate(registration, worker);
+            });
+        }
+
         window.addEventListener("load", () => {
-            const hadController = !!navigator.serviceWorker.controller;
-            navigator.serviceWorker.register("sw.js").then((registration) => {
-                registration.addEventListener("updatefound", () => {
-                    const worker = registration.installing;
-                    if (!worker || !hadController) return;
-                    worker.addEventListener("statechange", () => {
-                        if (worker.state === "installed") document.getElementById("update").hidden = false;
-                    });
+            navigator.serviceWorker.register("sw.js", { updateViaCache: "none" }).then((registration) => {
+                // The browser's own check on this visit may have started (or finished) already.
+                watch(registration, registration.waiting);
+                watch(registration, registration.installing);
+                registration.addEventListener("updatefound", () => watch(registration, registration.installing));
+
+                let lastCheck = Date.now();
+                document.addEventListener("visibilitychange", () => {
+                    if (document.visibilityState !== "visible" || Date.now() - lastCheck < UPDATE_CHECK_INTERVAL_MS) return;
+                    lastCheck = Date.now();
+                    registration.update().catch(() => { /* offline: try again later */ });
                 });
             }).catch(() => { /* offline support is a bonus; the app works without it */ });
         });
