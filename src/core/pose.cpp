@@ -261,11 +261,11 @@ static constexpr BandRange BandRanges[ExerciseCount] = {
 };
 
 static constexpr Camera DefaultCameras[ExerciseCount] = {
-    { -70.0f, 20.0f },  // deadbug: from the side, a little from above so both arms show
+    { -55.0f, 25.0f },  // deadbug: from the side and above, so both arms and the band between the knees show
     { 60.0f, 15.0f },   // dorsiflexion: from the working foot's side, slightly in front
     { 150.0f, 10.0f },  // trap pull: three-quarter from behind, so the band behind the head shows
     { 35.0f, 12.0f },   // monster walk: three-quarter from the front
-    { -65.0f, 15.0f },  // russian twist: from the side, to see the lean; the turn shows too
+    { -40.0f, 20.0f },  // russian twist: front three-quarter: the lean, the turn and the band between the hands show
 };
 
 static ArmAngles Lerp(const ArmAngles& a, const ArmAngles& b, float t)

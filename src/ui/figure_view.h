@@ -1,0 +1,34 @@
+// The stick-figure demonstration drawn with ImDrawList: one sampled pose (core/pose.h) into one
+// rectangle, from a camera the user can turn. Everything is drawn in the rectangle's own units
+// (CSS pixels) with thicknesses scaled to its size, so the same call makes a 96x96 thumbnail or a
+// full-screen figure, crisp at any device pixel ratio.
+#pragma once
+
+#include "core/pose.h"
+
+#include <imgui.h>
+
+namespace ui {
+
+struct FigureStyle {
+    ImU32 BodyColor;        // trunk, head and the limbs nearer the viewer
+    ImU32 BodyFarColor;     // limbs on the far side of the body: drawn first, dimmer
+    ImU32 BandSlackColor;   // the band at rest ...
+    ImU32 BandTautColor;    // ... and fully stretched (it also gets thinner, as real rubber does)
+    ImU32 FloorColor;       // floor line, floor shadow and travel marks
+    ImU32 PostColor;        // the anchor post of the dorsiflexion band
+    bc::Camera Camera;      // view direction; start from bc::DefaultCamera(), turn with bc::OrbitCamera()
+    float Zoom;             // 1 = the whole movement just fits the rectangle
+};
+
+FigureStyle FigureStyleLight(const bc::Camera& camera);   // colours for a light background
+FigureStyle FigureStyleDark(const bc::Camera& camera);    // colours for a dark background
+
+// Draws the pose centred in [min, max]. Clips to the rectangle; draws nothing when it is empty.
+void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSample& pose, const FigureStyle& style);
+
+// DrawFigure at the cursor, plus dragging on it to turn the camera (style->Camera changes).
+// Returns true while a drag is turning the view.
+bool FigureView(const char* str_id, ImVec2 size, const bc::PoseSample& pose, FigureStyle* style);
+
+}  // namespace ui
