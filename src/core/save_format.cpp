@@ -1,4 +1,5 @@
-// Reading and writing the save format. Index:
+// Reading and writing the save format. Reading is strict on purpose: what the app cannot read
+// fully it reports and leaves untouched, rather than half-loading and later overwriting it. Index:
 // [SECTION] Reading helpers: typed, range-checked member access with readable errors
 // [SECTION] Settings (with the version 0 migration)
 // [SECTION] Session in progress
@@ -587,9 +588,11 @@ LoadResult<std::vector<SessionRecord>> ImportHistory(std::string_view json)
     rapidjson::Document doc;
     if (!ParseJson(json, doc, what.c_str(), error))
         return Failed<std::vector<SessionRecord>>(error);
-    auto app = doc.FindMember("app");
-    auto kind = doc.FindMember("kind");
-    if (app == doc.MemberEnd() || kind == doc.MemberEnd() || app->value != "band-circuit" || kind->value != "history")
+    const JsonValue& root = doc;
+    const JsonValue* app = root.HasMember("app") ? &root["app"] : nullptr;
+    const JsonValue* kind = root.HasMember("kind") ? &root["kind"] : nullptr;
+    if (!app || !kind || !app->IsString() || !kind->IsString() || std::string_view(app->GetString(), app->GetStringLength()) != "band-circuit" ||
+        std::string_view(kind->GetString(), kind->GetStringLength()) != "history")
         return Failed<std::vector<SessionRecord>>("this file is not a Band Circuit history export");
     int version = 0;
     int64_t exported = 0;

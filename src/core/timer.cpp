@@ -1,4 +1,5 @@
-// The circuit timer. Index of this file:
+// The circuit timer: advancing through the plan on the active-time clock, generating each cue once
+// from the interval of active time it falls in, and the small verbs the screens call. Index:
 // [SECTION] Helpers
 // [SECTION] Cue generation
 // [SECTION] Advancing and actions
