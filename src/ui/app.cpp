@@ -1,54 +1,204 @@
-// Screens and navigation.
+// The app shell: start-up (saved data, theme), one frame (session update, the current screen,
+// the flash cue), navigation, and the state snapshot for the automation interface.
 #include "ui/app.h"
-#include "ui/fonts.h"
 
+#include "platform/platform.h"
+#include "ui/persistence.h"
+#include "ui/screens.h"
+#include "ui/session_runner.h"
+#include "ui/theme.h"
+
+#include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cmath>
+#include <cstdio>
 
-enum Screen { Screen_Home, Screen_About };
-static const char* ScreenKey(Screen screen) { return screen == Screen_Home ? "home" : "about"; }
+static ui::AppState g_App;
 
-static struct
+ui::AppState& ui::App() { return g_App; }
+
+const char* ui::ScreenKey(Screen screen)
 {
-    Screen Current = Screen_Home;
-} g_App;
-
-void ui::AppInit(double)
-{
-    ImGuiStyle& style = ImGui::GetStyle();
-    ImGui::StyleColorsLight(&style);
-    style.FramePadding = ImVec2(16, 12);
-    style.ItemSpacing = ImVec2(12, 12);
-    style.FrameRounding = 10;
+    static const char* keys[Screen_COUNT] = { "home", "session", "finish", "exercise", "history", "settings", "about" };
+    return keys[screen];
 }
 
-ui::FrameRequest ui::AppFrame(double)
+const char* ui::ScreenTitle(Screen screen)
 {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->Pos);
-    ImGui::SetNextWindowSize(viewport->Size);
-    ImGui::Begin("Band Circuit", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PushFont(ui::GetFont(FontRole_Heading));
-    ImGui::TextUnformatted("Band Circuit");
-    ImGui::PopFont();
-    if (g_App.Current == Screen_Home)
+    static const char* titles[Screen_COUNT] = { "Home", "Workout", "Finished", "Exercise", "History", "Settings", "About" };
+    return titles[screen];
+}
+
+const char* ui::StorageStatusKey(StorageStatus status)
+{
+    static const char* keys[] = { "ok", "unavailable", "full", "recovered" };
+    return keys[status];
+}
+
+void ui::Navigate(Screen screen)
+{
+    if (screen == g_App.Current)
+        return;
+    if (screen != Screen_Home)
+        g_App.Previous = g_App.Current == Screen_Session || g_App.Current == Screen_Finish ? Screen_Home : g_App.Current;
+    g_App.Current = screen;
+    g_App.Notice.clear();
+    ImGui::SetWindowFocus(nullptr);
+    std::string announcement = ScreenTitle(screen);
+    if (screen == Screen_Exercise)
+        announcement = bc::GetExercise(g_App.ShownExercise).Name;
+    else if (screen == Screen_Session && g_App.HasSession)
+        announcement = DescribeStep(g_App.View);
+    platform::Announce(announcement.c_str());
+}
+
+void ui::RequestWake(double at_ms) { g_App.WakeAtMs = ImMin(g_App.WakeAtMs, at_ms); }
+void ui::RequestAnimation() { g_App.Animating = true; }
+
+static void ApplyThemeSetting(bool force)
+{
+    const bc::Theme theme = g_App.Settings.ColorTheme;
+    const bool dark = theme == bc::Theme::Dark || (theme == bc::Theme::System && g_App.SystemDark);
+    if (force || dark != ui::IsDarkTheme())
+        ui::ApplyTheme(dark);
+}
+
+void ui::AppInit(double now_ms)
+{
+    g_App.NowMs = now_ms;
+    g_App.ReducedMotion = platform::PrefersReducedMotion();
+    g_App.SystemDark = platform::PrefersDarkScheme();
+    LoadSavedData(g_App, now_ms);
+    ApplyThemeSetting(true);
+    if (g_App.HasSession)
     {
-        ImGui::TextWrapped("Five resistance-band exercises for after your run.");
-        if (ImGui::Button("About", ImVec2(-1, 56)))
-            g_App.Current = Screen_About;
+        // A reload or a closed tab: reopen the session where it stood, paused.
+        UpdateSession(g_App, now_ms);
+        if (g_App.HasSession)
+            g_App.Current = Screen_Session;
     }
+    platform::Announce(g_App.Current == Screen_Session ? "Workout paused where you left off" : "Band Circuit home");
+}
+
+ui::FrameRequest ui::AppFrame(double now_ms)
+{
+    g_App.NowMs = now_ms;
+    g_App.Animating = false;
+    g_App.WakeAtMs = INFINITY;
+    // The system theme and motion preference can change while the app is open.
+    g_App.SystemDark = platform::PrefersDarkScheme();
+    g_App.ReducedMotion = platform::PrefersReducedMotion();
+    ApplyThemeSetting(false);
+    UpdateSession(g_App, now_ms);
+
+    switch (g_App.Current)
+    {
+    case Screen_Home: DrawHomeScreen(g_App); break;
+    case Screen_Session: DrawSessionScreen(g_App); break;
+    case Screen_Finish: DrawFinishScreen(g_App); break;
+    case Screen_Exercise: DrawExerciseScreen(g_App); break;
+    case Screen_History: DrawHistoryScreen(g_App); break;
+    case Screen_Settings: DrawSettingsScreen(g_App); break;
+    case Screen_About: DrawAboutScreen(g_App); break;
+    case Screen_COUNT: break;
+    }
+
+    // The flash cue: the whole screen lights up and fades.
+    if (now_ms < g_App.FlashUntilMs)
+    {
+        const float t = (float)((g_App.FlashUntilMs - now_ms) / 280.0);
+        ImU32 color = Colors().Accent;
+        color = (color & ~IM_COL32_A_MASK) | ((ImU32)(ImClamp(t, 0.0f, 1.0f) * 200.0f) << IM_COL32_A_SHIFT);
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        ImGui::GetForegroundDrawList()->AddRectFilled(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y), color);
+        g_App.Animating = true;
+    }
+
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(Colors().Background);
+    return { g_App.Animating, g_App.WakeAtMs, { bg.x, bg.y, bg.z } };
+}
+
+// --- [SECTION] Automation interface
+
+static void Append(std::string& out, const char* key, const char* value, bool quote = true)
+{
+    if (out.size() > 1)
+        out += ',';
+    out += '"';
+    out += key;
+    out += "\":";
+    if (value == nullptr)
+        out += "null";
+    else if (quote)
+        (out += '"', out += value, out += '"');
     else
-    {
-        ImGui::TextWrapped("About this circuit.");
-        if (ImGui::Button("Back", ImVec2(-1, 56)))
-            g_App.Current = Screen_Home;
-    }
-    ImGui::End();
-    return { false, INFINITY, { 0.96f, 0.96f, 0.95f } };
+        out += value;
+}
+
+static void AppendNumber(std::string& out, const char* key, long long value)
+{
+    char text[32];
+    snprintf(text, sizeof(text), "%lld", value);
+    Append(out, key, text, false);
 }
 
 std::string ui::AppStateJson()
 {
-    return std::string("{\"screen\":\"") + ScreenKey(g_App.Current) + "\"}";
+    const double now = platform::NowMs();
+    std::string json = "{";
+    Append(json, "screen", ScreenKey(g_App.Current));
+    Append(json, "storage", StorageStatusKey(g_App.Storage));
+    if (g_App.HasSession)
+    {
+        // Computed at the moment of asking, from the clock, on a copy: no cue is consumed.
+        bc::Timer timer = g_App.Session;
+        const bc::TimerView v = bc::Query(timer, (int64_t)now, nullptr);
+        std::string s = "{";
+        Append(s, "mode", bc::RunModeKey(g_App.Session.PlanSettings.Mode));
+        AppendNumber(s, "rounds", v.Rounds);
+        AppendNumber(s, "round", v.Round);
+        Append(s, "exercise", bc::GetExercise(v.Exercise).Key);
+        Append(s, "side", bc::SideKey(v.CurrentSide));
+        Append(s, "phase", bc::PhaseKey(v.StepPhase));
+        AppendNumber(s, "rep", v.Rep);
+        AppendNumber(s, "reps", v.Reps);
+        if (v.CountingUp)
+            Append(s, "phaseLeftMs", nullptr);
+        else
+            AppendNumber(s, "phaseLeftMs", v.PhaseLeftMs);
+        AppendNumber(s, "phaseElapsedMs", v.PhaseElapsedMs);
+        AppendNumber(s, "elapsedMs", v.ActiveMs);
+        Append(s, "paused", v.Paused ? "true" : "false", false);
+        Append(s, "tempoPart", v.TempoPartName, true);
+        AppendNumber(s, "step", v.StepIndex);
+        AppendNumber(s, "steps", v.StepCount);
+        char progress[32];
+        snprintf(progress, sizeof(progress), "%.4f", v.Progress);
+        Append(s, "progress", progress, false);
+        s += "}";
+        Append(json, "session", s.c_str(), false);
+    }
+    else
+    {
+        Append(json, "session", nullptr);
+    }
+    const bc::HistoryStats stats = bc::ComputeHistoryStats(g_App.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes());
+    std::string h = "{";
+    AppendNumber(h, "sessions", (long long)g_App.History.size());
+    AppendNumber(h, "streakDays", stats.CurrentStreakDays);
+    h += "}";
+    Append(json, "history", h.c_str(), false);
+    Append(json, "theme", IsDarkTheme() ? "dark" : "light");
+    Append(json, "reducedMotion", g_App.ReducedMotion ? "true" : "false", false);
+    Append(json, "animating", g_App.Animating ? "true" : "false", false);
+    json += "}";
+    return json;
+}
+
+// web/app.js calls this on visibilitychange (hidden) and pagehide: save the session now.
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_page_hidden()
+{
+    ui::SaveSessionNow(g_App, platform::NowMs());
 }

@@ -1,0 +1,254 @@
+// Cues are played only when they are fresh: after the page was hidden for minutes, the timer
+// still hands over every event that fell in the gap (the session's state depends on them), but
+// a burst of stale beeps would only confuse, so those are consumed silently.
+#include "ui/session_runner.h"
+
+#include "ui/persistence.h"
+#include "platform/platform.h"
+
+#include <cstdio>
+
+constexpr int64_t FreshCueMs = 1500;          // older cues are not played
+constexpr int64_t PeriodicSaveMs = 5000;      // a running session is saved at least this often
+constexpr double FlashMs = 280.0;             // length of the screen flash cue
+
+static const char* SideWord(bc::Side side)
+{
+    switch (side)
+    {
+    case bc::Side::Left: return "left side";
+    case bc::Side::Right: return "right side";
+    case bc::Side::Forward: return "walking forward";
+    case bc::Side::Back: return "walking back";
+    default: return nullptr;
+    }
+}
+
+std::string ui::DescribeStep(const bc::TimerView& view)
+{
+    const bc::Exercise& exercise = bc::GetExercise(view.Exercise);
+    char text[256];
+    switch (view.StepPhase)
+    {
+    case bc::Phase::GetReady:
+        snprintf(text, sizeof(text), "Get ready. First: %s", exercise.Name);
+        break;
+    case bc::Phase::Work:
+    {
+        const char* side = SideWord(view.CurrentSide);
+        int n = snprintf(text, sizeof(text), "Round %d of %d, %s%s%s", view.Round, view.Rounds, exercise.Name, side ? ", " : "", side ? side : "");
+        if (view.Rep > 0 && n > 0 && n < (int)sizeof(text))
+            snprintf(text + n, sizeof(text) - n, ", %s %d of %d", bc::GetExercise(view.Exercise).CountUnit[0] == 's' ? "step" : "rep", view.Rep, view.Reps);
+        break;
+    }
+    case bc::Phase::Switch:
+        snprintf(text, sizeof(text), "Switch sides. Next: %s", SideWord(view.CurrentSide) ? SideWord(view.CurrentSide) : "other side");
+        break;
+    case bc::Phase::Rest:
+        snprintf(text, sizeof(text), "Rest. Next: %s", exercise.Name);
+        break;
+    case bc::Phase::RoundRest:
+        snprintf(text, sizeof(text), "Round %d of %d done. Rest. Next: %s", view.Round, view.Rounds, exercise.Name);
+        break;
+    case bc::Phase::Done:
+        snprintf(text, sizeof(text), "%s", view.EndedEarly ? "Session ended." : "Circuit complete. Well done.");
+        break;
+    }
+    return text;
+}
+
+// --- [SECTION] Cues
+
+static void Flash(ui::AppState& app, double now_ms)
+{
+    if (app.Settings.CueFlash)
+    {
+        app.FlashUntilMs = now_ms + FlashMs;
+        ui::RequestAnimation();
+    }
+}
+
+static void PlayCue(ui::AppState& app, const bc::CueEvent& event, const bc::TimerView& view, double now_ms)
+{
+    const bc::Settings& s = app.Settings;
+    auto tone = [&](platform::Tone t) { if (s.CueSound) platform::PlayTone(t); };
+    auto speak = [&](const std::string& text) { if (s.CueVoice) platform::Speak(text.c_str()); };
+    auto vibrate = [&](int ms) { if (s.CueVibration) platform::Vibrate(ms); };
+    switch (event.Kind)
+    {
+    case bc::CueKind::Rep: tone(platform::Tone_Rep); vibrate(30); break;
+    case bc::CueKind::HoldStart: tone(platform::Tone_Hold); break;
+    case bc::CueKind::HoldEnd: tone(platform::Tone_Hold); break;
+    case bc::CueKind::Halfway: speak("Halfway"); break;
+    case bc::CueKind::Countdown: tone(platform::Tone_Countdown); break;
+    case bc::CueKind::RestOver: tone(platform::Tone_RestOver); vibrate(200); Flash(app, now_ms); break;
+    case bc::CueKind::SwitchSides: tone(platform::Tone_Switch); vibrate(150); speak("Switch sides"); Flash(app, now_ms); break;
+    case bc::CueKind::Finished: tone(platform::Tone_Finish); vibrate(400); speak("Circuit complete. Well done."); Flash(app, now_ms); break;
+    case bc::CueKind::StepStart:
+    {
+        const bc::Exercise& exercise = bc::GetExercise(view.Exercise);
+        std::string text;
+        switch (view.StepPhase)
+        {
+        case bc::Phase::GetReady: text = std::string("Get ready. First: ") + exercise.Name; break;
+        case bc::Phase::Work: text = exercise.Name; if (SideWord(view.CurrentSide) && exercise.Style != bc::SetStyle::Alternating) text += std::string(", ") + SideWord(view.CurrentSide); break;
+        case bc::Phase::Rest: text = std::string("Rest. Next: ") + exercise.Name; break;
+        case bc::Phase::RoundRest: text = std::string("Round done. Rest. Next round starts with ") + exercise.Name; break;
+        default: break;
+        }
+        if (!text.empty())
+            speak(text);
+        break;
+    }
+    }
+}
+
+// --- [SECTION] Ending
+
+static void FinishAndRecord(ui::AppState& app, double now_ms)
+{
+    const bc::SessionRecord record = bc::MakeSessionRecord(app.Session, (int64_t)now_ms, (int64_t)platform::WallMs());
+    bool any_work = record.Finished;
+    for (int e = 0; e < bc::ExerciseCount; e++)
+        for (int s = 0; s < bc::SideCount; s++)
+            any_work |= record.RepsDone[e][s] > 0;
+    if (any_work)
+    {
+        app.History.push_back(record);
+        ui::SaveHistory(app);
+    }
+    app.LastRecord = record;
+    app.HasLastRecord = true;
+    app.HasSession = false;
+    app.Restored = false;
+    app.ConfirmingEnd = false;
+    ui::SaveSession(app, now_ms);   // removes the saved session
+    platform::KeepScreenAwake(false);
+    ui::Navigate(ui::Screen_Finish);
+}
+
+// --- [SECTION] Actions
+
+void ui::StartSession(AppState& app, double now_ms)
+{
+    app.Session = bc::MakeTimer(app.Settings);
+    const int64_t wall = (int64_t)platform::WallMs();
+    bc::Start(app.Session, (int64_t)now_ms, wall, bc::MakeSessionId(wall, app.History));
+    app.HasSession = true;
+    app.Restored = false;
+    app.ConfirmingEnd = false;
+    platform::KeepScreenAwake(true);
+    Navigate(Screen_Session);
+    UpdateSession(app, now_ms);
+    SaveSession(app, now_ms);
+}
+
+void ui::PauseSession(AppState& app, double now_ms)
+{
+    if (app.HasSession && bc::Pause(app.Session, (int64_t)now_ms))
+    {
+        platform::KeepScreenAwake(false);
+        UpdateSession(app, now_ms);
+        SaveSession(app, now_ms);
+        platform::Announce("Paused");
+    }
+}
+
+void ui::ResumeSession(AppState& app, double now_ms)
+{
+    if (app.HasSession && bc::Resume(app.Session, (int64_t)now_ms))
+    {
+        app.Restored = false;
+        platform::KeepScreenAwake(true);
+        Navigate(Screen_Session);
+        UpdateSession(app, now_ms);
+        SaveSession(app, now_ms);
+    }
+}
+
+void ui::SkipStep(AppState& app, double now_ms)
+{
+    if (app.HasSession && bc::Skip(app.Session, (int64_t)now_ms))
+    {
+        UpdateSession(app, now_ms);
+        if (app.HasSession)
+            SaveSession(app, now_ms);
+    }
+}
+
+void ui::BackStep(AppState& app, double now_ms)
+{
+    if (app.HasSession && bc::Back(app.Session, (int64_t)now_ms))
+    {
+        UpdateSession(app, now_ms);
+        SaveSession(app, now_ms);
+    }
+}
+
+void ui::FinishSet(AppState& app, double now_ms)
+{
+    if (app.HasSession && bc::Done(app.Session, (int64_t)now_ms))
+    {
+        UpdateSession(app, now_ms);
+        if (app.HasSession)
+            SaveSession(app, now_ms);
+    }
+}
+
+void ui::EndSession(AppState& app, double now_ms)
+{
+    if (!app.HasSession)
+        return;
+    UpdateSession(app, now_ms);
+    if (app.HasSession && bc::EndEarly(app.Session, (int64_t)now_ms))
+    {
+        app.View = bc::Query(app.Session, (int64_t)now_ms, nullptr);
+        platform::Announce("Session ended");
+        FinishAndRecord(app, now_ms);
+    }
+}
+
+void ui::DiscardSession(AppState& app)
+{
+    app.HasSession = false;
+    app.Restored = false;
+    SaveSession(app, app.NowMs);
+    platform::KeepScreenAwake(false);
+}
+
+// --- [SECTION] Per frame
+
+void ui::UpdateSession(AppState& app, double now_ms)
+{
+    if (!app.HasSession)
+        return;
+    std::vector<bc::CueEvent> events;
+    app.View = bc::Query(app.Session, (int64_t)now_ms, &events);
+    bool step_changed = false;
+    for (const bc::CueEvent& event : events)
+    {
+        if (app.View.ActiveMs - event.AtActiveMs <= FreshCueMs)
+            PlayCue(app, event, app.View, now_ms);
+        if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides)
+            step_changed = true;
+        if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides || event.Kind == bc::CueKind::Rep)
+            platform::Announce(DescribeStep(app.View).c_str());
+    }
+    if (app.View.Finished)
+    {
+        platform::Announce(DescribeStep(app.View).c_str());
+        FinishAndRecord(app, now_ms);
+        return;
+    }
+    if (step_changed || (!app.View.Paused && app.View.ActiveMs - app.LastSavedActiveMs >= PeriodicSaveMs))
+        SaveSession(app, now_ms);
+}
+
+void ui::SaveSessionNow(AppState& app, double now_ms)
+{
+    if (!app.HasSession)
+        return;
+    UpdateSession(app, now_ms);
+    if (app.HasSession)
+        SaveSession(app, now_ms);
+}

@@ -1,0 +1,24 @@
+// The session in progress, between the core timer and the browser: actions from buttons and
+// keys, the cues (tones, speech, vibration, flash, the aria-live text) for each timer event, the
+// saves at every step change, and the history entry when the session ends.
+#pragma once
+
+#include "ui/app_state.h"
+
+namespace ui {
+
+void StartSession(AppState& app, double now_ms);
+void PauseSession(AppState& app, double now_ms);
+void ResumeSession(AppState& app, double now_ms);
+void SkipStep(AppState& app, double now_ms);
+void BackStep(AppState& app, double now_ms);
+void FinishSet(AppState& app, double now_ms);      // "Done" in a self-paced set
+void EndSession(AppState& app, double now_ms);     // end early: kept in history as ended early
+void DiscardSession(AppState& app);                // drop a restored session without recording it
+
+void UpdateSession(AppState& app, double now_ms);  // once per frame: app.View, cues, saves, finish
+void SaveSessionNow(AppState& app, double now_ms); // page hidden or closing
+
+std::string DescribeStep(const bc::TimerView& view);   // "Round 1 of 2, banded deadbug, left side, rep 3 of 10"
+
+}  // namespace ui

@@ -1,0 +1,32 @@
+// Colours and Dear ImGui style for the light and dark themes. Every text colour meets WCAG AA
+// contrast (4.5:1) on the background it is drawn on; tests/browser checks the pairs listed here.
+#pragma once
+
+#include <imgui.h>
+
+namespace ui {
+
+struct Palette
+{
+    ImU32 Background;     // window background
+    ImU32 Surface;        // cards and list rows
+    ImU32 Text;           // body text
+    ImU32 TextMuted;      // secondary text (still AA on Surface and Background)
+    ImU32 Accent;         // primary buttons, progress
+    ImU32 AccentText;     // text on Accent
+    ImU32 Work;           // work phase colour (big numbers)
+    ImU32 Rest;           // rest phases
+    ImU32 Warning;        // banners: storage trouble
+    ImU32 WarningText;    // text on Warning
+    ImU32 Limb;           // the stick figure, near side
+    ImU32 LimbFar;        // far side limbs
+    ImU32 Floor;          // floor line
+    ImU32 BandSlack;      // band colour at no stretch
+    ImU32 BandTight;      // band colour at full stretch
+};
+
+void           ApplyTheme(bool dark);   // sets the ImGui style and the palette
+const Palette& Colors();
+bool           IsDarkTheme();
+
+}  // namespace ui

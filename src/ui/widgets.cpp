@@ -1,0 +1,227 @@
+// Widgets shared by the screens. Dear ImGui has no finger scrolling: BeginTouchScroll/EndTouchScroll
+// add it by watching a press that starts inside the region; once it moves past a small threshold
+// it becomes a scroll, and the item under the finger is released so nothing gets pressed.
+#include "ui/widgets.h"
+
+#include "ui/fonts.h"
+#include "ui/figure_view.h"
+#include "ui/theme.h"
+
+#include <imgui_internal.h>
+
+#include <cmath>
+#include <cstdio>
+
+constexpr float DragThreshold = 8.0f;   // CSS px a finger may wobble before a press becomes a scroll
+
+static struct
+{
+    ImGuiID Window = 0;       // the scroll region a press started in
+    bool Dragging = false;    // the press became a scroll
+    float Velocity = 0.0f;    // px per frame at release, for a short glide
+    ImGuiID GlideWindow = 0;  // region still gliding after release
+} g_Scroll;
+
+float ui::BeginPage(const char* id)
+{
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
+    return ImGui::GetContentRegionAvail().x;
+}
+
+void ui::EndPage() { ImGui::End(); }
+
+bool ui::PageHeader(const char* title, const char* back_label)
+{
+    bool pressed = false;
+    if (back_label != nullptr)
+    {
+        pressed = Button(back_label, ButtonKind_Quiet, 0.0f, 44.0f);
+        ImGui::SameLine();
+    }
+    ImGui::PushFont(GetFont(FontRole_Heading));
+    const float y = ImGui::GetCursorPosY();
+    if (back_label != nullptr)
+        ImGui::SetCursorPosY(y + (44.0f - ImGui::GetTextLineHeight()) * 0.5f);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    ImGui::Spacing();
+    return pressed;
+}
+
+void ui::BeginTouchScroll(const char* id, float height)
+{
+    ImVec2 size(0.0f, height > 0.0f ? height : ImGui::GetContentRegionAvail().y + height);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+    ImGui::BeginChild(id, size, ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings);
+}
+
+void ui::EndTouchScroll()
+{
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* window = g.CurrentWindow;
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsMouseClicked(0) && window->InnerRect.Contains(io.MouseClickedPos[0]) &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+    {
+        g_Scroll.Window = window->ID;
+        g_Scroll.Dragging = false;
+        g_Scroll.GlideWindow = 0;
+    }
+    if (g_Scroll.Window == window->ID)
+    {
+        if (io.MouseDown[0])
+        {
+            if (!g_Scroll.Dragging && std::fabs(io.MousePos.y - io.MouseClickedPos[0].y) > DragThreshold)
+            {
+                g_Scroll.Dragging = true;
+                ImGui::ClearActiveID();   // the press was a scroll: release the item it began on
+            }
+            if (g_Scroll.Dragging)
+            {
+                ImGui::SetScrollY(window->Scroll.y - io.MouseDelta.y);
+                g_Scroll.Velocity = io.MouseDelta.y;
+            }
+        }
+        else
+        {
+            if (g_Scroll.Dragging && std::fabs(g_Scroll.Velocity) > 2.0f)
+                g_Scroll.GlideWindow = window->ID;
+            g_Scroll.Window = 0;
+            g_Scroll.Dragging = false;
+        }
+    }
+    else if (g_Scroll.GlideWindow == window->ID)
+    {
+        // A short glide after a flick, slowing down each frame.
+        g_Scroll.Velocity *= 0.92f;
+        ImGui::SetScrollY(window->Scroll.y - g_Scroll.Velocity);
+        if (std::fabs(g_Scroll.Velocity) < 0.5f || window->Scroll.y <= 0.0f || window->Scroll.y >= window->ScrollMax.y)
+            g_Scroll.GlideWindow = 0;
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+bool ui::TouchScrollMoving() { return g_Scroll.Dragging || g_Scroll.GlideWindow != 0; }
+
+bool ui::Button(const char* label, ButtonKind kind, float width, float height)
+{
+    const Palette& c = Colors();
+    int colors = 0;
+    if (kind == ButtonKind_Primary)
+    {
+        const ImVec4 accent = ImGui::ColorConvertU32ToFloat4(c.Accent);
+        ImVec4 hovered = accent;
+        hovered.w = 0.88f;
+        ImGui::PushStyleColor(ImGuiCol_Button, accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hovered);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, hovered);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.AccentText));
+        colors = 4;
+    }
+    else if (kind == ButtonKind_Quiet)
+    {
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+        colors = 1;
+    }
+    const bool pressed = ImGui::Button(label, ImVec2(width, height));
+    ImGui::PopStyleColor(colors);
+    return pressed;
+}
+
+bool ui::ToggleButton(const char* label, bool selected, float width, float height)
+{
+    const Palette& c = Colors();
+    if (selected)
+    {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(c.Accent));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(c.Accent));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::ColorConvertU32ToFloat4(c.Accent));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.AccentText));
+    }
+    const bool pressed = ImGui::Button(label, ImVec2(width, height));
+    if (selected)
+        ImGui::PopStyleColor(4);
+    return pressed;
+}
+
+void ui::TextMuted(const char* text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Colors().TextMuted));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+void ui::Heading(const char* text)
+{
+    ImGui::PushFont(GetFont(FontRole_Heading));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopFont();
+}
+
+void ui::Banner(const char* text, bool is_error)
+{
+    const Palette& c = Colors();
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float padding = 12.0f;
+    const ImVec2 text_size = ImGui::CalcTextSize(text, nullptr, false, width - 2 * padding);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + width, min.y + text_size.y + 2 * padding);
+    draw_list->AddRectFilled(min, max, is_error ? c.Warning : c.Surface, 10.0f);
+    ImGui::SetCursorScreenPos(ImVec2(min.x + padding, min.y + padding));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(is_error ? c.WarningText : c.Text));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * padding);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::SetCursorScreenPos(ImVec2(min.x, max.y + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::Dummy(ImVec2(0, 0));
+}
+
+void ui::ProgressBar(float fraction, float height, ImU32 color)
+{
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 max(min.x + width, min.y + height);
+    draw_list->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), height * 0.5f);
+    if (fraction > 0.0f)
+        draw_list->AddRectFilled(min, ImVec2(min.x + width * ImClamp(fraction, 0.0f, 1.0f), max.y), color, height * 0.5f);
+    ImGui::Dummy(ImVec2(width, height));
+}
+
+void ui::FormatClock(char* out, int size, long long ms, bool round_up)
+{
+    if (ms < 0)
+        ms = 0;
+    const long long seconds = round_up ? (ms + 999) / 1000 : ms / 1000;
+    if (seconds >= 3600)
+        snprintf(out, size, "%lld:%02lld:%02lld", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    else
+        snprintf(out, size, "%lld:%02lld", seconds / 60, seconds % 60);
+}
+
+// --- [SECTION] Demonstrations
+
+float ui::KeyPosePhase(bc::ExerciseId id)
+{
+    // The end of the first tempo part is the working position (limbs extended, toes up, band at
+    // ear level, a step under way, twisted right).
+    const bc::Exercise& exercise = bc::GetExercise(id);
+    if (exercise.TempoPartCount < 2)
+        return 0.5f;   // a single-part rep (a monster-walk step): halfway through it
+    const int total = bc::RepDurationMs(exercise);
+    return total > 0 ? (float)exercise.Tempo[0].DurationMs / (float)total : 0.0f;
+}
+
+void ui::DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParams& params)
+{
+    const bc::PoseSample pose = bc::SamplePose(params.Exercise, params.DemoSide, params.RepPhase, params.RepIndex);
+    const FigureStyle style = IsDarkTheme() ? FigureStyleDark(params.View) : FigureStyleLight(params.View);
+    DrawFigure(draw_list, min, max, pose, style);
+}

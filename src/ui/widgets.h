@@ -1,0 +1,47 @@
+// The app's own widgets on top of Dear ImGui: full-screen pages, large touch buttons, scroll
+// areas that follow a dragging finger, banners and the exercise demonstration.
+#pragma once
+
+#include "core/pose.h"
+
+#include <imgui.h>
+
+namespace ui {
+
+constexpr float TouchHeight = 52.0f;   // CSS px: every target is at least 44 px
+
+enum ButtonKind { ButtonKind_Normal, ButtonKind_Primary, ButtonKind_Quiet };
+
+// One page filling the viewport. Returns the content width.
+float BeginPage(const char* id);
+void  EndPage();
+bool  PageHeader(const char* title, const char* back_label);   // title, plus a back button when back_label: true when pressed
+
+// A scrolling region that scrolls by dragging a finger (or the mouse) anywhere inside it; a drag
+// never presses the button it started on. height <= 0: the rest of the page minus -height.
+void BeginTouchScroll(const char* id, float height);
+void EndTouchScroll();
+bool TouchScrollMoving();   // a finger scroll or its glide is under way: keep drawing
+
+bool Button(const char* label, ButtonKind kind = ButtonKind_Normal, float width = -1.0f, float height = TouchHeight);
+bool ToggleButton(const char* label, bool selected, float width, float height = TouchHeight);   // one of a choice
+void TextMuted(const char* text);          // wrapped, secondary colour
+void Heading(const char* text);            // heading font
+void Banner(const char* text, bool is_error);
+void ProgressBar(float fraction, float height, ImU32 color);
+
+// An exercise demonstration in a rectangle: the figure, its band and the floor.
+struct DemoParams
+{
+    bc::ExerciseId Exercise;   // which exercise
+    bc::Side DemoSide;         // side or direction of the set (mirrors the figure)
+    float RepPhase;            // [0,1) within one rep
+    int RepIndex;              // rep (step) number from 0, for monster walks' feet
+    bc::Camera View;           // camera
+};
+void DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParams& params);
+float KeyPosePhase(bc::ExerciseId exercise);   // a rep phase that shows the exercise's working position
+
+void FormatClock(char* out, int size, long long ms, bool round_up);   // "1:05" (round_up: a countdown)
+
+}  // namespace ui
