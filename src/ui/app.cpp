@@ -144,6 +144,19 @@ static void AppendNumber(std::string& out, const char* key, long long value)
     Append(out, key, text, false);
 }
 
+// A JSON string literal of any text (the notice may quote what was wrong with a file).
+static void AppendJsonText(std::string& out, const std::string& text)
+{
+    out += '"';
+    for (unsigned char c : text)
+    {
+        if (c == '"' || c == '\\') { out += '\\'; out += (char)c; }
+        else if (c < 0x20) { char buf[8]; snprintf(buf, sizeof(buf), "\\u%04x", c); out += buf; }
+        else out += (char)c;
+    }
+    out += '"';
+}
+
 std::string ui::AppStateJson()
 {
     const double now = platform::NowMs();
@@ -193,6 +206,16 @@ std::string ui::AppStateJson()
     Append(json, "theme", IsDarkTheme() ? "dark" : "light");
     Append(json, "reducedMotion", g_App.ReducedMotion ? "true" : "false", false);
     Append(json, "animating", g_App.Animating ? "true" : "false", false);
+    Append(json, "shownExercise", g_App.Current == Screen_Exercise ? bc::GetExercise(g_App.ShownExercise).Key : nullptr);
+    if (g_App.Notice.empty())
+        Append(json, "notice", nullptr);
+    else
+    {
+        std::string notice = "{\"text\":";
+        AppendJsonText(notice, g_App.Notice);
+        notice += g_App.NoticeIsError ? ",\"error\":true}" : ",\"error\":false}";
+        Append(json, "notice", notice.c_str(), false);
+    }
     json += "}";
     return json;
 }

@@ -61,6 +61,8 @@ struct AppState
     bool Animating = false;                     // set by screens drawing something that moves
     double WakeAtMs = 0.0;                      // set by screens: when the screen next changes by itself
     double NowMs = 0.0;                         // monotonic time of this frame
+    double ShownPausedMs = 0.0;                 // exercise page: demonstration time held while paused
+    std::string ExpandedSession;                // history: id of the session whose reps are shown ("" for none)
 };
 
 AppState& App();

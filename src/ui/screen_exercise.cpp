@@ -1,22 +1,284 @@
-// Exercise screen (first version: title and way back).
+// The exercise page: everything needed to learn one exercise on one screen. The demonstration
+// stays large and fixed at the top (drag it to turn the view) while the instructions scroll under
+// it by finger, so a runner can read the faults with the figure still moving. The figure runs on
+// the exercise's own tempo, the same one the session uses, so what is learnt here is what the
+// timer will ask for. With reduced motion the page opens paused on the working position.
+//
+// Widget labels: "Back"; "Pause" or "Play"; "Left" and "Right" (per-side exercises) or "Forward"
+// and "Backward" (monster walks): pressing the side shown again resets the view; "Reset view"
+// (alternating exercises, whose every rep shows both sides). The figure itself is "##demo".
+// Keys: Space plays or pauses when no control has keyboard focus.
 #include "ui/screens.h"
 
+#include "ui/figure_view.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <cmath>
+#include <cstdio>
+
+// --- [SECTION] Demonstration clock
+
+// Milliseconds into the demonstration: runs while playing, held while paused.
+static double DemoElapsedMs(const ui::AppState& app)
+{
+    const double elapsed = app.ShownPlaying ? app.NowMs - app.ShownPhaseOriginMs : app.ShownPausedMs;
+    return elapsed > 0.0 ? elapsed : 0.0;
+}
+
+static void SetPlaying(ui::AppState& app, bool playing)
+{
+    if (playing == app.ShownPlaying)
+        return;
+    if (playing)
+        app.ShownPhaseOriginMs = app.NowMs - app.ShownPausedMs;
+    else
+        app.ShownPausedMs = DemoElapsedMs(app);
+    app.ShownPlaying = playing;
+}
+
+// The tempo part under way at a rep phase: "Extend", "Hold", ...
+static const bc::TempoPart* TempoPartAt(const bc::Exercise& exercise, float phase)
+{
+    const int total = bc::RepDurationMs(exercise);
+    int end = 0;
+    for (int i = 0; i < exercise.TempoPartCount; i++)
+    {
+        end += exercise.Tempo[i].DurationMs;
+        if (phase * (float)total < (float)end)
+            return &exercise.Tempo[i];
+    }
+    return exercise.TempoPartCount > 0 ? &exercise.Tempo[exercise.TempoPartCount - 1] : nullptr;
+}
+
+// --- [SECTION] Page parts
+
+// The title may be long ("Russian twist with band hold"): it shrinks a little, then wraps.
+static bool DrawHeader(const bc::Exercise& exercise, float width)
+{
+    const bool back = ui::Button("Back", ui::ButtonKind_Quiet, 0.0f, 44.0f);
+    ImGui::SameLine();
+    const float avail = width - ImGui::GetCursorPosX() + ImGui::GetStyle().WindowPadding.x;
+    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
+    float scale = 1.0f;
+    const float natural = ImGui::CalcTextSize(exercise.Name).x;
+    if (natural > avail)
+        scale = ImMax(20.0f / ui::HeadingFontSize, avail / natural);   // never below 20 px
+    ImGui::SetWindowFontScale(scale);
+    const float y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosY(y + ImMax(0.0f, (44.0f - ImGui::GetTextLineHeight()) * 0.5f));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(exercise.Name);
+    ImGui::PopTextWrapPos();
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+    return back;
+}
+
+static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVec2 size)
+{
+    const ui::Palette& c = ui::Colors();
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    draw_list->AddRectFilled(min, max, c.Surface, 14.0f);
+
+    const int rep_ms = ImMax(1, bc::RepDurationMs(exercise));
+    const double elapsed = DemoElapsedMs(app);
+    const float phase = (float)(std::fmod(elapsed, (double)rep_ms) / rep_ms);
+    int rep_index = (int)(elapsed / rep_ms);
+    if (exercise.Style == bc::SetStyle::Directions)
+        rep_index %= ImMax(1, exercise.CountMax);   // walk a set's worth of steps, then start over
+    const bc::PoseSample pose = bc::SamplePose(exercise.Id, app.ShownSide, phase, rep_index);
+
+    // Drawn a little inside the card, with room for the captions above the figure.
+    const float caption_h = 26.0f;
+    ImGui::SetCursorScreenPos(ImVec2(min.x + 6.0f, min.y + caption_h));
+    ui::FigureStyle style = ui::IsDarkTheme() ? ui::FigureStyleDark(app.ShownCamera) : ui::FigureStyleLight(app.ShownCamera);
+    if (ui::FigureView("##demo", ImVec2(size.x - 12.0f, size.y - caption_h - 6.0f), pose, &style))
+        ui::RequestAnimation();
+    app.ShownCamera = style.Camera;
+    if (ImGui::IsItemFocused())
+        draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 14.0f, 0, 2.0f);
+
+    // Captions: what the figure is doing now (left), how to turn it (right).
+    ImFont* font = ui::GetFont(ui::FontRole_Body);
+    char now_text[64];
+    const bc::TempoPart* part = TempoPartAt(exercise, phase);
+    if (exercise.Style == bc::SetStyle::Directions)
+        snprintf(now_text, sizeof(now_text), "Step %d", rep_index + 1);
+    else if (part != nullptr && part->PartSide != bc::Side::None)
+        snprintf(now_text, sizeof(now_text), "%s %s", part->Name, part->PartSide == bc::Side::Left ? "left" : "right");
+    else
+        snprintf(now_text, sizeof(now_text), "%s", part != nullptr ? part->Name : "");
+    if (!app.ShownPlaying)
+        snprintf(now_text, sizeof(now_text), "Paused");
+    draw_list->AddText(font, 16.0f, ImVec2(min.x + 12.0f, min.y + 8.0f), app.ShownPlaying ? c.Accent : c.TextMuted, now_text);
+    const char* hint = "Drag to turn";
+    const float hint_w = font->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, hint).x;
+    draw_list->AddText(font, 15.0f, ImVec2(max.x - hint_w - 12.0f, min.y + 9.0f), c.TextMuted, hint);
+
+    ImGui::SetCursorScreenPos(min);
+    ImGui::Dummy(size);
+}
+
+static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float width)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const bool sided = exercise.Style != bc::SetStyle::Alternating;
+    const float play_w = sided ? ImFloor((width - 2 * spacing) * 0.36f) : ImFloor((width - spacing) * 0.5f);
+    if (app.ShownPlaying)
+    {
+        if (ui::Button("Pause", ui::ButtonKind_Normal, play_w))
+            SetPlaying(app, false);
+    }
+    else if (ui::Button("Play", ui::ButtonKind_Primary, play_w))
+        SetPlaying(app, true);
+    ImGui::SameLine();
+    if (!sided)
+    {
+        if (ui::Button("Reset view", ui::ButtonKind_Normal, width - play_w - spacing))
+            app.ShownCamera = bc::DefaultCamera(exercise.Id, app.ShownSide);
+        return;
+    }
+    const float side_w = ImFloor((width - play_w - 2 * spacing) * 0.5f);
+    for (int i = 0; i < 2; i++)
+    {
+        const bc::Side side = bc::ExerciseSide(exercise, i);
+        const char* label = side == bc::Side::Left ? "Left" : side == bc::Side::Right ? "Right" : side == bc::Side::Forward ? "Forward" : "Backward";
+        if (i > 0)
+            ImGui::SameLine();
+        if (ui::ToggleButton(label, app.ShownSide == side, i == 0 ? side_w : width - play_w - side_w - 2 * spacing))
+        {
+            // A new side, or the same side again: its best view either way.
+            app.ShownSide = side;
+            app.ShownCamera = bc::DefaultCamera(exercise.Id, side);
+        }
+    }
+}
+
+static void SectionTitle(const char* text)
+{
+    ImGui::Spacing();
+    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
+    ImGui::SetWindowFontScale(0.8f);   // about 21 px
+    ImGui::TextUnformatted(text);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+}
+
+// A list with a hanging indent: "1." or a bullet, then wrapped text.
+static void StepList(const char* const* items, int count, bool numbered)
+{
+    const ui::Palette& c = ui::Colors();
+    for (int i = 0; i < count; i++)
+    {
+        char mark[8];
+        snprintf(mark, sizeof(mark), numbered ? "%d." : "-", i + 1);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(numbered ? c.Accent : c.TextMuted));
+        ImGui::TextUnformatted(mark);
+        ImGui::PopStyleColor();
+        ImGui::SameLine(28.0f);
+        ImGui::TextWrapped("%s", items[i]);
+    }
+}
+
+static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exercise)
+{
+    const ui::Palette& c = ui::Colors();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.Accent));
+    ImGui::TextWrapped("%s", exercise.DoseText);
+    ImGui::PopStyleColor();
+    const int planned = app.Settings.Reps[(int)exercise.Id];
+    char line[160];
+    const char* unit = exercise.Style == bc::SetStyle::Directions ? "steps each way" : "reps per side";
+    snprintf(line, sizeof(line), "Your sessions: %d %s, %d round%s (change in Settings).", planned, unit,
+             app.Settings.Rounds, app.Settings.Rounds == 1 ? "" : "s");
+    ui::TextMuted(line);
+    if (exercise.Style == bc::SetStyle::Alternating)
+        ui::TextMuted("Each rep works the left side, then the right.");
+    else if (exercise.Style == bc::SetStyle::PerSide)
+        ui::TextMuted("All reps on one side, then switch.");
+
+    SectionTitle("Works");
+    ImGui::TextWrapped("%s", exercise.Targets);
+    SectionTitle("Band");
+    ImGui::TextWrapped("%s", exercise.BandSetup);
+    SectionTitle("Set up");
+    StepList(exercise.SetupSteps, exercise.SetupStepCount, true);
+    SectionTitle("Move");
+    StepList(exercise.MoveSteps, exercise.MoveStepCount, true);
+    SectionTitle("Avoid");
+    StepList(exercise.Faults, exercise.FaultCount, false);
+    ImGui::Dummy(ImVec2(0.0f, 8.0f));
+}
+
+// --- [SECTION] The screen
 
 void ui::DrawExerciseScreen(AppState& app)
 {
-    BeginPage("Exercise");
-    if (PageHeader("Exercise", "Back"))
+    const bc::Exercise& exercise = bc::GetExercise(app.ShownExercise);
+    const float width = BeginPage("Exercise");
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (DrawHeader(exercise, width) || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+    {
+        EndPage();
         Navigate(app.Previous == Screen_Exercise ? Screen_Home : app.Previous);
+        return;
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Space, false) && !ImGui::GetIO().NavVisible)
+        SetPlaying(app, !app.ShownPlaying);
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const bool landscape = viewport->Size.x > viewport->Size.y * 1.15f;
+    const float controls_h = TouchHeight + style.ItemSpacing.y;
+    if (landscape)
+    {
+        // Figure and its controls on the left, the instructions on the right.
+        const float left_w = ImFloor(width * 0.55f);
+        const float avail_h = ImGui::GetContentRegionAvail().y;
+        const ImVec2 origin = ImGui::GetCursorPos();
+        ImGui::BeginGroup();
+        DrawFigureArea(app, exercise, ImVec2(left_w, avail_h - controls_h));
+        DrawControls(app, exercise, left_w);
+        ImGui::EndGroup();
+        ImGui::SetCursorPos(ImVec2(origin.x + left_w + 20.0f, origin.y));
+        BeginTouchScrollFlat("Instructions", avail_h);
+        ImGui::PushTextWrapPos(0.0f);
+        DrawInstructions(app, exercise);
+        ImGui::PopTextWrapPos();
+        EndTouchScroll();
+    }
+    else
+    {
+        // Portrait: the figure takes a good half of what is left, the instructions the rest.
+        const float avail_h = ImGui::GetContentRegionAvail().y;
+        const float figure_h = ImClamp(ImFloor((avail_h - controls_h) * 0.55f), 160.0f, width * 1.1f);
+        DrawFigureArea(app, exercise, ImVec2(width, figure_h));
+        DrawControls(app, exercise, width);
+        BeginTouchScrollFlat("Instructions", 0.0f);
+        DrawInstructions(app, exercise);
+        EndTouchScroll();
+    }
     EndPage();
+
+    if (app.ShownPlaying)
+        RequestAnimation();
+    if (TouchScrollMoving())
+        RequestAnimation();
 }
 
 void ui::OpenExercise(AppState& app, bc::ExerciseId exercise)
 {
+    const bc::Exercise& shown = bc::GetExercise(exercise);
     app.ShownExercise = exercise;
-    app.ShownSide = bc::GetExercise(exercise).Style == bc::SetStyle::Directions ? bc::Side::Forward : bc::Side::Left;
+    app.ShownSide = shown.Style == bc::SetStyle::Directions ? bc::Side::Forward : bc::Side::Left;
     app.ShownCamera = bc::DefaultCamera(exercise, app.ShownSide);
-    app.ShownPlaying = !app.ReducedMotion;
+    app.ShownPlaying = !app.ReducedMotion;   // reduced motion: open paused, on the working position
     app.ShownPhaseOriginMs = app.NowMs;
+    app.ShownPausedMs = (double)ui::KeyPosePhase(exercise) * bc::RepDurationMs(shown);
     Navigate(Screen_Exercise);
 }

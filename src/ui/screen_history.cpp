@@ -1,12 +1,337 @@
-// History screen (first version: title and way back).
+// History: every saved session, newest first, with the streaks and a 12-week bar chart above
+// the list, and the way to take it all to another browser (export a file, import it there).
+// Import goes through core's validation and merge, so a file that is not ours, is cut short or is
+// too big changes nothing, and an import can only add sessions, never remove or alter one. The
+// whole list scrolls by finger; a tap on a session shows its reps per exercise.
+//
+// Widget labels: "Back"; one per session, its local start time, e.g. "Tue 4 Jun 2024, 18:20"
+// (tap to show or hide its reps; "##<session id>" keeps twins apart); "Export" and "Import".
 #include "ui/screens.h"
 
+#include "core/save_format.h"
+#include "platform/platform.h"
+#include "ui/fonts.h"
+#include "ui/persistence.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cstdio>
+
+// --- [SECTION] Local dates
+
+struct LocalTime
+{
+    int Year, Month, Day;   // civil date, Month 1..12
+    int Weekday;            // 0 = Monday .. 6 = Sunday
+    int Hour, Minute;
+};
+
+static LocalTime ToLocal(int64_t wall_ms, int tz_offset_minutes)
+{
+    const int64_t day = bc::LocalDayNumber(wall_ms, tz_offset_minutes);
+    int64_t minute_of_day = ((wall_ms + (int64_t)tz_offset_minutes * 60000) / 60000) % 1440;
+    if (minute_of_day < 0)
+        minute_of_day += 1440;
+    // Days to civil date (H. Hinnant's algorithm).
+    const int64_t z = day + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    LocalTime t;
+    t.Day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    t.Month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    t.Year = (int)(yoe + era * 400 + (t.Month <= 2 ? 1 : 0));
+    t.Weekday = (int)(((day + 3) % 7 + 7) % 7);   // 1970-01-01 was a Thursday
+    t.Hour = (int)(minute_of_day / 60);
+    t.Minute = (int)(minute_of_day % 60);
+    return t;
+}
+
+static const char* const WeekdayNames[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+static const char* const MonthNames[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+// --- [SECTION] Export and import
+
+namespace ui { void ExportHistoryToFile(AppState& app); }   // also used by screen_settings.cpp
+
+// Also offered by Settings before a reset.
+void ui::ExportHistoryToFile(AppState& app)
+{
+    if (app.History.empty())
+    {
+        app.Notice = "There is nothing to export yet: finish or end a session first.";
+        app.NoticeIsError = false;
+        return;
+    }
+    const double wall = platform::WallMs();
+    const LocalTime today = ToLocal((int64_t)wall, platform::TimezoneOffsetMinutes());
+    char name[64];
+    snprintf(name, sizeof(name), "band-circuit-history-%04d-%02d-%02d.json", today.Year, today.Month, today.Day);
+    platform::DownloadFile(name, bc::ExportHistory(app.History, (int64_t)wall));
+    char text[160];
+    snprintf(text, sizeof(text), "Exported %d session%s to %s.", (int)app.History.size(), app.History.size() == 1 ? "" : "s", name);
+    app.Notice = text;
+    app.NoticeIsError = false;
+}
+
+// Takes the file chosen in the picker, if one has arrived (web/app.js wakes the loop for it).
+static void ReceiveImport(ui::AppState& app)
+{
+    bool has_file = false;
+    std::string error;
+    const std::string text = platform::TakeImportedFile(&has_file, &error);
+    if (!has_file)
+    {
+        if (!error.empty())
+        {
+            app.Notice = "Import failed: " + error;
+            app.NoticeIsError = true;
+        }
+        return;
+    }
+    const bc::LoadResult<std::vector<bc::SessionRecord>> loaded = bc::ImportHistory(text);
+    if (!loaded.Ok())
+    {
+        app.Notice = "Import failed, nothing was changed: " + loaded.Error.Message + ".";
+        app.NoticeIsError = true;
+        return;
+    }
+    const bc::MergeResult merged = bc::MergeHistory(app.History, loaded.Value);
+    char line[256];
+    if (merged.Added == 0)
+    {
+        snprintf(line, sizeof(line), "Every session in that file (%d) is already here. Nothing was changed.", merged.AlreadyPresent);
+        app.Notice = line;
+        app.NoticeIsError = false;
+        return;
+    }
+    app.History = merged.Sessions;
+    ui::SaveHistory(app);
+    int n = snprintf(line, sizeof(line), "Imported %d session%s", merged.Added, merged.Added == 1 ? "" : "s");
+    if (merged.AlreadyPresent > 0)
+        n += snprintf(line + n, sizeof(line) - n, "; %d %s already here", merged.AlreadyPresent, merged.AlreadyPresent == 1 ? "was" : "were");
+    if (merged.Dropped > 0)
+        n += snprintf(line + n, sizeof(line) - n, "; %d left out (history is full at %d)", merged.Dropped, bc::MaxHistorySessions);
+    snprintf(line + n, sizeof(line) - n, "%s", ".");
+    app.Notice = line;
+    app.NoticeIsError = false;
+    if (app.Storage == ui::StorageStatus_Full || app.Storage == ui::StorageStatus_Unavailable)
+    {
+        app.Notice += " They are shown here, but could not be saved in this browser.";
+        app.NoticeIsError = true;
+    }
+}
+
+// --- [SECTION] Summary and chart
+
+static void DrawStreaks(const bc::HistoryStats& stats)
+{
+    const ui::Palette& c = ui::Colors();
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float box_w = (width - 2 * spacing) / 3.0f, box_h = 76.0f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const int values[3] = { stats.CurrentStreakDays, stats.BestStreakDays, stats.TotalSessions };
+    const char* captions[3] = { "day streak", "best streak", "sessions" };
+    for (int i = 0; i < 3; i++)
+    {
+        const ImVec2 min(origin.x + i * (box_w + spacing), origin.y);
+        draw_list->AddRectFilled(min, ImVec2(min.x + box_w, min.y + box_h), c.Surface, 12.0f);
+        char value[16];
+        snprintf(value, sizeof(value), "%d", values[i]);
+        ImFont* heading = ui::GetFont(ui::FontRole_Heading);
+        const float value_size = 32.0f;
+        const ImVec2 vs = heading->CalcTextSizeA(value_size, FLT_MAX, 0.0f, value);
+        draw_list->AddText(heading, value_size, ImVec2(min.x + (box_w - vs.x) * 0.5f, min.y + 8.0f), i == 0 ? c.Work : c.Text, value);
+        ImFont* body = ui::GetFont(ui::FontRole_Body);
+        const ImVec2 cs = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, captions[i]);
+        draw_list->AddText(body, 15.0f, ImVec2(min.x + (box_w - cs.x) * 0.5f, min.y + box_h - cs.y - 10.0f), c.TextMuted, captions[i]);
+    }
+    ImGui::Dummy(ImVec2(width, box_h));
+}
+
+static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day)
+{
+    const ui::Palette& c = ui::Colors();
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    ImFont* body = ui::GetFont(ui::FontRole_Body);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float label_h = 22.0f, top_h = 20.0f, bars_h = 90.0f;
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const float base_y = min.y + top_h + bars_h;
+    int most = 1;
+    for (int w = 0; w < bc::HistoryWeeks; w++)
+        most = ImMax(most, stats.WeeklySessions[w]);
+    const float slot = width / bc::HistoryWeeks;
+    const float bar_w = ImMax(6.0f, slot * 0.62f);
+    for (int w = 0; w < bc::HistoryWeeks; w++)
+    {
+        const int count = stats.WeeklySessions[w];
+        const float x = min.x + slot * w + (slot - bar_w) * 0.5f;
+        const bool this_week = w == bc::HistoryWeeks - 1;
+        const ImU32 color = this_week ? c.Work : c.Accent;
+        if (count > 0)
+        {
+            const float h = ImMax(4.0f, bars_h * (float)count / (float)most);
+            draw_list->AddRectFilled(ImVec2(x, base_y - h), ImVec2(x + bar_w, base_y), color, 4.0f, ImDrawFlags_RoundCornersTop);
+            char value[16];
+            snprintf(value, sizeof(value), "%d", count);
+            const ImVec2 vs = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, value);
+            draw_list->AddText(body, 15.0f, ImVec2(x + (bar_w - vs.x) * 0.5f, base_y - h - vs.y - 2.0f), c.Text, value);
+        }
+        else
+        {
+            draw_list->AddRectFilled(ImVec2(x, base_y - 3.0f), ImVec2(x + bar_w, base_y), ImGui::GetColorU32(ImGuiCol_FrameBg), 1.5f);
+        }
+    }
+    draw_list->AddLine(ImVec2(min.x, base_y + 0.5f), ImVec2(min.x + width, base_y + 0.5f), ImGui::GetColorU32(ImGuiCol_Separator));
+
+    // Under the bars: the first week's Monday on the left, this week on the right.
+    const int64_t monday = today_day - ((today_day + 3) % 7 + 7) % 7 - 7 * (bc::HistoryWeeks - 1);
+    const LocalTime first = ToLocal(monday * 86400000LL, 0);
+    char left[32];
+    snprintf(left, sizeof(left), "Week of %d %s", first.Day, MonthNames[first.Month - 1]);
+    draw_list->AddText(body, 15.0f, ImVec2(min.x, base_y + 4.0f), c.TextMuted, left);
+    const char* right = "This week";
+    const float rw = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, right).x;
+    draw_list->AddText(body, 15.0f, ImVec2(min.x + width - rw, base_y + 4.0f), c.TextMuted, right);
+    ImGui::Dummy(ImVec2(width, top_h + bars_h + label_h));
+}
+
+// --- [SECTION] Session list
+
+static void TotalReps(const bc::SessionRecord& record, int* reps, int* steps)
+{
+    *reps = 0;
+    *steps = 0;
+    for (int e = 0; e < bc::ExerciseCount; e++)
+    {
+        const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
+        const int done = record.RepsDone[e][(int)bc::ExerciseSide(exercise, 0)] + record.RepsDone[e][(int)bc::ExerciseSide(exercise, 1)];
+        (exercise.Style == bc::SetStyle::Directions ? *steps : *reps) += done;
+    }
+}
+
+static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record, int tz_offset_minutes)
+{
+    const ui::Palette& c = ui::Colors();
+    ImFont* body = ui::GetFont(ui::FontRole_Body);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float pad = 14.0f, line = 24.0f;
+    const bool expanded = app.ExpandedSession == record.Id;
+    const float height = 2 * pad + 3 * line + (expanded ? bc::ExerciseCount * line + 8.0f : 0.0f);
+
+    const LocalTime t = ToLocal(record.StartedWallMs, tz_offset_minutes);
+    char label[96];
+    snprintf(label, sizeof(label), "%s %d %s %d, %02d:%02d##%s", WeekdayNames[t.Weekday], t.Day, MonthNames[t.Month - 1], t.Year,
+             t.Hour, t.Minute, record.Id.c_str());
+
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + width, min.y + height);
+    if (ImGui::InvisibleButton(label, ImVec2(width, height)) && !ui::TouchScrollMoving())
+        app.ExpandedSession = expanded ? std::string() : record.Id;
+    if (!ImGui::IsItemVisible())
+        return;   // off screen: submitted for keyboard navigation only, nothing to draw
+    char clock[32], detail[128], totals[96];
+    ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
+    snprintf(detail, sizeof(detail), "%s  ·  %d of %d round%s  ·  %s", record.Finished ? "Finished" : "Ended early", record.RoundsDone,
+             record.RoundsPlanned, record.RoundsPlanned == 1 ? "" : "s", clock);
+    int reps = 0, steps = 0;
+    TotalReps(record, &reps, &steps);
+    snprintf(totals, sizeof(totals), "%d reps, %d steps", reps, steps);
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    draw_list->AddRectFilled(min, max, ImGui::IsItemActive() ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
+    if (ImGui::IsItemFocused())
+        draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 12.0f, 0, 2.0f);
+    if (!record.Finished)
+        draw_list->AddRectFilled(min, ImVec2(min.x + 6.0f, max.y), c.Warning, 12.0f, ImDrawFlags_RoundCornersLeft);
+
+    const float x = min.x + pad;
+    float y = min.y + pad;
+    draw_list->AddText(body, ui::BodyFontSize, ImVec2(x, y), c.Text, label, ImGui::FindRenderedTextEnd(label));
+    const char* more = expanded ? "Hide" : "Reps";
+    const float more_w = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, more).x;
+    draw_list->AddText(body, 15.0f, ImVec2(max.x - pad - more_w, y + 2.0f), c.Accent, more);
+    y += line;
+    draw_list->AddText(body, 16.0f, ImVec2(x, y), record.Finished ? c.Accent : c.TextMuted, detail, nullptr, width - 2 * pad);
+    y += line;
+    draw_list->AddText(body, 16.0f, ImVec2(x, y), c.TextMuted, totals);
+    y += line + 8.0f;
+    if (expanded)
+    {
+        for (int e = 0; e < bc::ExerciseCount; e++)
+        {
+            const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
+            const bc::Side a = bc::ExerciseSide(exercise, 0), b = bc::ExerciseSide(exercise, 1);
+            char text[128];
+            snprintf(text, sizeof(text), exercise.Style == bc::SetStyle::Directions ? "%s: %d forward, %d back" : "%s: %d left, %d right",
+                     exercise.Name, record.RepsDone[e][(int)a], record.RepsDone[e][(int)b]);
+            draw_list->AddText(body, 16.0f, ImVec2(x, y), c.Text, text, nullptr, width - 2 * pad);
+            y += line;
+        }
+    }
+}
+
+// --- [SECTION] The screen
 
 void ui::DrawHistoryScreen(AppState& app)
 {
-    BeginPage("History");
-    if (PageHeader("History", "Back"))
+    ReceiveImport(app);
+    const float width = BeginPage("History");
+    if (PageHeader("History", "Back") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+    {
+        EndPage();
         Navigate(app.Previous == Screen_History ? Screen_Home : app.Previous);
+        return;
+    }
+    if (!app.Notice.empty())
+        Banner(app.Notice.c_str(), app.NoticeIsError);
+    else if (app.Storage == StorageStatus_Full)
+        Banner("Storage is full: new sessions are not being saved. Export your history to keep it safe.", true);
+
+    const int tz = platform::TimezoneOffsetMinutes();
+    const int64_t wall = (int64_t)platform::WallMs();
+    const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, wall, tz);
+
+    const float bottom_h = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
+    BeginTouchScrollFlat("Sessions", -bottom_h);
+    DrawStreaks(stats);
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Sessions per week");
+    DrawWeeklyChart(stats, bc::LocalDayNumber(wall, tz));
+    if (app.History.empty())
+    {
+        TextMuted("No sessions yet. Each session you finish or end early is kept here, with its date, time, rounds and reps.");
+    }
+    else
+    {
+        // Newest first; imports may have added older sessions after newer ones.
+        std::vector<int> order((size_t)app.History.size());
+        for (int i = 0; i < (int)order.size(); i++)
+            order[(size_t)i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return app.History[(size_t)a].StartedWallMs > app.History[(size_t)b].StartedWallMs; });
+        for (int index : order)
+            DrawSessionRow(app, app.History[(size_t)index], tz);
+    }
+    EndTouchScroll();
+
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (Button("Export", ButtonKind_Normal, half))
+        ExportHistoryToFile(app);
+    ImGui::SameLine();
+    if (Button("Import", ButtonKind_Normal, half))
+    {
+        app.Notice = "Choose a history file exported from Band Circuit. Sessions already here are kept as they are.";
+        app.NoticeIsError = false;
+        platform::OpenFilePicker();
+    }
     EndPage();
+    if (TouchScrollMoving())
+        RequestAnimation();
 }

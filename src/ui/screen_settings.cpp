@@ -1,12 +1,276 @@
-// Settings screen (first version: title and way back).
+// Settings: the plan (rounds, reps, guided or self-paced, the pauses), the cues and the theme,
+// and a way to start over. Numbers change with large - and + buttons rather than sliders, which a
+// wet thumb overshoots; each shows the coach's range, and going past it is allowed within the
+// app's bounds. Every change goes through bc::ClampSettings and is saved at once, so there is no
+// Save button to forget. Resetting asks first and offers to export the history before it goes.
+//
+// Widget labels: "Back"; "− Rounds" / "+ Rounds"; "− Deadbug", "+ Deadbug", "− Dorsiflexion",
+// "+ Dorsiflexion", "− Trap pull", "+ Trap pull", "− Monster walk", "+ Monster walk",
+// "− Russian twist", "+ Russian twist" (the minus is U+2212); "Guided", "Self-paced";
+// "− Get ready" / "+ Get ready", "− Switch sides" / "+ Switch sides", "− Rest" / "+ Rest",
+// "− Round rest" / "+ Round rest"; switches "Beeps", "Spoken cues", "Vibration", "Screen flash";
+// "System", "Light", "Dark"; "Reset all data", then "Export history first", "Delete everything",
+// "Cancel".
 #include "ui/screens.h"
 
+#include "core/save_format.h"
+#include "platform/platform.h"
+#include "ui/fonts.h"
+#include "ui/persistence.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <cstdio>
+
+namespace ui { void ExportHistoryToFile(AppState& app); }   // screen_history.cpp
+
+static const char* const ShortNames[bc::ExerciseCount] = { "Deadbug", "Dorsiflexion", "Trap pull", "Monster walk", "Russian twist" };
+
+static void Changed(ui::AppState& app)
+{
+    app.Settings = bc::ClampSettings(app.Settings);
+    ui::SaveSettings(app);
+}
+
+// --- [SECTION] Rows
+
+static void SectionTitle(const char* text)
+{
+    ImGui::Dummy(ImVec2(0.0f, 6.0f));
+    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
+    ImGui::SetWindowFontScale(0.8f);   // about 21 px
+    ImGui::TextUnformatted(text);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+}
+
+// "Title            value", a muted note under it, then [− name] [+ name]. Returns the change.
+static int Stepper(const char* title, const char* value, const char* note, const char* name, bool can_lower, bool can_raise)
+{
+    const ui::Palette& c = ui::Colors();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ImFont* heading = ui::GetFont(ui::FontRole_Heading);
+    const float value_size = 24.0f;
+    const float value_w = heading->CalcTextSizeA(value_size, FLT_MAX, 0.0f, value).x;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - value_w - 12.0f);
+    ImGui::TextUnformatted(title);
+    ImGui::PopTextWrapPos();
+    ImGui::GetWindowDrawList()->AddText(heading, value_size, ImVec2(pos.x + width - value_w, pos.y - 3.0f), c.Work, value);
+    if (note != nullptr && note[0] != '\0')
+        ui::TextMuted(note);
+
+    int change = 0;
+    const float half = (width - spacing) * 0.5f;
+    char label[48];
+    snprintf(label, sizeof(label), "\xE2\x88\x92 %s", name);   // U+2212 minus
+    ImGui::BeginDisabled(!can_lower);
+    if (ui::Button(label, ui::ButtonKind_Normal, half))
+        change = -1;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    snprintf(label, sizeof(label), "+ %s", name);
+    ImGui::BeginDisabled(!can_raise);
+    if (ui::Button(label, ui::ButtonKind_Normal, half))
+        change = +1;
+    ImGui::EndDisabled();
+    ImGui::Dummy(ImVec2(0.0f, 4.0f));
+    return change;
+}
+
+static void FormatSeconds(char* out, int size, int seconds)
+{
+    if (seconds < 60)
+        snprintf(out, size, "%d s", seconds);
+    else
+        snprintf(out, size, "%d:%02d min", seconds / 60, seconds % 60);
+}
+
+// A duration in seconds, changed by step within [0, max].
+static bool DurationStepper(const char* title, const char* note, const char* name, int* seconds, int step, int max)
+{
+    char value[32];
+    FormatSeconds(value, sizeof(value), *seconds);
+    const int change = Stepper(title, value, note, name, *seconds > 0, *seconds < max);
+    if (change == 0)
+        return false;
+    // Snap to the step so a value typed by hand elsewhere comes back onto the grid.
+    int next = change > 0 ? (*seconds / step + 1) * step : ((*seconds + step - 1) / step - 1) * step;
+    *seconds = ImClamp(next, 0, max);
+    return true;
+}
+
+// A full-width row that switches something on or off: the label on the left, a switch on the right.
+static bool Switch(const char* label, const char* note, bool* value)
+{
+    const ui::Palette& c = ui::Colors();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = 56.0f;
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + width, min.y + height);
+    const bool pressed = ImGui::InvisibleButton(label, ImVec2(width, height)) && !ui::TouchScrollMoving();
+    if (pressed)
+        *value = !*value;
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    draw_list->AddRectFilled(min, max, ImGui::IsItemActive() ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
+    if (ImGui::IsItemFocused())
+        draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 12.0f, 0, 2.0f);
+    ImFont* body = ui::GetFont(ui::FontRole_Body);
+    const float pill_w = 52.0f, pill_h = 30.0f;
+    const ImVec2 pill_min(max.x - 14.0f - pill_w, min.y + (height - pill_h) * 0.5f);
+    draw_list->AddText(body, ui::BodyFontSize, ImVec2(min.x + 14.0f, min.y + (note ? 7.0f : (height - ui::BodyFontSize) * 0.5f - 2.0f)), c.Text, label);
+    if (note)
+        draw_list->AddText(body, 15.0f, ImVec2(min.x + 14.0f, min.y + 31.0f), c.TextMuted, note, nullptr, pill_min.x - min.x - 24.0f);
+    draw_list->AddRectFilled(pill_min, ImVec2(pill_min.x + pill_w, pill_min.y + pill_h), *value ? c.Accent : ImGui::GetColorU32(ImGuiCol_FrameBgActive), pill_h * 0.5f);
+    const float knob_r = pill_h * 0.5f - 4.0f;
+    const float knob_x = *value ? pill_min.x + pill_w - 4.0f - knob_r : pill_min.x + 4.0f + knob_r;
+    draw_list->AddCircleFilled(ImVec2(knob_x, pill_min.y + pill_h * 0.5f), knob_r, *value ? c.AccentText : c.Surface);
+    return pressed;
+}
+
+// --- [SECTION] Sections
+
+static void DrawPlanSettings(ui::AppState& app)
+{
+    bc::Settings& s = app.Settings;
+    char value[32], note[128];
+    SectionTitle("Circuit");
+    snprintf(value, sizeof(value), "%d", s.Rounds);
+    if (const int change = Stepper("Rounds", value, "Coach: 2-3 times through", "Rounds", s.Rounds > bc::MinRounds, s.Rounds < bc::MaxRounds))
+    {
+        s.Rounds += change;
+        Changed(app);
+    }
+
+    SectionTitle("Reps per set");
+    for (int e = 0; e < bc::ExerciseCount; e++)
+    {
+        const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
+        const bool steps = exercise.Style == bc::SetStyle::Directions;
+        int& reps = s.Reps[e];
+        snprintf(value, sizeof(value), "%d %s", reps, steps ? "steps" : "reps");
+        const char* where = reps < exercise.CountMin ? "  ·  below that" : reps > exercise.CountMax ? "  ·  above that" : "";
+        if (exercise.CountMin == exercise.CountMax)
+            snprintf(note, sizeof(note), "Coach: about %d %s%s", exercise.CountMin, steps ? "each way" : "per side", where);
+        else
+            snprintf(note, sizeof(note), "Coach: %d-%d %s%s", exercise.CountMin, exercise.CountMax, steps ? "each way" : "per side", where);
+        if (const int change = Stepper(exercise.Name, value, note, ShortNames[e], reps > bc::MinReps, reps < bc::MaxReps))
+        {
+            reps += change;
+            Changed(app);
+        }
+    }
+
+    SectionTitle("Pace");
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const bool guided = s.Mode == bc::RunMode::Guided;
+    if (ui::ToggleButton("Guided", guided, half)) { s.Mode = bc::RunMode::Guided; Changed(app); }
+    ImGui::SameLine();
+    if (ui::ToggleButton("Self-paced", !guided, half)) { s.Mode = bc::RunMode::SelfPaced; Changed(app); }
+    ui::TextMuted(guided ? "The app sets the tempo of every rep with cues, and counts for you."
+                         : "Go at your own speed and tap Done at the end of each set.");
+
+    SectionTitle("Pauses");
+    bool changed = false;
+    changed |= DurationStepper("Get ready", "Before the first exercise", "Get ready", &s.GetReadySec, 1, bc::MaxGetReadySec);
+    changed |= DurationStepper("Switch sides", "Between the two sides of an exercise", "Switch sides", &s.SwitchSidesSec, 1, bc::MaxSwitchSidesSec);
+    changed |= DurationStepper("Rest", "Between exercises: time to move the band", "Rest", &s.RestSec, 5, bc::MaxRestSec);
+    changed |= DurationStepper("Round rest", "Between rounds", "Round rest", &s.RoundRestSec, 15, bc::MaxRoundRestSec);
+    if (changed)
+        Changed(app);
+}
+
+static void DrawCueSettings(ui::AppState& app)
+{
+    bc::Settings& s = app.Settings;
+    SectionTitle("Cues");
+    bool changed = false;
+    changed |= Switch("Beeps", "A tone for reps, sides and rests", &s.CueSound);
+    changed |= Switch("Spoken cues", "Says what comes next", &s.CueVoice);
+    changed |= Switch("Vibration", "On phones that support it", &s.CueVibration);
+    changed |= Switch("Screen flash", "For noisy places", &s.CueFlash);
+    if (changed)
+        Changed(app);
+
+    SectionTitle("Theme");
+    const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
+    static const char* const names[] = { "System", "Light", "Dark" };
+    static const bc::Theme themes[] = { bc::Theme::System, bc::Theme::Light, bc::Theme::Dark };
+    for (int i = 0; i < 3; i++)
+    {
+        if (i > 0)
+            ImGui::SameLine();
+        if (ui::ToggleButton(names[i], s.ColorTheme == themes[i], third) && s.ColorTheme != themes[i])
+        {
+            s.ColorTheme = themes[i];
+            Changed(app);
+        }
+    }
+}
+
+static void DrawReset(ui::AppState& app)
+{
+    SectionTitle("Your data");
+    if (!app.ConfirmingReset)
+    {
+        ui::TextMuted("Settings and history stay in this browser only.");
+        if (ui::Button("Reset all data"))
+            app.ConfirmingReset = true;
+        return;
+    }
+    char text[256];
+    snprintf(text, sizeof(text), "Delete everything? Your settings go back to the defaults and your history of %d session%s%s is deleted. "
+             "This cannot be undone.", (int)app.History.size(), app.History.size() == 1 ? "" : "s",
+             app.HasSession ? ", and the session in progress," : "");
+    ui::Banner(text, true);
+    ImGui::BeginDisabled(app.History.empty());
+    if (ui::Button("Export history first"))
+        ui::ExportHistoryToFile(app);
+    ImGui::EndDisabled();
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (ui::Button("Delete everything", ui::ButtonKind_Primary, half))
+    {
+        ui::ForgetAllData(app);
+        platform::KeepScreenAwake(false);
+        app.ConfirmingReset = false;
+        app.Notice = "All data was reset: default settings, empty history.";
+        app.NoticeIsError = false;
+        platform::Announce(app.Notice.c_str());
+    }
+    ImGui::SameLine();
+    if (ui::Button("Cancel", ui::ButtonKind_Normal, half))
+        app.ConfirmingReset = false;
+}
+
+// --- [SECTION] The screen
 
 void ui::DrawSettingsScreen(AppState& app)
 {
     BeginPage("Settings");
-    if (PageHeader("Settings", "Back"))
+    if (PageHeader("Settings", "Back") || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !app.ConfirmingReset))
+    {
+        app.ConfirmingReset = false;
+        EndPage();
         Navigate(app.Previous == Screen_Settings ? Screen_Home : app.Previous);
+        return;
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+        app.ConfirmingReset = false;
+    if (!app.Notice.empty())
+        Banner(app.Notice.c_str(), app.NoticeIsError);
+    if (app.HasSession)
+        TextMuted("A session is in progress: changes to the plan apply from the next one.");
+
+    BeginTouchScrollFlat("Options", 0.0f);
+    DrawPlanSettings(app);
+    DrawCueSettings(app);
+    DrawReset(app);
+    ImGui::Dummy(ImVec2(0.0f, 8.0f));
+    EndTouchScroll();
     EndPage();
+    if (TouchScrollMoving())
+        RequestAnimation();
 }

@@ -225,3 +225,12 @@ void ui::DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParam
     const FigureStyle style = IsDarkTheme() ? FigureStyleDark(params.View) : FigureStyleLight(params.View);
     DrawFigure(draw_list, min, max, pose, style);
 }
+
+// --- [SECTION] Keyboard-flat scroll regions
+
+void ui::BeginTouchScrollFlat(const char* id, float height)
+{
+    ImVec2 size(0.0f, height > 0.0f ? height : ImGui::GetContentRegionAvail().y + height);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+    ImGui::BeginChild(id, size, ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
+}

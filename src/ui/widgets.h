@@ -44,4 +44,8 @@ float KeyPosePhase(bc::ExerciseId exercise);   // a rep phase that shows the exe
 
 void FormatClock(char* out, int size, long long ms, bool round_up);   // "1:05" (round_up: a countdown)
 
+// BeginTouchScroll whose items keyboard navigation reaches directly (Tab and the arrows move
+// between the page and the region's items without entering the region first). Ends with EndTouchScroll.
+void BeginTouchScrollFlat(const char* id, float height);
+
 }  // namespace ui
