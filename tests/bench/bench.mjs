@@ -248,10 +248,15 @@ async function finishSession(page) {
 
 // --- [SECTION] The run ---------------------------------------------------------------------------
 const t0 = Date.now();
-const servers = await Promise.all([startServer({ root: DIST }), startServer({ root: EXAMPLE })]);
+// A snapshot of both sites: other work may rebuild dist/ while the benchmark runs.
+const SNAPSHOT = fs.mkdtempSync(path.join(os.tmpdir(), "band-circuit-bench-"));
+fs.cpSync(DIST, path.join(SNAPSHOT, "app"), { recursive: true });
+fs.cpSync(EXAMPLE, path.join(SNAPSHOT, "example"), { recursive: true });
+process.on("exit", () => fs.rmSync(SNAPSHOT, { recursive: true, force: true }));
+const servers = await Promise.all([startServer({ root: path.join(SNAPSHOT, "app") }), startServer({ root: path.join(SNAPSHOT, "example") })]);
 const sites = [
-    { kind: "app", name: "Band Circuit", root: DIST, server: servers[0], url: servers[0].url },
-    { kind: "example", name: "ImGui example", root: EXAMPLE, server: servers[1], url: servers[1].url },
+    { kind: "app", name: "Band Circuit", root: path.join(SNAPSHOT, "app"), server: servers[0], url: servers[0].url },
+    { kind: "example", name: "ImGui example", root: path.join(SNAPSHOT, "example"), server: servers[1], url: servers[1].url },
 ];
 const browser = await launchBrowser();
 const runs = { app: [], example: [] };
@@ -260,8 +265,9 @@ for (let round = 0; round < ROUNDS; round++) {
     for (const site of order) {
         // The example's CPU measure follows the app's: a set if the app has one, else home + pointer.
         if (site.kind === "example") site.setMode = runs.app.length ? runs.app[runs.app.length - 1].full.setMode : "home";
-        const gzip = await visit(browser, site, "gzip", false);
-        const full = await visit(browser, site, "br", true);
+        const retry = async (...a) => { try { return await visit(...a); } catch (e) { console.warn(`${site.name}: ${e.message.split("\n")[0]}; once more`); return visit(...a); } };
+        const gzip = await retry(browser, site, "gzip", false);
+        const full = await retry(browser, site, "br", true);
         runs[site.kind].push({ gzip, full });
         for (const r of [gzip, full]) if (r.errors.length) console.warn(`${site.name}: page errors: ${r.errors.join("; ")}`);
         process.stdout.write(`round ${round + 1}/${ROUNDS} ${site.name}: first frame ${gzip.firstFrameMs.toFixed(0)}/${full.firstFrameMs.toFixed(0)} ms, ` +
