@@ -126,7 +126,8 @@ static void Frame()
 
 int main(int, char**)
 {
-    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+    // No SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT: SDL then reads keys from the whole window, so Space
+    // and the arrows work wherever focus is.
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
     {
         printf("SDL_Init failed: %s\n", SDL_GetError());

@@ -17,9 +17,12 @@
     window.bandCircuitFatal = showFatal;
 
     let readyResolve;
+    let isReady = false;   // main() has run: the exported functions may be called
     const ready = new Promise((resolve) => { readyResolve = resolve; });
     window.bandCircuitReady = function () {
+        isReady = true;
         document.getElementById("loading").hidden = true;
+        canvas.focus({ preventScroll: true });
         readyResolve();
     };
 
@@ -36,7 +39,7 @@
 
     function callString(name) {
         const fn = Module["_" + name];
-        if (!fn) return null;
+        if (!isReady || !fn) return null;
         return Module.UTF8ToString(fn());
     }
     function wake() { if (Module._bc_wake) Module._bc_wake(); }
@@ -46,7 +49,7 @@
         ready: ready,
         state: () => JSON.parse(callString("bc_state_json") || "null"),
         widgets: () => JSON.parse(callString("bc_widgets_json") || "[]"),
-        framesDrawn: () => (Module._bc_frames_drawn ? Module._bc_frames_drawn() : 0),
+        framesDrawn: () => (isReady ? Module._bc_frames_drawn() : 0),
     };
 
     // --- Cues: Web Audio tones, speech, wake lock
@@ -172,9 +175,9 @@
     window.bandCircuitFiles = files;
 
     // --- Offline and install: the service worker (web/sw.js) precaches the whole site under a
-    // version derived from its content, so the app starts offline after one visit. The browser
-    // looks for a new sw.js on every visit (and this page again when it returns to the foreground
-    // after an hour away); a new version downloads whole in the background, the #update toast
+    // version derived from its content, so the app starts offline after one visit. Each visit
+    // looks for a new sw.js (and again when the page returns to the foreground after an hour
+    // away); a new version downloads whole in the background, the #update toast
     // says so, and once this page has loaded everything it needs the new version takes over: it
     // runs from the next visit. Saved data is in localStorage, which an update never touches.
     if ("serviceWorker" in navigator && window.isSecureContext) {
@@ -211,16 +214,21 @@
 
         window.addEventListener("load", () => {
             navigator.serviceWorker.register("sw.js", { updateViaCache: "none" }).then((registration) => {
-                // The browser's own check on this visit may have started (or finished) already.
+                // A version found on an earlier visit may be waiting, or one being installed.
                 watch(registration, registration.waiting);
                 watch(registration, registration.installing);
                 registration.addEventListener("updatefound", () => watch(registration, registration.installing));
 
-                let lastCheck = Date.now();
-                document.addEventListener("visibilitychange", () => {
-                    if (document.visibilityState !== "visible" || Date.now() - lastCheck < UPDATE_CHECK_INTERVAL_MS) return;
+                // The browser checks for a new sw.js when it sees fit (Chromium waits until the
+                // worker is idle): ask now, on every visit, so a deploy is found on this one.
+                let lastCheck = 0;
+                function checkForUpdate() {
                     lastCheck = Date.now();
-                    registration.update().catch(() => { /* offline: try again later */ });
+                    if (registration.active) registration.update().catch(() => { /* offline: try again later */ });
+                }
+                checkForUpdate();
+                document.addEventListener("visibilitychange", () => {
+                    if (document.visibilityState === "visible" && Date.now() - lastCheck >= UPDATE_CHECK_INTERVAL_MS) checkForUpdate();
                 });
             }).catch(() => { /* offline support is a bonus; the app works without it */ });
         });

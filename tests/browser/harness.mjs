@@ -90,3 +90,63 @@ export async function waitForState(page, predicate, arg, { timeout = 5000 } = {}
     await page.waitForFunction(predicate, arg, { timeout });
     return state(page);
 }
+
+// --- With a fake clock (page.clock): time moves only when the test says so, frames included.
+
+export async function openClocked(browser, url, { viewport = { width: 360, height: 640 }, deviceScaleFactor = 1,
+                                                  hasTouch = false, time = new Date("2026-11-20T07:30:00"),
+                                                  beforeLoad = null, context = null } = {}) {
+    const ctx = context || await browser.newContext({ viewport, deviceScaleFactor, hasTouch });
+    const page = await ctx.newPage();
+    const problems = [];
+    page.on("pageerror", (error) => problems.push("page error: " + error.message));
+    page.on("console", (message) => { if (message.type() === "error") problems.push("console: " + message.text()); });
+    await page.clock.install({ time });
+    if (beforeLoad) await beforeLoad(page);
+    await page.goto(url);
+    for (let i = 0; i < 100; i++) {
+        await page.clock.runFor(100);
+        const ready = await page.evaluate(() => !!(window.bandCircuit && window.Module && Module._bc_state_json) && bandCircuit.framesDrawn() > 0);
+        if (ready) return { context: ctx, page, problems };
+    }
+    throw new Error("the app did not start under the fake clock");
+}
+
+// Press a widget while the clock is fake: each step lets the app draw a frame.
+export async function clockPress(page, label, { touch = false } = {}) {
+    let w = null;
+    for (let i = 0; i < 20 && !w; i++) {
+        const found = (await widgets(page)).find((item) => (label instanceof RegExp ? label.test(item.label) : item.label === label));
+        if (found) w = found; else await page.clock.runFor(50);
+    }
+    if (!w) throw new Error(`No widget labelled ${label}; on screen: ${(await widgets(page)).map((x) => x.label).join(", ")}`);
+    const x = w.x + w.w / 2, y = w.y + w.h / 2;
+    if (touch) {
+        await page.touchscreen.tap(x, y);
+        await page.clock.runFor(50);
+    } else {
+        await page.mouse.move(x, y);
+        await page.clock.runFor(20);
+        await page.mouse.down();
+        await page.clock.runFor(50);
+        await page.mouse.up();
+        await page.clock.runFor(50);
+    }
+    return w;
+}
+
+export async function clockKey(page, key) {
+    await page.keyboard.down(key);
+    await page.clock.runFor(50);
+    await page.keyboard.up(key);
+    await page.clock.runFor(50);
+}
+
+// The page as if the screen locked or the tab went to the background, and back.
+export async function setHidden(page, hidden) {
+    await page.evaluate((h) => {
+        Object.defineProperty(document, "visibilityState", { configurable: true, get: () => (h ? "hidden" : "visible") });
+        Object.defineProperty(document, "hidden", { configurable: true, get: () => h });
+        document.dispatchEvent(new Event("visibilitychange"));
+    }, hidden);
+}

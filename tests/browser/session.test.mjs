@@ -1,0 +1,311 @@
+// Running the circuit in the browser: the whole guided circuit, self-paced sets, pause, a hidden
+// tab, a reload, storage trouble, keys and cues. Time is Playwright's fake clock wherever the test
+// is about time; every action is a real mouse, touch or key event on a drawn widget.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockKey, setHidden, state, press, waitForState } from "./harness.mjs";
+
+let browser, server;
+before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// The default circuit, written out independently of the app: [id, style, reps, rep ms].
+const EXERCISES = [
+    ["deadbug", "alternating", 10, 5000],
+    ["dorsiflexion", "per-side", 10, 4500],
+    ["trap-pull", "per-side", 10, 3000],
+    ["monster-walk", "directions", 20, 1000],
+    ["russian-twist", "alternating", 12, 3500],
+];
+const GET_READY = 5000, SWITCH = 5000, REST = 15000, ROUND_REST = 60000;
+
+function expectedPlan(rounds) {
+    const steps = [{ phase: "get-ready", exercise: "deadbug", round: 1, ms: GET_READY }];
+    for (let round = 1; round <= rounds; round++) {
+        EXERCISES.forEach(([id, style, reps, repMs], index) => {
+            const set = reps * repMs;
+            if (style === "alternating") {
+                steps.push({ phase: "work", exercise: id, round, ms: set });
+            } else {
+                const [a, b] = style === "per-side" ? ["left", "right"] : ["forward", "back"];
+                steps.push({ phase: "work", exercise: id, round, side: a, ms: set });
+                steps.push({ phase: "switch", exercise: id, round, ms: SWITCH });
+                steps.push({ phase: "work", exercise: id, round, side: b, ms: set });
+            }
+            const last = index === EXERCISES.length - 1;
+            if (!last) steps.push({ phase: "rest", exercise: EXERCISES[index + 1][0], round, ms: REST });
+            else if (round < rounds) steps.push({ phase: "round-rest", exercise: EXERCISES[0][0], round, ms: ROUND_REST });
+        });
+    }
+    return steps;
+}
+
+// Where the plan stands after `elapsed` active ms: step index and time left in it.
+function positionAt(plan, elapsed) {
+    let start = 0;
+    for (let i = 0; i < plan.length; i++) {
+        if (elapsed < start + plan[i].ms) return { step: i, left: start + plan[i].ms - elapsed, inStep: elapsed - start };
+        start += plan[i].ms;
+    }
+    return { step: plan.length, left: 0, inStep: 0 };
+}
+
+const readHistory = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("bandCircuit.history") || "null"));
+
+test("a full 2-round guided circuit runs every step in order and records the planned reps", async () => {
+    const { context, page, problems } = await openClocked(browser, server.url);
+    await clockPress(page, "Start");
+    const plan = expectedPlan(2);
+    let s = await state(page);
+    assert.equal(s.screen, "session");
+    assert.equal(s.session.steps, plan.length + 1, "the app's plan has the expected steps plus Done");
+    for (let i = 0; i < plan.length; i++) {
+        const want = plan[i];
+        assert.equal(s.session.step, i, `step ${i}`);
+        assert.equal(s.session.phase, want.phase, `step ${i} phase`);
+        assert.equal(s.session.exercise, want.exercise, `step ${i} exercise`);
+        assert.equal(s.session.round, want.round, `step ${i} round`);
+        if (want.phase === "work" && want.side) assert.equal(s.session.side, want.side, `step ${i} side`);
+        assert.ok(s.session.phaseLeftMs > 0 && s.session.phaseLeftMs <= want.ms, `step ${i} time left ${s.session.phaseLeftMs}`);
+        // Jump to just past the end of the step, then let a frame run.
+        await page.clock.fastForward(s.session.phaseLeftMs + 5);
+        await page.clock.runFor(40);
+        s = await state(page);
+    }
+    assert.equal(s.screen, "finish");
+    assert.equal(s.session, null);
+    assert.equal(s.history.sessions, 1);
+    const history = await readHistory(page);
+    assert.equal(history.version, 1);
+    const record = history.sessions[0];
+    assert.equal(record.finished, true);
+    assert.equal(record.roundsPlanned, 2);
+    assert.equal(record.roundsDone, 2);
+    for (const [id, style, reps] of EXERCISES) {
+        const sides = style === "directions" ? ["forward", "back"] : ["left", "right"];
+        for (const side of sides) assert.equal(record.reps[id][side], 2 * reps, `${id} ${side}`);
+    }
+    assert.equal(await page.evaluate(() => localStorage.getItem("bandCircuit.session")), null, "no session left in progress");
+    assert.deepEqual(problems, []);
+    await context.close();
+});
+
+test("a self-paced set ends with Done; a 5-minute pause leaves the timer where it was", async () => {
+    const { context, page } = await openClocked(browser, server.url, { hasTouch: true });
+    await clockPress(page, "Self-paced", { touch: true });
+    await clockPress(page, "Start", { touch: true });
+    let s = await state(page);
+    assert.equal(s.session.mode, "self-paced");
+    await page.clock.fastForward(s.session.phaseLeftMs + 5);
+    await page.clock.runFor(2000);
+    s = await state(page);
+    assert.equal(s.session.phase, "work");
+    assert.equal(s.session.phaseLeftMs, null, "a self-paced set counts up");
+    assert.ok(s.session.phaseElapsedMs >= 2000);
+
+    await clockPress(page, "Pause", { touch: true });
+    const paused = await state(page);
+    assert.equal(paused.session.paused, true);
+    await page.clock.fastForward(5 * 60 * 1000);
+    await page.clock.runFor(100);
+    const later = await state(page);
+    assert.equal(later.session.paused, true);
+    assert.equal(later.session.phaseElapsedMs, paused.session.phaseElapsedMs, "no time passes while paused");
+    assert.equal(later.session.elapsedMs, paused.session.elapsedMs);
+
+    await clockPress(page, "Resume", { touch: true });
+    await page.clock.runFor(1000);
+    s = await state(page);
+    assert.equal(s.session.paused, false);
+    assert.ok(s.session.phaseElapsedMs >= paused.session.phaseElapsedMs + 1000);
+    assert.ok(s.session.phaseElapsedMs < paused.session.phaseElapsedMs + 1400);
+
+    await clockPress(page, "Done", { touch: true });
+    s = await state(page);
+    assert.equal(s.session.phase, "rest");
+    assert.equal(s.session.exercise, "dorsiflexion");
+    await context.close();
+});
+
+test("hidden for 3 minutes mid-set, the session shows the true state on return", async () => {
+    const { context, page } = await openClocked(browser, server.url);
+    await clockPress(page, "Start");
+    await page.clock.fastForward(GET_READY + 12000);
+    await page.clock.runFor(100);
+    const before = await state(page);
+    assert.equal(before.session.phase, "work");
+    const framesBefore = await page.evaluate(() => bandCircuit.framesDrawn());
+
+    await setHidden(page, true);
+    await page.clock.fastForward(3 * 60 * 1000);
+    await setHidden(page, false);
+    await page.clock.runFor(50);
+
+    const after = await state(page);
+    assert.equal(after.session.elapsedMs - before.session.elapsedMs >= 180000, true);
+    const plan = expectedPlan(2);
+    const where = positionAt(plan, after.session.elapsedMs);
+    assert.equal(after.session.step, where.step);
+    assert.equal(after.session.phase, plan[where.step].phase);
+    assert.equal(after.session.exercise, plan[where.step].exercise);
+    assert.equal(after.session.phaseLeftMs, where.left);
+    if (plan[where.step].phase === "work") {
+        const repMs = EXERCISES.find((e) => e[0] === plan[where.step].exercise)[3];
+        assert.equal(after.session.rep, Math.floor(where.inStep / repMs) + 1);
+    }
+    assert.ok(await page.evaluate(() => bandCircuit.framesDrawn()) > framesBefore, "the screen was redrawn on return");
+    await context.close();
+});
+
+test("a reload mid-session reopens it paused where it stood, and Resume carries on", async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await press(page, "Start");
+    await waitForState(page, () => bandCircuit.state().session && bandCircuit.state().session.phase === "work", null, { timeout: 10000 });
+    await page.waitForTimeout(700);
+    await page.reload();
+    await page.waitForFunction(() => window.bandCircuit && window.Module && Module._bc_state_json && bandCircuit.framesDrawn() > 0);
+    const restored = await state(page);
+    assert.equal(restored.screen, "session");
+    assert.equal(restored.session.paused, true);
+    assert.equal(restored.session.phase, "work");
+    assert.equal(restored.session.exercise, "deadbug");
+    assert.ok(restored.session.elapsedMs >= 5700, "the time done before the reload is kept");
+    await page.waitForTimeout(500);
+    assert.equal((await state(page)).session.elapsedMs, restored.session.elapsedMs, "still paused");
+    await press(page, "Resume");
+    await page.waitForTimeout(400);
+    const resumed = await state(page);
+    assert.equal(resumed.session.paused, false);
+    assert.ok(resumed.session.elapsedMs > restored.session.elapsedMs);
+    await context.close();
+});
+
+test("keys: Space pauses and resumes, Right skips, Left goes back", async () => {
+    const { context, page } = await openClocked(browser, server.url);
+    await clockPress(page, "Start");
+    await clockKey(page, "Space");
+    assert.equal((await state(page)).session.paused, true);
+    await clockKey(page, "Space");
+    assert.equal((await state(page)).session.paused, false);
+    await clockKey(page, "ArrowRight");
+    let s = await state(page);
+    assert.equal(s.session.step, 1);
+    assert.equal(s.session.phase, "work");
+    await clockKey(page, "ArrowRight");
+    assert.equal((await state(page)).session.phase, "rest");
+    await clockKey(page, "ArrowLeft");
+    s = await state(page);
+    assert.equal(s.session.step, 1);
+    assert.equal(s.session.phaseElapsedMs < 200, true, "back restarts the previous step");
+    await context.close();
+});
+
+test("End asks first, then records the session as ended early", async () => {
+    const { context, page } = await openClocked(browser, server.url);
+    await clockPress(page, "Start");
+    await page.clock.fastForward(GET_READY + 11000);
+    await page.clock.runFor(100);
+    await clockPress(page, "End");
+    assert.equal((await state(page)).screen, "session", "End alone only asks");
+    await clockPress(page, "End session");
+    const s = await state(page);
+    assert.equal(s.screen, "finish");
+    const record = (await readHistory(page)).sessions[0];
+    assert.equal(record.finished, false);
+    assert.equal(record.reps.deadbug.left, 2, "two whole deadbug reps were done");
+    assert.equal(record.reps.deadbug.right, 2);
+    await context.close();
+});
+
+test("cues: tones, speech and the wake lock follow the session", async () => {
+    const { context, page } = await openClocked(browser, server.url, {
+        beforeLoad: (p) => p.addInitScript(() => {
+            window.cueLog = { tones: 0, spoken: [], wakeLocks: 0, released: 0 };
+            const start = OscillatorNode.prototype.start;
+            OscillatorNode.prototype.start = function (...args) { window.cueLog.tones++; return start.apply(this, args); };
+            if (window.speechSynthesis) {
+                speechSynthesis.speak = (utterance) => window.cueLog.spoken.push(utterance.text);
+            }
+            // Headless Chromium has no screen to keep awake: record what the app asks for.
+            Object.defineProperty(navigator, "wakeLock", { configurable: true, value: {
+                request: async () => { window.cueLog.wakeLocks++; const lock = new EventTarget(); lock.release = async () => { window.cueLog.released++; }; return lock; },
+            } });
+        }),
+    });
+    await clockPress(page, "Start");
+    await page.clock.runFor(200);
+    let log = await page.evaluate(() => window.cueLog);
+    assert.ok(log.spoken.some((text) => /Get ready/.test(text)), "the first step is announced");
+    assert.equal(log.wakeLocks, 1, "the screen is kept awake");
+    assert.equal(await page.evaluate(() => window.bandCircuitCues.audioState), "running", "audio was unlocked by the tap");
+    await page.clock.runFor(GET_READY + 6000);
+    log = await page.evaluate(() => window.cueLog);
+    assert.ok(log.tones >= 5, `countdown, rest-over and rep tones were played (${log.tones} notes)`);
+    assert.ok(log.spoken.some((text) => /Banded deadbug/.test(text)));
+    assert.equal((await page.evaluate(() => document.getElementById("announcer").textContent)).startsWith("Round 1 of 2, Banded deadbug"), true);
+    await clockPress(page, "Pause");
+    log = await page.evaluate(() => window.cueLog);
+    assert.equal(log.released, 1, "the wake lock is released while paused");
+    await context.close();
+});
+
+test("no localStorage: a banner says so and the app still runs a session", async () => {
+    const { context, page } = await openApp(browser, server.url, {
+        beforeLoad: (p) => p.addInitScript(() => {
+            Object.defineProperty(window, "localStorage", { configurable: true, get() { throw new DOMException("blocked", "SecurityError"); } });
+        }),
+    });
+    assert.equal((await state(page)).storage, "unavailable");
+    await press(page, "Start");
+    assert.equal((await waitForState(page, () => bandCircuit.state().screen === "session")).session.phase, "get-ready");
+    await context.close();
+});
+
+test("a full quota: a banner says so and nothing already saved is lost", async () => {
+    const { context, page } = await openApp(browser, server.url, {
+        beforeLoad: (p) => p.addInitScript(() => {
+            if (!sessionStorage.getItem("seeded")) {
+                sessionStorage.setItem("seeded", "1");
+                localStorage.setItem("bandCircuit.history", JSON.stringify({ version: 1, sessions: [] }));
+            }
+            const setItem = Storage.prototype.setItem;
+            Storage.prototype.setItem = function (key, value) {
+                if (String(key).startsWith("bandCircuit.") && key !== "bandCircuit.probe") throw new DOMException("full", "QuotaExceededError");
+                return setItem.call(this, key, value);
+            };
+        }),
+    });
+    assert.equal((await state(page)).storage, "ok");
+    await press(page, "3 rounds");
+    assert.equal((await waitForState(page, () => bandCircuit.state().storage === "full")).storage, "full");
+    assert.equal(await page.evaluate(() => localStorage.getItem("bandCircuit.history")), JSON.stringify({ version: 1, sessions: [] }));
+    await press(page, "Start");
+    assert.equal((await waitForState(page, () => bandCircuit.state().screen === "session")).session.rounds, 3);
+    await context.close();
+});
+
+test("unreadable saved data is kept aside, reported, and the app starts clean", async () => {
+    const corrupt = '{"version":1,"sessions":[{"id":"x"';
+    const { context, page } = await openApp(browser, server.url, {
+        beforeLoad: (p) => p.addInitScript((text) => {
+            if (!sessionStorage.getItem("seeded")) {
+                sessionStorage.setItem("seeded", "1");
+                localStorage.setItem("bandCircuit.history", text);
+                localStorage.setItem("bandCircuit.settings", '{"version":99}');
+            }
+        }, corrupt),
+    });
+    const s = await state(page);
+    assert.equal(s.storage, "recovered");
+    assert.equal(s.history.sessions, 0);
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("bandCircuit.unreadable.")).map((k) => [k, localStorage.getItem(k)]));
+    assert.equal(kept.length, 2);
+    assert.ok(kept.some(([k, v]) => k.startsWith("bandCircuit.unreadable.history.") && v === corrupt), "the history text is kept as it was");
+    assert.ok(kept.some(([k, v]) => k.startsWith("bandCircuit.unreadable.settings.") && v === '{"version":99}'));
+    // A reload does not overwrite or duplicate what was kept aside.
+    await page.reload();
+    await page.waitForFunction(() => window.bandCircuit && window.Module && Module._bc_state_json && bandCircuit.framesDrawn() > 0);
+    const keptAfter = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("bandCircuit.unreadable.")).length);
+    assert.equal(keptAfter, 2);
+    await context.close();
+});
