@@ -77,8 +77,10 @@
         [[523, 0, 0.15], [659, 0.17, 0.15], [784, 0.34, 0.15], [1047, 0.51, 0.4]],   // finish
         [[1200, 0, 0.03]],                                           // tap
     ];
-    function playNotes(notes) {
-        const start = audio.currentTime + 0.02;
+    // Notes scheduled ahead while the page is hidden (see schedule() below), not yet played.
+    let scheduled = [];
+    function playNotes(notes, delaySeconds = 0, keep = null) {
+        const start = audio.currentTime + 0.02 + delaySeconds;
         for (const [freq, at, length] of notes) {
             const osc = audio.createOscillator();
             const gain = audio.createGain();
@@ -90,6 +92,7 @@
             osc.connect(gain).connect(audio.destination);
             osc.start(start + at);
             osc.stop(start + at + length + 0.02);
+            if (keep) keep.push(osc);
         }
     }
 
@@ -112,6 +115,24 @@
                 else audio.resume().then(() => playNotes(notes)).catch(() => {});
             } catch (e) { /* a broken audio device must not stop the workout */ }
         },
+        // While the screen is locked or the page hidden, the page may get no time to run, but an
+        // audio context keeps playing: the coming cues are scheduled in it ahead of time.
+        // list: [[seconds from now, tone kind], ...]
+        schedule(list) {
+            this.cancelScheduled();
+            if (!audio || audio.state !== "running") return 0;
+            for (const [delay, kind] of list) {
+                if (TONES[kind]) playNotes(TONES[kind], delay, scheduled);
+            }
+            return scheduled.length;
+        },
+        cancelScheduled() {
+            for (const osc of scheduled) {
+                try { osc.stop(0); osc.disconnect(); } catch (e) {}
+            }
+            scheduled = [];
+        },
+        get scheduledNotes() { return scheduled.length; },
         speak(text) {
             if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) return;
             try {
@@ -133,12 +154,14 @@
         if (document.visibilityState === "visible") {
             acquireWakeLock();
             unlockAudio();
+            window.bandCircuitCues.cancelScheduled();
+            if (isReady) Module._bc_page_shown();
             wake();
-        } else if (Module._bc_page_hidden) {
+        } else if (isReady) {
             Module._bc_page_hidden();
         }
     });
-    window.addEventListener("pagehide", () => { if (Module._bc_page_hidden) Module._bc_page_hidden(); });
+    window.addEventListener("pagehide", () => { if (isReady) Module._bc_page_hidden(); });
 
     // --- Files: export by download, import through a hidden file input (size-checked first)
     const MAX_IMPORT_BYTES = 2 * 1024 * 1024;

@@ -23,6 +23,8 @@ void          StorageRemove(const char* key);
 // --- Cues
 enum Tone { Tone_Rep, Tone_Hold, Tone_Countdown, Tone_Switch, Tone_RestOver, Tone_Finish, Tone_Tap };
 void PlayTone(Tone tone);            // Web Audio; resumes a suspended context first
+void ScheduleTones(const double* delays_s, const int* tones, int count);   // play later, also while hidden
+void CancelScheduledTones();
 void Speak(const char* text);        // speech synthesis, if the browser has it
 void Vibrate(int duration_ms);       // navigator.vibrate, if supported
 void Announce(const char* text);     // the visually hidden aria-live region for screen readers

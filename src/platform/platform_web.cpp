@@ -88,6 +88,15 @@ void platform::StorageRemove(const char* key) { js_storage_remove(key); }
 EM_JS(void, js_play_tone, (int tone), {
     if (window.bandCircuitCues) window.bandCircuitCues.tone(tone);
 });
+EM_JS(void, js_schedule_tones, (const double* delays, const int* tones, int count), {
+    if (!window.bandCircuitCues) return;
+    const list = [];
+    for (let i = 0; i < count; i++) list.push([HEAPF64[(delays >> 3) + i], HEAP32[(tones >> 2) + i]]);
+    window.bandCircuitCues.schedule(list);
+});
+EM_JS(void, js_cancel_scheduled_tones, (), {
+    if (window.bandCircuitCues) window.bandCircuitCues.cancelScheduled();
+});
 EM_JS(void, js_speak, (const char* text), {
     if (window.bandCircuitCues) window.bandCircuitCues.speak(UTF8ToString(text));
 });
@@ -100,6 +109,8 @@ EM_JS(void, js_announce, (const char* text), {
 });
 
 void platform::PlayTone(Tone tone) { js_play_tone((int)tone); }
+void platform::ScheduleTones(const double* delays_s, const int* tones, int count) { js_schedule_tones(delays_s, tones, count); }
+void platform::CancelScheduledTones() { js_cancel_scheduled_tones(); }
 void platform::Speak(const char* text) { js_speak(text); }
 void platform::Vibrate(int duration_ms) { js_vibrate(duration_ms); }
 void platform::Announce(const char* text) { js_announce(text); }

@@ -223,5 +223,13 @@ std::string ui::AppStateJson()
 // web/app.js calls this on visibilitychange (hidden) and pagehide: save the session now.
 extern "C" EMSCRIPTEN_KEEPALIVE void bc_page_hidden()
 {
-    ui::SaveSessionNow(g_App, platform::NowMs());
+    const double now = platform::NowMs();
+    ui::SaveSessionNow(g_App, now);
+    ui::ScheduleHiddenCues(g_App, now);
+}
+
+// ... and this when the page is visible again.
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_page_shown()
+{
+    ui::PageShown(g_App, platform::NowMs());
 }

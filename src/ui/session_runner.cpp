@@ -11,6 +11,8 @@
 constexpr int64_t FreshCueMs = 1500;          // older cues are not played
 constexpr int64_t PeriodicSaveMs = 5000;      // a running session is saved at least this often
 constexpr double FlashMs = 280.0;             // length of the screen flash cue
+constexpr int64_t ScheduleAheadMs = 15 * 60 * 1000;   // tones scheduled when the page is hidden
+constexpr int MaxScheduledTones = 400;
 
 static const char* SideWord(bc::Side side)
 {
@@ -101,6 +103,52 @@ static void PlayCue(ui::AppState& app, const bc::CueEvent& event, const bc::Time
         break;
     }
     }
+}
+
+// The tone each cue sounds, or -1 for a silent one.
+static int CueTone(bc::CueKind kind)
+{
+    switch (kind)
+    {
+    case bc::CueKind::Rep: return platform::Tone_Rep;
+    case bc::CueKind::HoldStart:
+    case bc::CueKind::HoldEnd: return platform::Tone_Hold;
+    case bc::CueKind::Countdown: return platform::Tone_Countdown;
+    case bc::CueKind::RestOver: return platform::Tone_RestOver;
+    case bc::CueKind::SwitchSides: return platform::Tone_Switch;
+    case bc::CueKind::Finished: return platform::Tone_Finish;
+    default: return -1;
+    }
+}
+
+void ui::ScheduleHiddenCues(AppState& app, double now_ms)
+{
+    if (!app.HasSession || app.View.Paused || !app.Settings.CueSound)
+        return;
+    // Run a copy of the timer ahead: the cues it meets are the ones a locked screen would miss.
+    bc::Timer ahead = app.Session;
+    std::vector<bc::CueEvent> events;
+    const int64_t active_now = bc::ActiveMsAt(app.Session, (int64_t)now_ms);
+    bc::Query(ahead, (int64_t)now_ms + ScheduleAheadMs, &events);
+    std::vector<double> delays;
+    std::vector<int> tones;
+    for (const bc::CueEvent& event : events)
+    {
+        const int tone = CueTone(event.Kind);
+        if (tone < 0 || event.AtActiveMs <= active_now || (int)tones.size() >= MaxScheduledTones)
+            continue;
+        delays.push_back((double)(event.AtActiveMs - active_now) / 1000.0);
+        tones.push_back(tone);
+    }
+    platform::ScheduleTones(delays.data(), tones.data(), (int)tones.size());
+}
+
+void ui::PageShown(AppState& app, double now_ms)
+{
+    if (!app.HasSession)
+        return;
+    platform::CancelScheduledTones();
+    app.SilentUntilActiveMs = bc::ActiveMsAt(app.Session, (int64_t)now_ms);
 }
 
 // --- [SECTION] Ending
@@ -227,7 +275,7 @@ void ui::UpdateSession(AppState& app, double now_ms)
     bool step_changed = false;
     for (const bc::CueEvent& event : events)
     {
-        if (app.View.ActiveMs - event.AtActiveMs <= FreshCueMs)
+        if (app.View.ActiveMs - event.AtActiveMs <= FreshCueMs && event.AtActiveMs > app.SilentUntilActiveMs)
             PlayCue(app, event, app.View, now_ms);
         if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides)
             step_changed = true;

@@ -243,6 +243,18 @@ test("cues: tones, speech and the wake lock follow the session", async () => {
     assert.ok(log.tones >= 5, `countdown, rest-over and rep tones were played (${log.tones} notes)`);
     assert.ok(log.spoken.some((text) => /Banded deadbug/.test(text)));
     assert.equal((await page.evaluate(() => document.getElementById("announcer").textContent)).startsWith("Round 1 of 2, Banded deadbug"), true);
+
+    // The screen locks: the coming tones are scheduled in the audio clock, and taken back on return.
+    await setHidden(page, true);
+    const scheduled = await page.evaluate(() => window.bandCircuitCues.scheduledNotes);
+    assert.ok(scheduled > 20, `tones scheduled ahead while hidden (${scheduled} notes)`);
+    const tonesBefore = (await page.evaluate(() => window.cueLog)).tones;
+    await page.clock.fastForward(4000);
+    await setHidden(page, false);
+    await page.clock.runFor(100);
+    assert.equal(await page.evaluate(() => window.bandCircuitCues.scheduledNotes), 0);
+    assert.equal((await page.evaluate(() => window.cueLog)).tones, tonesBefore, "cues that were scheduled are not played twice");
+
     await clockPress(page, "Pause");
     log = await page.evaluate(() => window.cueLog);
     assert.equal(log.released, 1, "the wake lock is released while paused");
