@@ -50,9 +50,10 @@ static void OnWakeTimeout(void*)
 }
 
 // Called by SDL when its JS handlers queue an event, also while the main loop is paused.
-static int SDLCALL OnSdlEvent(void*, SDL_Event*)
+static int SDLCALL OnSdlEvent(void*, SDL_Event* event)
 {
-    WakeMainLoop();
+    if (event->type != SDL_POLLSENTINEL)
+        WakeMainLoop();
     return 1;
 }
 
@@ -81,6 +82,8 @@ static void Frame()
     SDL_Event event;
     while (SDL_PollEvent(&event))
     {
+        if (event.type == SDL_POLLSENTINEL)
+            continue;
         ImGui_ImplSDL2_ProcessEvent(&event);
         had_input = true;
     }
@@ -126,6 +129,8 @@ static void Frame()
 
 int main(int, char**)
 {
+    // SDL would otherwise queue a marker event on every poll, which would wake the idle loop.
+    SDL_SetHint(SDL_HINT_POLL_SENTINEL, "0");
     // No SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT: SDL then reads keys from the whole window, so Space
     // and the arrows work wherever focus is.
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)

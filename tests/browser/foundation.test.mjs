@@ -86,3 +86,15 @@ for (const size of [{ width: 390, height: 844, dpr: 3 }, { width: 1280, height: 
         await context.close();
     });
 }
+
+test("an idle home screen draws no frames; input wakes it", async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await page.waitForTimeout(500);
+    const before = await page.evaluate(() => bandCircuit.framesDrawn());
+    await page.waitForTimeout(1500);
+    assert.equal(await page.evaluate(() => bandCircuit.framesDrawn()), before, "nothing moves, nothing is drawn");
+    await page.mouse.move(100, 300);
+    await page.waitForTimeout(300);
+    assert.ok(await page.evaluate(() => bandCircuit.framesDrawn()) > before, "a mouse move is drawn");
+    await context.close();
+});
