@@ -242,8 +242,8 @@
                 watch(registration, registration.installing);
                 registration.addEventListener("updatefound", () => watch(registration, registration.installing));
 
-                // The browser checks for a new sw.js when it sees fit (Chromium waits until the
-                // worker is idle): ask now, on every visit, so a deploy is found on this one.
+                // Browsers look for a new sw.js after a navigation when they see fit: ask on
+                // every visit, so a deploy is found on this one.
                 let lastCheck = 0;
                 function checkForUpdate() {
                     lastCheck = Date.now();
