@@ -19,6 +19,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 // --- [SECTION] Demonstration clock
 
@@ -56,25 +57,26 @@ static const bc::TempoPart* TempoPartAt(const bc::Exercise& exercise, float phas
 
 // --- [SECTION] Page parts
 
-// The title may be long ("Russian twist with band hold"): it shrinks a little, then wraps.
+// The title may be long ("Russian twist with band hold"): it shrinks a little, then wraps. It is
+// drawn beside the Back button, centred on it.
 static bool DrawHeader(const bc::Exercise& exercise, float width)
 {
     const bool back = ui::Button("Back", ui::ButtonKind_Quiet, 0.0f, 44.0f);
-    ImGui::SameLine();
-    const float avail = width - ImGui::GetCursorPosX() + ImGui::GetStyle().WindowPadding.x;
-    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-    float scale = 1.0f;
-    const float natural = ImGui::CalcTextSize(exercise.Name).x;
+    const ImVec2 back_max = ImGui::GetItemRectMax();
+    const ImVec2 pos(back_max.x + ImGui::GetStyle().ItemSpacing.x, ImGui::GetItemRectMin().y);
+    const float avail = ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x + width - pos.x;
+    ImFont* font = ui::GetFont(ui::FontRole_Heading);
+    float size = ui::HeadingFontSize;
+    const float natural = font->CalcTextSizeA(size, FLT_MAX, 0.0f, exercise.Name).x;
     if (natural > avail)
-        scale = ImMax(20.0f / ui::HeadingFontSize, avail / natural);   // never below 20 px
-    ImGui::SetWindowFontScale(scale);
-    const float y = ImGui::GetCursorPosY();
-    ImGui::SetCursorPosY(y + ImMax(0.0f, (44.0f - ImGui::GetTextLineHeight()) * 0.5f));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(exercise.Name);
-    ImGui::PopTextWrapPos();
-    ImGui::SetWindowFontScale(1.0f);
-    ImGui::PopFont();
+        size = ImMax(20.0f, size * avail / natural);   // never below 20 px, wrap beyond that
+    const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, avail, exercise.Name);
+    const float y = pos.y + ImMax(0.0f, (44.0f - text.y) * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(pos.x, y), ui::Colors().Text, exercise.Name, nullptr, avail);
+    const float bottom = ImMax(back_max.y, y + text.y);
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x, bottom));
+    ImGui::Dummy(ImVec2(0.0f, 0.0f));
+    ImGui::Spacing();
     return back;
 }
 
@@ -101,7 +103,7 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     if (ui::FigureView("##demo", ImVec2(size.x - 12.0f, size.y - caption_h - 6.0f), pose, &style))
         ui::RequestAnimation();
     app.ShownCamera = style.Camera;
-    if (ImGui::IsItemFocused())
+    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
         draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 14.0f, 0, 2.0f);
 
     // Captions: what the figure is doing now (left), how to turn it (right).
@@ -110,7 +112,8 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     const bc::TempoPart* part = TempoPartAt(exercise, phase);
     if (exercise.Style == bc::SetStyle::Directions)
         snprintf(now_text, sizeof(now_text), "Step %d", rep_index + 1);
-    else if (part != nullptr && part->PartSide != bc::Side::None)
+    else if (part != nullptr && part->PartSide != bc::Side::None && strstr(part->Name, "left") == nullptr &&
+             strstr(part->Name, "right") == nullptr && strcmp(part->Name, "Centre") != 0)
         snprintf(now_text, sizeof(now_text), "%s %s", part->Name, part->PartSide == bc::Side::Left ? "left" : "right");
     else
         snprintf(now_text, sizeof(now_text), "%s", part != nullptr ? part->Name : "");
@@ -177,7 +180,7 @@ static void StepList(const char* const* items, int count, bool numbered)
     for (int i = 0; i < count; i++)
     {
         char mark[8];
-        snprintf(mark, sizeof(mark), numbered ? "%d." : "-", i + 1);
+        snprintf(mark, sizeof(mark), numbered ? "%d." : "\xE2\x80\xA2", i + 1);   // "1." or a bullet (U+2022)
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(numbered ? c.Accent : c.TextMuted));
         ImGui::TextUnformatted(mark);
         ImGui::PopStyleColor();

@@ -169,7 +169,7 @@ static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day)
     for (int w = 0; w < bc::HistoryWeeks; w++)
         most = ImMax(most, stats.WeeklySessions[w]);
     const float slot = width / bc::HistoryWeeks;
-    const float bar_w = ImMax(6.0f, slot * 0.62f);
+    const float bar_w = ImClamp(slot * 0.62f, 6.0f, 56.0f);
     for (int w = 0; w < bc::HistoryWeeks; w++)
     {
         const int count = stats.WeeklySessions[w];
@@ -247,7 +247,7 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record, i
     snprintf(totals, sizeof(totals), "%d reps, %d steps", reps, steps);
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, ImGui::IsItemActive() ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
-    if (ImGui::IsItemFocused())
+    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
         draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 12.0f, 0, 2.0f);
     if (!record.Finished)
         draw_list->AddRectFilled(min, ImVec2(min.x + 6.0f, max.y), c.Warning, 12.0f, ImDrawFlags_RoundCornersLeft);
@@ -282,7 +282,10 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record, i
 
 void ui::DrawHistoryScreen(AppState& app)
 {
+    const std::string notice_before = app.Notice;
     ReceiveImport(app);
+    if (app.Notice != notice_before)
+        platform::Announce(app.Notice.c_str());   // screen readers hear how the import went
     const float width = BeginPage("History");
     if (PageHeader("History", "Back") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {

@@ -116,7 +116,7 @@ static bool Switch(const char* label, const char* note, bool* value)
         *value = !*value;
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, ImGui::IsItemActive() ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
-    if (ImGui::IsItemFocused())
+    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
         draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 12.0f, 0, 2.0f);
     ImFont* body = ui::GetFont(ui::FontRole_Body);
     const float pill_w = 52.0f, pill_h = 30.0f;
@@ -214,11 +214,12 @@ static void DrawCueSettings(ui::AppState& app)
 static void DrawReset(ui::AppState& app)
 {
     SectionTitle("Your data");
+    static bool scroll_to_confirmation = false;   // the confirmation just opened below the fold
     if (!app.ConfirmingReset)
     {
         ui::TextMuted("Settings and history stay in this browser only.");
         if (ui::Button("Reset all data"))
-            app.ConfirmingReset = true;
+            app.ConfirmingReset = scroll_to_confirmation = true;
         return;
     }
     char text[256];
@@ -231,7 +232,15 @@ static void DrawReset(ui::AppState& app)
         ui::ExportHistoryToFile(app);
     ImGui::EndDisabled();
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (ui::Button("Delete everything", ui::ButtonKind_Primary, half))
+    // Not the accent: this is the one button that destroys something.
+    const ui::Palette& c = ui::Colors();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(c.Warning));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(c.Warning));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::ColorConvertU32ToFloat4(c.Warning));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.WarningText));
+    const bool delete_all = ui::Button("Delete everything", ui::ButtonKind_Normal, half);
+    ImGui::PopStyleColor(4);
+    if (delete_all)
     {
         ui::ForgetAllData(app);
         platform::KeepScreenAwake(false);
@@ -243,6 +252,11 @@ static void DrawReset(ui::AppState& app)
     ImGui::SameLine();
     if (ui::Button("Cancel", ui::ButtonKind_Normal, half))
         app.ConfirmingReset = false;
+    if (scroll_to_confirmation)
+    {
+        ImGui::SetScrollHereY(1.0f);
+        scroll_to_confirmation = false;
+    }
 }
 
 // --- [SECTION] The screen

@@ -1,0 +1,114 @@
+// Screenshots of every screen, light and dark, on a 360x640 phone (DPR 2) and a 1280x800 laptop
+// (DPR 1), for a person to look at: `./dev.sh screens` -> build/screens/<size>-<theme>-<screen>.png.
+// It drives the app the way a user does (presses widgets by label), with a seeded history.
+// Usage: node tests/browser/screens.mjs <dist dir> <out dir>
+import fs from "node:fs";
+import path from "node:path";
+import { launchBrowser, press, state, waitForState, waitReady } from "./harness.mjs";
+import { startServer } from "../serve.mjs";
+import { makeHistory, pressScrolled, seedScript } from "./screens-helpers.mjs";
+
+const CARD = /^(Banded|Dorsiflexion|Overhead|Russian)/;
+
+const [dist = "dist", out = "build/screens"] = process.argv.slice(2);
+fs.mkdirSync(out, { recursive: true });
+
+const SIZES = [
+    { name: "phone", viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true },
+    { name: "laptop", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, hasTouch: false, isMobile: false },
+];
+const EXERCISES = ["Banded deadbug", "Dorsiflexion with band", "Overhead trap pull", "Banded monster walks", "Russian twist with band hold"];
+
+const server = await startServer({ root: path.resolve(dist) });
+const browser = await launchBrowser();
+let count = 0;
+
+async function shot(page, prefix, name) {
+    await page.waitForTimeout(250);
+    await page.screenshot({ path: path.join(out, `${prefix}-${name}.png`) });
+    count++;
+}
+
+async function goHome(page) {
+    if ((await state(page)).screen !== "home") await press(page, "Back");
+    await waitForState(page, () => bandCircuit.state().screen === "home");
+}
+
+try {
+    for (const size of SIZES) {
+        for (const theme of ["light", "dark"]) {
+            const prefix = `${size.name}-${theme}`;
+            const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor,
+                                                       hasTouch: size.hasTouch, isMobile: size.isMobile, colorScheme: theme });
+            const page = await context.newPage();
+            await page.addInitScript(seedScript(JSON.stringify(makeHistory(23, { everyDays: 3 }))));
+            await page.goto(server.url);
+            await waitReady(page);
+            await shot(page, prefix, "home");
+
+            for (const [i, name] of EXERCISES.entries()) {
+                await pressScrolled(page, name, { anchor: CARD });
+                await waitForState(page, () => bandCircuit.state().screen === "exercise");
+                await shot(page, prefix, `exercise-${i + 1}`);
+                await goHome(page);
+            }
+
+            await press(page, "History");
+            await waitForState(page, () => bandCircuit.state().screen === "history");
+            await shot(page, prefix, "history");
+            const rows = (await page.evaluate(() => bandCircuit.widgets())).filter((w) => /^\w{3} \d+ \w{3} \d{4}/.test(w.label));
+            if (rows.length > 0) {
+                await press(page, rows[0].label);
+                await shot(page, prefix, "history-expanded");
+            }
+            await goHome(page);
+
+            await press(page, "Settings");
+            await waitForState(page, () => bandCircuit.state().screen === "settings");
+            await shot(page, prefix, "settings");
+            // The bottom of the page: the reset confirmation.
+            await page.mouse.move(size.viewport.width / 2, size.viewport.height * 0.3);
+            await page.mouse.wheel(0, 0);
+            for (let i = 0; i < 8; i++) {
+                const x = size.viewport.width / 2;
+                await page.mouse.move(x, size.viewport.height - 40);
+                await page.mouse.down();
+                await page.mouse.move(x, size.viewport.height - 240, { steps: 8 });
+                await page.mouse.up();
+                await page.waitForTimeout(60);
+            }
+            await page.waitForTimeout(600);
+            await shot(page, prefix, "settings-end");
+            await press(page, "Reset all data");
+            await page.waitForTimeout(100);
+            await shot(page, prefix, "settings-reset");
+            await press(page, "Cancel");
+            await goHome(page);
+
+            await press(page, "About");
+            await waitForState(page, () => bandCircuit.state().screen === "about");
+            await shot(page, prefix, "about");
+            await goHome(page);
+
+            await press(page, "Start");
+            await waitForState(page, () => bandCircuit.state().screen === "session");
+            await shot(page, prefix, "session-get-ready");
+            await press(page, "Skip");
+            await waitForState(page, () => bandCircuit.state().session.phase === "work");
+            await page.waitForTimeout(1200);
+            await shot(page, prefix, "session-work");
+            await press(page, "Skip");
+            await waitForState(page, () => bandCircuit.state().session.phase !== "work");
+            await shot(page, prefix, "session-rest");
+            await press(page, "End");
+            await press(page, "End session");
+            await waitForState(page, () => bandCircuit.state().screen === "finish");
+            await shot(page, prefix, "finish");
+            await context.close();
+        }
+    }
+    console.log(`${count} screenshots in ${out}`);
+} finally {
+    await browser.close();
+    await server.close();
+}

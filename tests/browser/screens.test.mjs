@@ -1,0 +1,206 @@
+// The exercise, history, settings and about screens, driven as a person would: real mouse and
+// touch input on widgets found by label, keys, a real file chooser and a real download. State is
+// read back through bandCircuit.state(), localStorage and the page's aria-live region.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { launchBrowser, serveDist, openApp, state, widgets, findWidget, press, waitForState } from "./harness.mjs";
+import { drag, makeHistory, pressScrolled, seedScript } from "./screens-helpers.mjs";
+
+const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 };
+const EXERCISES = [["deadbug", "Banded deadbug"], ["dorsiflexion", "Dorsiflexion with band"], ["trap-pull", "Overhead trap pull"],
+                   ["monster-walk", "Banded monster walks"], ["russian-twist", "Russian twist with band hold"]];
+const CARD = /^(Banded|Dorsiflexion|Overhead|Russian)/;
+const SESSION_ROW = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w{3} \d{4}, \d\d:\d\d$/;
+
+let browser, server, tmp;
+before(async () => {
+    browser = await launchBrowser();
+    server = await serveDist();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "band-circuit-screens-"));
+});
+after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const storedHistory = (page) => page.evaluate(() => localStorage.getItem("bandCircuit.history"));
+const byId = (sessions) => [...sessions].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+async function openWithHistory(history, options = {}) {
+    const text = JSON.stringify(history);
+    return openApp(browser, server.url, { ...PHONE, ...options, beforeLoad: (page) => page.addInitScript(seedScript(text)) });
+}
+
+async function openHistory(page) {
+    await press(page, "History");
+    await waitForState(page, () => bandCircuit.state().screen === "history");
+}
+
+test("each exercise page opens from its card on home, shows that exercise, and Back returns home", async () => {
+    const { context, page, problems } = await openApp(browser, server.url, { ...PHONE, hasTouch: true, isMobile: true });
+    for (const [key, name] of EXERCISES) {
+        await pressScrolled(page, name, { anchor: CARD, touch: true });
+        const s = await waitForState(page, () => bandCircuit.state().screen === "exercise");
+        assert.equal(s.shownExercise, key);
+        await findWidget(page, "Pause");   // the page opens playing (no reduced motion here)
+        const sides = key === "monster-walk" ? ["Forward", "Backward"] : key === "deadbug" || key === "russian-twist" ? ["Reset view"] : ["Left", "Right"];
+        for (const side of sides) await findWidget(page, side);
+        // Playing animates; paused, the page stops asking for frames.
+        assert.equal(s.animating, true);
+        await press(page, "Pause", { touch: true });
+        await page.waitForTimeout(150);
+        assert.equal((await state(page)).animating, false);
+        await press(page, "Play", { touch: true });
+        await press(page, "Back", { touch: true });
+        await waitForState(page, () => bandCircuit.state().screen === "home");
+    }
+    for (const w of await widgets(page)) assert.ok(w.h >= 44 || w.y < 1 || w.y + w.h > 639, `${w.label} is at least 44 px tall`);
+    assert.deepEqual(problems, []);
+    await context.close();
+});
+
+test("exported history imported into a fresh browser reproduces it", async () => {
+    const seeded = makeHistory(7, { everyDays: 2 });
+    const { context, page } = await openWithHistory(seeded);
+    await openHistory(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), press(page, "Export")]);
+    assert.match(download.suggestedFilename(), /^band-circuit-history-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = path.join(tmp, download.suggestedFilename());
+    await download.saveAs(file);
+    const exported = JSON.parse(fs.readFileSync(file, "utf8"));
+    assert.equal(exported.app, "band-circuit");
+    assert.deepEqual(byId(exported.sessions), byId(seeded.sessions));
+    await context.close();
+
+    const fresh = await openApp(browser, server.url, PHONE);
+    assert.equal((await state(fresh.page)).history.sessions, 0);
+    await openHistory(fresh.page);
+    const [chooser] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Import")]);
+    await chooser.setFiles(file);
+    const s = await waitForState(fresh.page, () => bandCircuit.state().history.sessions === 7);
+    assert.equal(s.notice.error, false);
+    assert.match(s.notice.text, /Imported 7 sessions/);
+    assert.deepEqual(byId(JSON.parse(await storedHistory(fresh.page)).sessions), byId(seeded.sessions));
+    // The list shows them: one row per session on screen, newest first.
+    const rows = (await widgets(fresh.page)).filter((w) => SESSION_ROW.test(w.label));
+    assert.ok(rows.length >= 2, "session rows are listed");
+    assert.ok(rows[0].y < rows[1].y);
+
+    // Importing the same file again adds nothing and says so.
+    const [again] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Import")]);
+    await again.setFiles(file);
+    const s2 = await waitForState(fresh.page, () => /already here/.test(bandCircuit.state().notice?.text || ""));
+    assert.equal(s2.history.sessions, 7);
+    await fresh.context.close();
+});
+
+test("a file that is not ours, a truncated export and a 20 MB file each change nothing and say why", async () => {
+    const seeded = makeHistory(3);
+    const { context, page } = await openWithHistory(seeded);
+    await openHistory(page);
+    const before = await storedHistory(page);
+    const good = JSON.stringify({ app: "band-circuit", kind: "history", version: 1, exported: Date.now(),
+                                  sessions: makeHistory(4, { lastDaysAgo: 30 }).sessions });
+    const big = path.join(tmp, "huge.json");
+    fs.writeFileSync(big, Buffer.alloc(20 * 1024 * 1024, 0x20));
+    const cases = [
+        { name: "other.json", buffer: Buffer.from(JSON.stringify({ name: "my playlist", tracks: [1, 2, 3] })), why: /not a Band Circuit history/ },
+        { name: "cut.json", buffer: Buffer.from(good.slice(0, Math.floor(good.length * 0.6))), why: /Import failed/ },
+        { name: "huge.json", path: big, why: /too large/ },
+    ];
+    for (const c of cases) {
+        const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Import")]);
+        await chooser.setFiles(c.path ? c.path : { name: c.name, mimeType: "application/json", buffer: c.buffer });
+        const s = await waitForState(page, () => bandCircuit.state().notice?.error === true, undefined, { timeout: 10000 });
+        assert.match(s.notice.text, c.why, c.name);
+        assert.match(s.notice.text, /[Nn]othing was changed/, c.name);
+        assert.equal(s.history.sessions, 3, c.name);
+        assert.equal(await storedHistory(page), before, `${c.name} leaves storage as it was`);
+    }
+    await context.close();
+});
+
+test("a settings change survives a reload and shapes the next session's plan", async () => {
+    const { context, page } = await openApp(browser, server.url, PHONE);
+    await press(page, "Settings");
+    await waitForState(page, () => bandCircuit.state().screen === "settings");
+    await press(page, "+ Deadbug");
+    await press(page, "+ Deadbug");
+    // Past the coach's range is allowed, and back again.
+    await press(page, "+ Deadbug");
+    await press(page, "\u2212 Deadbug");
+    let saved = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings")));
+    assert.equal(saved.reps.deadbug, 12);
+
+    await page.reload();
+    await page.waitForFunction(() => window.bandCircuit && bandCircuit.state() !== null && bandCircuit.framesDrawn() > 0);
+    saved = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings")));
+    assert.equal(saved.reps.deadbug, 12);
+    await press(page, "Start");
+    await waitForState(page, () => bandCircuit.state().session?.phase === "get-ready");
+    await press(page, "Skip");
+    const s = await waitForState(page, () => bandCircuit.state().session?.phase === "work");
+    assert.equal(s.session.exercise, "deadbug");
+    assert.equal(s.session.reps, 12);
+    await context.close();
+});
+
+test("the aria-live region follows a session", async () => {
+    const { context, page } = await openApp(browser, server.url, PHONE);
+    const announced = () => page.evaluate(() => document.getElementById("announcer").textContent);
+    await press(page, "Start");
+    await page.waitForFunction(() => /Get ready/.test(document.getElementById("announcer").textContent));
+    assert.match(await announced(), /Banded deadbug/);
+    await press(page, "Skip");
+    await page.waitForFunction(() => /Round 1 of \d, Banded deadbug/.test(document.getElementById("announcer").textContent));
+    await press(page, "Skip");
+    await page.waitForFunction(() => /Rest\. Next: Dorsiflexion with band/.test(document.getElementById("announcer").textContent));
+    await press(page, "Pause");
+    await page.waitForFunction(() => document.getElementById("announcer").textContent === "Paused");
+    await context.close();
+});
+
+test("dragging a long history list scrolls it and presses nothing", async () => {
+    const { context, page } = await openWithHistory(makeHistory(40), { hasTouch: true });
+    await openHistory(page);
+    const rowsBefore = (await widgets(page)).filter((w) => SESSION_ROW.test(w.label));
+    assert.ok(rowsBefore.length >= 1);
+    const shotBefore = await page.screenshot();
+    // Start the drag on a session row (a button) and pull up.
+    const start = rowsBefore[rowsBefore.length - 1];
+    const x = start.x + start.w / 2, y = Math.min(start.y + start.h / 2, 560);
+    await drag(page, x, y, y - 250, { steps: 12 });
+    await page.waitForTimeout(800);
+    const rowsAfter = (await widgets(page)).filter((w) => SESSION_ROW.test(w.label));
+    const shotAfter = await page.screenshot();
+    assert.ok(!shotBefore.equals(shotAfter), "the screen changed");
+    const moved = rowsAfter.find((w) => w.label === start.label);
+    assert.ok(!moved || moved.y < start.y - 100, `the row under the finger moved up (${start.y} -> ${moved?.y})`);
+    assert.ok(rowsAfter.some((w) => !rowsBefore.find((b) => b.label === w.label)), "new sessions came into view");
+    // Nothing was pressed: no row opened, no notice, still on History with the same history.
+    const heights = new Set(rowsAfter.filter((w) => w.y > 0 && w.y + w.h < 560).map((w) => Math.round(w.h)));
+    for (const h of heights) assert.equal(h, Math.round(rowsBefore[0].h), "no row expanded");
+    const s = await state(page);
+    assert.equal(s.screen, "history");
+    assert.equal(s.notice, null);
+    assert.equal(s.history.sessions, 40);
+    await context.close();
+});
+
+test("keyboard: Tab reaches every control on the settings screen", async () => {
+    const { context, page } = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
+    await press(page, "Settings");
+    await waitForState(page, () => bandCircuit.state().screen === "settings");
+    // Tab to the first stepper, press it with Space: rounds 2 -> 1 ("− Rounds" comes after Back).
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Space");
+    await page.waitForTimeout(150);
+    const saved = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings")) || "{}");
+    assert.equal(saved.rounds, 1);
+    await context.close();
+});
