@@ -89,7 +89,7 @@ static void Frame()
     }
 
     const double now = platform::NowMs();
-    const bool due = now >= g_Main.WakeAtMs;
+    const bool due = now >= g_Main.WakeAtMs || ui::FontsNeedRebuild();
     if (!had_input && g_Main.FramesToDraw == 0 && !g_Main.Animating && !due)
     {
         PauseUntilDue(now);
@@ -98,7 +98,7 @@ static void Frame()
 
     // Rasterise the font for the current device pixel ratio, so text is crisp at DPR 1, 2 or 3.
     const float scale = (float)emscripten_get_device_pixel_ratio();
-    if (scale != g_Main.FontScale)
+    if (scale != g_Main.FontScale || ui::FontsNeedRebuild())
     {
         ui::LoadFonts(scale);
         ImGui_ImplOpenGL3_DestroyFontsTexture();

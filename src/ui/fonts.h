@@ -13,5 +13,6 @@ constexpr float BigFontSize = 88.0f;       // CSS px: the session's time and rep
 
 void    LoadFonts(float device_pixel_ratio);   // (re)builds the atlas; the caller re-uploads it
 ImFont* GetFont(FontRole role);
+bool    FontsNeedRebuild();                    // a screen asked for a font the atlas does not have yet
 
 }  // namespace ui
