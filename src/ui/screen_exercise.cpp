@@ -230,6 +230,7 @@ void ui::DrawExerciseScreen(AppState& app)
     {
         EndPage();
         Navigate(app.Previous == Screen_Exercise ? Screen_Home : app.Previous);
+        RequestAnimation();   // draw the new screen now: a click can arrive on the last frame owed to input
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Space, false) && !ImGui::GetIO().NavVisible)
@@ -284,4 +285,5 @@ void ui::OpenExercise(AppState& app, bc::ExerciseId exercise)
     app.ShownPhaseOriginMs = app.NowMs;
     app.ShownPausedMs = (double)ui::KeyPosePhase(exercise) * bc::RepDurationMs(shown);
     Navigate(Screen_Exercise);
+    RequestAnimation();   // draw the page now: a click can arrive on the last frame owed to input
 }
