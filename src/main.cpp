@@ -15,6 +15,7 @@
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
@@ -123,6 +124,10 @@ static void Frame()
 
     g_Main.FramesDrawn++;
     g_Main.FramesToDraw = had_input ? 2 : (g_Main.FramesToDraw > 0 ? g_Main.FramesToDraw - 1 : 0);
+    // Dear ImGui spreads input that arrived together (a quick tap: move, press, release) over
+    // several frames: keep drawing until it has taken all of it.
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty() && g_Main.FramesToDraw == 0)
+        g_Main.FramesToDraw = 1;
     g_Main.Animating = request.Animating;
     g_Main.WakeAtMs = request.WakeAtMs;
 }

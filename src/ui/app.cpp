@@ -45,6 +45,7 @@ void ui::Navigate(Screen screen)
         g_App.Previous = g_App.Current == Screen_Session || g_App.Current == Screen_Finish ? Screen_Home : g_App.Current;
     g_App.Current = screen;
     g_App.Notice.clear();
+    g_App.Animating = true;   // the frame that navigated drew the old screen: draw the new one
     ImGui::SetWindowFocus(nullptr);
     std::string announcement = ScreenTitle(screen);
     if (screen == Screen_Exercise)
@@ -207,6 +208,20 @@ std::string ui::AppStateJson()
     Append(json, "reducedMotion", g_App.ReducedMotion ? "true" : "false", false);
     Append(json, "animating", g_App.Animating ? "true" : "false", false);
     Append(json, "shownExercise", g_App.Current == Screen_Exercise ? bc::GetExercise(g_App.ShownExercise).Key : nullptr);
+    if (g_App.Current == Screen_Exercise)
+    {
+        // The demonstration on the exercise page: where it is in its cycle (monster walks cycle
+        // over two steps, one per foot).
+        const bc::Exercise& exercise = bc::GetExercise(g_App.ShownExercise);
+        const int rep_ms = bc::RepDurationMs(exercise);
+        std::string d = "{";
+        Append(d, "side", bc::SideKey(g_App.ShownSide));
+        Append(d, "playing", g_App.ShownPlaying ? "true" : "false", false);
+        AppendNumber(d, "ms", (long long)ExerciseDemoMs(g_App, now));
+        AppendNumber(d, "repMs", exercise.Style == bc::SetStyle::Directions ? 2 * rep_ms : rep_ms);
+        d += "}";
+        Append(json, "demo", d.c_str(), false);
+    }
     if (g_App.Notice.empty())
         Append(json, "notice", nullptr);
     else

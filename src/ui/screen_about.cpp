@@ -90,7 +90,6 @@ void ui::DrawAboutScreen(AppState& app)
     {
         EndPage();
         Navigate(app.Previous == Screen_About ? Screen_Home : app.Previous);
-        RequestAnimation();   // draw the new screen now: a click can arrive on the last frame owed to input
         return;
     }
     BeginTouchScroll("About", 0.0f);

@@ -24,9 +24,9 @@
 // --- [SECTION] Demonstration clock
 
 // Milliseconds into the demonstration: runs while playing, held while paused.
-static double DemoElapsedMs(const ui::AppState& app)
+double ui::ExerciseDemoMs(const AppState& app, double now_ms)
 {
-    const double elapsed = app.ShownPlaying ? app.NowMs - app.ShownPhaseOriginMs : app.ShownPausedMs;
+    const double elapsed = app.ShownPlaying ? now_ms - app.ShownPhaseOriginMs : app.ShownPausedMs;
     return elapsed > 0.0 ? elapsed : 0.0;
 }
 
@@ -37,7 +37,7 @@ static void SetPlaying(ui::AppState& app, bool playing)
     if (playing)
         app.ShownPhaseOriginMs = app.NowMs - app.ShownPausedMs;
     else
-        app.ShownPausedMs = DemoElapsedMs(app);
+        app.ShownPausedMs = ExerciseDemoMs(app, app.NowMs);
     app.ShownPlaying = playing;
 }
 
@@ -89,7 +89,7 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     draw_list->AddRectFilled(min, max, c.Surface, 14.0f);
 
     const int rep_ms = ImMax(1, bc::RepDurationMs(exercise));
-    const double elapsed = DemoElapsedMs(app);
+    const double elapsed = ExerciseDemoMs(app, app.NowMs);
     const float phase = (float)(std::fmod(elapsed, (double)rep_ms) / rep_ms);
     int rep_index = (int)(elapsed / rep_ms);
     if (exercise.Style == bc::SetStyle::Directions)
@@ -230,7 +230,6 @@ void ui::DrawExerciseScreen(AppState& app)
     {
         EndPage();
         Navigate(app.Previous == Screen_Exercise ? Screen_Home : app.Previous);
-        RequestAnimation();   // draw the new screen now: a click can arrive on the last frame owed to input
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Space, false) && !ImGui::GetIO().NavVisible)
@@ -285,5 +284,4 @@ void ui::OpenExercise(AppState& app, bc::ExerciseId exercise)
     app.ShownPhaseOriginMs = app.NowMs;
     app.ShownPausedMs = (double)ui::KeyPosePhase(exercise) * bc::RepDurationMs(shown);
     Navigate(Screen_Exercise);
-    RequestAnimation();   // draw the page now: a click can arrive on the last frame owed to input
 }

@@ -291,7 +291,6 @@ void ui::DrawHistoryScreen(AppState& app)
     {
         EndPage();
         Navigate(app.Previous == Screen_History ? Screen_Home : app.Previous);
-        RequestAnimation();   // draw the new screen now: a click can arrive on the last frame owed to input
         return;
     }
     if (!app.Notice.empty())

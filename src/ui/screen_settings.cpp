@@ -269,7 +269,6 @@ void ui::DrawSettingsScreen(AppState& app)
         app.ConfirmingReset = false;
         EndPage();
         Navigate(app.Previous == Screen_Settings ? Screen_Home : app.Previous);
-        RequestAnimation();   // draw the new screen now: a click can arrive on the last frame owed to input
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))

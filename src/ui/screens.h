@@ -14,5 +14,6 @@ void DrawSettingsScreen(AppState& app);
 void DrawAboutScreen(AppState& app);
 
 void OpenExercise(AppState& app, bc::ExerciseId exercise);   // the exercise page, at its best camera
+double ExerciseDemoMs(const AppState& app, double now_ms);   // exercise page: ms into the demonstration
 
 }  // namespace ui

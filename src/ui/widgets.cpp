@@ -36,19 +36,21 @@ void ui::EndPage() { ImGui::End(); }
 
 bool ui::PageHeader(const char* title, const char* back_label)
 {
+    // The title is drawn beside the back button, centred on its height, in the heading font.
+    const float height = 44.0f;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
     bool pressed = false;
+    float title_x = start.x;
     if (back_label != nullptr)
     {
-        pressed = Button(back_label, ButtonKind_Quiet, 0.0f, 44.0f);
-        ImGui::SameLine();
+        pressed = Button(back_label, ButtonKind_Quiet, 0.0f, height);
+        title_x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
     }
-    ImGui::PushFont(GetFont(FontRole_Heading));
-    const float y = ImGui::GetCursorPosY();
-    if (back_label != nullptr)
-        ImGui::SetCursorPosY(y + (44.0f - ImGui::GetTextLineHeight()) * 0.5f);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-    ImGui::Spacing();
+    ImFont* font = GetFont(FontRole_Heading);
+    const float y = start.y + (height - HeadingFontSize) * 0.5f;
+    ImGui::GetWindowDrawList()->AddText(font, HeadingFontSize, ImVec2(title_x, y), ImGui::GetColorU32(ImGuiCol_Text), title);
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::Dummy(ImVec2(0.0f, 0.0f));
     return pressed;
 }
 

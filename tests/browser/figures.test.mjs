@@ -1,0 +1,62 @@
+// The demonstrations: they move while playing (on the exercise page and during a set), cost no
+// frames when paused, and mirror with the side.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, serveDist, openClocked, clockPress, state } from "./harness.mjs";
+
+let browser, server;
+before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const shot = async (page) => (await page.screenshot({ clip: { x: 0, y: 60, width: 360, height: 240 } })).toString("base64");
+
+test("the exercise demonstration changes between frames while playing and draws nothing when paused", async () => {
+    const { context, page } = await openClocked(browser, server.url);
+    await clockPress(page, "Dorsiflexion with band");
+    let s = await state(page);
+    assert.equal(s.screen, "exercise");
+    assert.equal(s.demo.playing, true);
+    const a = await shot(page);
+    await page.clock.runFor(700);
+    const b = await shot(page);
+    assert.notEqual(a, b, "the figure moved");
+    assert.equal((await state(page)).animating, true);
+
+    await clockPress(page, "Pause");
+    s = await state(page);
+    assert.equal(s.demo.playing, false);
+    await page.clock.runFor(200);
+    const frames = await page.evaluate(() => bandCircuit.framesDrawn());
+    const c = await shot(page);
+    await page.clock.runFor(2000);
+    assert.equal(await page.evaluate(() => bandCircuit.framesDrawn()), frames, "a paused demonstration draws no frames");
+    assert.equal(await shot(page), c, "and does not move");
+    assert.equal((await state(page)).demo.ms, s.demo.ms, "its time holds");
+
+    // The other side is shown as its mirror image.
+    await clockPress(page, "Right");
+    assert.equal((await state(page)).demo.side, "right");
+    assert.notEqual(await shot(page), c);
+    await context.close();
+});
+
+test("during a guided set the figure moves in step with the timer", async () => {
+    const { context, page } = await openClocked(browser, server.url);
+    await clockPress(page, "Start");
+    await page.clock.fastForward(5100);
+    await page.clock.runFor(100);
+    const s = await state(page);
+    assert.equal(s.session.phase, "work");
+    assert.equal(s.animating, true);
+    const clip = { x: 0, y: 150, width: 360, height: 250 };
+    const a = (await page.screenshot({ clip })).toString("base64");
+    await page.clock.runFor(600);
+    const b = (await page.screenshot({ clip })).toString("base64");
+    assert.notEqual(a, b);
+    await clockPress(page, "Pause");
+    await page.clock.runFor(100);
+    const frames = await page.evaluate(() => bandCircuit.framesDrawn());
+    await page.clock.runFor(3000);
+    assert.equal(await page.evaluate(() => bandCircuit.framesDrawn()), frames, "a paused session draws no frames");
+    await context.close();
+});
