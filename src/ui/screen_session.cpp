@@ -168,6 +168,24 @@ static void DrawNumbers(ui::AppState& app, const bc::TimerView& v, float width, 
     (void)app;
 }
 
+// Landscape and desktop have room for the how-to under the numbers: shown while it fits.
+static void DrawMovementSteps(const bc::TimerView& v, float bottom_y)
+{
+    if (v.StepPhase == bc::Phase::Done)
+        return;
+    const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
+    ImGui::Spacing();
+    for (int i = 0; i < exercise.MoveStepCount; i++)
+    {
+        const float wrap = ImGui::GetContentRegionAvail().x;
+        const float height = ImGui::CalcTextSize(exercise.MoveSteps[i], nullptr, false, wrap - 24.0f).y;
+        if (ImGui::GetCursorPosY() + height > bottom_y)
+            break;
+        ImGui::Bullet();
+        ui::TextMuted(exercise.MoveSteps[i]);
+    }
+}
+
 static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -274,6 +292,7 @@ void ui::DrawSessionScreen(AppState& app)
         DrawStatus(app, v, right_w);
         const float numbers_h = ImMax(90.0f, ImGui::GetContentRegionAvail().y - controls_h - 8.0f);
         DrawNumbers(app, v, right_w, ImMin(numbers_h, 140.0f));
+        DrawMovementSteps(v, full_h - controls_h - 8.0f);
         ImGui::SetCursorPosY(ImMax(ImGui::GetCursorPosY(), full_h - controls_h));
         DrawControls(app, v, right_w);
         ImGui::EndChild();
