@@ -88,10 +88,13 @@ static void Frame()
         ImGui_ImplSDL2_ProcessEvent(&event);
         had_input = true;
     }
+    // Input Dear ImGui has yet to take (it spreads a quick tap's move, press and release over
+    // several frames): the frame that takes the last of it may press a button, so one more follows.
+    const bool imgui_input_pending = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
 
     const double now = platform::NowMs();
     const bool due = now >= g_Main.WakeAtMs || ui::FontsNeedRebuild();
-    if (!had_input && g_Main.FramesToDraw == 0 && !g_Main.Animating && !due)
+    if (!had_input && !imgui_input_pending && g_Main.FramesToDraw == 0 && !g_Main.Animating && !due)
     {
         PauseUntilDue(now);
         return;
@@ -124,9 +127,7 @@ static void Frame()
 
     g_Main.FramesDrawn++;
     g_Main.FramesToDraw = had_input ? 2 : (g_Main.FramesToDraw > 0 ? g_Main.FramesToDraw - 1 : 0);
-    // Dear ImGui spreads input that arrived together (a quick tap: move, press, release) over
-    // several frames: keep drawing until it has taken all of it.
-    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty() && g_Main.FramesToDraw == 0)
+    if (imgui_input_pending && g_Main.FramesToDraw == 0)
         g_Main.FramesToDraw = 1;
     g_Main.Animating = request.Animating;
     g_Main.WakeAtMs = request.WakeAtMs;

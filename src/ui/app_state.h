@@ -38,7 +38,7 @@ struct AppState
     bc::TimerView View;                         // the session as of this frame
     bool Restored = false;                      // the session came back from storage after a reload
     int64_t LastSavedActiveMs = 0;              // active time of the last session save (periodic saves)
-    int64_t SilentUntilActiveMs = -1;           // cues up to this active time were scheduled ahead: not played again
+    int64_t SilentUntilActiveMs = -1;           // cues up to this active time are (or were) scheduled in the audio clock: frames do not play them
 
     bc::SessionRecord LastRecord;               // what the finish screen shows
     bool HasLastRecord = false;

@@ -141,6 +141,7 @@ void ui::ScheduleHiddenCues(AppState& app, double now_ms)
         tones.push_back(tone);
     }
     platform::ScheduleTones(delays.data(), tones.data(), (int)tones.size());
+    app.SilentUntilActiveMs = active_now + ScheduleAheadMs;   // the audio clock plays these, not the frames
 }
 
 void ui::PageShown(AppState& app, double now_ms)
