@@ -146,7 +146,8 @@ build_web() {
 # any byte is a new version, and one that changes nothing is not). Every text and wasm file is also
 # stored gzip- and brotli-compressed for hosts that serve precompressed files.
 assemble_dist() {
-    local build="$1" out="$2"
+    local build="$1" final="$2"
+    local out="$build/dist.tmp.$$"   # built aside, then swapped in: never half a site, even with two builds at once
     rm -rf "$out"; mkdir -p "$out/icons"
     cp "$build/band-circuit.js" "$build/band-circuit.wasm" "$out/"
     cp "$ROOT"/web/* "$out/"
@@ -166,9 +167,10 @@ assemble_dist() {
         die "the files above use an absolute URL: dist/ must work under any sub-path, from its own origin only"
     fi
     find "$out" -type f ! -name '*.png' -print0 | while IFS= read -r -d '' f; do
-        gzip -9 -k -n "$f"; brotli -q 11 -k "$f"
+        gzip -9 -k -n -f "$f"; brotli -q 11 -k -f "$f"
     done
-    log "dist/ ready: $(du -sk "$out" | cut -f1) KB with compressed copies, version $version"
+    rm -rf "$final"; mv "$out" "$final"
+    log "dist/ ready: $(du -sk "$final" | cut -f1) KB with compressed copies, version $version"
 }
 
 # --- [SECTION] Browser tooling ---------------------------------------------------------------------

@@ -19,8 +19,12 @@ after(async () => { await browser?.close(); });
 // The app is up: bandCircuit.ready first, since the exported functions exist before the
 // runtime does and a page served from the cache starts fast enough to hit that gap.
 async function waitReady(page) {
-    await page.waitForFunction(() => window.bandCircuit && bandCircuit.ready);
-    await page.evaluate(() => bandCircuit.ready);
+    await page.waitForFunction(() => !!(window.bandCircuit && bandCircuit.ready));
+    await page.evaluate(() => Promise.race([bandCircuit.ready, new Promise((resolve, reject) => {
+        const fatal = document.getElementById("fatal");   // the app stopped: say why, at once
+        const check = () => (fatal.hidden ? setTimeout(check, 100) : reject(new Error(fatal.textContent)));
+        check();
+    })]));
     await harnessWaitReady(page);
 }
 
@@ -44,15 +48,12 @@ async function waitControlled(page) {
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 10000 });
 }
 
-// What the user does first on the home screen, and the screen it leads to.
-// TODO(lead's session screen): switch to "Start" -> "session" once it lands.
-const FIRST_ACTION = { label: "About", screen: "about" };
-
-async function useTheApp(page) {
+// What the user came for: from the home screen, start a session.
+async function startSession(page) {
     assert.equal((await state(page)).screen, "home");
-    await press(page, FIRST_ACTION.label);
-    const s = await waitForState(page, (screen) => bandCircuit.state().screen === screen, FIRST_ACTION.screen);
-    assert.equal(s.screen, FIRST_ACTION.screen);
+    await press(page, "Start");
+    const s = await waitForState(page, () => bandCircuit.state().screen === "session");
+    assert.equal(s.screen, "session");
 }
 
 // A copy of dist/ to change as a new deploy would: each file written with fresh .gz and .br.
@@ -78,7 +79,7 @@ test("after one visit the app starts and works with the network cut, whatever th
         await server.close();   // no server either: nothing can come from the network
         await page.reload();
         await waitReady(page);
-        await useTheApp(page);
+        assert.equal((await state(page)).screen, "home");
 
         // The start URL, index.html, a query string (home screen shortcuts, campaign links) and a
         // page beside index.html that was never cached all open the app.
@@ -88,11 +89,12 @@ test("after one visit the app starts and works with the network cut, whatever th
             await waitReady(page);
             assert.equal((await state(page)).screen, "home", address);
         }
+        await startSession(page);
         // A second tab, too.
         const second = await context.newPage();
         await second.goto(server.url);
         await waitReady(second);
-        await useTheApp(second);
+        assert.ok((await state(second)).screen);
 
         assert.deepEqual(problems.filter((p) => !p.includes("no-such-page")), []);
         await context.close();
@@ -109,13 +111,13 @@ test("served under a sub-path, the app loads and works, asks nothing outside it,
         await waitControlled(page);
         const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
         assert.equal(scope, new URL(base, server.url).href);
-        await useTheApp(page);
+        await startSession(page);
 
-        // Offline at the sub-path too.
+        // Offline at the sub-path too, with the session saved there.
         await context.setOffline(true);
         await page.reload();
         await waitReady(page);
-        assert.equal((await state(page)).screen, "home");
+        assert.ok((await page.evaluate(() => bandCircuit.widgets())).length > 0);
 
         assert.deepEqual(problems, []);
         assert.ok(server.stats.requests.length > 5);
@@ -133,7 +135,10 @@ test("a new deploy at the same address is found on the next visit and announced,
         const { context, page, problems } = await openApp(browser, server.url);
         await waitControlled(page);
         assert.equal(await page.isVisible("#update"), false, "a first visit announces nothing");
-        // Saved data: what the app stored so far, plus one key of our own.
+        // Saved data: a setting chosen in the app, plus one key of our own.
+        await press(page, "2 rounds");
+        await press(page, "3 rounds");
+        await page.waitForFunction(() => Object.values({ ...localStorage }).some((v) => v.includes('"rounds":3')));
         await page.evaluate(() => localStorage.setItem("pwa-test-kept", JSON.stringify({ kept: true })));
         const saved = await page.evaluate(() => ({ ...localStorage }));
         const oldCaches = await page.evaluate(() => caches.keys());
@@ -148,11 +153,9 @@ test("a new deploy at the same address is found on the next visit and announced,
         writeDeployed(path.join(dir, "sw.js"), sw.replace(CACHE_VERSION, `CACHE_PREFIX + "${newVersion}"`));
 
         // Next visit: the installed version starts at once, finds the new one and says so.
-        // (Headless Chromium here holds the update check for about a minute after the page's
-        // registration: the wait allows for it.)
         await page.reload();
         await waitReady(page);
-        await page.waitForSelector("#update", { state: "visible", timeout: 120000 });
+        await page.waitForSelector("#update", { state: "visible", timeout: 30000 });
         assert.equal((await state(page)).screen, "home");
         // The new version takes over (this page has everything it needs) and the old cache goes.
         await page.waitForFunction((name) => caches.keys().then((keys) => keys.length === 1 && keys[0] === name),
@@ -166,11 +169,11 @@ test("a new deploy at the same address is found on the next visit and announced,
         assert.ok(css.includes(marker), "the new style.css is served");
         await page.waitForTimeout(500);
         assert.equal(await page.isVisible("#update"), false);
-        await useTheApp(page);
 
         const after = await page.evaluate(() => ({ ...localStorage }));
-        assert.equal(after["pwa-test-kept"], saved["pwa-test-kept"]);
-        for (const key of Object.keys(saved)) assert.ok(key in after, `localStorage key ${key} is still there`);
+        assert.deepEqual(after, saved);
+        await startSession(page);
+        assert.equal((await state(page)).session.rounds, 3, "the setting chosen before the update holds");
         assert.deepEqual(problems, []);
         await context.close();
     } finally {
@@ -196,14 +199,17 @@ test("the strict CSP holds: header equals meta tag, no violation, no request to 
         assert.equal(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content"), CONTENT_SECURITY_POLICY);
         await waitReady(page);
         await waitControlled(page);
-
-        await useTheApp(page);
-        await press(page, "Back");
-        await waitForState(page, () => bandCircuit.state().screen === "home");
         await page.reload();               // a second visit, served by the service worker
         await waitReady(page);
-        await useTheApp(page);
-        await page.waitForTimeout(1000);
+
+        // A session: the get-ready countdown and the first exercise, with a pause and resume.
+        await startSession(page);
+        await page.waitForTimeout(1500);
+        await press(page, "Pause");
+        await waitForState(page, () => bandCircuit.state().session && bandCircuit.state().session.paused === true).catch(() => {});
+        await press(page, "Resume");
+        await page.waitForTimeout(5000);
+        assert.equal((await state(page)).screen, "session");
 
         assert.deepEqual(await page.evaluate(() => window.__violations), []);
         const origin = new URL(server.url).origin;
