@@ -1,7 +1,8 @@
 // The service worker: the app starts offline after one visit, and a new deploy arrives whole.
 //
 // dev.sh (assemble_dist) fills in the list of every file of the site and a version derived from
-// their content. Installing a version downloads all of them, past the HTTP cache, into a cache
+// their content. Installing a version fetches all of them, each revalidated with the server (so the
+// HTTP cache can never hand it an old copy, while an unchanged file costs only a 304), into a cache
 // named after it; requests are then served from that cache first, so a page never mixes files of
 // two versions. A new version waits until the running page says it has everything it needs
 // (web/app.js, "Offline and install"), then takes over and deletes the caches of older versions;
@@ -26,7 +27,7 @@ self.addEventListener("install", (event) => {
         const cache = await caches.open(CACHE);
         // All or nothing: a failed download leaves the previous version in charge.
         const responses = await Promise.all(FILES.map(async (file) => {
-            const response = await fetch(new Request(file, { cache: "reload", credentials: "same-origin" }));
+            const response = await fetch(new Request(file, { cache: "no-cache", credentials: "same-origin" }));
             if (!response.ok) throw new Error(`precaching ${file}: HTTP ${response.status}`);
             return [file, await cleanResponse(response)];
         }));
