@@ -3,6 +3,7 @@
 #include "ui/app.h"
 
 #include "platform/platform.h"
+#include "ui/automation.h"
 #include "ui/persistence.h"
 #include "ui/screens.h"
 #include "ui/session_runner.h"
@@ -133,7 +134,7 @@ static void Append(std::string& out, const char* key, const char* value, bool qu
     if (value == nullptr)
         out += "null";
     else if (quote)
-        (out += '"', out += value, out += '"');
+        ui::AppendJsonString(out, value);
     else
         out += value;
 }
@@ -143,19 +144,6 @@ static void AppendNumber(std::string& out, const char* key, long long value)
     char text[32];
     snprintf(text, sizeof(text), "%lld", value);
     Append(out, key, text, false);
-}
-
-// A JSON string literal of any text (the notice may quote what was wrong with a file).
-static void AppendJsonText(std::string& out, const std::string& text)
-{
-    out += '"';
-    for (unsigned char c : text)
-    {
-        if (c == '"' || c == '\\') { out += '\\'; out += (char)c; }
-        else if (c < 0x20) { char buf[8]; snprintf(buf, sizeof(buf), "\\u%04x", c); out += buf; }
-        else out += (char)c;
-    }
-    out += '"';
 }
 
 std::string ui::AppStateJson()
@@ -227,7 +215,7 @@ std::string ui::AppStateJson()
     else
     {
         std::string notice = "{\"text\":";
-        AppendJsonText(notice, g_App.Notice);
+        AppendJsonString(notice, g_App.Notice);
         notice += g_App.NoticeIsError ? ",\"error\":true}" : ",\"error\":false}";
         Append(json, "notice", notice.c_str(), false);
     }

@@ -63,7 +63,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
 
 // --- Exported to web/app.js
 
-static void AppendJsonString(std::string& out, const std::string& text)
+void ui::AppendJsonString(std::string& out, const std::string& text)
 {
     out += '"';
     for (unsigned char c : text)
@@ -86,7 +86,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_widgets_json()
         if (g_Json.size() > 1)
             g_Json += ',';
         g_Json += "{\"label\":";
-        AppendJsonString(g_Json, w.Label);
+        ui::AppendJsonString(g_Json, w.Label);
         snprintf(buf, sizeof(buf), ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"enabled\":%s}",
                  w.Rect.Min.x, w.Rect.Min.y, w.Rect.GetWidth(), w.Rect.GetHeight(), w.Enabled ? "true" : "false");
         g_Json += buf;

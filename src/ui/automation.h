@@ -3,10 +3,13 @@
 // app's state as JSON. web/app.js exposes both as window.bandCircuit.widgets() and .state().
 #pragma once
 
+#include <string>
+
 namespace ui {
 
 void InstallAutomationHooks();   // after ImGui::CreateContext()
 void BeginAutomationFrame();     // before ImGui::NewFrame(): starts a fresh widget list
 void EndAutomationFrame();       // after ImGui::Render(): the list becomes the last frame's
+void AppendJsonString(std::string& out, const std::string& text);   // a JSON string literal of any text
 
 }  // namespace ui

@@ -46,8 +46,14 @@ export async function openApp(browser, url, { viewport = { width: 390, height: 8
     return { context: ctx, page, problems };
 }
 
+// The app is up: bandCircuit.ready resolved (main() has run), or the page's fatal message, at once.
 export async function waitReady(page) {
-    await page.waitForFunction(() => window.bandCircuit && window.Module && Module._bc_state_json && bandCircuit.state() !== null);
+    await page.waitForFunction(() => !!(window.bandCircuit && bandCircuit.ready));
+    await page.evaluate(() => Promise.race([bandCircuit.ready, new Promise((resolve, reject) => {
+        const fatal = document.getElementById("fatal");
+        const check = () => (fatal.hidden ? setTimeout(check, 100) : reject(new Error(fatal.textContent)));
+        check();
+    })]));
     // At least one frame drawn, so widgets() describes what is on screen.
     await page.waitForFunction(() => bandCircuit.framesDrawn() > 0);
 }

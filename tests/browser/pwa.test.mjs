@@ -9,38 +9,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { launchBrowser, serveDist, state, press, waitForState, waitReady as harnessWaitReady, DIST } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, state, press, waitForState, waitReady, DIST } from "./harness.mjs";
 import { startServer, CONTENT_SECURITY_POLICY } from "../serve.mjs";
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
-
-// The app is up: bandCircuit.ready first, since the exported functions exist before the
-// runtime does and a page served from the cache starts fast enough to hit that gap.
-async function waitReady(page) {
-    await page.waitForFunction(() => !!(window.bandCircuit && bandCircuit.ready));
-    await page.evaluate(() => Promise.race([bandCircuit.ready, new Promise((resolve, reject) => {
-        const fatal = document.getElementById("fatal");   // the app stopped: say why, at once
-        const check = () => (fatal.hidden ? setTimeout(check, 100) : reject(new Error(fatal.textContent)));
-        check();
-    })]));
-    await harnessWaitReady(page);
-}
-
-// harness.openApp, waiting as above.
-async function openApp(browser, url, { context = null } = {}) {
-    const ctx = context || await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await ctx.newPage();
-    const problems = [];
-    page.on("console", (message) => { if (message.type() === "error") problems.push("console: " + message.text()); });
-    page.on("pageerror", (error) => problems.push("page error: " + error.message));
-    page.on("requestfailed", (request) => problems.push("request failed: " + request.url() + " " + (request.failure() || {}).errorText));
-    page.on("response", (response) => { if (response.status() >= 400) problems.push("HTTP " + response.status() + ": " + response.url()); });
-    await page.goto(url);
-    await waitReady(page);
-    return { context: ctx, page, problems };
-}
 
 // Wait until the service worker is active and controls the page: from then on the site is cached.
 async function waitControlled(page) {
