@@ -105,8 +105,13 @@ static void Frame()
     if (scale != g_Main.FontScale || ui::FontsNeedRebuild())
     {
         ui::LoadFonts(scale);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        // On the first frame the backend uploads the atlas with its other GL objects in NewFrame;
+        // later rebuilds replace the texture here.
+        if (g_Main.FontScale != 0.0f)
+        {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
         g_Main.FontScale = scale;
     }
 

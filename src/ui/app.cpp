@@ -89,9 +89,15 @@ ui::FrameRequest ui::AppFrame(double now_ms)
     g_App.NowMs = now_ms;
     g_App.Animating = false;
     g_App.WakeAtMs = INFINITY;
-    // The system theme and motion preference can change while the app is open.
-    g_App.SystemDark = platform::PrefersDarkScheme();
-    g_App.ReducedMotion = platform::PrefersReducedMotion();
+    // The system theme and motion preference can change while the app is open: asked again at
+    // most once a second (each question is a media query in the browser, too slow for every frame).
+    static double s_PreferencesReadMs = now_ms;
+    if (now_ms - s_PreferencesReadMs >= 1000.0)
+    {
+        g_App.SystemDark = platform::PrefersDarkScheme();
+        g_App.ReducedMotion = platform::PrefersReducedMotion();
+        s_PreferencesReadMs = now_ms;
+    }
     ApplyThemeSetting(false);
     UpdateSession(g_App, now_ms);
 

@@ -249,7 +249,7 @@ void ui::DrawExerciseScreen(AppState& app)
         DrawControls(app, exercise, left_w);
         ImGui::EndGroup();
         ImGui::SetCursorPos(ImVec2(origin.x + left_w + 20.0f, origin.y));
-        BeginTouchScrollFlat("Instructions", avail_h);
+        BeginTouchScroll("Instructions", avail_h);
         ImGui::PushTextWrapPos(0.0f);
         DrawInstructions(app, exercise);
         ImGui::PopTextWrapPos();
@@ -262,7 +262,7 @@ void ui::DrawExerciseScreen(AppState& app)
         const float figure_h = ImClamp(ImFloor((avail_h - controls_h) * 0.55f), 160.0f, width * 1.1f);
         DrawFigureArea(app, exercise, ImVec2(width, figure_h));
         DrawControls(app, exercise, width);
-        BeginTouchScrollFlat("Instructions", 0.0f);
+        BeginTouchScroll("Instructions", 0.0f);
         DrawInstructions(app, exercise);
         EndTouchScroll();
     }

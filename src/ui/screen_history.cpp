@@ -303,7 +303,7 @@ void ui::DrawHistoryScreen(AppState& app)
     const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, wall, tz);
 
     const float bottom_h = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
-    BeginTouchScrollFlat("Sessions", -bottom_h);
+    BeginTouchScroll("Sessions", -bottom_h);
     DrawStreaks(stats);
     ImGui::Spacing();
     ImGui::TextUnformatted("Sessions per week");

@@ -278,7 +278,7 @@ void ui::DrawSettingsScreen(AppState& app)
     if (app.HasSession)
         TextMuted("A session is in progress: changes to the plan apply from the next one.");
 
-    BeginTouchScrollFlat("Options", 0.0f);
+    BeginTouchScroll("Options", 0.0f);
     DrawPlanSettings(app);
     DrawCueSettings(app);
     DrawReset(app);

@@ -1,7 +1,9 @@
-// Two hand-picked palettes. The accent green on white is 5.9:1 and white on the accent 5.9:1; the
-// dark theme's muted grey on its background is 7.4:1. Touch-first metrics: frames at least 44 CSS
-// px tall, generous spacing, rounded corners, no window borders.
+// The two palettes of ui/palette.h (contrast checked by tests/core/test_palette.cpp) as a Dear
+// ImGui style. Touch-first metrics: frames at least 44 CSS px tall, generous spacing, rounded
+// corners, no window borders.
 #include "ui/theme.h"
+
+#include "ui/palette.h"
 
 static ui::Palette g_Palette;
 static bool g_Dark = false;
@@ -31,23 +33,14 @@ void ui::ApplyTheme(bool dark)
     style.PopupBorderSize = 1;
     style.FrameBorderSize = 0;
 
-    if (!dark)
-    {
-        g_Palette = { Hex(0xF4F4F1), Hex(0xFFFFFF), Hex(0x1B1D1C), Hex(0x4E5552), Hex(0x1F6F5C), Hex(0xFFFFFF),
-                      Hex(0x12503F), Hex(0x1D4E89), Hex(0xFFE3A3), Hex(0x3A2A00),
-                      Hex(0x1B1D1C), Hex(0x8A918E), Hex(0xB9BDB9), Hex(0xE0A030), Hex(0xC4391D) };
-    }
-    else
-    {
-        g_Palette = { Hex(0x121413), Hex(0x1E2221), Hex(0xECEFED), Hex(0xB4BCB8), Hex(0x5CC8A8), Hex(0x0B1F19),
-                      Hex(0x7EE0C0), Hex(0x9CC3F5), Hex(0x5A4300), Hex(0xFFF1CC),
-                      Hex(0xECEFED), Hex(0x7B8480), Hex(0x4A514E), Hex(0xF2B24C), Hex(0xFF7452) };
-    }
+    const PaletteHex& p = dark ? DarkPalette : LightPalette;
+    g_Palette = { Hex(p.Background), Hex(p.Surface), Hex(p.Text), Hex(p.TextMuted), Hex(p.Accent), Hex(p.AccentText),
+                  Hex(p.Work), Hex(p.Rest), Hex(p.Warning), Hex(p.WarningText),
+                  Hex(p.Limb), Hex(p.LimbFar), Hex(p.Floor), Hex(p.BandSlack), Hex(p.BandTight) };
 
     ImVec4* c = style.Colors;
-    const unsigned bg = dark ? 0x121413 : 0xF4F4F1, surface = dark ? 0x1E2221 : 0xFFFFFF;
-    const unsigned text = dark ? 0xECEFED : 0x1B1D1C, muted = dark ? 0xB4BCB8 : 0x4E5552;
-    const unsigned accent = dark ? 0x5CC8A8 : 0x1F6F5C, frame = dark ? 0x2B302E : 0xE6E8E4;
+    const unsigned bg = p.Background, surface = p.Surface, text = p.Text, muted = p.TextMuted;
+    const unsigned accent = p.Accent, frame = p.Frame;
     c[ImGuiCol_Text] = Vec(text);
     c[ImGuiCol_TextDisabled] = Vec(muted);
     c[ImGuiCol_WindowBg] = Vec(bg);

@@ -1,5 +1,5 @@
 // Colours and Dear ImGui style for the light and dark themes. Every text colour meets WCAG AA
-// contrast (4.5:1) on the background it is drawn on; tests/browser checks the pairs listed here.
+// contrast (4.5:1) on the background it is drawn on: see ui/palette.h and its test.
 #pragma once
 
 #include <imgui.h>

@@ -58,7 +58,8 @@ void ui::BeginTouchScroll(const char* id, float height)
 {
     ImVec2 size(0.0f, height > 0.0f ? height : ImGui::GetContentRegionAvail().y + height);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
-    ImGui::BeginChild(id, size, ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings);
+    // Flattened for keyboard navigation: Tab moves straight on into the region's items.
+    ImGui::BeginChild(id, size, ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
 }
 
 void ui::EndTouchScroll()
@@ -230,9 +231,3 @@ void ui::DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParam
 
 // --- [SECTION] Keyboard-flat scroll regions
 
-void ui::BeginTouchScrollFlat(const char* id, float height)
-{
-    ImVec2 size(0.0f, height > 0.0f ? height : ImGui::GetContentRegionAvail().y + height);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
-    ImGui::BeginChild(id, size, ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
-}

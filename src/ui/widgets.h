@@ -18,7 +18,8 @@ void  EndPage();
 bool  PageHeader(const char* title, const char* back_label);   // title, plus a back button when back_label: true when pressed
 
 // A scrolling region that scrolls by dragging a finger (or the mouse) anywhere inside it; a drag
-// never presses the button it started on. height <= 0: the rest of the page minus -height.
+// never presses the button it started on. Keyboard navigation (Tab, arrows) moves straight into
+// its items. height <= 0: the rest of the page minus -height.
 void BeginTouchScroll(const char* id, float height);
 void EndTouchScroll();
 bool TouchScrollMoving();   // a finger scroll or its glide is under way: keep drawing
@@ -44,8 +45,5 @@ float KeyPosePhase(bc::ExerciseId exercise);   // a rep phase that shows the exe
 
 void FormatClock(char* out, int size, long long ms, bool round_up);   // "1:05" (round_up: a countdown)
 
-// BeginTouchScroll whose items keyboard navigation reaches directly (Tab and the arrows move
-// between the page and the region's items without entering the region first). Ends with EndTouchScroll.
-void BeginTouchScrollFlat(const char* id, float height);
 
 }  // namespace ui

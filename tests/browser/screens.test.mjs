@@ -184,8 +184,8 @@ test("dragging a long history list scrolls it and presses nothing", async () => 
     assert.ok(!moved || moved.y < start.y - 100, `the row under the finger moved up (${start.y} -> ${moved?.y})`);
     assert.ok(rowsAfter.some((w) => !rowsBefore.find((b) => b.label === w.label)), "new sessions came into view");
     // Nothing was pressed: no row opened, no notice, still on History with the same history.
-    const heights = new Set(rowsAfter.filter((w) => w.y > 0 && w.y + w.h < 560).map((w) => Math.round(w.h)));
-    for (const h of heights) assert.equal(h, Math.round(rowsBefore[0].h), "no row expanded");
+    // (rows cut by the list's edges report only their visible part, so they can be shorter)
+    for (const w of rowsAfter) assert.ok(Math.round(w.h) <= Math.round(rowsBefore[0].h), `no row expanded (${w.label}: ${w.h} px)`);
     const s = await state(page);
     assert.equal(s.screen, "history");
     assert.equal(s.notice, null);
