@@ -156,7 +156,8 @@ struct ExerciseMotion {
     Vec3 AnkleTarget;         // PlantFeet: the left ankle's floor point (x, z; y is StandAnkleHeight)
     Vec3 KneePole;            // PlantFeet: the direction the knees point
     Vec3 ViewCentre;          // the view centres here ...
-    float ViewRadius;         // ... and shows this far around it
+    float ViewRadius;         // ... and shows this far around it ...
+    Vec3 ViewHalfExtent;      // ... or, framed closer, this box around it (see PoseSample)
 };
 
 // Deadbug: on the back, hips and knees at 90 deg, arms straight up; then the left leg lowers
@@ -174,16 +175,17 @@ static constexpr PoseAngles DeadbugLeftLegOut = {
 static const PoseAngles DeadbugKeys[] = { DeadbugStart, DeadbugLeftLegOut, DeadbugStart, MirrorAngles(DeadbugLeftLegOut), DeadbugStart };
 
 // Dorsiflexion (left foot; the right is the mirror): sitting, legs straight, hands on the floor
-// behind; toes pointed away, pulled up, held, pointed away again.
+// behind; toes pointed away, pulled up, held, pointed away again. The other foot rests, relaxed
+// and pointed, so the working foot's pull shows against it.
 static constexpr PoseAngles DorsiflexionPointed = {
     -10, 5, 0, 15,
     { { -30, 12, 0, 5 }, { -30, 12, 0, 5 } },
-    { { 80, 3, 0, -40 }, { 80, 3, 0, -20 } },
+    { { 80, 3, 0, -40 }, { 80, 3, 0, -35 } },
 };
 static constexpr PoseAngles DorsiflexionToesUp = {
     -10, 5, 0, 15,
     { { -30, 12, 0, 5 }, { -30, 12, 0, 5 } },
-    { { 80, 3, 0, 20 }, { 80, 3, 0, -20 } },
+    { { 80, 3, 0, 20 }, { 80, 3, 0, -35 } },
 };
 static const PoseAngles DorsiflexionKeys[] = { DorsiflexionPointed, DorsiflexionToesUp, DorsiflexionToesUp, DorsiflexionPointed };
 
@@ -216,11 +218,11 @@ static constexpr PoseAngles RussianTwistRight = {
 static const PoseAngles RussianTwistKeys[] = { RussianTwistCentre, RussianTwistRight, RussianTwistCentre, MirrorAngles(RussianTwistRight), RussianTwistCentre };
 
 static const ExerciseMotion Motions[ExerciseCount] = {
-    { DeadbugKeys, 5, Joint_Pelvis, { 0, 0.11f, 0 }, false, {}, {}, { 0, 0.37f, -0.09f }, 1.09f },
-    { DorsiflexionKeys, 4, Joint_Pelvis, { 0, 0.14f, 0 }, false, {}, {}, { 0, 0.49f, 0.48f }, 1.0f },
-    { TrapPullKeys, 3, Joint_AnkleL, { 0.1614f, StandAnkleHeight, 0 }, false, {}, {}, { 0, 1.03f, 0.03f }, 1.17f },
-    { nullptr, 0, Joint_Pelvis, {}, false, {}, {}, {}, 1.0f },   // monster walks: see MonsterWalk
-    { RussianTwistKeys, 5, Joint_Pelvis, { 0, 0.12f, 0 }, true, { 0.14f, 0, 0.64f }, { 0, 1, 0.2f }, { 0, 0.45f, 0.15f }, 0.87f },
+    { DeadbugKeys, 5, Joint_Pelvis, { 0, 0.11f, 0 }, false, {}, {}, { 0, 0.43f, -0.085f }, 1.09f, { 0.21f, 0.34f, 1.02f } },
+    { DorsiflexionKeys, 4, Joint_Pelvis, { 0, 0.14f, 0 }, false, {}, {}, { 0, 0.435f, 0.483f }, 1.0f, { 0.34f, 0.455f, 0.78f } },
+    { TrapPullKeys, 3, Joint_AnkleL, { 0.1614f, StandAnkleHeight, 0 }, false, {}, {}, { 0, 1.037f, 0.03f }, 1.17f, { 0.61f, 1.04f, 0.17f } },
+    { nullptr, 0, Joint_Pelvis, {}, false, {}, {}, {}, 1.0f, {} },   // monster walks: see MonsterWalk
+    { RussianTwistKeys, 5, Joint_Pelvis, { 0, 0.12f, 0 }, true, { 0.14f, 0, 0.64f }, { 0, 1, 0.2f }, { 0, 0.458f, 0.15f }, 0.87f, { 0.55f, 0.46f, 0.68f } },
 };
 
 // Monster walk: a half squat held while stepping; one rep is one step (see PoseWalkStep).
@@ -231,15 +233,18 @@ struct MonsterWalkMotion {
     float StepTravel;       // the body moves this far per step; each foot moves twice as far
     float SwingLift;        // how high the stepping foot clears the floor
     float SwingOutward;     // how much wider the stepping foot goes mid-step (keeps the band taut)
-    float ArmSwingDeg;      // arms swing opposite to the legs
+    float ArmSwingDeg;      // the hands, held in front of the chest, swing a little opposite to the legs
     float KneeOut;          // knees point over the toes, a little outward
     float ViewHeight, ViewRadius;
+    float ViewAhead;        // the view centre is this far ahead of the pelvis (the toes lead)
+    Vec3 ViewHalfExtent;    // the box around the view centre that holds the walker (see PoseSample)
 };
 
 static constexpr MonsterWalkMotion MonsterWalk = {
-    { 12, 0, 0, -10, { { 25, 12, 0, 70 }, { 25, 12, 0, 70 } }, { { 0, 0, 0, 0 }, { 0, 0, 0, 0 } } },
-    0.9614f, 0.21f, 0.20f, 0.07f, 0.10f, 10.0f, 0.35f,
-    0.89f, 1.05f,
+    { 12, 0, 0, -10, { { 35, 14, 0, 95 }, { 35, 14, 0, 95 } }, { { 0, 0, 0, 0 }, { 0, 0, 0, 0 } } },
+    0.9570f, 0.24f, 0.20f, 0.07f, 0.08f, 4.0f, 0.35f,
+    0.85f, 1.05f,
+    0.20f, { 0.36f, 0.85f, 0.33f },
 };
 
 struct AnchorPost {
@@ -256,16 +261,16 @@ static constexpr BandRange BandRanges[ExerciseCount] = {
     { 0.08f, 0.48f },   // deadbug: knee to knee
     { 0.22f, 0.40f },   // dorsiflexion: post to foot
     { 0.60f, 1.20f },   // trap pull: hand to hand
-    { 0.30f, 0.54f },   // monster walk: ankle to ankle
+    { 0.38f, 0.58f },   // monster walk: ankle to ankle
     { 0.10f, 0.34f },   // russian twist: hand to hand
 };
 
 static constexpr Camera DefaultCameras[ExerciseCount] = {
-    { -55.0f, 25.0f },  // deadbug: from the side and above, so both arms and the band between the knees show
-    { 60.0f, 15.0f },   // dorsiflexion: from the working foot's side, slightly in front
+    { -75.0f, 16.0f },  // deadbug: nearly side-on from the figure's right, a little above: the 90/90 and each long limb read in profile
+    { 80.0f, 6.0f },    // dorsiflexion: from the working foot's side, low: the ankle angle reads in profile, the resting foot behind it
     { 150.0f, 10.0f },  // trap pull: three-quarter from behind, so the band behind the head shows
-    { 35.0f, 12.0f },   // monster walk: three-quarter from the front
-    { -40.0f, 20.0f },  // russian twist: front three-quarter: the lean, the turn and the band between the hands show
+    { 40.0f, 10.0f },   // monster walk: front three-quarter: the wide stance and the bent hips and knees both show
+    { -30.0f, 30.0f },  // russian twist: front three-quarter from above: the hands and band sweep clear of the head to each side, the lean still shows
 };
 
 static ArmAngles Lerp(const ArmAngles& a, const ArmAngles& b, float t)
@@ -547,8 +552,9 @@ PoseSample SamplePose(ExerciseId exercise, Side side, float rep_phase, int rep_i
     if (info.Style == SetStyle::Directions) {
         pose.PoseSide = side == Side::Back ? Side::Back : Side::Forward;
         float pelvis_z = PoseMonsterWalk(pose.PoseSide, phase, rep_index, pose.Joints);
-        pose.ViewCentre = { 0.0f, MonsterWalk.ViewHeight, pelvis_z };
+        pose.ViewCentre = { 0.0f, MonsterWalk.ViewHeight, pelvis_z + MonsterWalk.ViewAhead };
         pose.ViewRadius = MonsterWalk.ViewRadius;
+        pose.ViewHalfExtent = MonsterWalk.ViewHalfExtent;
         pose.FloorTickSpacing = MonsterWalk.StepTravel;
         pose.Strap = MakeBand(exercise, pose.Joints);
         return pose;
@@ -559,6 +565,7 @@ PoseSample SamplePose(ExerciseId exercise, Side side, float rep_phase, int rep_i
     pose.Strap = MakeBand(exercise, pose.Joints);
     pose.ViewCentre = motion.ViewCentre;
     pose.ViewRadius = motion.ViewRadius;
+    pose.ViewHalfExtent = motion.ViewHalfExtent;
     if (info.Style == SetStyle::PerSide) {
         pose.PoseSide = Side::Left;
         if (side == Side::Right)

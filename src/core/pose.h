@@ -67,7 +67,9 @@ struct PoseSample {
     Vec3 Joints[Joint_COUNT];   // world positions
     Band Strap;                 // the band, derived from the joints
     Vec3 ViewCentre;            // what the view centres on (follows the walker in monster walks)
-    float ViewRadius;           // the whole movement fits in this sphere around ViewCentre
+    float ViewRadius;           // the whole movement fits in this sphere around ViewCentre ...
+    Vec3 ViewHalfExtent;        // ... and in this box around it (half sizes along x, y, z), so a
+                                // drawing can frame a lying or sitting figure closer than the sphere
     float FloorTickSpacing;     // > 0: draw floor marks this far apart along z (shows travel)
 };
 

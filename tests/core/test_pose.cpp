@@ -187,10 +187,21 @@ TEST_CASE("Nothing goes below the floor and the view holds the whole movement", 
         for (Side side : { sides.First, sides.Second }) {
             for (int i = 0; i < 400; i++) {
                 PoseSample p = SamplePose(id, side, (float)i / 400.0f, i % 3);
+                auto require_in_box = [&](const Vec3& point) {
+                    Vec3 d = Sub(point, p.ViewCentre);
+                    REQUIRE(std::fabs(d.x) <= p.ViewHalfExtent.x);
+                    REQUIRE(std::fabs(d.y) <= p.ViewHalfExtent.y);
+                    REQUIRE(std::fabs(d.z) <= p.ViewHalfExtent.z);
+                };
                 for (int j = 0; j < Joint_COUNT; j++) {
                     REQUIRE(p.Joints[j].y >= -1e-5f);
                     REQUIRE(Distance(p.Joints[j], p.ViewCentre) <= p.ViewRadius);
+                    require_in_box(p.Joints[j]);
                 }
+                require_in_box(p.Strap.A);
+                require_in_box(p.Strap.B);
+                if (p.Strap.Kind == BandKind_Anchored)
+                    require_in_box(p.Strap.PostBase);
                 REQUIRE(p.Joints[Joint_Head].y >= HeadRadius - 1e-3f);
                 REQUIRE(p.Strap.A.y >= 0.0f);
                 REQUIRE(p.Strap.B.y >= 0.0f);
