@@ -10,6 +10,8 @@
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>
+
 #include <cstdio>
 
 static void DrawStorageBanner(ui::AppState& app)
@@ -35,8 +37,25 @@ static void DrawStorageBanner(ui::AppState& app)
 static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, int number)
 {
     const ui::Palette& c = ui::Colors();
+    ImFont* font = ui::GetFont(ui::FontRole_Body);
     const float width = ImGui::GetContentRegionAvail().x;
-    const float height = 96.0f;
+    const float thumb = 88.0f;
+    const float text_x = thumb + 16.0f;
+    const float wrap = width - text_x - 12.0f;
+
+    // Three lines of text, each wrapped to the card: the card grows to hold them.
+    char title[96];
+    snprintf(title, sizeof(title), "%d. %s", number, exercise.Name);
+    struct Line { const char* Text; float Size; ImU32 Color; float Height; };
+    Line lines[3] = { { title, ui::BodyFontSize, c.Text, 0 }, { exercise.DoseText, 15.0f, c.Accent, 0 }, { exercise.Targets, 15.0f, c.TextMuted, 0 } };
+    float text_h = 0.0f;
+    for (Line& line : lines)
+    {
+        line.Height = font->CalcTextSizeA(line.Size, FLT_MAX, wrap, line.Text).y;
+        text_h += line.Height + 4.0f;
+    }
+    const float height = ImMax(thumb + 8.0f, text_h + 16.0f);
+
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);
     if (ImGui::InvisibleButton(exercise.Name, ImVec2(width, height)) && !ui::TouchScrollMoving())
@@ -47,18 +66,17 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
     if (ImGui::IsItemFocused())
         draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 12.0f, 0, 2.0f);
 
-    const float thumb = height - 8.0f;
+    const float thumb_y = min.y + (height - thumb) * 0.5f;
     ui::DemoParams demo = { exercise.Id, bc::Side::Left, ui::KeyPosePhase(exercise.Id), 0,
                             bc::DefaultCamera(exercise.Id, bc::Side::Left) };
-    ui::DrawDemo(draw_list, ImVec2(min.x + 4, min.y + 4), ImVec2(min.x + 4 + thumb, min.y + 4 + thumb), demo);
+    ui::DrawDemo(draw_list, ImVec2(min.x + 4, thumb_y), ImVec2(min.x + 4 + thumb, thumb_y + thumb), demo);
 
-    const float text_x = min.x + thumb + 16.0f;
-    const float wrap = max.x - text_x - 12.0f;
-    char title[96];
-    snprintf(title, sizeof(title), "%d. %s", number, exercise.Name);
-    draw_list->AddText(ui::GetFont(ui::FontRole_Body), ui::BodyFontSize, ImVec2(text_x, min.y + 10), c.Text, title, nullptr, wrap);
-    draw_list->AddText(ui::GetFont(ui::FontRole_Body), 15.0f, ImVec2(text_x, min.y + 38), c.Accent, exercise.DoseText, nullptr, wrap);
-    draw_list->AddText(ui::GetFont(ui::FontRole_Body), 15.0f, ImVec2(text_x, min.y + 60), c.TextMuted, exercise.Targets, nullptr, wrap);
+    float y = min.y + 8.0f;
+    for (const Line& line : lines)
+    {
+        draw_list->AddText(font, line.Size, ImVec2(min.x + text_x, y), line.Color, line.Text, nullptr, wrap);
+        y += line.Height + 4.0f;
+    }
 }
 
 void ui::DrawHomeScreen(AppState& app)
