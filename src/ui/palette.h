@@ -1,6 +1,7 @@
 // The two themes' colours as plain 0xRRGGBB numbers. They live apart from Dear ImGui so that
 // tests/core/test_palette.cpp can check, natively, that every text colour meets WCAG AA contrast
-// (4.5:1) on each background it is drawn on. ui/theme.cpp turns them into the ImGui style.
+// (4.5:1) on each background it is drawn on. ui/theme.cpp turns them into the ImGui style; the
+// stick figure's colours live with its drawing (ui/figure_view.cpp).
 #pragma once
 
 namespace ui {
@@ -18,16 +19,11 @@ struct PaletteHex
     unsigned Rest;          // rest phase numbers (on Background)
     unsigned Warning;       // banners about storage trouble
     unsigned WarningText;   // text on Warning
-    unsigned Limb;          // the stick figure, near side
-    unsigned LimbFar;       // far side limbs
-    unsigned Floor;         // floor line
-    unsigned BandSlack;     // band colour at no stretch
-    unsigned BandTight;     // band colour at full stretch
 };
 
 constexpr PaletteHex LightPalette = { 0xF4F4F1, 0xFFFFFF, 0xE6E8E4, 0x1B1D1C, 0x4E5552, 0x1F6F5C, 0xFFFFFF, 0x12503F, 0x1D4E89,
-                                      0xFFE3A3, 0x3A2A00, 0x1B1D1C, 0x8A918E, 0xB9BDB9, 0xE0A030, 0xC4391D };
+                                      0xFFE3A3, 0x3A2A00 };
 constexpr PaletteHex DarkPalette = { 0x121413, 0x1E2221, 0x2B302E, 0xECEFED, 0xB4BCB8, 0x5CC8A8, 0x0B1F19, 0x7EE0C0, 0x9CC3F5,
-                                     0x5A4300, 0xFFF1CC, 0xECEFED, 0x7B8480, 0x4A514E, 0xF2B24C, 0xFF7452 };
+                                     0x5A4300, 0xFFF1CC };
 
 }  // namespace ui

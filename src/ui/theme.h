@@ -18,11 +18,6 @@ struct Palette
     ImU32 Rest;           // rest phases
     ImU32 Warning;        // banners: storage trouble
     ImU32 WarningText;    // text on Warning
-    ImU32 Limb;           // the stick figure, near side
-    ImU32 LimbFar;        // far side limbs
-    ImU32 Floor;          // floor line
-    ImU32 BandSlack;      // band colour at no stretch
-    ImU32 BandTight;      // band colour at full stretch
 };
 
 void           ApplyTheme(bool dark);   // sets the ImGui style and the palette
