@@ -42,6 +42,7 @@ struct AppState
 
     bc::SessionRecord LastRecord;               // what the finish screen shows
     bool HasLastRecord = false;
+    bool LastRecordSaved = false;               // it went into the history (a session with no rep done does not)
 
     StorageStatus Storage = StorageStatus_Ok;   // shown as a banner when not Ok
     std::string StorageDetail;                  // what was wrong with the data kept aside

@@ -44,7 +44,10 @@ void ui::DrawFinishScreen(AppState& app)
     FormatClock(clock, sizeof(clock), record.DurationMs, false);
     snprintf(line, sizeof(line), "%s of work over %d of %d round%s.", clock, record.RoundsDone, record.RoundsPlanned, record.RoundsPlanned == 1 ? "" : "s");
     ImGui::TextWrapped("%s", line);
-    TextMuted(record.Finished ? "Well done. Saved to your history." : "What you did is saved to your history.");
+    if (!app.LastRecordSaved)
+        TextMuted("No rep was done, so this session is not kept in your history.");
+    else
+        TextMuted(record.Finished ? "Well done. Saved to your history." : "What you did is saved to your history.");
     ImGui::Spacing();
     const float nav_height = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
     BeginTouchScroll("Summary", -nav_height);

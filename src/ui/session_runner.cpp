@@ -168,6 +168,7 @@ static void FinishAndRecord(ui::AppState& app, double now_ms)
     }
     app.LastRecord = record;
     app.HasLastRecord = true;
+    app.LastRecordSaved = any_work;
     app.HasSession = false;
     app.Restored = false;
     app.ConfirmingEnd = false;
