@@ -179,6 +179,14 @@ static void FinishAndRecord(ui::AppState& app, double now_ms)
 
 // --- [SECTION] Actions
 
+// After every action: take the cues it caused, then save (unless the action ended the session).
+static void UpdateAndSave(ui::AppState& app, double now_ms)
+{
+    ui::UpdateSession(app, now_ms);
+    if (app.HasSession)
+        ui::SaveSession(app, now_ms);
+}
+
 void ui::StartSession(AppState& app, double now_ms)
 {
     app.Session = bc::MakeTimer(app.Settings);
@@ -189,8 +197,7 @@ void ui::StartSession(AppState& app, double now_ms)
     app.ConfirmingEnd = false;
     platform::KeepScreenAwake(true);
     Navigate(Screen_Session);
-    UpdateSession(app, now_ms);
-    SaveSession(app, now_ms);
+    UpdateAndSave(app, now_ms);
 }
 
 void ui::PauseSession(AppState& app, double now_ms)
@@ -198,8 +205,7 @@ void ui::PauseSession(AppState& app, double now_ms)
     if (app.HasSession && bc::Pause(app.Session, (int64_t)now_ms))
     {
         platform::KeepScreenAwake(false);
-        UpdateSession(app, now_ms);
-        SaveSession(app, now_ms);
+        UpdateAndSave(app, now_ms);
         platform::Announce("Paused");
     }
 }
@@ -211,38 +217,26 @@ void ui::ResumeSession(AppState& app, double now_ms)
         app.Restored = false;
         platform::KeepScreenAwake(true);
         Navigate(Screen_Session);
-        UpdateSession(app, now_ms);
-        SaveSession(app, now_ms);
+        UpdateAndSave(app, now_ms);
     }
 }
 
 void ui::SkipStep(AppState& app, double now_ms)
 {
     if (app.HasSession && bc::Skip(app.Session, (int64_t)now_ms))
-    {
-        UpdateSession(app, now_ms);
-        if (app.HasSession)
-            SaveSession(app, now_ms);
-    }
+        UpdateAndSave(app, now_ms);
 }
 
 void ui::BackStep(AppState& app, double now_ms)
 {
     if (app.HasSession && bc::Back(app.Session, (int64_t)now_ms))
-    {
-        UpdateSession(app, now_ms);
-        SaveSession(app, now_ms);
-    }
+        UpdateAndSave(app, now_ms);
 }
 
 void ui::FinishSet(AppState& app, double now_ms)
 {
     if (app.HasSession && bc::Done(app.Session, (int64_t)now_ms))
-    {
-        UpdateSession(app, now_ms);
-        if (app.HasSession)
-            SaveSession(app, now_ms);
-    }
+        UpdateAndSave(app, now_ms);
 }
 
 void ui::EndSession(AppState& app, double now_ms)
@@ -296,9 +290,6 @@ void ui::UpdateSession(AppState& app, double now_ms)
 
 void ui::SaveSessionNow(AppState& app, double now_ms)
 {
-    if (!app.HasSession)
-        return;
-    UpdateSession(app, now_ms);
     if (app.HasSession)
-        SaveSession(app, now_ms);
+        UpdateAndSave(app, now_ms);
 }
