@@ -15,6 +15,8 @@ void ui::LoadFonts(float device_pixel_ratio)
 {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // WebGL2 takes any texture height: no rounding up to a power of two, less to convert and upload.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
 
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;   // the data is a static array
