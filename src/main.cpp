@@ -6,6 +6,7 @@
 // change. Otherwise the main loop is paused (no frames at all) until an SDL event arrives (the
 // event watch below) or the next due time (a timeout), so an idle page costs nothing.
 #include "platform/platform.h"
+#include "platform/renderer_webgl2.h"
 #include "ui/app.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
@@ -13,10 +14,8 @@
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
-#include <GLES3/gl3.h>
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
 #include <cmath>
@@ -105,17 +104,10 @@ static void Frame()
     if (scale != g_Main.FontScale || ui::FontsNeedRebuild())
     {
         ui::LoadFonts(scale);
-        // On the first frame the backend uploads the atlas with its other GL objects in NewFrame;
-        // later rebuilds replace the texture here.
-        if (g_Main.FontScale != 0.0f)
-        {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
+        platform::RendererUploadFonts();
         g_Main.FontScale = scale;
     }
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ui::BeginAutomationFrame();
     ImGui::NewFrame();
@@ -123,11 +115,7 @@ static void Frame()
     ImGui::Render();
     ui::EndAutomationFrame();
 
-    ImGuiIO& io = ImGui::GetIO();
-    glViewport(0, 0, (int)(io.DisplaySize.x * io.DisplayFramebufferScale.x), (int)(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    glClearColor(request.ClearColor[0], request.ClearColor[1], request.ClearColor[2], 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    platform::RendererDraw(ImGui::GetDrawData(), request.ClearColor);
     SDL_GL_SwapWindow(g_Main.Window);
 
     g_Main.FramesDrawn++;
@@ -185,7 +173,11 @@ int main(int, char**)
     ui::InstallAutomationHooks();
 
     ImGui_ImplSDL2_InitForOpenGL(g_Main.Window, g_Main.GlContext);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!platform::RendererInit())
+    {
+        EM_ASM({ if (window.bandCircuitFatal) window.bandCircuitFatal("This browser cannot draw Band Circuit: its WebGL2 shader did not build."); });
+        return 1;
+    }
 
     ui::AppInit(platform::NowMs());
     SDL_AddEventWatch(OnSdlEvent, nullptr);

@@ -98,3 +98,41 @@ test("an idle home screen draws no frames; input wakes it", async () => {
     assert.ok(await page.evaluate(() => bandCircuit.framesDrawn()) > before, "a mouse move is drawn");
     await context.close();
 });
+
+// The renderer (src/platform/renderer_webgl2.cpp) sets WebGL state and never reads it back while
+// drawing: in a browser a read can wait for the GPU process to finish all queued work. The context
+// it draws with is the one web/app.js asked for while the wasm downloaded, with SDL's attributes.
+test("frames read no WebGL state back, and the app draws with the context the page created early", async () => {
+    const watchWebGL = () => {
+        const gl = window.__webgl = { reads: 0, counting: false, contexts: new Set() };
+        const proto = WebGL2RenderingContext.prototype;
+        for (const name of ["getParameter", "getError", "isEnabled", "isProgram", "isBuffer", "isTexture",
+                            "getProgramParameter", "getShaderParameter", "getVertexAttrib", "readPixels"]) {
+            const original = proto[name];
+            proto[name] = function (...args) { if (gl.counting) gl.reads++; return original.apply(this, args); };
+        }
+        const getContext = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (...args) {
+            const context = getContext.apply(this, args);
+            if (context && args[0] === "webgl2") gl.contexts.add(context);
+            return context;
+        };
+    };
+    const { context, page } = await openApp(browser, server.url, { deviceScaleFactor: 3,
+                                                                     beforeLoad: (p) => p.addInitScript(watchWebGL) });
+    const attributes = await page.evaluate(() => {
+        const gl = document.getElementById("canvas").getContext("webgl2");
+        return { count: window.__webgl.contexts.size, ...gl.getContextAttributes() };
+    });
+    assert.equal(attributes.count, 1, "one WebGL2 context, shared by the page script and SDL");
+    assert.deepEqual([attributes.alpha, attributes.depth, attributes.stencil, attributes.antialias], [false, false, false, false]);
+
+    await press(page, "Start");
+    await waitForState(page, () => { const s = bandCircuit.state(); return s.session && s.session.phase === "work"; });
+    const before = await page.evaluate(() => { window.__webgl.counting = true; return bandCircuit.framesDrawn(); });
+    await page.waitForTimeout(1000);
+    const after = await page.evaluate(() => { window.__webgl.counting = false; return { frames: bandCircuit.framesDrawn(), reads: window.__webgl.reads }; });
+    assert.ok(after.frames - before >= 10, `the set animates (${after.frames - before} frames in 1 s)`);
+    assert.equal(after.reads, 0, "no WebGL state read during those frames");
+    await context.close();
+});
