@@ -26,10 +26,13 @@
         readyResolve();
     };
 
-    // The WebGL2 context is created now, while the wasm downloads: creation takes tens of
-    // milliseconds. SDL later asks for a context with these same attributes (no alpha, depth,
-    // stencil or multisampling) and the canvas hands back this one.
-    try { canvas.getContext("webgl2", { alpha: false, depth: false, stencil: false, antialias: false }); } catch (e) { /* SDL reports it */ }
+    // The WebGL2 context is created while the wasm downloads and compiles (a task after this
+    // script and band-circuit.js, which starts the compile): creation takes tens of milliseconds.
+    // SDL later asks for a context with these same attributes (no alpha, depth, stencil or
+    // multisampling) and the canvas hands back this one; if main() gets there first, SDL creates it.
+    setTimeout(() => {
+        try { canvas.getContext("webgl2", { alpha: false, depth: false, stencil: false, antialias: false }); } catch (e) { /* SDL reports it */ }
+    }, 0);
 
     // --- Emscripten module configuration (read by band-circuit.js, which loads after this file)
     window.Module = {
