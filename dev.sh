@@ -252,7 +252,7 @@ cmd_bench() {
     find "$example/site" -type f ! -name '*.gz' ! -name '*.br' -print0 | while IFS= read -r -d '' f; do
         gzip -9 -k -n -f "$f"; brotli -q 11 -k -f "$f"
     done
-    log "measuring (about 2 minutes)"
+    log "measuring (about 4 minutes)"
     node "$ROOT/tests/bench/bench.mjs" "$ROOT/dist" "$example/site" --out "$ROOT/bench/results.md" "$@"
 }
 
