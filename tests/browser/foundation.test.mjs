@@ -39,6 +39,9 @@ test("the page loads with no console error or failed request, and the first fram
     assert.deepEqual(problems, []);
     assert.equal((await state(page)).screen, "home");
     assert.ok(await screenColourCount(page) > 8, "the canvas shows more than a flat colour");
+    // The wasm preloaded from the head is the one Emscripten instantiates: one download, not two.
+    const wasmLoads = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).length);
+    assert.equal(wasmLoads, 1, "band-circuit.wasm is fetched once by the page");
     await context.close();
 });
 
