@@ -31,6 +31,7 @@ static struct
     bool          LoopPaused = false;   // main loop paused while nothing changes
     long          WakeTimeout = 0;      // pending emscripten timeout id, 0 when none
     unsigned      FramesDrawn = 0;      // frames rendered since start (automation and benchmarks)
+    bool          ContextRestored = false;   // the browser gave back a lost WebGL context
 } g_Main;
 
 static void WakeMainLoop()
@@ -61,6 +62,13 @@ extern "C" {
 // web/app.js wakes the loop for what does not pass through SDL (an imported file, the page shown).
 EMSCRIPTEN_KEEPALIVE void bc_wake() { WakeMainLoop(); }
 EMSCRIPTEN_KEEPALIVE unsigned bc_frames_drawn() { return g_Main.FramesDrawn; }
+// After a lost WebGL context comes back every GL object is gone: the next frame builds the
+// renderer and the font atlas again.
+EMSCRIPTEN_KEEPALIVE void bc_webgl_restored()
+{
+    g_Main.ContextRestored = true;
+    WakeMainLoop();
+}
 }
 
 static void PauseUntilDue(double now)
@@ -97,6 +105,18 @@ static void Frame()
     {
         PauseUntilDue(now);
         return;
+    }
+
+    if (g_Main.ContextRestored)
+    {
+        g_Main.ContextRestored = false;
+        if (!platform::RendererInit())
+        {
+            EM_ASM({ if (window.bandCircuitFatal) window.bandCircuitFatal("Band Circuit could not draw again after the browser reset its graphics. Reload the page; your data is kept."); });
+            emscripten_cancel_main_loop();
+            return;
+        }
+        g_Main.FontScale = 0.0f;   // the atlas texture is gone too
     }
 
     // Rasterise the font for the current device pixel ratio, so text is crisp at DPR 1, 2 or 3.

@@ -34,6 +34,11 @@
         try { canvas.getContext("webgl2", { alpha: false, depth: false, stencil: false, antialias: false }); } catch (e) { /* SDL reports it */ }
     }, 0);
 
+    // A phone's browser may take the WebGL context away (memory pressure, a GPU reset). Asking to
+    // keep it lets the browser give it back; the app then rebuilds its GL objects and draws again.
+    canvas.addEventListener("webglcontextlost", (event) => event.preventDefault());
+    canvas.addEventListener("webglcontextrestored", () => { if (isReady && Module._bc_webgl_restored) Module._bc_webgl_restored(); });
+
     // --- Emscripten module configuration (read by band-circuit.js, which loads after this file)
     window.Module = {
         canvas: canvas,

@@ -73,6 +73,8 @@ static void PrintLog(GLuint object, bool is_program)
 
 bool platform::RendererInit()
 {
+    // Also called after a lost context is restored: the old objects died with it, so start afresh.
+    g_Renderer = {};
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "band-circuit-webgl2";
 

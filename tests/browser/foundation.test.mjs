@@ -139,3 +139,29 @@ test("frames read no WebGL state back, and the app draws with the context the pa
     assert.equal(after.reads, 0, "no WebGL state read during those frames");
     await context.close();
 });
+
+// Phones take WebGL contexts away under memory pressure or after a GPU reset. When the browser
+// gives the context back, the app rebuilds its GL objects (shader, buffers, font atlas) and draws.
+test("after the WebGL context is lost and restored, the app draws again and keeps its place", async () => {
+    const { context, page, problems } = await openApp(browser, server.url);
+    await press(page, "About");
+    await waitForState(page, () => bandCircuit.state().screen === "about");
+    // WEBGL_lose_context does to the page what a phone's browser does when it drops the context.
+    await page.evaluate(() => {
+        window.__loseContext = document.getElementById("canvas").getContext("webgl2").getExtension("WEBGL_lose_context");
+        window.__loseContext.loseContext();
+    });
+    await page.waitForFunction(() => document.getElementById("canvas").getContext("webgl2").isContextLost());
+    await page.waitForTimeout(200);
+    const before = await page.evaluate(() => bandCircuit.framesDrawn());
+    await page.evaluate(() => window.__loseContext.restoreContext());
+    await page.waitForFunction(() => !document.getElementById("canvas").getContext("webgl2").isContextLost());
+    await page.waitForFunction((n) => bandCircuit.framesDrawn() > n + 1, before);
+    await page.waitForTimeout(300);
+    assert.ok(await screenColourCount(page) > 8, "the restored canvas shows the screen, not a flat colour");
+    assert.equal((await state(page)).screen, "about", "the app stayed where it was");
+    await press(page, "Back");
+    assert.equal((await waitForState(page, () => bandCircuit.state().screen === "home")).screen, "home");
+    assert.deepEqual(problems, []);
+    await context.close();
+});
