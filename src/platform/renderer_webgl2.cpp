@@ -200,14 +200,3 @@ void platform::RendererDraw(ImDrawData* draw_data, const float clear_color[3])
         }
     }
 }
-
-void platform::RendererShutdown()
-{
-    glDeleteTextures(1, &g_Renderer.FontTexture);
-    glDeleteBuffers(1, &g_Renderer.VertexBuffer);
-    glDeleteBuffers(1, &g_Renderer.IndexBuffer);
-    glDeleteVertexArrays(1, &g_Renderer.VertexArray);
-    glDeleteProgram(g_Renderer.Program);
-    g_Renderer = {};
-    ImGui::GetIO().Fonts->SetTexID(0);
-}

@@ -16,6 +16,5 @@ bool RendererInit();                  // shader program, buffers, vertex array; 
                                       // Again after a lost context is restored; then upload the fonts.
 void RendererUploadFonts();           // (re)uploads Dear ImGui's font atlas and sets its texture id
 void RendererDraw(ImDrawData* draw_data, const float clear_color[3]);   // clears, then draws
-void RendererShutdown();
 
 }  // namespace platform
