@@ -134,10 +134,16 @@ build_web() {
     build_sdl2
     apt_install brotli librsvg2-bin
     log "web build (emcc $EMCC_VERSION)"
+    # One web build at a time in this checkout: two at once in build/web can pair one build's js
+    # with the other's wasm. A second command waits here for the first to finish.
+    mkdir -p "$ROOT/build"
+    exec 9>"$ROOT/build/web.lock"
+    flock 9
     emcmake cmake -S "$ROOT" -B "$ROOT/build/web" -DCMAKE_BUILD_TYPE=Release \
         -DIMGUI_DIR="$CACHE/src/imgui-$IMGUI_VERSION" -DSDL2_PREFIX="$SDL2_PREFIX" >/dev/null
     cmake --build "$ROOT/build/web" -j"$JOBS"
     assemble_dist "$ROOT/build/web" "$ROOT/dist"
+    exec 9>&-   # closing it releases the lock
 }
 
 # dist/: the complete static site, every URL in it relative so it works at a host's root or under
