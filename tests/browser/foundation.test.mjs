@@ -1,7 +1,7 @@
 // The page loads clean, draws, answers real input, and keeps its canvas crisp at any size and DPR.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openApp, state, press, waitForState } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, state, press, waitForState, waitReady } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -22,6 +22,27 @@ export async function screenColourCount(page) {
         const colours = new Set();
         for (let i = 0; i < pixels.length; i += 4) colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
         return colours.size;
+    }, png);
+}
+
+// The most common colour of what is on screen (a real screenshot, decoded in the page), as [r, g, b].
+async function dominantColour(page) {
+    const png = (await page.screenshot()).toString("base64");
+    return page.evaluate(async (data) => {
+        const image = new Image();
+        image.src = "data:image/png;base64," + data;
+        await image.decode();
+        const probe = new OffscreenCanvas(64, 64);
+        const ctx = probe.getContext("2d");
+        ctx.drawImage(image, 0, 0, 64, 64);
+        const pixels = ctx.getImageData(0, 0, 64, 64).data;
+        const counts = new Map();
+        for (let i = 0; i < pixels.length; i += 4) {
+            const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
+            counts.set(key, (counts.get(key) || 0) + 1);
+        }
+        const top = [...counts.entries()].sort((x, y) => y[1] - x[1])[0][0];
+        return [top >> 16, (top >> 8) & 255, top & 255];
     }, png);
 }
 
@@ -163,5 +184,26 @@ test("after the WebGL context is lost and restored, the app draws again and keep
     await press(page, "Back");
     assert.equal((await waitForState(page, () => bandCircuit.state().screen === "home")).screen, "home");
     assert.deepEqual(problems, []);
+    await context.close();
+});
+
+// On a slow network the page shows "Loading Band Circuit…" on its own background until the first
+// frame: the WebGL2 context created early must not cover it in black.
+test("while the wasm is still on its way, the loading message shows on the page background", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route("**/band-circuit.wasm", async (route) => { await held; await route.continue(); });
+    await page.goto(server.url, { waitUntil: "domcontentloaded" });
+    await page.waitForFunction(() => !!document.getElementById("canvas").getContext("webgl2"));
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.getElementById("loading").hidden), false);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor.match(/\d+/g).slice(0, 3).map(Number));
+    const shown = await dominantColour(page);
+    assert.ok(shown.every((v, i) => Math.abs(v - background[i]) <= 2), `screen shows ${shown}, the page background is ${background}`);
+    release();
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => document.getElementById("loading").hidden), true);
     await context.close();
 });
