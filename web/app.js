@@ -21,6 +21,7 @@
     const ready = new Promise((resolve) => { readyResolve = resolve; });
     window.bandCircuitReady = function () {
         isReady = true;
+        clearToPageBackground();   // SDL has just sized the canvas, which empties it
         document.getElementById("loading").hidden = true;
         canvas.focus({ preventScroll: true });
         readyResolve();
@@ -30,18 +31,20 @@
     // script and band-circuit.js, which starts the compile): creation takes tens of milliseconds.
     // SDL later asks for a context with these same attributes (no alpha, depth, stencil or
     // multisampling) and the canvas hands back this one; if main() gets there first, SDL creates it.
-    // Until the first frame the canvas is cleared to the page's background, so the loading message
-    // stays readable (an opaque context is black until something is drawn).
-    setTimeout(() => {
+    const CONTEXT_ATTRIBUTES = { alpha: false, depth: false, stencil: false, antialias: false };
+    // An opaque context is black until something is drawn: until the first frame the canvas is
+    // cleared to the page's background, so the loading message stays readable and nothing flashes.
+    function clearToPageBackground() {
         try {
-            const gl = canvas.getContext("webgl2", { alpha: false, depth: false, stencil: false, antialias: false });
+            const gl = canvas.getContext("webgl2", CONTEXT_ATTRIBUTES);
             const rgb = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) || []).map(Number);
             if (gl && rgb.length >= 3) {
                 gl.clearColor(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, 1);
                 gl.clear(gl.COLOR_BUFFER_BIT);
             }
         } catch (e) { /* SDL reports a missing WebGL2 */ }
-    }, 0);
+    }
+    setTimeout(clearToPageBackground, 0);
 
     // A phone's browser may take the WebGL context away (memory pressure, a GPU reset). Asking to
     // keep it lets the browser give it back; the app then rebuilds its GL objects and draws again.

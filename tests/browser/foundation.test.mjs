@@ -207,3 +207,25 @@ test("while the wasm is still on its way, the loading message shows on the page 
     assert.equal(await page.evaluate(() => document.getElementById("loading").hidden), true);
     await context.close();
 });
+
+// Between main() (where SDL sizes the canvas, which empties it) and the first frame, the canvas
+// shows the page background, not a black flash. The main loop's first frame is held back here.
+test("between start-up and the first frame the canvas shows the page background, not black", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addInitScript(() => {
+        window.__heldFrames = [];
+        const requestFrame = window.requestAnimationFrame.bind(window);
+        window.requestAnimationFrame = (callback) => (window.__holdFrames === false ? requestFrame(callback) : window.__heldFrames.push(callback));
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => !!(window.bandCircuit && bandCircuit.ready));
+    await page.evaluate(() => bandCircuit.ready);
+    assert.equal(await page.evaluate(() => bandCircuit.framesDrawn()), 0, "the first frame is still held");
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor.match(/\d+/g).slice(0, 3).map(Number));
+    const shown = await dominantColour(page);
+    assert.ok(shown.every((v, i) => Math.abs(v - background[i]) <= 2), `screen shows ${shown}, the page background is ${background}`);
+    await page.evaluate(() => { window.__holdFrames = false; for (const callback of window.__heldFrames.splice(0)) requestAnimationFrame(callback); });
+    await page.waitForFunction(() => bandCircuit.framesDrawn() > 0);
+    await context.close();
+});
