@@ -45,6 +45,32 @@ static int64_t MondayOfWeek(int64_t day)
     return day - weekday;
 }
 
+int RecordTzOffset(const SessionRecord& record, int fallback_tz_offset_minutes)
+{
+    return record.HasTzOffset ? record.TzOffsetMinutes : fallback_tz_offset_minutes;
+}
+
+LocalDateTime ToLocalDateTime(int64_t wall_ms, int tz_offset_minutes)
+{
+    const int64_t day = LocalDayNumber(wall_ms, tz_offset_minutes);
+    const int64_t minute_of_day = FloorDiv(wall_ms + (int64_t)tz_offset_minutes * 60000, 60000) - day * 1440;
+    // Days to civil date (H. Hinnant's days_from_civil, inverted).
+    const int64_t z = day + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    LocalDateTime t = {};
+    t.Day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    t.Month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    t.Year = (int)(yoe + era * 400 + (t.Month <= 2 ? 1 : 0));
+    t.Weekday = (int)(((day + 3) % 7 + 7) % 7);   // 1970-01-01 was a Thursday
+    t.Hour = (int)(minute_of_day / 60);
+    t.Minute = (int)(minute_of_day % 60);
+    return t;
+}
+
 HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes)
 {
     HistoryStats stats = {};
@@ -53,7 +79,7 @@ HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int6
     std::vector<int64_t> days;
     days.reserve(history.size());
     for (const SessionRecord& record : history)
-        days.push_back(LocalDayNumber(record.StartedWallMs, tz_offset_minutes));
+        days.push_back(LocalDayNumber(record.StartedWallMs, RecordTzOffset(record, tz_offset_minutes)));
     std::sort(days.begin(), days.end());
     days.erase(std::unique(days.begin(), days.end()), days.end());
 
@@ -78,7 +104,7 @@ HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int6
     const int64_t this_monday = MondayOfWeek(today);
     for (const SessionRecord& record : history)
     {
-        const int64_t day = LocalDayNumber(record.StartedWallMs, tz_offset_minutes);
+        const int64_t day = LocalDayNumber(record.StartedWallMs, RecordTzOffset(record, tz_offset_minutes));
         if (day > today)
             continue;
         const int64_t weeks_ago = (this_monday - MondayOfWeek(day)) / 7;

@@ -13,6 +13,7 @@ namespace bc {
 
 constexpr int SideCount = 5;            // entries of Side, used to index RepsDone
 constexpr int MaxSessionIdLength = 64;
+constexpr int MaxTzOffsetMinutes = 18 * 60;   // UTC-18:00 .. UTC+18:00 covers every time zone
 
 struct SessionRecord {
     std::string Id;                         // unique, "<started wall ms>-<n>"; 1..MaxSessionIdLength of [A-Za-z0-9._:-]
@@ -23,6 +24,8 @@ struct SessionRecord {
     int RoundsDone;                         // rounds whose every set was reached and left
     int RepsDone[ExerciseCount][SideCount]; // reps done per exercise and side, indexed by (int)Side; only ExerciseSide() entries are used
     bool Finished;                          // reached the end; false when ended early
+    bool HasTzOffset;                       // TzOffsetMinutes is known (records of older versions lack it)
+    int TzOffsetMinutes;                    // local time minus UTC where and when it started, minutes (+60 in Berlin in winter)
 
     bool operator==(const SessionRecord&) const = default;
 };
@@ -39,11 +42,24 @@ struct HistoryStats {
     int TotalSessions;                  // every session in the list
 };
 
-// tz_offset_minutes: minutes to add to UTC to get local time (in JS: -new Date().getTimezoneOffset()).
-// A session belongs to the local day it started on.
+// tz_offset_minutes: minutes to add to UTC to get local time now (in JS: -new Date().getTimezoneOffset()).
+// A session belongs to the local day it started on, in the time zone it started in (its own
+// TzOffsetMinutes, so summer sessions stay on their day in winter and after travel); a record
+// without an offset uses tz_offset_minutes.
 HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes);
 
 // Local day number (days since 1970-01-01 local) of a wall-clock instant; floors correctly before 1970.
 int64_t LocalDayNumber(int64_t wall_ms, int tz_offset_minutes);
+
+// The local time zone offset a record's dates are shown in: its own, else the one given.
+int RecordTzOffset(const SessionRecord& record, int fallback_tz_offset_minutes);
+
+// A civil date and time of day, for showing a wall-clock instant in a given offset.
+struct LocalDateTime {
+    int Year, Month, Day;   // civil date, Month 1..12
+    int Weekday;            // 0 = Monday .. 6 = Sunday
+    int Hour, Minute;       // time of day
+};
+LocalDateTime ToLocalDateTime(int64_t wall_ms, int tz_offset_minutes);
 
 }  // namespace bc

@@ -4,6 +4,7 @@
 // [SECTION] Settings (with the version 0 migration)
 // [SECTION] Session in progress
 // [SECTION] History and its export file
+// [SECTION] Limits, salvage, merges between pages
 #include "core/save_format.h"
 
 #include <algorithm>
@@ -342,6 +343,16 @@ static bool ReadSessionId(const JsonValue& object, std::string* out, const std::
     return true;
 }
 
+// "owner": the page (tab or window) running the session, same characters as a session id.
+static bool ReadOwner(const JsonValue& object, std::string* out, const std::string& what, std::string& error)
+{
+    if (!ReadString(object, "owner", MaxSessionIdLength, out, what, error))
+        return false;
+    if (!IsValidSessionId(*out))
+        return Fail(error, what + ": \"owner\" must be 1 to " + std::to_string(MaxSessionIdLength) + " letters, digits or - _ . :");
+    return true;
+}
+
 std::string SaveSessionInProgress(const SessionInProgress& session)
 {
     rapidjson::StringBuffer buffer;
@@ -362,6 +373,10 @@ std::string SaveSessionInProgress(const SessionInProgress& session)
         writer.Int(reps);
     writer.EndArray();
     writer.Key("endedEarly"); writer.Bool(session.EndedEarly);
+    if (!session.Owner.empty())
+    {
+        writer.Key("owner"); writer.String(session.Owner.c_str(), (rapidjson::SizeType)session.Owner.size());
+    }
     writer.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }
@@ -369,7 +384,7 @@ std::string SaveSessionInProgress(const SessionInProgress& session)
 LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
 {
     static const char* const keys[] = { "version", "id", "startedWall", "settings", "stepIndex", "stepStartMs", "activeMs",
-                                        "deliveredMs", "highestStep", "stepReps", "endedEarly" };
+                                        "deliveredMs", "highestStep", "stepReps", "endedEarly", "owner" };
     const std::string what = "session in progress";
     std::string error;
     rapidjson::Document doc;
@@ -400,6 +415,8 @@ LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
               (step_reps = RequireArray(doc, "stepReps", what, error)) != nullptr;
     if (!ok)
         return Failed<SessionInProgress>(error);
+    if (doc.HasMember("owner") && !ReadOwner(doc, &session.Owner, what, error))
+        return Failed<SessionInProgress>(error);
     if (step_reps->Size() > (rapidjson::SizeType)max_steps)
         return Failed<SessionInProgress>(what + ": \"stepReps\" is too long");
     for (const JsonValue& reps : step_reps->GetArray())
@@ -425,6 +442,10 @@ static void WriteSessionRecord(JsonWriter& writer, const SessionRecord& record)
     writer.Key("roundsPlanned"); writer.Int(record.RoundsPlanned);
     writer.Key("roundsDone"); writer.Int(record.RoundsDone);
     writer.Key("finished"); writer.Bool(record.Finished);
+    if (record.HasTzOffset)
+    {
+        writer.Key("tzOffsetMin"); writer.Int(record.TzOffsetMinutes);
+    }
     writer.Key("reps");
     writer.StartObject();
     for (int i = 0; i < ExerciseCount; i++)
@@ -473,7 +494,8 @@ static bool ReadRepsDone(const JsonValue& reps, SessionRecord& record, const std
 
 static bool ReadSessionRecord(const JsonValue& object, SessionRecord& record, const std::string& what, std::string& error)
 {
-    static const char* const keys[] = { "id", "started", "ended", "durationMs", "roundsPlanned", "roundsDone", "finished", "reps" };
+    static const char* const keys[] = { "id", "started", "ended", "durationMs", "roundsPlanned", "roundsDone", "finished", "reps",
+                                        "tzOffsetMin" };
     if (!object.IsObject())
         return Fail(error, what + ": expected an object");
     record = SessionRecord{};
@@ -489,6 +511,9 @@ static bool ReadSessionRecord(const JsonValue& object, SessionRecord& record, co
                     ReadBool(object, "finished", &record.Finished, what, error) &&
                     (reps = RequireObject(object, "reps", what, error)) != nullptr;
     if (!ok)
+        return false;
+    record.HasTzOffset = object.HasMember("tzOffsetMin");   // absent in records saved before version 1 had it
+    if (record.HasTzOffset && !ReadInt(object, "tzOffsetMin", -MaxTzOffsetMinutes, MaxTzOffsetMinutes, &record.TzOffsetMinutes, what, error))
         return false;
     if (record.EndedWallMs < record.StartedWallMs)
         return Fail(error, what + ": it ends before it starts");
@@ -638,6 +663,115 @@ MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::
         result.Sessions.push_back(record);
         result.Added++;
     }
+    return result;
+}
+
+}  // namespace bc
+
+namespace bc {
+
+// --- [SECTION] Limits, salvage, merges between pages -------------------------------------------
+
+const char* CheckHistoryFits(const std::vector<SessionRecord>& sessions)
+{
+    if ((int)sessions.size() > MaxHistorySessions)
+        return "the history holds the most sessions it can keep";
+    if (SaveHistory(sessions).size() > MaxSaveInputBytes)
+        return "the history is as large as it can be";
+    return nullptr;
+}
+
+SalvageResult SalvageHistory(std::string_view json)
+{
+    SalvageResult result = {};
+    rapidjson::Document doc;
+    std::string error;
+    if (!ParseJson(json, doc, "kept copy", error))
+    {
+        result.Error = error;
+        return result;
+    }
+    auto list = doc.FindMember("sessions");
+    if (list == doc.MemberEnd() || !list->value.IsArray())
+    {
+        result.Error = "kept copy: it holds no list of sessions";
+        return result;
+    }
+    std::vector<SessionRecord> found;
+    for (const JsonValue& entry : list->value.GetArray())
+    {
+        SessionRecord record;
+        std::string why;
+        if (ReadSessionRecord(entry, record, "session", why))
+            found.push_back(record);
+        else
+            result.Unreadable++;
+    }
+    const MergeResult merged = MergeHistory({}, found);   // drops repeated ids, keeps the limit
+    result.Sessions = merged.Sessions;
+    result.Unreadable += merged.AlreadyPresent + merged.Dropped;
+    return result;
+}
+
+// Field by field: a member this page changed comes from mine; objects one level down likewise.
+static void MergeMembers(const JsonValue& base, const JsonValue& mine, JsonValue& theirs, rapidjson::Document::AllocatorType& allocator)
+{
+    for (auto it = mine.MemberBegin(); it != mine.MemberEnd(); ++it)
+    {
+        auto old = base.FindMember(it->name);
+        auto target = theirs.FindMember(it->name);
+        if (old != base.MemberEnd() && old->value == it->value)
+            continue;   // unchanged here: theirs stands
+        if (it->value.IsObject() && old != base.MemberEnd() && old->value.IsObject() && target != theirs.MemberEnd() &&
+            target->value.IsObject())
+        {
+            MergeMembers(old->value, it->value, target->value, allocator);
+            continue;
+        }
+        JsonValue copy(it->value, allocator);
+        if (target != theirs.MemberEnd())
+            target->value = copy;
+        else
+            theirs.AddMember(JsonValue(it->name, allocator), copy, allocator);
+    }
+}
+
+Settings MergeSettings(const Settings& base, const Settings& mine, const Settings& theirs)
+{
+    rapidjson::Document base_doc, mine_doc, theirs_doc;
+    base_doc.Parse(SaveSettings(base).c_str());
+    mine_doc.Parse(SaveSettings(mine).c_str());
+    theirs_doc.Parse(SaveSettings(theirs).c_str());
+    MergeMembers(base_doc, mine_doc, theirs_doc, theirs_doc.GetAllocator());
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    theirs_doc.Accept(writer);
+    LoadResult<Settings> merged = LoadSettings(std::string_view(buffer.GetString(), buffer.GetSize()));
+    return merged.Ok() ? merged.Value : mine;
+}
+
+std::string SaveResetMark(int64_t at_wall_ms)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    writer.Key("version"); writer.Int(SaveFormatVersion);
+    writer.Key("atWall"); writer.Int64(at_wall_ms);
+    writer.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+LoadResult<int64_t> LoadResetMark(std::string_view json)
+{
+    static const char* const keys[] = { "version", "atWall" };
+    const std::string what = "reset mark";
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<int64_t> result = {};
+    int version = 0;
+    if (!ParseJson(json, doc, what.c_str(), error) || !ReadVersion(doc, SaveFormatVersion, &version, what, error) ||
+        !CheckKeys(doc, keys, 2, what, error) || !ReadInt64(doc, "atWall", 0, MaxWallMs, &result.Value, what, error))
+        return Failed<int64_t>(error);
     return result;
 }
 

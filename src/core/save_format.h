@@ -62,4 +62,27 @@ struct MergeResult {
 // Merges by session id. Existing sessions are never removed or changed.
 MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::vector<SessionRecord>& imported);
 
+// A history the app itself will write must be one it can read back: nullptr when it fits the
+// loader's limits (sessions, bytes), else why not, for a person.
+const char* CheckHistoryFits(const std::vector<SessionRecord>& sessions);
+
+// What can be saved from a history or export file that does not load as a whole (kept aside as
+// unreadable): every session that is valid on its own, ids made unique by dropping repeats.
+struct SalvageResult {
+    std::vector<SessionRecord> Sessions;    // the sessions that read back
+    int Unreadable;                         // entries of the "sessions" list that did not
+    std::string Error;                      // set when nothing could be read at all (not JSON, no list)
+};
+SalvageResult SalvageHistory(std::string_view json);
+
+// Settings changed in two pages at once: each setting this page changed since `base` (what it last
+// read or wrote) comes from `mine`, every other one from `theirs` (what is stored now). Works on the
+// saved JSON, field by field (one level into "reps" and "cues"), so a new setting needs no code here.
+Settings MergeSettings(const Settings& base, const Settings& mine, const Settings& theirs);
+
+// "Delete everything" leaves one fact behind: {"version":1, "atWall": <wall ms>}. Pages that were
+// open before it drop what they still hold from before that moment instead of writing it back.
+std::string SaveResetMark(int64_t at_wall_ms);
+LoadResult<int64_t> LoadResetMark(std::string_view json);
+
 }  // namespace bc

@@ -152,12 +152,16 @@ static void EnterStep(Timer& timer, int step_index, int64_t at_active_ms)
     timer.Pending.push_back(CueEvent{ kind, step_index, 0, at_active_ms });
 }
 
-// Generates the cues up to now and walks through every timed step that ended on the way.
+static void RecordPartialReps(Timer& timer, int64_t active_ms);
+
+// Generates the cues up to now and walks through every timed step that ended on the way. A session
+// still open after MaxActiveMs of active time (a self-paced set left running for weeks) ends early
+// there by itself, so what it saves always stays within what the save format reads back.
 static void Advance(Timer& timer, int64_t now_ms)
 {
     if (!timer.Started)
         return;
-    const int64_t active = ActiveMsAt(timer, now_ms);
+    const int64_t active = std::min(ActiveMsAt(timer, now_ms), MaxActiveMs);
     for (;;)
     {
         const Step& step = timer.Plan[timer.StepIndex];
@@ -177,6 +181,13 @@ static void Advance(Timer& timer, int64_t now_ms)
         else
             timer.Pending.push_back(CueEvent{ CueKind::RestOver, timer.StepIndex, 0, end });
         EnterStep(timer, timer.StepIndex + 1, end);
+    }
+    if (!timer.Over && active >= MaxActiveMs)
+    {
+        RecordPartialReps(timer, active);
+        timer.Over = true;
+        timer.EndedEarly = true;
+        timer.OverAtActiveMs = active;
     }
 }
 

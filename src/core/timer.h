@@ -124,6 +124,7 @@ struct SessionInProgress {
     int HighestStepReached;             // Timer::HighestStepReached
     std::vector<int> StepRepsDone;      // Timer::StepRepsDone
     bool EndedEarly;                    // Timer::EndedEarly
+    std::string Owner;                  // the page that runs it (see app persistence); "" when not recorded
 
     bool operator==(const SessionInProgress&) const = default;
 };

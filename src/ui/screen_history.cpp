@@ -20,37 +20,7 @@
 #include <algorithm>
 #include <cstdio>
 
-// --- [SECTION] Local dates
-
-struct LocalTime
-{
-    int Year, Month, Day;   // civil date, Month 1..12
-    int Weekday;            // 0 = Monday .. 6 = Sunday
-    int Hour, Minute;
-};
-
-static LocalTime ToLocal(int64_t wall_ms, int tz_offset_minutes)
-{
-    const int64_t day = bc::LocalDayNumber(wall_ms, tz_offset_minutes);
-    int64_t minute_of_day = ((wall_ms + (int64_t)tz_offset_minutes * 60000) / 60000) % 1440;
-    if (minute_of_day < 0)
-        minute_of_day += 1440;
-    // Days to civil date (H. Hinnant's algorithm).
-    const int64_t z = day + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    LocalTime t;
-    t.Day = (int)(doy - (153 * mp + 2) / 5 + 1);
-    t.Month = (int)(mp < 10 ? mp + 3 : mp - 9);
-    t.Year = (int)(yoe + era * 400 + (t.Month <= 2 ? 1 : 0));
-    t.Weekday = (int)(((day + 3) % 7 + 7) % 7);   // 1970-01-01 was a Thursday
-    t.Hour = (int)(minute_of_day / 60);
-    t.Minute = (int)(minute_of_day % 60);
-    return t;
-}
+// --- [SECTION] Local dates (each session in the time zone it happened in: core/history)
 
 static const char* const WeekdayNames[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 static const char* const MonthNames[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
@@ -69,7 +39,7 @@ void ui::ExportHistoryToFile(AppState& app)
         return;
     }
     const double wall = platform::WallMs();
-    const LocalTime today = ToLocal((int64_t)wall, platform::TimezoneOffsetMinutes());
+    const bc::LocalDateTime today = bc::ToLocalDateTime((int64_t)wall, platform::TimezoneOffsetMinutes());
     char name[64];
     snprintf(name, sizeof(name), "band-circuit-history-%04d-%02d-%02d.json", today.Year, today.Month, today.Day);
     platform::DownloadFile(name, bc::ExportHistory(app.History, (int64_t)wall));
@@ -194,7 +164,7 @@ static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day)
 
     // Under the bars: the first week's Monday on the left, this week on the right.
     const int64_t monday = today_day - ((today_day + 3) % 7 + 7) % 7 - 7 * (bc::HistoryWeeks - 1);
-    const LocalTime first = ToLocal(monday * 86400000LL, 0);
+    const bc::LocalDateTime first = bc::ToLocalDateTime(monday * 86400000LL, 0);
     char left[32];
     snprintf(left, sizeof(left), "Week of %d %s", first.Day, MonthNames[first.Month - 1]);
     draw_list->AddText(body, 15.0f, ImVec2(min.x, base_y + 4.0f), c.TextMuted, left);
@@ -227,7 +197,7 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record, i
     const bool expanded = app.ExpandedSession == record.Id;
     const float height = 2 * pad + 3 * line + (expanded ? bc::ExerciseCount * line + 8.0f : 0.0f);
 
-    const LocalTime t = ToLocal(record.StartedWallMs, tz_offset_minutes);
+    const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, bc::RecordTzOffset(record, tz_offset_minutes));
     char label[96];
     snprintf(label, sizeof(label), "%s %d %s %d, %02d:%02d##%s", WeekdayNames[t.Weekday], t.Day, MonthNames[t.Month - 1], t.Year,
              t.Hour, t.Minute, record.Id.c_str());

@@ -50,6 +50,8 @@ static SessionRecord RandomRecord(std::mt19937& rng, int index)
     r.RoundsPlanned = RandomInt(rng, MinRounds, MaxRounds);
     r.RoundsDone = RandomInt(rng, 0, r.RoundsPlanned);
     r.Finished = RandomInt(rng, 0, 1);
+    r.HasTzOffset = RandomInt(rng, 0, 1);
+    r.TzOffsetMinutes = r.HasTzOffset ? RandomInt(rng, -MaxTzOffsetMinutes, MaxTzOffsetMinutes) : 0;
     for (int i = 0; i < ExerciseCount; i++)
         for (int s = 0; s < 2; s++)
             r.RepsDone[i][(int)ExerciseSide(GetExercise((ExerciseId)i), s)] = RandomInt(rng, 0, MaxRepsRecorded);
@@ -77,7 +79,10 @@ static SessionInProgress RandomSession(std::mt19937& rng)
         default: Query(timer, now, nullptr); break;
         }
     }
-    return SnapshotSession(timer, now + RandomInt64(rng, 0, 60'000));
+    SessionInProgress session = SnapshotSession(timer, now + RandomInt64(rng, 0, 60'000));
+    if (RandomInt(rng, 0, 1))
+        session.Owner = "tab-" + std::to_string(RandomInt(rng, 0, 1'000'000));
+    return session;
 }
 
 TEST_CASE("Save then load returns the same value (randomised)", "[save]")
