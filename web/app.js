@@ -67,7 +67,7 @@
         if (!isReady || !fn) return null;
         return Module.UTF8ToString(fn());
     }
-    function wake() { if (Module._bc_wake) Module._bc_wake(); }
+    function wake() { if (isReady) Module._bc_wake(); }   // the exports exist before the wasm does: wait for main()
 
     // --- Automation interface: documented in README.md ("Automation interface")
     window.bandCircuit = {
@@ -174,6 +174,44 @@
         get wakeLockHeld() { return !!wakeLock; },
     };
 
+    // --- Storage shared with the app's other pages (an installed window and a tab, say). Each page
+    // follows the others' writes through the storage event; the history is written inside the
+    // "bandCircuit.history" Web Lock where the browser has it, so two pages never interleave a
+    // read-merge-write. navigator.storage.persist() is asked once there is a session worth keeping.
+    const STORED_KEYS = { "bandCircuit.settings": 1, "bandCircuit.session": 2, "bandCircuit.history": 3, "bandCircuit.reset": 4 };
+    const storage = {
+        persistence: 0,   // platform::Persistence: 0 unknown, 1 persistent, 2 best effort, 3 unsupported
+        commitQueued: false,
+        requestCommit() {
+            const commit = () => { this.commitQueued = false; if (isReady) { Module._bc_history_commit(); wake(); } };
+            if (!(navigator.locks && navigator.locks.request)) return commit();
+            if (this.commitQueued) return;
+            this.commitQueued = true;
+            navigator.locks.request("bandCircuit.history", commit).catch(commit);
+        },
+        askPersistence() {
+            if (!(navigator.storage && navigator.storage.persist)) return;
+            navigator.storage.persist().then((granted) => { this.persistence = granted ? 1 : 2; wake(); }, () => {});
+        },
+    };
+    if (navigator.storage && navigator.storage.persisted) {
+        navigator.storage.persisted().then((persisted) => { storage.persistence = persisted ? 1 : 2; wake(); }, () => {});
+    } else {
+        storage.persistence = 3;
+    }
+    window.bandCircuitStorage = storage;
+    window.addEventListener("storage", (event) => {
+        if (!isReady) return;
+        if (event.storageArea && event.storageArea !== window.localStorage) return;
+        const key = event.key === null ? 0 : STORED_KEYS[event.key];   // null: storage was cleared
+        if (key === undefined) {
+            if (event.key.startsWith("bandCircuit.")) Module._bc_storage_changed(4);   // kept-aside copies: the list changed
+        } else {
+            Module._bc_storage_changed(key);
+        }
+        wake();
+    });
+
     // --- Page lifecycle: the app saves when hidden and redraws the true state when shown
     document.addEventListener("visibilitychange", () => {
         if (document.visibilityState === "visible") {
@@ -225,28 +263,24 @@
     // --- Offline and install: the service worker (web/sw.js) precaches the whole site under a
     // version derived from its content, so the app starts offline after one visit. Each visit
     // looks for a new sw.js (and again when the page returns to the foreground after an hour
-    // away); a new version downloads whole in the background, the #update toast
-    // says so, and once this page has loaded everything it needs the new version takes over: it
+    // away); a new version downloads whole in the background, the home screen says so, and once this page has loaded everything it needs the new version takes over: it
     // runs from the next visit. Saved data is in localStorage, which an update never touches.
     if ("serviceWorker" in navigator && window.isSecureContext) {
         const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
-        const TOAST_MS = 12000;
-        const toast = document.getElementById("update");
         let announced = false;
 
-        function showUpdateToast() {
-            if (announced || !toast) return;
+        // The app says so in its own layout (a line on the home screen), so nothing covers a
+        // control or takes a tap.
+        function showUpdateNotice() {
+            if (announced) return;
             announced = true;
-            toast.hidden = false;
-            // It sits over the canvas: a tap or a few seconds put it away.
-            toast.addEventListener("click", () => { toast.hidden = true; }, { once: true });
-            setTimeout(() => { toast.hidden = true; }, TOAST_MS);
+            ready.then(() => { Module._bc_update_ready(); wake(); });
         }
 
         // A worker that finished installing while another version is active: a new version.
         function takeUpdate(registration, worker) {
             if (!registration.active || registration.active === worker) return;   // the first install
-            showUpdateToast();
+            showUpdateNotice();
             // Every file this page uses was requested before "load"; the app being up (or ten
             // seconds, should it never start) makes sure, then the new version may take over.
             const settled = Promise.race([ready, new Promise((resolve) => setTimeout(resolve, 10000))]);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace platform {
 
@@ -12,6 +13,8 @@ namespace platform {
 double NowMs();                      // monotonic milliseconds (performance.now): for durations
 double WallMs();                     // wall-clock milliseconds since 1970 (Date.now): for dates
 int    TimezoneOffsetMinutes();      // local time minus UTC, in minutes (e.g. +60 in Paris in winter)
+int    TimezoneOffsetMinutesAt(double wall_ms);   // the same at another instant, by this zone's rules (summer time)
+std::string PageId();                // an id for this page load, different in every tab, window and reload
 
 // --- localStorage
 enum StorageResult { StorageResult_Ok, StorageResult_Missing, StorageResult_Unavailable, StorageResult_Full };
@@ -19,6 +22,11 @@ bool          StorageAvailable();                                        // fals
 StorageResult StorageRead(const char* key, std::string* out);            // Ok, Missing or Unavailable
 StorageResult StorageWrite(const char* key, const std::string& value);   // Ok, Full or Unavailable
 void          StorageRemove(const char* key);
+std::vector<std::string> StorageKeys(const char* prefix);               // every stored key that starts with prefix
+void          RequestHistoryCommit();   // calls back bc_history_commit() under the "bandCircuit.history" Web Lock (at once without Web Locks)
+void          RequestPersistentStorage();   // navigator.storage.persist(), once there is something worth keeping
+enum Persistence { Persistence_Unknown, Persistence_Persistent, Persistence_BestEffort, Persistence_Unsupported };
+Persistence   StoragePersistence();     // what the browser last said about navigator.storage.persisted()
 
 // --- Cues
 enum Tone { Tone_Rep, Tone_Hold, Tone_Countdown, Tone_Switch, Tone_RestOver, Tone_Finish, Tone_Tap };

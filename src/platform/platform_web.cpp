@@ -12,10 +12,28 @@
 EM_JS(double, js_now_ms, (), { return performance.now(); });
 EM_JS(double, js_wall_ms, (), { return Date.now(); });
 EM_JS(int, js_timezone_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+EM_JS(int, js_timezone_offset_minutes_at, (double wall_ms), { return -new Date(wall_ms).getTimezoneOffset(); });
+EM_JS(char*, js_page_id, (), {
+    // Random enough to tell apart the pages open at one time; made of session-id characters.
+    const id = Date.now().toString(36) + "-" + Math.floor(Math.random() * 2176782336).toString(36);
+    const size = lengthBytesUTF8(id) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(id, ptr, size);
+    return ptr;
+});
 
 double platform::NowMs() { return js_now_ms(); }
 double platform::WallMs() { return js_wall_ms(); }
 int platform::TimezoneOffsetMinutes() { return js_timezone_offset_minutes(); }
+int platform::TimezoneOffsetMinutesAt(double wall_ms) { return js_timezone_offset_minutes_at(wall_ms); }
+
+std::string platform::PageId()
+{
+    char* raw = js_page_id();
+    std::string id(raw);
+    free(raw);
+    return id;
+}
 
 // --- [SECTION] localStorage
 
@@ -57,7 +75,56 @@ EM_JS(void, js_storage_remove, (const char* key), {
     try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
 
+// Every key with the prefix, joined by newlines (keys the app writes hold none), as a malloc'ed string.
+EM_JS(char*, js_storage_keys, (const char* prefix), {
+    const wanted = UTF8ToString(prefix);
+    const keys = [];
+    try {
+        for (let i = 0; i < localStorage.length; i++) {
+            const key = localStorage.key(i);
+            if (key !== null && key.startsWith(wanted) && key.indexOf("\n") < 0) keys.push(key);
+        }
+    } catch (e) {}
+    const text = keys.join("\n");
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+});
+EM_JS(void, js_request_history_commit, (), {
+    if (window.bandCircuitStorage) window.bandCircuitStorage.requestCommit();
+    else Module._bc_history_commit();
+});
+EM_JS(void, js_request_persistent_storage, (), {
+    if (window.bandCircuitStorage) window.bandCircuitStorage.askPersistence();
+});
+EM_JS(int, js_storage_persistence, (), {
+    return window.bandCircuitStorage ? window.bandCircuitStorage.persistence : 0;
+});
+
 bool platform::StorageAvailable() { return js_storage_available() != 0; }
+
+std::vector<std::string> platform::StorageKeys(const char* prefix)
+{
+    char* raw = js_storage_keys(prefix);
+    std::vector<std::string> keys;
+    const std::string text(raw);
+    free(raw);
+    size_t start = 0;
+    while (start < text.size())
+    {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        keys.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return keys;
+}
+
+void platform::RequestHistoryCommit() { js_request_history_commit(); }
+void platform::RequestPersistentStorage() { js_request_persistent_storage(); }
+platform::Persistence platform::StoragePersistence() { return (Persistence)js_storage_persistence(); }
 
 platform::StorageResult platform::StorageRead(const char* key, std::string* out)
 {

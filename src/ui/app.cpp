@@ -179,6 +179,7 @@ std::string ui::AppStateJson()
         AppendNumber(s, "phaseElapsedMs", v.PhaseElapsedMs);
         AppendNumber(s, "elapsedMs", v.ActiveMs);
         Append(s, "paused", v.Paused ? "true" : "false", false);
+        Append(s, "elsewhere", g_App.Stored.SessionElsewhere ? "true" : "false", false);
         Append(s, "tempoPart", v.TempoPartName, true);
         AppendNumber(s, "step", v.StepIndex);
         AppendNumber(s, "steps", v.StepCount);
@@ -198,6 +199,30 @@ std::string ui::AppStateJson()
     AppendNumber(h, "streakDays", stats.CurrentStreakDays);
     h += "}";
     Append(json, "history", h.c_str(), false);
+    if (g_App.HasLastRecord)
+    {
+        std::string r = "{";
+        Append(r, "id", g_App.LastRecord.Id.c_str());
+        Append(r, "save", RecordSaveKey(RecordSaveFor(g_App, g_App.LastRecord.Id)));
+        r += "}";
+        Append(json, "lastRecord", r.c_str(), false);
+    }
+    else
+    {
+        Append(json, "lastRecord", nullptr);
+    }
+    std::string kept = "[";
+    for (const std::string& key : g_App.Stored.KeptAside)
+    {
+        if (kept.size() > 1)
+            kept += ',';
+        AppendJsonString(kept, key);
+    }
+    kept += "]";
+    Append(json, "keptAside", kept.c_str(), false);
+    static const char* persistence[] = { "unknown", "persistent", "best-effort", "unsupported" };
+    Append(json, "persistence", persistence[platform::StoragePersistence()]);
+    Append(json, "updateReady", g_App.UpdateReady ? "true" : "false", false);
     Append(json, "theme", IsDarkTheme() ? "dark" : "light");
     Append(json, "reducedMotion", g_App.ReducedMotion ? "true" : "false", false);
     Append(json, "animating", g_App.Animating ? "true" : "false", false);
@@ -234,6 +259,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bc_page_hidden()
 {
     const double now = platform::NowMs();
     ui::SaveSessionNow(g_App, now);
+    ui::CommitHistory(g_App);   // a history write still waiting for the lock is done now: the page may not run again
     ui::ScheduleHiddenCues(g_App, now);
 }
 
@@ -241,4 +267,24 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bc_page_hidden()
 extern "C" EMSCRIPTEN_KEEPALIVE void bc_page_shown()
 {
     ui::PageShown(g_App, platform::NowMs());
+}
+
+// Another page of the app changed storage (the storage event): which key, as ui::StoredKey.
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_storage_changed(int key)
+{
+    if (key >= 0 && key < ui::StoredKey_COUNT)
+        ui::StorageChanged(g_App, (ui::StoredKey)key, platform::NowMs());
+}
+
+// The history write, called by web/app.js while it holds the storage lock.
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_history_commit()
+{
+    ui::CommitHistory(g_App);
+    ui::RequestAnimation();
+}
+
+// A new version is downloaded and runs from the next visit: said in the page, over nothing.
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_update_ready()
+{
+    g_App.UpdateReady = true;
 }

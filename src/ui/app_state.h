@@ -9,6 +9,7 @@
 #include "core/timer.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ui {
@@ -26,6 +27,38 @@ enum StorageStatus
 };
 const char* StorageStatusKey(StorageStatus status);   // "ok", "unavailable", "full", "recovered"
 
+// The keys another page can change under this one (the storage event says which).
+enum StoredKey { StoredKey_All, StoredKey_Settings, StoredKey_Session, StoredKey_History, StoredKey_Reset, StoredKey_COUNT };
+
+// What became of a finished session's history entry.
+enum RecordSave
+{
+    RecordSave_Pending,        // waiting for the storage lock
+    RecordSave_Saved,          // in the stored history
+    RecordSave_NoWork,         // no rep was done: not a workout, not kept
+    RecordSave_NoSpace,        // the browser's storage is full
+    RecordSave_HistoryFull,    // the history holds the most sessions it can read back
+    RecordSave_Unavailable,    // no storage at all (private mode): kept in memory only
+    RecordSave_Held,           // the stored history could not be read nor copied aside: not written over
+    RecordSave_Reset,          // "Delete everything" ran in another page while this session went on
+};
+const char* RecordSaveKey(RecordSave save);   // "pending", "saved", "no-work", ... as in bandCircuit.state()
+
+// Where this page stands with storage shared with other pages of the app.
+struct StoredState
+{
+    std::string PageId;                         // this page's id: the owner mark on the session it runs
+    bc::Settings Settings = bc::DefaultSettings();   // settings as last read from or written to storage (the merge base)
+    std::vector<bc::SessionRecord> Pending;     // history entries waiting for the locked write
+    std::vector<std::pair<std::string, RecordSave>> Saves;   // what became of each entry this page added (by id)
+    int64_t ResetAtWallMs = 0;                  // the last "Delete everything" known to this page (0: none)
+    bool SessionWritten = false;                // the session in memory is (or was) in storage
+    bool SessionElsewhere = false;              // the session in memory runs in another page: shown, not written
+    bool Held[StoredKey_COUNT] = {};            // unreadable data that could not be copied aside: never written
+    std::vector<std::string> KeptAside;         // keys of kept-aside unreadable copies, oldest first
+    bool AskedPersistence = false;              // navigator.storage.persist() was asked this visit
+};
+
 struct AppState
 {
     Screen Current = Screen_Home;               // the screen on show
@@ -42,10 +75,11 @@ struct AppState
 
     bc::SessionRecord LastRecord;               // what the finish screen shows
     bool HasLastRecord = false;
-    bool LastRecordSaved = false;               // it went into the history (a session with no rep done does not)
 
     StorageStatus Storage = StorageStatus_Ok;   // shown as a banner when not Ok
     std::string StorageDetail;                  // what was wrong with the data kept aside
+    StoredState Stored;                         // this page and the storage it shares with other pages
+    bool UpdateReady = false;                   // a new version of the app is downloaded: it runs from the next visit
 
     bc::ExerciseId ShownExercise = bc::ExerciseId::Deadbug;   // exercise page
     bc::Side ShownSide = bc::Side::Left;        // exercise page: side shown

@@ -1,11 +1,25 @@
 // Every write reports back: a full quota or a vanished storage switches the banner on, and the
-// app carries on in memory. Reads happen once, at start.
+// app carries on in memory. Every write of shared data first reads what is stored now, because
+// another page of the app may have written since this one last looked.
 #include "ui/persistence.h"
 
 #include "core/save_format.h"
 #include "platform/platform.h"
 
+#include <algorithm>
 #include <cstdio>
+
+static const char* KeyOf(ui::StoredKey key)
+{
+    switch (key)
+    {
+    case ui::StoredKey_Settings: return ui::SettingsKey;
+    case ui::StoredKey_Session: return ui::SessionKey;
+    case ui::StoredKey_History: return ui::HistoryKey;
+    case ui::StoredKey_Reset: return ui::ResetKey;
+    default: return "";
+    }
+}
 
 static void NoteWrite(ui::AppState& app, platform::StorageResult result)
 {
@@ -17,15 +31,29 @@ static void NoteWrite(ui::AppState& app, platform::StorageResult result)
         app.Storage = ui::StorageStatus_Ok;   // space came back
 }
 
-static void Write(ui::AppState& app, const char* key, const std::string& value)
+// Writes unless storage is gone or the key holds unreadable data that could not be kept aside.
+static platform::StorageResult Write(ui::AppState& app, ui::StoredKey key, const std::string& value)
 {
     if (app.Storage == ui::StorageStatus_Unavailable)
-        return;
-    NoteWrite(app, platform::StorageWrite(key, value));
+        return platform::StorageResult_Unavailable;
+    if (app.Stored.Held[key])
+        return platform::StorageResult_Full;
+    const platform::StorageResult result = platform::StorageWrite(KeyOf(key), value);
+    NoteWrite(app, result);
+    return result;
 }
 
-// Keeps unreadable data under its own key, never overwriting an earlier copy, then reports it.
-static void KeepAside(ui::AppState& app, const char* name, const char* key, const std::string& raw, const std::string& why)
+static void AddDetail(ui::AppState& app, const std::string& text)
+{
+    app.Storage = ui::StorageStatus_Recovered;
+    if (!app.StorageDetail.empty())
+        app.StorageDetail += " ";
+    app.StorageDetail += text;
+}
+
+// Keeps unreadable data under its own key, never overwriting an earlier copy, then reports it. If
+// the copy cannot be written (no space), the original stays where it is and is never written over.
+static void KeepAside(ui::AppState& app, ui::StoredKey key, const char* name, const std::string& raw, const std::string& why)
 {
     char aside[96];
     long long stamp = (long long)platform::WallMs();
@@ -36,36 +64,76 @@ static void KeepAside(ui::AppState& app, const char* name, const char* key, cons
     } while (platform::StorageRead(aside, &ignored) == platform::StorageResult_Ok);
     const platform::StorageResult result = platform::StorageWrite(aside, raw);
     if (result == platform::StorageResult_Ok)
-        platform::StorageRemove(key);   // the copy is safe: the app may now write a fresh value
-    app.Storage = ui::StorageStatus_Recovered;
-    if (!app.StorageDetail.empty())
-        app.StorageDetail += " ";
-    app.StorageDetail += "Your saved " + std::string(name) + " could not be read (" + why + "). A copy is kept under \"" + aside + "\".";
+    {
+        platform::StorageRemove(KeyOf(key));   // the copy is safe: the app may now write a fresh value
+        app.Stored.KeptAside.push_back(aside);
+        AddDetail(app, "Your saved " + std::string(name) + " could not be read (" + why + "). A copy is kept under \"" + aside + "\"" +
+                           (key == ui::StoredKey_History ? ": History can recover its sessions." : "."));
+        return;
+    }
+    app.Stored.Held[key] = true;
+    AddDetail(app, "Your saved " + std::string(name) + " could not be read (" + why + "), and there is no room to keep a copy, so it is "
+                   "left as it is and Band Circuit will not write over it: changes to your " + name + " are not saved until space is freed.");
+}
+
+// --- [SECTION] Loading
+
+static void FillTimeZones(std::vector<bc::SessionRecord>& records)
+{
+    // Records of older versions have no UTC offset: this zone's rules at their date are the best guess.
+    for (bc::SessionRecord& record : records)
+        if (!record.HasTzOffset)
+        {
+            record.TzOffsetMinutes = platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
+            record.HasTzOffset = true;
+        }
+}
+
+static int64_t ReadResetMark()
+{
+    std::string raw;
+    if (platform::StorageRead(ui::ResetKey, &raw) != platform::StorageResult_Ok)
+        return 0;
+    const bc::LoadResult<int64_t> mark = bc::LoadResetMark(raw);
+    return mark.Ok() ? mark.Value : 0;
+}
+
+void ui::ListKeptAside(AppState& app)
+{
+    app.Stored.KeptAside = platform::StorageKeys(UnreadablePrefix);
+    std::sort(app.Stored.KeptAside.begin(), app.Stored.KeptAside.end());
 }
 
 void ui::LoadSavedData(AppState& app, double now_ms)
 {
+    app.Stored.PageId = platform::PageId();
     if (!platform::StorageAvailable())
     {
         app.Storage = StorageStatus_Unavailable;
         return;
     }
+    app.Stored.ResetAtWallMs = ReadResetMark();
     std::string raw;
     if (platform::StorageRead(SettingsKey, &raw) == platform::StorageResult_Ok)
     {
         bc::LoadResult<bc::Settings> loaded = bc::LoadSettings(raw);
         if (loaded.Ok())
-            app.Settings = loaded.Value;
+            app.Settings = app.Stored.Settings = loaded.Value;
         else
-            KeepAside(app, "settings", SettingsKey, raw, loaded.Error.Message);
+            KeepAside(app, StoredKey_Settings, "settings", raw, loaded.Error.Message);
     }
     if (platform::StorageRead(HistoryKey, &raw) == platform::StorageResult_Ok)
     {
         bc::LoadResult<std::vector<bc::SessionRecord>> loaded = bc::LoadHistory(raw);
         if (loaded.Ok())
+        {
             app.History = loaded.Value;
+            FillTimeZones(app.History);
+        }
         else
-            KeepAside(app, "history", HistoryKey, raw, loaded.Error.Message);
+        {
+            KeepAside(app, StoredKey_History, "history", raw, loaded.Error.Message);
+        }
     }
     if (platform::StorageRead(SessionKey, &raw) == platform::StorageResult_Ok)
     {
@@ -76,44 +144,434 @@ void ui::LoadSavedData(AppState& app, double now_ms)
             app.HasSession = true;
             app.Restored = true;
             app.LastSavedActiveMs = loaded.Value.ActiveMs;
+            app.Stored.SessionWritten = true;
         }
         else
         {
-            KeepAside(app, "session", SessionKey, raw, loaded.Error.Message);
+            KeepAside(app, StoredKey_Session, "session", raw, loaded.Error.Message);
+        }
+    }
+    ListKeptAside(app);
+}
+
+// --- [SECTION] Settings
+
+void ui::SaveSettings(AppState& app)
+{
+    if (app.Storage == StorageStatus_Unavailable || app.Stored.Held[StoredKey_Settings])
+        return;
+    std::string raw;
+    const platform::StorageResult found = platform::StorageRead(SettingsKey, &raw);
+    if (found == platform::StorageResult_Missing)
+    {
+        // Never saved, or deleted by a reset in another page: what this page did not change is the default.
+        app.Settings = bc::MergeSettings(app.Stored.Settings, app.Settings, bc::DefaultSettings());
+    }
+    else if (found == platform::StorageResult_Ok)
+    {
+        const bc::LoadResult<bc::Settings> stored = bc::LoadSettings(raw);
+        if (stored.Ok())
+            app.Settings = bc::MergeSettings(app.Stored.Settings, app.Settings, stored.Value);
+        else
+            KeepAside(app, StoredKey_Settings, "settings", raw, stored.Error.Message);
+    }
+    if (Write(app, StoredKey_Settings, bc::SaveSettings(app.Settings)) == platform::StorageResult_Ok)
+        app.Stored.Settings = app.Settings;
+}
+
+// --- [SECTION] The session in progress
+
+static void DropSession(ui::AppState& app, const char* notice)
+{
+    app.HasSession = false;
+    app.Restored = false;
+    app.ConfirmingEnd = false;
+    app.Stored.SessionWritten = false;
+    app.Stored.SessionElsewhere = false;
+    platform::KeepScreenAwake(false);
+    platform::CancelScheduledTones();
+    if (app.Current == ui::Screen_Session)
+        ui::Navigate(ui::Screen_Home);
+    app.Notice = notice;
+    app.NoticeIsError = false;
+    platform::Announce(notice);
+}
+
+// Why the session in storage is gone: a reset since it started, or it ended in another page.
+static const char* EndedElsewhere(ui::AppState& app)
+{
+    app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
+    if (app.Stored.ResetAtWallMs >= app.Session.StartedWallMs)
+        return "All data was deleted in another window, this workout with it.";
+    return "This workout was ended in another window.";
+}
+
+// The stored session, if readable: Missing, or Ok with *out filled.
+static platform::StorageResult ReadStoredSession(bc::SessionInProgress* out)
+{
+    std::string raw;
+    const platform::StorageResult result = platform::StorageRead(ui::SessionKey, &raw);
+    if (result != platform::StorageResult_Ok)
+        return result;
+    bc::LoadResult<bc::SessionInProgress> loaded = bc::LoadSessionInProgress(raw);
+    if (!loaded.Ok())
+        return platform::StorageResult_Unavailable;
+    *out = loaded.Value;
+    return platform::StorageResult_Ok;
+}
+
+static void WriteSession(ui::AppState& app, double now_ms)
+{
+    bc::SessionInProgress snapshot = bc::SnapshotSession(app.Session, (int64_t)now_ms);
+    snapshot.Owner = app.Stored.PageId;
+    app.LastSavedActiveMs = snapshot.ActiveMs;
+    if (Write(app, ui::StoredKey_Session, bc::SaveSessionInProgress(snapshot)) == platform::StorageResult_Ok)
+        app.Stored.SessionWritten = true;
+}
+
+void ui::SaveSession(AppState& app, double now_ms)
+{
+    if (app.Storage == StorageStatus_Unavailable || !app.HasSession || app.Stored.SessionElsewhere)
+        return;
+    bc::SessionInProgress stored;
+    const platform::StorageResult found = ReadStoredSession(&stored);
+    if (found == platform::StorageResult_Missing && app.Stored.SessionWritten)
+    {
+        // It was in storage and is gone: it ended, was discarded, or everything was deleted in
+        // another page. It never comes back from here.
+        DropSession(app, EndedElsewhere(app));
+        return;
+    }
+    if (found == platform::StorageResult_Ok && stored.Id == app.Session.SessionId && stored.Owner != app.Stored.PageId &&
+        !stored.Owner.empty() && !app.Restored)
+    {
+        // Another page took it over: it is shown here, not written from here.
+        app.Stored.SessionElsewhere = true;
+        app.Session = bc::RestoreSession(stored, (int64_t)now_ms);
+        return;
+    }
+    WriteSession(app, now_ms);
+}
+
+void ui::TakeOverSession(AppState& app, double now_ms)
+{
+    if (!app.HasSession || app.Storage == StorageStatus_Unavailable)
+        return;
+    bc::SessionInProgress stored;
+    const platform::StorageResult found = ReadStoredSession(&stored);
+    if (found == platform::StorageResult_Missing && app.Stored.SessionWritten)
+    {
+        DropSession(app, EndedElsewhere(app));
+        return;
+    }
+    if (found == platform::StorageResult_Ok && stored.Id == app.Session.SessionId)
+        app.Session = bc::RestoreSession(stored, (int64_t)now_ms);   // carry on from where the other page left it
+    app.Stored.SessionElsewhere = false;
+    WriteSession(app, now_ms);
+}
+
+void ui::ForgetSession(AppState& app, const std::string& session_id)
+{
+    app.Stored.SessionWritten = false;
+    app.Stored.SessionElsewhere = false;
+    if (app.Storage == StorageStatus_Unavailable || app.Stored.Held[StoredKey_Session])
+        return;
+    bc::SessionInProgress stored;
+    const platform::StorageResult found = ReadStoredSession(&stored);
+    // Another page may have started a new session since: only this one is removed.
+    if (found == platform::StorageResult_Ok && stored.Id != session_id)
+        return;
+    if (found != platform::StorageResult_Missing)
+        platform::StorageRemove(SessionKey);
+}
+
+// --- [SECTION] History
+
+const char* ui::RecordSaveKey(RecordSave save)
+{
+    static const char* keys[] = { "pending", "saved", "no-work", "no-space", "history-full", "unavailable", "held", "reset" };
+    return keys[save];
+}
+
+static void SetSave(ui::AppState& app, const std::string& id, ui::RecordSave save)
+{
+    for (auto& entry : app.Stored.Saves)
+        if (entry.first == id)
+        {
+            entry.second = save;
+            return;
+        }
+    app.Stored.Saves.emplace_back(id, save);
+}
+
+ui::RecordSave ui::RecordSaveFor(const AppState& app, const std::string& session_id)
+{
+    for (const auto& entry : app.Stored.Saves)
+        if (entry.first == session_id)
+            return entry.second;
+    return RecordSave_Saved;
+}
+
+void ui::AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records)
+{
+    const bc::MergeResult merged = bc::MergeHistory(app.History, records);
+    app.History = merged.Sessions;   // shown at once, whatever storage does
+    for (const bc::SessionRecord& record : records)
+    {
+        if (app.Storage == StorageStatus_Unavailable)
+        {
+            SetSave(app, record.Id, RecordSave_Unavailable);
+            continue;
+        }
+        SetSave(app, record.Id, RecordSave_Pending);
+        app.Stored.Pending.push_back(record);
+    }
+    if (!app.Stored.Pending.empty())
+        platform::RequestHistoryCommit();
+}
+
+void ui::CommitHistory(AppState& app)
+{
+    StoredState& stored_state = app.Stored;
+    if (stored_state.Pending.empty())
+        return;
+    if (stored_state.Held[StoredKey_History])
+    {
+        for (const bc::SessionRecord& record : stored_state.Pending)
+            SetSave(app, record.Id, RecordSave_Held);
+        stored_state.Pending.clear();
+        return;
+    }
+    std::vector<bc::SessionRecord> stored;
+    std::string raw;
+    if (platform::StorageRead(HistoryKey, &raw) == platform::StorageResult_Ok)
+    {
+        bc::LoadResult<std::vector<bc::SessionRecord>> loaded = bc::LoadHistory(raw);
+        if (loaded.Ok())
+            stored = loaded.Value;
+        else
+            KeepAside(app, StoredKey_History, "history", raw, loaded.Error.Message);
+    }
+    // Sessions started before a "Delete everything" in any page are not written back.
+    stored_state.ResetAtWallMs = std::max(stored_state.ResetAtWallMs, ReadResetMark());
+    std::vector<bc::SessionRecord> pending;
+    for (const bc::SessionRecord& record : stored_state.Pending)
+    {
+        if (record.StartedWallMs < stored_state.ResetAtWallMs)
+            SetSave(app, record.Id, RecordSave_Reset);
+        else
+            pending.push_back(record);
+    }
+    stored_state.Pending.clear();
+    const bc::MergeResult merged = bc::MergeHistory(stored, pending);
+    // What the merge left out for the limit is told, never written and then found unreadable.
+    std::vector<bc::SessionRecord> kept;
+    for (const bc::SessionRecord& record : pending)
+    {
+        const bool in = std::any_of(merged.Sessions.begin(), merged.Sessions.end(), [&](const bc::SessionRecord& r) { return r.Id == record.Id; });
+        if (in)
+            kept.push_back(record);
+        else
+            SetSave(app, record.Id, RecordSave_HistoryFull);
+    }
+    platform::StorageResult result = platform::StorageResult_Ok;
+    if (!kept.empty())
+    {
+        if (bc::CheckHistoryFits(merged.Sessions) != nullptr)
+            result = platform::StorageResult_Missing;   // stands for "over the limit" below
+        else
+            result = Write(app, StoredKey_History, bc::SaveHistory(merged.Sessions));
+    }
+    for (const bc::SessionRecord& record : kept)
+    {
+        RecordSave save = RecordSave_Saved;
+        if (result == platform::StorageResult_Missing)
+            save = RecordSave_HistoryFull;
+        else if (result == platform::StorageResult_Unavailable)
+            save = RecordSave_Unavailable;
+        else if (result == platform::StorageResult_Full)
+            save = stored_state.Held[StoredKey_History] ? RecordSave_Held : RecordSave_NoSpace;
+        SetSave(app, record.Id, save);
+        if (save == RecordSave_NoSpace)
+            stored_state.Pending.push_back(record);   // tried again with the next write
+    }
+    if (result == platform::StorageResult_Ok)
+    {
+        app.History = merged.Sessions;   // what is stored now, this page's additions included
+        FillTimeZones(app.History);
+        if (!kept.empty() && !stored_state.AskedPersistence)
+        {
+            platform::RequestPersistentStorage();   // there is now something worth keeping
+            stored_state.AskedPersistence = true;
         }
     }
 }
 
-void ui::SaveSettings(AppState& app) { Write(app, SettingsKey, bc::SaveSettings(app.Settings)); }
-void ui::SaveHistory(AppState& app) { Write(app, HistoryKey, bc::SaveHistory(app.History)); }
+// --- [SECTION] Following the other pages
 
-void ui::SaveSession(AppState& app, double now_ms)
+void ui::StorageChanged(AppState& app, StoredKey key, double now_ms)
 {
     if (app.Storage == StorageStatus_Unavailable)
         return;
-    if (!app.HasSession)
+    std::string raw;
+    if (key == StoredKey_All || key == StoredKey_Reset)
     {
-        platform::StorageRemove(SessionKey);
-        return;
+        app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
+        ListKeptAside(app);
     }
-    const bc::SessionInProgress snapshot = bc::SnapshotSession(app.Session, (int64_t)now_ms);
-    app.LastSavedActiveMs = snapshot.ActiveMs;
-    Write(app, SessionKey, bc::SaveSessionInProgress(snapshot));
+    if (key == StoredKey_All || key == StoredKey_Settings)
+    {
+        const platform::StorageResult found = platform::StorageRead(SettingsKey, &raw);
+        if (found == platform::StorageResult_Missing)
+            app.Settings = app.Stored.Settings = bc::DefaultSettings();
+        else if (found == platform::StorageResult_Ok)
+        {
+            const bc::LoadResult<bc::Settings> loaded = bc::LoadSettings(raw);
+            if (loaded.Ok())
+                app.Settings = app.Stored.Settings = loaded.Value;
+        }
+    }
+    if (key == StoredKey_All || key == StoredKey_History || key == StoredKey_Reset)
+    {
+        std::vector<bc::SessionRecord> stored;
+        const platform::StorageResult found = platform::StorageRead(HistoryKey, &raw);
+        bool readable = found == platform::StorageResult_Missing;
+        if (found == platform::StorageResult_Ok)
+        {
+            bc::LoadResult<std::vector<bc::SessionRecord>> loaded = bc::LoadHistory(raw);
+            readable = loaded.Ok();
+            if (readable)
+                stored = loaded.Value;
+        }
+        if (readable && !app.Stored.Held[StoredKey_History])
+        {
+            // What is stored, plus what this page still has waiting to be written.
+            std::vector<bc::SessionRecord> pending;
+            for (const bc::SessionRecord& record : app.Stored.Pending)
+                if (record.StartedWallMs >= app.Stored.ResetAtWallMs)
+                    pending.push_back(record);
+            app.History = bc::MergeHistory(stored, pending).Sessions;
+            FillTimeZones(app.History);
+            if (app.ExpandedSession.size() && std::none_of(app.History.begin(), app.History.end(),
+                                                           [&](const bc::SessionRecord& r) { return r.Id == app.ExpandedSession; }))
+                app.ExpandedSession.clear();
+        }
+    }
+    if (key == StoredKey_All || key == StoredKey_Session || key == StoredKey_Reset)
+    {
+        bc::SessionInProgress stored;
+        const platform::StorageResult found = ReadStoredSession(&stored);
+        if (found == platform::StorageResult_Missing)
+        {
+            // Ended, discarded or deleted elsewhere: a session that was in storage does not come back.
+            if (app.HasSession && (app.Stored.SessionWritten || app.Stored.SessionElsewhere))
+                DropSession(app, EndedElsewhere(app));
+        }
+        else if (found == platform::StorageResult_Ok && stored.Owner != app.Stored.PageId)
+        {
+            const bool same = app.HasSession && stored.Id == app.Session.SessionId;
+            const bool mine_running = app.HasSession && !same && !app.Stored.SessionElsewhere && !app.Restored;
+            if (!mine_running)
+            {
+                // Another page runs it: show it here, paused, as it stands there.
+                const bool was_here = same && !app.Stored.SessionElsewhere && !app.Restored;
+                app.Session = bc::RestoreSession(stored, (int64_t)now_ms);
+                app.HasSession = true;
+                app.Restored = true;
+                app.Stored.SessionElsewhere = true;
+                app.Stored.SessionWritten = true;
+                app.LastSavedActiveMs = stored.ActiveMs;
+                if (was_here || app.Current == Screen_Session)
+                {
+                    platform::KeepScreenAwake(false);
+                    platform::CancelScheduledTones();
+                    if (app.Current == Screen_Session)
+                        Navigate(Screen_Home);
+                    app.Notice = "This workout continues in another window. Take over to carry on here.";
+                    app.NoticeIsError = false;
+                    platform::Announce(app.Notice.c_str());
+                }
+            }
+        }
+    }
+    RequestAnimation();
 }
 
-void ui::ForgetAllData(AppState& app)
+// --- [SECTION] Reset and recovery
+
+std::string ui::ForgetAllData(AppState& app)
 {
+    std::string said;
     if (app.Storage != StorageStatus_Unavailable)
     {
-        platform::StorageRemove(SettingsKey);
-        platform::StorageRemove(SessionKey);
-        platform::StorageRemove(HistoryKey);
+        const std::vector<std::string> keys = platform::StorageKeys(KeyPrefix);
+        int copies = 0;
+        bool settings = false, history = false, session = false;
+        for (const std::string& key : keys)
+        {
+            platform::StorageRemove(key.c_str());
+            settings |= key == SettingsKey;
+            history |= key == HistoryKey;
+            session |= key == SessionKey;
+            copies += key.rfind(UnreadablePrefix, 0) == 0;
+        }
+        const int64_t now_wall = (int64_t)platform::WallMs();
+        app.Stored.ResetAtWallMs = now_wall;
+        platform::StorageWrite(ResetKey, bc::SaveResetMark(now_wall));
+        std::vector<std::string> parts;
+        if (settings) parts.push_back("your settings");
+        if (history) parts.push_back("your history of " + std::to_string(app.History.size()) + " session" + (app.History.size() == 1 ? "" : "s"));
+        if (session) parts.push_back("the session in progress");
+        if (copies > 0) parts.push_back(std::to_string(copies) + " kept-aside cop" + (copies == 1 ? "y" : "ies") + " of unreadable data");
+        if (parts.empty())
+            said = "There was nothing saved to delete.";
+        else
+        {
+            said = "Deleted ";
+            for (size_t i = 0; i < parts.size(); i++)
+                said += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+            said += ".";
+        }
     }
-    app.Settings = bc::DefaultSettings();
+    else
+    {
+        said = "Everything held in this page was cleared (this browser was not saving anything).";
+    }
+    app.Settings = app.Stored.Settings = bc::DefaultSettings();
     app.History.clear();
+    app.Stored.Pending.clear();
+    app.Stored.KeptAside.clear();
+    for (bool& held : app.Stored.Held)
+        held = false;
     app.HasSession = false;
+    app.Restored = false;
+    app.Stored.SessionWritten = false;
+    app.Stored.SessionElsewhere = false;
     app.HasLastRecord = false;
     if (app.Storage != StorageStatus_Unavailable)
         app.Storage = StorageStatus_Ok;
     app.StorageDetail.clear();
+    return said;
+}
+
+std::string ui::RecoverKeptHistory(AppState& app, const std::string& key)
+{
+    std::string raw;
+    if (platform::StorageRead(key.c_str(), &raw) != platform::StorageResult_Ok)
+    {
+        ListKeptAside(app);
+        return "That kept copy is no longer in storage.";
+    }
+    const bc::SalvageResult salvage = bc::SalvageHistory(raw);
+    if (!salvage.Error.empty())
+        return "Nothing could be recovered from that copy: " + salvage.Error + ". It is kept as it was.";
+    std::vector<bc::SessionRecord> sessions = salvage.Sessions;
+    FillTimeZones(sessions);
+    const size_t before = app.History.size();
+    AddToHistory(app, sessions);
+    const int added = (int)(app.History.size() - before);
+    char text[256];
+    snprintf(text, sizeof(text), "Recovered %d session%s from the kept copy (%d already here, %d unreadable). The copy is kept as it was.",
+             added, added == 1 ? "" : "s", (int)sessions.size() - added, salvage.Unreadable);
+    return text;
 }

@@ -1,21 +1,44 @@
-// Reading and writing the app's data in localStorage through src/core/save_format. Data that
-// cannot be read is never overwritten: it is copied under a separate key first, the user is told,
-// and the app starts clean. Keys and schema: README "Saved data".
+// Reading and writing the app's data in localStorage through src/core/save_format, safely when
+// several pages of the app (an installed window and a browser tab, say) are open at once. Keys and
+// schema: README "Saved data"; the scenarios this guards against: README "Reliability".
+//
+// - Nothing is written from memory over newer stored data: settings are merged field by field
+//   with what is stored, history entries are added by session id to what is stored (under the Web
+//   Locks API where the browser has it), and every page follows the others' writes (storage events).
+// - A session in progress has one owner page. Other pages show it and can take it over; once it
+//   ends anywhere it never comes back.
+// - "Delete everything" removes every key the app wrote and leaves a reset mark that pages opened
+//   before it respect.
+// - Data that cannot be read is copied aside before anything else is written; if even the copy
+//   cannot be written, that key is left alone and never written over.
 #pragma once
 
 #include "ui/app_state.h"
 
 namespace ui {
 
+constexpr const char* KeyPrefix = "bandCircuit.";                  // every key the app writes starts so
 constexpr const char* SettingsKey = "bandCircuit.settings";
 constexpr const char* SessionKey = "bandCircuit.session";
 constexpr const char* HistoryKey = "bandCircuit.history";
+constexpr const char* ResetKey = "bandCircuit.reset";              // when "Delete everything" last ran
 constexpr const char* UnreadablePrefix = "bandCircuit.unreadable.";   // + name + "." + wall ms
 
 void LoadSavedData(AppState& app, double now_ms);   // settings, history, then the session (restored paused)
-void SaveSettings(AppState& app);
-void SaveHistory(AppState& app);
-void SaveSession(AppState& app, double now_ms);     // the session in progress, or removes the key when none
-void ForgetAllData(AppState& app);                  // reset: removes settings, session and history (copies kept aside stay)
+void SaveSettings(AppState& app);                   // merged with what another page may have stored meanwhile
+void SaveSession(AppState& app, double now_ms);     // the session in progress, if this page owns it
+void TakeOverSession(AppState& app, double now_ms); // this page becomes the session's owner (Resume here)
+void ForgetSession(AppState& app, const std::string& session_id);   // it ended or was discarded: remove it from storage
+
+// Adds sessions to the history: kept in memory at once, written under the storage lock (at once
+// where the browser has no Web Locks). Each record's fate is in RecordSaveFor().
+void AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records);
+void CommitHistory(AppState& app);                  // the write itself: read, merge by id, check limits, write
+RecordSave RecordSaveFor(const AppState& app, const std::string& session_id);
+
+void StorageChanged(AppState& app, StoredKey key, double now_ms);   // another page wrote or removed `key`
+std::string ForgetAllData(AppState& app);           // reset: removes every key the app wrote; says what went
+std::string RecoverKeptHistory(AppState& app, const std::string& key);   // adds what a kept-aside history still holds
+void ListKeptAside(AppState& app);                  // refreshes app.KeptAside from storage
 
 }  // namespace ui

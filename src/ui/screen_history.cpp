@@ -18,6 +18,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 
 // --- [SECTION] Local dates (each session in the time zone it happened in: core/history)
@@ -72,6 +73,9 @@ static void ReceiveImport(ui::AppState& app)
         return;
     }
     const bc::MergeResult merged = bc::MergeHistory(app.History, loaded.Value);
+    // Written even when nothing is new here: a session shown but not yet stored (storage was
+    // full when it ended) is stored now.
+    ui::AddToHistory(app, loaded.Value);   // merged by id with what is stored, under the storage lock
     char line[256];
     if (merged.Added == 0)
     {
@@ -80,8 +84,6 @@ static void ReceiveImport(ui::AppState& app)
         app.NoticeIsError = false;
         return;
     }
-    app.History = merged.Sessions;
-    ui::SaveHistory(app);
     int n = snprintf(line, sizeof(line), "Imported %d session%s", merged.Added, merged.Added == 1 ? "" : "s");
     if (merged.AlreadyPresent > 0)
         n += snprintf(line + n, sizeof(line) - n, "; %d %s already here", merged.AlreadyPresent, merged.AlreadyPresent == 1 ? "was" : "were");
@@ -248,6 +250,33 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record, i
     }
 }
 
+// --- [SECTION] Kept-aside copies
+
+// Histories that could not be read were copied aside (persistence.cpp): each can be brought back,
+// every session in it that reads on its own joining the history.
+static void DrawKeptCopies(ui::AppState& app)
+{
+    const std::string prefix = std::string(ui::UnreadablePrefix) + "history.";
+    for (const std::string& key : app.Stored.KeptAside)
+    {
+        if (key.rfind(prefix, 0) != 0)
+            continue;
+        const int64_t stamp = std::atoll(key.c_str() + prefix.size());
+        const bc::LocalDateTime t = bc::ToLocalDateTime(stamp, platform::TimezoneOffsetMinutesAt((double)stamp));
+        char text[160], label[160];
+        snprintf(text, sizeof(text), "A history that could not be read was kept aside on %d %s %d, %02d:%02d.", t.Day,
+                 MonthNames[t.Month - 1], t.Year, t.Hour, t.Minute);
+        ui::Banner(text, false);
+        snprintf(label, sizeof(label), "Recover sessions##%s", key.c_str());
+        if (ui::Button(label, ui::ButtonKind_Normal, ImGui::GetContentRegionAvail().x))
+        {
+            app.Notice = ui::RecoverKeptHistory(app, key);
+            app.NoticeIsError = false;
+            platform::Announce(app.Notice.c_str());
+        }
+    }
+}
+
 // --- [SECTION] The screen
 
 void ui::DrawHistoryScreen(AppState& app)
@@ -278,6 +307,7 @@ void ui::DrawHistoryScreen(AppState& app)
     ImGui::Spacing();
     ImGui::TextUnformatted("Sessions per week");
     DrawWeeklyChart(stats, bc::LocalDayNumber(wall, tz));
+    DrawKeptCopies(app);
     if (app.History.empty())
     {
         TextMuted("No sessions yet. Each session you finish or end early is kept here, with its date, time, rounds and reps.");

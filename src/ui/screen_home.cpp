@@ -99,12 +99,18 @@ void ui::DrawHomeScreen(AppState& app)
     if (!app.Notice.empty())
         Banner(app.Notice.c_str(), app.NoticeIsError);
 
+    if (app.UpdateReady)
+        Banner("A new version of Band Circuit is ready. It starts the next time you open the app.", false);
+
     if (app.HasSession)
     {
         const bc::TimerView& v = app.View;
-        snprintf(line, sizeof(line), "Session in progress, paused: round %d of %d, %s.", v.Round, v.Rounds, bc::GetExercise(v.Exercise).Name);
+        if (app.Stored.SessionElsewhere)
+            snprintf(line, sizeof(line), "A workout is running in another window: round %d of %d, %s.", v.Round, v.Rounds, bc::GetExercise(v.Exercise).Name);
+        else
+            snprintf(line, sizeof(line), "Session in progress, paused: round %d of %d, %s.", v.Round, v.Rounds, bc::GetExercise(v.Exercise).Name);
         Banner(line, false);
-        if (Button("Resume", ButtonKind_Primary, half))
+        if (Button(app.Stored.SessionElsewhere ? "Take over" : "Resume", ButtonKind_Primary, half))
             ResumeSession(app, app.NowMs);
         ImGui::SameLine();
         if (Button("Discard", ButtonKind_Normal, half))

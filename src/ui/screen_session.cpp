@@ -274,6 +274,11 @@ void ui::DrawSessionScreen(AppState& app)
     const bc::TimerView& v = app.View;
     HandleKeys(app, v);
     const float width = BeginPage("Workout");
+    // Storage that fails mid-session is said at once, not at the end (the finish screen offers a download).
+    if (app.Storage == StorageStatus_Full)
+        Banner("Storage is full: this workout is not being saved. You can download it when it ends.", true);
+    else if (app.Storage == StorageStatus_Unavailable)
+        Banner("This browser is not saving: you can download this workout when it ends.", true);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const bool landscape = viewport->Size.x > viewport->Size.y * 1.15f;
     const float controls_h = (v.CountingUp && !v.Paused ? 64.0f + 10.0f : 0.0f) + 60.0f + ImGui::GetStyle().WindowPadding.y;
@@ -282,7 +287,7 @@ void ui::DrawSessionScreen(AppState& app)
     {
         const float left_w = ImFloor(width * 0.52f);
         const ImVec2 origin = ImGui::GetCursorScreenPos();
-        const float full_h = viewport->Size.y - 2 * ImGui::GetStyle().WindowPadding.y;
+        const float full_h = viewport->Pos.y + viewport->Size.y - origin.y - ImGui::GetStyle().WindowPadding.y;
         DrawDemoArea(app, v, origin, ImVec2(origin.x + left_w, origin.y + full_h));
         ImGui::SetCursorScreenPos(ImVec2(origin.x + left_w + 16.0f, origin.y));
         ImGui::BeginGroup();

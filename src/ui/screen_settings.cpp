@@ -218,6 +218,19 @@ static void DrawReset(ui::AppState& app)
     if (!app.ConfirmingReset)
     {
         ui::TextMuted("Settings and history stay in this browser only.");
+        switch (platform::StoragePersistence())
+        {
+        case platform::Persistence_Persistent:
+            ui::TextMuted("Storage: persistent. The browser keeps it until you delete it.");
+            break;
+        case platform::Persistence_BestEffort:
+            ui::TextMuted("Storage: not persistent. Some browsers clear a site's data after weeks without a visit: "
+                          "install the app to your home screen, or export your history now and then.");
+            break;
+        default:
+            ui::TextMuted("Storage: this browser does not say whether it keeps the app's data. Export your history now and then.");
+            break;
+        }
         if (ui::Button("Reset all data"))
             app.ConfirmingReset = scroll_to_confirmation = true;
         return;
@@ -242,10 +255,10 @@ static void DrawReset(ui::AppState& app)
     ImGui::PopStyleColor(4);
     if (delete_all)
     {
-        ui::ForgetAllData(app);
+        const std::string removed = ui::ForgetAllData(app);
         platform::KeepScreenAwake(false);
         app.ConfirmingReset = false;
-        app.Notice = "All data was reset: default settings, empty history.";
+        app.Notice = removed + " Settings are back to the defaults.";
         app.NoticeIsError = false;
         platform::Announce(app.Notice.c_str());
     }

@@ -156,23 +156,24 @@ void ui::PageShown(AppState& app, double now_ms)
 
 static void FinishAndRecord(ui::AppState& app, double now_ms)
 {
-    const bc::SessionRecord record = bc::MakeSessionRecord(app.Session, (int64_t)now_ms, (int64_t)platform::WallMs());
-    bool any_work = record.Finished;
+    bc::SessionRecord record = bc::MakeSessionRecord(app.Session, (int64_t)now_ms, (int64_t)platform::WallMs());
+    record.HasTzOffset = true;
+    record.TzOffsetMinutes = platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
+    // A session is a workout when a rep was done: one skipped from end to end is not kept.
+    bool any_work = false;
     for (int e = 0; e < bc::ExerciseCount; e++)
         for (int s = 0; s < bc::SideCount; s++)
             any_work |= record.RepsDone[e][s] > 0;
-    if (any_work)
-    {
-        app.History.push_back(record);
-        ui::SaveHistory(app);
-    }
     app.LastRecord = record;
     app.HasLastRecord = true;
-    app.LastRecordSaved = any_work;
+    if (any_work)
+        ui::AddToHistory(app, { record });
+    else
+        app.Stored.Saves.emplace_back(record.Id, ui::RecordSave_NoWork);
     app.HasSession = false;
     app.Restored = false;
     app.ConfirmingEnd = false;
-    ui::SaveSession(app, now_ms);   // removes the saved session
+    ui::ForgetSession(app, record.Id);
     platform::KeepScreenAwake(false);
     ui::Navigate(ui::Screen_Finish);
 }
@@ -212,6 +213,10 @@ void ui::PauseSession(AppState& app, double now_ms)
 
 void ui::ResumeSession(AppState& app, double now_ms)
 {
+    if (!app.HasSession)
+        return;
+    if (app.Restored || app.Stored.SessionElsewhere)
+        TakeOverSession(app, now_ms);   // this page runs it from now on; another page showing it stops
     if (app.HasSession && bc::Resume(app.Session, (int64_t)now_ms))
     {
         app.Restored = false;
@@ -254,9 +259,11 @@ void ui::EndSession(AppState& app, double now_ms)
 
 void ui::DiscardSession(AppState& app)
 {
+    if (!app.HasSession)
+        return;
     app.HasSession = false;
     app.Restored = false;
-    SaveSession(app, app.NowMs);
+    ForgetSession(app, app.Session.SessionId);
     platform::KeepScreenAwake(false);
 }
 
@@ -278,7 +285,7 @@ void ui::UpdateSession(AppState& app, double now_ms)
         if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides || event.Kind == bc::CueKind::Rep)
             platform::Announce(DescribeStep(app.View).c_str());
     }
-    if (app.View.Finished)
+    if (app.View.Finished || app.View.EndedEarly)
     {
         platform::Announce(DescribeStep(app.View).c_str());
         FinishAndRecord(app, now_ms);

@@ -1,0 +1,382 @@
+// Saved data under real conditions: two pages of the app at once (two pages of one browser context
+// share localStorage and see each other's storage events), a full quota, the limits of the save
+// format, unreadable data, a reset, time zones and daylight saving, contradictory saved sessions,
+// sessions skipped from end to end, persistent storage. Every action is a real click on a drawn
+// widget; what is stored is read back from the real localStorage.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, state, press as pressOnly, widgets, waitForState } from "./harness.mjs";
+import { makeHistory, pressScrolled as pressScrolledOnly } from "./screens-helpers.mjs";
+
+let browser, server;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "band-storage-"));
+before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// One round, one rep a set, self-paced, no waits: a whole session is a handful of "Done" taps.
+const QUICK = JSON.stringify({
+    version: 1, rounds: 1, mode: "self-paced",
+    reps: { deadbug: 1, dorsiflexion: 1, "trap-pull": 1, "monster-walk": 1, "russian-twist": 1 },
+    getReadySec: 0, switchSidesSec: 0, restSec: 0, roundRestSec: 0,
+    cues: { sound: false, voice: false, vibration: false, flash: false }, theme: "system",
+});
+
+const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+const storedJson = async (page, key) => JSON.parse((await stored(page, key)) || "null");
+const appKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("bandCircuit.")).sort());
+
+// A context whose pages share storage, seeded before the first page loads.
+async function newContext(seed = {}, options = {}) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+    await context.addInitScript((items) => {
+        if (localStorage.getItem("test.seeded")) return;
+        localStorage.setItem("test.seeded", "1");
+        for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+    }, { "bandCircuit.settings": QUICK, ...seed });
+    return context;
+}
+const open = (context) => openApp(browser, server.url, { context });
+
+// Of two pages, the browser draws only the one in front (the other is like a tab in the
+// background: it hears storage events but runs no frames), so a tap brings its page forward first.
+async function press(page, label) { await page.bringToFront(); return pressOnly(page, label); }
+async function pressScrolled(page, label) { await page.bringToFront(); return pressScrolledOnly(page, label); }
+
+// This page stops hearing the others' storage events (as if they came late): what it writes must
+// still not undo their changes.
+const deafen = (page) => page.evaluate(() => window.addEventListener("storage", (e) => e.stopImmediatePropagation(), true));
+
+// Start (or carry on) and tap Done through every set until the finish screen.
+async function finishSession(page, { start = true } = {}) {
+    if (start) await press(page, "Start");
+    for (let i = 0; i < 40; i++) {
+        const s = await state(page);
+        if (s.screen === "finish") return s;
+        const done = (await widgets(page)).find((w) => w.label === "Done");
+        if (done) await press(page, "Done");
+        else await page.waitForTimeout(30);
+    }
+    throw new Error("the session did not finish: " + JSON.stringify(await state(page)));
+}
+
+async function waitSaved(page) {
+    return waitForState(page, () => { const r = bandCircuit.state().lastRecord; return r && r.save !== "pending"; });
+}
+
+// Fills localStorage so that nothing more fits: junk keys of shrinking size take what is left.
+async function fillQuota(page) {
+    await page.evaluate(() => {
+        let n = 0;
+        for (let size = 1 << 20; size >= 1; size >>= 2) {
+            for (;;) {
+                try { localStorage.setItem("test.junk" + n++, "x".repeat(size)); } catch (e) { break; }
+            }
+        }
+    });
+}
+
+test("two pages: a session finished in each is kept in both, and each page shows both", async () => {
+    const context = await newContext();
+    const a = await open(context), b = await open(context);
+    await finishSession(a.page);
+    assert.equal((await waitSaved(a.page)).lastRecord.save, "saved");
+    await waitForState(b.page, () => bandCircuit.state().history.sessions === 1);
+    await finishSession(b.page);
+    assert.equal((await waitSaved(b.page)).lastRecord.save, "saved");
+    const history = await storedJson(a.page, "bandCircuit.history");
+    assert.equal(history.sessions.length, 2, "both sessions are stored");
+    assert.notEqual(history.sessions[0].id, history.sessions[1].id);
+    await waitForState(a.page, () => bandCircuit.state().history.sessions === 2);
+    assert.deepEqual([...a.problems, ...b.problems], []);
+    await context.close();
+});
+
+test("two pages: a page that missed the other's writes adds its session without dropping theirs", async () => {
+    const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(3)) });
+    const a = await open(context), b = await open(context);
+    await deafen(b.page);
+    // A imports a file with two more sessions; B never hears of it.
+    const extra = makeHistory(2, { now: Date.now() - 40 * 86400000 });
+    const file = path.join(tmp, "two.json");
+    fs.writeFileSync(file, JSON.stringify({ app: "band-circuit", kind: "history", version: 1, exported: Date.now(), sessions: extra.sessions }));
+    await press(a.page, "History");
+    const [chooser] = await Promise.all([a.page.waitForEvent("filechooser"), press(a.page, "Import")]);
+    await chooser.setFiles(file);
+    await waitForState(a.page, () => bandCircuit.state().history.sessions === 5);
+    await waitForState(a.page, () => JSON.parse(localStorage.getItem("bandCircuit.history")).sessions.length === 5);
+    // A changes the theme; B, still holding the old settings, changes the rounds.
+    await press(a.page, "Back");
+    await press(a.page, "Settings");
+    await pressScrolled(a.page, "Dark");
+    await press(b.page, "3 rounds");
+    const settings = await storedJson(b.page, "bandCircuit.settings");
+    assert.equal(settings.theme, "dark", "A's theme is kept");
+    assert.equal(settings.rounds, 3, "B's rounds are kept");
+    // B finishes a session: the import is still there.
+    await press(b.page, "Start");
+    await finishSession(b.page, { start: false });
+    assert.equal((await waitSaved(b.page)).lastRecord.save, "saved");
+    const history = await storedJson(b.page, "bandCircuit.history");
+    assert.equal(history.sessions.length, 6, "3 seeded + 2 imported + 1 finished");
+    assert.equal((await state(b.page)).history.sessions, 6, "B now shows what is stored");
+    await context.close();
+});
+
+test("two pages: a session has one owner; another page shows it, can take it over, and once ended it never comes back", async () => {
+    const context = await newContext();
+    const a = await open(context), b = await open(context);
+    await press(a.page, "Start");
+    await press(a.page, "Done");   // into the second set
+    let sb = await waitForState(b.page, () => bandCircuit.state().session?.elsewhere === true);
+    assert.equal(sb.screen, "home");
+    assert.ok((await widgets(b.page)).some((w) => w.label === "Take over"));
+    const ownerA = (await storedJson(a.page, "bandCircuit.session")).owner;
+
+    // B takes it over where A left it; A stops running it and says so.
+    const stepInA = (await state(a.page)).session.step;
+    await press(b.page, "Take over");
+    sb = await waitForState(b.page, () => bandCircuit.state().screen === "session" && !bandCircuit.state().session.paused);
+    assert.equal(sb.session.step, stepInA);
+    const sa = await waitForState(a.page, () => bandCircuit.state().session?.elsewhere === true);
+    assert.equal(sa.screen, "home");
+    assert.match(sa.notice.text, /another window/);
+    assert.notEqual((await storedJson(b.page, "bandCircuit.session")).owner, ownerA);
+
+    // B ends it. It is gone from A at once, and from storage for good.
+    await press(b.page, "End");
+    await press(b.page, "End session");
+    await waitSaved(b.page);
+    await waitForState(a.page, () => bandCircuit.state().session === null);
+    assert.equal(await stored(a.page, "bandCircuit.session"), null);
+    await a.page.reload();
+    await a.page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn() > 0);
+    const after = await state(a.page);
+    assert.equal(after.session, null, "an ended session does not come back on reload");
+    assert.equal(after.history.sessions, 1);
+    // Starting again makes a new session with a new id: no duplicate, the history still loads.
+    await finishSession(a.page);
+    const history = await storedJson(a.page, "bandCircuit.history");
+    assert.equal(new Set(history.sessions.map((s) => s.id)).size, 2);
+    assert.equal((await state(a.page)).storage, "ok");
+    await context.close();
+});
+
+test("a reset in one page is respected by a page that still holds the old data", async () => {
+    const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(4)) });
+    const a = await open(context), b = await open(context);
+    await deafen(b.page);
+    // B has a session running from before the reset, at its last set.
+    await press(b.page, "Start");
+    for (let s = await state(b.page); s.session.step < s.session.steps - 2; s = await state(b.page)) await press(b.page, "Done");
+    await press(a.page, "Settings");
+    await pressScrolled(a.page, "Reset all data");
+    await pressScrolled(a.page, "Delete everything");
+    const s = await state(a.page);
+    assert.match(s.notice.text, /Deleted your settings, your history of 4 sessions and the session in progress\./);
+    assert.deepEqual(await appKeys(a.page), ["bandCircuit.reset"], "only the reset mark is left");
+
+    // B, deaf to all of that, carries on. Its next save finds the session gone and drops it, or,
+    // if the tap finishes it first, the history write finds the reset mark: either way nothing
+    // from before the reset is written back.
+    await b.page.bringToFront();
+    let sb = await state(b.page);
+    if (sb.session) {
+        await press(b.page, "Done");
+        sb = await waitForState(b.page, () => bandCircuit.state().session === null && bandCircuit.state().lastRecord?.save !== "pending");
+    }
+    if (sb.screen === "finish") {
+        assert.equal(sb.lastRecord.save, "reset", "a session started before the reset is not written back");
+        await press(b.page, "Home");
+    } else {
+        assert.match(sb.notice.text, /deleted in another window/);
+    }
+    assert.equal(await stored(b.page, "bandCircuit.history"), null, "the deleted history does not come back");
+    assert.equal(await stored(b.page, "bandCircuit.session"), null);
+    await press(b.page, "3 rounds");
+    const settings = await storedJson(b.page, "bandCircuit.settings");
+    assert.equal(settings.rounds, 3);
+    assert.equal(settings.mode, "guided", "the other settings are the defaults after the reset, not B's old ones");
+    await context.close();
+});
+
+test("storage full mid-session: a banner at once, an honest finish, and the session can still be kept", async () => {
+    const context = await newContext();
+    const { page } = await open(context);
+    // Other data of the site took the rest of the quota: the session's first save fails.
+    await fillQuota(page);
+    await press(page, "Start");
+    const s = await waitForState(page, () => bandCircuit.state().storage === "full");
+    assert.equal(s.screen, "session");
+    // The history write waits for the storage lock, which this test holds while it takes the space
+    // the ended session frees, so the write meets a full quota.
+    await page.evaluate(() => { window.releaseLock = null;
+        navigator.locks.request("bandCircuit.history", () => new Promise((resolve) => { window.releaseLock = resolve; })); });
+    await page.waitForFunction(() => !!window.releaseLock);
+    await finishSession(page, { start: false });
+    assert.equal((await state(page)).lastRecord.save, "pending", "the write waits for the lock");
+    await fillQuota(page);
+    await page.evaluate(() => window.releaseLock());
+    const f = await waitSaved(page);
+    assert.equal(f.lastRecord.save, "no-space");
+    const [download] = await Promise.all([page.waitForEvent("download"), press(page, "Download this session")]);
+    const file = path.join(tmp, download.suggestedFilename());
+    await download.saveAs(file);
+    assert.match(download.suggestedFilename(), /^band-circuit-session-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+    const saved = JSON.parse(fs.readFileSync(file, "utf8"));
+    assert.equal(saved.sessions[0].id, f.lastRecord.id);
+
+    // Space comes back; the download imports like any export.
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("test.junk")).forEach((k) => localStorage.removeItem(k)));
+    await press(page, "History");
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Import")]);
+    await chooser.setFiles(file);
+    await waitForState(page, () => JSON.parse(localStorage.getItem("bandCircuit.history") || '{"sessions":[]}').sessions.length === 1);
+    await context.close();
+});
+
+test("the history limit is met before writing: a full history stays readable and the session can be downloaded", async () => {
+    const full = makeHistory(3000, { everyDays: 1, lastDaysAgo: 1 });
+    const context = await newContext({ "bandCircuit.history": JSON.stringify(full) });
+    const { page } = await open(context);
+    assert.equal((await state(page)).history.sessions, 3000);
+    await finishSession(page);
+    const f = await waitSaved(page);
+    assert.equal(f.lastRecord.save, "history-full");
+    assert.ok((await widgets(page)).some((w) => w.label === "Download this session"));
+    await page.reload();
+    await page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn() > 0);
+    const s = await state(page);
+    assert.equal(s.storage, "ok", "the stored history still loads");
+    assert.equal(s.history.sessions, 3000);
+    await context.close();
+});
+
+test("unreadable data with no room for a copy is left untouched and never written over", async () => {
+    const context = await newContext();
+    const { page } = await open(context);
+    await page.evaluate(() => localStorage.setItem("bandCircuit.history", "{\"version\":1,\"sessions\":[{\"broken\":"));
+    await fillQuota(page);
+    await page.reload();
+    await page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn() > 0);
+    const s = await state(page);
+    assert.equal(s.storage, "recovered");
+    assert.deepEqual(s.keptAside, [], "no copy could be written, and none is named");
+    await finishSession(page);
+    assert.equal((await waitSaved(page)).lastRecord.save, "held");
+    assert.equal(await stored(page, "bandCircuit.history"), "{\"version\":1,\"sessions\":[{\"broken\":", "left exactly as it was");
+    await context.close();
+});
+
+test("a kept-aside history can be recovered, and Delete everything removes every key the app wrote", async () => {
+    const good = makeHistory(2);
+    const broken = JSON.stringify({ version: 1, sessions: [...good.sessions, { id: "x", started: -1 }] });
+    const context = await newContext({ "bandCircuit.history": broken });
+    const { page } = await open(context);
+    let s = await state(page);
+    assert.equal(s.storage, "recovered");
+    assert.equal(s.keptAside.length, 1);
+    assert.equal(await stored(page, s.keptAside[0]), broken, "the copy is the data as it was");
+    assert.equal(s.history.sessions, 0);
+    await press(page, "History");
+    await pressScrolled(page, /^Recover sessions/);
+    s = await waitForState(page, () => bandCircuit.state().history.sessions === 2);
+    assert.match(s.notice.text, /Recovered 2 sessions/);
+    await waitForState(page, () => (JSON.parse(localStorage.getItem("bandCircuit.history") || "null")?.sessions.length) === 2);
+
+    await press(page, "Back");
+    await press(page, "Settings");
+    await pressScrolled(page, "Reset all data");
+    await pressScrolled(page, "Delete everything");
+    s = await state(page);
+    assert.match(s.notice.text, /1 kept-aside copy/);
+    assert.deepEqual(await appKeys(page), ["bandCircuit.reset"]);
+    assert.deepEqual(s.keptAside, []);
+    await context.close();
+});
+
+test("local dates stay where they happened across daylight saving and travel", async () => {
+    // A session at 08:30 on a summer morning in Berlin (UTC+2), and one at 00:30 on the night the
+    // clocks go forward (still UTC+1).
+    for (const [when, label] of [["2026-07-15T08:30:00+02:00", "Wed 15 Jul 2026, 08:30"], ["2026-03-29T00:30:00+01:00", "Sun 29 Mar 2026, 00:30"]]) {
+        const summer = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: "Europe/Berlin" });
+        await summer.addInitScript((settings) => { if (!localStorage.getItem("bandCircuit.settings")) localStorage.setItem("bandCircuit.settings", settings); }, QUICK);
+        const { page } = await openClocked(browser, server.url, { context: summer, time: new Date(when), viewport: { width: 390, height: 844 } });
+        await clockPress(page, "Start");
+        for (let i = 0; i < 20 && (await state(page)).screen !== "finish"; i++) await clockPress(page, "Done");
+        for (let i = 0; i < 20 && (await state(page)).lastRecord?.save === "pending"; i++) await page.clock.runFor(50);
+        const history = await stored(page, "bandCircuit.history");
+        assert.ok(history, "saved");
+        await summer.close();
+
+        // Read in winter in Berlin, and after flying to New York: the row still says where it happened.
+        for (const timezoneId of ["Europe/Berlin", "America/New_York"]) {
+            const later = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId });
+            await later.addInitScript((text) => localStorage.setItem("bandCircuit.history", text), history);
+            const { page: p } = await openClocked(browser, server.url, { context: later, time: new Date("2026-12-01T12:00:00Z") });
+            await clockPress(p, "History");
+            const rows = (await widgets(p)).map((w) => w.label);
+            assert.ok(rows.includes(label), `${timezoneId}: expected a row "${label}", got ${JSON.stringify(rows)}`);
+            await later.close();
+        }
+    }
+});
+
+test("a saved session with contradictory fields ends on the finish screen, and home is always reachable", async () => {
+    const context = await newContext();
+    const { page } = await open(context);
+    await press(page, "Start");
+    await press(page, "Done");
+    // The stored session is changed by hand: ended early, yet in progress.
+    await page.evaluate(() => {
+        const s = JSON.parse(localStorage.getItem("bandCircuit.session"));
+        s.endedEarly = true;
+        s.deliveredMs = s.activeMs;
+        localStorage.setItem("bandCircuit.session", JSON.stringify(s));
+    });
+    const other = await open(context);
+    const s = await state(other.page);
+    assert.notEqual(s.screen, "session", "no session screen stuck on a session that cannot run");
+    assert.ok(["finish", "home"].includes(s.screen));
+    if (s.screen === "finish") await press(other.page, "Home");
+    assert.equal((await state(other.page)).screen, "home");
+    await context.close();
+});
+
+test("a session skipped from end to end is not a workout: not kept, not counted", async () => {
+    const context = await newContext({ "bandCircuit.settings": QUICK.replace('"self-paced"', '"guided"') });
+    const { page } = await open(context);
+    await press(page, "Start");
+    for (let i = 0; i < 40 && (await state(page)).screen === "session"; i++) await press(page, "Skip");
+    const s = await waitSaved(page);
+    assert.equal(s.screen, "finish");
+    assert.equal(s.lastRecord.save, "no-work");
+    assert.equal(s.history.sessions, 0);
+    assert.equal(s.history.streakDays, 0);
+    assert.equal(await stored(page, "bandCircuit.history"), null);
+    await context.close();
+});
+
+test("persistent storage is asked for once, after the first saved session", async () => {
+    const context = await newContext();
+    await context.addInitScript(() => {
+        window.persistCalls = 0;
+        if (navigator.storage) {
+            const persist = navigator.storage.persist.bind(navigator.storage);
+            navigator.storage.persist = () => { window.persistCalls++; return persist(); };
+        }
+    });
+    const { page } = await open(context);
+    assert.equal(await page.evaluate(() => window.persistCalls), 0, "not asked before there is something to keep");
+    await finishSession(page);
+    await waitSaved(page);
+    await press(page, "Home");
+    await finishSession(page);
+    await waitSaved(page);
+    assert.equal(await page.evaluate(() => window.persistCalls), 1);
+    const s = await waitForState(page, () => bandCircuit.state().persistence !== "unknown");
+    assert.ok(["persistent", "best-effort"].includes(s.persistence));
+    await context.close();
+});
