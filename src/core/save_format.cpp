@@ -12,6 +12,8 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -35,6 +37,32 @@ static std::string Quote(const char* key)
     return std::string("\"") + key + "\"";
 }
 
+// The shape every file of ours keeps within: a first pass over the text (no tree is built) stops
+// anything deeper or with more values before the tree is built, so a hostile 2 MB file (a million
+// numbers, or a million "[") costs no more memory than a real history does.
+constexpr int MaxJsonDepth = 8;               // history > sessions > session > reps > exercise is 5
+constexpr int MaxJsonValues = 60 * MaxHistorySessions;   // a session is about 45 values and keys
+
+struct ShapeLimits : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ShapeLimits> {
+    int Depth = 0;          // objects and arrays open
+    int Values = 0;         // values and keys seen
+    bool TooDeep = false;
+    bool TooMany = false;
+    bool Default() { return ++Values <= MaxJsonValues || !(TooMany = true); }
+    bool String(const char*, rapidjson::SizeType, bool) { return Default(); }
+    bool Key(const char*, rapidjson::SizeType, bool) { return Default(); }
+    bool StartObject() { return Open(); }
+    bool StartArray() { return Open(); }
+    bool EndObject(rapidjson::SizeType) { Depth--; return true; }
+    bool EndArray(rapidjson::SizeType) { Depth--; return true; }
+    bool Open()
+    {
+        if (++Depth > MaxJsonDepth)
+            return !(TooDeep = true);
+        return Default();
+    }
+};
+
 // Parses with UTF-8 validation and the iterative parser (deep nesting costs heap, not stack).
 static bool ParseJson(std::string_view json, rapidjson::Document& doc, const char* what, std::string& error)
 {
@@ -47,6 +75,16 @@ static bool ParseJson(std::string_view json, rapidjson::Document& doc, const cha
     if (json.find('\0') != std::string_view::npos)
         return Fail(error, std::string(what) + ": not valid JSON (a NUL byte at byte " + std::to_string(json.find('\0')) + ")");
     constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+    {
+        ShapeLimits limits;
+        rapidjson::Reader reader;
+        rapidjson::MemoryStream stream(json.data(), json.size());
+        reader.Parse<flags>(stream, limits);
+        if (limits.TooDeep)
+            return Fail(error, std::string(what) + ": not a file of ours (nested deeper than " + std::to_string(MaxJsonDepth) + " levels)");
+        if (limits.TooMany)
+            return Fail(error, std::string(what) + ": not a file of ours (more than " + std::to_string(MaxJsonValues) + " values)");
+    }
     doc.Parse<flags>(json.data(), json.size());
     if (doc.HasParseError())
         return Fail(error, std::string(what) + ": not valid JSON (" + rapidjson::GetParseError_En(doc.GetParseError()) +

@@ -224,13 +224,14 @@ std::string platform::TakeImportedFile(bool* has_file, std::string* error)
     char* raw = js_take_imported_file();
     if (raw == nullptr)
         return {};
-    std::string value(raw);
+    const char kind = raw[0];
+    std::string value(kind ? raw + 1 : raw);   // one copy of a file that may be 2 MB
     free(raw);
-    if (!value.empty() && value[0] == 'T')
+    if (kind == 'T')
     {
         *has_file = true;
-        return value.substr(1);
+        return value;
     }
-    *error = value.empty() ? std::string("The file could not be read.") : value.substr(1);
+    *error = kind ? value : std::string("The file could not be read.");
     return {};
 }

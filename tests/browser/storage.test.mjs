@@ -380,3 +380,34 @@ test("persistent storage is asked for once, after the first saved session", asyn
     assert.ok(["persistent", "best-effort"].includes(s.persistence));
     await context.close();
 });
+
+test("a 2 MB import, ours or hostile, leaves the wasm heap at its steady size", async () => {
+    const context = await newContext();
+    const { page } = await open(context);
+    const heap = () => page.evaluate(() => Module.HEAP8.buffer.byteLength);
+    const steady = await heap();
+    const big = makeHistory(3000, { everyDays: 1 });
+    for (const s of big.sessions) s.id += "-" + "x".repeat(40);   // long ids: about 2 MB in all
+    const ours = JSON.stringify({ app: "band-circuit", kind: "history", version: 1, exported: Date.now(), sessions: big.sessions }, null, 2);
+    const header = '{"app":"band-circuit","kind":"history","version":1,"exported":1,"sessions":[';
+    const files = {
+        "ours.json": ours.slice(0, 2 * 1024 * 1024),
+        "numbers.json": header + Array(1000000).fill("0").join(",").slice(0, 2 * 1024 * 1024 - 100) + "]}",
+        "nested.json": "[".repeat(2 * 1024 * 1024 - 10),
+    };
+    assert.ok(ours.length > 1.9 * 1024 * 1024 && ours.length <= 2 * 1024 * 1024, `the real history is about 2 MB (${ours.length})`);
+    await press(page, "History");
+    for (const [name, text] of Object.entries(files)) {
+        const file = path.join(tmp, name);
+        fs.writeFileSync(file, text);
+        const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Import")]);
+        await chooser.setFiles(file);
+        const s = await waitForState(page, () => /^(Imported|Import failed|Every session)/.test(bandCircuit.state().notice?.text || ""), undefined, { timeout: 30000 });
+        if (name === "ours.json") assert.match(s.notice.text, /^Imported 3000 sessions/);
+        else assert.match(s.notice.text, /not a file of ours/);
+        assert.equal(await heap(), steady, `${name}: the heap did not grow`);
+        await press(page, "Back");
+        await press(page, "History");
+    }
+    await context.close();
+});

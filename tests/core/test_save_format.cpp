@@ -294,15 +294,21 @@ TEST_CASE("Bad input gives a clear error, never a crash", "[save]")
         REQUIRE(MaxSaveInputBytes == 2 * 1024 * 1024);
         RequireError(LoadHistory(std::string(MaxSaveInputBytes + 1, ' ')), "too large");
     }
-    SECTION("deep nesting")
+    SECTION("deep nesting and huge lists are refused before a tree is built")
     {
-        RequireError(LoadSettings(std::string(100000, '[')), "not valid JSON");
-        RequireError(LoadSettings(std::string(100000, '[') + std::string(100000, ']')), "expected a JSON object");
+        RequireError(LoadSettings(std::string(100000, '[')), "nested deeper");
+        RequireError(LoadSettings(std::string(100000, '[') + std::string(100000, ']')), "nested deeper");
         std::string objects;
         for (int i = 0; i < 100000; i++)
             objects += "{\"a\":";
-        RequireError(LoadHistory(objects), "not valid JSON");
-        RequireError(LoadHistory(R"({"version":1,"sessions":[[[[[[[[[[[]]]]]]]]]]]})"), "expected an object");
+        RequireError(LoadHistory(objects), "nested deeper");
+        RequireError(LoadHistory(R"({"version":1,"sessions":[[[[[[[[[[[]]]]]]]]]]]})"), "nested deeper");
+        RequireError(LoadHistory(R"({"version":1,"sessions":[[[]]]})"), "expected an object");
+        std::string zeros = "{\"version\":1,\"sessions\":[0";
+        for (int i = 0; i < 500000; i++)
+            zeros += ",0";
+        RequireError(LoadHistory(zeros + "]}"), "more than");
+        RequireError(ImportHistory(zeros + "]}"), "more than");
     }
     SECTION("bytes that are not UTF-8")
     {
