@@ -78,17 +78,6 @@ static void KeepAside(ui::AppState& app, ui::StoredKey key, const char* name, co
 
 // --- [SECTION] Loading
 
-static void FillTimeZones(std::vector<bc::SessionRecord>& records)
-{
-    // Records of older versions have no UTC offset: this zone's rules at their date are the best guess.
-    for (bc::SessionRecord& record : records)
-        if (!record.HasTzOffset)
-        {
-            record.TzOffsetMinutes = platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
-            record.HasTzOffset = true;
-        }
-}
-
 static int64_t ReadResetMark()
 {
     std::string raw;
@@ -128,7 +117,6 @@ void ui::LoadSavedData(AppState& app, double now_ms)
         if (loaded.Ok())
         {
             app.History = loaded.Value;
-            FillTimeZones(app.History);
         }
         else
         {
@@ -398,7 +386,6 @@ void ui::CommitHistory(AppState& app)
     if (result == platform::StorageResult_Ok)
     {
         app.History = merged.Sessions;   // what is stored now, this page's additions included
-        FillTimeZones(app.History);
         if (!kept.empty() && !stored_state.AskedPersistence)
         {
             platform::RequestPersistentStorage();   // there is now something worth keeping
@@ -451,7 +438,6 @@ void ui::StorageChanged(AppState& app, StoredKey key, double now_ms)
                 if (record.StartedWallMs >= app.Stored.ResetAtWallMs)
                     pending.push_back(record);
             app.History = bc::MergeHistory(stored, pending).Sessions;
-            FillTimeZones(app.History);
             if (app.ExpandedSession.size() && std::none_of(app.History.begin(), app.History.end(),
                                                            [&](const bc::SessionRecord& r) { return r.Id == app.ExpandedSession; }))
                 app.ExpandedSession.clear();
@@ -487,7 +473,7 @@ void ui::StorageChanged(AppState& app, StoredKey key, double now_ms)
                     platform::CancelScheduledTones();
                     if (app.Current == Screen_Session)
                         Navigate(Screen_Home);
-                    app.Notice = "This workout continues in another window. Take over to carry on here.";
+                    app.Notice = "This workout was taken over in another window.";
                     app.NoticeIsError = false;
                     platform::Announce(app.Notice.c_str());
                 }
@@ -565,8 +551,7 @@ std::string ui::RecoverKeptHistory(AppState& app, const std::string& key)
     const bc::SalvageResult salvage = bc::SalvageHistory(raw);
     if (!salvage.Error.empty())
         return "Nothing could be recovered from that copy: " + salvage.Error + ". It is kept as it was.";
-    std::vector<bc::SessionRecord> sessions = salvage.Sessions;
-    FillTimeZones(sessions);
+    const std::vector<bc::SessionRecord>& sessions = salvage.Sessions;
     const size_t before = app.History.size();
     AddToHistory(app, sessions);
     const int added = (int)(app.History.size() - before);

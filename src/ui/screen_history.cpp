@@ -190,7 +190,7 @@ static void TotalReps(const bc::SessionRecord& record, int* reps, int* steps)
     }
 }
 
-static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record, int tz_offset_minutes)
+static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
 {
     const ui::Palette& c = ui::Colors();
     ImFont* body = ui::GetFont(ui::FontRole_Body);
@@ -199,7 +199,9 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record, i
     const bool expanded = app.ExpandedSession == record.Id;
     const float height = 2 * pad + 3 * line + (expanded ? bc::ExerciseCount * line + 8.0f : 0.0f);
 
-    const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, bc::RecordTzOffset(record, tz_offset_minutes));
+    // Where it happened; records of older versions have no offset: this zone's rules at their date stand in.
+    const int tz = record.HasTzOffset ? record.TzOffsetMinutes : platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
+    const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, tz);
     char label[96];
     snprintf(label, sizeof(label), "%s %d %s %d, %02d:%02d##%s", WeekdayNames[t.Weekday], t.Day, MonthNames[t.Month - 1], t.Year,
              t.Hour, t.Minute, record.Id.c_str());
@@ -320,7 +322,7 @@ void ui::DrawHistoryScreen(AppState& app)
             order[(size_t)i] = i;
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return app.History[(size_t)a].StartedWallMs > app.History[(size_t)b].StartedWallMs; });
         for (int index : order)
-            DrawSessionRow(app, app.History[(size_t)index], tz);
+            DrawSessionRow(app, app.History[(size_t)index]);
     }
     EndTouchScroll();
 

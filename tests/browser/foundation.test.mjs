@@ -146,11 +146,14 @@ test("frames read no WebGL state back, and the app draws with the context the pa
     assert.deepEqual([attributes.alpha, attributes.depth, attributes.stencil, attributes.antialias], [false, false, false, false]);
 
     await press(page, "Start");
-    await waitForState(page, () => { const s = bandCircuit.state(); return s.session && s.session.phase === "work"; });
+    await press(page, "Skip");   // past the get-ready countdown, into the first set
+    await waitForState(page, () => { const s = bandCircuit.state(); return s.session && s.session.phase === "work"; }, undefined, { timeout: 30000 });
     const before = await page.evaluate(() => { window.__webgl.counting = true; return bandCircuit.framesDrawn(); });
-    await page.waitForTimeout(1000);
+    // The set animates: ten frames, however long a loaded machine takes to draw them (speed is the
+    // benchmark's business, not this test's).
+    await page.waitForFunction((from) => bandCircuit.framesDrawn() >= from + 10, before, { timeout: 60000 });
     const after = await page.evaluate(() => { window.__webgl.counting = false; return { frames: bandCircuit.framesDrawn(), reads: window.__webgl.reads }; });
-    assert.ok(after.frames - before >= 10, `the set animates (${after.frames - before} frames in 1 s)`);
+    assert.ok(after.frames - before >= 10);
     assert.equal(after.reads, 0, "no WebGL state read during those frames");
     await context.close();
 });
