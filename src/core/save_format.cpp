@@ -729,8 +729,9 @@ SalvageResult SalvageHistory(std::string_view json)
         result.Error = error;
         return result;
     }
-    auto list = doc.FindMember("sessions");
-    if (list == doc.MemberEnd() || !list->value.IsArray())
+    const JsonValue& root = doc;
+    auto list = root.FindMember("sessions");
+    if (list == root.MemberEnd() || !list->value.IsArray())
     {
         result.Error = "kept copy: it holds no list of sessions";
         return result;
@@ -751,24 +752,35 @@ SalvageResult SalvageHistory(std::string_view json)
     return result;
 }
 
+static JsonValue* FindMemberValue(JsonValue& object, const JsonValue& name)
+{
+    for (rapidjson::SizeType i = 0; i < object.MemberCount(); i++)
+    {
+        auto member = object.MemberBegin() + i;
+        if (member->name == name)
+            return &member->value;
+    }
+    return nullptr;
+}
+
 // Field by field: a member this page changed comes from mine; objects one level down likewise.
 static void MergeMembers(const JsonValue& base, const JsonValue& mine, JsonValue& theirs, rapidjson::Document::AllocatorType& allocator)
 {
     for (auto it = mine.MemberBegin(); it != mine.MemberEnd(); ++it)
     {
         auto old = base.FindMember(it->name);
-        auto target = theirs.FindMember(it->name);
-        if (old != base.MemberEnd() && old->value == it->value)
+        const bool had = old != base.MemberEnd();
+        JsonValue* target = FindMemberValue(theirs, it->name);
+        if (had && old->value == it->value)
             continue;   // unchanged here: theirs stands
-        if (it->value.IsObject() && old != base.MemberEnd() && old->value.IsObject() && target != theirs.MemberEnd() &&
-            target->value.IsObject())
+        if (it->value.IsObject() && had && old->value.IsObject() && target && target->IsObject())
         {
-            MergeMembers(old->value, it->value, target->value, allocator);
+            MergeMembers(old->value, it->value, *target, allocator);
             continue;
         }
         JsonValue copy(it->value, allocator);
-        if (target != theirs.MemberEnd())
-            target->value = copy;
+        if (target)
+            *target = copy;
         else
             theirs.AddMember(JsonValue(it->name, allocator), copy, allocator);
     }

@@ -70,5 +70,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         Check(merged.Added == 0 && merged.Sessions == imported.Value);
         Check(bc::LoadHistory(bc::SaveHistory(merged.Sessions)).Ok());
     }
+
+    // Whatever a kept-aside copy holds, what salvage gives back is a history the app can write and read.
+    const bc::SalvageResult salvage = bc::SalvageHistory(input);
+    Check(bc::CheckHistoryFits(salvage.Sessions) == nullptr);
+    Check(bc::LoadHistory(bc::SaveHistory(salvage.Sessions)).Ok());
+
+    const bc::LoadResult<int64_t> mark = bc::LoadResetMark(input);
+    if (mark.Ok())
+        Check(bc::LoadResetMark(bc::SaveResetMark(mark.Value)).Ok());
     return 0;
 }
