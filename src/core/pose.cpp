@@ -198,7 +198,7 @@ static constexpr PoseAngles TrapPullOverhead = {
 };
 static constexpr PoseAngles TrapPullEarLevel = {
     0, 0, 0, 0,
-    { { 20, 88, 90, 75 }, { 20, 88, 90, 75 } },
+    { { 35, 92, 90, 75 }, { 35, 92, 90, 75 } },
     { { 0, 4, 0, -16 }, { 0, 4, 0, -16 } },
 };
 static const PoseAngles TrapPullKeys[] = { TrapPullOverhead, TrapPullEarLevel, TrapPullOverhead };
@@ -220,7 +220,7 @@ static const PoseAngles RussianTwistKeys[] = { RussianTwistCentre, RussianTwistR
 static const ExerciseMotion Motions[ExerciseCount] = {
     { DeadbugKeys, 5, Joint_Pelvis, { 0, 0.11f, 0 }, false, {}, {}, { 0, 0.43f, -0.085f }, 1.09f, { 0.21f, 0.34f, 1.02f } },
     { DorsiflexionKeys, 4, Joint_Pelvis, { 0, 0.14f, 0 }, false, {}, {}, { 0, 0.435f, 0.483f }, 1.0f, { 0.34f, 0.455f, 0.78f } },
-    { TrapPullKeys, 3, Joint_AnkleL, { 0.1614f, StandAnkleHeight, 0 }, false, {}, {}, { 0, 1.037f, 0.03f }, 1.17f, { 0.61f, 1.04f, 0.17f } },
+    { TrapPullKeys, 3, Joint_AnkleL, { 0.1614f, StandAnkleHeight, 0 }, false, {}, {}, { 0, 1.037f, 0.03f }, 1.17f, { 0.61f, 1.04f, 0.25f } },
     { nullptr, 0, Joint_Pelvis, {}, false, {}, {}, {}, 1.0f, {} },   // monster walks: see MonsterWalk
     { RussianTwistKeys, 5, Joint_Pelvis, { 0, 0.12f, 0 }, true, { 0.14f, 0, 0.64f }, { 0, 1, 0.2f }, { 0, 0.458f, 0.15f }, 0.87f, { 0.55f, 0.46f, 0.68f } },
 };
@@ -228,7 +228,7 @@ static const ExerciseMotion Motions[ExerciseCount] = {
 // Monster walk: a half squat held while stepping; one rep is one step (see PoseWalkStep).
 struct MonsterWalkMotion {
     PoseAngles Body;        // trunk, head and arms (the legs come from the feet by IK)
-    float PelvisHeight;     // half squat: knees bent about 32 deg with the feet staggered
+    float PelvisHeight;     // half squat: knees bent about 45 deg, about 55 under the stepping foot
     float HalfWidth;        // ankle distance from the middle line: a wide stance
     float StepTravel;       // the body moves this far per step; each foot moves twice as far
     float SwingLift;        // how high the stepping foot clears the floor
@@ -241,10 +241,10 @@ struct MonsterWalkMotion {
 };
 
 static constexpr MonsterWalkMotion MonsterWalk = {
-    { 12, 0, 0, -10, { { 35, 14, 0, 95 }, { 35, 14, 0, 95 } }, { { 0, 0, 0, 0 }, { 0, 0, 0, 0 } } },
-    0.9570f, 0.24f, 0.20f, 0.07f, 0.08f, 4.0f, 0.35f,
+    { 16, 0, 0, -12, { { 35, 14, 0, 95 }, { 35, 14, 0, 95 } }, { { 0, 0, 0, 0 }, { 0, 0, 0, 0 } } },
+    0.925f, 0.24f, 0.20f, 0.05f, 0.08f, 4.0f, 0.35f,
     0.85f, 1.05f,
-    0.20f, { 0.36f, 0.85f, 0.33f },
+    0.20f, { 0.36f, 0.85f, 0.36f },
 };
 
 struct AnchorPost {
@@ -258,19 +258,22 @@ struct BandRange {
     float FullLength;   // ... and where it is at its most stretched
 };
 static constexpr BandRange BandRanges[ExerciseCount] = {
-    { 0.08f, 0.48f },   // deadbug: knee to knee
+    { 0.04f, 0.48f },   // deadbug: knee to knee (hip-width knees already stretch it)
     { 0.22f, 0.40f },   // dorsiflexion: post to foot
     { 0.60f, 1.20f },   // trap pull: hand to hand
     { 0.38f, 0.58f },   // monster walk: ankle to ankle
     { 0.10f, 0.34f },   // russian twist: hand to hand
 };
 
+// Chosen so every bone that carries the movement is drawn at least 40% of its length at every key
+// pose, and the pose facts a beginner must see (lean, knee bend, stance, band) read in the flat
+// drawing; tests/core/test_figure_layout.cpp holds them to it.
 static constexpr Camera DefaultCameras[ExerciseCount] = {
-    { -75.0f, 16.0f },  // deadbug: nearly side-on from the figure's right, a little above: the 90/90 and each long limb read in profile
+    { -60.0f, 25.0f },  // deadbug: front quarter from the figure's right, above: the 90/90 and each long limb in near profile, the band between the knees in view
     { 80.0f, 6.0f },    // dorsiflexion: from the working foot's side, low: the ankle angle reads in profile, the resting foot behind it
-    { 150.0f, 10.0f },  // trap pull: three-quarter from behind, so the band behind the head shows
-    { 40.0f, 10.0f },   // monster walk: front three-quarter: the wide stance and the bent hips and knees both show
-    { -30.0f, 30.0f },  // russian twist: front three-quarter from above: the hands and band sweep clear of the head to each side, the lean still shows
+    { 35.0f, 12.0f },   // trap pull: front three-quarter with the face in view, so the head hides the band behind it; arms wide and whole
+    { 55.0f, 15.0f },   // monster walk: half from the side (the squat's knee bend), half from the front (the wide stance and the band)
+    { 120.0f, 22.0f },  // russian twist: over the left shoulder from behind, as the runner sees themself: the lean, the bent knees and the arms swinging left and right all read
 };
 
 static ArmAngles Lerp(const ArmAngles& a, const ArmAngles& b, float t)

@@ -59,6 +59,10 @@ struct Band {
     float Stretch;      // 0 = slack .. 1 = most stretched, from the distance between A and B
 };
 
+// At or above this stretch the band is under working tension (drawn in the taut colour). Every
+// exercise keeps it there for the whole rep, as the coach asks ("keep tension on the band").
+constexpr float TautStretch = 0.3f;
+
 // --- Sampling ------------------------------------------------------------------------------------
 
 struct PoseSample {
