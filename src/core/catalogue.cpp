@@ -128,7 +128,7 @@ static const Exercise Exercises[ExerciseCount] = {
     {
         ExerciseId::MonsterWalk, "monster-walk", "Banded monster walks", "About 20 steps forward, then 20 back", 20, 20, "steps",
         SetStyle::Directions,
-        { { "Step", 1000, Side::None, false }, {}, {}, {} },
+        { { "Step", 1500, Side::None, false }, {}, {}, {} },
         1,
         "Glute medius, hip abductors, hamstrings",
         "Loop around the ankles",

@@ -19,7 +19,7 @@ export const FIGURES = [
     { key: "deadbug", name: "Banded deadbug", sides: [null], parts: [1500, 1000, 1500, 1000] },
     { key: "dorsiflexion", name: "Dorsiflexion with band", sides: ["Left", "Right"], parts: [1000, 2000, 1500] },
     { key: "trap-pull", name: "Overhead trap pull", sides: ["Left", "Right"], parts: [1500, 1500] },
-    { key: "monster-walk", name: "Banded monster walks", sides: ["Forward", "Backward"], parts: [500, 500, 500, 500] },
+    { key: "monster-walk", name: "Banded monster walks", sides: ["Forward", "Backward"], parts: [750, 750, 750, 750] },
     { key: "russian-twist", name: "Russian twist with band hold", sides: [null], parts: [1000, 750, 1000, 750] },
 ];
 

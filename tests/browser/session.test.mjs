@@ -14,7 +14,7 @@ const EXERCISES = [
     ["deadbug", "alternating", 10, 5000],
     ["dorsiflexion", "per-side", 10, 4500],
     ["trap-pull", "per-side", 10, 3000],
-    ["monster-walk", "directions", 20, 1000],
+    ["monster-walk", "directions", 20, 1500],
     ["russian-twist", "alternating", 12, 3500],
 ];
 const GET_READY = 5000, SWITCH = 5000, REST = 15000, ROUND_REST = 60000;

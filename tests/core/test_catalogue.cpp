@@ -92,7 +92,7 @@ TEST_CASE("The tempo matches the figure animation's contract", "[catalogue]")
         REQUIRE(e.Style == SetStyle::Directions);
         REQUIRE(e.CountMin == 20);
         REQUIRE(e.CountMax == 20);
-        REQUIRE(RepDurationMs(e) == 1000);
+        REQUIRE(RepDurationMs(e) == 1500);
         REQUIRE(ExerciseSide(e, 0) == Side::Forward);
         REQUIRE(ExerciseSide(e, 1) == Side::Back);
     }
