@@ -109,13 +109,13 @@ bool FocusViewBox(ExerciseId exercise, Side side, const Camera& camera, ViewBox*
     ViewBox focus = EmptyBox();
     ForEachRepPose(exercise, side, [&](const PoseSample& pose) {
         // The worked foot carries the band (its end B); the close-up shows that foot, the lower
-        // shin above it, the band and the post.
+        // shin above it and the band leaving it towards the post.
         int worked = Distance(pose.Strap.B, pose.Joints[Joint_ToeL]) < Distance(pose.Strap.B, pose.Joints[Joint_ToeR]) ? 0 : 1;
         const Vec3& knee = pose.Joints[worked == 0 ? Joint_KneeL : Joint_KneeR];
         const Vec3& ankle = pose.Joints[worked == 0 ? Joint_AnkleL : Joint_AnkleR];
         const Vec3 points[] = {
             ankle, pose.Joints[worked == 0 ? Joint_ToeL : Joint_ToeR], HeelPoint(pose, worked),
-            AddScaled(ankle, Sub(knee, ankle), 0.3f), pose.Strap.A, pose.Strap.B, pose.Strap.PostBase,
+            AddScaled(ankle, Sub(knee, ankle), 0.25f), pose.Strap.B, AddScaled(pose.Strap.B, Sub(pose.Strap.A, pose.Strap.B), 0.3f),
         };
         for (const Vec3& point : points) {
             ViewPoint p = ProjectPoint(point, pose.ViewCentre, camera);
@@ -142,6 +142,22 @@ FigureFit FitViewBox(const ViewBox& box, const PanelRect& panel, float zoom, flo
     return fit;
 }
 
+bool InsetRect(const PanelRect& panel, const FigureFit& fit, const ViewBox& focus, PanelRect* inset)
+{
+    const float width = panel.MaxX - panel.MinX, height = panel.MaxY - panel.MinY;
+    if (IsEmpty(focus) || width < 200.0f || height < 150.0f)
+        return false;
+    const float pad = 6.0f;
+    const float w = std::floor(0.5f * width), h = std::floor(0.56f * height);
+    const float subject_x = fit.Origin.X + 0.5f * (focus.MinX + focus.MaxX) * fit.Scale;
+    const bool right = subject_x > 0.5f * (panel.MinX + panel.MaxX);
+    inset->MinX = right ? panel.MaxX - pad - w : panel.MinX + pad;
+    inset->MaxX = inset->MinX + w;
+    inset->MinY = panel.MinY + pad;
+    inset->MaxY = inset->MinY + h;
+    return true;
+}
+
 float LimbWidth(float scale) { return std::fmax(2.5f, 0.06f * scale); }
 
 // --- [SECTION] Layout --------------------------------------------------------------------------------
@@ -150,6 +166,7 @@ FigureDrawing LayoutFigure(const PoseSample& pose, const Camera& camera, const F
 {
     FigureDrawing d = {};
     d.Scale = fit.Scale;
+    d.Origin = fit.Origin;
     d.Limb = LimbWidth(fit.Scale);
     auto place = [&](const Vec3& point, Point2* at, float* depth) {
         ViewPoint p = ProjectPoint(point, pose.ViewCentre, camera);

@@ -32,8 +32,8 @@ ViewBox PoseViewBox(const PoseSample& pose, const Camera& camera);
 // frame fitted to it holds the whole movement without changing scale.
 ViewBox MovementViewBox(ExerciseId exercise, Side side, const Camera& camera);
 
-// The close-up worth an inset, if the exercise has one (dorsiflexion: ankle, foot, band and
-// post, over the whole rep). False when the whole figure already shows the movement.
+// The close-up worth an inset, if the exercise has one (dorsiflexion: the worked ankle and foot
+// and the band on it, over the whole rep). False when the whole figure already shows the movement.
 bool FocusViewBox(ExerciseId exercise, Side side, const Camera& camera, ViewBox* box);
 
 struct FigureFit {
@@ -44,6 +44,11 @@ struct FigureFit {
 // The largest scale that keeps box inside panel (less margin pixels on each side), times zoom,
 // the box centred in the panel.
 FigureFit FitViewBox(const ViewBox& box, const PanelRect& panel, float zoom = 1.0f, float margin = 4.0f);
+
+// Where the close-up goes: the panel's top corner on the side of its subject (in dorsiflexion the
+// feet, low at one end, leave that corner empty), about half the panel each way. False when the
+// panel is too small for a close-up to add anything (a thumbnail).
+bool InsetRect(const PanelRect& panel, const FigureFit& fit, const ViewBox& focus, PanelRect* inset);
 
 // Limb thickness in pixels at a scale: bold enough to read on a thumbnail.
 float LimbWidth(float scale);
@@ -63,6 +68,7 @@ struct FigureDrawing {
     Point2 BandA, BandB, PostBase;
     float BandADepth, BandBDepth, PostBaseDepth;
     Point2 FloorCentre;         // the floor under the view centre
+    Point2 Origin;              // the view centre (see FigureFit)
     float Scale;                // pixels per metre
     float Limb;                 // limb thickness, pixels
 };

@@ -10,6 +10,7 @@
 // [SECTION] Keyframed exercises
 // [SECTION] Monster walks (stepping: stance foot pinned, legs by two-bone IK)
 // [SECTION] Sampling, mirroring, band
+// [SECTION] Labels
 // [SECTION] Camera and projection
 
 #include "core/pose.h"
@@ -272,8 +273,8 @@ static constexpr Camera DefaultCameras[ExerciseCount] = {
     { -60.0f, 25.0f },  // deadbug: front quarter from the figure's right, above: the 90/90 and each long limb in near profile, the band between the knees in view
     { 80.0f, 6.0f },    // dorsiflexion: from the working foot's side, low: the ankle angle reads in profile, the resting foot behind it
     { 35.0f, 12.0f },   // trap pull: front three-quarter with the face in view, so the head hides the band behind it; arms wide and whole
-    { 55.0f, 15.0f },   // monster walk: half from the side (the squat's knee bend), half from the front (the wide stance and the band)
-    { 120.0f, 22.0f },  // russian twist: over the left shoulder from behind, as the runner sees themself: the lean, the bent knees and the arms swinging left and right all read
+    { 45.0f, 15.0f },   // monster walk: half from the side (the squat's knee bend), half from the front (the wide stance and the band)
+    { 150.0f, 25.0f },  // russian twist: from behind and above, over the left shoulder: left is left as the runner sees it, the lean reads at 45 deg, the bent knees and the arms swinging right and left all show
 };
 
 static ArmAngles Lerp(const ArmAngles& a, const ArmAngles& b, float t)
@@ -577,6 +578,20 @@ PoseSample SamplePose(ExerciseId exercise, Side side, float rep_phase, int rep_i
         pose.PoseSide = Side::None;
     }
     return pose;
+}
+
+// --- [SECTION] Labels ---------------------------------------------------------------------------------
+
+const char* MovingLimbs(ExerciseId exercise, Side side)
+{
+    if (side != Side::Left && side != Side::Right)
+        return nullptr;
+    const bool left = side == Side::Left;
+    switch (exercise) {
+    case ExerciseId::Deadbug: return left ? "Left leg + right arm" : "Right leg + left arm";   // DeadbugLeftLegOut
+    case ExerciseId::Dorsiflexion: return left ? "Left foot" : "Right foot";
+    default: return nullptr;
+    }
 }
 
 // --- [SECTION] Camera and projection ----------------------------------------------------------------

@@ -116,6 +116,13 @@ struct ProjectedPose {
 };
 ProjectedPose ProjectPose(const PoseSample& pose, const Camera& camera);
 
+// --- Labels --------------------------------------------------------------------------------------
+
+// What a side's part of the rep moves, in words for the screen: "Left leg + right arm" (deadbug,
+// whose sides pair opposite limbs), "Left foot" (dorsiflexion). nullptr when "left" or "right"
+// alone says it (the keyframes above decide which limbs move; tests hold the words to them).
+const char* MovingLimbs(ExerciseId exercise, Side side);
+
 // --- Helpers (shared with the tests) -------------------------------------------------------------
 
 float Distance(const Vec3& a, const Vec3& b);

@@ -1,7 +1,10 @@
-// Drawing the stick figure: project the pose, sort limbs and band pieces far to near, and stroke
-// them as round-capped anti-aliased lines. Far-side limbs are dimmer so the left and right can be
+// Drawing the stick figure: the core lays it out in pixels (core/figure_layout.h: the fit, every
+// joint, the heels, the head's nose and eye, the band); here the pieces are sorted far to near and
+// stroked as round-capped anti-aliased lines. Far-side limbs are dimmer so the left and right can be
 // told apart in a flat drawing; the band's colour and width follow its stretch.
 #include "ui/figure_view.h"
+
+#include "core/figure_layout.h"
 
 #include <cmath>
 
@@ -14,14 +17,19 @@ FigureStyle FigureStyleLight(const bc::Camera& camera)
     FigureStyle style;
     style.BodyColor = IM_COL32(38, 50, 72, 255);
     style.BodyFarColor = IM_COL32(132, 142, 160, 255);
+    style.EyeColor = IM_COL32(255, 255, 255, 255);
     // Band: orange easing to raspberry, vivid all the way (a green-to-orange blend passes through
-    // brown), both far from the navy body and clear on white.
+    // brown), both far from the navy body and clear on white; deeper still when fully stretched.
     style.BandSlackColor = IM_COL32(240, 112, 20, 255);
     style.BandTautColor = IM_COL32(214, 24, 86, 255);
+    style.BandFullColor = IM_COL32(168, 8, 72, 255);
     style.FloorColor = IM_COL32(38, 50, 72, 60);
     style.PostColor = IM_COL32(112, 120, 132, 255);
+    style.InsetColor = IM_COL32(0xF4, 0xF4, 0xF1, 255);
     style.Camera = camera;
     style.Zoom = 1.0f;
+    style.FitPose = false;
+    style.ShowInset = true;
     return style;
 }
 
@@ -30,12 +38,17 @@ FigureStyle FigureStyleDark(const bc::Camera& camera)
     FigureStyle style;
     style.BodyColor = IM_COL32(232, 236, 244, 255);
     style.BodyFarColor = IM_COL32(128, 136, 152, 255);
+    style.EyeColor = IM_COL32(0x1E, 0x22, 0x21, 255);
     style.BandSlackColor = IM_COL32(255, 158, 48, 255);
     style.BandTautColor = IM_COL32(255, 72, 128, 255);
+    style.BandFullColor = IM_COL32(255, 28, 96, 255);
     style.FloorColor = IM_COL32(232, 236, 244, 56);
     style.PostColor = IM_COL32(150, 158, 170, 255);
+    style.InsetColor = IM_COL32(0x12, 0x14, 0x13, 255);
     style.Camera = camera;
     style.Zoom = 1.0f;
+    style.FitPose = false;
+    style.ShowInset = true;
     return style;
 }
 
@@ -53,43 +66,7 @@ static ImU32 LerpColor(ImU32 a, ImU32 b, float t)
 
 static float Length(ImVec2 v) { return std::sqrt(v.x * v.x + v.y * v.y); }
 
-static bc::Vec3 Add(const bc::Vec3& a, const bc::Vec3& b, float s) { return { a.x + b.x * s, a.y + b.y * s, a.z + b.z * s }; }
-
-static bc::Vec3 Direction(const bc::Vec3& from, const bc::Vec3& to)
-{
-    bc::Vec3 d = { to.x - from.x, to.y - from.y, to.z - from.z };
-    float length = std::sqrt(d.x * d.x + d.y * d.y + d.z * d.z);
-    return length > 1e-6f ? bc::Vec3{ d.x / length, d.y / length, d.z / length } : bc::Vec3{ 0.0f, -1.0f, 0.0f };
-}
-
-// Half the screen size, in metres, of the box the movement stays in, as this camera sees it; an
-// axis-aligned box seen from any direction spans the sum of its projected edges.
-static ImVec2 ViewHalfSize(const bc::PoseSample& pose, const bc::Camera& camera)
-{
-    const bc::Vec3& e = pose.ViewHalfExtent;
-    const float sphere = pose.ViewRadius;
-    if (!(e.x > 0.0f && e.y > 0.0f && e.z > 0.0f))
-        return { sphere, sphere };
-    const bc::Vec3 origin = { 0.0f, 0.0f, 0.0f };
-    bc::ViewPoint ax = bc::ProjectPoint({ e.x, 0.0f, 0.0f }, origin, camera);
-    bc::ViewPoint ay = bc::ProjectPoint({ 0.0f, e.y, 0.0f }, origin, camera);
-    bc::ViewPoint az = bc::ProjectPoint({ 0.0f, 0.0f, e.z }, origin, camera);
-    const float margin = bc::HeadRadius + 0.03f;   // the head's disc and half a limb's width stick out of the joints
-    float half_w = std::fabs(ax.X) + std::fabs(ay.X) + std::fabs(az.X) + margin;
-    float half_h = std::fabs(ax.Y) + std::fabs(ay.Y) + std::fabs(az.Y) + margin;
-    return { std::fmin(half_w, sphere), std::fmin(half_h, sphere) };
-}
-
-// The heel, for drawing only: behind the ankle and down towards the sole, fixed to the foot so it
-// turns with it. With it the foot reads as a foot, and its angle to the shin shows.
-static bc::Vec3 HeelPoint(const bc::Vec3& knee, const bc::Vec3& ankle, const bc::Vec3& toe)
-{
-    bc::Vec3 forward = Direction(ankle, toe);
-    bc::Vec3 down = Direction(knee, ankle);
-    float along = down.x * forward.x + down.y * forward.y + down.z * forward.z;
-    bc::Vec3 sole = Direction({ 0.0f, 0.0f, 0.0f }, Add(down, forward, -along));   // towards the sole, square to the foot
-    return Add(Add(ankle, sole, 0.045f), forward, -0.05f);
-}
+static ImVec2 ToImVec2(const bc::Point2& p) { return { p.X, p.Y }; }
 
 // A piece to draw, kept for the far-to-near sort.
 struct DrawItem {
@@ -101,6 +78,12 @@ struct DrawItem {
 };
 
 constexpr int MaxDrawItems = 96;
+
+// Pixels kept clear around the figure: room for half a limb's width and the round caps.
+static float FigureMargin(const bc::PanelRect& panel)
+{
+    return std::fmax(3.0f, 0.03f * std::fmin(panel.MaxX - panel.MinX, panel.MaxY - panel.MinY));
+}
 constexpr float FootWidth = 1.2f;   // feet a little bolder than the limbs: their angle is the point of some exercises
 
 struct DrawList {
@@ -127,115 +110,117 @@ static void StrokeSegment(ImDrawList* draw_list, ImVec2 a, ImVec2 b, ImU32 color
 
 // --- [SECTION] Drawing -----------------------------------------------------------------------------
 
-void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSample& pose, const FigureStyle& style)
+// The band's colour: slack orange warming to the taut colour as tension builds, then deepening as
+// the band stretches further. Under working tension (bc::TautStretch) it is always the taut family.
+static ImU32 BandColor(const FigureStyle& style, float stretch)
 {
-    float width = max.x - min.x, height = max.y - min.y;
-    if (width < 4.0f || height < 4.0f || pose.ViewRadius <= 0.0f)
-        return;
-    float zoom = style.Zoom > 0.0f ? style.Zoom : 1.0f;
-    ImVec2 half_size = ViewHalfSize(pose, style.Camera);
-    float scale = std::fmin(width / half_size.x, height / half_size.y) * 0.5f * zoom;   // pixels per metre
-    ImVec2 centre = { (min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f };
-    auto to_screen = [&](const bc::ViewPoint& v) { return ImVec2(centre.x + v.X * scale, centre.y - v.Y * scale); };
+    if (stretch < bc::TautStretch)
+        return LerpColor(style.BandSlackColor, style.BandTautColor, stretch / bc::TautStretch);
+    return LerpColor(style.BandTautColor, style.BandFullColor, (stretch - bc::TautStretch) / (1.0f - bc::TautStretch));
+}
 
-    bc::ProjectedPose projected = bc::ProjectPose(pose, style.Camera);
-    ImVec2 joints[bc::Joint_COUNT];
-    for (int i = 0; i < bc::Joint_COUNT; i++)
-        joints[i] = to_screen(projected.Joints[i]);
-
-    float limb = std::fmax(1.5f, 0.06f * scale);   // limb thickness in pixels
-    draw_list->PushClipRect(min, max, true);
-
-    // Floor: a soft shadow disc seen at the camera's pitch, the floor line through it, and for
-    // walks, marks fixed to the floor that slide by as the figure travels.
-    {
-        // The shadow is an ellipse on the floor around the movement's footprint, seen in projection.
-        ImVec2 floor = to_screen(projected.FloorCentre);
-        const bc::Vec3& extent = pose.ViewHalfExtent;
-        bool boxed = extent.x > 0.0f && extent.z > 0.0f;
-        float reach_x = boxed ? extent.x + 0.12f : 0.85f * pose.ViewRadius;
-        float reach_z = boxed ? extent.z + 0.12f : 0.85f * pose.ViewRadius;
-        const bc::Vec3 origin = { 0.0f, 0.0f, 0.0f };
-        bc::ViewPoint ax = bc::ProjectPoint({ reach_x, 0.0f, 0.0f }, origin, style.Camera);
-        bc::ViewPoint az = bc::ProjectPoint({ 0.0f, 0.0f, reach_z }, origin, style.Camera);
-        float radius = std::sqrt(ax.X * ax.X + az.X * az.X) * scale;   // half the shadow's screen width
-        float squash = std::sqrt(ax.Y * ax.Y + az.Y * az.Y) * scale;
-        if (squash > 1.0f) {
-            const int segments = 40;
-            for (int i = 0; i < segments; i++) {
-                float angle = 6.2831853f * (float)i / (float)segments, c = std::cos(angle), s = std::sin(angle);
-                draw_list->PathLineTo({ floor.x + (ax.X * c + az.X * s) * scale, floor.y - (ax.Y * c + az.Y * s) * scale });
-            }
-            draw_list->PathFillConvex(LerpColor(style.FloorColor & ~IM_COL32_A_MASK, style.FloorColor, 0.5f));
+// The floor: a soft shadow disc seen at the camera's pitch, the floor line through it, and for
+// walks, marks fixed to the floor that slide by as the figure travels.
+static void DrawFloor(ImDrawList* draw_list, const bc::PoseSample& pose, const FigureStyle& style, const bc::FigureDrawing& d)
+{
+    const float scale = d.Scale;
+    const ImVec2 floor = ToImVec2(d.FloorCentre);
+    const bc::Vec3& extent = pose.ViewHalfExtent;
+    const bool boxed = extent.x > 0.0f && extent.z > 0.0f;
+    const float reach_x = boxed ? extent.x + 0.12f : 0.85f * pose.ViewRadius;
+    const float reach_z = boxed ? extent.z + 0.12f : 0.85f * pose.ViewRadius;
+    const bc::Vec3 origin = { 0.0f, 0.0f, 0.0f };
+    const bc::ViewPoint ax = bc::ProjectPoint({ reach_x, 0.0f, 0.0f }, origin, style.Camera);
+    const bc::ViewPoint az = bc::ProjectPoint({ 0.0f, 0.0f, reach_z }, origin, style.Camera);
+    const float radius = std::sqrt(ax.X * ax.X + az.X * az.X) * scale;   // half the shadow's screen width
+    const float squash = std::sqrt(ax.Y * ax.Y + az.Y * az.Y) * scale;
+    const float line = std::fmax(1.0f, 0.25f * d.Limb);
+    if (squash > 1.0f) {
+        const int segments = 40;
+        for (int i = 0; i < segments; i++) {
+            float angle = 6.2831853f * (float)i / (float)segments, c = std::cos(angle), s = std::sin(angle);
+            draw_list->PathLineTo({ floor.x + (ax.X * c + az.X * s) * scale, floor.y - (ax.Y * c + az.Y * s) * scale });
         }
-        draw_list->PathLineTo({ floor.x - radius, floor.y });
-        draw_list->PathLineTo({ floor.x + radius, floor.y });
-        draw_list->PathStroke(style.FloorColor, 0, std::fmax(1.0f, 0.25f * limb));
-        if (pose.FloorTickSpacing > 0.0f) {
-            float spacing = pose.FloorTickSpacing;
-            float first = std::floor(pose.ViewCentre.z / spacing) * spacing;
-            for (int k = -5; k <= 5; k++) {
-                float z = first + (float)k * spacing;
-                if (std::fabs(z - pose.ViewCentre.z) > (boxed ? reach_z : 0.8f * pose.ViewRadius))
-                    continue;
-                ImVec2 a = to_screen(bc::ProjectPoint({ pose.ViewCentre.x - 0.45f, 0.0f, z }, pose.ViewCentre, style.Camera));
-                ImVec2 b = to_screen(bc::ProjectPoint({ pose.ViewCentre.x + 0.45f, 0.0f, z }, pose.ViewCentre, style.Camera));
-                draw_list->PathLineTo(a);
-                draw_list->PathLineTo(b);
-                draw_list->PathStroke(style.FloorColor, 0, std::fmax(1.0f, 0.25f * limb));
-            }
+        draw_list->PathFillConvex(LerpColor(style.FloorColor & ~IM_COL32_A_MASK, style.FloorColor, 0.5f));
+    }
+    draw_list->PathLineTo({ floor.x - radius, floor.y });
+    draw_list->PathLineTo({ floor.x + radius, floor.y });
+    draw_list->PathStroke(style.FloorColor, 0, line);
+    if (pose.FloorTickSpacing > 0.0f) {
+        const float spacing = pose.FloorTickSpacing;
+        const float first = std::floor(pose.ViewCentre.z / spacing) * spacing;
+        auto to_screen = [&](const bc::Vec3& p) {
+            bc::ViewPoint v = bc::ProjectPoint(p, pose.ViewCentre, style.Camera);
+            return ImVec2(d.Origin.X + v.X * scale, d.Origin.Y - v.Y * scale);
+        };
+        for (int k = -5; k <= 5; k++) {
+            float z = first + (float)k * spacing;
+            if (std::fabs(z - pose.ViewCentre.z) > (boxed ? reach_z : 0.8f * pose.ViewRadius))
+                continue;
+            draw_list->PathLineTo(to_screen({ pose.ViewCentre.x - 0.45f, 0.0f, z }));
+            draw_list->PathLineTo(to_screen({ pose.ViewCentre.x + 0.45f, 0.0f, z }));
+            draw_list->PathStroke(style.FloorColor, 0, line);
         }
     }
+}
 
+// The figure and its band, laid out by the core, sorted far to near and stroked.
+static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const FigureStyle& style, const bc::FigureDrawing& d)
+{
+    const float limb = d.Limb;
     DrawList items;
 
     // Which side of the body is further away (dim it), judged separately for arms and legs.
     auto far_side = [&](bc::Joint left, bc::Joint right) {
-        float difference = projected.Joints[left].Depth - projected.Joints[right].Depth;
+        float difference = d.JointDepth[left] - d.JointDepth[right];
         if (std::fabs(difference) < 0.03f)
             return bc::BodySide_Centre;   // square on to the viewer: both sides look the same
         return difference < 0.0f ? bc::BodySide_Left : bc::BodySide_Right;
     };
-    bc::BodySide far_arms = far_side(bc::Joint_ShoulderL, bc::Joint_ShoulderR);
-    bc::BodySide far_legs = far_side(bc::Joint_HipL, bc::Joint_HipR);
+    const bc::BodySide far_arms = far_side(bc::Joint_ShoulderL, bc::Joint_ShoulderR);
+    const bc::BodySide far_legs = far_side(bc::Joint_HipL, bc::Joint_HipR);
 
     for (const bc::Bone& bone : bc::Bones) {
         if (bone.To == bc::Joint_Head)
             continue;   // the head is a disc, drawn below
         bool is_leg = bone.From >= bc::Joint_HipL || bone.From == bc::Joint_Pelvis;
         bool is_far = bone.Side != bc::BodySide_Centre && bone.Side == (is_leg ? far_legs : far_arms);
-        float depth = 0.5f * (projected.Joints[bone.From].Depth + projected.Joints[bone.To].Depth);
+        float depth = 0.5f * (d.JointDepth[bone.From] + d.JointDepth[bone.To]);
         bool is_foot = bone.To == bc::Joint_ToeL || bone.To == bc::Joint_ToeR;
         float thickness = bone.From == bc::Joint_Pelvis && bone.To == bc::Joint_Chest ? limb * 1.5f : (is_foot ? limb * FootWidth : limb);
         // Far limbs always go first: a small bias keeps them behind the trunk where they touch it.
-        items.Add({ joints[bone.From], joints[bone.To], depth - (is_far ? 0.15f : 0.0f), thickness,
+        items.Add({ ToImVec2(d.Joints[bone.From]), ToImVec2(d.Joints[bone.To]), depth - (is_far ? 0.15f : 0.0f), thickness,
                     is_far ? style.BodyFarColor : style.BodyColor, false });
     }
     for (int side = 0; side < 2; side++) {
-        bc::Joint knee = side == 0 ? bc::Joint_KneeL : bc::Joint_KneeR;
         bc::Joint ankle = side == 0 ? bc::Joint_AnkleL : bc::Joint_AnkleR;
         bc::Joint toe = side == 0 ? bc::Joint_ToeL : bc::Joint_ToeR;
-        bc::ViewPoint heel = bc::ProjectPoint(HeelPoint(pose.Joints[knee], pose.Joints[ankle], pose.Joints[toe]), pose.ViewCentre, style.Camera);
         bool is_far = far_legs == (side == 0 ? bc::BodySide_Left : bc::BodySide_Right);
-        float depth = 0.5f * (projected.Joints[ankle].Depth + projected.Joints[toe].Depth) - (is_far ? 0.15f : 0.0f);
+        float depth = 0.5f * (d.JointDepth[ankle] + d.JointDepth[toe]) - (is_far ? 0.15f : 0.0f);
         ImU32 color = is_far ? style.BodyFarColor : style.BodyColor;
-        items.Add({ joints[ankle], to_screen(heel), depth, limb * FootWidth, color, false });
-        items.Add({ to_screen(heel), joints[toe], depth, limb * FootWidth, color, false });
+        items.Add({ ToImVec2(d.Joints[ankle]), ToImVec2(d.Heels[side]), depth, limb * FootWidth, color, false });
+        items.Add({ ToImVec2(d.Heels[side]), ToImVec2(d.Joints[toe]), depth, limb * FootWidth, color, false });
     }
-    items.Add({ joints[bc::Joint_Head], joints[bc::Joint_Head], projected.Joints[bc::Joint_Head].Depth,
-                std::fmax(5.0f, 2.0f * bc::HeadRadius * scale), style.BodyColor, true });
 
-    // The band: stretched bands turn from the slack to the taut colour and get thinner.
+    // The head: a disc, the nose out of it where the face looks (behind the disc when the face is
+    // turned away, so only its tip can show), and an eye when the face is turned to the viewer.
+    const float head_depth = d.JointDepth[bc::Joint_Head];
+    const float head_diameter = std::fmax(5.0f, 2.0f * d.HeadRadius);
+    items.Add({ ToImVec2(d.Joints[bc::Joint_Head]), ToImVec2(d.Joints[bc::Joint_Head]), head_depth, head_diameter, style.BodyColor, true });
+    items.Add({ ToImVec2(d.NoseBase), ToImVec2(d.NoseTip), d.NoseDepth > head_depth ? head_depth + 0.001f : head_depth - 0.001f,
+                std::fmax(2.0f, 0.8f * limb), style.BodyColor, false });
+    if (d.FaceTowardViewer)
+        items.Add({ ToImVec2(d.Eye), ToImVec2(d.Eye), head_depth + 0.002f, std::fmax(2.0f, 0.22f * head_diameter), style.EyeColor, true });
+
+    // The band: its colour says how taut it is, and it gets thinner as it stretches.
     const bc::Band& band = pose.Strap;
-    float stretch = band.Stretch < 0.0f ? 0.0f : (band.Stretch > 1.0f ? 1.0f : band.Stretch);
-    ImU32 band_color = LerpColor(style.BandSlackColor, style.BandTautColor, stretch);
-    float band_thickness = std::fmax(1.5f, limb * (0.85f - 0.3f * stretch));
-    ImVec2 band_a = to_screen(projected.BandA), band_b = to_screen(projected.BandB);
-    float depth_a = projected.BandA.Depth, depth_b = projected.BandB.Depth;
-    if (band.Kind == bc::BandKind_Anchored) {
-        ImVec2 base = to_screen(projected.PostBase);
-        items.Add({ base, band_a, 0.5f * (projected.PostBase.Depth + depth_a), limb * 1.3f, style.PostColor, false });
-    }
+    const float stretch = band.Stretch < 0.0f ? 0.0f : (band.Stretch > 1.0f ? 1.0f : band.Stretch);
+    const ImU32 band_color = BandColor(style, stretch);
+    const float band_thickness = std::fmax(2.0f, limb * (0.85f - 0.3f * stretch));
+    const ImVec2 band_a = ToImVec2(d.BandA), band_b = ToImVec2(d.BandB);
+    const float depth_a = d.BandADepth, depth_b = d.BandBDepth;
+    if (band.Kind == bc::BandKind_Anchored)
+        items.Add({ ToImVec2(d.PostBase), band_a, 0.5f * (d.PostBaseDepth + depth_a), limb * 1.3f, style.PostColor, false });
     if (band.Kind == bc::BandKind_Strap) {
         const int pieces = 8;
         for (int i = 0; i < pieces; i++) {
@@ -290,6 +275,35 @@ void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSam
             draw_list->AddCircleFilled(item.A, item.Thickness * 0.5f, item.Color);
         else
             StrokeSegment(draw_list, item.A, item.B, item.Color, item.Thickness);
+    }
+}
+
+void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSample& pose, const FigureStyle& style)
+{
+    if (max.x - min.x < 4.0f || max.y - min.y < 4.0f)
+        return;
+    const bc::PanelRect panel = { min.x, min.y, max.x, max.y };
+    const bc::ViewBox box = style.FitPose ? bc::PoseViewBox(pose, style.Camera) : bc::MovementViewBox(pose.Exercise, pose.PoseSide, style.Camera);
+    const bc::FigureFit fit = bc::FitViewBox(box, panel, style.Zoom, FigureMargin(panel));
+    const bc::FigureDrawing drawing = bc::LayoutFigure(pose, style.Camera, fit);
+
+    draw_list->PushClipRect(min, max, true);
+    DrawFloor(draw_list, pose, style, drawing);
+    DrawBody(draw_list, pose, style, drawing);
+
+    // The close-up (dorsiflexion's ankle): the same pose, framed on its subject, in a corner.
+    bc::ViewBox focus;
+    bc::PanelRect inset;
+    if (style.ShowInset && bc::FocusViewBox(pose.Exercise, pose.PoseSide, style.Camera, &focus) && bc::InsetRect(panel, fit, focus, &inset)) {
+        const ImVec2 inset_min(inset.MinX, inset.MinY), inset_max(inset.MaxX, inset.MaxY);
+        const float rounding = 10.0f;
+        draw_list->AddRectFilled(inset_min, inset_max, style.InsetColor, rounding);
+        draw_list->AddRect(inset_min, inset_max, style.FloorColor, rounding, 0, 1.5f);
+        bc::FigureDrawing close_up = bc::LayoutFigure(pose, style.Camera, bc::FitViewBox(focus, inset, 1.0f, 4.0f));
+        close_up.Limb = std::fmax(drawing.Limb, 0.045f * close_up.Scale);   // a little finer than full scale: the foot's angle stays sharp
+        draw_list->PushClipRect(inset_min, inset_max, true);
+        DrawBody(draw_list, pose, style, close_up);
+        draw_list->PopClipRect();
     }
     draw_list->PopClipRect();
 }

@@ -112,6 +112,8 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     const bc::TempoPart* part = TempoPartAt(exercise, phase);
     if (exercise.Style == bc::SetStyle::Directions)
         snprintf(now_text, sizeof(now_text), "Step %d", rep_index + 1);
+    else if (part != nullptr && bc::MovingLimbs(exercise.Id, part->PartSide) != nullptr)
+        snprintf(now_text, sizeof(now_text), "%s \xC2\xB7 %s", part->Name, bc::MovingLimbs(exercise.Id, part->PartSide));   // "Extend · Left leg + right arm"
     else if (part != nullptr && part->PartSide != bc::Side::None && strstr(part->Name, "left") == nullptr &&
              strstr(part->Name, "right") == nullptr && strcmp(part->Name, "Centre") != 0)
         snprintf(now_text, sizeof(now_text), "%s %s", part->Name, part->PartSide == bc::Side::Left ? "left" : "right");

@@ -68,7 +68,7 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
 
     const float thumb_y = min.y + (height - thumb) * 0.5f;
     ui::DemoParams demo = { exercise.Id, bc::Side::Left, ui::KeyPosePhase(exercise.Id), 0,
-                            bc::DefaultCamera(exercise.Id, bc::Side::Left) };
+                            bc::DefaultCamera(exercise.Id, bc::Side::Left), true };
     ui::DrawDemo(draw_list, ImVec2(min.x + 4, thumb_y), ImVec2(min.x + 4 + thumb, thumb_y + thumb), demo);
 
     float y = min.y + 8.0f;

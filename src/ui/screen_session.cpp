@@ -9,6 +9,8 @@
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
+#include "core/figure_layout.h"
+
 #include <imgui_internal.h>
 
 #include <cmath>
@@ -28,8 +30,19 @@ static const char* PhaseTitle(const bc::TimerView& v)
     return "";
 }
 
-static const char* SideLabel(bc::Side side)
+// The side in capitals, naming the limbs where "left" alone would not say which move (a deadbug
+// side is a leg and the opposite arm): "LEFT LEG + RIGHT ARM".
+static const char* SideLabel(bc::ExerciseId exercise, bc::Side side)
 {
+    if (const char* limbs = bc::MovingLimbs(exercise, side))
+    {
+        static char upper[64];
+        int i = 0;
+        for (; limbs[i] != 0 && i < (int)sizeof(upper) - 1; i++)
+            upper[i] = (limbs[i] >= 'a' && limbs[i] <= 'z') ? (char)(limbs[i] - 'a' + 'A') : limbs[i];
+        upper[i] = 0;
+        return upper;
+    }
     switch (side)
     {
     case bc::Side::Left: return "LEFT SIDE";
@@ -95,6 +108,41 @@ static void HandleKeys(ui::AppState& app, const bc::TimerView& v)
         app.ConfirmingEnd = true;
 }
 
+// Between sets the coming exercise stands still in its start position; during rests its working
+// position stands beside it (or under it, whichever draws them larger), each with a caption.
+static void DrawComingExercise(ImDrawList* draw_list, const bc::TimerView& v, ui::DemoParams demo, ImVec2 min, ImVec2 max)
+{
+    const ui::Palette& c = ui::Colors();
+    ImFont* font = ui::GetFont(ui::FontRole_Body);
+    demo.RepIndex = 0;
+    demo.RepPhase = 0.0f;
+    const bool pair = v.StepPhase == bc::Phase::Rest || v.StepPhase == bc::Phase::RoundRest;
+    if (!pair)
+    {
+        ui::DrawDemo(draw_list, min, max, demo);
+        return;
+    }
+    const float caption_h = 22.0f, gap = 8.0f;
+    const float w = max.x - min.x, h = max.y - min.y;
+    const bc::ViewBox box = bc::MovementViewBox(demo.Exercise, demo.DemoSide, demo.View);
+    const bc::PanelRect beside = { 0.0f, 0.0f, (w - gap) * 0.5f, h - caption_h };
+    const bc::PanelRect under = { 0.0f, 0.0f, w, (h - gap) * 0.5f - caption_h };
+    const bool side_by_side = bc::FitViewBox(box, beside).Scale >= bc::FitViewBox(box, under).Scale;
+    const bc::Exercise& exercise = bc::GetExercise(demo.Exercise);
+    char working[64];
+    snprintf(working, sizeof(working), "\xE2\x86\x92 %s", exercise.TempoPartCount > 0 ? exercise.Tempo[0].Name : "");   // "-> Extend"
+    const char* captions[2] = { "Start", working };
+    for (int i = 0; i < 2; i++)
+    {
+        ImVec2 cell_min = side_by_side ? ImVec2(min.x + i * (beside.MaxX + gap), min.y) : ImVec2(min.x, min.y + i * (under.MaxY + caption_h + gap));
+        ImVec2 cell_max = side_by_side ? ImVec2(cell_min.x + beside.MaxX, max.y) : ImVec2(max.x, cell_min.y + under.MaxY + caption_h);
+        demo.RepPhase = i == 0 ? 0.0f : ui::KeyPosePhase(demo.Exercise);
+        ui::DrawDemo(draw_list, cell_min, ImVec2(cell_max.x, cell_max.y - caption_h), demo);
+        const ImVec2 text = font->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, captions[i]);
+        draw_list->AddText(font, 15.0f, ImVec2(cell_min.x + (cell_max.x - cell_min.x - text.x) * 0.5f, cell_max.y - caption_h + 2.0f), c.TextMuted, captions[i]);
+    }
+}
+
 static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, ImVec2 max)
 {
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -103,6 +151,7 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
     ui::DemoParams demo;
     demo.Exercise = v.Exercise;
     demo.DemoSide = v.CurrentSide == bc::Side::None ? bc::Side::Left : v.CurrentSide;
+    demo.View = bc::DefaultCamera(v.Exercise, demo.DemoSide);
     const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
     if (v.StepPhase == bc::Phase::Work)
     {
@@ -110,7 +159,10 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
         const int rep_ms = bc::RepDurationMs(exercise);
         demo.RepIndex = v.Rep > 0 ? v.Rep - 1 : (int)(v.PhaseElapsedMs / (rep_ms > 0 ? rep_ms : 1000));
         if (exercise.Style == bc::SetStyle::Alternating)
+        {
             demo.DemoSide = bc::Side::Left;   // one rep shows both sides
+            demo.View = bc::DefaultCamera(v.Exercise, demo.DemoSide);
+        }
         if (app.ReducedMotion && v.TempoPart >= 0)
         {
             // Still key poses: the pose at the end of the current tempo part.
@@ -119,19 +171,17 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
                 end_ms += exercise.Tempo[i].DurationMs;
             demo.RepPhase = fmodf((float)end_ms / (float)(rep_ms > 0 ? rep_ms : 1), 1.0f);
         }
+        ui::DrawDemo(draw_list, ImVec2(min.x + 6, min.y + 6), ImVec2(max.x - 6, max.y - 6), demo);
+        return;
     }
-    else
+    if (v.StepPhase == bc::Phase::Done)
     {
-        demo.RepPhase = ui::KeyPosePhase(v.Exercise);
-        demo.RepIndex = 0;
+        DrawComingExercise(draw_list, v, demo, ImVec2(min.x + 6, min.y + 6), ImVec2(max.x - 6, max.y - 6));
+        return;
     }
-    demo.View = bc::DefaultCamera(v.Exercise, demo.DemoSide);
-    ui::DrawDemo(draw_list, ImVec2(min.x + 6, min.y + 6), ImVec2(max.x - 6, max.y - 6), demo);
-    if (v.StepPhase != bc::Phase::Work && v.StepPhase != bc::Phase::Done)
-    {
-        const char* tag = "NEXT UP";
-        draw_list->AddText(ui::GetFont(ui::FontRole_Body), 15.0f, ImVec2(min.x + 12, min.y + 10), c.TextMuted, tag);
-    }
+    // "Next up" heads the panel; the figures keep clear of it.
+    draw_list->AddText(ui::GetFont(ui::FontRole_Body), 15.0f, ImVec2(min.x + 12, min.y + 10), c.TextMuted, "NEXT UP");
+    DrawComingExercise(draw_list, v, demo, ImVec2(min.x + 6, min.y + 32), ImVec2(max.x - 6, max.y - 6));
 }
 
 static void DrawNumbers(ui::AppState& app, const bc::TimerView& v, float width, float height)
@@ -239,7 +289,7 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width)
 
     // The phase, the side and the tempo cue.
     ui::Heading(PhaseTitle(v));
-    const char* side = SideLabel(v.CurrentSide);
+    const char* side = SideLabel(v.Exercise, v.CurrentSide);
     const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
     char detail[160] = "";
     if (v.Paused)

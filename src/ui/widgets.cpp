@@ -225,7 +225,8 @@ float ui::KeyPosePhase(bc::ExerciseId id)
 void ui::DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParams& params)
 {
     const bc::PoseSample pose = bc::SamplePose(params.Exercise, params.DemoSide, params.RepPhase, params.RepIndex);
-    const FigureStyle style = IsDarkTheme() ? FigureStyleDark(params.View) : FigureStyleLight(params.View);
+    FigureStyle style = IsDarkTheme() ? FigureStyleDark(params.View) : FigureStyleLight(params.View);
+    style.FitPose = params.FitPose;
     DrawFigure(draw_list, min, max, pose, style);
 }
 

@@ -39,9 +39,10 @@ struct DemoParams
     float RepPhase;            // [0,1) within one rep
     int RepIndex;              // rep (step) number from 0, for monster walks' feet
     bc::Camera View;           // camera
+    bool FitPose = false;      // a still picture fitted to this pose alone (thumbnails); else the whole rep's movement
 };
 void DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParams& params);
-float KeyPosePhase(bc::ExerciseId exercise);   // a rep phase that shows the exercise's working position
+float KeyPosePhase(bc::ExerciseId exercise);   // a rep phase that shows the exercise's working position (the start is phase 0)
 
 void FormatClock(char* out, int size, long long ms, bool round_up);   // "1:05" (round_up: a countdown)
 
