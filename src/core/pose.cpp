@@ -205,15 +205,16 @@ static constexpr PoseAngles TrapPullEarLevel = {
 static const PoseAngles TrapPullKeys[] = { TrapPullOverhead, TrapPullEarLevel, TrapPullOverhead };
 
 // Russian twist: seated, trunk leaning back 45 deg with a straight spine, arms straight out in
-// front of the chest; turn right, centre, left, centre. The feet stay planted (legs by IK).
+// front of the chest (70 deg from the trunk, so the hands hover over the knees); turn right, centre,
+// left, centre. The feet stay planted (legs by IK).
 static constexpr PoseAngles RussianTwistCentre = {
     -45, 0, 0, 5,
-    { { 90, -8, 0, 0 }, { 90, -8, 0, 0 } },
+    { { 70, -8, 0, 0 }, { 70, -8, 0, 0 } },
     { { 0, 0, 0, 0 }, { 0, 0, 0, 0 } },
 };
 static constexpr PoseAngles RussianTwistRight = {
     -45, 0, -40, 5,
-    { { 90, -3, 0, 0 }, { 90, -3, 0, 0 } },
+    { { 70, -3, 0, 0 }, { 70, -3, 0, 0 } },
     { { 0, 0, 0, 0 }, { 0, 0, 0, 0 } },
 };
 static const PoseAngles RussianTwistKeys[] = { RussianTwistCentre, RussianTwistRight, RussianTwistCentre, MirrorAngles(RussianTwistRight), RussianTwistCentre };
@@ -274,7 +275,7 @@ static constexpr Camera DefaultCameras[ExerciseCount] = {
     { 80.0f, 6.0f },    // dorsiflexion: from the working foot's side, low: the ankle angle reads in profile, the resting foot behind it
     { 35.0f, 12.0f },   // trap pull: front three-quarter with the face in view, so the head hides the band behind it; arms wide and whole
     { 45.0f, 15.0f },   // monster walk: half from the side (the squat's knee bend), half from the front (the wide stance and the band)
-    { 150.0f, 25.0f },  // russian twist: from behind and above, over the left shoulder: left is left as the runner sees it, the lean reads at 45 deg, the bent knees and the arms swinging right and left all show
+    { -135.0f, 20.0f }, // russian twist: from behind the right shoulder, above: left is left as the runner sees it, the lean reads at 45 deg, the bent knees and the arms swinging right and left all show
 };
 
 static ArmAngles Lerp(const ArmAngles& a, const ArmAngles& b, float t)

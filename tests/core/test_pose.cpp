@@ -384,7 +384,7 @@ TEST_CASE("Key positions hold at the tempo's part boundaries", "[pose]")
             REQUIRE(Trunk(p).z < 0.0f);   // leaning back, not forward
             REQUIRE_THAT(twist(p), WithinAbs(expected_twist[part], tolerance));
             for (int side = 0; side < 2; side++) {
-                REQUIRE_THAT(AngleDeg(ArmDirection(p, side), Trunk(p)), WithinAbs(90.0, tolerance));
+                REQUIRE_THAT(AngleDeg(ArmDirection(p, side), Trunk(p)), WithinAbs(110.0, tolerance));   // out in front of the chest, 20 deg below square to it: hands over the knees
                 REQUIRE_THAT(ElbowAngle(p, side), WithinAbs(180.0, tolerance));
             }
         }
