@@ -119,16 +119,23 @@ static ImU32 BandColor(const FigureStyle& style, float stretch)
     return LerpColor(style.BandTautColor, style.BandFullColor, (stretch - bc::TautStretch) / (1.0f - bc::TautStretch));
 }
 
-// The floor: a soft shadow disc seen at the camera's pitch, the floor line through it, and for
-// walks, marks fixed to the floor that slide by as the figure travels.
+// The floor: a soft shadow under the body (its footprint on the floor, seen at the camera's pitch),
+// the floor line through it, and for walks, marks fixed to the floor that slide by as the figure
+// travels.
 static void DrawFloor(ImDrawList* draw_list, const bc::PoseSample& pose, const FigureStyle& style, const bc::FigureDrawing& d)
 {
     const float scale = d.Scale;
-    const ImVec2 floor = ToImVec2(d.FloorCentre);
-    const bc::Vec3& extent = pose.ViewHalfExtent;
-    const bool boxed = extent.x > 0.0f && extent.z > 0.0f;
-    const float reach_x = boxed ? extent.x + 0.12f : 0.85f * pose.ViewRadius;
-    const float reach_z = boxed ? extent.z + 0.12f : 0.85f * pose.ViewRadius;
+    auto to_screen = [&](const bc::Vec3& p) {
+        bc::ViewPoint v = bc::ProjectPoint(p, pose.ViewCentre, style.Camera);
+        return ImVec2(d.Origin.X + v.X * scale, d.Origin.Y - v.Y * scale);
+    };
+    float min_x = pose.Joints[0].x, max_x = min_x, min_z = pose.Joints[0].z, max_z = min_z;
+    for (const bc::Vec3& joint : pose.Joints) {
+        min_x = std::fmin(min_x, joint.x), max_x = std::fmax(max_x, joint.x);
+        min_z = std::fmin(min_z, joint.z), max_z = std::fmax(max_z, joint.z);
+    }
+    const float reach_x = 0.5f * (max_x - min_x) + 0.1f, reach_z = 0.5f * (max_z - min_z) + 0.1f;
+    const ImVec2 floor = to_screen({ 0.5f * (min_x + max_x), 0.0f, 0.5f * (min_z + max_z) });
     const bc::Vec3 origin = { 0.0f, 0.0f, 0.0f };
     const bc::ViewPoint ax = bc::ProjectPoint({ reach_x, 0.0f, 0.0f }, origin, style.Camera);
     const bc::ViewPoint az = bc::ProjectPoint({ 0.0f, 0.0f, reach_z }, origin, style.Camera);
@@ -146,16 +153,14 @@ static void DrawFloor(ImDrawList* draw_list, const bc::PoseSample& pose, const F
     draw_list->PathLineTo({ floor.x - radius, floor.y });
     draw_list->PathLineTo({ floor.x + radius, floor.y });
     draw_list->PathStroke(style.FloorColor, 0, line);
+    const bc::Vec3& extent = pose.ViewHalfExtent;
+    const bool boxed = extent.x > 0.0f && extent.z > 0.0f;
     if (pose.FloorTickSpacing > 0.0f) {
         const float spacing = pose.FloorTickSpacing;
         const float first = std::floor(pose.ViewCentre.z / spacing) * spacing;
-        auto to_screen = [&](const bc::Vec3& p) {
-            bc::ViewPoint v = bc::ProjectPoint(p, pose.ViewCentre, style.Camera);
-            return ImVec2(d.Origin.X + v.X * scale, d.Origin.Y - v.Y * scale);
-        };
         for (int k = -5; k <= 5; k++) {
             float z = first + (float)k * spacing;
-            if (std::fabs(z - pose.ViewCentre.z) > (boxed ? reach_z : 0.8f * pose.ViewRadius))
+            if (std::fabs(z - pose.ViewCentre.z) > (boxed ? extent.z + 0.12f : 0.8f * pose.ViewRadius))
                 continue;
             draw_list->PathLineTo(to_screen({ pose.ViewCentre.x - 0.45f, 0.0f, z }));
             draw_list->PathLineTo(to_screen({ pose.ViewCentre.x + 0.45f, 0.0f, z }));
