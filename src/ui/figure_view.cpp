@@ -283,12 +283,44 @@ static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const Fi
     }
 }
 
+// The movement's box and the close-up's box cost a rep's worth of poses each, and change only with
+// the exercise, the side and the camera: a few are kept, so a frame during a set costs one pose.
+struct FrameBoxes {
+    bc::ExerciseId Exercise;
+    bc::Side PoseSide;
+    bc::Camera Camera;
+    bc::ViewBox Movement;   // bc::MovementViewBox
+    bool HasFocus;          // bc::FocusViewBox returned true ...
+    bc::ViewBox Focus;      // ... with this box
+};
+
+static const FrameBoxes& CachedBoxes(const bc::PoseSample& pose, const bc::Camera& camera)
+{
+    static FrameBoxes cache[6];
+    static int count = 0, next = 0;
+    for (int i = 0; i < count; i++) {
+        const FrameBoxes& c = cache[i];
+        if (c.Exercise == pose.Exercise && c.PoseSide == pose.PoseSide && c.Camera.YawDeg == camera.YawDeg && c.Camera.PitchDeg == camera.PitchDeg)
+            return c;
+    }
+    FrameBoxes& entry = cache[next];
+    next = (next + 1) % IM_ARRAYSIZE(cache);
+    count = count < IM_ARRAYSIZE(cache) ? count + 1 : count;
+    entry.Exercise = pose.Exercise;
+    entry.PoseSide = pose.PoseSide;
+    entry.Camera = camera;
+    entry.Movement = bc::MovementViewBox(pose.Exercise, pose.PoseSide, camera);
+    entry.HasFocus = bc::FocusViewBox(pose.Exercise, pose.PoseSide, camera, &entry.Focus);
+    return entry;
+}
+
 void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSample& pose, const FigureStyle& style)
 {
     if (max.x - min.x < 4.0f || max.y - min.y < 4.0f)
         return;
     const bc::PanelRect panel = { min.x, min.y, max.x, max.y };
-    const bc::ViewBox box = style.FitPose ? bc::PoseViewBox(pose, style.Camera) : bc::MovementViewBox(pose.Exercise, pose.PoseSide, style.Camera);
+    const FrameBoxes& boxes = CachedBoxes(pose, style.Camera);
+    const bc::ViewBox box = style.FitPose ? bc::PoseViewBox(pose, style.Camera) : boxes.Movement;
     const bc::FigureFit fit = bc::FitViewBox(box, panel, style.Zoom, FigureMargin(panel));
     const bc::FigureDrawing drawing = bc::LayoutFigure(pose, style.Camera, fit);
 
@@ -297,9 +329,9 @@ void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSam
     DrawBody(draw_list, pose, style, drawing);
 
     // The close-up (dorsiflexion's ankle): the same pose, framed on its subject, in a corner.
-    bc::ViewBox focus;
+    const bc::ViewBox& focus = boxes.Focus;
     bc::PanelRect inset;
-    if (style.ShowInset && bc::FocusViewBox(pose.Exercise, pose.PoseSide, style.Camera, &focus) && bc::InsetRect(panel, fit, focus, &inset)) {
+    if (style.ShowInset && boxes.HasFocus && bc::InsetRect(panel, fit, focus, &inset)) {
         const ImVec2 inset_min(inset.MinX, inset.MinY), inset_max(inset.MaxX, inset.MaxY);
         const float rounding = 10.0f;
         draw_list->AddRectFilled(inset_min, inset_max, style.InsetColor, rounding);
