@@ -101,7 +101,10 @@
         [[523, 0, 0.12], [659, 0.14, 0.12], [784, 0.28, 0.2]],       // rest over
         [[523, 0, 0.15], [659, 0.17, 0.15], [784, 0.34, 0.15], [1047, 0.51, 0.4]],   // finish
         [[1200, 0, 0.03]],                                           // tap
+        [[740, 0, 0.07], [740, 0.11, 0.07]],                         // a spoken cue, where there is no voice
     ];
+    const VOICE_STAND_IN = 7;
+    let lastToneAt = -1e9;   // performance.now() of the last cue tone
     // Notes scheduled ahead while the page is hidden (see schedule() below), not yet played.
     let scheduled = [];
     function playNotes(notes, delaySeconds = 0, keep = null) {
@@ -131,10 +134,25 @@
         } catch (e) { wakeLock = null; }
     }
 
+    // Speech needs a voice. Some browsers have the API but no voice at all (Firefox and WebKitGTK
+    // without a speech service, for one); there a spoken cue sounds as a short double tone, unless
+    // a tone for the same cue has just played. Chromium lists its voices a moment after start-up.
+    let voiceAvailable = false;
+    function checkVoices() {
+        try {
+            voiceAvailable = !!(window.speechSynthesis && window.SpeechSynthesisUtterance && speechSynthesis.getVoices().length > 0);
+        } catch (e) { voiceAvailable = false; }
+    }
+    checkVoices();
+    if (window.speechSynthesis && speechSynthesis.addEventListener) {
+        speechSynthesis.addEventListener("voiceschanged", () => { checkVoices(); wake(); });
+    }
+
     window.bandCircuitCues = {
         tone(kind) {
             const notes = TONES[kind];
             if (!notes || !audio) return;
+            lastToneAt = performance.now();
             try {
                 if (audio.state === "running") playNotes(notes);
                 else audio.resume().then(() => playNotes(notes)).catch(() => {});
@@ -159,7 +177,11 @@
         },
         get scheduledNotes() { return scheduled.length; },
         speak(text) {
-            if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) return;
+            checkVoices();
+            if (!voiceAvailable) {
+                if (performance.now() - lastToneAt > 100) this.tone(VOICE_STAND_IN);
+                return;
+            }
             try {
                 speechSynthesis.cancel();
                 speechSynthesis.speak(new SpeechSynthesisUtterance(text));
@@ -170,6 +192,7 @@
             if (awake) acquireWakeLock();
             else if (wakeLock) { wakeLock.release().catch(() => {}); wakeLock = null; }
         },
+        get voiceAvailable() { return voiceAvailable; },
         get audioState() { return audio ? audio.state : "none"; },
         get wakeLockHeld() { return !!wakeLock; },
     };
@@ -244,7 +267,14 @@
             const input = document.createElement("input");
             input.type = "file";
             input.accept = ".json,application/json";
+            // Kept in the document (hidden) until a file is chosen, so it lives as long as the
+            // picker is open and WebDriver (which cannot see detached elements) can reach it.
+            input.hidden = true;
+            for (const old of document.querySelectorAll("input.bc-import")) old.remove();
+            input.className = "bc-import";
+            document.body.appendChild(input);
             input.addEventListener("change", () => {
+                input.remove();
                 const file = input.files && input.files[0];
                 if (!file) return;
                 if (file.size > MAX_IMPORT_BYTES) {

@@ -35,6 +35,8 @@ void ScheduleTones(const double* delays_s, const int* tones, int count);   // pl
 void CancelScheduledTones();
 void Speak(const char* text);        // speech synthesis, if the browser has it
 void Vibrate(int duration_ms);       // navigator.vibrate, if supported
+bool VibrationAvailable();           // the browser has navigator.vibrate (WebKit and Firefox do not)
+bool VoiceAvailable();               // speech synthesis with at least one voice (else spoken cues sound as tones)
 void Announce(const char* text);     // the visually hidden aria-live region for screen readers
 
 // --- Session helpers

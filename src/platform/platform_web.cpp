@@ -170,6 +170,12 @@ EM_JS(void, js_speak, (const char* text), {
 EM_JS(void, js_vibrate, (int ms), {
     try { if (navigator.vibrate) navigator.vibrate(ms); } catch (e) {}
 });
+EM_JS(int, js_vibration_available, (), {
+    return typeof navigator.vibrate === "function" ? 1 : 0;
+});
+EM_JS(int, js_voice_available, (), {
+    return window.bandCircuitCues && window.bandCircuitCues.voiceAvailable ? 1 : 0;
+});
 EM_JS(void, js_announce, (const char* text), {
     const region = document.getElementById("announcer");
     if (region) region.textContent = UTF8ToString(text);
@@ -181,6 +187,8 @@ void platform::CancelScheduledTones() { js_cancel_scheduled_tones(); }
 void platform::Speak(const char* text) { js_speak(text); }
 void platform::Vibrate(int duration_ms) { js_vibrate(duration_ms); }
 void platform::Announce(const char* text) { js_announce(text); }
+bool platform::VibrationAvailable() { return js_vibration_available() != 0; }
+bool platform::VoiceAvailable() { return js_voice_available() != 0; }
 
 // --- [SECTION] Session helpers
 

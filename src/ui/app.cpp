@@ -226,6 +226,15 @@ std::string ui::AppStateJson()
     Append(json, "theme", IsDarkTheme() ? "dark" : "light");
     Append(json, "reducedMotion", g_App.ReducedMotion ? "true" : "false", false);
     Append(json, "animating", g_App.Animating ? "true" : "false", false);
+    {
+        // What this browser can do for the cues, and how many screen flashes were shown.
+        std::string c = "{";
+        Append(c, "vibration", platform::VibrationAvailable() ? "true" : "false", false);
+        Append(c, "voice", platform::VoiceAvailable() ? "true" : "false", false);
+        AppendNumber(c, "flashes", g_App.Flashes);
+        c += "}";
+        Append(json, "cues", c.c_str(), false);
+    }
     Append(json, "shownExercise", g_App.Current == Screen_Exercise ? bc::GetExercise(g_App.ShownExercise).Key : nullptr);
     if (g_App.Current == Screen_Exercise)
     {

@@ -92,6 +92,7 @@ struct AppState
     std::string Notice;                         // a short message under the title (import result, ...)
     bool NoticeIsError = false;                 // show Notice as an error
     double FlashUntilMs = 0.0;                  // screen flash cue ends at this monotonic time
+    int Flashes = 0;                            // screen flash cues shown since the page loaded
     bool ReducedMotion = false;                 // prefers-reduced-motion: figures hold key poses
     bool SystemDark = false;                    // prefers-color-scheme: dark
     bool Animating = false;                     // set by screens drawing something that moves

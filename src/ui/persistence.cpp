@@ -93,9 +93,20 @@ void ui::ListKeptAside(AppState& app)
     std::sort(app.Stored.KeptAside.begin(), app.Stored.KeptAside.end());
 }
 
+// The defaults, fitted to this browser: where it cannot vibrate (WebKit, Firefox), the screen
+// flash stands in for the vibration cue, so a noisy place still gets a visible cue.
+bc::Settings ui::DefaultSettingsHere()
+{
+    bc::Settings settings = bc::DefaultSettings();
+    if (!platform::VibrationAvailable())
+        settings.CueFlash = true;
+    return settings;
+}
+
 void ui::LoadSavedData(AppState& app, double now_ms)
 {
     app.Stored.PageId = platform::PageId();
+    app.Settings = app.Stored.Settings = DefaultSettingsHere();
     if (!platform::StorageAvailable())
     {
         app.Storage = StorageStatus_Unavailable;
@@ -153,7 +164,7 @@ void ui::SaveSettings(AppState& app)
     if (found == platform::StorageResult_Missing)
     {
         // Never saved, or deleted by a reset in another page: what this page did not change is the default.
-        app.Settings = bc::MergeSettings(app.Stored.Settings, app.Settings, bc::DefaultSettings());
+        app.Settings = bc::MergeSettings(app.Stored.Settings, app.Settings, DefaultSettingsHere());
     }
     else if (found == platform::StorageResult_Ok)
     {
@@ -410,7 +421,7 @@ void ui::StorageChanged(AppState& app, StoredKey key, double now_ms)
     {
         const platform::StorageResult found = platform::StorageRead(SettingsKey, &raw);
         if (found == platform::StorageResult_Missing)
-            app.Settings = app.Stored.Settings = bc::DefaultSettings();
+            app.Settings = app.Stored.Settings = DefaultSettingsHere();
         else if (found == platform::StorageResult_Ok)
         {
             const bc::LoadResult<bc::Settings> loaded = bc::LoadSettings(raw);
@@ -523,7 +534,7 @@ std::string ui::ForgetAllData(AppState& app)
     {
         said = "Everything held in this page was cleared (this browser was not saving anything).";
     }
-    app.Settings = app.Stored.Settings = bc::DefaultSettings();
+    app.Settings = app.Stored.Settings = DefaultSettingsHere();
     app.History.clear();
     app.Stored.Pending.clear();
     app.Stored.KeptAside.clear();

@@ -24,6 +24,7 @@ constexpr const char* HistoryKey = "bandCircuit.history";
 constexpr const char* ResetKey = "bandCircuit.reset";              // when "Delete everything" last ran
 constexpr const char* UnreadablePrefix = "bandCircuit.unreadable.";   // + name + "." + wall ms
 
+bc::Settings DefaultSettingsHere();                 // the defaults, with the screen flash on where there is no vibration
 void LoadSavedData(AppState& app, double now_ms);   // settings, history, then the session (restored paused)
 void SaveSettings(AppState& app);                   // merged with what another page may have stored meanwhile
 void SaveSession(AppState& app, double now_ms);     // the session in progress, if this page owns it

@@ -121,13 +121,14 @@ static bool Switch(const char* label, const char* note, bool* value)
     ImFont* body = ui::GetFont(ui::FontRole_Body);
     const float pill_w = 52.0f, pill_h = 30.0f;
     const ImVec2 pill_min(max.x - 14.0f - pill_w, min.y + (height - pill_h) * 0.5f);
-    draw_list->AddText(body, ui::BodyFontSize, ImVec2(min.x + 14.0f, min.y + (note ? 7.0f : (height - ui::BodyFontSize) * 0.5f - 2.0f)), c.Text, label);
+    // Colours pass through GetColorU32, which applies the style's alpha: a disabled switch is dimmed.
+    draw_list->AddText(body, ui::BodyFontSize, ImVec2(min.x + 14.0f, min.y + (note ? 7.0f : (height - ui::BodyFontSize) * 0.5f - 2.0f)), ImGui::GetColorU32(c.Text), label);
     if (note)
-        draw_list->AddText(body, 15.0f, ImVec2(min.x + 14.0f, min.y + 31.0f), c.TextMuted, note, nullptr, pill_min.x - min.x - 24.0f);
-    draw_list->AddRectFilled(pill_min, ImVec2(pill_min.x + pill_w, pill_min.y + pill_h), *value ? c.Accent : ImGui::GetColorU32(ImGuiCol_FrameBgActive), pill_h * 0.5f);
+        draw_list->AddText(body, 15.0f, ImVec2(min.x + 14.0f, min.y + 31.0f), ImGui::GetColorU32(c.TextMuted), note, nullptr, pill_min.x - min.x - 24.0f);
+    draw_list->AddRectFilled(pill_min, ImVec2(pill_min.x + pill_w, pill_min.y + pill_h), *value ? ImGui::GetColorU32(c.Accent) : ImGui::GetColorU32(ImGuiCol_FrameBgActive), pill_h * 0.5f);
     const float knob_r = pill_h * 0.5f - 4.0f;
     const float knob_x = *value ? pill_min.x + pill_w - 4.0f - knob_r : pill_min.x + 4.0f + knob_r;
-    draw_list->AddCircleFilled(ImVec2(knob_x, pill_min.y + pill_h * 0.5f), knob_r, *value ? c.AccentText : c.Surface);
+    draw_list->AddCircleFilled(ImVec2(knob_x, pill_min.y + pill_h * 0.5f), knob_r, ImGui::GetColorU32(*value ? c.AccentText : c.Surface));
     return pressed;
 }
 
@@ -189,8 +190,18 @@ static void DrawCueSettings(ui::AppState& app)
     SectionTitle("Cues");
     bool changed = false;
     changed |= Switch("Beeps", "A tone for reps, sides and rests", &s.CueSound);
-    changed |= Switch("Spoken cues", "Says what comes next", &s.CueVoice);
-    changed |= Switch("Vibration", "On phones that support it", &s.CueVibration);
+    // Where the browser has no voice or cannot vibrate, the switch says so: a tone stands in for
+    // the words, and the vibration switch is off and disabled (the flash is on by default there).
+    changed |= Switch("Spoken cues", platform::VoiceAvailable() ? "Says what comes next" : "No voice in this browser: a tone instead", &s.CueVoice);
+    const bool can_vibrate = platform::VibrationAvailable();
+    bool vibration_shown = can_vibrate && s.CueVibration;
+    ImGui::BeginDisabled(!can_vibrate);
+    if (Switch("Vibration", can_vibrate ? "On phones that support it" : "Not supported here: use the screen flash", &vibration_shown))
+    {
+        s.CueVibration = vibration_shown;
+        changed = true;
+    }
+    ImGui::EndDisabled();
     changed |= Switch("Screen flash", "For noisy places", &s.CueFlash);
     if (changed)
         Changed(app);

@@ -66,6 +66,7 @@ static void Flash(ui::AppState& app, double now_ms)
     if (app.Settings.CueFlash)
     {
         app.FlashUntilMs = now_ms + FlashMs;
+        app.Flashes++;
         ui::RequestAnimation();
     }
 }

@@ -228,6 +228,8 @@ test("cues: tones, speech and the wake lock follow the session", async () => {
             OscillatorNode.prototype.start = function (...args) { window.cueLog.tones++; return start.apply(this, args); };
             if (window.speechSynthesis) {
                 speechSynthesis.speak = (utterance) => window.cueLog.spoken.push(utterance.text);
+                // Headless Chromium may list no voice: give it one, or spoken cues become tones.
+                speechSynthesis.getVoices = () => [{ name: "Test voice", lang: "en-US", default: true }];
             }
             // Headless Chromium has no screen to keep awake: record what the app asks for.
             Object.defineProperty(navigator, "wakeLock", { configurable: true, value: {
