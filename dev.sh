@@ -3,7 +3,9 @@
 # Debian 12 machine needs nothing done by hand.
 #
 #   ./dev.sh serve [port]   build dist/ and serve it on http://localhost:8080 (or PORT / port)
-#   ./dev.sh test           native Catch2 suite (ctest), web build, browser tests in Chromium
+#   ./dev.sh test [ENGINE]  native Catch2 suite (ctest), web build, browser tests in Chromium, Firefox
+#                           ESR and WebKitGTK; with engines named (chromium firefox webkit), only
+#                           the web build and those engines' browser tests
 #   ./dev.sh dist           build dist/ only
 #   ./dev.sh bench          size and speed next to Dear ImGui's own SDL2 + WebGL2 example
 #   ./dev.sh figures        PNG screenshots of every exercise demonstration at its key poses
@@ -183,10 +185,21 @@ assemble_dist() {
 
 setup_browser() {
     apt_install chromium fonts-liberation
-    if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
-        log "installing playwright-core from npm (lockfile tests/browser/package-lock.json)"
+    # npm ci again whenever the lockfile changed since the last install.
+    local lock_sum stamp="$ROOT/tests/browser/node_modules/.band-circuit-lock"
+    lock_sum=$(sha256sum "$ROOT/tests/browser/package-lock.json" | cut -c1-16)
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+        log "installing npm packages (lockfile tests/browser/package-lock.json)"
         (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+        echo "$lock_sum" > "$stamp"
     fi
+}
+
+# The other engines: Firefox ESR (driven by puppeteer-core over WebDriver BiDi) and WebKitGTK
+# (WebKitWebDriver and its MiniBrowser), each on an Xvfb display of its own (see
+# tests/browser/engines/). xauth is only a recommendation of xvfb, which apt_install skips.
+setup_engines() {
+    apt_install firefox-esr webkit2gtk-driver xvfb xauth
 }
 
 # --- [SECTION] Commands ----------------------------------------------------------------------------
@@ -200,28 +213,66 @@ cmd_serve() {
     exec node "$ROOT/tests/serve.mjs" "$ROOT/dist" "$PORT"
 }
 
-cmd_test() {
-    local native_pass=0 native_fail=0 browser_pass=0 browser_fail=0 status=0
-    build_native
-    log "native tests (ctest)"
-    local ctest_log="$ROOT/build/native/ctest.log"
-    (cd "$ROOT/build/native" && ctest --output-on-failure -j"$JOBS" 2>&1 | tee "$ctest_log") || status=1
-    native_pass=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' "$ctest_log" || true)
-    native_fail=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .*(Failed|Exception|Timeout|Not Run)' "$ctest_log" || true)
+# Browser tests: Chromium runs every file in tests/browser plus the core scenarios
+# (tests/browser/engines/chromium.test.mjs); Firefox and WebKit run the core scenarios. The engines
+# run side by side, each in its own node process with its own log; BROWSER_JOBS=1 runs them one
+# after the other. Each engine's time is printed at the end.
+run_browser_tests() {  # run_browser_tests ENGINE... ; sets browser_pass, browser_fail; returns non-zero on failure
+    local status=0 jobs="${BROWSER_JOBS:-3}" engine pids=() names=()
+    browser_pass=0; browser_fail=0
+    for engine in "$@"; do
+        local files=("engines/$engine.test.mjs")
+        [ "$engine" = chromium ] && files=(*.test.mjs "engines/chromium.test.mjs")
+        log "browser tests in $engine: ${files[*]}"
+        (
+            cd "$ROOT/tests/browser"
+            local start=$SECONDS rc=0
+            DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" \
+                >"$ROOT/build/browser-$engine.log" 2>&1 || rc=$?
+            echo "$((SECONDS - start))" > "$ROOT/build/browser-$engine.seconds"
+            exit $rc
+        ) &
+        pids+=($!); names+=("$engine")
+        if [ ${#pids[@]} -ge "$jobs" ]; then wait "${pids[0]}" || status=1; pids=("${pids[@]:1}"); fi
+    done
+    for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+    for engine in "${names[@]}"; do
+        local log_file="$ROOT/build/browser-$engine.log" pass fail
+        cat "$log_file"
+        pass=$(grep -oE '^ℹ pass [0-9]+' "$log_file" | grep -oE '[0-9]+' || echo 0)
+        fail=$(grep -oE '^ℹ fail [0-9]+' "$log_file" | grep -oE '[0-9]+' || echo 0)
+        browser_pass=$((browser_pass + pass)); browser_fail=$((browser_fail + fail))
+        printf '%s: %s passed, %s failed in %s s\n' "$engine" "$pass" "$fail" "$(cat "$ROOT/build/browser-$engine.seconds" 2>/dev/null || echo '?')" >> "$ROOT/build/browser-summary.txt"
+    done
+    return $status
+}
 
-    if [ -f "$ROOT/tests/fuzz/fuzz_save_format.cpp" ]; then
-        log "fuzzing the save-format loader briefly"
-        cmd_fuzz "${FUZZ_SECONDS:-20}" || status=1
+cmd_test() {
+    local native_pass=0 native_fail=0 browser_pass=0 browser_fail=0 status=0 engines=("$@") engine
+    for engine in "${engines[@]}"; do
+        case "$engine" in chromium|firefox|webkit) ;; *) die "unknown engine '$engine' (chromium, firefox, webkit)" ;; esac
+    done
+    if [ ${#engines[@]} -eq 0 ]; then
+        engines=(chromium firefox webkit)
+        build_native
+        log "native tests (ctest)"
+        local ctest_log="$ROOT/build/native/ctest.log"
+        (cd "$ROOT/build/native" && ctest --output-on-failure -j"$JOBS" 2>&1 | tee "$ctest_log") || status=1
+        native_pass=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' "$ctest_log" || true)
+        native_fail=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .*(Failed|Exception|Timeout|Not Run)' "$ctest_log" || true)
+
+        if [ -f "$ROOT/tests/fuzz/fuzz_save_format.cpp" ]; then
+            log "fuzzing the save-format loader briefly"
+            cmd_fuzz "${FUZZ_SECONDS:-20}" || status=1
+        fi
     fi
 
     build_web
     setup_browser
-    log "browser tests (headless Chromium)"
-    local node_log="$ROOT/build/browser-tests.log"
-    (cd "$ROOT/tests/browser" && DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec \
-        *.test.mjs 2>&1 | tee "$node_log") || status=1
-    browser_pass=$(grep -oE '^ℹ pass [0-9]+' "$node_log" | grep -oE '[0-9]+' || echo 0)
-    browser_fail=$(grep -oE '^ℹ fail [0-9]+' "$node_log" | grep -oE '[0-9]+' || echo 0)
+    case " ${engines[*]} " in *" firefox "*|*" webkit "*) setup_engines ;; esac
+    rm -f "$ROOT/build/browser-summary.txt"
+    run_browser_tests "${engines[@]}" || status=1
+    cat "$ROOT/build/browser-summary.txt"
 
     local passed=$((native_pass + browser_pass)) failed=$((native_fail + browser_fail))
     [ $status -ne 0 ] && [ $failed -eq 0 ] && failed=1
@@ -282,5 +333,5 @@ case "${1:-}" in
     figures) shift; cmd_figures "$@" ;;
     screens) shift; cmd_screens "$@" ;;
     fuzz) shift; build_native; cmd_fuzz "$@" ;;
-    *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

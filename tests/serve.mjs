@@ -7,7 +7,9 @@
 //   node tests/serve.mjs DIR [PORT] [--base /sub/path/] [--no-compression] [--quiet]
 //   (the environment variable SERVE_BASE sets the sub-path too, e.g. for `./dev.sh serve`)
 //
-// As a module: `startServer({ root, port, base, compression })` resolves to { url, close }.
+// As a module: `startServer({ root, port, base, compression })` resolves to { url, close }. Tests in
+// engines whose automation cannot run a script before the page's own (WebDriver classic) pass
+// `probe`, a script's text: it is served as __probe.js, and index.html loads it before app.js.
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
@@ -32,7 +34,7 @@ const TYPES = {
 // cached long (the service worker fetches a new version past the HTTP cache anyway).
 const NO_CACHE = new Set(["index.html", "sw.js"]);
 
-export function startServer({ root, port = 0, base = "/", compression = true, quiet = true }) {
+export function startServer({ root, port = 0, base = "/", compression = true, quiet = true, probe = null }) {
     root = path.resolve(root);
     if (!base.startsWith("/")) base = "/" + base;
     if (!base.endsWith("/")) base += "/";
@@ -55,6 +57,13 @@ export function startServer({ root, port = 0, base = "/", compression = true, qu
         let relative;
         try { relative = decodeURIComponent(url.pathname.slice(base.length)); } catch { relative = "\0"; }
         if (relative === "" || relative.endsWith("/")) relative += "index.html";
+        if (probe && (relative === "__probe.js" || relative === "index.html")) {
+            const text = relative === "__probe.js" ? probe
+                : fs.readFileSync(path.join(root, relative), "utf8").replace('<script src="app.js">', '<script src="__probe.js"></script>\n<script src="app.js">');
+            res.writeHead(200, { "Content-Type": TYPES[path.extname(relative)], "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+                                 "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" });
+            return res.end(req.method === "HEAD" ? undefined : text);
+        }
         const file = path.join(root, relative);
         if (relative.includes("\0") || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
             res.writeHead(404);

@@ -1,0 +1,107 @@
+// The engine-neutral layer the core scenarios (scenarios.mjs) are written against, so they are
+// written once and run in Chromium, Firefox ESR and WebKitGTK. Each engine module (chromium.mjs,
+// firefox.mjs, webkit.mjs) exports launch() -> { name, newPage({width, height}), close() }, and a
+// page is:
+//
+//   goto(url), reload()          navigate and wait for the load event
+//   evaluate(fn, arg)            run fn(arg) in the page, await its promise, return its JSON value
+//   click(x, y)                  a real mouse press and release at CSS pixels of the viewport
+//   screenshot()                 a PNG of the viewport (Buffer)
+//   download(action, dir)        run action, wait for the file the page downloads, copy it into dir
+//   upload(action, file)         run action, which opens a file picker, and choose file in it
+//   problems()                   console errors, uncaught errors and failed loads so far
+//   close()
+//
+// The helpers below act as the rest of the browser tests do: find a widget by its label in
+// bandCircuit.widgets() and press it at its rectangle. Time is real here (page.clock is
+// Chromium-only), so the waits poll the page with generous timeouts.
+
+export const ENGINES = ["chromium", "firefox", "webkit"];
+
+export async function launchEngine(name) {
+    if (!ENGINES.includes(name)) throw new Error(`unknown engine ${name}`);
+    const engine = await import(`./${name}.mjs`);
+    return engine.launch();
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Poll fn(arg) in the page until it returns something truthy; that value is returned.
+export async function waitFor(page, fn, arg, { timeout = 20000, interval = 100, what = fn.toString() } = {}) {
+    const deadline = Date.now() + timeout;
+    let last;
+    for (;;) {
+        try {
+            last = await page.evaluate(fn, arg);
+            if (last) return last;
+        } catch (error) {
+            last = error.message;   // the page may be navigating
+        }
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+        await sleep(interval);
+    }
+}
+
+// The app is up and has drawn a frame, or the page shows its fatal message (then this throws).
+export async function waitReady(page, { timeout = 60000 } = {}) {
+    const result = await waitFor(page, () => {
+        const fatal = document.getElementById("fatal");
+        if (fatal && !fatal.hidden) return { fatal: fatal.textContent };
+        return window.bandCircuit && window.Module && Module._bc_state_json && bandCircuit.framesDrawn() > 0 ? { ok: true } : null;
+    }, null, { timeout, what: "the app to start and draw" });
+    if (result.fatal) throw new Error("the page shows: " + result.fatal);
+}
+
+export const state = (page) => page.evaluate(() => bandCircuit.state());
+export const widgets = (page) => page.evaluate(() => bandCircuit.widgets());
+
+export async function findWidget(page, label, { timeout = 10000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+        const seen = await widgets(page);
+        const match = seen.find((w) => (label instanceof RegExp ? label.test(w.label) : w.label === label));
+        if (match) return match;
+        if (Date.now() > deadline) throw new Error(`No widget labelled ${label}; on screen: ${seen.map((w) => JSON.stringify(w.label)).join(", ")}`);
+        await sleep(100);
+    }
+}
+
+// Press a widget the way a person does: a real mouse click at the middle of its rectangle.
+export async function press(page, label) {
+    const w = await findWidget(page, label);
+    if (!w.enabled) throw new Error(`Widget ${label} is disabled`);
+    await page.click(w.x + w.w / 2, w.y + w.h / 2);
+    await sleep(80);
+    return w;
+}
+
+// Until state() satisfies the predicate (a function of the state, run here in Node).
+export async function waitForState(page, predicate, { timeout = 20000, interval = 100 } = {}) {
+    const deadline = Date.now() + timeout;
+    let s = null;
+    for (;;) {
+        try { s = await state(page); } catch (error) { s = null; }
+        if (s && predicate(s)) return s;
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${predicate} (last state: ${JSON.stringify(s)})`);
+        await sleep(interval);
+    }
+}
+
+// The distinct colours of the screen, from a real screenshot decoded in the page (a 64x64 copy):
+// a blank or one-colour frame has 1.
+export async function screenColourCount(page) {
+    const png = (await page.screenshot()).toString("base64");
+    return page.evaluate(async (data) => {
+        const image = new Image();
+        image.src = "data:image/png;base64," + data;
+        await image.decode();
+        const canvas = document.createElement("canvas");
+        canvas.width = canvas.height = 64;
+        const ctx = canvas.getContext("2d");
+        ctx.drawImage(image, 0, 0, 64, 64);
+        const pixels = ctx.getImageData(0, 0, 64, 64).data;
+        const colours = new Set();
+        for (let i = 0; i < pixels.length; i += 4) colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+        return colours.size;
+    }, png);
+}

@@ -1,0 +1,275 @@
+// The core browser scenarios, written once against driver.mjs and run in each engine by
+// chromium.test.mjs, firefox.test.mjs and webkit.test.mjs: the page loads clean and draws, real
+// clicks move through the screens, a shortened session runs to its end in real time and is
+// recorded, a reload resumes the session paused, the history goes out to a file and into a fresh
+// browser, the app starts with its server gone, and where the engine lacks an API the cue falls
+// back to what it has. Each scenario gets a server of its own (a new origin, so nothing saved in
+// one is seen by another) and a new page with its own storage.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startServer } from "../../serve.mjs";
+import { makeHistory } from "../screens-helpers.mjs";
+import { PROBE_SCRIPT } from "./probe.mjs";
+import { launchEngine, waitReady, waitFor, waitForState, state, widgets, findWidget, press, screenColourCount } from "./driver.mjs";
+
+const DIST = process.env.DIST || path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../dist");
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// What each engine offers the cues, known from the engines themselves: Firefox dropped
+// navigator.vibrate (version 129) and WebKit never had it.
+const HAS_VIBRATION = { chromium: true, firefox: false, webkit: false };
+
+// The shortest plan the saved-data schema allows (README "Saved data"): one round, one rep or step
+// per side, one-second pauses. Its active time, from the catalogue's rep tempos: get ready 1 s;
+// deadbug 5 s (alternating); rest 1; dorsiflexion 4.5 + switch 1 + 4.5; rest 1; trap pull 3 + 1 + 3;
+// rest 1; monster walks 1 + 1 + 1; rest 1; Russian twist 3.5 (alternating).
+const SHORT_SETTINGS = {
+    version: 1, rounds: 1, mode: "guided",
+    reps: { deadbug: 1, dorsiflexion: 1, "trap-pull": 1, "monster-walk": 1, "russian-twist": 1 },
+    getReadySec: 1, switchSidesSec: 1, restSec: 1, roundRestSec: 1,
+    cues: { sound: true, voice: true, vibration: true, flash: true }, theme: "system",
+};
+const SHORT_PLAN_MS = 1000 + 5000 + 1000 + 10000 + 1000 + 7000 + 1000 + 3000 + 1000 + 3500;
+const SHORT_PLAN_STEPS = 17;   // get ready, 11 sets and switches, 4 rests, done
+
+export function coreScenarios(engineName) {
+    let engine, tmp;
+    const open = [];   // pages and servers to close if a scenario fails half-way
+    before(async () => {
+        engine = await launchEngine(engineName);
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), `band-circuit-${engineName}-`));
+    });
+    after(async () => {
+        for (const item of open.splice(0)) await item.close().catch(() => {});
+        await engine?.close();
+        if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    });
+
+    // A new server and page; settings and history written to localStorage before the app reads
+    // them (written, then the page reloaded).
+    async function openApp({ probe = true, settings = null, history = null, server = null } = {}) {
+        server = server || await startServer({ root: DIST, probe: probe ? PROBE_SCRIPT : null });
+        const page = await engine.newPage({ width: 390, height: 844 });
+        const opened = { page, server, close: async () => { await page.close().catch(() => {}); await server.close().catch(() => {}); } };
+        open.push(opened);
+        await page.goto(server.url);
+        await waitReady(page);
+        if (settings || history) {
+            await page.evaluate(([s, h]) => {
+                if (s) localStorage.setItem("bandCircuit.settings", s);
+                if (h) localStorage.setItem("bandCircuit.history", h);
+            }, [settings && JSON.stringify(settings), history && JSON.stringify(history)]);
+            await page.reload();
+            await waitReady(page);
+        }
+        return opened;
+    }
+    async function closeApp(opened) {
+        open.splice(open.indexOf(opened), 1);
+        await opened.close();
+    }
+    const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || "null"), key);
+
+    test(`${engineName}: the page loads with no console error, draws its first frame with WebGL2 and lists its widgets`, { timeout: 120000 }, async () => {
+        const app = await openApp();
+        const { page } = app;
+        const s = await state(page);
+        assert.equal(s.screen, "home");
+        assert.equal(s.storage, "ok");
+        assert.ok(await page.evaluate(() => bandCircuit.framesDrawn()) > 0);
+        assert.equal(await page.evaluate(() => !!document.getElementById("canvas").getContext("webgl2")), true, "the canvas has a WebGL2 context");
+        assert.equal(await page.evaluate(() => document.getElementById("fatal").hidden), true);
+        const labels = (await widgets(page)).map((w) => w.label);
+        for (const label of ["Start", "2 rounds", "3 rounds", "Guided", "Self-paced", "Banded deadbug"]) assert.ok(labels.includes(label), `${label} is drawn (${labels})`);
+        assert.ok(await screenColourCount(page) > 8, "the screenshot shows the drawn screen, not a flat colour");
+        await sleep(500);   // late errors (the service worker's registration, a second frame)
+        assert.deepEqual(await page.problems(), []);
+        await closeApp(app);
+    });
+
+    test(`${engineName}: real clicks on widgets() move through the screens and change a setting`, { timeout: 120000 }, async () => {
+        const app = await openApp();
+        const { page } = app;
+        await press(page, "Banded deadbug");
+        let s = await waitForState(page, (x) => x.screen === "exercise");
+        assert.equal(s.shownExercise, "deadbug");
+        await press(page, "Back");
+        await waitForState(page, (x) => x.screen === "home");
+        for (const [label, screen] of [["History", "history"], ["Settings", "settings"], ["About", "about"]]) {
+            await press(page, label);
+            await waitForState(page, (x) => x.screen === screen);
+            await press(page, "Back");
+            await waitForState(page, (x) => x.screen === "home");
+        }
+        await press(page, "3 rounds");
+        const saved = await waitFor(page, () => JSON.parse(localStorage.getItem("bandCircuit.settings") || "null"), null, { what: "settings saved" });
+        assert.equal(saved.rounds, 3);
+        await press(page, "Start");
+        s = await waitForState(page, (x) => x.screen === "session");
+        assert.equal(s.session.rounds, 3);
+        assert.equal(s.session.phase, "get-ready");
+        assert.deepEqual(await page.problems(), []);
+        await closeApp(app);
+    });
+
+    test(`${engineName}: a shortened session runs in real time through every step to the finish and is recorded`, { timeout: 240000 }, async () => {
+        const app = await openApp({ settings: SHORT_SETTINGS });
+        const { page } = app;
+        await press(page, "Start");
+        let s = await waitForState(page, (x) => x.screen === "session");
+        assert.equal(s.session.steps, SHORT_PLAN_STEPS);
+        assert.equal(s.session.rounds, 1);
+        const started = Date.now();
+        // Watch it go by: the phases and exercises seen on the way (polled, so short steps may slip
+        // between two looks; the record at the end is the full account).
+        const seen = new Set();
+        for (;;) {
+            s = await state(page);
+            if (s.screen !== "session") break;
+            seen.add(`${s.session.phase} ${s.session.exercise}`);
+            assert.equal(s.session.paused, false);
+            if (Date.now() - started > SHORT_PLAN_MS + 90000) assert.fail(`the session did not finish: ${JSON.stringify(s)}`);
+            await sleep(150);
+        }
+        const wall = Date.now() - started;
+        assert.equal(s.screen, "finish");
+        for (const step of ["work deadbug", "work dorsiflexion", "switch dorsiflexion", "work trap-pull", "work monster-walk", "work russian-twist"]) {
+            assert.ok(seen.has(step), `${step} was on screen (seen: ${[...seen].join(", ")})`);
+        }
+        assert.ok(wall >= SHORT_PLAN_MS - 1500, `the plan took real time (${wall} ms for ${SHORT_PLAN_MS} ms planned)`);
+        const history = await stored(page, "bandCircuit.history");
+        assert.equal(history.sessions.length, 1);
+        const record = history.sessions[0];
+        assert.equal(record.finished, true);
+        assert.equal(record.roundsDone, 1);
+        assert.ok(record.durationMs >= SHORT_PLAN_MS - 100 && record.durationMs <= SHORT_PLAN_MS + 5000, `duration ${record.durationMs} ms`);
+        for (const [id, sides] of Object.entries({ deadbug: ["left", "right"], dorsiflexion: ["left", "right"], "trap-pull": ["left", "right"],
+                                                    "monster-walk": ["forward", "back"], "russian-twist": ["left", "right"] })) {
+            for (const side of sides) assert.equal(record.reps[id][side], 1, `${id} ${side}`);
+        }
+        assert.equal(await page.evaluate(() => localStorage.getItem("bandCircuit.session")), null, "no session left in progress");
+        assert.ok(s.cues.flashes >= 4, `the screen flashed at each switch, rest end and the finish (${s.cues.flashes})`);
+        await press(page, "Home");
+        assert.equal((await waitForState(page, (x) => x.screen === "home")).history.sessions, 1);
+        assert.deepEqual(await page.problems(), []);
+        await closeApp(app);
+    });
+
+    test(`${engineName}: a reload mid-session reopens it paused where it stood, and Resume carries on`, { timeout: 120000 }, async () => {
+        const app = await openApp({ settings: { ...SHORT_SETTINGS, rounds: 2, reps: { ...SHORT_SETTINGS.reps, deadbug: 10 } } });
+        const { page } = app;
+        await press(page, "Start");
+        await waitForState(page, (x) => x.session && x.session.phase === "work", { timeout: 30000 });
+        await sleep(1500);
+        const before = await state(page);
+        await page.reload();
+        await waitReady(page);
+        const restored = await state(page);
+        assert.equal(restored.screen, "session");
+        assert.equal(restored.session.paused, true);
+        assert.equal(restored.session.phase, "work");
+        assert.equal(restored.session.exercise, "deadbug");
+        assert.ok(restored.session.elapsedMs >= before.session.elapsedMs, `the time done before the reload is kept (${restored.session.elapsedMs} >= ${before.session.elapsedMs})`);
+        await sleep(800);
+        assert.equal((await state(page)).session.elapsedMs, restored.session.elapsedMs, "still paused");
+        await press(page, "Resume");
+        const resumed = await waitForState(page, (x) => x.session && !x.session.paused && x.session.elapsedMs >= restored.session.elapsedMs + 500, { timeout: 30000 });
+        assert.equal(resumed.session.exercise, "deadbug");
+        assert.deepEqual(await page.problems(), []);
+        await closeApp(app);
+    });
+
+    test(`${engineName}: the history exported to a file imports into a fresh browser`, { timeout: 180000 }, async () => {
+        const seeded = makeHistory(3, { everyDays: 2 });
+        const app = await openApp({ history: seeded });
+        assert.equal((await state(app.page)).history.sessions, 3);
+        await press(app.page, "History");
+        await waitForState(app.page, (x) => x.screen === "history");
+        const file = await app.page.download(() => press(app.page, "Export"), tmp);
+        assert.match(path.basename(file), /^band-circuit-history-\d{4}-\d{2}-\d{2}\.json$/);
+        const exported = JSON.parse(fs.readFileSync(file, "utf8"));
+        assert.equal(exported.app, "band-circuit");
+        assert.equal(exported.kind, "history");
+        assert.deepEqual(exported.sessions.map((x) => x.id).sort(), seeded.sessions.map((x) => x.id).sort());
+        assert.deepEqual(await app.page.problems(), []);
+        await closeApp(app);
+
+        const fresh = await openApp();
+        assert.equal((await state(fresh.page)).history.sessions, 0);
+        await press(fresh.page, "History");
+        await waitForState(fresh.page, (x) => x.screen === "history");
+        await fresh.page.upload(() => press(fresh.page, "Import"), file);
+        const s = await waitForState(fresh.page, (x) => x.history.sessions === 3, { timeout: 30000 });
+        assert.equal(s.notice.error, false);
+        assert.match(s.notice.text, /Imported 3 sessions/);
+        const kept = await stored(fresh.page, "bandCircuit.history");
+        assert.deepEqual(kept.sessions.map((x) => x.id).sort(), seeded.sessions.map((x) => x.id).sort());
+        assert.deepEqual(await fresh.page.problems(), []);
+        await closeApp(fresh);
+    });
+
+    test(`${engineName}: after one visit the app starts and runs a session with its server gone`, { timeout: 120000 }, async () => {
+        // No probe here: the cached page must be the site as deployed.
+        const app = await openApp({ probe: false });
+        const { page, server } = app;
+        await waitFor(page, () => navigator.serviceWorker && navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller || null),
+                      null, { timeout: 30000, what: "the service worker to control the page" }).catch(async () => {
+            // A page loaded before its worker activated is controlled from its next load.
+            await page.reload();
+            await waitReady(page);
+            await waitFor(page, () => !!(navigator.serviceWorker && navigator.serviceWorker.controller), null, { timeout: 30000, what: "the service worker to control the page" });
+        });
+        await server.close();
+        await page.reload();
+        await waitReady(page);
+        assert.equal((await state(page)).screen, "home");
+        await press(page, "Start");
+        assert.equal((await waitForState(page, (x) => x.screen === "session")).session.phase, "get-ready");
+        await closeApp(app);
+    });
+
+    test(`${engineName}: cues fall back to what the engine has (vibration: ${HAS_VIBRATION[engineName] ? "yes" : "no, the flash instead"})`, { timeout: 120000 }, async () => {
+        const app = await openApp();
+        const { page } = app;
+        let s = await state(page);
+        const hasVibrate = await page.evaluate(() => typeof navigator.vibrate === "function");
+        assert.equal(hasVibrate, HAS_VIBRATION[engineName], "the engine's Vibration API is as known");
+        assert.equal(s.cues.vibration, hasVibrate);
+        // Settings: the vibration switch is disabled where it cannot work, and the defaults put the
+        // screen flash on in its place (saved once any setting changes).
+        await press(page, "Settings");
+        await waitForState(page, (x) => x.screen === "settings");
+        const vibration = await findWidget(page, "Vibration").catch(() => null);
+        if (vibration) assert.equal(vibration.enabled, hasVibrate, "the Vibration switch is enabled only where the browser can vibrate");
+        await press(page, "+ Rounds");
+        const saved = await waitFor(page, () => JSON.parse(localStorage.getItem("bandCircuit.settings") || "null"), null, { what: "settings saved" });
+        assert.equal(saved.cues.flash, !hasVibrate, "the screen flash is on by default exactly where there is no vibration");
+        await press(page, "Back");
+        await waitForState(page, (x) => x.screen === "home");
+
+        // Spoken cues: with a voice, the words go to speech synthesis; with none, a tone stands in.
+        const voice = (await state(page)).cues.voice;
+        await page.evaluate(() => {
+            window.__spoken = [];
+            if (window.speechSynthesis) speechSynthesis.speak = (utterance) => window.__spoken.push(utterance.text);
+            window.__probe.tones.length = 0;
+        });
+        await press(page, "Start");
+        await waitForState(page, (x) => x.screen === "session");
+        if (voice) {
+            const spoken = await waitFor(page, () => window.__spoken.length && window.__spoken, null, { what: "a spoken cue" });
+            assert.match(spoken[0], /Get ready/);
+        } else {
+            const audio = await page.evaluate(() => window.bandCircuitCues.audioState);
+            const tones = await waitFor(page, () => window.__probe.tones.filter((f) => f === 740).length >= 2 && window.__probe.tones, null,
+                                        { timeout: 10000, what: `the stand-in tone for the spoken "Get ready" (audio ${audio})` });
+            assert.equal(await page.evaluate(() => window.__spoken.length), 0, "nothing was sent to a speech engine without a voice");
+            assert.ok(tones.length >= 2);
+        }
+        assert.deepEqual(await page.problems(), []);
+        await closeApp(app);
+    });
+}
