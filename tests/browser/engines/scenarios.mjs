@@ -182,7 +182,7 @@ export function coreScenarios(engineName) {
         await closeApp(app);
     });
 
-    test(`${engineName}: the history exported to a file imports into a fresh browser`, { timeout: 180000 }, async () => {
+    test(`${engineName}: the history exported to a file imports into a browser with nothing saved`, { timeout: 180000 }, async () => {
         const seeded = makeHistory(3, { everyDays: 2 });
         const app = await openApp({ history: seeded });
         assert.equal((await state(app.page)).history.sessions, 3);

@@ -1,7 +1,7 @@
 // The engine-neutral driver (see driver.mjs) for WebKitGTK, Debian's closest engine to iPhone
 // Safari: WebKitWebDriver drives MiniBrowser on its own Xvfb display through classic W3C WebDriver,
-// spoken here as plain HTTP from Node's fetch. Every page is a new WebDriver session, so a new
-// browser with its own storage. Classic WebDriver has no console log and runs no script before the
+// spoken here as plain HTTP from Node's fetch. A page is a WebDriver session (a MiniBrowser), used
+// again by the next page once closed. Classic WebDriver has no console log and runs no script before the
 // page's own: the test server's probe script (probe.mjs) stands in for both.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -58,10 +58,14 @@ export async function launch() {
         }
     }
 
+    const idle = [];   // sessions of closed pages, ready for the next page
     return {
         name: "webkit",
         async newPage({ width = 390, height = 844 } = {}) {
-            const session = await call("POST", "/session", { capabilities: { alwaysMatch: {
+            // A session (a MiniBrowser) takes seconds to start: a closed page's session is used
+            // again. Scenarios each serve the app from an origin of their own, so they share no
+            // storage and no service worker even in one browser.
+            const session = idle.pop() || await call("POST", "/session", { capabilities: { alwaysMatch: {
                 "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] },
                 pageLoadStrategy: "normal",
                 timeouts: { script: 60000, pageLoad: 60000 },
@@ -116,10 +120,14 @@ export async function launch() {
                     const id = Object.values(element)[0];
                     await call("POST", `${s}/element/${id}/value`, { text: file });
                 },
-                async close() { await harvest(); await call("DELETE", s).catch(() => {}); },
+                async close() {
+                    await harvest();
+                    await call("POST", `${s}/url`, { url: "about:blank" }).then(() => idle.push(session), () => call("DELETE", s).catch(() => {}));
+                },
             };
         },
         async close() {
+            for (const session of idle.splice(0)) await call("DELETE", `/session/${session.sessionId}`).catch(() => {});
             driver.kill("SIGTERM");
             await new Promise((resolve) => (driver.exitCode !== null ? resolve() : driver.once("exit", resolve)));
             await xvfb.stop();
