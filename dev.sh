@@ -221,12 +221,11 @@ run_browser_tests() {  # run_browser_tests ENGINE... ; sets browser_pass, browse
     local status=0 jobs="${BROWSER_JOBS:-3}" engine pids=() names=()
     browser_pass=0; browser_fail=0
     for engine in "$@"; do
-        local files=("engines/$engine.test.mjs")
-        [ "$engine" = chromium ] && files=(*.test.mjs "engines/chromium.test.mjs")
-        log "browser tests in $engine: ${files[*]}"
+        log "browser tests in $engine"
         (
             cd "$ROOT/tests/browser"
-            local start=$SECONDS rc=0
+            local start=$SECONDS rc=0 files=("engines/$engine.test.mjs")
+            [ "$engine" = chromium ] && files=(*.test.mjs "engines/chromium.test.mjs")
             DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" \
                 >"$ROOT/build/browser-$engine.log" 2>&1 || rc=$?
             echo "$((SECONDS - start))" > "$ROOT/build/browser-$engine.seconds"
