@@ -192,11 +192,11 @@ static void DrawCueSettings(ui::AppState& app)
     changed |= Switch("Beeps", "A tone for reps, sides and rests", &s.CueSound);
     // Where the browser has no voice or cannot vibrate, the switch says so: a tone stands in for
     // the words, and the vibration switch is off and disabled (the flash is on by default there).
-    changed |= Switch("Spoken cues", platform::VoiceAvailable() ? "Says what comes next" : "No voice in this browser: a tone instead", &s.CueVoice);
+    changed |= Switch("Spoken cues", platform::VoiceAvailable() ? "Says what comes next" : "No voice here: tones instead", &s.CueVoice);
     const bool can_vibrate = platform::VibrationAvailable();
     bool vibration_shown = can_vibrate && s.CueVibration;
     ImGui::BeginDisabled(!can_vibrate);
-    if (Switch("Vibration", can_vibrate ? "On phones that support it" : "Not supported here: use the screen flash", &vibration_shown))
+    if (Switch("Vibration", can_vibrate ? "On phones that support it" : "Not supported here", &vibration_shown))
     {
         s.CueVibration = vibration_shown;
         changed = true;

@@ -25,6 +25,12 @@ export async function launch() {
                     await page.waitForTimeout(40);
                     await page.mouse.up();
                 },
+                async drag(x, y0, y1) {
+                    await page.mouse.move(x, y0);
+                    await page.mouse.down();
+                    await page.mouse.move(x, y1, { steps: 10 });
+                    await page.mouse.up();
+                },
                 screenshot: () => page.screenshot(),
                 async download(action, dir) {
                     const [download] = await Promise.all([page.waitForEvent("download"), action()]);

@@ -6,6 +6,7 @@
 //   goto(url), reload()          navigate and wait for the load event
 //   evaluate(fn, arg)            run fn(arg) in the page, await its promise, return its JSON value
 //   click(x, y)                  a real mouse press and release at CSS pixels of the viewport
+//   drag(x, y0, y1)              press at (x, y0), move to (x, y1) in steps, release (scrolls a list)
 //   screenshot()                 a PNG of the viewport (Buffer)
 //   download(action, dir)        run action, wait for the file the page downloads, copy it into dir
 //   upload(action, file)         run action, which opens a file picker, and choose file in it
@@ -73,6 +74,20 @@ export async function press(page, label) {
     await page.click(w.x + w.w / 2, w.y + w.h / 2);
     await sleep(80);
     return w;
+}
+
+// Drag the screen's list up, as a finger would, until the widget is fully on screen (at least
+// 40 px tall, not clipped by a bar); return it.
+export async function scrollTo(page, label, { tries = 12 } = {}) {
+    const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    for (let i = 0; ; i++) {
+        const found = (await widgets(page)).find((w) => (label instanceof RegExp ? label.test(w.label) : w.label === label));
+        if (found && found.h >= 40) return found;
+        if (i >= tries) throw new Error(`${label} did not come into view`);
+        const y = viewport.height * 0.6;
+        await page.drag(viewport.width / 2, y, y - Math.min(200, y - 80));
+        await sleep(400);   // let any glide settle
+    }
 }
 
 // Until state() satisfies the predicate (a function of the state, run here in Node).

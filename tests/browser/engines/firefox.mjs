@@ -52,6 +52,12 @@ export async function launch() {
                     await new Promise((resolve) => setTimeout(resolve, 40));
                     await page.mouse.up();
                 },
+                async drag(x, y0, y1) {
+                    await page.mouse.move(x, y0);
+                    await page.mouse.down();
+                    await page.mouse.move(x, y1, { steps: 10 });
+                    await page.mouse.up();
+                },
                 screenshot: () => page.screenshot().then((data) => Buffer.from(data)),
                 // The download lands in this context's folder: wait for the finished file.
                 async download(action, dir) {

@@ -13,7 +13,7 @@ import path from "node:path";
 import { startServer } from "../../serve.mjs";
 import { makeHistory } from "../screens-helpers.mjs";
 import { PROBE_SCRIPT } from "./probe.mjs";
-import { launchEngine, waitReady, waitFor, waitForState, state, widgets, findWidget, press, screenColourCount } from "./driver.mjs";
+import { launchEngine, waitReady, waitFor, waitForState, state, widgets, press, scrollTo, screenColourCount } from "./driver.mjs";
 
 const DIST = process.env.DIST || path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../dist");
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -242,11 +242,15 @@ export function coreScenarios(engineName) {
         // screen flash on in its place (saved once any setting changes).
         await press(page, "Settings");
         await waitForState(page, (x) => x.screen === "settings");
-        const vibration = await findWidget(page, "Vibration").catch(() => null);
-        if (vibration) assert.equal(vibration.enabled, hasVibrate, "the Vibration switch is enabled only where the browser can vibrate");
         await press(page, "+ Rounds");
         const saved = await waitFor(page, () => JSON.parse(localStorage.getItem("bandCircuit.settings") || "null"), null, { what: "settings saved" });
         assert.equal(saved.cues.flash, !hasVibrate, "the screen flash is on by default exactly where there is no vibration");
+        const vibration = await scrollTo(page, "Vibration");
+        assert.equal(vibration.enabled, hasVibrate, "the Vibration switch is enabled only where the browser can vibrate");
+        await page.click(vibration.x + vibration.w / 2, vibration.y + vibration.h / 2);
+        await sleep(300);
+        const after = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings")));
+        assert.equal(after.cues.vibration, hasVibrate ? !saved.cues.vibration : saved.cues.vibration, "a tap changes vibration only where it can work");
         await press(page, "Back");
         await waitForState(page, (x) => x.screen === "home");
 

@@ -98,6 +98,15 @@ export async function launch() {
                     ] }] });
                     await call("DELETE", `${s}/actions`).catch(() => {});
                 },
+                async drag(x, y0, y1) {
+                    const moves = [];
+                    for (let i = 1; i <= 10; i++) moves.push({ type: "pointerMove", duration: 16, origin: "viewport", x: Math.round(x), y: Math.round(y0 + (y1 - y0) * i / 10) });
+                    await call("POST", `${s}/actions`, { actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [
+                        { type: "pointerMove", duration: 0, origin: "viewport", x: Math.round(x), y: Math.round(y0) },
+                        { type: "pointerDown", button: 0 }, ...moves, { type: "pointerUp", button: 0 },
+                    ] }] });
+                    await call("DELETE", `${s}/actions`).catch(() => {});
+                },
                 screenshot: async () => Buffer.from(await call("GET", `${s}/screenshot`), "base64"),
                 async download(action, dir) {
                     const before = new Set(fs.readdirSync(downloads));
