@@ -197,9 +197,9 @@ setup_browser() {
 
 # The other engines: Firefox ESR (driven by puppeteer-core over WebDriver BiDi) and WebKitGTK
 # (WebKitWebDriver and its MiniBrowser), each on an Xvfb display of its own (see
-# tests/browser/engines/). xauth is only a recommendation of xvfb, which apt_install skips.
+# tests/browser/engines/; the tests start Xvfb themselves, so xvfb-run and xauth are not needed).
 setup_engines() {
-    apt_install firefox-esr webkit2gtk-driver xvfb xauth
+    apt_install firefox-esr webkit2gtk-driver xvfb
 }
 
 # --- [SECTION] Commands ----------------------------------------------------------------------------

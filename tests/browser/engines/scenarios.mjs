@@ -87,6 +87,10 @@ export function coreScenarios(engineName) {
         assert.ok(await screenColourCount(page) > 8, "the screenshot shows the drawn screen, not a flat colour");
         await sleep(500);   // late errors (the service worker's registration, a second frame)
         assert.deepEqual(await page.problems(), []);
+        // The error channel itself works in this engine: an uncaught error is seen.
+        await page.evaluate(() => { setTimeout(() => { throw new Error("deliberate error to check the test"); }, 0); });
+        await sleep(500);
+        assert.ok((await page.problems()).some((p) => p.includes("deliberate error to check the test")), "an uncaught error shows up in problems()");
         await closeApp(app);
     });
 
