@@ -144,7 +144,8 @@ export function coreScenarios(engineName) {
             assert.ok(seen.has(step), `${step} was on screen (seen: ${[...seen].join(", ")})`);
         }
         assert.ok(wall >= SHORT_PLAN_MS - 1500, `the plan took real time (${wall} ms for ${SHORT_PLAN_MS} ms planned)`);
-        const history = await stored(page, "bandCircuit.history");
+        // The history is written under a Web Lock, a moment after the finish screen shows.
+        const history = await waitFor(page, () => JSON.parse(localStorage.getItem("bandCircuit.history") || "null"), null, { what: "the history saved" });
         assert.equal(history.sessions.length, 1);
         const record = history.sessions[0];
         assert.equal(record.finished, true);
