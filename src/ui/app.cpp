@@ -4,6 +4,7 @@
 
 #include "platform/platform.h"
 #include "ui/automation.h"
+#include "ui/layout.h"
 #include "ui/persistence.h"
 #include "ui/screens.h"
 #include "ui/session_runner.h"
@@ -226,6 +227,14 @@ std::string ui::AppStateJson()
     Append(json, "theme", IsDarkTheme() ? "dark" : "light");
     Append(json, "reducedMotion", g_App.ReducedMotion ? "true" : "false", false);
     Append(json, "animating", g_App.Animating ? "true" : "false", false);
+    {
+        // How the last frame was laid out: its shape, the display scale and the safe-area insets.
+        const ImVec4 insets = SafeAreaInsetsCss();
+        char layout[200];
+        snprintf(layout, sizeof(layout), "{\"shape\":\"%s\",\"scale\":%.3f,\"safeArea\":{\"top\":%.1f,\"right\":%.1f,\"bottom\":%.1f,\"left\":%.1f}}",
+                 ShapeKey(CurrentShape()), DisplayScale(), insets.x, insets.y, insets.z, insets.w);
+        Append(json, "layout", layout, false);
+    }
     Append(json, "shownExercise", g_App.Current == Screen_Exercise ? bc::GetExercise(g_App.ShownExercise).Key : nullptr);
     if (g_App.Current == Screen_Exercise)
     {
