@@ -239,7 +239,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_texts_json()
                     runs.push_back({ std::string(), quad, clip, v[0].col, false, quad.Min.x, quad.Max.x });
                     run = &runs.back();
                 }
-                else if (quad.Min.x > run->LastX1 + quad.GetHeight() * 0.18f)
+                else if (quad.Min.x > run->LastX1 + ImMax(run->Rect.GetHeight(), quad.GetHeight()) * 0.25f)
                     run->Text += ' ';
                 AppendUtf8(run->Text, codepoint);
                 run->Rect.Add(quad);

@@ -107,9 +107,10 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
 static void DrawExerciseCards(ui::AppState& app, float width, float keep_below)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ui::BeginTouchScroll("Exercises", -keep_below, width);
+    width = ImGui::GetContentRegionAvail().x;   // less the scroll bar, when there is one
     const int columns = width >= 2 * 330.0f + spacing ? 2 : 1;
     const float card_w = columns == 2 ? ImFloor((width - spacing) * 0.5f) : width;
-    ui::BeginTouchScroll("Exercises", -keep_below, width);
     for (int i = 0; i < bc::ExerciseCount; i += columns)
     {
         float row_h = 0.0f;
@@ -232,7 +233,7 @@ void ui::DrawHomeScreen(AppState& app)
     const bool start_in_bar = bar && !app.HasSession;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     BeginTouchScroll("Plan", -nav_height, left_w);
-    DrawPlanChoices(app, left_w - style.ItemSpacing.x, !start_in_bar);
+    DrawPlanChoices(app, ImGui::GetContentRegionAvail().x, !start_in_bar);
     EndTouchScroll();
     if (!bar)
         DrawNavigation(app, left_w, false);

@@ -39,14 +39,30 @@ export function groupsByDpr(sizes = SIZES) {
 const SIDES = ["top", "right", "bottom", "left"];
 export const insetsOf = (size) => Object.fromEntries(SIDES.map((k) => [k, (size.insets && size.insets[k]) || 0]));
 
-// Resize the viewport and set the insets, then let the app draw at the new size.
+// Resize the viewport and set the insets, then wait until the app has drawn for the new size
+// (the browser's resize event comes in real time, which a loaded machine can delay).
 export async function setSize(page, size) {
     await page.setViewportSize({ width: size.width, height: size.height });
-    await page.evaluate((insets) => {
-        for (const [side, px] of Object.entries(insets)) document.documentElement.style.setProperty(`--safe-${side}`, `${px}px`);
-    }, insetsOf(size));
-    await page.clock.runFor(100);
+    const insets = insetsOf(size);
+    await page.evaluate((i) => {
+        for (const [side, px] of Object.entries(i)) document.documentElement.style.setProperty(`--safe-${side}`, `${px}px`);
+    }, insets);
+    for (let i = 0; i < 200; i++) {
+        await page.clock.runFor(20);
+        const layout = (await state(page)).layout;
+        if (layout.width === size.width && layout.height === size.height && SIDES.every((k) => Math.abs(layout.safeArea[k] - insets[k]) < 0.5)) {
+            await page.clock.runFor(40);   // and settled: Dear ImGui sizes some things a frame late
+            return;
+        }
+        await page.waitForTimeout(10);
+    }
+    throw new Error(`the app did not redraw at ${sizeName(size)}`);
 }
+
+// The walk runs with reduced motion: exercise pages open paused and sets show key poses, so the
+// app draws a frame only when something changes (the layout is the same either way), which keeps
+// the matrix quick at 2560x1440 in a software renderer.
+export const MOTION = "reduce";
 
 // --- Scrolling with the fake clock
 
@@ -57,39 +73,49 @@ async function dragBy(page, x, y, dy) {
     await page.clock.runFor(20);
     await page.mouse.down();
     await page.clock.runFor(20);
-    for (let i = 1; i <= 8; i++) {
-        await page.mouse.move(x, y + (dy * i) / 8);
+    for (let i = 1; i <= 4; i++) {
+        await page.mouse.move(x, y + (dy * i) / 4);
         await page.clock.runFor(20);
     }
-    await page.clock.runFor(60);   // held still: no glide after release
+    await page.clock.runFor(40);   // held still: no glide after release
     await page.mouse.up();
-    await page.clock.runFor(100);
+    await page.clock.runFor(60);
 }
 
 // Scroll by finger until the widget `label` is fully visible; returns it, or null when no amount
-// of scrolling shows it whole.
-export async function reveal(page, label, { tries = 16 } = {}) {
-    let before = null;
-    for (let i = 0; i < tries; i++) {
-        const all = await widgets(page);
-        const w = all.find((x) => x.label === label);
-        if (w && fullyVisible(w)) return w;
-        const holder = w && w.scroll ? w : all.find((x) => x.scroll);
-        if (!holder) return null;
-        // The region no longer moves: its end is reached without showing the widget whole.
-        const where = JSON.stringify(all.filter((x) => x.scroll).map((x) => [x.label, x.item.y]));
-        if (where === before) return null;
-        before = where;
-        const r = holder.scroll;
-        let dy;
-        if (w) {
-            const below = w.item.y + w.item.h - (r.y + r.h);
-            dy = below > 0 ? -(below + 8) : r.y - w.item.y + 8;
-        } else {
-            dy = -r.h * 0.6;   // not drawn: look further down
+// of scrolling shows it whole. A widget not drawn at all is looked for in each scroll region in
+// turn, further down first, then back up.
+const rectKey = (r) => `${r.x},${r.y},${r.w},${r.h}`;
+
+export async function reveal(page, label, { tries = 24 } = {}) {
+    const regions = [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
+    for (const region of regions.length > 0 ? regions : [null]) {
+        let before = null;
+        let direction = -1;
+        for (let i = 0; i < tries; i++) {
+            const all = await widgets(page);
+            const w = all.find((x) => x.label === label);
+            if (w && fullyVisible(w)) return w;
+            if (w && !w.scroll) return null;   // cut off, and no region to scroll it by
+            const r = w ? w.scroll : region;
+            if (!r) return null;
+            // The region no longer moves: its end is reached; turn round once, then give up on it.
+            const where = JSON.stringify(all.filter((x) => x.scroll && rectKey(x.scroll) === rectKey(r)).map((x) => [x.label, x.item.y]));
+            if (where === before) {
+                if (w || direction === 1) break;
+                direction = 1;
+            }
+            before = where;
+            let dy;
+            if (w) {
+                const below = w.item.y + w.item.h - (r.y + r.h);
+                dy = below > 0 ? -(below + 8) : r.y - w.item.y + 8;
+            } else {
+                dy = direction * r.h * 0.6;
+            }
+            dy = Math.sign(dy) * Math.min(Math.max(Math.abs(dy), 24), r.h * 0.8);
+            await dragBy(page, r.x + r.w / 2, r.y + r.h / 2, dy);
         }
-        dy = Math.sign(dy) * Math.min(Math.max(Math.abs(dy), 24), r.h * 0.8);
-        await dragBy(page, r.x + r.w / 2, r.y + r.h / 2, dy);
     }
     return null;
 }
@@ -128,7 +154,7 @@ export async function* walk(page) {
 
     for (const [i, [name, sides]] of EXERCISES.entries()) {
         await revealAndPress(page, name);
-        yield { name: `exercise-${i + 1}`, screen: "exercise", need: ["Back", "Pause", ...sides] };
+        yield { name: `exercise-${i + 1}`, screen: "exercise", need: ["Back", "Play", ...sides] };
         await clockPress(page, "Back");
     }
 

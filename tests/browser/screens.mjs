@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launchBrowser, openClocked, press, state, waitForState, waitReady } from "./harness.mjs";
-import { SIZES, groupsByDpr, setSize, sizeName, walk } from "./layout-matrix.mjs";
+import { MOTION, SIZES, groupsByDpr, setSize, sizeName, walk } from "./layout-matrix.mjs";
 import { startServer } from "../serve.mjs";
 import { makeHistory, pressScrolled, seedScript } from "./screens-helpers.mjs";
 
@@ -123,8 +123,11 @@ try {
                 const context = await browser.newContext({ viewport: { width: first.width, height: first.height },
                                                            deviceScaleFactor: group.dpr, colorScheme: theme });
                 const history = JSON.stringify(makeHistory(23, { now: time.getTime(), everyDays: 3 }));
-                const { page } = await openClocked(browser, server.url, { context, time,
-                                                                         beforeLoad: (p) => p.addInitScript(seedScript(history)) });
+                const beforeLoad = async (p) => {
+                    await p.emulateMedia({ reducedMotion: MOTION });
+                    await p.addInitScript(seedScript(history));
+                };
+                const { page } = await openClocked(browser, server.url, { context, time, beforeLoad });
                 for await (const step of walk(page)) {
                     for (const size of group.sizes) {
                         await setSize(page, size);
