@@ -232,7 +232,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_texts_json()
                 const ImRect quad(v[0].pos, v[2].pos);
                 // The same text goes on while glyphs move right on the same line in the same colour.
                 const bool continues = run != nullptr && run->Color == v[0].col && quad.Min.x >= run->LastX0 &&
-                                       quad.Min.x <= run->LastX1 + quad.GetHeight() * 1.2f + 24.0f &&
+                                       quad.Min.x <= run->LastX1 + ImMax(run->Rect.GetHeight(), quad.GetHeight()) * 0.6f &&
                                        quad.Max.y > run->Rect.Min.y && quad.Min.y < run->Rect.Max.y;
                 if (!continues)
                 {
