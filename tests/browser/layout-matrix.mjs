@@ -165,9 +165,9 @@ export async function* walk(page) {
     await clockPress(page, "Back");
 
     await clockPress(page, "Settings");
-    yield { name: "settings", screen: "settings", need: ["Back"], reach: ["− Rounds", "+ Rounds", "Beeps", "Dark"] };
+    yield { name: "settings", screen: "settings", need: ["Back"], reach: ["− Rounds", "Dark"] };
     await revealAndPress(page, "Reset all data");
-    yield { name: "settings-reset", screen: "settings", need: ["Back"], reach: ["Export history first", "Delete everything", "Cancel"] };
+    yield { name: "settings-reset", screen: "settings", need: ["Back"], reach: ["Delete everything", "Cancel"] };
     await revealAndPress(page, "Cancel");
     await clockPress(page, "Back");
 
