@@ -10,6 +10,7 @@
 #include "ui/app.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
+#include "ui/layout.h"
 
 #include <SDL.h>
 #include <emscripten.h>
@@ -62,6 +63,12 @@ extern "C" {
 // web/app.js wakes the loop for what does not pass through SDL (an imported file, the page shown).
 EMSCRIPTEN_KEEPALIVE void bc_wake() { WakeMainLoop(); }
 EMSCRIPTEN_KEEPALIVE unsigned bc_frames_drawn() { return g_Main.FramesDrawn; }
+// web/app.js reads env(safe-area-inset-*) (through CSS custom properties) and passes it on change.
+EMSCRIPTEN_KEEPALIVE void bc_set_safe_area(float top, float right, float bottom, float left)
+{
+    ui::SetSafeAreaInsets(top, right, bottom, left);
+    WakeMainLoop();
+}
 // After a lost WebGL context comes back every GL object is gone: the next frame builds the
 // renderer and the font atlas again.
 EMSCRIPTEN_KEEPALIVE void bc_webgl_restored()
@@ -86,13 +93,19 @@ static void PauseUntilDue(double now)
 
 static void Frame()
 {
+    // Large windows draw everything larger (ui/layout.h): mouse positions are queued in layout px.
+    int css_w = 0, css_h = 0;
+    SDL_GetWindowSize(g_Main.Window, &css_w, &css_h);
+    const float display_scale = ui::UpdateDisplayScale((float)css_w, (float)css_h);
     bool had_input = false;
     SDL_Event event;
     while (SDL_PollEvent(&event))
     {
         if (event.type == SDL_POLLSENTINEL)
             continue;
+        const int queued = ImGui::GetCurrentContext()->InputEventsQueue.Size;
         ImGui_ImplSDL2_ProcessEvent(&event);
+        ui::ScaleInputEventsFrom(queued);
         had_input = true;
     }
     // Input Dear ImGui has yet to take (it spreads a quick tap's move, press and release over
@@ -119,8 +132,9 @@ static void Frame()
         g_Main.FontScale = 0.0f;   // the atlas texture is gone too
     }
 
-    // Rasterise the font for the current device pixel ratio, so text is crisp at DPR 1, 2 or 3.
-    const float scale = (float)emscripten_get_device_pixel_ratio();
+    // Rasterise the font for the current device pixel ratio and display scale, so text is crisp at
+    // DPR 1, 2 or 3 and on large windows.
+    const float scale = (float)emscripten_get_device_pixel_ratio() * display_scale;
     if (scale != g_Main.FontScale || ui::FontsNeedRebuild())
     {
         ui::LoadFonts(scale);
@@ -129,6 +143,7 @@ static void Frame()
     }
 
     ImGui_ImplSDL2_NewFrame();
+    ui::ApplyDisplayScale();
     ui::BeginAutomationFrame();
     ImGui::NewFrame();
     const ui::FrameRequest request = ui::AppFrame(now);

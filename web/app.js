@@ -22,6 +22,7 @@
     window.bandCircuitReady = function () {
         isReady = true;
         clearToPageBackground();   // SDL has just sized the canvas, which empties it
+        passSafeArea();
         document.getElementById("loading").hidden = true;
         canvas.focus({ preventScroll: true });
         readyResolve();
@@ -69,11 +70,28 @@
     }
     function wake() { if (isReady) Module._bc_wake(); }   // the exports exist before the wasm does: wait for main()
 
+    // --- Safe area: the insets a notch, rounded corners or a home indicator take from the
+    // viewport (env(safe-area-inset-*), through the --safe-* custom properties of style.css). Two
+    // hidden probes are sized to them (top-left: left x top, bottom-right: right x bottom), so a
+    // ResizeObserver sees every change (rotation, a test setting the properties) without polling.
+    const safeProbes = [document.getElementById("safe-top-left"), document.getElementById("safe-bottom-right")];
+    function passSafeArea() {
+        if (!isReady || !Module._bc_set_safe_area || !safeProbes[0] || !safeProbes[1]) return;
+        const a = safeProbes[0].getBoundingClientRect(), b = safeProbes[1].getBoundingClientRect();
+        Module._bc_set_safe_area(a.height, b.width, b.height, a.width);
+    }
+    if (window.ResizeObserver && safeProbes[0] && safeProbes[1]) {
+        const observer = new ResizeObserver(passSafeArea);
+        safeProbes.forEach((probe) => observer.observe(probe));
+    }
+    window.addEventListener("resize", passSafeArea);
+
     // --- Automation interface: documented in README.md ("Automation interface")
     window.bandCircuit = {
         ready: ready,
         state: () => JSON.parse(callString("bc_state_json") || "null"),
         widgets: () => JSON.parse(callString("bc_widgets_json") || "[]"),
+        texts: () => JSON.parse(callString("bc_texts_json") || "[]"),
         framesDrawn: () => (isReady ? Module._bc_frames_drawn() : 0),
     };
 

@@ -4,6 +4,7 @@
 
 #include "platform/platform.h"
 #include "ui/automation.h"
+#include "ui/layout.h"
 #include "ui/persistence.h"
 #include "ui/screens.h"
 #include "ui/session_runner.h"
@@ -234,6 +235,14 @@ std::string ui::AppStateJson()
         AppendNumber(c, "flashes", g_App.Flashes);
         c += "}";
         Append(json, "cues", c.c_str(), false);
+        // How the last frame was laid out: its shape, the display scale and the safe-area insets.
+        const ImVec4 insets = SafeAreaInsetsCss();
+        const ImVec2 size = ImGui::GetMainViewport()->Size;
+        char layout[256];
+        snprintf(layout, sizeof(layout), "{\"shape\":\"%s\",\"scale\":%.3f,\"width\":%.0f,\"height\":%.0f,"
+                 "\"safeArea\":{\"top\":%.1f,\"right\":%.1f,\"bottom\":%.1f,\"left\":%.1f}}",
+                 ShapeKey(CurrentShape()), DisplayScale(), size.x * DisplayScale(), size.y * DisplayScale(), insets.x, insets.y, insets.z, insets.w);
+        Append(json, "layout", layout, false);
     }
     Append(json, "shownExercise", g_App.Current == Screen_Exercise ? bc::GetExercise(g_App.ShownExercise).Key : nullptr);
     if (g_App.Current == Screen_Exercise)

@@ -11,5 +11,6 @@ void InstallAutomationHooks();   // after ImGui::CreateContext()
 void BeginAutomationFrame();     // before ImGui::NewFrame(): starts a fresh widget list
 void EndAutomationFrame();       // after ImGui::Render(): the list becomes the last frame's
 void AppendJsonString(std::string& out, const std::string& text);   // a JSON string literal of any text
+void MarkScrollRegion();         // inside a scrolling child window: its items are reported with its rectangle
 
 }  // namespace ui

@@ -6,6 +6,7 @@
 #include "ui/screens.h"
 
 #include "ui/fonts.h"
+#include "ui/layout.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -85,7 +86,7 @@ static void DrawAboutText()
 
 void ui::DrawAboutScreen(AppState& app)
 {
-    BeginPage("About");
+    BeginPage("About", ReadingWidth);
     if (PageHeader("About Band Circuit", "Back") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
         EndPage();

@@ -12,6 +12,7 @@
 
 #include "ui/figure_view.h"
 #include "ui/fonts.h"
+#include "ui/layout.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -226,7 +227,7 @@ static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exerci
 void ui::DrawExerciseScreen(AppState& app)
 {
     const bc::Exercise& exercise = bc::GetExercise(app.ShownExercise);
-    const float width = BeginPage("Exercise");
+    const float width = BeginPage("Exercise", WideContentWidth);
     const ImGuiStyle& style = ImGui::GetStyle();
     if (DrawHeader(exercise, width) || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
@@ -237,25 +238,34 @@ void ui::DrawExerciseScreen(AppState& app)
     if (ImGui::IsKeyPressed(ImGuiKey_Space, false) && !ImGui::GetIO().NavVisible)
         SetPlaying(app, !app.ShownPlaying);
 
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const bool landscape = viewport->Size.x > viewport->Size.y * 1.15f;
+    const Shape shape = CurrentShape();
     const float controls_h = TouchHeight + style.ItemSpacing.y;
-    if (landscape)
+    if (shape != Shape_Portrait)
     {
-        // Figure and its controls on the left, the instructions on the right.
-        const float left_w = ImFloor(width * 0.55f);
+        // Figure on the left, the instructions on the right. Short screens put the controls in a
+        // bar across the foot (the column under the figure is too narrow for three buttons);
+        // taller ones keep them under the figure.
+        const bool bar = shape == Shape_Landscape;
+        const float left_w = ImFloor(width * (bar ? 0.5f : 0.55f));
         const float avail_h = ImGui::GetContentRegionAvail().y;
+        const float column_h = bar ? avail_h - controls_h : avail_h;
         const ImVec2 origin = ImGui::GetCursorPos();
         ImGui::BeginGroup();
-        DrawFigureArea(app, exercise, ImVec2(left_w, avail_h - controls_h));
-        DrawControls(app, exercise, left_w);
+        DrawFigureArea(app, exercise, ImVec2(left_w, bar ? column_h - style.ItemSpacing.y : column_h - controls_h));
+        if (!bar)
+            DrawControls(app, exercise, left_w);
         ImGui::EndGroup();
         ImGui::SetCursorPos(ImVec2(origin.x + left_w + 20.0f, origin.y));
-        BeginTouchScroll("Instructions", avail_h);
+        BeginTouchScroll("Instructions", column_h - (bar ? style.ItemSpacing.y : 0.0f), width - left_w - 20.0f);
         ImGui::PushTextWrapPos(0.0f);
         DrawInstructions(app, exercise);
         ImGui::PopTextWrapPos();
         EndTouchScroll();
+        if (bar)
+        {
+            ImGui::SetCursorPos(ImVec2(origin.x, origin.y + column_h));
+            DrawControls(app, exercise, width);
+        }
     }
     else
     {

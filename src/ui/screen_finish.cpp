@@ -8,6 +8,7 @@
 #include "ui/persistence.h"
 
 #include "ui/fonts.h"
+#include "ui/layout.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -37,7 +38,7 @@ static void DrawRepsTable(const bc::SessionRecord& record)
 
 void ui::DrawFinishScreen(AppState& app)
 {
-    const float width = BeginPage("Finish");
+    const float width = BeginPage("Finish", ReadingWidth);
     if (!app.HasLastRecord)
     {
         EndPage();

@@ -11,6 +11,7 @@
 #include "core/save_format.h"
 #include "platform/platform.h"
 #include "ui/fonts.h"
+#include "ui/layout.h"
 #include "ui/persistence.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -287,7 +288,7 @@ void ui::DrawHistoryScreen(AppState& app)
     ReceiveImport(app);
     if (app.Notice != notice_before)
         platform::Announce(app.Notice.c_str());   // screen readers hear how the import went
-    const float width = BeginPage("History");
+    const float width = BeginPage("History", ReadingWidth);
     if (PageHeader("History", "Back") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
         EndPage();

@@ -5,6 +5,7 @@
 #include "core/save_format.h"
 #include "platform/platform.h"
 #include "ui/fonts.h"
+#include "ui/layout.h"
 #include "ui/persistence.h"
 #include "ui/session_runner.h"
 #include "ui/theme.h"
@@ -34,27 +35,49 @@ static void DrawStorageBanner(ui::AppState& app)
     }
 }
 
-static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, int number)
+// Three lines of text beside a thumbnail, each wrapped to the card: the card grows to hold them.
+struct CardText
+{
+    char Title[96];
+    const char* Lines[3];
+    float Sizes[3];
+    float Heights[3];
+    float Height;   // the card's height
+};
+
+constexpr float CardThumb = 88.0f;
+
+static CardText MeasureCard(const bc::Exercise& exercise, int number, float width)
+{
+    ImFont* font = ui::GetFont(ui::FontRole_Body);
+    CardText t;
+    snprintf(t.Title, sizeof(t.Title), "%d. %s", number, exercise.Name);
+    t.Lines[0] = t.Title;
+    t.Lines[1] = exercise.DoseText;
+    t.Lines[2] = exercise.Targets;
+    t.Sizes[0] = ui::BodyFontSize;
+    t.Sizes[1] = t.Sizes[2] = 15.0f;
+    const float wrap = width - (CardThumb + 16.0f) - 12.0f;
+    float text_h = 0.0f;
+    for (int i = 0; i < 3; i++)
+    {
+        t.Heights[i] = font->CalcTextSizeA(t.Sizes[i], FLT_MAX, wrap, t.Lines[i]).y;
+        text_h += t.Heights[i] + 4.0f;
+    }
+    t.Height = ImMax(CardThumb + 8.0f, text_h + 16.0f);
+    return t;
+}
+
+// One card at the cursor, width x height (height 0: its own).
+static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, int number, float width, float height)
 {
     const ui::Palette& c = ui::Colors();
     ImFont* font = ui::GetFont(ui::FontRole_Body);
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float thumb = 88.0f;
-    const float text_x = thumb + 16.0f;
+    const CardText t = MeasureCard(exercise, number, width);
+    height = ImMax(height, t.Height);
+    const float text_x = CardThumb + 16.0f;
     const float wrap = width - text_x - 12.0f;
-
-    // Three lines of text, each wrapped to the card: the card grows to hold them.
-    char title[96];
-    snprintf(title, sizeof(title), "%d. %s", number, exercise.Name);
-    struct Line { const char* Text; float Size; ImU32 Color; float Height; };
-    Line lines[3] = { { title, ui::BodyFontSize, c.Text, 0 }, { exercise.DoseText, 15.0f, c.Accent, 0 }, { exercise.Targets, 15.0f, c.TextMuted, 0 } };
-    float text_h = 0.0f;
-    for (Line& line : lines)
-    {
-        line.Height = font->CalcTextSizeA(line.Size, FLT_MAX, wrap, line.Text).y;
-        text_h += line.Height + 4.0f;
-    }
-    const float height = ImMax(thumb + 8.0f, text_h + 16.0f);
+    const ImU32 colors[3] = { c.Text, c.Accent, c.TextMuted };
 
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);
@@ -66,26 +89,49 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
     if (ImGui::IsItemFocused())
         draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 12.0f, 0, 2.0f);
 
-    const float thumb_y = min.y + (height - thumb) * 0.5f;
+    const float thumb_y = min.y + (height - CardThumb) * 0.5f;
     ui::DemoParams demo = { exercise.Id, bc::Side::Left, ui::KeyPosePhase(exercise.Id), 0,
                             bc::DefaultCamera(exercise.Id, bc::Side::Left), true };
-    ui::DrawDemo(draw_list, ImVec2(min.x + 4, thumb_y), ImVec2(min.x + 4 + thumb, thumb_y + thumb), demo);
+    ui::DrawDemo(draw_list, ImVec2(min.x + 4, thumb_y), ImVec2(min.x + 4 + CardThumb, thumb_y + CardThumb), demo);
 
     float y = min.y + 8.0f;
-    for (const Line& line : lines)
+    for (int i = 0; i < 3; i++)
     {
-        draw_list->AddText(font, line.Size, ImVec2(min.x + text_x, y), line.Color, line.Text, nullptr, wrap);
-        y += line.Height + 4.0f;
+        draw_list->AddText(font, t.Sizes[i], ImVec2(min.x + text_x, y), colors[i], t.Lines[i], nullptr, wrap);
+        y += t.Heights[i] + 4.0f;
     }
 }
 
-void ui::DrawHomeScreen(AppState& app)
+// The five cards in a finger-scrolled region filling the rest of the column (minus keep_below),
+// in two columns when each would still be a comfortable card width.
+static void DrawExerciseCards(ui::AppState& app, float width, float keep_below)
 {
-    const Palette& c = Colors();
-    const float width = BeginPage("Home");
-    const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ui::BeginTouchScroll("Exercises", -keep_below, width);
+    width = ImGui::GetContentRegionAvail().x;   // less the scroll bar, when there is one
+    const int columns = width >= 2 * 330.0f + spacing ? 2 : 1;
+    const float card_w = columns == 2 ? ImFloor((width - spacing) * 0.5f) : width;
+    for (int i = 0; i < bc::ExerciseCount; i += columns)
+    {
+        float row_h = 0.0f;
+        for (int k = 0; k < columns && i + k < bc::ExerciseCount; k++)
+            row_h = ImMax(row_h, MeasureCard(bc::GetExercise((bc::ExerciseId)(i + k)), i + k + 1, card_w).Height);
+        for (int k = 0; k < columns && i + k < bc::ExerciseCount; k++)
+        {
+            if (k > 0)
+                ImGui::SameLine();
+            DrawExerciseCard(app, bc::GetExercise((bc::ExerciseId)(i + k)), i + k + 1, card_w, row_h);
+        }
+    }
+    ui::EndTouchScroll();
+}
 
-    ImGui::PushFont(GetFont(FontRole_Heading));
+// Title, the one-line summary, banners, and the way into a session: Resume or Discard, or the
+// round and pace choices and (with_start) Start. width: the column's width.
+static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
+{
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
     ImGui::TextUnformatted("Band Circuit");
     ImGui::PopFont();
     const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes());
@@ -94,13 +140,15 @@ void ui::DrawHomeScreen(AppState& app)
         snprintf(line, sizeof(line), "Post-run band circuit, about 15 min. Streak: %d day%s.", stats.CurrentStreakDays, stats.CurrentStreakDays == 1 ? "" : "s");
     else
         snprintf(line, sizeof(line), "Post-run band circuit, about 15 min. %d session%s so far.", stats.TotalSessions, stats.TotalSessions == 1 ? "" : "s");
-    TextMuted(line);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ui::TextMuted(line);
+    ImGui::PopTextWrapPos();
     DrawStorageBanner(app);
     if (!app.Notice.empty())
-        Banner(app.Notice.c_str(), app.NoticeIsError);
+        ui::Banner(app.Notice.c_str(), app.NoticeIsError);
 
     if (app.UpdateReady)
-        Banner("A new version of Band Circuit is ready. It starts the next time you open the app.", false);
+        ui::Banner("A new version of Band Circuit is ready. It starts the next time you open the app.", false);
 
     if (app.HasSession)
     {
@@ -109,48 +157,96 @@ void ui::DrawHomeScreen(AppState& app)
             snprintf(line, sizeof(line), "A workout is running in another window: round %d of %d, %s.", v.Round, v.Rounds, bc::GetExercise(v.Exercise).Name);
         else
             snprintf(line, sizeof(line), "Session in progress, paused: round %d of %d, %s.", v.Round, v.Rounds, bc::GetExercise(v.Exercise).Name);
-        Banner(line, false);
-        if (Button(app.Stored.SessionElsewhere ? "Take over" : "Resume", ButtonKind_Primary, half))
-            ResumeSession(app, app.NowMs);
+        ui::Banner(line, false);
+        if (ui::Button(app.Stored.SessionElsewhere ? "Take over" : "Resume", ui::ButtonKind_Primary, half))
+            ui::ResumeSession(app, app.NowMs);
         ImGui::SameLine();
-        if (Button("Discard", ButtonKind_Normal, half))
-            DiscardSession(app);
+        if (ui::Button("Discard", ui::ButtonKind_Normal, half))
+            ui::DiscardSession(app);
+        return;
     }
-    else
+    // Rounds: 2 or 3 here; any other count comes from Settings and shows as a third choice.
+    const int rounds = app.Settings.Rounds;
+    const bool other = rounds != 2 && rounds != 3;
+    const float choice = other ? (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f : half;
+    if (ui::ToggleButton("2 rounds", rounds == 2, choice)) { app.Settings.Rounds = 2; ui::SaveSettings(app); }
+    ImGui::SameLine();
+    if (ui::ToggleButton("3 rounds", rounds == 3, choice)) { app.Settings.Rounds = 3; ui::SaveSettings(app); }
+    if (other)
     {
-        // Rounds: 2 or 3 here; any other count comes from Settings and shows as a third choice.
-        const int rounds = app.Settings.Rounds;
-        const bool other = rounds != 2 && rounds != 3;
-        const float choice = other ? (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f : half;
-        if (ToggleButton("2 rounds", rounds == 2, choice)) { app.Settings.Rounds = 2; SaveSettings(app); }
         ImGui::SameLine();
-        if (ToggleButton("3 rounds", rounds == 3, choice)) { app.Settings.Rounds = 3; SaveSettings(app); }
-        if (other)
-        {
-            ImGui::SameLine();
-            snprintf(line, sizeof(line), "%d round%s", rounds, rounds == 1 ? "" : "s");
-            ToggleButton(line, true, choice);
-        }
-        const bool guided = app.Settings.Mode == bc::RunMode::Guided;
-        if (ToggleButton("Guided", guided, half)) { app.Settings.Mode = bc::RunMode::Guided; SaveSettings(app); }
-        ImGui::SameLine();
-        if (ToggleButton("Self-paced", !guided, half)) { app.Settings.Mode = bc::RunMode::SelfPaced; SaveSettings(app); }
-        if (Button("Start", ButtonKind_Primary, -1.0f, 60.0f))
-            StartSession(app, app.NowMs);
+        snprintf(line, sizeof(line), "%d round%s", rounds, rounds == 1 ? "" : "s");
+        ui::ToggleButton(line, true, choice);
     }
+    const bool guided = app.Settings.Mode == bc::RunMode::Guided;
+    if (ui::ToggleButton("Guided", guided, half)) { app.Settings.Mode = bc::RunMode::Guided; ui::SaveSettings(app); }
+    ImGui::SameLine();
+    if (ui::ToggleButton("Self-paced", !guided, half)) { app.Settings.Mode = bc::RunMode::SelfPaced; ui::SaveSettings(app); }
+    if (with_start && ui::Button("Start", ui::ButtonKind_Primary, width, 60.0f))
+        ui::StartSession(app, app.NowMs);
+}
 
-    const float nav_height = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
-    BeginTouchScroll("Exercises", -nav_height);
-    for (int i = 0; i < bc::ExerciseCount; i++)
-        DrawExerciseCard(app, bc::GetExercise((bc::ExerciseId)i), i + 1);
+// History, Settings, About in a row at the cursor; with_start puts Start first, twice as wide.
+static void DrawNavigation(ui::AppState& app, float width, bool with_start)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float units = with_start ? 5.0f : 3.0f;
+    const float unit = ImFloor((width - (with_start ? 3.0f : 2.0f) * spacing) / units);
+    if (with_start)
+    {
+        if (ui::Button("Start", ui::ButtonKind_Primary, 2 * unit))
+            ui::StartSession(app, app.NowMs);
+        ImGui::SameLine();
+    }
+    if (ui::Button("History", ui::ButtonKind_Normal, unit)) ui::Navigate(ui::Screen_History);
+    ImGui::SameLine();
+    if (ui::Button("Settings", ui::ButtonKind_Normal, unit)) ui::Navigate(ui::Screen_Settings);
+    ImGui::SameLine();
+    const float used = (with_start ? 2 * unit + spacing : 0.0f) + 2 * (unit + spacing);
+    if (ui::Button("About", ui::ButtonKind_Normal, width - used)) ui::Navigate(ui::Screen_About);
+}
+
+void ui::DrawHomeScreen(AppState& app)
+{
+    // Portrait: one column, the cards scrolling between the choices and the navigation row.
+    // Landscape phones: the choices on the left, the cards on the right, Start and the navigation
+    // in a bar across the foot. Tablets and desktops: the choices, Start and navigation in a left
+    // column, the cards in a grid on the right, the whole page at most WideContentWidth wide.
+    const Shape shape = CurrentShape();
+    const float width = BeginPage("Home", WideContentWidth);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float nav_height = TouchHeight + style.ItemSpacing.y;
+    if (shape == Shape_Portrait)
+    {
+        DrawPlanChoices(app, width, true);
+        DrawExerciseCards(app, width, nav_height);
+        DrawNavigation(app, width, false);
+        EndPage();
+        if (TouchScrollMoving())
+            RequestAnimation();
+        return;
+    }
+    const float column_gap = 20.0f;
+    const float left_w = ImFloor(ImClamp(width * 0.36f, 250.0f, 400.0f));
+    const float right_w = width - left_w - column_gap;
+    const bool bar = shape == Shape_Landscape;
+    const bool start_in_bar = bar && !app.HasSession;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    BeginTouchScroll("Plan", -nav_height, left_w);
+    DrawPlanChoices(app, ImGui::GetContentRegionAvail().x, !start_in_bar);
     EndTouchScroll();
-
-    const float third = (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
-    if (Button("History", ButtonKind_Normal, third)) Navigate(Screen_History);
-    ImGui::SameLine();
-    if (Button("Settings", ButtonKind_Normal, third)) Navigate(Screen_Settings);
-    ImGui::SameLine();
-    if (Button("About", ButtonKind_Normal, third)) Navigate(Screen_About);
-    (void)c;
+    if (!bar)
+        DrawNavigation(app, left_w, false);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + left_w + column_gap, origin.y));
+    ImGui::BeginGroup();
+    DrawExerciseCards(app, right_w, bar ? nav_height : 0.0f);
+    ImGui::EndGroup();
+    if (bar)
+    {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - style.WindowPadding.y - TouchHeight));
+        DrawNavigation(app, width, start_in_bar);
+    }
     EndPage();
+    if (TouchScrollMoving())
+        RequestAnimation();
 }

@@ -1,10 +1,12 @@
 // The session: the demonstration large and in step with the timer, the numbers a runner reads at
 // arm's length (rep, side, time), "next up" during rests, and the controls. Portrait phones stack
-// everything; landscape and desktop put the figure on the left and the numbers on the right.
+// everything; landscape and desktop put the figure on the left and the numbers on the right (the
+// rectangles come from ui::LayOutSession, so what is drawn and where it goes change apart).
 // Keys: Space pauses or resumes, Right skips, Left goes back, Enter is Done, Escape ends.
 #include "ui/screens.h"
 
 #include "ui/fonts.h"
+#include "ui/layout.h"
 #include "ui/session_runner.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -53,21 +55,25 @@ static const char* SideLabel(bc::ExerciseId exercise, bc::Side side)
     }
 }
 
-// Big text centred in a box, shrunk to fit its width.
+// Big text centred in a box with its caption under it, shrunk to fit the box.
 static void BigNumber(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const char* value, const char* caption, ImU32 color)
 {
     const ui::Palette& c = ui::Colors();
     ImFont* big = ui::GetFont(ui::FontRole_Big);
+    ImFont* body = ui::GetFont(ui::FontRole_Body);
     const float box_w = max.x - min.x, box_h = max.y - min.y;
-    float size = ImMin(ui::BigFontSize, box_h - 24.0f);
+    const float caption_size = 15.0f, caption_gap = 2.0f;
+    const ImVec2 cap = body->CalcTextSizeA(caption_size, FLT_MAX, 0.0f, caption);
+    float size = ImMin(ui::BigFontSize, box_h - cap.y - caption_gap);
+    if (size < 16.0f)
+        return;   // no room to read a number: nothing rather than a smudge
     const float natural = big->CalcTextSizeA(size, FLT_MAX, 0.0f, value).x;
     if (natural > box_w - 8.0f)
         size *= (box_w - 8.0f) / natural;
     const ImVec2 text = big->CalcTextSizeA(size, FLT_MAX, 0.0f, value);
-    draw_list->AddText(big, size, ImVec2(min.x + (box_w - text.x) * 0.5f, min.y), color, value);
-    ImFont* body = ui::GetFont(ui::FontRole_Body);
-    const ImVec2 cap = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, caption);
-    draw_list->AddText(body, 15.0f, ImVec2(min.x + (box_w - cap.x) * 0.5f, min.y + size + 2.0f), c.TextMuted, caption);
+    const float top = min.y + ImMax(0.0f, (box_h - text.y - caption_gap - cap.y) * 0.5f);
+    draw_list->AddText(big, size, ImVec2(min.x + (box_w - text.x) * 0.5f, top), color, value);
+    draw_list->AddText(body, caption_size, ImVec2(min.x + (box_w - cap.x) * 0.5f, top + text.y + caption_gap), c.TextMuted, caption);
 }
 
 static void ScheduleNextFrame(ui::AppState& app, const bc::TimerView& v)
@@ -143,11 +149,25 @@ static void DrawComingExercise(ImDrawList* draw_list, const bc::TimerView& v, ui
     }
 }
 
-static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, ImVec2 max)
+// The demonstration card. band_caption: the band set-up is written along the card's foot (side
+// by side layouts, where the column beside it has no room for it).
+static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, ImVec2 max, bool band_caption)
 {
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     const ui::Palette& c = ui::Colors();
     draw_list->AddRectFilled(min, max, c.Surface, 14.0f);
+    if (band_caption && v.StepPhase != bc::Phase::Work && v.StepPhase != bc::Phase::Switch && v.StepPhase != bc::Phase::Done)
+    {
+        ImFont* body = ui::GetFont(ui::FontRole_Body);
+        const char* setup = bc::GetExercise(v.Exercise).BandSetup;
+        const float wrap = max.x - min.x - 24.0f;
+        const ImVec2 size = body->CalcTextSizeA(16.0f, FLT_MAX, wrap, setup);
+        if (size.y < (max.y - min.y) * 0.45f)
+        {
+            draw_list->AddText(body, 16.0f, ImVec2(min.x + 12.0f, max.y - 10.0f - size.y), c.TextMuted, setup, nullptr, wrap);
+            max.y -= size.y + 14.0f;
+        }
+    }
     ui::DemoParams demo;
     demo.Exercise = v.Exercise;
     demo.DemoSide = v.CurrentSide == bc::Side::None ? bc::Side::Left : v.CurrentSide;
@@ -184,11 +204,12 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
     DrawComingExercise(draw_list, v, demo, ImVec2(min.x + 6, min.y + 32), ImVec2(max.x - 6, max.y - 6));
 }
 
-static void DrawNumbers(ui::AppState& app, const bc::TimerView& v, float width, float height)
+static void DrawNumbers(const bc::TimerView& v, const ImRect& box)
 {
     const ui::Palette& c = ui::Colors();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
-    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 min = box.Min;
+    const float width = box.GetWidth(), height = box.GetHeight();
     const bool work = v.StepPhase == bc::Phase::Work;
     const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
     char time_text[32];
@@ -214,81 +235,145 @@ static void DrawNumbers(ui::AppState& app, const bc::TimerView& v, float width, 
     {
         BigNumber(draw_list, min, ImVec2(min.x + width, min.y + height), time_text, v.StepPhase == bc::Phase::GetReady ? "STARTS IN" : "TIME LEFT", color);
     }
-    ImGui::Dummy(ImVec2(width, height));
-    (void)app;
 }
 
-// Landscape and desktop have room for the how-to under the numbers: shown while it fits.
-static void DrawMovementSteps(const bc::TimerView& v, float bottom_y)
+// Side by side layouts with room under the numbers show the how-to there, as much as fits.
+static void DrawMovementSteps(const bc::TimerView& v, const ImRect& box)
 {
     if (v.StepPhase == bc::Phase::Done)
         return;
     const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
-    ImGui::Spacing();
+    ImFont* body = ui::GetFont(ui::FontRole_Body);
+    const ui::Palette& c = ui::Colors();
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    const float indent = 18.0f, wrap = box.GetWidth() - indent;
+    float y = box.Min.y;
     for (int i = 0; i < exercise.MoveStepCount; i++)
     {
-        const float wrap = ImGui::GetContentRegionAvail().x;
-        const float height = ImGui::CalcTextSize(exercise.MoveSteps[i], nullptr, false, wrap - 24.0f).y;
-        if (ImGui::GetCursorPosY() + height > bottom_y)
+        const float height = body->CalcTextSizeA(ui::BodyFontSize, FLT_MAX, wrap, exercise.MoveSteps[i]).y;
+        if (y + height > box.Max.y)
             break;
-        ImGui::Bullet();
-        ui::TextMuted(exercise.MoveSteps[i]);
+        draw_list->AddCircleFilled(ImVec2(box.Min.x + 5.0f, y + ui::BodyFontSize * 0.55f), 3.0f, c.TextMuted);
+        draw_list->AddText(body, ui::BodyFontSize, ImVec2(box.Min.x + indent, y), c.TextMuted, exercise.MoveSteps[i], nullptr, wrap);
+        y += height + 6.0f;
     }
 }
 
-static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width)
+// The end question, where the numbers were (short screens put the buttons in the bar below).
+static const char* const EndQuestion = "End this session now? What you did so far is saved to your history.";
+
+static void DrawEndQuestion(const ImRect& box)
+{
+    ImFont* body = ui::GetFont(ui::FontRole_Body);
+    const float wrap = box.GetWidth();
+    const ImVec2 size = body->CalcTextSizeA(ui::BodyFontSize, FLT_MAX, wrap, EndQuestion);
+    const float y = box.Min.y + ImMax(0.0f, (box.GetHeight() - size.y) * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(body, ui::BodyFontSize, ImVec2(box.Min.x, y), ui::Colors().Text, EndQuestion, nullptr, wrap);
+}
+
+// Heights of the controls block, per arrangement (ui::LayOutSession places it).
+constexpr float DoneHeight = 64.0f, ControlHeight = 60.0f, ConfirmHeight = 56.0f, BarHeight = 56.0f;
+
+static float ControlsHeight(const ui::AppState& app, const bc::TimerView& v, bool in_row, float width)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    if (in_row)
+        return BarHeight;
+    if (app.ConfirmingEnd)
+        return ImGui::CalcTextSize(EndQuestion, nullptr, false, width).y + spacing + ConfirmHeight;
+    return (v.CountingUp && !v.Paused ? DoneHeight + spacing : 0.0f) + ControlHeight;
+}
+
+// At the cursor, width wide. in_row: one bar (Done, when shown, joins Back, Pause and Skip; the end
+// question is drawn elsewhere, the bar holds its two buttons).
+static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width, bool in_row)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     if (app.ConfirmingEnd)
     {
-        ui::TextMuted("End this session now? What you did so far is saved to your history.");
+        if (!in_row)
+        {
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+            ui::TextMuted(EndQuestion);
+            ImGui::PopTextWrapPos();
+        }
         const float half = (width - spacing) * 0.5f;
-        if (ui::Button("End session", ui::ButtonKind_Primary, half, 56.0f))
+        const float height = in_row ? BarHeight : ConfirmHeight;
+        if (ui::Button("End session", ui::ButtonKind_Primary, half, height))
             ui::EndSession(app, app.NowMs);
         ImGui::SameLine();
-        if (ui::Button("Keep going", ui::ButtonKind_Normal, half, 56.0f))
+        if (ui::Button("Keep going", ui::ButtonKind_Normal, half, height))
             app.ConfirmingEnd = false;
         return;
     }
-    if (v.CountingUp && !v.Paused)
+    const bool done = v.CountingUp && !v.Paused;
+    if (done && !in_row)
     {
-        if (ui::Button("Done", ui::ButtonKind_Primary, width, 64.0f))
+        if (ui::Button("Done", ui::ButtonKind_Primary, width, DoneHeight))
             ui::FinishSet(app, app.NowMs);
     }
-    const float third = (width - 2 * spacing) / 3.0f;
-    if (ui::Button("Back", ui::ButtonKind_Normal, third, 60.0f))
+    const float height = in_row ? BarHeight : ControlHeight;
+    // In a bar, Done is the widest: it is the one pressed after every set.
+    const float units = done && in_row ? 4.5f : 3.0f;
+    const float gaps = done && in_row ? 3.0f : 2.0f;
+    const float unit = ImFloor((width - gaps * spacing) / units);
+    const float skip_w = done && in_row ? unit : width - 2 * (unit + spacing);
+    if (ui::Button("Back", ui::ButtonKind_Normal, unit, height))
         ui::BackStep(app, app.NowMs);
     ImGui::SameLine();
     if (v.Paused)
     {
-        if (ui::Button("Resume", ui::ButtonKind_Primary, third, 60.0f))
+        if (ui::Button("Resume", ui::ButtonKind_Primary, unit, height))
             ui::ResumeSession(app, app.NowMs);
     }
-    else if (ui::Button("Pause", ui::ButtonKind_Normal, third, 60.0f))
+    else if (ui::Button("Pause", ui::ButtonKind_Normal, unit, height))
         ui::PauseSession(app, app.NowMs);
     ImGui::SameLine();
-    if (ui::Button("Skip", ui::ButtonKind_Normal, third, 60.0f))
+    if (ui::Button("Skip", ui::ButtonKind_Normal, skip_w, height))
         ui::SkipStep(app, app.NowMs);
+    if (done && in_row)
+    {
+        ImGui::SameLine();
+        if (ui::Button("Done", ui::ButtonKind_Primary, width - 3 * (unit + spacing), height))
+            ui::FinishSet(app, app.NowMs);
+    }
 }
 
-static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width)
+// The status block at the cursor, width wide: where we are and End, the progress, the phase, the
+// side and tempo cue; in portrait also the band set-up before a set (side by side layouts write it
+// on the figure's card, and fit the phase title on one line).
+static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side)
 {
     const ui::Palette& c = ui::Colors();
-    // Top line: where we are, and End.
-    char where[96];
+    // Top line: where we are, and End. The words shorten on narrow columns.
+    const float end_w = 72.0f, line_h = 44.0f;
     const int exercise_number = (int)v.Exercise + 1;
+    char where[96];
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float room = width - end_w - 10.0f;
     snprintf(where, sizeof(where), "Round %d of %d  ·  Exercise %d of %d", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.TextMuted));
-    ImGui::TextUnformatted(where);
-    ImGui::PopStyleColor();
-    ImGui::SameLine(width - 72.0f + ImGui::GetStyle().WindowPadding.x);
-    if (ui::Button("End", ui::ButtonKind_Quiet, 72.0f, 44.0f))
+    if (ImGui::CalcTextSize(where).x > room)
+        snprintf(where, sizeof(where), "Round %d/%d  ·  Ex. %d/%d", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+    if (ImGui::CalcTextSize(where).x > room)
+        snprintf(where, sizeof(where), "%d/%d  ·  %d/%d", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(start.x, start.y + (line_h - ImGui::GetFontSize()) * 0.5f), c.TextMuted, where);
+    ImGui::SetCursorScreenPos(ImVec2(start.x + width - end_w, start.y));
+    if (ui::Button("End", ui::ButtonKind_Quiet, end_w, line_h))
         app.ConfirmingEnd = true;
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + line_h + ImGui::GetStyle().ItemSpacing.y));
     ui::ProgressBar(v.Progress, 8.0f, c.Accent);
 
     // The phase, the side and the tempo cue.
-    ui::Heading(PhaseTitle(v));
+    const char* title = PhaseTitle(v);
+    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
+    if (side_by_side)
+    {
+        const float natural = ImGui::CalcTextSize(title).x;
+        ImGui::SetWindowFontScale(natural > width ? ImMax(0.72f, width / natural) : 1.0f);
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(title);
+    ImGui::SetWindowFontScale(1.0f);
     const char* side = SideLabel(v.Exercise, v.CurrentSide);
     const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
     char detail[160] = "";
@@ -301,17 +386,15 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width)
         snprintf(detail, sizeof(detail), "Next: %s", side ? side : "other side");
     else
         snprintf(detail, sizeof(detail), "Next up: %s%s%s", exercise.Name, side ? ", " : "", side ? side : "");
-    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(v.Paused ? c.TextMuted : c.Accent));
-    ImGui::PushTextWrapPos(0.0f);
     ImGui::SetWindowFontScale(0.78f);
     ImGui::TextUnformatted(detail);
     ImGui::SetWindowFontScale(1.0f);
-    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    if (v.StepPhase != bc::Phase::Work && v.StepPhase != bc::Phase::Switch)
+    if (!side_by_side && v.StepPhase != bc::Phase::Work && v.StepPhase != bc::Phase::Switch)
         ui::TextMuted(exercise.BandSetup);
+    ImGui::PopTextWrapPos();
 }
 
 void ui::DrawSessionScreen(AppState& app)
@@ -323,50 +406,46 @@ void ui::DrawSessionScreen(AppState& app)
     }
     const bc::TimerView& v = app.View;
     HandleKeys(app, v);
-    const float width = BeginPage("Workout");
+    // The blocks' places come from ui::LayOutSession (ui/layout.h), one arrangement per shape:
+    // portrait stacks them; landscape phones put the figure beside the numbers with the controls in
+    // a bar across the foot; tablets and desktops keep the controls under the numbers.
+    const Shape shape = CurrentShape();
+    ImRect page = PageRect(0.0f);
+    BeginPage("Workout");
     // Storage that fails mid-session is said at once, not at the end (the finish screen offers a download).
     if (app.Storage == StorageStatus_Full)
         Banner("Storage is full: this workout is not being saved. You can download it when it ends.", true);
     else if (app.Storage == StorageStatus_Unavailable)
         Banner("This browser is not saving: you can download this workout when it ends.", true);
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const bool landscape = viewport->Size.x > viewport->Size.y * 1.15f;
-    const float controls_h = (v.CountingUp && !v.Paused ? 64.0f + 10.0f : 0.0f) + 60.0f + ImGui::GetStyle().WindowPadding.y;
+    page.Min.y = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().WindowPadding.y;   // the blocks go under any banner
+    const bool side_by_side = shape != Shape_Portrait;
+    const bool in_row = SessionControlsInRow(shape);
+    const ImRect status_area = SessionStatusArea(page, shape);
+    ImGui::SetCursorScreenPos(status_area.Min);
+    ImGui::BeginGroup();
+    DrawStatus(app, v, status_area.GetWidth(), side_by_side);
+    ImGui::EndGroup();
+    const float status_bottom = ImGui::GetItemRectMax().y;
+    const float controls_w = in_row || shape == Shape_Portrait ? page.GetWidth() - 2 * ImGui::GetStyle().WindowPadding.x : status_area.GetWidth();
+    const SessionLayout layout = LayOutSession(page, shape, status_bottom, ControlsHeight(app, v, in_row, controls_w));
 
-    if (landscape)
+    if (layout.Figure.GetWidth() > 0.0f && layout.Figure.GetHeight() > 0.0f)
+        DrawDemoArea(app, v, layout.Figure.Min, layout.Figure.Max, side_by_side);
+    if (app.ConfirmingEnd && in_row)
+        DrawEndQuestion(layout.Numbers);
+    else if (shape == Shape_Wide && layout.Numbers.GetHeight() > 260.0f)
     {
-        const float left_w = ImFloor(width * 0.52f);
-        const ImVec2 origin = ImGui::GetCursorScreenPos();
-        const float full_h = viewport->Pos.y + viewport->Size.y - origin.y - ImGui::GetStyle().WindowPadding.y;
-        DrawDemoArea(app, v, origin, ImVec2(origin.x + left_w, origin.y + full_h));
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + left_w + 16.0f, origin.y));
-        ImGui::BeginGroup();
-        const float right_w = width - left_w - 16.0f;
-        ImGui::PushItemWidth(right_w);
-        ImGui::BeginChild("Panel", ImVec2(right_w, full_h), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-        DrawStatus(app, v, right_w);
-        const float numbers_h = ImMax(90.0f, ImGui::GetContentRegionAvail().y - controls_h - 8.0f);
-        DrawNumbers(app, v, right_w, ImMin(numbers_h, 140.0f));
-        DrawMovementSteps(v, full_h - controls_h - 8.0f);
-        ImGui::SetCursorPosY(ImMax(ImGui::GetCursorPosY(), full_h - controls_h));
-        DrawControls(app, v, right_w);
-        ImGui::EndChild();
-        ImGui::PopItemWidth();
-        ImGui::EndGroup();
+        // Room to spare under the numbers: the how-to, for a glance between reps.
+        const float numbers_h = ImMax(150.0f, ImMin(220.0f, layout.Numbers.GetHeight() * 0.5f));
+        DrawNumbers(v, ImRect(layout.Numbers.Min, ImVec2(layout.Numbers.Max.x, layout.Numbers.Min.y + numbers_h)));
+        DrawMovementSteps(v, ImRect(ImVec2(layout.Numbers.Min.x, layout.Numbers.Min.y + numbers_h + 12.0f), layout.Numbers.Max));
     }
     else
-    {
-        DrawStatus(app, v, width);
-        const float numbers_h = 118.0f;
-        const float avail = ImGui::GetContentRegionAvail().y;
-        const float demo_h = ImMax(120.0f, avail - numbers_h - controls_h - 2 * ImGui::GetStyle().ItemSpacing.y);
-        const ImVec2 min = ImGui::GetCursorScreenPos();
-        DrawDemoArea(app, v, min, ImVec2(min.x + width, min.y + demo_h));
-        ImGui::Dummy(ImVec2(width, demo_h));
-        DrawNumbers(app, v, width, numbers_h);
-        ImGui::SetCursorPosY(ImMax(ImGui::GetCursorPosY(), viewport->Size.y - controls_h));
-        DrawControls(app, v, width);
-    }
+        DrawNumbers(v, layout.Numbers);
+    ImGui::SetCursorScreenPos(layout.Controls.Min);
+    ImGui::BeginGroup();
+    DrawControls(app, v, layout.Controls.GetWidth(), in_row);
+    ImGui::EndGroup();
     EndPage();
     ScheduleNextFrame(app, app.View);
 }

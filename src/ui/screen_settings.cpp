@@ -16,6 +16,7 @@
 #include "core/save_format.h"
 #include "platform/platform.h"
 #include "ui/fonts.h"
+#include "ui/layout.h"
 #include "ui/persistence.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -108,7 +109,12 @@ static bool Switch(const char* label, const char* note, bool* value)
 {
     const ui::Palette& c = ui::Colors();
     const float width = ImGui::GetContentRegionAvail().x;
-    const float height = 56.0f;
+    const float pill_w = 52.0f, pill_h = 30.0f;
+    // The note wraps beside the switch on narrow screens: the row grows to hold it.
+    ImFont* body = ui::GetFont(ui::FontRole_Body);
+    const float note_wrap = width - 14.0f - pill_w - 24.0f;
+    const float note_h = note ? body->CalcTextSizeA(15.0f, FLT_MAX, note_wrap, note).y : 0.0f;
+    const float height = ImMax(56.0f, 31.0f + note_h + 8.0f);
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);
     const bool pressed = ImGui::InvisibleButton(label, ImVec2(width, height)) && !ui::TouchScrollMoving();
@@ -118,13 +124,11 @@ static bool Switch(const char* label, const char* note, bool* value)
     draw_list->AddRectFilled(min, max, ImGui::IsItemActive() ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
     if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
         draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 12.0f, 0, 2.0f);
-    ImFont* body = ui::GetFont(ui::FontRole_Body);
-    const float pill_w = 52.0f, pill_h = 30.0f;
     const ImVec2 pill_min(max.x - 14.0f - pill_w, min.y + (height - pill_h) * 0.5f);
     // Colours pass through GetColorU32, which applies the style's alpha: a disabled switch is dimmed.
     draw_list->AddText(body, ui::BodyFontSize, ImVec2(min.x + 14.0f, min.y + (note ? 7.0f : (height - ui::BodyFontSize) * 0.5f - 2.0f)), ImGui::GetColorU32(c.Text), label);
     if (note)
-        draw_list->AddText(body, 15.0f, ImVec2(min.x + 14.0f, min.y + 31.0f), ImGui::GetColorU32(c.TextMuted), note, nullptr, pill_min.x - min.x - 24.0f);
+        draw_list->AddText(body, 15.0f, ImVec2(min.x + 14.0f, min.y + 31.0f), ImGui::GetColorU32(c.TextMuted), note, nullptr, note_wrap);
     draw_list->AddRectFilled(pill_min, ImVec2(pill_min.x + pill_w, pill_min.y + pill_h), *value ? ImGui::GetColorU32(c.Accent) : ImGui::GetColorU32(ImGuiCol_FrameBgActive), pill_h * 0.5f);
     const float knob_r = pill_h * 0.5f - 4.0f;
     const float knob_x = *value ? pill_min.x + pill_w - 4.0f - knob_r : pill_min.x + 4.0f + knob_r;
@@ -287,7 +291,7 @@ static void DrawReset(ui::AppState& app)
 
 void ui::DrawSettingsScreen(AppState& app)
 {
-    BeginPage("Settings");
+    BeginPage("Settings", ReadingWidth);
     if (PageHeader("Settings", "Back") || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !app.ConfirmingReset))
     {
         app.ConfirmingReset = false;

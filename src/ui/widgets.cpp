@@ -3,8 +3,10 @@
 // it becomes a scroll, and the item under the finger is released so nothing gets pressed.
 #include "ui/widgets.h"
 
+#include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/figure_view.h"
+#include "ui/layout.h"
 #include "ui/theme.h"
 
 #include <imgui_internal.h>
@@ -22,11 +24,13 @@ static struct
     ImGuiID GlideWindow = 0;  // region still gliding after release
 } g_Scroll;
 
-float ui::BeginPage(const char* id)
+float ui::BeginPage(const char* id, float max_width)
 {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->Pos);
-    ImGui::SetNextWindowSize(viewport->Size);
+    // The page is the safe area (no notch, corner or home indicator over it), at most max_width
+    // wide and centred; the clear colour is the page colour, so the margins look the same.
+    const ImRect page = PageRect(max_width);
+    ImGui::SetNextWindowPos(page.Min);
+    ImGui::SetNextWindowSize(page.GetSize());
     ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                  ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     return ImGui::GetContentRegionAvail().x;
@@ -37,7 +41,7 @@ void ui::EndPage() { ImGui::End(); }
 bool ui::PageHeader(const char* title, const char* back_label)
 {
     // The title is drawn beside the back button, centred on its height, in the heading font.
-    const float height = 44.0f;
+    float height = 44.0f;
     const ImVec2 start = ImGui::GetCursorScreenPos();
     bool pressed = false;
     float title_x = start.x;
@@ -46,20 +50,29 @@ bool ui::PageHeader(const char* title, const char* back_label)
         pressed = Button(back_label, ButtonKind_Quiet, 0.0f, height);
         title_x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
     }
+    // A long title on a narrow screen shrinks to fit its line (down to 20 px), then wraps.
     ImFont* font = GetFont(FontRole_Heading);
-    const float y = start.y + (height - HeadingFontSize) * 0.5f;
-    ImGui::GetWindowDrawList()->AddText(font, HeadingFontSize, ImVec2(title_x, y), ImGui::GetColorU32(ImGuiCol_Text), title);
+    const float avail = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - title_x;
+    float size = HeadingFontSize;
+    const float natural = font->CalcTextSizeA(size, FLT_MAX, 0.0f, title).x;
+    if (natural > avail)
+        size = ImMax(20.0f, size * avail / natural);
+    const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, avail, title);
+    const float y = start.y + ImMax(0.0f, (height - text.y) * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(title_x, y), ImGui::GetColorU32(ImGuiCol_Text), title, nullptr, avail);
+    height = ImMax(height, y - start.y + text.y);
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(0.0f, 0.0f));
     return pressed;
 }
 
-void ui::BeginTouchScroll(const char* id, float height)
+void ui::BeginTouchScroll(const char* id, float height, float width)
 {
-    ImVec2 size(0.0f, height > 0.0f ? height : ImGui::GetContentRegionAvail().y + height);
+    ImVec2 size(width, height > 0.0f ? height : ImGui::GetContentRegionAvail().y + height);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
     // Flattened for keyboard navigation: Tab moves straight on into the region's items.
     ImGui::BeginChild(id, size, ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
+    MarkScrollRegion();   // the automation interface reports what lies in it
 }
 
 void ui::EndTouchScroll()
@@ -111,6 +124,25 @@ void ui::EndTouchScroll()
 
 bool ui::TouchScrollMoving() { return g_Scroll.Dragging || g_Scroll.GlideWindow != 0; }
 
+// A button of a given width whose label would not fit inside the usual side padding gets less of
+// it (down to 2 px), so narrow screens keep whole words on their buttons.
+static bool FittedButton(const char* label, float width, float height)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float padding = style.FramePadding.x;
+    if (width > 0.0f)
+    {
+        const float label_w = ImGui::CalcTextSize(label, nullptr, true).x;
+        padding = ImClamp(ImFloor((width - label_w) * 0.5f) - 1.0f, 2.0f, style.FramePadding.x);
+    }
+    if (padding == style.FramePadding.x)
+        return ImGui::Button(label, ImVec2(width, height));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(padding, style.FramePadding.y));
+    const bool pressed = ImGui::Button(label, ImVec2(width, height));
+    ImGui::PopStyleVar();
+    return pressed;
+}
+
 bool ui::Button(const char* label, ButtonKind kind, float width, float height)
 {
     const Palette& c = Colors();
@@ -131,7 +163,7 @@ bool ui::Button(const char* label, ButtonKind kind, float width, float height)
         ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
         colors = 1;
     }
-    const bool pressed = ImGui::Button(label, ImVec2(width, height));
+    const bool pressed = FittedButton(label, width, height);
     ImGui::PopStyleColor(colors);
     return pressed;
 }
@@ -146,7 +178,7 @@ bool ui::ToggleButton(const char* label, bool selected, float width, float heigh
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::ColorConvertU32ToFloat4(c.Accent));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.AccentText));
     }
-    const bool pressed = ImGui::Button(label, ImVec2(width, height));
+    const bool pressed = FittedButton(label, width, height);
     if (selected)
         ImGui::PopStyleColor(4);
     return pressed;

@@ -12,15 +12,16 @@ constexpr float TouchHeight = 52.0f;   // CSS px: every target is at least 44 px
 
 enum ButtonKind { ButtonKind_Normal, ButtonKind_Primary, ButtonKind_Quiet };
 
-// One page filling the viewport. Returns the content width.
-float BeginPage(const char* id);
+// One page filling the safe area of the viewport, at most max_width layout px wide (0: no limit),
+// centred. Returns the content width.
+float BeginPage(const char* id, float max_width = 0.0f);
 void  EndPage();
 bool  PageHeader(const char* title, const char* back_label);   // title, plus a back button when back_label: true when pressed
 
 // A scrolling region that scrolls by dragging a finger (or the mouse) anywhere inside it; a drag
 // never presses the button it started on. Keyboard navigation (Tab, arrows) moves straight into
-// its items. height <= 0: the rest of the page minus -height.
-void BeginTouchScroll(const char* id, float height);
+// its items. height <= 0: the rest of the page minus -height; width 0: the rest of the line.
+void BeginTouchScroll(const char* id, float height, float width = 0.0f);
 void EndTouchScroll();
 bool TouchScrollMoving();   // a finger scroll or its glide is under way: keep drawing
 

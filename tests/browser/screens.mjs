@@ -1,10 +1,14 @@
 // Screenshots of every screen, light and dark, on a 360x640 phone (DPR 2) and a 1280x800 laptop
 // (DPR 1), for a person to look at: `./dev.sh screens` -> build/screens/<size>-<theme>-<screen>.png.
 // It drives the app the way a user does (presses widgets by label), with a seeded history.
+// Then the layout matrix (layout-matrix.mjs: twelve sizes, every state, notched phones with their
+// insets) in both themes -> build/screens/matrix/<theme>-<W>x<H>-<state>.png; MATRIX=0 skips it,
+// MATRIX_SIZES=568x320,1280x800 keeps only those sizes.
 // Usage: node tests/browser/screens.mjs <dist dir> <out dir>
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, press, state, waitForState, waitReady } from "./harness.mjs";
+import { launchBrowser, openClocked, press, state, waitForState, waitReady } from "./harness.mjs";
+import { MOTION, SIZES, groupsByDpr, setSize, sizeName, walk } from "./layout-matrix.mjs";
 import { startServer } from "../serve.mjs";
 import { makeHistory, pressScrolled, seedScript } from "./screens-helpers.mjs";
 
@@ -105,6 +109,34 @@ try {
             await waitForState(page, () => bandCircuit.state().screen === "finish");
             await shot(page, prefix, "finish");
             await context.close();
+        }
+    }
+    if (process.env.MATRIX !== "0") {
+        const only = process.env.MATRIX_SIZES ? process.env.MATRIX_SIZES.split(",") : null;
+        const sizes = SIZES.filter((size) => !only || only.includes(sizeName(size)));
+        const matrixOut = path.join(out, "matrix");
+        fs.mkdirSync(matrixOut, { recursive: true });
+        const time = new Date("2026-11-20T07:30:00");
+        for (const theme of ["light", "dark"]) {
+            for (const group of groupsByDpr(sizes)) {
+                const first = group.sizes[0];
+                const context = await browser.newContext({ viewport: { width: first.width, height: first.height },
+                                                           deviceScaleFactor: group.dpr, colorScheme: theme });
+                const history = JSON.stringify(makeHistory(23, { now: time.getTime(), everyDays: 3 }));
+                const beforeLoad = async (p) => {
+                    await p.emulateMedia({ reducedMotion: MOTION });
+                    await p.addInitScript(seedScript(history));
+                };
+                const { page } = await openClocked(browser, server.url, { context, time, beforeLoad });
+                for await (const step of walk(page)) {
+                    for (const size of group.sizes) {
+                        await setSize(page, size);
+                        await page.screenshot({ path: path.join(matrixOut, `${theme}-${sizeName(size)}-${step.name}.png`) });
+                        count++;
+                    }
+                }
+                await context.close();
+            }
         }
     }
     console.log(`${count} screenshots in ${out}`);

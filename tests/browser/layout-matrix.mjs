@@ -1,0 +1,289 @@
+// The layout matrix, shared by layout.test.mjs (which checks it) and screens.mjs (which photographs
+// it): twelve viewport sizes from a 320x480 phone to a 2560x1440 monitor, at device pixel ratios
+// 1 to 3, some with the safe-area insets of a notched phone; a walk through every screen and state
+// of the app under Playwright's fake clock; and the checks one frame must pass at one size:
+// every control fully on screen (or in a scroll region that can bring it fully into view) with a
+// target of at least 44 CSS px, no text over other text or cut off, and nothing interactive inside
+// the safe-area insets.
+import { clockKey, clockPress, state, widgets } from "./harness.mjs";
+
+// insets: what a notch, rounded corners or a home indicator take (CSS px), set through the
+// --safe-* custom properties of web/style.css as a notched phone's browser would set env().
+export const SIZES = [
+    { width: 320, height: 480, dpr: 2 },
+    { width: 360, height: 640, dpr: 3 },
+    { width: 390, height: 844, dpr: 3, insets: { top: 47, bottom: 34 } },
+    { width: 568, height: 320, dpr: 2 },
+    { width: 667, height: 375, dpr: 2 },
+    { width: 740, height: 360, dpr: 3, insets: { left: 32 } },
+    { width: 844, height: 390, dpr: 3, insets: { left: 47, right: 47, bottom: 21 } },
+    { width: 915, height: 356, dpr: 2, insets: { left: 24, right: 24 } },
+    { width: 1024, height: 768, dpr: 1 },
+    { width: 1280, height: 800, dpr: 1 },
+    { width: 1920, height: 1080, dpr: 1 },
+    { width: 2560, height: 1440, dpr: 1 },
+];
+
+export const sizeName = (size) => `${size.width}x${size.height}`;
+
+// One browser context per device pixel ratio; the sizes within it are reached by resizing.
+export function groupsByDpr(sizes = SIZES) {
+    const groups = new Map();
+    for (const size of sizes) {
+        if (!groups.has(size.dpr)) groups.set(size.dpr, []);
+        groups.get(size.dpr).push(size);
+    }
+    return [...groups.entries()].map(([dpr, list]) => ({ dpr, sizes: list }));
+}
+
+const SIDES = ["top", "right", "bottom", "left"];
+export const insetsOf = (size) => Object.fromEntries(SIDES.map((k) => [k, (size.insets && size.insets[k]) || 0]));
+
+// Resize the viewport and set the insets, then wait until the app has drawn for the new size
+// (the browser's resize event comes in real time, which a loaded machine can delay).
+export async function setSize(page, size) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const insets = insetsOf(size);
+    await page.evaluate((i) => {
+        for (const [side, px] of Object.entries(i)) document.documentElement.style.setProperty(`--safe-${side}`, `${px}px`);
+    }, insets);
+    for (let i = 0; i < 200; i++) {
+        await page.clock.runFor(20);
+        const layout = (await state(page)).layout;
+        if (layout.width === size.width && layout.height === size.height && SIDES.every((k) => Math.abs(layout.safeArea[k] - insets[k]) < 0.5)) {
+            await page.clock.runFor(40);   // and settled: Dear ImGui sizes some things a frame late
+            return;
+        }
+        await page.waitForTimeout(10);
+    }
+    throw new Error(`the app did not redraw at ${sizeName(size)}`);
+}
+
+// The walk runs with reduced motion: exercise pages open paused and sets show key poses, so the
+// app draws a frame only when something changes (the layout is the same either way), which keeps
+// the matrix quick at 2560x1440 in a software renderer.
+export const MOTION = "reduce";
+
+// --- Scrolling with the fake clock
+
+const fullyVisible = (w) => Math.abs(w.w - w.item.w) < 0.6 && Math.abs(w.h - w.item.h) < 0.6;
+
+async function dragBy(page, x, y, dy) {
+    await page.mouse.move(x, y);
+    await page.clock.runFor(20);
+    await page.mouse.down();
+    await page.clock.runFor(20);
+    for (let i = 1; i <= 4; i++) {
+        await page.mouse.move(x, y + (dy * i) / 4);
+        await page.clock.runFor(20);
+    }
+    await page.clock.runFor(40);   // held still: no glide after release
+    await page.mouse.up();
+    await page.clock.runFor(60);
+}
+
+// Scroll by finger until the widget `label` is fully visible; returns it, or null when no amount
+// of scrolling shows it whole. A widget not drawn at all is looked for in each scroll region in
+// turn, further down first, then back up.
+const rectKey = (r) => `${r.x},${r.y},${r.w},${r.h}`;
+
+export async function reveal(page, label, { tries = 24 } = {}) {
+    const regions = [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
+    for (const region of regions.length > 0 ? regions : [null]) {
+        let before = null;
+        let direction = -1;
+        for (let i = 0; i < tries; i++) {
+            const all = await widgets(page);
+            const w = all.find((x) => x.label === label);
+            if (w && fullyVisible(w)) return w;
+            if (w && !w.scroll) return null;   // cut off, and no region to scroll it by
+            const r = w ? w.scroll : region;
+            if (!r) return null;
+            // The region no longer moves: its end is reached; turn round once, then give up on it.
+            const where = JSON.stringify(all.filter((x) => x.scroll && rectKey(x.scroll) === rectKey(r)).map((x) => [x.label, x.item.y]));
+            if (where === before) {
+                if (w || direction === 1) break;
+                direction = 1;
+            }
+            before = where;
+            let dy;
+            if (w) {
+                const below = w.item.y + w.item.h - (r.y + r.h);
+                dy = below > 0 ? -(below + 8) : r.y - w.item.y + 8;
+            } else {
+                dy = direction * r.h * 0.6;
+            }
+            dy = Math.sign(dy) * Math.min(Math.max(Math.abs(dy), 24), r.h * 0.8);
+            await dragBy(page, r.x + r.w / 2, r.y + r.h / 2, dy);
+        }
+    }
+    return null;
+}
+
+export async function revealAndPress(page, label) {
+    const w = await reveal(page, label);
+    if (!w) throw new Error(`cannot bring ${label} into view; on screen: ${(await widgets(page)).map((x) => x.label).join(", ")}`);
+    return clockPress(page, label);
+}
+
+// --- The walk: every screen and state. Each step leaves the app in a state and says what must
+// be on screen: `need` labels fully visible without scrolling, `reach` labels that scrolling must
+// bring fully into view.
+
+const EXERCISES = [
+    ["Banded deadbug", ["Reset view"]],
+    ["Dorsiflexion with band", ["Left", "Right"]],
+    ["Overhead trap pull", ["Left", "Right"]],
+    ["Banded monster walks", ["Forward", "Backward"]],
+    ["Russian twist with band hold", ["Reset view"]],
+];
+const SESSION_CONTROLS = ["End", "Back", "Skip"];
+const SESSION_ROW = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w{3} \d{4}, \d\d:\d\d$/;
+
+async function skipUntil(page, predicate, limit = 40) {
+    for (let i = 0; i < limit; i++) {
+        const s = await state(page);
+        if (predicate(s)) return s;
+        await clockKey(page, "ArrowRight");
+    }
+    throw new Error("the session never reached the expected step");
+}
+
+export async function* walk(page) {
+    yield { name: "home", screen: "home", need: ["Start", "History", "Settings", "About", "2 rounds", "3 rounds", "Guided", "Self-paced"] };
+
+    for (const [i, [name, sides]] of EXERCISES.entries()) {
+        await revealAndPress(page, name);
+        yield { name: `exercise-${i + 1}`, screen: "exercise", need: ["Back", "Play", ...sides] };
+        await clockPress(page, "Back");
+    }
+
+    await clockPress(page, "History");
+    const row = (await widgets(page)).find((w) => SESSION_ROW.test(w.label));
+    if (row) await revealAndPress(page, row.label);   // one session's reps shown
+    yield { name: "history", screen: "history", need: ["Back", "Export", "Import"] };
+    await clockPress(page, "Back");
+
+    await clockPress(page, "Settings");
+    yield { name: "settings", screen: "settings", need: ["Back"], reach: ["− Rounds", "Dark"] };
+    await revealAndPress(page, "Reset all data");
+    yield { name: "settings-reset", screen: "settings", need: ["Back"], reach: ["Delete everything", "Cancel"] };
+    await revealAndPress(page, "Cancel");
+    await clockPress(page, "Back");
+
+    await clockPress(page, "About");
+    yield { name: "about", screen: "about", need: ["Back"] };
+    await clockPress(page, "Back");
+
+    // A guided session, through each kind of step.
+    await clockPress(page, "Guided");
+    await clockPress(page, "Start");
+    yield { name: "get-ready", screen: "session", phase: "get-ready", need: [...SESSION_CONTROLS, "Pause"] };
+    await skipUntil(page, (s) => s.session.phase === "work");
+    yield { name: "guided-set", screen: "session", phase: "work", need: [...SESSION_CONTROLS, "Pause"] };
+    await clockPress(page, "Pause");
+    yield { name: "paused", screen: "session", need: [...SESSION_CONTROLS, "Resume"] };
+    await clockPress(page, "Resume");
+    await skipUntil(page, (s) => s.session.phase === "rest");
+    yield { name: "rest", screen: "session", phase: "rest", need: [...SESSION_CONTROLS, "Pause"] };
+    await skipUntil(page, (s) => s.session.phase === "switch");
+    yield { name: "switch", screen: "session", phase: "switch", need: [...SESSION_CONTROLS, "Pause"] };
+    await skipUntil(page, (s) => s.session.phase === "round-rest");
+    yield { name: "round-rest", screen: "session", phase: "round-rest", need: [...SESSION_CONTROLS, "Pause"] };
+    await clockPress(page, "End");
+    yield { name: "end-confirmation", screen: "session", need: ["End session", "Keep going"] };
+    await clockPress(page, "End session");
+    yield { name: "finish", screen: "finish", need: ["Home", "History"] };
+    await clockPress(page, "Home");
+
+    // A self-paced set: Done joins the controls.
+    await clockPress(page, "Self-paced");
+    await clockPress(page, "Start");
+    await skipUntil(page, (s) => s.session.phase === "work");
+    yield { name: "self-paced-set", screen: "session", phase: "work", need: [...SESSION_CONTROLS, "Pause", "Done"] };
+    await clockPress(page, "End");
+    await clockPress(page, "End session");
+    await clockPress(page, "Home");
+    await clockPress(page, "Guided");
+}
+
+// --- The checks for one frame at one size. Returns a list of problems (empty when all is well).
+
+const EPS = 0.6;
+const inside = (r, box, eps = EPS) => r.x >= box.x - eps && r.y >= box.y - eps && r.x + r.w <= box.x + box.w + eps && r.y + r.h <= box.y + box.h + eps;
+const intersect = (a, b) => {
+    const x = Math.max(a.x, b.x), y = Math.max(a.y, b.y);
+    const w = Math.min(a.x + a.w, b.x + b.w) - x, h = Math.min(a.y + a.h, b.y + b.h) - y;
+    return { x, y, w, h };
+};
+const fmt = (r) => `[${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.w)}x${Math.round(r.h)}]`;
+
+export function safeRect(size) {
+    const i = insetsOf(size);
+    return { x: i.left, y: i.top, w: size.width - i.left - i.right, h: size.height - i.top - i.bottom };
+}
+
+export async function inspect(page, size, step) {
+    const problems = [];
+    const safe = safeRect(size);
+    const s = await state(page);
+    if (s.screen !== step.screen) problems.push(`screen is ${s.screen}, expected ${step.screen}`);
+    if (step.phase && s.session && s.session.phase !== step.phase) problems.push(`phase is ${s.session.phase}, expected ${step.phase}`);
+    const insets = insetsOf(size);
+    for (const side of SIDES) {
+        if (Math.abs(s.layout.safeArea[side] - insets[side]) > 0.5) problems.push(`app sees safe-area ${side} ${s.layout.safeArea[side]}, set ${insets[side]}`);
+    }
+
+    // Controls: whole, on screen, out of the insets, at least 44 px; in a scroll region, able to
+    // come whole into view (it fits the region, which is itself on screen).
+    const all = await widgets(page);
+    for (const w of all) {
+        const it = w.item;
+        const name = `"${w.label}" ${fmt(it)}`;
+        if (it.w < 44 - EPS || it.h < 44 - EPS) problems.push(`${name} is smaller than 44 px`);
+        if (w.scroll === null) {
+            if (!fullyVisible(w)) problems.push(`${name} is cut off (visible ${fmt(w)})`);
+            if (!inside(it, safe)) problems.push(`${name} is not inside the safe area ${fmt(safe)}`);
+        } else {
+            if (!inside(w.scroll, safe)) problems.push(`scroll region ${fmt(w.scroll)} of ${name} is not inside the safe area`);
+            if (it.x < w.scroll.x - EPS || it.x + it.w > w.scroll.x + w.scroll.w + EPS) problems.push(`${name} is wider than its scroll region ${fmt(w.scroll)}`);
+            if (it.h > w.scroll.h + EPS) problems.push(`${name} is taller than its scroll region ${fmt(w.scroll)}`);
+        }
+    }
+    for (const label of step.need || []) {
+        const w = all.find((x) => x.label === label);
+        if (!w) problems.push(`"${label}" is not on screen`);
+        else if (!fullyVisible(w)) problems.push(`"${label}" is not fully visible without scrolling`);
+    }
+
+    // Text: nothing cut off (except at the top or bottom of a scroll region), nothing over other text.
+    const texts = await page.evaluate(() => bandCircuit.texts());
+    const shown = [];
+    for (const t of texts) {
+        const name = `text "${t.text}" ${fmt(t)}`;
+        if (t.trimmed) problems.push(`${name} is cut off by its frame`);
+        const clip = t.clip;
+        if (t.inScroll) {
+            if (t.x < clip.x - 1 || t.x + t.w > clip.x + clip.w + 1) problems.push(`${name} runs out of its scroll region ${fmt(clip)}`);
+        } else if (!inside(t, clip, 1)) {
+            problems.push(`${name} is clipped by ${fmt(clip)}`);
+        }
+        const visible = intersect(t, clip);
+        if (visible.w <= 0 || visible.h <= 0) continue;
+        if (!inside(visible, safe, 1)) problems.push(`${name} lies in the safe-area insets`);
+        for (const other of shown) {
+            const o = intersect(visible, other.visible);
+            if (o.w > 1 && o.h > 1) problems.push(`${name} overlaps text "${other.t.text}" ${fmt(other.t)}`);
+        }
+        shown.push({ t, visible });
+    }
+    if (texts.length === 0) problems.push("no text drawn");
+
+    // Labels that scrolling must bring into view, whole.
+    for (const label of step.reach || []) {
+        const w = await reveal(page, label);
+        if (!w) problems.push(`"${label}" cannot be scrolled fully into view`);
+        else if (!inside(w, safe)) problems.push(`"${label}" scrolled into view lies outside the safe area`);
+    }
+    return problems;
+}

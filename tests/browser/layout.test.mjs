@@ -1,0 +1,105 @@
+// Every screen and state at every size of the layout matrix (layout-matrix.mjs): twelve viewports
+// from a 320x480 phone to a 2560x1440 monitor, DPR 1 to 3, notched phones with their safe-area
+// insets. One browser; one page per device pixel ratio, resized between sizes; time on the fake
+// clock. Also: the insets reach the app from CSS, and on a large monitor the app draws larger
+// while clicks still land where widgets() says.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, serveDist, openClocked, clockPress, state, widgets } from "./harness.mjs";
+import { makeHistory, seedScript } from "./screens-helpers.mjs";
+import { MOTION, groupsByDpr, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
+
+let browser, server;
+before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const TIME = new Date("2026-11-20T07:30:00");
+const seeded = async (page) => {
+    await page.emulateMedia({ reducedMotion: MOTION });
+    await page.addInitScript(seedScript(JSON.stringify(makeHistory(23, { now: TIME.getTime(), everyDays: 3 }))));
+};
+
+for (const group of groupsByDpr()) {
+    const names = group.sizes.map(sizeName).join(", ");
+    test(`every screen and state at ${names} (DPR ${group.dpr}): controls whole and 44 px, text clear, insets free`, async () => {
+        const first = group.sizes[0];
+        const { context, page, problems } = await openClocked(browser, server.url, {
+            viewport: { width: first.width, height: first.height }, deviceScaleFactor: group.dpr, time: TIME, beforeLoad: seeded });
+        const failures = [];
+        let checked = 0;
+        for await (const step of walk(page)) {
+            if (process.env.LAYOUT_DEBUG) console.log(`step ${step.name}: on ${(await state(page)).screen}`);
+            for (const size of group.sizes) {
+                const started = Date.now();
+                await setSize(page, size);
+                for (const problem of await inspect(page, size, step)) failures.push(`${sizeName(size)} ${step.name}: ${problem}`);
+                checked++;
+                if (process.env.LAYOUT_DEBUG) console.log(`${sizeName(size)} ${step.name}: ${Date.now() - started} ms`);
+            }
+        }
+        assert.ok(checked >= 17 * group.sizes.length, `walked ${checked} state-size pairs`);
+        assert.deepEqual(failures, []);
+        assert.deepEqual(problems, []);
+        await context.close();
+    });
+}
+
+test("safe-area insets set in CSS reach the app, and the controls move out of them", async () => {
+    const { context, page } = await openClocked(browser, server.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, time: TIME });
+    const setInsets = async (insets) => {
+        await page.evaluate((i) => { for (const [k, v] of Object.entries(i)) document.documentElement.style.setProperty(`--safe-${k}`, `${v}px`); }, insets);
+        await page.clock.runFor(100);
+    };
+    const find = async (label) => (await widgets(page)).find((w) => w.label === label);
+    const title = async () => (await page.evaluate(() => bandCircuit.texts())).find((t) => t.text.replace(/ /g, "") === "BandCircuit");
+    let s = await state(page);
+    assert.deepEqual(s.layout.safeArea, { top: 0, right: 0, bottom: 0, left: 0 });
+    const historyBefore = await find("History");
+    const titleBefore = await title();
+    assert.ok(titleBefore, "texts() reports the title");
+
+    await setInsets({ top: 47, bottom: 34 });
+    s = await state(page);
+    assert.deepEqual(s.layout.safeArea, { top: 47, right: 0, bottom: 34, left: 0 });
+    const history = await find("History");
+    assert.ok(history.y + history.h <= 844 - 34, "History clear of the home indicator");
+    assert.ok(Math.abs(history.y - (historyBefore.y - 34)) < 1, `History moved up by the inset (${historyBefore.y} -> ${history.y})`);
+    assert.ok(Math.abs((await title()).y - (titleBefore.y + 47)) < 1, "the title moved down by the notch");
+
+    // On its side, with the notch on the left: nothing interactive left of it or in the corners.
+    await page.setViewportSize({ width: 844, height: 390 });
+    await setInsets({ top: 0, left: 47, right: 47, bottom: 21 });
+    s = await state(page);
+    assert.equal(s.layout.shape, "landscape");
+    for (const w of await widgets(page)) {
+        assert.ok(w.x >= 47 && w.x + w.w <= 844 - 47 && w.y + w.h <= 390 - 21, `${w.label} at ${w.x},${w.y} ${w.w}x${w.h} is clear of the insets`);
+    }
+    // And a press still lands: Start opens the session.
+    await clockPress(page, "Start");
+    assert.equal((await state(page)).screen, "session");
+    await context.close();
+});
+
+test("a 2560x1440 monitor draws everything twice as large, and clicks land where widgets() says", async () => {
+    const { context, page } = await openClocked(browser, server.url, { viewport: { width: 2560, height: 1440 }, deviceScaleFactor: 1, time: TIME });
+    let s = await state(page);
+    assert.equal(s.layout.shape, "wide");
+    assert.equal(s.layout.scale, 2);
+    const start = (await widgets(page)).find((w) => w.label === "Start");
+    assert.ok(start.h >= 2 * 52 - 1, `Start is ${start.h} px tall`);
+    await clockPress(page, "Self-paced");
+    assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings"))).mode, "self-paced");
+    await clockPress(page, "Start");
+    s = await state(page);
+    assert.equal(s.screen, "session");
+    assert.equal(s.session.mode, "self-paced");
+
+    // The same page at a laptop size: a smaller scale, the same behaviour.
+    await setSize(page, { width: 1280, height: 800 });
+    s = await state(page);
+    assert.equal(s.layout.scale, 1.125);
+    await clockPress(page, "End");
+    await clockPress(page, "Keep going");
+    assert.equal((await state(page)).screen, "session");
+    await context.close();
+});
