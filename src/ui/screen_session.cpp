@@ -1,6 +1,9 @@
 // The session: the demonstration large and in step with the timer, the numbers a runner reads at
-// arm's length (rep, side, time), "next up" during rests, and the controls. Portrait phones stack
-// everything; landscape and desktop put the figure on the left and the numbers on the right.
+// arm's length (rep, side, time), "next up" during rests, and the controls. Read from the floor at
+// 2 m: the whole screen takes its phase's colour (work, rest, switch), the tempo word is large,
+// and rep and time sit in separate blocks. Rests say what the band change is, in words, and offer
+// "+15 s". Portrait phones stack everything; landscape and desktop put the figure on the left and
+// the numbers on the right.
 // Keys: Space pauses or resumes, Right skips, Left goes back, Enter is Done, Escape ends.
 #include "ui/screens.h"
 
@@ -53,13 +56,15 @@ static const char* SideLabel(bc::ExerciseId exercise, bc::Side side)
     }
 }
 
-// Big text centred in a box, shrunk to fit its width.
+// Big text centred in its own block (a Surface card), shrunk to fit, with its caption under it.
 static void BigNumber(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const char* value, const char* caption, ImU32 color)
 {
     const ui::Palette& c = ui::Colors();
+    draw_list->AddRectFilled(min, max, c.Surface, 14.0f);
     ImFont* big = ui::GetFont(ui::FontRole_Big);
+    min.y += 4.0f;
     const float box_w = max.x - min.x, box_h = max.y - min.y;
-    float size = ImMin(ui::BigFontSize, box_h - 24.0f);
+    float size = ImMin(ui::BigFontSize, box_h - 26.0f);
     const float natural = big->CalcTextSizeA(size, FLT_MAX, 0.0f, value).x;
     if (natural > box_w - 8.0f)
         size *= (box_w - 8.0f) / natural;
@@ -205,9 +210,10 @@ static void DrawNumbers(ui::AppState& app, const bc::TimerView& v, float width, 
         }
         else
             snprintf(rep_text, sizeof(rep_text), "%d/%d", v.Rep, v.Reps);
-        const float half = width * 0.5f;
+        const float gap = 10.0f;
+        const float half = (width - gap) * 0.5f;
         BigNumber(draw_list, min, ImVec2(min.x + half, min.y + height), rep_text, caption, color);
-        BigNumber(draw_list, ImVec2(min.x + half, min.y), ImVec2(min.x + width, min.y + height), time_text,
+        BigNumber(draw_list, ImVec2(min.x + half + gap, min.y), ImVec2(min.x + width, min.y + height), time_text,
                   v.CountingUp ? "TIME" : "TIME LEFT", color);
     }
     else
@@ -255,20 +261,58 @@ static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width)
         if (ui::Button("Done", ui::ButtonKind_Primary, width, 64.0f))
             ui::FinishSet(app, app.NowMs);
     }
-    const float third = (width - 2 * spacing) / 3.0f;
-    if (ui::Button("Back", ui::ButtonKind_Normal, third, 60.0f))
+    // Rests and get-ready have a fourth button: "+15 s".
+    const int count = v.CanExtend ? 4 : 3;
+    const float each = (width - (count - 1) * spacing) / (float)count;
+    if (ui::Button("Back", ui::ButtonKind_Normal, each, 60.0f))
         ui::BackStep(app, app.NowMs);
     ImGui::SameLine();
     if (v.Paused)
     {
-        if (ui::Button("Resume", ui::ButtonKind_Primary, third, 60.0f))
+        if (ui::Button("Resume", ui::ButtonKind_Primary, each, 60.0f))
             ui::ResumeSession(app, app.NowMs);
     }
-    else if (ui::Button("Pause", ui::ButtonKind_Normal, third, 60.0f))
+    else if (ui::Button("Pause", ui::ButtonKind_Normal, each, 60.0f))
         ui::PauseSession(app, app.NowMs);
+    if (v.CanExtend)
+    {
+        ImGui::SameLine();
+        if (ui::Button("+15 s", ui::ButtonKind_Normal, each, 60.0f))
+            ui::ExtendStep(app, app.NowMs);
+    }
     ImGui::SameLine();
-    if (ui::Button("Skip", ui::ButtonKind_Normal, third, 60.0f))
+    if (ui::Button("Skip", ui::ButtonKind_Normal, each, 60.0f))
         ui::SkipStep(app, app.NowMs);
+}
+
+// The tempo word, large enough to read from the floor; shrunk to fit the width.
+static void CueWord(const char* text, ImU32 color)
+{
+    ImFont* font = ui::GetFont(ui::FontRole_Cue);
+    const float width = ImGui::GetContentRegionAvail().x;
+    float size = ui::CueFontSize;
+    const float natural = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x;
+    if (natural > width)
+        size *= width / natural;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(font, size, pos, color, text);
+    ImGui::Dummy(ImVec2(width, ui::CueFontSize + 2.0f));
+}
+
+// The whole screen's colour: one per kind of phase, so work and rest tell apart at a glance.
+static ImU32 PhaseFill(const bc::TimerView& v)
+{
+    const ui::Palette& c = ui::Colors();
+    switch (v.StepPhase)
+    {
+    case bc::Phase::Work: return c.WorkFill;
+    case bc::Phase::Switch: return c.SwitchFill;
+    case bc::Phase::GetReady:
+    case bc::Phase::Rest:
+    case bc::Phase::RoundRest: return c.RestFill;
+    case bc::Phase::Done: break;
+    }
+    return c.Background;
 }
 
 static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width)
@@ -287,31 +331,52 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width)
         app.ConfirmingEnd = true;
     ui::ProgressBar(v.Progress, 8.0f, c.Accent);
 
-    // The phase, the side and the tempo cue.
+    // The phase, then the tempo word large (sets) or the next exercise and its band set-up (pauses).
     ui::Heading(PhaseTitle(v));
     const char* side = SideLabel(v.Exercise, v.CurrentSide);
     const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
-    char detail[160] = "";
-    if (v.Paused)
-        snprintf(detail, sizeof(detail), "%s", app.Restored ? "Paused where you left off. Tap Resume to carry on." : "Paused");
-    else if (v.StepPhase == bc::Phase::Work)
-        snprintf(detail, sizeof(detail), "%s%s%s", side ? side : "", side && v.TempoPartName[0] ? "  ·  " : "",
-                 v.CountingUp ? "Your pace: tap Done when the set is complete" : v.TempoPartName);
-    else if (v.StepPhase == bc::Phase::Switch)
-        snprintf(detail, sizeof(detail), "Next: %s", side ? side : "other side");
-    else
-        snprintf(detail, sizeof(detail), "Next up: %s%s%s", exercise.Name, side ? ", " : "", side ? side : "");
-    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(v.Paused ? c.TextMuted : c.Accent));
+    const bc::Step& step = app.Session.Plan[v.StepIndex];
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::SetWindowFontScale(0.78f);
-    ImGui::TextUnformatted(detail);
-    ImGui::SetWindowFontScale(1.0f);
+    if (v.Paused)
+    {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.TextMuted));
+        ImGui::TextUnformatted(app.Restored ? "Paused where you left off. Tap Resume to carry on." : "Paused");
+        ImGui::PopStyleColor();
+    }
+    else if (v.StepPhase == bc::Phase::Work)
+    {
+        if (side)
+            ui::TextMuted(side);
+        CueWord(v.CountingUp ? "Your pace" : v.TempoPartName, c.Accent);
+        if (v.CountingUp)
+            ui::TextMuted("Tap Done when the set is complete");
+    }
+    else if (v.StepPhase == bc::Phase::Switch)
+    {
+        char next[64];
+        snprintf(next, sizeof(next), "Now: %s", side ? side : "other side");
+        CueWord(next, c.Accent);
+    }
+    else if (v.StepPhase != bc::Phase::Done)
+    {
+        char next[96];
+        snprintf(next, sizeof(next), "Next: %s", exercise.Name);
+        ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
+        ImGui::SetWindowFontScale(0.78f);
+        ImGui::TextUnformatted(next);
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopFont();
+        if (step.BandChange)
+        {
+            char change[160];
+            snprintf(change, sizeof(change), "Band change: %s", bc::BandChangeText(bc::PreviousExercise(step), step.Exercise));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.Accent));
+            ImGui::TextUnformatted(change);
+            ImGui::PopStyleColor();
+        }
+        ImGui::TextUnformatted(exercise.SetupSpoken);
+    }
     ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    if (v.StepPhase != bc::Phase::Work && v.StepPhase != bc::Phase::Switch)
-        ui::TextMuted(exercise.BandSetup);
 }
 
 void ui::DrawSessionScreen(AppState& app)
@@ -323,7 +388,9 @@ void ui::DrawSessionScreen(AppState& app)
     }
     const bc::TimerView& v = app.View;
     HandleKeys(app, v);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(PhaseFill(v)));
     const float width = BeginPage("Workout");
+    ImGui::PopStyleColor();
     // Storage that fails mid-session is said at once, not at the end (the finish screen offers a download).
     if (app.Storage == StorageStatus_Full)
         Banner("Storage is full: this workout is not being saved. You can download it when it ends.", true);
@@ -332,6 +399,8 @@ void ui::DrawSessionScreen(AppState& app)
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const bool landscape = viewport->Size.x > viewport->Size.y * 1.15f;
     const float controls_h = (v.CountingUp && !v.Paused ? 64.0f + 10.0f : 0.0f) + 60.0f + ImGui::GetStyle().WindowPadding.y;
+    if (v.StepPhase != bc::Phase::Work)
+        ui::GetFont(ui::FontRole_Cue);   // asked for early, so the first set shows it at once
 
     if (landscape)
     {
