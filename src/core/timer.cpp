@@ -425,7 +425,7 @@ SessionRecord MakeSessionRecord(const Timer& timer, int64_t now_ms, int64_t wall
         if (step.StepPhase != Phase::Work)
             continue;
         const Exercise& exercise = GetExercise(step.Exercise);
-        if (exercise.Style == SetStyle::Alternating)
+        if (!HasSwitch(exercise))   // one set works both sides (alternating reps, or both arms at once)
         {
             record.RepsDone[(int)step.Exercise][(int)ExerciseSide(exercise, 0)] += reps[i];
             record.RepsDone[(int)step.Exercise][(int)ExerciseSide(exercise, 1)] += reps[i];

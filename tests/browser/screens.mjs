@@ -100,6 +100,11 @@ try {
             await press(page, "Skip");
             await waitForState(page, () => bandCircuit.state().session.phase !== "work");
             await shot(page, prefix, "session-rest");
+            await press(page, "Skip");
+            await waitForState(page, () => bandCircuit.state().session.phase === "work");
+            await press(page, "Skip");
+            await waitForState(page, () => bandCircuit.state().session.phase === "switch");
+            await shot(page, prefix, "session-switch");
             await press(page, "End");
             await press(page, "End session");
             await waitForState(page, () => bandCircuit.state().screen === "finish");

@@ -388,6 +388,9 @@ TEST_CASE("Reps done are tracked per exercise and side", "[timer]")
         REQUIRE(record.RepsDone[(int)ExerciseId::MonsterWalk][(int)Side::Forward] == 20);
         REQUIRE(record.RepsDone[(int)ExerciseId::MonsterWalk][(int)Side::Back] == 20);
         REQUIRE(record.RepsDone[(int)ExerciseId::RussianTwist][(int)Side::Right] == 12);
+        // The trap pull's one two-arm set counts for both arms.
+        REQUIRE(record.RepsDone[(int)ExerciseId::TrapPull][(int)Side::Left] == 10);
+        REQUIRE(record.RepsDone[(int)ExerciseId::TrapPull][(int)Side::Right] == 10);
         // 20 s before going back to the set's start (active 5 s), then the rest of the plan.
         REQUIRE(record.DurationMs == 20000 + PlanDurationMs(timer.Plan) - 5000);
     }
