@@ -95,20 +95,20 @@ Suggestion SuggestNext(const SessionRecord& latest, const SessionRecord* previou
     if (previous == nullptr || !latest.Finished || !previous->Finished)
         return suggestion;
     const Exercise& e = GetExercise(exercise);
-    const int reps = settings.Reps[(int)exercise];
+    const int reps = settings.Reps[(int)exercise];   // the runner may have raised them already
     const int latest_reps = RepsPerRound(latest, exercise);
     const int previous_reps = RepsPerRound(*previous, exercise);
     const BandStrength band = latest.Bands[(int)exercise];
     if (latest_reps >= e.CountMax && previous_reps >= e.CountMax)
     {
-        if (band != BandStrength::None && band != BandStrength::ExtraHeavy && previous->Bands[(int)exercise] == band)
+        if (previous->Bands[(int)exercise] != band)
+            return suggestion;    // a new band: the top reached once with it so far
+        if (band != BandStrength::None && band != BandStrength::ExtraHeavy)
             return { SuggestionKind::NextBand, 0, (BandStrength)((int)band + 1) };
         if (reps < MaxReps)
             return { SuggestionKind::MoreReps, std::max(reps, latest_reps) + 1, BandStrength::None };
         return suggestion;
     }
-    if (reps < e.CountMax && latest_reps >= reps && previous_reps >= reps)
-        return { SuggestionKind::MoreReps, reps + 1, BandStrength::None };
     return suggestion;
 }
 

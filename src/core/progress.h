@@ -41,8 +41,8 @@ struct Suggestion {
 };
 
 // Twice in a row every round reached the top of the coach's range: the next band strength (when
-// one was noted and a stronger one exists), else one more rep. Twice in a row every planned rep
-// was done below the top of the range: one more rep. Otherwise nothing.
+// the same band was noted both times and a stronger one exists), else one more rep than done.
+// Otherwise nothing: below the top, the range itself is the plan.
 Suggestion SuggestNext(const SessionRecord& latest, const SessionRecord* previous, ExerciseId exercise, const Settings& settings);
 
 }  // namespace bc

@@ -92,6 +92,12 @@ static void DrawRepsTable(const bc::SessionRecord& record, const bc::SessionReco
         }
         const int delta = bc::RepsDoneTotal(record, id) - bc::RepsDoneTotal(*previous, id);
         char text[32];
+        if (!record.Finished)   // a part against a whole says little: show last time's count
+        {
+            snprintf(text, sizeof(text), "last %d", bc::RepsDoneTotal(*previous, id));
+            ui::TextMuted(text);
+            continue;
+        }
         if (delta == 0)
             snprintf(text, sizeof(text), "same");
         else

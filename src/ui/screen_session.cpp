@@ -353,8 +353,12 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width)
     }
     else if (v.StepPhase == bc::Phase::Switch)
     {
+        // Names what changes: "Now: right foot", "Now: walk backward".
         char next[64];
-        snprintf(next, sizeof(next), "Now: %s", side ? side : "other side");
+        if (exercise.Style == bc::SetStyle::Directions)
+            snprintf(next, sizeof(next), "Now: walk %s", v.CurrentSide == bc::Side::Back ? "backward" : "forward");
+        else
+            snprintf(next, sizeof(next), "Now: %s %s", v.CurrentSide == bc::Side::Right ? "right" : "left", exercise.SideNoun ? exercise.SideNoun : "side");
         CueWord(next, c.Accent);
     }
     else if (v.StepPhase != bc::Phase::Done)

@@ -69,7 +69,7 @@ try {
             // The bottom of the page: the reset confirmation.
             await page.mouse.move(size.viewport.width / 2, size.viewport.height * 0.3);
             await page.mouse.wheel(0, 0);
-            for (let i = 0; i < 8; i++) {
+            for (let i = 0; i < 24; i++) {
                 const x = size.viewport.width / 2;
                 await page.mouse.move(x, size.viewport.height - 40);
                 await page.mouse.down();

@@ -90,18 +90,19 @@ TEST_CASE("Last time, and what to try next time", "[progress]")
     REQUIRE(RepsDoneTotal(newer, ExerciseId::Dorsiflexion) == 40);
     REQUIRE(RepsPerRound(newer, ExerciseId::Deadbug) == 10);
 
-    SECTION("every planned rep twice in a row, below the top: one more rep")
+    SECTION("below the top of the range: nothing, the range is the plan")
     {
-        const Suggestion s = SuggestNext(newer, &history[1], ExerciseId::Deadbug, settings);
-        REQUIRE(s.Kind == SuggestionKind::MoreReps);
-        REQUIRE(s.Reps == 11);
+        REQUIRE(SuggestNext(newer, &history[1], ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
     }
-    SECTION("only once: nothing yet")
+    SECTION("the top only once, or not in every round: nothing yet")
     {
-        REQUIRE(SuggestNext(newer, nullptr, ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
-        SessionRecord short_one = older;
-        short_one.RepsDone[0][(int)Side::Left] = 15;
-        REQUIRE(SuggestNext(newer, &short_one, ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
+        const SessionRecord top = At(Monday + Day, "top", 12);
+        REQUIRE(SuggestNext(top, nullptr, ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
+        REQUIRE(SuggestNext(top, &history[1], ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
+        SessionRecord uneven = At(Monday, "uneven", 12);
+        uneven.RepsDone[0][(int)Side::Left] = 12 + 10;    // one round short on the left
+        REQUIRE(SuggestNext(top, &uneven, ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
+        REQUIRE(SuggestNext(top, &top, ExerciseId::Deadbug, settings).Kind == SuggestionKind::MoreReps);
     }
     SECTION("the top of the range twice, with a band noted: the next band")
     {
@@ -112,7 +113,12 @@ TEST_CASE("Last time, and what to try next time", "[progress]")
         REQUIRE(s.Kind == SuggestionKind::NextBand);
         REQUIRE(s.Band == BandStrength::Heavy);
         a.Bands[0] = b.Bands[0] = BandStrength::None;
-        REQUIRE(SuggestNext(b, &a, ExerciseId::Deadbug, settings).Kind == SuggestionKind::MoreReps);
+        const Suggestion more = SuggestNext(b, &a, ExerciseId::Deadbug, settings);
+        REQUIRE(more.Kind == SuggestionKind::MoreReps);
+        REQUIRE(more.Reps == 13);
+        a.Bands[0] = BandStrength::Light;   // a heavier band this time: not yet
+        b.Bands[0] = BandStrength::Medium;
+        REQUIRE(SuggestNext(b, &a, ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
     }
     SECTION("an unfinished session suggests nothing")
     {
