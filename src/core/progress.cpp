@@ -25,7 +25,8 @@ WeekProgress ComputeWeekProgress(const std::vector<SessionRecord>& history, int6
     weeks.reserve(history.size());
     for (const SessionRecord& record : history)
     {
-        const int64_t week = WeekNumber(LocalDayNumber(record.StartedWallMs, tz_offset_minutes));
+        // A session belongs to the local week where it happened (its own offset when recorded).
+        const int64_t week = WeekNumber(LocalDayNumber(record.StartedWallMs, RecordTzOffset(record, tz_offset_minutes)));
         if (week > this_week)
             continue;   // a clock set wrong once: a session "in the future" counts for no week
         weeks.push_back(week);

@@ -74,6 +74,11 @@ TEST_CASE("Weekly goal and weekly streaks", "[progress]")
         const std::vector<SessionRecord> one = { At(Monday - 8 * 60 * 60 * 1000 - 60000, "late") };   // Sunday 23:59 UTC
         REQUIRE(ComputeWeekProgress(one, Monday, 0, 1).ThisWeekSessions == 0);
         REQUIRE(ComputeWeekProgress(one, Monday, 9 * 60, 1).ThisWeekSessions == 1);
+        // Recorded in Tokyo: it stays on that Monday, wherever the runner is now.
+        std::vector<SessionRecord> tokyo = one;
+        tokyo[0].HasTzOffset = true;
+        tokyo[0].TzOffsetMinutes = 9 * 60;
+        REQUIRE(ComputeWeekProgress(tokyo, Monday, 0, 1).ThisWeekSessions == 1);
     }
 }
 
