@@ -578,8 +578,18 @@ static void WriteSessionRecord(JsonWriter& writer, const SessionRecord& record)
         writer.EndObject();
     }
     writer.EndObject();
-    writer.Key("workMs"); writer.Int64(record.WorkMs);
-    writer.Key("bands"); WriteBands(writer, record.Bands);
+    // Written only when known, so a record without them reads back and writes out byte for byte.
+    if (record.WorkMs > 0)
+    {
+        writer.Key("workMs"); writer.Int64(record.WorkMs);
+    }
+    bool any_band = false;
+    for (int i = 0; i < ExerciseCount; i++)
+        any_band |= record.Bands[i] != BandStrength::None;
+    if (any_band)
+    {
+        writer.Key("bands"); WriteBands(writer, record.Bands);
+    }
     writer.EndObject();
 }
 
