@@ -17,7 +17,7 @@ const EXERCISES = [
     ["deadbug", "deadbug", "Loop the band around your thighs, just above the knees, and lie on your back.", "loop", 10 * 5000, 1],
     ["dorsiflexion", "dorsiflexion", "Sit down and put the band flat across the top of your left foot, ends held or tied to something solid.", "flat", 10 * 4500, 2],
     ["trap-pull", "trap pull", "Stand up and hold the band flat overhead, hands wider than your shoulders.", "flat", 10 * 3000, 1],
-    ["monster-walk", "monster walks", "Loop the band around your ankles.", "loop", 20 * 1000, 2],
+    ["monster-walk", "monster walks", "Loop the band around your ankles.", "loop", 20 * 1500, 2],
     ["russian-twist", "Russian twist", "Sit down, lean back, and hold the band flat out in front of your chest.", "flat", 12 * 3500, 1],
 ];
 const GET_READY = 10000, SWITCH = 5000, REST = 15000, BAND_CHANGE = 30000, ROUND_REST = 60000;

@@ -239,8 +239,8 @@ TEST_CASE("The plan's total is the sum of its steps, and grows with rounds", "[p
 {
     Settings settings = DefaultSettings();
     // Written out: 10 s get ready; per round deadbug 50 s, rest 30, dorsiflexion 45 + 5 + 45,
-    // rest 15, trap pull 30, rest 30, monster walks 20 + 5 + 20, rest 30, twist 42; 60 s between rounds.
-    const int64_t round_ms = 50000 + 30000 + 45000 + 5000 + 45000 + 15000 + 30000 + 30000 + 20000 + 5000 + 20000 + 30000 + 42000;
+    // rest 15, trap pull 30, rest 30, monster walks 30 + 5 + 30 (1.5 s a step), rest 30, twist 42; 60 s between rounds.
+    const int64_t round_ms = 50000 + 30000 + 45000 + 5000 + 45000 + 15000 + 30000 + 30000 + 30000 + 5000 + 30000 + 30000 + 42000;
     settings.Rounds = 1;
     REQUIRE(PlanTotalMs(BuildPlan(settings)) == 10000 + round_ms);
     settings.Rounds = 2;
