@@ -102,6 +102,10 @@
         // Phones only let audio start inside a user gesture; resume after a screen lock too.
         if (!AudioContextClass) return;
         try {
+            // Cues mix with the runner's music instead of pausing it (Safari's Audio Session API).
+            if (navigator.audioSession && navigator.audioSession.type !== "ambient") navigator.audioSession.type = "ambient";
+        } catch (e) { /* not supported: the browser's default */ }
+        try {
             if (!audio) audio = new AudioContextClass();
             if (audio.state !== "running") audio.resume().catch(() => {});
         } catch (e) { audio = null; }
@@ -111,18 +115,22 @@
     }
 
     // Each cue is a few short notes: [frequency Hz, start s, length s].
+    // Indexed by bc::CueTone (src/core/coach.h): without a voice, each tempo part sounds different.
     const TONES = [
-        [[880, 0, 0.08]],                                            // rep
-        [[660, 0, 0.16]],                                            // hold start or end
+        [[880, 0, 0.08]],                                            // rep: its first tempo part
+        [[660, 0, 0.35]],                                            // hold: one long note
         [[520, 0, 0.10]],                                            // 3-2-1
         [[660, 0, 0.12], [990, 0.16, 0.16]],                         // switch sides
         [[523, 0, 0.12], [659, 0.14, 0.12], [784, 0.28, 0.2]],       // rest over
         [[523, 0, 0.15], [659, 0.17, 0.15], [784, 0.34, 0.15], [1047, 0.51, 0.4]],   // finish
         [[1200, 0, 0.03]],                                           // tap
+        [[740, 0, 0.06], [740, 0.1, 0.06]],                          // a later effort part: two blips
+        [[587, 0, 0.07], [392, 0.09, 0.14]],                         // the way back: falling
         [[740, 0, 0.07], [740, 0.11, 0.07]],                         // a spoken cue, where there is no voice
     ];
-    const VOICE_STAND_IN = 7;
+    const VOICE_STAND_IN = 9;
     let lastToneAt = -1e9;   // performance.now() of the last cue tone
+    let volume = 0.8;   // the cue volume setting, 0..1: the peak gain of every note and the speech volume
     // Notes scheduled ahead while the page is hidden (see schedule() below), not yet played.
     let scheduled = [];
     function playNotes(notes, delaySeconds = 0, keep = null) {
@@ -133,7 +141,7 @@
             osc.type = "sine";
             osc.frequency.value = freq;
             gain.gain.setValueAtTime(0.0001, start + at);
-            gain.gain.exponentialRampToValueAtTime(0.35, start + at + 0.01);
+            gain.gain.exponentialRampToValueAtTime(Math.max(0.0002, 0.45 * volume), start + at + 0.01);
             gain.gain.exponentialRampToValueAtTime(0.0001, start + at + length);
             osc.connect(gain).connect(audio.destination);
             osc.start(start + at);
@@ -194,6 +202,7 @@
             scheduled = [];
         },
         get scheduledNotes() { return scheduled.length; },
+        // The next cue's words replace whatever is still being said: late words would be wrong.
         speak(text) {
             checkVoices();
             if (!voiceAvailable) {
@@ -202,9 +211,19 @@
             }
             try {
                 speechSynthesis.cancel();
-                speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+                const utterance = new SpeechSynthesisUtterance(text);
+                utterance.rate = 1.1;
+                utterance.volume = volume;
+                speechSynthesis.speak(utterance);
             } catch (e) {}
         },
+        // A voice to speak with: without one the app plays a tone for every tempo part instead.
+        canSpeak() {
+            checkVoices();
+            return voiceAvailable;
+        },
+        setVolume(value) { volume = Math.min(1, Math.max(0, Number(value) || 0)); },
+        get volume() { return volume; },
         keepAwake(awake) {
             wantAwake = awake;
             if (awake) acquireWakeLock();

@@ -50,6 +50,7 @@ static const char* const TrapPullMove[] = {
     "Draw the shoulder blades down and together.",
     "Bring the band down behind the head to about ear height.",
     "Press back up overhead with control.",
+    "Both arms pull at once: one set a round, no switching sides.",
 };
 static const char* const TrapPullFaults[] = {
     "Going below the ears: the squeeze between the shoulder blades fades.",
@@ -99,49 +100,60 @@ static const Exercise Exercises[ExerciseCount] = {
     {
         ExerciseId::Deadbug, "deadbug", "Banded deadbug", "10-12 reps per side", 10, 12, "reps",
         SetStyle::Alternating,
-        { { "Extend", 1500, Side::Left, false }, { "Return", 1000, Side::Left, false },
-          { "Extend", 1500, Side::Right, false }, { "Return", 1000, Side::Right, false } },
+        { { "Extend", 1500, Side::Left, false, "Left leg, right arm", PartTone::Effort },
+          { "Return", 1000, Side::Left, false, "and back", PartTone::Return },
+          { "Extend", 1500, Side::Right, false, "Right leg, left arm", PartTone::Effort },
+          { "Return", 1000, Side::Right, false, "and back", PartTone::Return } },
         4,
         "Deep core and glute medius (side of the hip)",
-        "Loop around the thighs, just above the knees",
+        "Loop around the thighs, just above the knees", BandForm::Loop, "deadbug",
+        "Loop the band around your thighs, just above the knees, and lie on your back.", nullptr,
         BC_TEXTS(DeadbugSetup), BC_TEXTS(DeadbugMove), BC_TEXTS(DeadbugFaults),
     },
     {
         ExerciseId::Dorsiflexion, "dorsiflexion", "Dorsiflexion with band", "10-12 reps per side", 10, 12, "reps",
         SetStyle::PerSide,
-        { { "Pull toes up", 1000, Side::None, false }, { "Hold", 2000, Side::None, true },
-          { "Point away", 1500, Side::None, false }, {} },
+        { { "Pull toes up", 1000, Side::None, false, "Toes up", PartTone::Effort },
+          { "Hold", 2000, Side::None, true, "hold", PartTone::Hold },
+          { "Point away", 1500, Side::None, false, "and down", PartTone::Return }, {} },
         3,
         "Tibialis anterior (front of the shin)",
-        "Flat, across the top of one foot; a partner holds the ends, or tie them to something solid",
+        "Flat, across the top of one foot; a partner holds the ends, or tie them to something solid", BandForm::Flat, "dorsiflexion",
+        "Sit down and put the band flat across the top of your left foot, ends held or tied to something solid.", "foot",
         BC_TEXTS(DorsiflexionSetup), BC_TEXTS(DorsiflexionMove), BC_TEXTS(DorsiflexionFaults),
     },
     {
-        ExerciseId::TrapPull, "trap-pull", "Overhead trap pull", "10-12 reps per side", 10, 12, "reps",
-        SetStyle::PerSide,
-        { { "Pull down", 1500, Side::None, false }, { "Return", 1500, Side::None, false }, {}, {} },
+        ExerciseId::TrapPull, "trap-pull", "Overhead trap pull", "10-12 reps a round, both arms together", 10, 12, "reps",
+        SetStyle::OneSet,
+        { { "Pull down", 1500, Side::None, false, "Pull", PartTone::Effort },
+          { "Return", 1500, Side::None, false, "and up", PartTone::Return }, {}, {} },
         2,
         "Middle and lower traps, rhomboids, levator scapulae; lats help",
-        "Flat, held overhead with the hands wider than the shoulders",
+        "Flat, held overhead with the hands wider than the shoulders", BandForm::Flat, "trap pull",
+        "Stand up and hold the band flat overhead, hands wider than your shoulders.", nullptr,
         BC_TEXTS(TrapPullSetup), BC_TEXTS(TrapPullMove), BC_TEXTS(TrapPullFaults),
     },
     {
         ExerciseId::MonsterWalk, "monster-walk", "Banded monster walks", "About 20 steps forward, then 20 back", 20, 20, "steps",
         SetStyle::Directions,
-        { { "Step", 1500, Side::None, false }, {}, {}, {} },
+        { { "Step", 1500, Side::None, false, "", PartTone::Effort }, {}, {}, {} },
         1,
         "Glute medius, hip abductors, hamstrings",
-        "Loop around the ankles",
+        "Loop around the ankles", BandForm::Loop, "monster walks",
+        "Loop the band around your ankles.", nullptr,
         BC_TEXTS(MonsterWalkSetup), BC_TEXTS(MonsterWalkMove), BC_TEXTS(MonsterWalkFaults),
     },
     {
         ExerciseId::RussianTwist, "russian-twist", "Russian twist with band hold", "12-15 reps per side", 12, 15, "reps",
         SetStyle::Alternating,
-        { { "Twist right", 1000, Side::Right, false }, { "Centre", 750, Side::Right, false },
-          { "Twist left", 1000, Side::Left, false }, { "Centre", 750, Side::Left, false } },
+        { { "Twist right", 1000, Side::Right, false, "Twist right", PartTone::Effort },
+          { "Centre", 750, Side::Right, false, "centre", PartTone::Return },
+          { "Twist left", 1000, Side::Left, false, "left", PartTone::Effort },
+          { "Centre", 750, Side::Left, false, "centre", PartTone::Return } },
         4,
         "Obliques, transverse abdominis, shoulder stabilisers",
-        "Flat, held straight out in front of the chest, tight the whole time",
+        "Flat, held straight out in front of the chest, tight the whole time", BandForm::Flat, "Russian twist",
+        "Sit down, lean back, and hold the band flat out in front of your chest.", nullptr,
         BC_TEXTS(RussianTwistSetup), BC_TEXTS(RussianTwistMove), BC_TEXTS(RussianTwistFaults),
     },
 };
@@ -206,6 +218,49 @@ Side ExerciseSide(const Exercise& exercise, int index)
     if (exercise.Style == SetStyle::Directions)
         return index == 0 ? Side::Forward : Side::Back;
     return index == 0 ? Side::Left : Side::Right;
+}
+
+bool HasSwitch(const Exercise& exercise)
+{
+    return exercise.Style == SetStyle::PerSide || exercise.Style == SetStyle::Directions;
+}
+
+bool BandFormChanges(ExerciseId from, ExerciseId to)
+{
+    return GetExercise(from).Form != GetExercise(to).Form;
+}
+
+const char* BandChangeText(ExerciseId from, ExerciseId to)
+{
+    if (!BandFormChanges(from, to))
+        return "";
+    return GetExercise(to).Form == BandForm::Loop ? "Tie the band into a loop." : "Untie the loop.";
+}
+
+static const char* const BandKeys[BandStrengthCount] = { "none", "light", "medium", "heavy", "extra-heavy" };
+static const char* const BandNames[BandStrengthCount] = { "Not noted", "Light", "Medium", "Heavy", "Extra heavy" };
+
+const char* BandStrengthKey(BandStrength band)
+{
+    const int i = (int)band;
+    return i >= 0 && i < BandStrengthCount ? BandKeys[i] : BandKeys[0];
+}
+
+const char* BandStrengthName(BandStrength band)
+{
+    const int i = (int)band;
+    return i >= 0 && i < BandStrengthCount ? BandNames[i] : BandNames[0];
+}
+
+bool FindBandStrength(std::string_view key, BandStrength* out)
+{
+    for (int i = 0; i < BandStrengthCount; i++)
+        if (key == BandKeys[i])
+        {
+            *out = (BandStrength)i;
+            return true;
+        }
+    return false;
 }
 
 }  // namespace bc

@@ -18,7 +18,19 @@ enum class SetStyle {
     PerSide,      // all reps on the left, a switch-sides pause, all reps on the right
     Alternating,  // one set; each rep works the left and then the right side
     Directions,   // steps forward, a pause, steps back (monster walks)
+    OneSet,       // one set worked by both sides at once (the two-arm trap pull): no switch
 };
+
+// What the band is while an exercise is done. Going from one form to the other means tying or
+// untying the loop, which is what takes time between exercises; a flat band only moves.
+enum class BandForm { Loop, Flat };
+
+// How strong the runner's band is for an exercise, as they noted it (None: not noted).
+enum class BandStrength { None, Light, Medium, Heavy, ExtraHeavy };
+constexpr int BandStrengthCount = 5;
+
+// How a tempo part sounds when there is no voice: the effort, a static hold, the way back.
+enum class PartTone { Effort, Hold, Return };
 
 // One timed part of a rep, e.g. "pull", "hold", "return".
 struct TempoPart {
@@ -26,6 +38,8 @@ struct TempoPart {
     int DurationMs;     // length of this part in guided tempo
     Side PartSide;      // for Alternating exercises: the side this part works; otherwise None
     bool IsHold;        // a static hold (dorsiflexion's 2 s): cues mark its start and end
+    const char* Spoken; // what the coach says as the part begins, short enough to fit it ("Toes up"); "" for nothing
+    PartTone Sound;     // the tone for this part when there is no voice
 };
 
 constexpr int MaxTempoParts = 4;
@@ -42,6 +56,10 @@ struct Exercise {
     int TempoPartCount;
     const char* Targets;        // target muscles, one line
     const char* BandSetup;      // how the band is placed
+    BandForm Form;              // a loop, or the band flat
+    const char* SpokenName;     // the name as the coach says it: "monster walks"
+    const char* SetupSpoken;    // the set-up as one spoken sentence: "Loop the band around your ankles."
+    const char* SideNoun;       // PerSide: what changes side ("foot"); nullptr for "side"
     const char* const* SetupSteps;   int SetupStepCount;
     const char* const* MoveSteps;    int MoveStepCount;
     const char* const* Faults;       int FaultCount;
@@ -56,5 +74,16 @@ const char* ExerciseKey(ExerciseId id);                // GetExercise(id).Key
 // The two sides an exercise's reps are recorded under: Left/Right, or Forward/Back for Directions.
 // index is 0 or 1; for PerSide and Directions they are also the order of the two sets.
 Side ExerciseSide(const Exercise& exercise, int index);
+// True when a set of this exercise has two sides done one after the other (PerSide, Directions).
+bool HasSwitch(const Exercise& exercise);
+// Going from one exercise to the next means tying or untying the loop.
+bool BandFormChanges(ExerciseId from, ExerciseId to);
+// The band change in words, for the screen and the voice: "Untie the loop." / "Tie the band into a
+// loop." / "" when the band keeps its form.
+const char* BandChangeText(ExerciseId from, ExerciseId to);
+
+const char* BandStrengthKey(BandStrength band);     // "none", "light", "medium", "heavy", "extra-heavy"
+const char* BandStrengthName(BandStrength band);    // "Not noted", "Light", "Medium", "Heavy", "Extra heavy"
+bool FindBandStrength(std::string_view key, BandStrength* out);   // inverse of BandStrengthKey()
 
 }  // namespace bc

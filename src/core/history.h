@@ -26,6 +26,8 @@ struct SessionRecord {
     bool Finished;                          // reached the end; false when ended early
     bool HasTzOffset;                       // TzOffsetMinutes is known (records of older versions lack it)
     int TzOffsetMinutes;                    // local time minus UTC where and when it started, minutes (+60 in Berlin in winter)
+    int64_t WorkMs;                         // active time spent in sets (the rest of DurationMs is get-ready, switches and rests); 0 when not known (older records)
+    BandStrength Bands[ExerciseCount];      // the band noted for each exercise at the time (None: not noted)
 
     bool operator==(const SessionRecord&) const = default;
 };

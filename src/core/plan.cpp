@@ -2,6 +2,9 @@
 // list of steps the timer walks through.
 #include "core/plan.h"
 
+#include <algorithm>
+#include <string_view>
+
 namespace bc {
 
 // --- [SECTION] Settings -------------------------------------------------------------------------
@@ -18,7 +21,7 @@ Settings DefaultSettings()
     for (int i = 0; i < ExerciseCount; i++)
         settings.Reps[i] = GetExercise((ExerciseId)i).CountMin;
     settings.Mode = RunMode::Guided;
-    settings.GetReadySec = 5;
+    settings.GetReadySec = 10;
     settings.SwitchSidesSec = 5;
     settings.RestSec = 15;
     settings.RoundRestSec = 60;
@@ -27,6 +30,12 @@ Settings DefaultSettings()
     settings.CueVibration = true;
     settings.CueFlash = false;
     settings.ColorTheme = Theme::System;
+    settings.BandChangeRestSec = 30;
+    settings.CountReps = RepCount::EveryRep;
+    settings.CueVolume = 80;
+    settings.WeeklyGoal = DefaultWeeklyGoal;
+    for (int i = 0; i < ExerciseCount; i++)
+        settings.Band[i] = BandStrength::None;
     return settings;
 }
 
@@ -44,6 +53,14 @@ Settings ClampSettings(const Settings& settings)
     out.RoundRestSec = ClampInt(settings.RoundRestSec, 0, MaxRoundRestSec);
     if (out.ColorTheme != Theme::System && out.ColorTheme != Theme::Light && out.ColorTheme != Theme::Dark)
         out.ColorTheme = Theme::System;
+    out.BandChangeRestSec = ClampInt(settings.BandChangeRestSec, 0, MaxRestSec);
+    if (out.CountReps != RepCount::EveryRep && out.CountReps != RepCount::EveryFive && out.CountReps != RepCount::Off)
+        out.CountReps = RepCount::EveryRep;
+    out.CueVolume = ClampInt(settings.CueVolume, 0, MaxCueVolume);
+    out.WeeklyGoal = ClampInt(settings.WeeklyGoal, MinWeeklyGoal, MaxWeeklyGoal);
+    for (int i = 0; i < ExerciseCount; i++)
+        if ((int)out.Band[i] < 0 || (int)out.Band[i] >= BandStrengthCount)
+            out.Band[i] = BandStrength::None;
     return out;
 }
 
@@ -60,6 +77,11 @@ const char* RunModeKey(RunMode mode)
 const char* ThemeKey(Theme theme)
 {
     return theme == Theme::Light ? "light" : theme == Theme::Dark ? "dark" : "system";
+}
+
+const char* RepCountKey(RepCount count)
+{
+    return count == RepCount::EveryFive ? "five" : count == RepCount::Off ? "off" : "every";
 }
 
 // --- [SECTION] Plan -----------------------------------------------------------------------------
@@ -88,6 +110,7 @@ static Step MakeStep(Phase phase, int round, ExerciseId exercise, Side side, int
     step.TargetReps = target_reps;
     step.DurationMs = duration_ms;
     step.CountsUp = false;
+    step.BandChange = false;
     return step;
 }
 
@@ -111,7 +134,7 @@ std::vector<Step> BuildPlan(const Settings& raw_settings)
                 work.DurationMs = 0;
                 work.CountsUp = true;
             }
-            if (exercise.Style == SetStyle::Alternating)
+            if (!HasSwitch(exercise))
             {
                 plan.push_back(work);
             }
@@ -125,11 +148,20 @@ std::vector<Step> BuildPlan(const Settings& raw_settings)
             }
 
             // A rest between exercises, a round rest between rounds, nothing after the last set.
+            // A band change (tying or untying the loop) gets at least the band-change rest.
             const bool last_exercise = (i == ExerciseCount - 1);
+            const ExerciseId next = last_exercise ? first : (ExerciseId)(i + 1);
+            const bool band_change = BandFormChanges(exercise.Id, next);
+            const int change_sec = band_change ? settings.BandChangeRestSec : 0;
+            Step rest = {};
             if (!last_exercise)
-                plan.push_back(MakeStep(Phase::Rest, round, (ExerciseId)(i + 1), Side::None, 0, settings.RestSec * 1000LL));
+                rest = MakeStep(Phase::Rest, round, next, Side::None, 0, std::max(settings.RestSec, change_sec) * 1000LL);
             else if (round < settings.Rounds)
-                plan.push_back(MakeStep(Phase::RoundRest, round, first, Side::None, 0, settings.RoundRestSec * 1000LL));
+                rest = MakeStep(Phase::RoundRest, round, next, Side::None, 0, std::max(settings.RoundRestSec, change_sec) * 1000LL);
+            else
+                continue;
+            rest.BandChange = band_change;
+            plan.push_back(rest);
         }
     }
     plan.push_back(MakeStep(Phase::Done, settings.Rounds, last, Side::None, 0, 0));
@@ -141,6 +173,21 @@ int64_t StepNominalMs(const Step& step)
     if (step.CountsUp)
         return (int64_t)step.TargetReps * RepDurationMs(GetExercise(step.Exercise));
     return step.DurationMs;
+}
+
+int64_t PlanTotalMs(const std::vector<Step>& plan)
+{
+    int64_t total = 0;
+    for (const Step& step : plan)
+        total += StepNominalMs(step);
+    return total;
+}
+
+ExerciseId PreviousExercise(const Step& rest)
+{
+    if (rest.StepPhase == Phase::RoundRest || (int)rest.Exercise == 0)
+        return (ExerciseId)(ExerciseCount - 1);
+    return (ExerciseId)((int)rest.Exercise - 1);
 }
 
 }  // namespace bc

@@ -14,6 +14,7 @@ namespace bc {
 
 enum class RunMode { Guided, SelfPaced };
 enum class Theme { System, Light, Dark };
+enum class RepCount { EveryRep, EveryFive, Off };          // which rep numbers the coach says
 
 // Bounds of every setting; ClampSettings() keeps values inside them.
 constexpr int MinRounds = 1, MaxRounds = 10, DefaultRounds = 2;
@@ -22,6 +23,9 @@ constexpr int MaxGetReadySec = 60;
 constexpr int MaxSwitchSidesSec = 60;
 constexpr int MaxRestSec = 600;
 constexpr int MaxRoundRestSec = 900;
+constexpr int MaxCueVolume = 100;
+constexpr int MinWeeklyGoal = 1, MaxWeeklyGoal = 14, DefaultWeeklyGoal = 2;
+constexpr int ExtendStepSec = 15;                          // "+15 s" on a rest or get-ready
 
 struct Settings {
     int Rounds;                     // times through the whole circuit, MinRounds..MaxRounds
@@ -36,16 +40,22 @@ struct Settings {
     bool CueVibration;              // vibration where supported
     bool CueFlash;                  // screen flash
     Theme ColorTheme;               // follow the system, or force light or dark
+    int BandChangeRestSec;          // rest before an exercise whose band form differs (tie or untie the loop), 0..MaxRestSec; the longer of this and RestSec
+    RepCount CountReps;             // rep numbers spoken: every rep, every fifth, none
+    int CueVolume;                  // loudness of tones and speech, 0..MaxCueVolume (percent)
+    int WeeklyGoal;                 // sessions a week the runner aims for, MinWeeklyGoal..MaxWeeklyGoal
+    BandStrength Band[ExerciseCount];   // the band used for each exercise, as the runner noted it
 
     bool operator==(const Settings&) const = default;
 };
 
-Settings DefaultSettings();                         // reps at the low end of each range, 5/5/15/60 s
+Settings DefaultSettings();                         // reps at the low end of each range, get ready 10 s, switch 5 s, rest 15 s (30 s for a band change), round rest 60 s
 Settings ClampSettings(const Settings& settings);   // every field pulled into its bounds, enums made valid
 bool SettingsAreValid(const Settings& settings);    // true when ClampSettings() would change nothing
 
 const char* RunModeKey(RunMode mode);               // "guided", "self-paced"
 const char* ThemeKey(Theme theme);                  // "system", "light", "dark"
+const char* RepCountKey(RepCount count);            // "every", "five", "off"
 
 // --- [SECTION] Plan -----------------------------------------------------------------------------
 
@@ -61,6 +71,7 @@ struct Step {
     int TargetReps;         // Work: reps (or steps) to do; 0 otherwise
     int64_t DurationMs;     // length of a timed step; 0 for a counting-up step (and for Done)
     bool CountsUp;          // self-paced work: no end time, it runs until Done(), Skip() or EndEarly()
+    bool BandChange;        // Rest/RoundRest: the band's form changes before the next exercise (tie or untie the loop)
 
     bool operator==(const Step&) const = default;
 };
@@ -71,5 +82,11 @@ std::vector<Step> BuildPlan(const Settings& settings);
 // The length a step is given in progress bars: its duration, or for a counting-up set the
 // duration the same set would have in guided tempo.
 int64_t StepNominalMs(const Step& step);
+
+// The whole plan's length: the sum of StepNominalMs(), what home shows as the session's duration.
+int64_t PlanTotalMs(const std::vector<Step>& plan);
+
+// The exercise done just before a Rest or RoundRest step (the last one of the round for a RoundRest).
+ExerciseId PreviousExercise(const Step& rest);
 
 }  // namespace bc

@@ -214,6 +214,55 @@ static bool ReadVersion(const JsonValue& object, int max_known, int* out, const 
     return true;
 }
 
+// Fields added after version 1 first shipped are optional: a missing one keeps its default.
+static bool ReadOptionalInt(const JsonValue& object, const char* key, int min_value, int max_value, int* out,
+                            const std::string& what, std::string& error)
+{
+    return !object.HasMember(key) || ReadInt(object, key, min_value, max_value, out, what, error);
+}
+
+static bool ReadOptionalInt64(const JsonValue& object, const char* key, int64_t min_value, int64_t max_value, int64_t* out,
+                              const std::string& what, std::string& error)
+{
+    return !object.HasMember(key) || ReadInt64(object, key, min_value, max_value, out, what, error);
+}
+
+// "bands": {"<exercise key>": "light" | "medium" | ...}; a missing exercise is "none".
+static void WriteBands(JsonWriter& writer, const BandStrength* bands)
+{
+    writer.StartObject();
+    for (int i = 0; i < ExerciseCount; i++)
+    {
+        writer.Key(ExerciseKey((ExerciseId)i));
+        writer.String(BandStrengthKey(bands[i]));
+    }
+    writer.EndObject();
+}
+
+static bool ReadOptionalBands(const JsonValue& object, BandStrength* bands, const std::string& what, std::string& error)
+{
+    if (!object.HasMember("bands"))
+        return true;
+    const JsonValue& value = object["bands"];
+    const std::string bands_what = what + ": \"bands\"";
+    if (!value.IsObject())
+        return Fail(error, bands_what + " must be an object");
+    const char* exercise_keys[ExerciseCount];
+    for (int i = 0; i < ExerciseCount; i++)
+        exercise_keys[i] = ExerciseKey((ExerciseId)i);
+    if (!CheckKeys(value, exercise_keys, ExerciseCount, bands_what, error))
+        return false;
+    for (int i = 0; i < ExerciseCount; i++)
+    {
+        if (!value.HasMember(exercise_keys[i]))
+            continue;
+        const JsonValue& band = value[exercise_keys[i]];
+        if (!band.IsString() || !FindBandStrength(std::string_view(band.GetString(), band.GetStringLength()), &bands[i]))
+            return Fail(error, bands_what + ": \"" + exercise_keys[i] + "\" must be \"none\", \"light\", \"medium\", \"heavy\" or \"extra-heavy\"");
+    }
+    return true;
+}
+
 template <typename T>
 static LoadResult<T> Failed(const std::string& error)
 {
@@ -248,8 +297,13 @@ static void WriteSettings(JsonWriter& writer, const Settings& settings)
     writer.Key("voice"); writer.Bool(settings.CueVoice);
     writer.Key("vibration"); writer.Bool(settings.CueVibration);
     writer.Key("flash"); writer.Bool(settings.CueFlash);
+    writer.Key("volume"); writer.Int(settings.CueVolume);
+    writer.Key("repCount"); writer.String(RepCountKey(settings.CountReps));
     writer.EndObject();
     writer.Key("theme"); writer.String(ThemeKey(settings.ColorTheme));
+    writer.Key("bandChangeRestSec"); writer.Int(settings.BandChangeRestSec);
+    writer.Key("weeklyGoal"); writer.Int(settings.WeeklyGoal);
+    writer.Key("bands"); WriteBands(writer, settings.Band);
     writer.EndObject();
 }
 
@@ -298,8 +352,9 @@ static bool ReadSettingsV0(const JsonValue& object, Settings& settings, const st
 
 static bool ReadSettingsV1(const JsonValue& object, Settings& settings, const std::string& what, std::string& error)
 {
-    static const char* const keys[] = { "version", "rounds", "mode", "reps", "getReadySec", "switchSidesSec", "restSec", "roundRestSec", "cues", "theme" };
-    static const char* const cue_keys[] = { "sound", "voice", "vibration", "flash" };
+    static const char* const keys[] = { "version", "rounds", "mode", "reps", "getReadySec", "switchSidesSec", "restSec", "roundRestSec", "cues", "theme",
+                                        "bandChangeRestSec", "weeklyGoal", "bands" };
+    static const char* const cue_keys[] = { "sound", "voice", "vibration", "flash", "volume", "repCount" };
     settings = DefaultSettings();
     if (!CheckKeys(object, keys, (int)(sizeof(keys) / sizeof(keys[0])), what, error) || !ReadSettingsCommon(object, settings, what, error))
         return false;
@@ -307,11 +362,30 @@ static bool ReadSettingsV1(const JsonValue& object, Settings& settings, const st
     if (!cues)
         return false;
     const std::string cues_what = what + ": \"cues\"";
-    if (!CheckKeys(*cues, cue_keys, 4, cues_what, error) ||
+    if (!CheckKeys(*cues, cue_keys, 6, cues_what, error) ||
         !ReadBool(*cues, "sound", &settings.CueSound, cues_what, error) ||
         !ReadBool(*cues, "voice", &settings.CueVoice, cues_what, error) ||
         !ReadBool(*cues, "vibration", &settings.CueVibration, cues_what, error) ||
-        !ReadBool(*cues, "flash", &settings.CueFlash, cues_what, error))
+        !ReadBool(*cues, "flash", &settings.CueFlash, cues_what, error) ||
+        !ReadOptionalInt(*cues, "volume", 0, MaxCueVolume, &settings.CueVolume, cues_what, error))
+        return false;
+    if (cues->HasMember("repCount"))
+    {
+        std::string count;
+        if (!ReadString(*cues, "repCount", 20, &count, cues_what, error))
+            return false;
+        if (count == RepCountKey(RepCount::EveryRep))
+            settings.CountReps = RepCount::EveryRep;
+        else if (count == RepCountKey(RepCount::EveryFive))
+            settings.CountReps = RepCount::EveryFive;
+        else if (count == RepCountKey(RepCount::Off))
+            settings.CountReps = RepCount::Off;
+        else
+            return Fail(error, cues_what + ": \"repCount\" must be \"every\", \"five\" or \"off\"");
+    }
+    if (!ReadOptionalInt(object, "bandChangeRestSec", 0, MaxRestSec, &settings.BandChangeRestSec, what, error) ||
+        !ReadOptionalInt(object, "weeklyGoal", MinWeeklyGoal, MaxWeeklyGoal, &settings.WeeklyGoal, what, error) ||
+        !ReadOptionalBands(object, settings.Band, what, error))
         return false;
     std::string theme;
     if (!ReadString(object, "theme", 20, &theme, what, error))
@@ -402,6 +476,8 @@ std::string SaveSessionInProgress(const SessionInProgress& session)
     writer.Key("settings"); WriteSettings(writer, session.PlanSettings);
     writer.Key("stepIndex"); writer.Int(session.StepIndex);
     writer.Key("stepStartMs"); writer.Int64(session.StepStartActiveMs);
+    writer.Key("stepExtraMs"); writer.Int64(session.StepExtraMs);
+    writer.Key("workMs"); writer.Int64(session.WorkMs);
     writer.Key("activeMs"); writer.Int64(session.ActiveMs);
     writer.Key("deliveredMs"); writer.Int64(session.DeliveredUntilActiveMs);
     writer.Key("highestStep"); writer.Int(session.HighestStepReached);
@@ -422,7 +498,7 @@ std::string SaveSessionInProgress(const SessionInProgress& session)
 LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
 {
     static const char* const keys[] = { "version", "id", "startedWall", "settings", "stepIndex", "stepStartMs", "activeMs",
-                                        "deliveredMs", "highestStep", "stepReps", "endedEarly", "owner" };
+                                        "deliveredMs", "highestStep", "stepReps", "endedEarly", "owner", "stepExtraMs", "workMs" };
     const std::string what = "session in progress";
     std::string error;
     rapidjson::Document doc;
@@ -450,6 +526,8 @@ LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
               ReadInt64(doc, "deliveredMs", 0, MaxActiveMs, &session.DeliveredUntilActiveMs, what, error) &&
               ReadInt(doc, "highestStep", 0, max_steps, &session.HighestStepReached, what, error) &&
               ReadBool(doc, "endedEarly", &session.EndedEarly, what, error) &&
+              ReadOptionalInt64(doc, "stepExtraMs", 0, MaxStepExtraMs, &session.StepExtraMs, what, error) &&
+              ReadOptionalInt64(doc, "workMs", 0, MaxActiveMs, &session.WorkMs, what, error) &&
               (step_reps = RequireArray(doc, "stepReps", what, error)) != nullptr;
     if (!ok)
         return Failed<SessionInProgress>(error);
@@ -500,6 +578,18 @@ static void WriteSessionRecord(JsonWriter& writer, const SessionRecord& record)
         writer.EndObject();
     }
     writer.EndObject();
+    // Written only when known, so a record without them reads back and writes out byte for byte.
+    if (record.WorkMs > 0)
+    {
+        writer.Key("workMs"); writer.Int64(record.WorkMs);
+    }
+    bool any_band = false;
+    for (int i = 0; i < ExerciseCount; i++)
+        any_band |= record.Bands[i] != BandStrength::None;
+    if (any_band)
+    {
+        writer.Key("bands"); WriteBands(writer, record.Bands);
+    }
     writer.EndObject();
 }
 
@@ -533,7 +623,7 @@ static bool ReadRepsDone(const JsonValue& reps, SessionRecord& record, const std
 static bool ReadSessionRecord(const JsonValue& object, SessionRecord& record, const std::string& what, std::string& error)
 {
     static const char* const keys[] = { "id", "started", "ended", "durationMs", "roundsPlanned", "roundsDone", "finished", "reps",
-                                        "tzOffsetMin" };
+                                        "tzOffsetMin", "workMs", "bands" };
     if (!object.IsObject())
         return Fail(error, what + ": expected an object");
     record = SessionRecord{};
@@ -547,6 +637,8 @@ static bool ReadSessionRecord(const JsonValue& object, SessionRecord& record, co
                     ReadInt(object, "roundsPlanned", MinRounds, MaxRounds, &record.RoundsPlanned, what, error) &&
                     ReadInt(object, "roundsDone", 0, MaxRounds, &record.RoundsDone, what, error) &&
                     ReadBool(object, "finished", &record.Finished, what, error) &&
+                    ReadOptionalInt64(object, "workMs", 0, MaxActiveMs, &record.WorkMs, what, error) &&
+                    ReadOptionalBands(object, record.Bands, what, error) &&
                     (reps = RequireObject(object, "reps", what, error)) != nullptr;
     if (!ok)
         return false;
@@ -557,6 +649,8 @@ static bool ReadSessionRecord(const JsonValue& object, SessionRecord& record, co
         return Fail(error, what + ": it ends before it starts");
     if (record.RoundsDone > record.RoundsPlanned)
         return Fail(error, what + ": more rounds done than planned");
+    if (record.WorkMs > record.DurationMs)
+        return Fail(error, what + ": more work time than session time");
     // Known exercise keys are checked (with a clearer message) by ReadRepsDone; here only duplicates.
     for (auto a = reps->MemberBegin(); a != reps->MemberEnd(); ++a)
         for (auto b = reps->MemberBegin(); b != a; ++b)

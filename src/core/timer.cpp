@@ -19,6 +19,7 @@ const char* CueKindKey(CueKind kind)
     {
     case CueKind::HoldEnd: return "hold-end";
     case CueKind::Rep: return "rep";
+    case CueKind::TempoPart: return "tempo-part";
     case CueKind::HoldStart: return "hold-start";
     case CueKind::Halfway: return "halfway";
     case CueKind::Countdown: return "countdown";
@@ -38,6 +39,17 @@ static bool IsTimed(const Step& step)
 static bool IsGuidedWork(const Step& step)
 {
     return step.StepPhase == Phase::Work && !step.CountsUp;
+}
+
+// The current step's length: its planned duration plus what "+15 s" added.
+static int64_t CurrentStepMs(const Timer& timer)
+{
+    return timer.Plan[timer.StepIndex].DurationMs + timer.StepExtraMs;
+}
+
+static bool IsExtendable(const Step& step)
+{
+    return IsTimed(step) && step.StepPhase != Phase::Work;
 }
 
 Timer MakeTimer(const Settings& settings)
@@ -82,7 +94,7 @@ static void RecordReps(Timer& timer, int step_index, int reps)
 // Appends the cues of one step that fall in (from_ms, to_ms], offsets relative to the step start.
 // The result only depends on the step and the interval, so polling every millisecond and polling
 // once after a long gap produce the same cues in the same order.
-static void StepCues(const Step& step, int step_index, int64_t step_start, int64_t from_ms, int64_t to_ms, std::vector<CueEvent>& out)
+static void StepCues(const Step& step, int64_t step_ms, int step_index, int64_t step_start, int64_t from_ms, int64_t to_ms, std::vector<CueEvent>& out)
 {
     if (to_ms <= from_ms || !IsTimed(step))
         return;
@@ -107,6 +119,7 @@ static void StepCues(const Step& step, int step_index, int64_t step_start, int64
             for (int p = 0; p < exercise.TempoPartCount; p++)
             {
                 const TempoPart& part = exercise.Tempo[p];
+                add(CueKind::TempoPart, p, part_start);
                 if (part.IsHold)
                 {
                     add(CueKind::HoldStart, 0, part_start);
@@ -118,8 +131,8 @@ static void StepCues(const Step& step, int step_index, int64_t step_start, int64
         add(CueKind::Halfway, 0, step.DurationMs / 2);
     }
     for (int seconds = 3; seconds >= 1; seconds--)
-        if (step.DurationMs - seconds * 1000 > 0)
-            add(CueKind::Countdown, seconds, step.DurationMs - seconds * 1000);
+        if (step_ms - seconds * 1000 > 0)
+            add(CueKind::Countdown, seconds, step_ms - seconds * 1000);
 
     std::sort(cues.begin(), cues.end(), [](const CueEvent& a, const CueEvent& b) {
         if (a.AtActiveMs != b.AtActiveMs)
@@ -135,6 +148,9 @@ static void StepCues(const Step& step, int step_index, int64_t step_start, int64
 
 static void EnterStep(Timer& timer, int step_index, int64_t at_active_ms)
 {
+    if (timer.Plan[timer.StepIndex].StepPhase == Phase::Work && at_active_ms > timer.StepStartActiveMs)
+        timer.WorkMs += at_active_ms - timer.StepStartActiveMs;
+    timer.StepExtraMs = 0;
     timer.StepIndex = step_index;
     timer.StepStartActiveMs = at_active_ms;
     timer.DeliveredUntilActiveMs = at_active_ms;
@@ -168,9 +184,9 @@ static void Advance(Timer& timer, int64_t now_ms)
         if (step.StepPhase == Phase::Done)
             break;
         const int64_t start = timer.StepStartActiveMs;
-        const int64_t end = start + step.DurationMs;
+        const int64_t end = start + CurrentStepMs(timer);
         const int64_t until = IsTimed(step) ? std::min(active, end) : active;
-        StepCues(step, timer.StepIndex, start, timer.DeliveredUntilActiveMs - start, until - start, timer.Pending);
+        StepCues(step, CurrentStepMs(timer), timer.StepIndex, start, timer.DeliveredUntilActiveMs - start, until - start, timer.Pending);
         timer.DeliveredUntilActiveMs = until;
         if (!IsTimed(step) || active < end)
             break;
@@ -280,9 +296,23 @@ bool EndEarly(Timer& timer, int64_t now_ms)
         return false;
     const int64_t active = ActiveMsAt(timer, now_ms);
     RecordPartialReps(timer, active);
+    if (timer.Plan[timer.StepIndex].StepPhase == Phase::Work)
+        timer.WorkMs += active - timer.StepStartActiveMs;
     timer.Over = true;
     timer.EndedEarly = true;
     timer.OverAtActiveMs = active;
+    return true;
+}
+
+bool Extend(Timer& timer, int64_t now_ms, int64_t extra_ms)
+{
+    Advance(timer, now_ms);
+    if (!timer.Started || timer.Over || extra_ms <= 0 || !IsExtendable(timer.Plan[timer.StepIndex]))
+        return false;
+    const int64_t room = MaxStepExtraMs - timer.StepExtraMs;
+    if (room <= 0)
+        return false;
+    timer.StepExtraMs += std::min(extra_ms, room);
     return true;
 }
 
@@ -318,7 +348,9 @@ TimerView Query(Timer& timer, int64_t now_ms, std::vector<CueEvent>* events)
     view.ActiveMs = active;
     view.PhaseElapsedMs = elapsed;
     view.CountingUp = step.CountsUp;
-    view.PhaseLeftMs = IsTimed(step) ? std::max<int64_t>(0, step.DurationMs - elapsed) : 0;
+    view.PhaseLengthMs = IsTimed(step) ? CurrentStepMs(timer) : 0;
+    view.PhaseLeftMs = IsTimed(step) ? std::max<int64_t>(0, view.PhaseLengthMs - elapsed) : 0;
+    view.CanExtend = timer.Started && !timer.Over && IsExtendable(step) && timer.StepExtraMs < MaxStepExtraMs;
 
     if (step.StepPhase == Phase::Work)
     {
@@ -374,6 +406,11 @@ SessionRecord MakeSessionRecord(const Timer& timer, int64_t now_ms, int64_t wall
     record.DurationMs = ActiveMsAt(timer, now_ms);
     record.RoundsPlanned = timer.PlanSettings.Rounds;
     record.Finished = timer.Over && !timer.EndedEarly;
+    record.WorkMs = timer.WorkMs;
+    if (timer.Started && !timer.Over && !timer.Plan.empty() && timer.Plan[timer.StepIndex].StepPhase == Phase::Work)
+        record.WorkMs += std::max<int64_t>(0, record.DurationMs - timer.StepStartActiveMs);
+    for (int e = 0; e < ExerciseCount; e++)
+        record.Bands[e] = timer.PlanSettings.Band[e];
 
     std::vector<int> reps = timer.StepRepsDone;
     if (timer.Started && !timer.Over && !timer.Plan.empty())
@@ -388,7 +425,7 @@ SessionRecord MakeSessionRecord(const Timer& timer, int64_t now_ms, int64_t wall
         if (step.StepPhase != Phase::Work)
             continue;
         const Exercise& exercise = GetExercise(step.Exercise);
-        if (exercise.Style == SetStyle::Alternating)
+        if (!HasSwitch(exercise))   // one set works both sides (alternating reps, or both arms at once)
         {
             record.RepsDone[(int)step.Exercise][(int)ExerciseSide(exercise, 0)] += reps[i];
             record.RepsDone[(int)step.Exercise][(int)ExerciseSide(exercise, 1)] += reps[i];
@@ -414,6 +451,8 @@ SessionInProgress SnapshotSession(const Timer& timer, int64_t now_ms)
     session.PlanSettings = timer.PlanSettings;
     session.StepIndex = timer.StepIndex;
     session.StepStartActiveMs = timer.StepStartActiveMs;
+    session.StepExtraMs = timer.StepExtraMs;
+    session.WorkMs = timer.WorkMs;
     session.ActiveMs = ActiveMsAt(timer, now_ms);
     session.DeliveredUntilActiveMs = timer.DeliveredUntilActiveMs;
     session.HighestStepReached = timer.HighestStepReached;
@@ -440,8 +479,12 @@ const char* CheckSessionInProgress(const SessionInProgress& session)
         session.DeliveredUntilActiveMs > session.ActiveMs || session.ActiveMs > MaxActiveMs)
         return "the session's times are out of order or out of range";
     const Step& step = plan[session.StepIndex];
+    if (session.StepExtraMs < 0 || session.StepExtraMs > MaxStepExtraMs || (session.StepExtraMs > 0 && !IsExtendable(step)))
+        return "the current step was extended where it cannot be";
+    if (session.WorkMs < 0 || session.WorkMs > session.ActiveMs)
+        return "the work time is out of range";
     // After every call the timer has left a timed step that ran out, so a current one always has time left.
-    if (IsTimed(step) && session.DeliveredUntilActiveMs - session.StepStartActiveMs >= step.DurationMs)
+    if (IsTimed(step) && session.DeliveredUntilActiveMs - session.StepStartActiveMs >= step.DurationMs + session.StepExtraMs)
         return "the current step has run past its end";
     if (step.StepPhase == Phase::Done && (session.EndedEarly || session.ActiveMs != session.StepStartActiveMs))
         return "a finished session has time after its end";
@@ -464,6 +507,8 @@ Timer RestoreSession(const SessionInProgress& session, int64_t now_ms)
     timer.PausedAtMs = now_ms;
     timer.StepIndex = session.StepIndex;
     timer.StepStartActiveMs = session.StepStartActiveMs;
+    timer.StepExtraMs = session.StepExtraMs;
+    timer.WorkMs = session.WorkMs;
     timer.DeliveredUntilActiveMs = session.DeliveredUntilActiveMs;
     timer.HighestStepReached = session.HighestStepReached;
     timer.StepRepsDone = session.StepRepsDone;

@@ -20,6 +20,7 @@ namespace bc {
 enum class CueKind {
     HoldEnd,        // the static hold of a rep ends (dorsiflexion)
     Rep,            // a new rep (or step) begins in a guided set; Value = its number, 2..reps (rep 1 is the StepStart)
+    TempoPart,      // a tempo part begins in a guided set; Value = the part's index in the exercise's tempo
     HoldStart,      // the static hold of a rep begins
     Halfway,        // half of a guided set's time has passed
     Countdown,      // Value = 3, 2, 1 seconds before the end of a timed step
@@ -34,7 +35,7 @@ const char* CueKindKey(CueKind kind);   // "hold-end", "rep", ... for logs and t
 struct CueEvent {
     CueKind Kind;           // what happened
     int StepIndex;          // the step it belongs to
-    int Value;              // rep number for Rep, seconds for Countdown, 0 otherwise
+    int Value;              // rep number for Rep, part index for TempoPart, seconds for Countdown, 0 otherwise
     int64_t AtActiveMs;     // active time at which it happened
 
     bool operator==(const CueEvent&) const = default;
@@ -54,6 +55,8 @@ struct Timer {
     int64_t PausedAtMs;                 // monotonic ms when the current pause began
     int StepIndex;                      // current step in Plan
     int64_t StepStartActiveMs;          // active time at which the current step began
+    int64_t StepExtraMs;                // time added to the current step by Extend() ("+15 s"); 0 on entering a step
+    int64_t WorkMs;                     // active time spent in work sets that were left (the current one not yet counted)
     int64_t DeliveredUntilActiveMs;     // cues up to this active time have been generated
     int HighestStepReached;             // the furthest step index ever entered
     std::vector<int> StepRepsDone;      // per plan step: most reps completed in any visit of it
@@ -74,6 +77,9 @@ bool Skip(Timer& timer, int64_t now_ms);        // leave the current step now, k
 bool Back(Timer& timer, int64_t now_ms);        // go to the start of the previous step (the first step restarts)
 bool Done(Timer& timer, int64_t now_ms);        // a work set is complete with all its target reps; next step
 bool EndEarly(Timer& timer, int64_t now_ms);    // stop the session here
+bool Extend(Timer& timer, int64_t now_ms, int64_t extra_ms);   // a longer get-ready, switch or rest (not a set), up to MaxStepExtraMs in all
+
+constexpr int64_t MaxStepExtraMs = 10LL * 60 * 1000;   // the most one step can be extended
 
 // --- [SECTION] Query ----------------------------------------------------------------------------
 
@@ -97,6 +103,8 @@ struct TimerView {
     bool CountingUp;            // self-paced work: no time left, PhaseElapsedMs counts up
     int64_t PhaseElapsedMs;     // active ms spent in the current step
     int64_t PhaseLeftMs;        // active ms until a timed step ends; 0 when counting up or done
+    int64_t PhaseLengthMs;      // the current timed step's length, with any "+15 s"; 0 when counting up or done
+    bool CanExtend;             // Extend() applies to the current step (a get-ready, switch or rest)
     int64_t ActiveMs;           // active ms since Start(), paused time excluded
     float Progress;             // share of the whole circuit behind us, [0,1]
 };
@@ -119,6 +127,8 @@ struct SessionInProgress {
     Settings PlanSettings;              // the plan is rebuilt from these
     int StepIndex;                      // Timer::StepIndex
     int64_t StepStartActiveMs;          // Timer::StepStartActiveMs
+    int64_t StepExtraMs;                // Timer::StepExtraMs
+    int64_t WorkMs;                     // Timer::WorkMs
     int64_t ActiveMs;                   // active time when the snapshot was taken
     int64_t DeliveredUntilActiveMs;     // no cue at or before this is delivered again
     int HighestStepReached;             // Timer::HighestStepReached

@@ -29,14 +29,16 @@ enum Persistence { Persistence_Unknown, Persistence_Persistent, Persistence_Best
 Persistence   StoragePersistence();     // what the browser last said about navigator.storage.persisted()
 
 // --- Cues
-enum Tone { Tone_Rep, Tone_Hold, Tone_Countdown, Tone_Switch, Tone_RestOver, Tone_Finish, Tone_Tap };
+// In the order of bc::CueTone (src/core/coach.h) and of web/app.js's TONES.
+enum Tone { Tone_Rep, Tone_Hold, Tone_Countdown, Tone_Switch, Tone_RestOver, Tone_Finish, Tone_Tap, Tone_Effort, Tone_Return };
 void PlayTone(Tone tone);            // Web Audio; resumes a suspended context first
+void SetCueVolume(int percent);      // loudness of tones and speech, 0..100
+bool SpeechAvailable();              // speech synthesis exists and has at least one voice
 void ScheduleTones(const double* delays_s, const int* tones, int count);   // play later, also while hidden
 void CancelScheduledTones();
 void Speak(const char* text);        // speech synthesis, if the browser has it
 void Vibrate(int duration_ms);       // navigator.vibrate, if supported
 bool VibrationAvailable();           // the browser has navigator.vibrate (WebKit and Firefox do not)
-bool VoiceAvailable();               // speech synthesis with at least one voice (else spoken cues sound as tones)
 void Announce(const char* text);     // the visually hidden aria-live region for screen readers
 
 // --- Session helpers

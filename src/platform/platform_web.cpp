@@ -167,14 +167,17 @@ EM_JS(void, js_cancel_scheduled_tones, (), {
 EM_JS(void, js_speak, (const char* text), {
     if (window.bandCircuitCues) window.bandCircuitCues.speak(UTF8ToString(text));
 });
+EM_JS(void, js_set_cue_volume, (int percent), {
+    if (window.bandCircuitCues) window.bandCircuitCues.setVolume(percent / 100);
+});
+EM_JS(int, js_speech_available, (), {
+    return window.bandCircuitCues && window.bandCircuitCues.canSpeak() ? 1 : 0;
+});
 EM_JS(void, js_vibrate, (int ms), {
     try { if (navigator.vibrate) navigator.vibrate(ms); } catch (e) {}
 });
 EM_JS(int, js_vibration_available, (), {
     return typeof navigator.vibrate === "function" ? 1 : 0;
-});
-EM_JS(int, js_voice_available, (), {
-    return window.bandCircuitCues && window.bandCircuitCues.voiceAvailable ? 1 : 0;
 });
 EM_JS(void, js_announce, (const char* text), {
     const region = document.getElementById("announcer");
@@ -185,10 +188,11 @@ void platform::PlayTone(Tone tone) { js_play_tone((int)tone); }
 void platform::ScheduleTones(const double* delays_s, const int* tones, int count) { js_schedule_tones(delays_s, tones, count); }
 void platform::CancelScheduledTones() { js_cancel_scheduled_tones(); }
 void platform::Speak(const char* text) { js_speak(text); }
+void platform::SetCueVolume(int percent) { js_set_cue_volume(percent); }
+bool platform::SpeechAvailable() { return js_speech_available() != 0; }
 void platform::Vibrate(int duration_ms) { js_vibrate(duration_ms); }
 void platform::Announce(const char* text) { js_announce(text); }
 bool platform::VibrationAvailable() { return js_vibration_available() != 0; }
-bool platform::VoiceAvailable() { return js_voice_available() != 0; }
 
 // --- [SECTION] Session helpers
 

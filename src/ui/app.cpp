@@ -2,6 +2,7 @@
 // the flash cue), navigation, and the state snapshot for the automation interface.
 #include "ui/app.h"
 
+#include "core/progress.h"
 #include "platform/platform.h"
 #include "ui/automation.h"
 #include "ui/layout.h"
@@ -182,6 +183,11 @@ std::string ui::AppStateJson()
         Append(s, "paused", v.Paused ? "true" : "false", false);
         Append(s, "elsewhere", g_App.Stored.SessionElsewhere ? "true" : "false", false);
         Append(s, "tempoPart", v.TempoPartName, true);
+        const bc::Step& step = g_App.Session.Plan[v.StepIndex];
+        AppendNumber(s, "phaseLengthMs", v.PhaseLengthMs);
+        Append(s, "canExtend", v.CanExtend ? "true" : "false", false);
+        Append(s, "bandChange", step.BandChange ? "true" : "false", false);
+        Append(s, "setup", v.StepPhase == bc::Phase::Work || v.StepPhase == bc::Phase::Done ? nullptr : bc::GetExercise(v.Exercise).SetupSpoken);
         AppendNumber(s, "step", v.StepIndex);
         AppendNumber(s, "steps", v.StepCount);
         char progress[32];
@@ -198,7 +204,30 @@ std::string ui::AppStateJson()
     std::string h = "{";
     AppendNumber(h, "sessions", (long long)g_App.History.size());
     AppendNumber(h, "streakDays", stats.CurrentStreakDays);
+    const bc::WeekProgress week = bc::ComputeWeekProgress(g_App.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes(), g_App.Settings.WeeklyGoal);
+    AppendNumber(h, "weekSessions", week.ThisWeekSessions);
+    AppendNumber(h, "weeklyGoal", week.Goal);
+    AppendNumber(h, "weekStreak", week.CurrentStreakWeeks);
     h += "}";
+    AppendNumber(json, "estimateMs", bc::PlanTotalMs(bc::BuildPlan(g_App.Settings)));
+    if (g_App.Current == Screen_Finish && g_App.HasLastRecord)
+    {
+        // What the finish screen tells: times, the week against the goal, and last time.
+        const bc::SessionRecord& record = g_App.LastRecord;
+        std::string f = "{";
+        AppendNumber(f, "totalMs", record.DurationMs);
+        AppendNumber(f, "workMs", record.WorkMs);
+        AppendNumber(f, "weekSessions", week.ThisWeekSessions);
+        AppendNumber(f, "weeklyGoal", week.Goal);
+        AppendNumber(f, "weekStreak", week.CurrentStreakWeeks);
+        Append(f, "hasPrevious", bc::PreviousSession(g_App.History, record) ? "true" : "false", false);
+        int suggestions = 0;
+        for (int e = 0; e < bc::ExerciseCount; e++)
+            suggestions += bc::SuggestNext(record, bc::PreviousSession(g_App.History, record), (bc::ExerciseId)e, g_App.Settings).Kind != bc::SuggestionKind::None;
+        AppendNumber(f, "suggestions", suggestions);
+        f += "}";
+        Append(json, "finish", f.c_str(), false);
+    }
     Append(json, "history", h.c_str(), false);
     if (g_App.HasLastRecord)
     {
@@ -231,7 +260,7 @@ std::string ui::AppStateJson()
         // What this browser can do for the cues, and how many screen flashes were shown.
         std::string c = "{";
         Append(c, "vibration", platform::VibrationAvailable() ? "true" : "false", false);
-        Append(c, "voice", platform::VoiceAvailable() ? "true" : "false", false);
+        Append(c, "voice", platform::SpeechAvailable() ? "true" : "false", false);
         AppendNumber(c, "flashes", g_App.Flashes);
         c += "}";
         Append(json, "cues", c.c_str(), false);

@@ -1,6 +1,6 @@
 // Fonts are rasterised at CSS size x devicePixelRatio and drawn at 1/DPR scale, so layout stays
 // in CSS pixels while glyphs stay sharp on phones. The big font holds only the glyphs the timer
-// shows, and is added to the atlas only once a screen asks for it: the first frame (home) then
+// shows; it and the tempo-word font are added to the atlas only once a screen asks for them: the first frame (home) then
 // rasterises and uploads far fewer pixels, which is most of the time to first frame at DPR 3.
 #include "ui/fonts.h"
 
@@ -9,7 +9,7 @@
 #include "ui_font_data.h"   // generated at build time from Debian's fonts-inter (see CMakeLists.txt)
 
 static ImFont* g_Fonts[ui::FontRole_COUNT] = {};
-static bool g_BigWanted = false;   // a screen asked for the big font
+static bool g_Wanted[ui::FontRole_COUNT] = {};   // a screen asked for this lazily built font (Big, Cue)
 
 void ui::LoadFonts(float device_pixel_ratio)
 {
@@ -32,7 +32,8 @@ void ui::LoadFonts(float device_pixel_ratio)
     const int size = (int)ui_font_data_size;
     g_Fonts[FontRole_Body] = io.Fonts->AddFontFromMemoryTTF(data, size, BodyFontSize * device_pixel_ratio, &config, text_ranges);
     g_Fonts[FontRole_Heading] = io.Fonts->AddFontFromMemoryTTF(data, size, HeadingFontSize * device_pixel_ratio, &config, text_ranges);
-    g_Fonts[FontRole_Big] = g_BigWanted ? io.Fonts->AddFontFromMemoryTTF(data, size, BigFontSize * device_pixel_ratio, &config, big_ranges) : nullptr;
+    g_Fonts[FontRole_Big] = g_Wanted[FontRole_Big] ? io.Fonts->AddFontFromMemoryTTF(data, size, BigFontSize * device_pixel_ratio, &config, big_ranges) : nullptr;
+    g_Fonts[FontRole_Cue] = g_Wanted[FontRole_Cue] ? io.Fonts->AddFontFromMemoryTTF(data, size, CueFontSize * device_pixel_ratio, &config, text_ranges) : nullptr;
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / device_pixel_ratio;
     io.FontDefault = g_Fonts[FontRole_Body];
@@ -42,8 +43,14 @@ ImFont* ui::GetFont(FontRole role)
 {
     if (g_Fonts[role] != nullptr)
         return g_Fonts[role];
-    g_BigWanted = true;   // until the next frame rebuilds the atlas, the heading font stands in
+    g_Wanted[role] = true;   // until the next frame rebuilds the atlas, the heading font stands in
     return g_Fonts[FontRole_Heading];
 }
 
-bool ui::FontsNeedRebuild() { return g_BigWanted && g_Fonts[FontRole_Big] == nullptr; }
+bool ui::FontsNeedRebuild()
+{
+    for (int role = 0; role < FontRole_COUNT; role++)
+        if (g_Wanted[role] && g_Fonts[role] == nullptr)
+            return true;
+    return false;
+}

@@ -134,7 +134,7 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
 static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float width)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const bool sided = exercise.Style != bc::SetStyle::Alternating;
+    const bool sided = bc::HasSwitch(exercise);
     const float play_w = sided ? ImFloor((width - 2 * spacing) * 0.36f) : ImFloor((width - spacing) * 0.5f);
     if (app.ShownPlaying)
     {
@@ -200,7 +200,7 @@ static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exerci
     ImGui::PopStyleColor();
     const int planned = app.Settings.Reps[(int)exercise.Id];
     char line[160];
-    const char* unit = exercise.Style == bc::SetStyle::Directions ? "steps each way" : "reps per side";
+    const char* unit = exercise.Style == bc::SetStyle::Directions ? "steps each way" : exercise.Style == bc::SetStyle::OneSet ? "reps a round" : "reps per side";
     snprintf(line, sizeof(line), "Your sessions: %d %s, %d round%s (change in Settings).", planned, unit,
              app.Settings.Rounds, app.Settings.Rounds == 1 ? "" : "s");
     ui::TextMuted(line);
@@ -208,6 +208,8 @@ static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exerci
         ui::TextMuted("Each rep works the left side, then the right.");
     else if (exercise.Style == bc::SetStyle::PerSide)
         ui::TextMuted("All reps on one side, then switch.");
+    else if (exercise.Style == bc::SetStyle::OneSet)
+        ui::TextMuted("Both arms pull together: one set a round, no sides to switch. (The coach's \"per side\" is the count of this one set.)");
 
     SectionTitle("Works");
     ImGui::TextWrapped("%s", exercise.Targets);

@@ -1,39 +1,139 @@
-// Finish: what was done, and honestly whether it went into the history. When it could not be
-// saved (storage full, history at its limit, data deleted elsewhere), the session can still be
-// downloaded as a file that History's Import accepts.
+// Finish: a moment of celebration, then what the runner wants to know: how long it took (and how
+// much of it was work), how this session compares with the last one, the week against the weekly
+// goal with the streak of weeks that met it, and what to change next time once a set got easy.
+// It says honestly whether the session went into the history; when it could not be saved (storage
+// full, history at its limit, data deleted elsewhere), it can still be downloaded as a file that
+// History's Import accepts.
 #include "ui/screens.h"
 
+#include "core/progress.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
 #include "ui/persistence.h"
-
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
-#include <cstdio>
+#include <imgui_internal.h>
 
-static void DrawRepsTable(const bc::SessionRecord& record)
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+// A ring with a tick: drawn, not an image.
+static void DrawBadge(ImDrawList* draw_list, ImVec2 centre, float radius, bool finished)
 {
-    if (!ImGui::BeginTable("Reps", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg))
+    const ui::Palette& c = ui::Colors();
+    draw_list->AddCircleFilled(centre, radius, c.Accent, 48);
+    if (finished)
+    {
+        const ImVec2 points[3] = { ImVec2(centre.x - radius * 0.45f, centre.y + radius * 0.02f),
+                                   ImVec2(centre.x - radius * 0.12f, centre.y + radius * 0.35f),
+                                   ImVec2(centre.x + radius * 0.48f, centre.y - radius * 0.32f) };
+        draw_list->AddPolyline(points, 3, c.AccentText, ImDrawFlags_None, radius * 0.16f);
+    }
+    else
+    {
+        draw_list->AddRectFilled(ImVec2(centre.x - radius * 0.4f, centre.y - radius * 0.08f),
+                                 ImVec2(centre.x + radius * 0.4f, centre.y + radius * 0.08f), c.AccentText, 2.0f);
+    }
+}
+
+// This week's sessions as dots against the goal: filled for each one done.
+static void DrawWeekDots(const bc::WeekProgress& week)
+{
+    const ui::Palette& c = ui::Colors();
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    const int dots = ImMax(week.Goal, week.ThisWeekSessions);
+    const float r = 9.0f, step = 26.0f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    for (int i = 0; i < dots; i++)
+    {
+        const ImVec2 centre(pos.x + r + 2.0f + i * step, pos.y + r + 2.0f);
+        if (i < week.ThisWeekSessions)
+            draw_list->AddCircleFilled(centre, r, c.Accent, 24);
+        else
+            draw_list->AddCircle(centre, r - 1.0f, c.TextMuted, 24, 2.0f);
+    }
+    ImGui::Dummy(ImVec2(dots * step, 2 * r + 4.0f));
+}
+
+static void DrawRepsTable(const bc::SessionRecord& record, const bc::SessionRecord* previous)
+{
+    if (!ImGui::BeginTable("Reps", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg))
         return;
-    ImGui::TableSetupColumn("Exercise", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("Done", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Exercise", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn("Done", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn("Last time", ImGuiTableColumnFlags_WidthStretch, 0.8f);
     for (int e = 0; e < bc::ExerciseCount; e++)
     {
-        const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
+        const bc::ExerciseId id = (bc::ExerciseId)e;
+        const bc::Exercise& exercise = bc::GetExercise(id);
         ImGui::TableNextRow(ImGuiTableRowFlags_None, 40.0f);
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", exercise.Name);
+        if (record.Bands[e] != bc::BandStrength::None)
+            ui::TextMuted(bc::BandStrengthName(record.Bands[e]));
         ImGui::TableNextColumn();
         const int* reps = record.RepsDone[e];
-        const bool steps = exercise.Style == bc::SetStyle::Directions;
-        const int a = reps[(int)(steps ? bc::Side::Forward : bc::Side::Left)];
-        const int b = reps[(int)(steps ? bc::Side::Back : bc::Side::Right)];
-        ImGui::TextWrapped(steps ? "%d forward, %d back" : "%d left, %d right", a, b);
+        const int a = reps[(int)bc::ExerciseSide(exercise, 0)];
+        const int b = reps[(int)bc::ExerciseSide(exercise, 1)];
+        if (exercise.Style == bc::SetStyle::Directions)
+            ImGui::TextWrapped("%d forward, %d back", a, b);
+        else if (exercise.Style == bc::SetStyle::PerSide)
+            ImGui::TextWrapped("%d left, %d right", a, b);
+        else
+            ImGui::TextWrapped("%d %s", ImMax(a, b), exercise.CountUnit);
+        ImGui::TableNextColumn();
+        if (previous == nullptr)
+        {
+            ui::TextMuted("first");
+            continue;
+        }
+        const int delta = bc::RepsDoneTotal(record, id) - bc::RepsDoneTotal(*previous, id);
+        char text[32];
+        if (!record.Finished)   // a part against a whole says little: show last time's count
+        {
+            snprintf(text, sizeof(text), "last %d", bc::RepsDoneTotal(*previous, id));
+            ui::TextMuted(text);
+            continue;
+        }
+        if (delta == 0)
+            snprintf(text, sizeof(text), "same");
+        else
+            snprintf(text, sizeof(text), "%+d", delta);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(delta > 0 ? ui::Colors().Accent : ui::Colors().TextMuted));
+        ImGui::TextUnformatted(text);
+        ImGui::PopStyleColor();
     }
     ImGui::EndTable();
+}
+
+static void DrawSuggestions(const ui::AppState& app, const bc::SessionRecord& record, const bc::SessionRecord* previous)
+{
+    bool any = false;
+    for (int e = 0; e < bc::ExerciseCount; e++)
+    {
+        const bc::ExerciseId id = (bc::ExerciseId)e;
+        const bc::Suggestion next = bc::SuggestNext(record, previous, id, app.Settings);
+        if (next.Kind == bc::SuggestionKind::None)
+            continue;
+        if (!any)
+        {
+            ImGui::Spacing();
+            ui::Heading("Next time");
+            any = true;
+        }
+        char text[160];
+        if (next.Kind == bc::SuggestionKind::NextBand)
+            snprintf(text, sizeof(text), "%s: the top of the range twice in a row. Try a %s band.", bc::GetExercise(id).Name,
+                     bc::BandStrengthName(next.Band));
+        else
+            snprintf(text, sizeof(text), "%s: every rep done twice in a row. Try %d %s (Settings).", bc::GetExercise(id).Name, next.Reps,
+                     bc::GetExercise(id).CountUnit);
+        ImGui::TextWrapped("%s", text);
+    }
 }
 
 void ui::DrawFinishScreen(AppState& app)
@@ -45,18 +145,50 @@ void ui::DrawFinishScreen(AppState& app)
         Navigate(Screen_Home);
         return;
     }
+    const Palette& c = Colors();
     const bc::SessionRecord& record = app.LastRecord;
     const RecordSave save = RecordSaveFor(app, record.Id);
-    PageHeader(save == RecordSave_NoWork ? "No reps done" : record.Finished ? "Circuit complete" : "Session ended early", nullptr);
-    char line[160], clock[32];
-    FormatClock(clock, sizeof(clock), record.DurationMs, false);
-    snprintf(line, sizeof(line), "%s of work over %d of %d round%s.", clock, record.RoundsDone, record.RoundsPlanned, record.RoundsPlanned == 1 ? "" : "s");
+    const bc::SessionRecord* previous = bc::PreviousSession(app.History, record);
+    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes(), app.Settings.WeeklyGoal);
+
+    // The celebration: a badge and the words, large.
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float badge = 30.0f;
+    DrawBadge(ImGui::GetWindowDrawList(), ImVec2(top.x + badge, top.y + badge), badge, record.Finished);
+    ImGui::SetCursorScreenPos(ImVec2(top.x + 2 * badge + 14.0f, top.y + 2.0f));
+    ImGui::BeginGroup();
+    ImFont* cue = GetFont(FontRole_Cue);
+    const char* title = save == RecordSave_NoWork ? "No reps done" : record.Finished ? "Well done!" : "Session ended";
+    ImGui::GetWindowDrawList()->AddText(cue, 36.0f, ImGui::GetCursorScreenPos(), c.Text, title);
+    ImGui::Dummy(ImVec2(0.0f, 38.0f));
+    TextMuted(record.Finished ? "Circuit complete." : "Ended early.");
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(ImVec2(top.x, ImMax(ImGui::GetCursorScreenPos().y, top.y + 2 * badge + 8.0f)));
+
+    char line[200], total[32], work[32];
+    FormatClock(total, sizeof(total), record.DurationMs, false);
+    FormatClock(work, sizeof(work), record.WorkMs, false);
+    snprintf(line, sizeof(line), "%s in all, %s of it working, %d of %d round%s.", total, work, record.RoundsDone, record.RoundsPlanned,
+             record.RoundsPlanned == 1 ? "" : "s");
     ImGui::TextWrapped("%s", line);
+
+    // The week against the goal.
+    if (week.ThisWeekSessions >= week.Goal)
+        snprintf(line, sizeof(line), "This week: %d of %d. Weekly goal met!", week.ThisWeekSessions, week.Goal);
+    else
+        snprintf(line, sizeof(line), "This week: %d of %d. %d more to reach your goal.", week.ThisWeekSessions, week.Goal, week.Goal - week.ThisWeekSessions);
+    ImGui::TextWrapped("%s", line);
+    DrawWeekDots(week);
+    if (week.CurrentStreakWeeks > 1)
+    {
+        snprintf(line, sizeof(line), "%d weeks in a row at your goal (best: %d).", week.CurrentStreakWeeks, week.BestStreakWeeks);
+        TextMuted(line);
+    }
     bool offer_download = true;
     switch (save)
     {
     case RecordSave_Saved:
-        TextMuted(record.Finished ? "Well done. Saved to your history." : "What you did is saved to your history.");
+        TextMuted(record.Finished ? "Saved to your history." : "What you did is saved to your history.");
         offer_download = false;
         break;
     case RecordSave_Pending: TextMuted("Saving to your history..."); offer_download = false; RequestAnimation(); break;
@@ -79,10 +211,11 @@ void ui::DrawFinishScreen(AppState& app)
         snprintf(name, sizeof(name), "band-circuit-session-%04d-%02d-%02d-%02d%02d.json", t.Year, t.Month, t.Day, t.Hour, t.Minute);
         platform::DownloadFile(name, bc::ExportHistory({ record }, (int64_t)platform::WallMs()));
     }
-    ImGui::Spacing();
+
     const float nav_height = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
     BeginTouchScroll("Summary", -nav_height);
-    DrawRepsTable(record);
+    DrawRepsTable(record, previous);
+    DrawSuggestions(app, record, previous);
     EndTouchScroll();
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (Button("Home", ButtonKind_Primary, half))
@@ -91,4 +224,6 @@ void ui::DrawFinishScreen(AppState& app)
     if (Button("History", ButtonKind_Normal, half))
         Navigate(Screen_History);
     EndPage();
+    if (TouchScrollMoving())
+        RequestAnimation();
 }

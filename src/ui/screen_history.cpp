@@ -8,6 +8,7 @@
 // (tap to show or hide its reps; "##<session id>" keeps twins apart); "Export" and "Import".
 #include "ui/screens.h"
 
+#include "core/progress.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
 #include "ui/fonts.h"
@@ -102,7 +103,9 @@ static void ReceiveImport(ui::AppState& app)
 
 // --- [SECTION] Summary and chart
 
-static void DrawStreaks(const bc::HistoryStats& stats)
+// This week against the weekly goal, the streak of weeks that met it, and the total: a post-run
+// routine is 2-3 times a week, so weeks are the measure, not days.
+static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& week)
 {
     const ui::Palette& c = ui::Colors();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -110,14 +113,19 @@ static void DrawStreaks(const bc::HistoryStats& stats)
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float box_w = (width - 2 * spacing) / 3.0f, box_h = 76.0f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const int values[3] = { stats.CurrentStreakDays, stats.BestStreakDays, stats.TotalSessions };
-    const char* captions[3] = { "day streak", "best streak", "sessions" };
+    char this_week[16];
+    snprintf(this_week, sizeof(this_week), "%d/%d", week.ThisWeekSessions, week.Goal);
+    const int values[3] = { 0, week.CurrentStreakWeeks, stats.TotalSessions };
+    const char* captions[3] = { "this week", week.CurrentStreakWeeks == 1 ? "week streak" : "weeks streak", "sessions" };
     for (int i = 0; i < 3; i++)
     {
         const ImVec2 min(origin.x + i * (box_w + spacing), origin.y);
         draw_list->AddRectFilled(min, ImVec2(min.x + box_w, min.y + box_h), c.Surface, 12.0f);
         char value[16];
-        snprintf(value, sizeof(value), "%d", values[i]);
+        if (i == 0)
+            snprintf(value, sizeof(value), "%s", this_week);
+        else
+            snprintf(value, sizeof(value), "%d", values[i]);
         ImFont* heading = ui::GetFont(ui::FontRole_Heading);
         const float value_size = 32.0f;
         const ImVec2 vs = heading->CalcTextSizeA(value_size, FLT_MAX, 0.0f, value);
@@ -186,7 +194,7 @@ static void TotalReps(const bc::SessionRecord& record, int* reps, int* steps)
     for (int e = 0; e < bc::ExerciseCount; e++)
     {
         const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
-        const int done = record.RepsDone[e][(int)bc::ExerciseSide(exercise, 0)] + record.RepsDone[e][(int)bc::ExerciseSide(exercise, 1)];
+        const int done = bc::RepsDoneTotal(record, (bc::ExerciseId)e);
         (exercise.Style == bc::SetStyle::Directions ? *steps : *reps) += done;
     }
 }
@@ -244,9 +252,15 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
         {
             const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
             const bc::Side a = bc::ExerciseSide(exercise, 0), b = bc::ExerciseSide(exercise, 1);
-            char text[128];
-            snprintf(text, sizeof(text), exercise.Style == bc::SetStyle::Directions ? "%s: %d forward, %d back" : "%s: %d left, %d right",
-                     exercise.Name, record.RepsDone[e][(int)a], record.RepsDone[e][(int)b]);
+            char text[160];
+            int n = 0;
+            if (bc::HasSwitch(exercise))
+                n = snprintf(text, sizeof(text), exercise.Style == bc::SetStyle::Directions ? "%s: %d forward, %d back" : "%s: %d left, %d right",
+                             exercise.Name, record.RepsDone[e][(int)a], record.RepsDone[e][(int)b]);
+            else
+                n = snprintf(text, sizeof(text), "%s: %d %s", exercise.Name, ImMax(record.RepsDone[e][(int)a], record.RepsDone[e][(int)b]), exercise.CountUnit);
+            if (record.Bands[e] != bc::BandStrength::None && n > 0 && n < (int)sizeof(text))
+                snprintf(text + n, sizeof(text) - n, ", %s band", bc::BandStrengthName(record.Bands[e]));
             draw_list->AddText(body, 16.0f, ImVec2(x, y), c.Text, text, nullptr, width - 2 * pad);
             y += line;
         }
@@ -306,7 +320,7 @@ void ui::DrawHistoryScreen(AppState& app)
 
     const float bottom_h = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
     BeginTouchScroll("Sessions", -bottom_h);
-    DrawStreaks(stats);
+    DrawStreaks(stats, bc::ComputeWeekProgress(app.History, wall, tz, app.Settings.WeeklyGoal));
     ImGui::Spacing();
     ImGui::TextUnformatted("Sessions per week");
     DrawWeeklyChart(stats, bc::LocalDayNumber(wall, tz));

@@ -2,6 +2,7 @@
 // an idle home screen draws no frames at all.
 #include "ui/screens.h"
 
+#include "core/progress.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
 #include "ui/fonts.h"
@@ -134,12 +135,15 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
     ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
     ImGui::TextUnformatted("Band Circuit");
     ImGui::PopFont();
-    const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes());
-    char line[160];
-    if (stats.CurrentStreakDays > 0)
-        snprintf(line, sizeof(line), "Post-run band circuit, about 15 min. Streak: %d day%s.", stats.CurrentStreakDays, stats.CurrentStreakDays == 1 ? "" : "s");
-    else
-        snprintf(line, sizeof(line), "Post-run band circuit, about 15 min. %d session%s so far.", stats.TotalSessions, stats.TotalSessions == 1 ? "" : "s");
+    // The duration is the plan's own total for these settings, so it changes with rounds and rests.
+    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes(), app.Settings.WeeklyGoal);
+    const long long minutes = (bc::PlanTotalMs(bc::BuildPlan(app.Settings)) + 30000) / 60000;
+    char line[200];
+    int n = snprintf(line, sizeof(line), "Post-run band circuit, about %lld min. This week: %d of %d", minutes, week.ThisWeekSessions, week.Goal);
+    if (week.CurrentStreakWeeks > 0 && n > 0 && n < (int)sizeof(line))
+        snprintf(line + n, sizeof(line) - n, ", %d-week streak.", week.CurrentStreakWeeks);
+    else if (n > 0 && n < (int)sizeof(line))
+        snprintf(line + n, sizeof(line) - n, ".");
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ui::TextMuted(line);
     ImGui::PopTextWrapPos();

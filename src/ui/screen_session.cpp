@@ -1,6 +1,8 @@
 // The session: the demonstration large and in step with the timer, the numbers a runner reads at
-// arm's length (rep, side, time), "next up" during rests, and the controls. Portrait phones stack
-// everything; landscape and desktop put the figure on the left and the numbers on the right (the
+// arm's length (rep, side, time), "next up" during rests, and the controls. Read from the floor at
+// 2 m: the whole screen takes its phase's colour (work, rest, switch), the tempo word is large,
+// and rep and time sit in separate blocks. Rests say what the band change is, in words, and offer
+// "+15 s". Portrait phones stack everything; landscape and desktop put the figure on the left and the numbers on the right (the
 // rectangles come from ui::LayOutSession, so what is drawn and where it goes change apart).
 // Keys: Space pauses or resumes, Right skips, Left goes back, Enter is Done, Escape ends.
 #include "ui/screens.h"
@@ -55,10 +57,11 @@ static const char* SideLabel(bc::ExerciseId exercise, bc::Side side)
     }
 }
 
-// Big text centred in a box with its caption under it, shrunk to fit the box.
+// Big text centred in its own block (a Surface card), shrunk to fit, with its caption under it.
 static void BigNumber(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const char* value, const char* caption, ImU32 color)
 {
     const ui::Palette& c = ui::Colors();
+    draw_list->AddRectFilled(min, max, c.Surface, 14.0f);
     ImFont* big = ui::GetFont(ui::FontRole_Big);
     ImFont* body = ui::GetFont(ui::FontRole_Body);
     const float box_w = max.x - min.x, box_h = max.y - min.y;
@@ -226,9 +229,10 @@ static void DrawNumbers(const bc::TimerView& v, const ImRect& box)
         }
         else
             snprintf(rep_text, sizeof(rep_text), "%d/%d", v.Rep, v.Reps);
-        const float half = width * 0.5f;
+        const float gap = 10.0f;
+        const float half = (width - gap) * 0.5f;
         BigNumber(draw_list, min, ImVec2(min.x + half, min.y + height), rep_text, caption, color);
-        BigNumber(draw_list, ImVec2(min.x + half, min.y), ImVec2(min.x + width, min.y + height), time_text,
+        BigNumber(draw_list, ImVec2(min.x + half + gap, min.y), ImVec2(min.x + width, min.y + height), time_text,
                   v.CountingUp ? "TIME" : "TIME LEFT", color);
     }
     else
@@ -313,11 +317,13 @@ static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width,
             ui::FinishSet(app, app.NowMs);
     }
     const float height = in_row ? BarHeight : ControlHeight;
-    // In a bar, Done is the widest: it is the one pressed after every set.
-    const float units = done && in_row ? 4.5f : 3.0f;
-    const float gaps = done && in_row ? 3.0f : 2.0f;
+    // In a bar, Done is the widest: it is the one pressed after every set. Rests and get-ready
+    // have a fourth button, "+15 s" (never with Done: Done is for sets).
+    const bool extend = v.CanExtend;
+    const float units = 3.0f + (extend ? 1.0f : 0.0f) + (done && in_row ? 1.5f : 0.0f);
+    const float gaps = 2.0f + (extend ? 1.0f : 0.0f) + (done && in_row ? 1.0f : 0.0f);
     const float unit = ImFloor((width - gaps * spacing) / units);
-    const float skip_w = done && in_row ? unit : width - 2 * (unit + spacing);
+    const float skip_w = done && in_row ? unit : width - (extend ? 3 : 2) * (unit + spacing);
     if (ui::Button("Back", ui::ButtonKind_Normal, unit, height))
         ui::BackStep(app, app.NowMs);
     ImGui::SameLine();
@@ -328,6 +334,12 @@ static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width,
     }
     else if (ui::Button("Pause", ui::ButtonKind_Normal, unit, height))
         ui::PauseSession(app, app.NowMs);
+    if (extend)
+    {
+        ImGui::SameLine();
+        if (ui::Button("+15 s", ui::ButtonKind_Normal, unit, height))
+            ui::ExtendStep(app, app.NowMs);
+    }
     ImGui::SameLine();
     if (ui::Button("Skip", ui::ButtonKind_Normal, skip_w, height))
         ui::SkipStep(app, app.NowMs);
@@ -337,6 +349,35 @@ static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width,
         if (ui::Button("Done", ui::ButtonKind_Primary, width - 3 * (unit + spacing), height))
             ui::FinishSet(app, app.NowMs);
     }
+}
+
+// The tempo word, large enough to read from the floor; shrunk to fit the width.
+static void CueWord(const char* text, ImU32 color, float width)
+{
+    ImFont* font = ui::GetFont(ui::FontRole_Cue);
+    float size = ui::CueFontSize;
+    const float natural = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x;
+    if (natural > width)
+        size *= width / natural;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(font, size, pos, color, text);
+    ImGui::Dummy(ImVec2(width, size + 2.0f));
+}
+
+// The whole screen's colour: one per kind of phase, so work and rest tell apart at a glance.
+static ImU32 PhaseFill(const bc::TimerView& v)
+{
+    const ui::Palette& c = ui::Colors();
+    switch (v.StepPhase)
+    {
+    case bc::Phase::Work: return c.WorkFill;
+    case bc::Phase::Switch: return c.SwitchFill;
+    case bc::Phase::GetReady:
+    case bc::Phase::Rest:
+    case bc::Phase::RoundRest: return c.RestFill;
+    case bc::Phase::Done: break;
+    }
+    return c.Background;
 }
 
 // The status block at the cursor, width wide: where we are and End, the progress, the phase, the
@@ -374,26 +415,55 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted(title);
     ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+    // Then the tempo word large (sets) or the next exercise and its band set-up (pauses).
     const char* side = SideLabel(v.Exercise, v.CurrentSide);
     const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
-    char detail[160] = "";
+    const bc::Step& step = app.Session.Plan[v.StepIndex];
     if (v.Paused)
-        snprintf(detail, sizeof(detail), "%s", app.Restored ? "Paused where you left off. Tap Resume to carry on." : "Paused");
+    {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.TextMuted));
+        ImGui::TextUnformatted(app.Restored ? "Paused where you left off. Tap Resume to carry on." : "Paused");
+        ImGui::PopStyleColor();
+    }
     else if (v.StepPhase == bc::Phase::Work)
-        snprintf(detail, sizeof(detail), "%s%s%s", side ? side : "", side && v.TempoPartName[0] ? "  ·  " : "",
-                 v.CountingUp ? "Your pace: tap Done when the set is complete" : v.TempoPartName);
+    {
+        if (side)
+            ui::TextMuted(side);
+        CueWord(v.CountingUp ? "Your pace" : v.TempoPartName, c.Accent, width);
+        if (v.CountingUp)
+            ui::TextMuted("Tap Done when the set is complete");
+    }
     else if (v.StepPhase == bc::Phase::Switch)
-        snprintf(detail, sizeof(detail), "Next: %s", side ? side : "other side");
-    else
-        snprintf(detail, sizeof(detail), "Next up: %s%s%s", exercise.Name, side ? ", " : "", side ? side : "");
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(v.Paused ? c.TextMuted : c.Accent));
-    ImGui::SetWindowFontScale(0.78f);
-    ImGui::TextUnformatted(detail);
-    ImGui::SetWindowFontScale(1.0f);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    if (!side_by_side && v.StepPhase != bc::Phase::Work && v.StepPhase != bc::Phase::Switch)
-        ui::TextMuted(exercise.BandSetup);
+    {
+        // Names what changes: "Now: right foot", "Now: walk backward".
+        char next[64];
+        if (exercise.Style == bc::SetStyle::Directions)
+            snprintf(next, sizeof(next), "Now: walk %s", v.CurrentSide == bc::Side::Back ? "backward" : "forward");
+        else
+            snprintf(next, sizeof(next), "Now: %s %s", v.CurrentSide == bc::Side::Right ? "right" : "left", exercise.SideNoun ? exercise.SideNoun : "side");
+        CueWord(next, c.Accent, width);
+    }
+    else if (v.StepPhase != bc::Phase::Done)
+    {
+        char next[96];
+        snprintf(next, sizeof(next), "Next: %s", exercise.Name);
+        ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
+        ImGui::SetWindowFontScale(0.78f);
+        ImGui::TextUnformatted(next);
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopFont();
+        if (step.BandChange)
+        {
+            char change[160];
+            snprintf(change, sizeof(change), "Band change: %s", bc::BandChangeText(bc::PreviousExercise(step), step.Exercise));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.Accent));
+            ImGui::TextUnformatted(change);
+            ImGui::PopStyleColor();
+        }
+        if (!side_by_side)
+            ImGui::TextUnformatted(exercise.SetupSpoken);
+    }
     ImGui::PopTextWrapPos();
 }
 
@@ -411,7 +481,11 @@ void ui::DrawSessionScreen(AppState& app)
     // a bar across the foot; tablets and desktops keep the controls under the numbers.
     const Shape shape = CurrentShape();
     ImRect page = PageRect(0.0f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(PhaseFill(v)));
     BeginPage("Workout");
+    ImGui::PopStyleColor();
+    if (v.StepPhase != bc::Phase::Work)
+        GetFont(FontRole_Cue);   // asked for early, so the first set shows it at once
     // Storage that fails mid-session is said at once, not at the end (the finish screen offers a download).
     if (app.Storage == StorageStatus_Full)
         Banner("Storage is full: this workout is not being saved. You can download it when it ends.", true);

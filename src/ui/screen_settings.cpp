@@ -8,9 +8,11 @@
 // "+ Dorsiflexion", "− Trap pull", "+ Trap pull", "− Monster walk", "+ Monster walk",
 // "− Russian twist", "+ Russian twist" (the minus is U+2212); "Guided", "Self-paced";
 // "− Get ready" / "+ Get ready", "− Switch sides" / "+ Switch sides", "− Rest" / "+ Rest",
-// "− Round rest" / "+ Round rest"; switches "Beeps", "Spoken cues", "Vibration", "Screen flash";
-// "System", "Light", "Dark"; "Reset all data", then "Export history first", "Delete everything",
-// "Cancel".
+// "− Round rest" / "+ Round rest", "− Band change" / "+ Band change"; "− Weekly goal" /
+// "+ Weekly goal"; "− Deadbug band" / "+ Deadbug band" (and the other short names); switches
+// "Beeps", "Spoken cues", "Vibration", "Screen flash"; "Every rep", "Every 5", "No count";
+// "− Volume" / "+ Volume"; "System", "Light", "Dark"; "Reset all data", then "Export history
+// first", "Delete everything", "Cancel".
 #include "ui/screens.h"
 
 #include "core/save_format.h"
@@ -158,10 +160,11 @@ static void DrawPlanSettings(ui::AppState& app)
         int& reps = s.Reps[e];
         snprintf(value, sizeof(value), "%d %s", reps, steps ? "steps" : "reps");
         const char* where = reps < exercise.CountMin ? "  ·  below that" : reps > exercise.CountMax ? "  ·  above that" : "";
+        const char* per = steps ? "each way" : exercise.Style == bc::SetStyle::OneSet ? "a round, both arms" : "per side";
         if (exercise.CountMin == exercise.CountMax)
-            snprintf(note, sizeof(note), "Coach: about %d %s%s", exercise.CountMin, steps ? "each way" : "per side", where);
+            snprintf(note, sizeof(note), "Coach: about %d %s%s", exercise.CountMin, per, where);
         else
-            snprintf(note, sizeof(note), "Coach: %d-%d %s%s", exercise.CountMin, exercise.CountMax, steps ? "each way" : "per side", where);
+            snprintf(note, sizeof(note), "Coach: %d-%d %s%s", exercise.CountMin, exercise.CountMax, per, where);
         if (const int change = Stepper(exercise.Name, value, note, ShortNames[e], reps > bc::MinReps, reps < bc::MaxReps))
         {
             reps += change;
@@ -180,12 +183,37 @@ static void DrawPlanSettings(ui::AppState& app)
 
     SectionTitle("Pauses");
     bool changed = false;
-    changed |= DurationStepper("Get ready", "Before the first exercise", "Get ready", &s.GetReadySec, 1, bc::MaxGetReadySec);
+    changed |= DurationStepper("Get ready", "Before the first exercise: time to put the band on and lie down", "Get ready", &s.GetReadySec, 1, bc::MaxGetReadySec);
     changed |= DurationStepper("Switch sides", "Between the two sides of an exercise", "Switch sides", &s.SwitchSidesSec, 1, bc::MaxSwitchSidesSec);
     changed |= DurationStepper("Rest", "Between exercises: time to move the band", "Rest", &s.RestSec, 5, bc::MaxRestSec);
     changed |= DurationStepper("Round rest", "Between rounds", "Round rest", &s.RoundRestSec, 15, bc::MaxRoundRestSec);
+    changed |= DurationStepper("Band change rest", "At least this long before an exercise where the loop is tied or untied",
+                               "Band change", &s.BandChangeRestSec, 5, bc::MaxRestSec);
     if (changed)
         Changed(app);
+
+    SectionTitle("Weekly goal");
+    snprintf(value, sizeof(value), "%d a week", s.WeeklyGoal);
+    if (const int change = Stepper("Sessions", value, "Coach: 2-3 a week, after runs", "Weekly goal", s.WeeklyGoal > bc::MinWeeklyGoal, s.WeeklyGoal < bc::MaxWeeklyGoal))
+    {
+        s.WeeklyGoal += change;
+        Changed(app);
+    }
+
+    SectionTitle("Bands");
+    ui::TextMuted("Note the band you use for each exercise: your history keeps it, so you can see your progress.");
+    for (int e = 0; e < bc::ExerciseCount; e++)
+    {
+        char name[48];
+        snprintf(name, sizeof(name), "%s band", ShortNames[e]);
+        const int band = (int)s.Band[e];
+        if (const int change = Stepper(bc::GetExercise((bc::ExerciseId)e).Name, bc::BandStrengthName(s.Band[e]), nullptr, name,
+                                       band > 0, band < bc::BandStrengthCount - 1))
+        {
+            s.Band[e] = (bc::BandStrength)(band + change);
+            Changed(app);
+        }
+    }
 }
 
 static void DrawCueSettings(ui::AppState& app)
@@ -196,7 +224,7 @@ static void DrawCueSettings(ui::AppState& app)
     changed |= Switch("Beeps", "A tone for reps, sides and rests", &s.CueSound);
     // Where the browser has no voice or cannot vibrate, the switch says so: a tone stands in for
     // the words, and the vibration switch is off and disabled (the flash is on by default there).
-    changed |= Switch("Spoken cues", platform::VoiceAvailable() ? "Says what comes next" : "No voice here: tones instead", &s.CueVoice);
+    changed |= Switch("Spoken cues", platform::SpeechAvailable() ? "Tempo, count, sides and the next band set-up" : "No voice here: tones instead", &s.CueVoice);
     const bool can_vibrate = platform::VibrationAvailable();
     bool vibration_shown = can_vibrate && s.CueVibration;
     ImGui::BeginDisabled(!can_vibrate);
@@ -209,6 +237,30 @@ static void DrawCueSettings(ui::AppState& app)
     changed |= Switch("Screen flash", "For noisy places", &s.CueFlash);
     if (changed)
         Changed(app);
+
+    ui::TextMuted("Rep count, spoken");
+    const float third_w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
+    static const char* const count_names[] = { "Every rep", "Every 5", "No count" };
+    static const bc::RepCount counts[] = { bc::RepCount::EveryRep, bc::RepCount::EveryFive, bc::RepCount::Off };
+    for (int i = 0; i < 3; i++)
+    {
+        if (i > 0)
+            ImGui::SameLine();
+        if (ui::ToggleButton(count_names[i], s.CountReps == counts[i], third_w) && s.CountReps != counts[i])
+        {
+            s.CountReps = counts[i];
+            Changed(app);
+        }
+    }
+    char value[32];
+    snprintf(value, sizeof(value), "%d%%", s.CueVolume);
+    if (const int change = Stepper("Cue volume", value, "Tones and voice; they mix with your music", "Volume", s.CueVolume > 0, s.CueVolume < bc::MaxCueVolume))
+    {
+        s.CueVolume = ImClamp((s.CueVolume + 10 * change) / 10 * 10, 0, bc::MaxCueVolume);
+        Changed(app);
+        platform::SetCueVolume(s.CueVolume);
+        platform::PlayTone(platform::Tone_Rep);   // hear the new level
+    }
 
     SectionTitle("Theme");
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;

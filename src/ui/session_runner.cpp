@@ -3,6 +3,7 @@
 // a burst of stale beeps would only confuse, so those are consumed silently.
 #include "ui/session_runner.h"
 
+#include "core/coach.h"
 #include "ui/persistence.h"
 #include "platform/platform.h"
 
@@ -71,55 +72,22 @@ static void Flash(ui::AppState& app, double now_ms)
     }
 }
 
-static void PlayCue(ui::AppState& app, const bc::CueEvent& event, const bc::TimerView& view, double now_ms)
-{
-    const bc::Settings& s = app.Settings;
-    auto tone = [&](platform::Tone t) { if (s.CueSound) platform::PlayTone(t); };
-    auto speak = [&](const std::string& text) { if (s.CueVoice) platform::Speak(text.c_str()); };
-    auto vibrate = [&](int ms) { if (s.CueVibration) platform::Vibrate(ms); };
-    switch (event.Kind)
-    {
-    case bc::CueKind::Rep: tone(platform::Tone_Rep); vibrate(30); break;
-    case bc::CueKind::HoldStart: tone(platform::Tone_Hold); break;
-    case bc::CueKind::HoldEnd: tone(platform::Tone_Hold); break;
-    case bc::CueKind::Halfway: speak("Halfway"); break;
-    case bc::CueKind::Countdown: tone(platform::Tone_Countdown); break;
-    case bc::CueKind::RestOver: tone(platform::Tone_RestOver); vibrate(200); Flash(app, now_ms); break;
-    case bc::CueKind::SwitchSides: tone(platform::Tone_Switch); vibrate(150); speak("Switch sides"); Flash(app, now_ms); break;
-    case bc::CueKind::Finished: tone(platform::Tone_Finish); vibrate(400); speak("Circuit complete. Well done."); Flash(app, now_ms); break;
-    case bc::CueKind::StepStart:
-    {
-        const bc::Exercise& exercise = bc::GetExercise(view.Exercise);
-        std::string text;
-        switch (view.StepPhase)
-        {
-        case bc::Phase::GetReady: text = std::string("Get ready. First: ") + exercise.Name; break;
-        case bc::Phase::Work: text = exercise.Name; if (SideWord(view.CurrentSide) && exercise.Style != bc::SetStyle::Alternating) text += std::string(", ") + SideWord(view.CurrentSide); break;
-        case bc::Phase::Rest: text = std::string("Rest. Next: ") + exercise.Name; break;
-        case bc::Phase::RoundRest: text = std::string("Round done. Rest. Next round starts with ") + exercise.Name; break;
-        default: break;
-        }
-        if (!text.empty())
-            speak(text);
-        break;
-    }
-    }
-}
+// Plays what the coach (src/core/coach.cpp, the one cue table) says for one instant.
+static_assert((int)platform::Tone_Rep == bc::CueTone_Rep && (int)platform::Tone_Tap == bc::CueTone_Tap &&
+              (int)platform::Tone_Effort == bc::CueTone_Effort && (int)platform::Tone_Return == bc::CueTone_Return,
+              "platform::Tone follows bc::CueTone");
 
-// The tone each cue sounds, or -1 for a silent one.
-static int CueTone(bc::CueKind kind)
+static void PlayCueOutput(ui::AppState& app, const bc::CueOutput& cue, double now_ms)
 {
-    switch (kind)
-    {
-    case bc::CueKind::Rep: return platform::Tone_Rep;
-    case bc::CueKind::HoldStart:
-    case bc::CueKind::HoldEnd: return platform::Tone_Hold;
-    case bc::CueKind::Countdown: return platform::Tone_Countdown;
-    case bc::CueKind::RestOver: return platform::Tone_RestOver;
-    case bc::CueKind::SwitchSides: return platform::Tone_Switch;
-    case bc::CueKind::Finished: return platform::Tone_Finish;
-    default: return -1;
-    }
+    platform::SetCueVolume(app.Settings.CueVolume);
+    if (cue.Tone >= 0)
+        platform::PlayTone((platform::Tone)cue.Tone);
+    if (!cue.Speech.empty())
+        platform::Speak(cue.Speech.c_str());
+    if (cue.VibrateMs > 0)
+        platform::Vibrate(cue.VibrateMs);
+    if (cue.Flash)
+        Flash(app, now_ms);
 }
 
 void ui::ScheduleHiddenCues(AppState& app, double now_ms)
@@ -133,14 +101,15 @@ void ui::ScheduleHiddenCues(AppState& app, double now_ms)
     bc::Query(ahead, (int64_t)now_ms + ScheduleAheadMs, &events);
     std::vector<double> delays;
     std::vector<int> tones;
-    for (const bc::CueEvent& event : events)
-    {
-        const int tone = CueTone(event.Kind);
-        if (tone < 0 || event.AtActiveMs <= active_now || (int)tones.size() >= MaxScheduledTones)
-            continue;
-        delays.push_back((double)(event.AtActiveMs - active_now) / 1000.0);
-        tones.push_back(tone);
-    }
+    // A hidden page cannot start speech on time: every tempo part gets its tone instead.
+    const bc::CoachOptions options = bc::MakeCoachOptions(app.Settings, false);
+    bc::ForEachCueInstant(app.Session.Plan, events, options, [&](const bc::CueOutput& cue, const bc::CueEvent& first) {
+        if (cue.Tone < 0 || first.AtActiveMs <= active_now || (int)tones.size() >= MaxScheduledTones)
+            return;
+        delays.push_back((double)(first.AtActiveMs - active_now) / 1000.0);
+        tones.push_back(cue.Tone);
+    });
+    platform::SetCueVolume(app.Settings.CueVolume);
     platform::ScheduleTones(delays.data(), tones.data(), (int)tones.size());
     app.SilentUntilActiveMs = active_now + ScheduleAheadMs;   // the audio clock plays these, not the frames
 }
@@ -239,6 +208,15 @@ void ui::BackStep(AppState& app, double now_ms)
         UpdateAndSave(app, now_ms);
 }
 
+void ui::ExtendStep(AppState& app, double now_ms)
+{
+    if (app.HasSession && bc::Extend(app.Session, (int64_t)now_ms, bc::ExtendStepSec * 1000LL))
+    {
+        UpdateAndSave(app, now_ms);
+        platform::Announce("15 seconds added");
+    }
+}
+
 void ui::FinishSet(AppState& app, double now_ms)
 {
     if (app.HasSession && bc::Done(app.Session, (int64_t)now_ms))
@@ -276,11 +254,14 @@ void ui::UpdateSession(AppState& app, double now_ms)
         return;
     std::vector<bc::CueEvent> events;
     app.View = bc::Query(app.Session, (int64_t)now_ms, &events);
+    const bc::CoachOptions options = bc::MakeCoachOptions(app.Settings, platform::SpeechAvailable());
+    bc::ForEachCueInstant(app.Session.Plan, events, options, [&](const bc::CueOutput& cue, const bc::CueEvent& first) {
+        if (app.View.ActiveMs - first.AtActiveMs <= FreshCueMs && first.AtActiveMs > app.SilentUntilActiveMs)
+            PlayCueOutput(app, cue, now_ms);
+    });
     bool step_changed = false;
     for (const bc::CueEvent& event : events)
     {
-        if (app.View.ActiveMs - event.AtActiveMs <= FreshCueMs && event.AtActiveMs > app.SilentUntilActiveMs)
-            PlayCue(app, event, app.View, now_ms);
         if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides)
             step_changed = true;
         if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides || event.Kind == bc::CueKind::Rep)

@@ -13,6 +13,7 @@ void ResumeSession(AppState& app, double now_ms);
 void SkipStep(AppState& app, double now_ms);
 void BackStep(AppState& app, double now_ms);
 void FinishSet(AppState& app, double now_ms);      // "Done" in a self-paced set
+void ExtendStep(AppState& app, double now_ms);     // "+15 s" on a get-ready, switch or rest
 void EndSession(AppState& app, double now_ms);     // end early: kept in history as ended early
 void DiscardSession(AppState& app);                // drop a restored session without recording it
 

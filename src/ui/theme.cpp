@@ -35,7 +35,8 @@ void ui::ApplyTheme(bool dark)
 
     const PaletteHex& p = dark ? DarkPalette : LightPalette;
     g_Palette = { Hex(p.Background), Hex(p.Surface), Hex(p.Text), Hex(p.TextMuted), Hex(p.Accent), Hex(p.AccentText),
-                  Hex(p.Work), Hex(p.Rest), Hex(p.Warning), Hex(p.WarningText) };
+                  Hex(p.Work), Hex(p.Rest), Hex(p.Warning), Hex(p.WarningText),
+                  Hex(p.WorkFill), Hex(p.RestFill), Hex(p.SwitchFill) };
 
     ImVec4* c = style.Colors;
     const unsigned bg = p.Background, surface = p.Surface, text = p.Text, muted = p.TextMuted;

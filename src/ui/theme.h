@@ -18,6 +18,9 @@ struct Palette
     ImU32 Rest;           // rest phases
     ImU32 Warning;        // banners: storage trouble
     ImU32 WarningText;    // text on Warning
+    ImU32 WorkFill;       // session background during a set
+    ImU32 RestFill;       // session background during get-ready and rests
+    ImU32 SwitchFill;     // session background during a switch-sides pause
 };
 
 void           ApplyTheme(bool dark);   // sets the ImGui style and the palette

@@ -43,7 +43,7 @@ test("the exercise demonstration changes between frames while playing and draws 
 test("during a guided set the figure moves in step with the timer", async () => {
     const { context, page } = await openClocked(browser, server.url);
     await clockPress(page, "Start");
-    await page.clock.fastForward(5100);
+    await page.clock.fastForward(10100);   // past the 10 s get-ready
     await page.clock.runFor(100);
     const s = await state(page);
     assert.equal(s.session.phase, "work");

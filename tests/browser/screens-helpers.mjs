@@ -49,7 +49,7 @@ export async function drag(page, x, y0, y1, { steps = 10 } = {}) {
 
 // Scroll the region holding `anchor` (a visible widget's label or a RegExp) by dragging, until the
 // widget `label` is fully on screen; then press it.
-export async function pressScrolled(page, label, { anchor = null, touch = false, tries = 12 } = {}) {
+export async function pressScrolled(page, label, { anchor = null, touch = false, tries = 24 } = {}) {
     const viewport = page.viewportSize();
     const matches = (w) => (label instanceof RegExp ? label.test(w.label) : w.label === label);
     for (let i = 0; i < tries; i++) {

@@ -73,7 +73,7 @@ try {
             // The bottom of the page: the reset confirmation.
             await page.mouse.move(size.viewport.width / 2, size.viewport.height * 0.3);
             await page.mouse.wheel(0, 0);
-            for (let i = 0; i < 8; i++) {
+            for (let i = 0; i < 24; i++) {
                 const x = size.viewport.width / 2;
                 await page.mouse.move(x, size.viewport.height - 40);
                 await page.mouse.down();
@@ -104,6 +104,11 @@ try {
             await press(page, "Skip");
             await waitForState(page, () => bandCircuit.state().session.phase !== "work");
             await shot(page, prefix, "session-rest");
+            await press(page, "Skip");
+            await waitForState(page, () => bandCircuit.state().session.phase === "work");
+            await press(page, "Skip");
+            await waitForState(page, () => bandCircuit.state().session.phase === "switch");
+            await shot(page, prefix, "session-switch");
             await press(page, "End");
             await press(page, "End session");
             await waitForState(page, () => bandCircuit.state().screen === "finish");

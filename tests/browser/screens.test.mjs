@@ -49,7 +49,7 @@ test("each exercise page opens from its card on home, shows that exercise, and B
         const s = await waitForState(page, () => bandCircuit.state().screen === "exercise");
         assert.equal(s.shownExercise, key);
         await findWidget(page, "Pause");   // the page opens playing (no reduced motion here)
-        const sides = key === "monster-walk" ? ["Forward", "Backward"] : key === "deadbug" || key === "russian-twist" ? ["Reset view"] : ["Left", "Right"];
+        const sides = key === "monster-walk" ? ["Forward", "Backward"] : key === "deadbug" || key === "russian-twist" || key === "trap-pull" ? ["Reset view"] : ["Left", "Right"];
         for (const side of sides) await findWidget(page, side);
         for (const w of await widgets(page)) assert.ok(w.h >= 44 && w.w >= 44, `${w.label} on ${name} is at least 44 px`);
         // Playing animates; paused, the page stops asking for frames.

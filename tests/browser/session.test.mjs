@@ -9,22 +9,24 @@ let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-// The default circuit, written out independently of the app: [id, style, reps, rep ms].
+// The default circuit, written out independently of the app: [id, style, reps, rep ms, band form].
+// The trap pull is one two-arm set; a rest before a change of band form (tying or untying the
+// loop) is the band-change rest.
 const EXERCISES = [
-    ["deadbug", "alternating", 10, 5000],
-    ["dorsiflexion", "per-side", 10, 4500],
-    ["trap-pull", "per-side", 10, 3000],
-    ["monster-walk", "directions", 20, 1500],
-    ["russian-twist", "alternating", 12, 3500],
+    ["deadbug", "alternating", 10, 5000, "loop"],
+    ["dorsiflexion", "per-side", 10, 4500, "flat"],
+    ["trap-pull", "one-set", 10, 3000, "flat"],
+    ["monster-walk", "directions", 20, 1500, "loop"],
+    ["russian-twist", "alternating", 12, 3500, "flat"],
 ];
-const GET_READY = 5000, SWITCH = 5000, REST = 15000, ROUND_REST = 60000;
+const GET_READY = 10000, SWITCH = 5000, REST = 15000, BAND_CHANGE_REST = 30000, ROUND_REST = 60000;
 
 function expectedPlan(rounds) {
     const steps = [{ phase: "get-ready", exercise: "deadbug", round: 1, ms: GET_READY }];
     for (let round = 1; round <= rounds; round++) {
         EXERCISES.forEach(([id, style, reps, repMs], index) => {
             const set = reps * repMs;
-            if (style === "alternating") {
+            if (style === "alternating" || style === "one-set") {
                 steps.push({ phase: "work", exercise: id, round, ms: set });
             } else {
                 const [a, b] = style === "per-side" ? ["left", "right"] : ["forward", "back"];
@@ -33,8 +35,10 @@ function expectedPlan(rounds) {
                 steps.push({ phase: "work", exercise: id, round, side: b, ms: set });
             }
             const last = index === EXERCISES.length - 1;
-            if (!last) steps.push({ phase: "rest", exercise: EXERCISES[index + 1][0], round, ms: REST });
-            else if (round < rounds) steps.push({ phase: "round-rest", exercise: EXERCISES[0][0], round, ms: ROUND_REST });
+            const next = EXERCISES[last ? 0 : index + 1];
+            const change = next[4] !== EXERCISES[index][4];
+            if (!last) steps.push({ phase: "rest", exercise: next[0], round, ms: change ? Math.max(REST, BAND_CHANGE_REST) : REST });
+            else if (round < rounds) steps.push({ phase: "round-rest", exercise: next[0], round, ms: change ? Math.max(ROUND_REST, BAND_CHANGE_REST) : ROUND_REST });
         });
     }
     return steps;
@@ -160,7 +164,7 @@ test("hidden for 3 minutes mid-set, the session shows the true state on return",
 test("a reload mid-session reopens it paused where it stood, and Resume carries on", async () => {
     const { context, page } = await openApp(browser, server.url);
     await press(page, "Start");
-    await waitForState(page, () => bandCircuit.state().session && bandCircuit.state().session.phase === "work", null, { timeout: 10000 });
+    await waitForState(page, () => bandCircuit.state().session && bandCircuit.state().session.phase === "work", null, { timeout: 20000 });
     await page.waitForTimeout(700);
     await page.reload();
     await page.waitForFunction(() => window.bandCircuit && window.Module && Module._bc_state_json && bandCircuit.framesDrawn() > 0);
@@ -169,7 +173,7 @@ test("a reload mid-session reopens it paused where it stood, and Resume carries 
     assert.equal(restored.session.paused, true);
     assert.equal(restored.session.phase, "work");
     assert.equal(restored.session.exercise, "deadbug");
-    assert.ok(restored.session.elapsedMs >= 5700, "the time done before the reload is kept");
+    assert.ok(restored.session.elapsedMs >= 10700, "the time done before the reload is kept");
     await page.waitForTimeout(500);
     assert.equal((await state(page)).session.elapsedMs, restored.session.elapsedMs, "still paused");
     await press(page, "Resume");
@@ -246,7 +250,8 @@ test("cues: tones, speech and the wake lock follow the session", async () => {
     await page.clock.runFor(GET_READY + 6000);
     log = await page.evaluate(() => window.cueLog);
     assert.ok(log.tones >= 5, `countdown, rest-over and rep tones were played (${log.tones} notes)`);
-    assert.ok(log.spoken.some((text) => /Banded deadbug/.test(text)));
+    assert.ok(log.spoken.some((text) => /Next: deadbug/.test(text)));
+    assert.ok(log.spoken.some((text) => /Left leg, right arm/.test(text)), "the set is spoken part by part");
     assert.equal((await page.evaluate(() => document.getElementById("announcer").textContent)).startsWith("Round 1 of 2, Banded deadbug"), true);
 
     // The screen locks: the coming tones are scheduled in the audio clock, and taken back on return.

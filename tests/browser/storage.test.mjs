@@ -20,7 +20,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 const QUICK = JSON.stringify({
     version: 1, rounds: 1, mode: "self-paced",
     reps: { deadbug: 1, dorsiflexion: 1, "trap-pull": 1, "monster-walk": 1, "russian-twist": 1 },
-    getReadySec: 0, switchSidesSec: 0, restSec: 0, roundRestSec: 0,
+    getReadySec: 0, switchSidesSec: 0, restSec: 0, roundRestSec: 0, bandChangeRestSec: 0,
     cues: { sound: false, voice: false, vibration: false, flash: false }, theme: "system",
 });
 

@@ -77,11 +77,14 @@ TEST_CASE("The tempo matches the figure animation's contract", "[catalogue]")
         REQUIRE_FALSE(e.Tempo[2].IsHold);
         REQUIRE(RepDurationMs(e) == 4500);
     }
-    SECTION("trap pull")
+    SECTION("trap pull: one two-arm set, no switch")
     {
         const Exercise& e = GetExercise(ExerciseId::TrapPull);
         REQUIRE(std::string(e.Key) == "trap-pull");
-        REQUIRE(e.Style == SetStyle::PerSide);
+        REQUIRE(e.Style == SetStyle::OneSet);
+        REQUIRE_FALSE(HasSwitch(e));
+        REQUIRE(std::string(e.DoseText).find("per side") == std::string::npos);
+        REQUIRE(std::string(e.DoseText).find("both arms") != std::string::npos);
         REQUIRE(RepDurationMs(e) == 3000);
     }
     SECTION("monster walk counts steps, forward then back")
@@ -116,4 +119,61 @@ TEST_CASE("Side keys round-trip", "[catalogue]")
         REQUIRE(FindSide(SideKey(side)) == side);
     REQUIRE(SideKey(Side::None) == nullptr);
     REQUIRE(FindSide("up") == Side::None);
+}
+
+TEST_CASE("Every tempo part has words or a count to carry it, and a tone", "[catalogue]")
+{
+    for (int i = 0; i < ExerciseCount; i++)
+    {
+        const Exercise& e = GetExercise((ExerciseId)i);
+        CAPTURE(e.Key);
+        for (int p = 0; p < e.TempoPartCount; p++)
+        {
+            REQUIRE(e.Tempo[p].Spoken != nullptr);
+            // A part's words must fit in it: about 3 words a second at the coach's rate.
+            int words = e.Tempo[p].Spoken[0] ? 1 : 0;
+            for (const char* c = e.Tempo[p].Spoken; *c; c++)
+                words += *c == ' ';
+            REQUIRE(words <= 3 * e.Tempo[p].DurationMs / 1000 + 1);
+            if (e.Tempo[p].IsHold)
+                REQUIRE(e.Tempo[p].Sound == PartTone::Hold);
+        }
+        REQUIRE(e.SpokenName != nullptr);
+        REQUIRE(e.SetupSpoken != nullptr);
+        REQUIRE(std::string(e.SetupSpoken).back() == '.');
+    }
+    SECTION("the deadbug names its limbs, the dorsiflexion its hold")
+    {
+        const Exercise& deadbug = GetExercise(ExerciseId::Deadbug);
+        REQUIRE(std::string(deadbug.Tempo[0].Spoken) == "Left leg, right arm");
+        REQUIRE(std::string(deadbug.Tempo[1].Spoken) == "and back");
+        REQUIRE(std::string(deadbug.Tempo[2].Spoken) == "Right leg, left arm");
+        const Exercise& dorsiflexion = GetExercise(ExerciseId::Dorsiflexion);
+        REQUIRE(std::string(dorsiflexion.Tempo[0].Spoken) == "Toes up");
+        REQUIRE(std::string(dorsiflexion.Tempo[1].Spoken) == "hold");
+        REQUIRE(std::string(dorsiflexion.Tempo[2].Spoken) == "and down");
+    }
+}
+
+TEST_CASE("Band set-ups: loops and flat bands", "[catalogue]")
+{
+    REQUIRE(GetExercise(ExerciseId::Deadbug).Form == BandForm::Loop);
+    REQUIRE(GetExercise(ExerciseId::Dorsiflexion).Form == BandForm::Flat);
+    REQUIRE(GetExercise(ExerciseId::TrapPull).Form == BandForm::Flat);
+    REQUIRE(GetExercise(ExerciseId::MonsterWalk).Form == BandForm::Loop);
+    REQUIRE(GetExercise(ExerciseId::RussianTwist).Form == BandForm::Flat);
+    REQUIRE(BandFormChanges(ExerciseId::Deadbug, ExerciseId::Dorsiflexion));
+    REQUIRE_FALSE(BandFormChanges(ExerciseId::Dorsiflexion, ExerciseId::TrapPull));
+    REQUIRE(std::string(BandChangeText(ExerciseId::Deadbug, ExerciseId::Dorsiflexion)) == "Untie the loop.");
+    REQUIRE(std::string(BandChangeText(ExerciseId::TrapPull, ExerciseId::MonsterWalk)) == "Tie the band into a loop.");
+    REQUIRE(std::string(BandChangeText(ExerciseId::Dorsiflexion, ExerciseId::TrapPull)).empty());
+    REQUIRE(std::string(GetExercise(ExerciseId::MonsterWalk).SetupSpoken) == "Loop the band around your ankles.");
+    for (int i = 0; i < BandStrengthCount; i++)
+    {
+        BandStrength back = BandStrength::None;
+        REQUIRE(FindBandStrength(BandStrengthKey((BandStrength)i), &back));
+        REQUIRE((int)back == i);
+    }
+    BandStrength unused = BandStrength::Light;
+    REQUIRE_FALSE(FindBandStrength("purple", &unused));
 }

@@ -4,6 +4,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <cmath>
+#include <cstdlib>
 
 static double Channel(unsigned value)
 {
@@ -46,5 +47,54 @@ TEST_CASE("text meets WCAG AA in both themes")
         CHECK(Contrast(p.WarningText, p.Warning) >= 4.5);
         CHECK(Contrast(p.Work, p.Background) >= 4.5);
         CHECK(Contrast(p.Rest, p.Background) >= 4.5);
+        // The session screen fills with its phase's colour; the numbers sit in Surface blocks.
+        CHECK(Contrast(p.Work, p.Surface) >= 4.5);
+        CHECK(Contrast(p.Rest, p.Surface) >= 4.5);
+        for (unsigned fill : { p.WorkFill, p.RestFill, p.SwitchFill })
+        {
+            CHECK(Contrast(p.Text, fill) >= 4.5);
+            CHECK(Contrast(p.TextMuted, fill) >= 4.5);
+            CHECK(Contrast(p.Accent, fill) >= 4.5);
+            CHECK(Contrast(p.Text, p.Frame) >= 4.5);   // buttons keep their own frame colour
+        }
+        CHECK(Contrast(p.Work, p.WorkFill) >= 4.5);
+        CHECK(Contrast(p.Rest, p.RestFill) >= 4.5);
+        CHECK(Contrast(p.Rest, p.SwitchFill) >= 4.5);
+    }
+}
+
+// Distinct at a glance: the three fills differ from each other and from the plain background
+// in hue, not only a shade (a runner two metres away tells work from rest by colour).
+static int Hue(unsigned rgb)
+{
+    const double r = ((rgb >> 16) & 0xFF) / 255.0, g = ((rgb >> 8) & 0xFF) / 255.0, b = (rgb & 0xFF) / 255.0;
+    const double mx = std::fmax(r, std::fmax(g, b)), mn = std::fmin(r, std::fmin(g, b));
+    if (mx - mn < 1e-9)
+        return -1;
+    double h = mx == r ? std::fmod((g - b) / (mx - mn), 6.0) : mx == g ? (b - r) / (mx - mn) + 2.0 : (r - g) / (mx - mn) + 4.0;
+    h *= 60.0;
+    return (int)(h < 0 ? h + 360.0 : h);
+}
+
+static int HueDistance(int a, int b)
+{
+    const int d = std::abs(a - b) % 360;
+    return d > 180 ? 360 - d : d;
+}
+
+TEST_CASE("the phase fills are distinct hues in both themes")
+{
+    for (const ui::PaletteHex& p : { ui::LightPalette, ui::DarkPalette })
+    {
+        const int work = Hue(p.WorkFill), rest = Hue(p.RestFill), change = Hue(p.SwitchFill);
+        REQUIRE(work >= 0);
+        REQUIRE(rest >= 0);
+        REQUIRE(change >= 0);
+        CHECK(HueDistance(work, rest) >= 40);
+        CHECK(HueDistance(work, change) >= 40);
+        CHECK(HueDistance(rest, change) >= 40);
+        CHECK(p.WorkFill != p.Background);
+        CHECK(p.RestFill != p.Background);
+        CHECK(p.SwitchFill != p.Background);
     }
 }

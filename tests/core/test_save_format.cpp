@@ -134,7 +134,9 @@ TEST_CASE("The stored shapes are the documented ones", "[save]")
     const std::string settings = SaveSettings(DefaultSettings());
     REQUIRE(settings ==
             R"({"version":1,"rounds":2,"mode":"guided","reps":{"deadbug":10,"dorsiflexion":10,"trap-pull":10,"monster-walk":20,"russian-twist":12},)"
-            R"("getReadySec":5,"switchSidesSec":5,"restSec":15,"roundRestSec":60,"cues":{"sound":true,"voice":true,"vibration":true,"flash":false},"theme":"system"})");
+            R"("getReadySec":10,"switchSidesSec":5,"restSec":15,"roundRestSec":60,"cues":{"sound":true,"voice":true,"vibration":true,"flash":false,)"
+            R"("volume":80,"repCount":"every"},"theme":"system","bandChangeRestSec":30,"weeklyGoal":2,)"
+            R"("bands":{"deadbug":"none","dorsiflexion":"none","trap-pull":"none","monster-walk":"none","russian-twist":"none"}})");
     const std::string exported = ExportHistory({}, 5);
     REQUIRE(exported == R"({"app":"band-circuit","kind":"history","version":1,"exported":5,"sessions":[]})");
     REQUIRE(SaveHistory({}) == R"({"version":1,"sessions":[]})");
@@ -182,6 +184,68 @@ static void RequireError(const LoadResult<T>& result, const char* expected_part)
     CAPTURE(result.Error.Message);
     REQUIRE_FALSE(result.Ok());
     REQUIRE(result.Error.Message.find(expected_part) != std::string::npos);
+}
+
+// Data saved before the voice coach, band changes and weekly goals: still loads, new fields at defaults.
+TEST_CASE("Version 1 data without the newer fields loads with their defaults", "[save]")
+{
+    const char* settings = R"({"version":1,"rounds":3,"mode":"guided","reps":{"deadbug":11,"dorsiflexion":10,"trap-pull":12,"monster-walk":20,"russian-twist":15},)"
+                           R"("getReadySec":5,"switchSidesSec":5,"restSec":15,"roundRestSec":60,"cues":{"sound":true,"voice":false,"vibration":true,"flash":false},"theme":"dark"})";
+    const LoadResult<Settings> loaded = LoadSettings(settings);
+    CAPTURE(loaded.Error.Message);
+    REQUIRE(loaded.Ok());
+    REQUIRE(loaded.Value.Rounds == 3);
+    REQUIRE(loaded.Value.GetReadySec == 5);    // what the runner had stays
+    REQUIRE_FALSE(loaded.Value.CueVoice);
+    REQUIRE(loaded.Value.BandChangeRestSec == 30);
+    REQUIRE(loaded.Value.CountReps == RepCount::EveryRep);
+    REQUIRE(loaded.Value.CueVolume == 80);
+    REQUIRE(loaded.Value.WeeklyGoal == 2);
+    REQUIRE(loaded.Value.Band[0] == BandStrength::None);
+    REQUIRE(LoadSettings(SaveSettings(loaded.Value)).Value == loaded.Value);
+
+    const char* history = R"({"version":1,"sessions":[{"id":"1718000000000-1","started":1718000000000,"ended":1718000900000,"durationMs":800000,)"
+                          R"("roundsPlanned":2,"roundsDone":2,"finished":true,"reps":{"deadbug":{"left":20,"right":20},"trap-pull":{"left":20,"right":20}}}]})";
+    const LoadResult<std::vector<SessionRecord>> old = LoadHistory(history);
+    CAPTURE(old.Error.Message);
+    REQUIRE(old.Ok());
+    REQUIRE(old.Value[0].WorkMs == 0);
+    REQUIRE(old.Value[0].Bands[2] == BandStrength::None);
+    REQUIRE(old.Value[0].RepsDone[(int)ExerciseId::TrapPull][(int)Side::Left] == 20);
+}
+
+TEST_CASE("The new settings and record fields round-trip and are checked", "[save]")
+{
+    Settings settings = DefaultSettings();
+    settings.BandChangeRestSec = 45;
+    settings.CountReps = RepCount::EveryFive;
+    settings.CueVolume = 30;
+    settings.WeeklyGoal = 3;
+    settings.Band[(int)ExerciseId::MonsterWalk] = BandStrength::Heavy;
+    const std::string json = SaveSettings(settings);
+    REQUIRE(LoadSettings(json).Value == settings);
+    RequireError(LoadSettings(Replace(json, "\"repCount\":\"five\"", "\"repCount\":\"ten\"")), "\"repCount\"");
+    RequireError(LoadSettings(Replace(json, "\"volume\":30", "\"volume\":101")), "\"volume\"");
+    RequireError(LoadSettings(Replace(json, "\"weeklyGoal\":3", "\"weeklyGoal\":0")), "\"weeklyGoal\"");
+    RequireError(LoadSettings(Replace(json, "\"bandChangeRestSec\":45", "\"bandChangeRestSec\":-1")), "\"bandChangeRestSec\"");
+    RequireError(LoadSettings(Replace(json, "\"monster-walk\":\"heavy\"", "\"monster-walk\":\"purple\"")), "\"bands\"");
+    RequireError(LoadSettings(Replace(json, "\"bands\":{", "\"bands\":{\"plank\":\"light\",")), "unknown field \"plank\"");
+
+    SessionRecord record = {};
+    record.Id = "5-1";
+    record.StartedWallMs = 5;
+    record.EndedWallMs = 900000;
+    record.DurationMs = 800000;
+    record.WorkMs = 500000;
+    record.RoundsPlanned = 2;
+    record.RoundsDone = 2;
+    record.Finished = true;
+    record.Bands[(int)ExerciseId::Deadbug] = BandStrength::Light;
+    const std::string history = SaveHistory({ record });
+    const LoadResult<std::vector<SessionRecord>> loaded = LoadHistory(history);
+    REQUIRE(loaded.Ok());
+    REQUIRE(loaded.Value[0] == record);
+    RequireError(LoadHistory(Replace(history, "\"workMs\":500000", "\"workMs\":900000")), "more work time");
 }
 
 TEST_CASE("Bad input gives a clear error, never a crash", "[save]")

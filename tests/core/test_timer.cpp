@@ -141,6 +141,7 @@ TEST_CASE("The view follows the tempo", "[timer]")
 {
     Settings settings = DefaultSettings();
     settings.Rounds = 1;
+    settings.GetReadySec = 5;
     Timer timer = MakeTimer(settings);
     TimerView view = Query(timer, T0, nullptr);
     REQUIRE_FALSE(view.Started);
@@ -181,26 +182,33 @@ TEST_CASE("The view follows the tempo", "[timer]")
     }
     SECTION("dorsiflexion: the hold is part of the rep, with cues at its start and end")
     {
-        // get-ready 5 s, deadbug 50 s, rest 15 s: dorsiflexion left starts at 70 s.
-        view = Query(timer, T0 + 70000 + 4500 + 1200, nullptr);
+        // get-ready 5 s, deadbug 50 s, rest 30 s (the loop comes off): dorsiflexion left starts at 85 s.
+        const int64_t start = 85000;
+        view = Query(timer, T0 + start + 4500 + 1200, nullptr);
         REQUIRE(view.Exercise == ExerciseId::Dorsiflexion);
         REQUIRE(view.CurrentSide == Side::Left);
         REQUIRE(view.Rep == 2);
         REQUIRE(std::string(view.TempoPartName) == "Hold");
         events.clear();
-        Query(timer, T0 + 70000 + 4500 + 3000, &events);
-        REQUIRE(events.size() == 1);
+        Query(timer, T0 + start + 4500 + 3000, &events);
+        REQUIRE(events.size() == 2);
         REQUIRE(events[0].Kind == CueKind::HoldEnd);
-        REQUIRE(events[0].AtActiveMs == 70000 + 4500 + 3000);
+        REQUIRE(events[0].AtActiveMs == start + 4500 + 3000);
+        REQUIRE(events[1].Kind == CueKind::TempoPart);
+        REQUIRE(events[1].Value == 2);      // "and down"
         events.clear();
-        Query(timer, T0 + 70000 + 9000, &events);
-        REQUIRE(events.size() == 1);
+        Query(timer, T0 + start + 9000, &events);
+        REQUIRE(events.size() == 2);
         REQUIRE(events[0].Kind == CueKind::Rep);
         REQUIRE(events[0].Value == 3);
+        REQUIRE(events[1].Kind == CueKind::TempoPart);
+        REQUIRE(events[1].Value == 0);      // "Toes up"
         events.clear();
-        Query(timer, T0 + 70000 + 9000 + 1000, &events);
-        REQUIRE(events.size() == 1);
-        REQUIRE(events[0].Kind == CueKind::HoldStart);
+        Query(timer, T0 + start + 9000 + 1000, &events);
+        REQUIRE(events.size() == 2);
+        REQUIRE(events[0].Kind == CueKind::TempoPart);
+        REQUIRE(events[0].Value == 1);      // "hold"
+        REQUIRE(events[1].Kind == CueKind::HoldStart);
     }
     SECTION("the end of a timed step: countdown, rest over, next step")
     {
@@ -264,6 +272,7 @@ TEST_CASE("Skip and back at every step boundary", "[timer]")
 {
     Settings settings = DefaultSettings();
     settings.Rounds = 2;
+    settings.GetReadySec = 5;
     const Timer fresh = MakeTimer(settings);
     const std::vector<Step>& plan = fresh.Plan;
 
@@ -349,6 +358,7 @@ TEST_CASE("Reps done are tracked per exercise and side", "[timer]")
 {
     Settings settings = DefaultSettings();
     settings.Rounds = 1;
+    settings.GetReadySec = 5;
 
     SECTION("a guided set skipped midway keeps the completed reps")
     {
@@ -378,6 +388,9 @@ TEST_CASE("Reps done are tracked per exercise and side", "[timer]")
         REQUIRE(record.RepsDone[(int)ExerciseId::MonsterWalk][(int)Side::Forward] == 20);
         REQUIRE(record.RepsDone[(int)ExerciseId::MonsterWalk][(int)Side::Back] == 20);
         REQUIRE(record.RepsDone[(int)ExerciseId::RussianTwist][(int)Side::Right] == 12);
+        // The trap pull's one two-arm set counts for both arms.
+        REQUIRE(record.RepsDone[(int)ExerciseId::TrapPull][(int)Side::Left] == 10);
+        REQUIRE(record.RepsDone[(int)ExerciseId::TrapPull][(int)Side::Right] == 10);
         // 20 s before going back to the set's start (active 5 s), then the rest of the plan.
         REQUIRE(record.DurationMs == 20000 + PlanDurationMs(timer.Plan) - 5000);
     }
@@ -514,6 +527,7 @@ TEST_CASE("Zero-second rests pass at once", "[timer]")
     settings.SwitchSidesSec = 0;
     settings.RestSec = 0;
     settings.RoundRestSec = 0;
+    settings.BandChangeRestSec = 0;
     Timer timer = MakeTimer(settings);
     std::vector<CueEvent> events;
     REQUIRE(Start(timer, T0, Wall0, "z"));
@@ -546,4 +560,85 @@ TEST_CASE("Zero-second rests pass at once", "[timer]")
     Query(coarse, T0 + total, &coarse_events);
     REQUIRE(fine_events == coarse_events);
     REQUIRE(Query(fine, T0 + total, nullptr).Finished);
+}
+
+TEST_CASE("+15 s lengthens a rest or get-ready, never a set, and survives a save", "[timer]")
+{
+    Settings settings = DefaultSettings();
+    settings.Rounds = 1;
+    Timer timer = MakeTimer(settings);
+    Start(timer, T0, Wall0, "x");
+    TimerView view = Query(timer, T0 + 4000, nullptr);
+    REQUIRE(view.CanExtend);
+    REQUIRE(view.PhaseLeftMs == 6000);
+    REQUIRE(Extend(timer, T0 + 4000, 15000));
+    view = Query(timer, T0 + 4000, nullptr);
+    REQUIRE(view.PhaseLeftMs == 21000);
+    REQUIRE(view.PhaseLengthMs == 25000);
+    // The countdown moves with the end.
+    std::vector<CueEvent> events;
+    Query(timer, T0 + 25000, &events);
+    int countdowns = 0;
+    for (const CueEvent& e : events)
+        if (e.Kind == CueKind::Countdown)
+        {
+            countdowns++;
+            REQUIRE(e.AtActiveMs >= 22000);
+        }
+    REQUIRE(countdowns == 3);
+    view = Query(timer, T0 + 25000, nullptr);
+    REQUIRE(view.StepPhase == Phase::Work);
+    REQUIRE_FALSE(view.CanExtend);
+    REQUIRE_FALSE(Extend(timer, T0 + 25000, 15000));
+    // The next rest starts at its own length again.
+    view = Query(timer, T0 + 25000 + 50000 + 1000, nullptr);
+    REQUIRE(view.StepPhase == Phase::Rest);
+    REQUIRE(view.PhaseLeftMs == 29000);
+    REQUIRE(Extend(timer, T0 + 76000, 15000));
+    const SessionInProgress snapshot = SnapshotSession(timer, T0 + 76000);
+    REQUIRE(snapshot.StepExtraMs == 15000);
+    const LoadResult<SessionInProgress> loaded = LoadSessionInProgress(SaveSessionInProgress(snapshot));
+    CAPTURE(loaded.Error.Message);
+    REQUIRE(loaded.Ok());
+    Timer restored = RestoreSession(loaded.Value, 5);
+    Resume(restored, 5);
+    REQUIRE(Query(restored, 5, nullptr).PhaseLeftMs == 44000);
+    SECTION("extending is capped")
+    {
+        for (int i = 0; i < 100; i++)
+            Extend(timer, T0 + 76000, 15000);
+        REQUIRE(timer.StepExtraMs == MaxStepExtraMs);
+        REQUIRE_FALSE(Extend(timer, T0 + 76000, 15000));
+    }
+    SECTION("a snapshot that extends a set is refused")
+    {
+        SessionInProgress bad = snapshot;
+        bad.StepIndex = 1;
+        bad.HighestStepReached = 2;
+        REQUIRE(CheckSessionInProgress(bad) != nullptr);
+    }
+}
+
+TEST_CASE("Work time counts only the sets", "[timer]")
+{
+    Settings settings = DefaultSettings();
+    settings.Rounds = 1;
+    Timer timer = MakeTimer(settings);
+    Start(timer, T0, Wall0, "w");
+    Query(timer, T0 + 3600 * 1000, nullptr);
+    const SessionRecord record = MakeSessionRecord(timer, T0 + 3600 * 1000, Wall0);
+    REQUIRE(record.Finished);
+    int64_t sets = 0;
+    for (const Step& step : timer.Plan)
+        if (step.StepPhase == Phase::Work)
+            sets += step.DurationMs;
+    REQUIRE(record.WorkMs == sets);
+    REQUIRE(record.DurationMs == PlanTotalMs(timer.Plan));
+    SECTION("ended in a set: its time so far counts")
+    {
+        Timer early = MakeTimer(settings);
+        Start(early, T0, Wall0, "e");
+        EndEarly(early, T0 + 10000 + 7000);
+        REQUIRE(MakeSessionRecord(early, T0 + 20000, Wall0).WorkMs == 7000);
+    }
 }

@@ -1,0 +1,197 @@
+// The cue table and the coach's words. Everything spoken is short: a tempo part lasts one to two
+// seconds, and the next part's words cancel whatever is still being said.
+#include "core/coach.h"
+
+#include <algorithm>
+
+namespace bc {
+
+// --- [SECTION] The cue table --------------------------------------------------------------------
+
+constexpr int PartTone = -2;   // in CueRules: the tone of the tempo part the event names
+
+// One row per cue kind, in CueKind order. Tone plays when nothing is spoken at that instant;
+// SpokenTone plays even when something is (it marks a change of step, which words do not replace).
+struct CueRule {
+    CueKind Kind;
+    int Tone;           // a CueTone, or PartTone
+    int SpokenTone;     // a CueTone
+    int VibrateMs;      // 0 for none
+    bool Flash;         // flash the screen
+};
+
+static const CueRule CueRules[] = {
+    { CueKind::HoldEnd,     CueTone_None,      CueTone_None,      0,   false },   // the TempoPart after the hold carries it
+    { CueKind::Rep,         CueTone_None,      CueTone_None,      30,  false },   // the TempoPart 0 at the same instant sounds it
+    { CueKind::TempoPart,   PartTone,          CueTone_None,      0,   false },
+    { CueKind::HoldStart,   CueTone_None,      CueTone_None,      0,   false },   // the hold's TempoPart carries it
+    { CueKind::Halfway,     CueTone_None,      CueTone_None,      0,   false },   // the count says it
+    { CueKind::Countdown,   CueTone_Countdown, CueTone_Countdown, 0,   false },   // not in sets (see CoachCues)
+    { CueKind::RestOver,    CueTone_RestOver,  CueTone_RestOver,  200, true },
+    { CueKind::StepStart,   CueTone_None,      CueTone_None,      0,   false },   // a guided set's start sounds its first part
+    { CueKind::SwitchSides, CueTone_Switch,    CueTone_Switch,    150, true },
+    { CueKind::Finished,    CueTone_Finish,    CueTone_Finish,    400, true },
+};
+static_assert(sizeof(CueRules) / sizeof(CueRules[0]) == (size_t)CueKind::Finished + 1, "one rule per cue kind");
+
+static int TempoPartTone(const Exercise& exercise, int part)
+{
+    if (part <= 0 || part >= exercise.TempoPartCount)
+        return CueTone_Rep;
+    switch (exercise.Tempo[part].Sound)
+    {
+    case PartTone::Effort: return CueTone_Effort;
+    case PartTone::Hold: return CueTone_Hold;
+    case PartTone::Return: return CueTone_Return;
+    }
+    return CueTone_Rep;
+}
+
+CoachOptions MakeCoachOptions(const Settings& settings, bool voice_available)
+{
+    CoachOptions options = {};
+    options.Sound = settings.CueSound;
+    options.Voice = settings.CueVoice && voice_available;
+    options.Vibration = settings.CueVibration;
+    options.Flash = settings.CueFlash;
+    options.CountReps = settings.CountReps;
+    return options;
+}
+
+// --- [SECTION] Words ----------------------------------------------------------------------------
+
+static void AddSentence(std::string& text, const std::string& sentence)
+{
+    if (sentence.empty())
+        return;
+    if (!text.empty())
+        text += text.back() == '.' ? " " : ". ";
+    text += sentence;
+}
+
+static std::string CountWord(int rep, RepCount count)
+{
+    if (count == RepCount::Off || (count == RepCount::EveryFive && rep % 5 != 0))
+        return "";
+    return std::to_string(rep);
+}
+
+static const char* SideWord(const Exercise& exercise, Side side)
+{
+    const bool foot = exercise.SideNoun != nullptr;
+    switch (side)
+    {
+    case Side::Left: return foot ? "Left foot" : "Left side";
+    case Side::Right: return foot ? "Right foot" : "Right side";
+    case Side::Forward: return "Walk forward";
+    case Side::Back: return "Walk backward";
+    case Side::None: break;
+    }
+    return nullptr;
+}
+
+std::string NextUpSpeech(const Step& step)
+{
+    const Exercise& next = GetExercise(step.Exercise);
+    std::string text;
+    if (step.StepPhase == Phase::GetReady)
+        text = "Get ready";
+    else if (step.StepPhase == Phase::RoundRest)
+        text = "Round " + std::to_string(step.Round) + " done. Rest";
+    else
+        text = "Rest";
+    AddSentence(text, std::string("Next: ") + next.SpokenName);
+    if (step.BandChange && next.Form == BandForm::Flat)
+        AddSentence(text, "Untie the loop.");
+    AddSentence(text, next.SetupSpoken);
+    return text;
+}
+
+std::string SwitchSpeech(const Step& step)
+{
+    const Exercise& exercise = GetExercise(step.Exercise);
+    if (exercise.Style == SetStyle::Directions)
+        return step.StepSide == Side::Back ? "Turn around. Now walk backward." : "Turn around. Now walk forward.";
+    const char* noun = exercise.SideNoun ? exercise.SideNoun : "side";
+    return std::string("Switch sides. Now the ") + (step.StepSide == Side::Left ? "left " : "right ") + noun + ".";
+}
+
+// What a set says as it begins: its side (for a set done one side at a time), then in guided
+// tempo the count and the first part, else the invitation to go at one's own pace.
+static std::string WorkStartSpeech(const Step& step, RepCount count)
+{
+    const Exercise& exercise = GetExercise(step.Exercise);
+    std::string text;
+    if (const char* side = HasSwitch(exercise) ? SideWord(exercise, step.StepSide) : nullptr)
+        text = side;
+    if (step.CountsUp)
+    {
+        if (text.empty())
+            text = exercise.SpokenName;
+        AddSentence(text, "Your pace. Tap Done when the set is complete.");
+        return text;
+    }
+    AddSentence(text, CountWord(1, count));
+    AddSentence(text, exercise.Tempo[0].Spoken);
+    return text;
+}
+
+// --- [SECTION] One instant ----------------------------------------------------------------------
+
+CueOutput CoachCues(const std::vector<Step>& plan, const CueEvent* events, int count, const CoachOptions& options)
+{
+    CueOutput out = { CueTone_None, "", 0, false };
+    int silent_tone = CueTone_None;     // the first tone of the instant, used when nothing is spoken
+    int spoken_tone = CueTone_None;     // the first tone that plays even over words
+    std::string speech;
+    for (int i = 0; i < count; i++)
+    {
+        const CueEvent& event = events[i];
+        if (event.StepIndex < 0 || event.StepIndex >= (int)plan.size())
+            continue;
+        const Step& step = plan[event.StepIndex];
+        const Exercise& exercise = GetExercise(step.Exercise);
+        const CueRule& rule = CueRules[(int)event.Kind];
+        int tone = rule.Tone == PartTone ? TempoPartTone(exercise, event.Value) : rule.Tone;
+        int over_words = rule.SpokenTone;
+        if (event.Kind == CueKind::Countdown && step.StepPhase == Phase::Work)
+            tone = over_words = CueTone_None;    // in a set, the tempo carries the end
+        if (event.Kind == CueKind::StepStart && step.StepPhase == Phase::Work && !step.CountsUp)
+            tone = CueTone_Rep;                  // rep 1's first part starts with the set
+        if (silent_tone == CueTone_None)
+            silent_tone = tone;
+        if (spoken_tone == CueTone_None)
+            spoken_tone = over_words;
+        out.VibrateMs = std::max(out.VibrateMs, rule.VibrateMs);
+        out.Flash |= rule.Flash;
+
+        switch (event.Kind)
+        {
+        case CueKind::Rep: AddSentence(speech, CountWord(event.Value, options.CountReps)); break;
+        case CueKind::TempoPart:
+            if (event.Value >= 0 && event.Value < exercise.TempoPartCount)
+                AddSentence(speech, exercise.Tempo[event.Value].Spoken);
+            break;
+        case CueKind::SwitchSides: AddSentence(speech, SwitchSpeech(step)); break;
+        case CueKind::Finished: AddSentence(speech, "Circuit complete. Well done."); break;
+        case CueKind::StepStart:
+            if (step.StepPhase == Phase::Work)
+                AddSentence(speech, WorkStartSpeech(step, options.CountReps));
+            else if (step.StepPhase != Phase::Done && step.StepPhase != Phase::Switch)
+                AddSentence(speech, NextUpSpeech(step));
+            break;
+        default: break;
+        }
+    }
+    if (options.Voice)
+        out.Speech = speech;
+    if (options.Sound)
+        out.Tone = out.Speech.empty() ? silent_tone : spoken_tone;
+    if (!options.Vibration)
+        out.VibrateMs = 0;
+    if (!options.Flash)
+        out.Flash = false;
+    return out;
+}
+
+}  // namespace bc
