@@ -23,17 +23,17 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const HAS_VIBRATION = { chromium: true, firefox: false, webkit: false };
 
 // The shortest plan the saved-data schema allows (README "Saved data"): one round, one rep or step
-// per side, one-second pauses. Its active time, from the catalogue's rep tempos: get ready 1 s;
-// deadbug 5 s (alternating); rest 1; dorsiflexion 4.5 + switch 1 + 4.5; rest 1; trap pull 3 + 1 + 3;
-// rest 1; monster walks 1 + 1 + 1; rest 1; Russian twist 3.5 (alternating).
+// per side, one-second pauses (band changes too). Its active time, from the catalogue's rep tempos:
+// get ready 1 s; deadbug 5 s (alternating); rest 1; dorsiflexion 4.5 + switch 1 + 4.5; rest 1; trap
+// pull 3 (one set, both arms); rest 1; monster walks 1.5 + 1 + 1.5; rest 1; Russian twist 3.5.
 const SHORT_SETTINGS = {
     version: 1, rounds: 1, mode: "guided",
     reps: { deadbug: 1, dorsiflexion: 1, "trap-pull": 1, "monster-walk": 1, "russian-twist": 1 },
-    getReadySec: 1, switchSidesSec: 1, restSec: 1, roundRestSec: 1,
+    getReadySec: 1, switchSidesSec: 1, restSec: 1, roundRestSec: 1, bandChangeRestSec: 1,
     cues: { sound: true, voice: true, vibration: true, flash: true }, theme: "system",
 };
-const SHORT_PLAN_MS = 1000 + 5000 + 1000 + 10000 + 1000 + 7000 + 1000 + 3000 + 1000 + 3500;
-const SHORT_PLAN_STEPS = 17;   // get ready, 11 sets and switches, 4 rests, done
+const SHORT_PLAN_MS = 1000 + 5000 + 1000 + 10000 + 1000 + 3000 + 1000 + 4000 + 1000 + 3500;
+const SHORT_PLAN_STEPS = 15;   // get ready, 9 sets and switches, 4 rests, done
 
 export function coreScenarios(engineName) {
     let engine, tmp;
