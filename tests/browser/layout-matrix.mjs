@@ -133,7 +133,7 @@ export async function revealAndPress(page, label) {
 const EXERCISES = [
     ["Banded deadbug", ["Reset view"]],
     ["Dorsiflexion with band", ["Left", "Right"]],
-    ["Overhead trap pull", ["Left", "Right"]],
+    ["Overhead trap pull", ["Reset view"]],   // one set with both arms: no side to choose
     ["Banded monster walks", ["Forward", "Backward"]],
     ["Russian twist with band hold", ["Reset view"]],
 ];
