@@ -21,7 +21,7 @@ const seeded = async (page) => {
 
 for (const group of groupsByDpr()) {
     const names = group.sizes.map(sizeName).join(", ");
-    // Known open problem, kept running and reported (README "Layouts"): at 740x360 the settings
+    // Known open problem, kept running and reported as todo: at 740x360 the settings
     // page's first stepper does not scroll wholly into view since the coach's settings rows joined it.
     const todo = group.dpr === 3 ? "740x360 settings: the first stepper does not scroll wholly into view" : undefined;
     test(`every screen and state at ${names} (DPR ${group.dpr}): controls whole and 44 px, text clear, insets free`, { todo }, async () => {
