@@ -86,6 +86,8 @@ test("exported history imported into a fresh browser reproduces it", async () =>
     const s = await waitForState(fresh.page, () => bandCircuit.state().history.sessions === 7);
     assert.equal(s.notice.error, false);
     assert.match(s.notice.text, /Imported 7 sessions/);
+    // The history is written under a Web Lock, a moment after the notice shows.
+    await fresh.page.waitForFunction(() => !!localStorage.getItem("bandCircuit.history"));
     assert.deepEqual(byId(JSON.parse(await storedHistory(fresh.page)).sessions), byId(seeded.sessions));
     // The list shows them: one row per session on screen, newest first.
     const rows = (await widgets(fresh.page)).filter((w) => SESSION_ROW.test(w.label));

@@ -191,7 +191,7 @@ test("a reset in one page is respected by a page that still holds the old data",
         assert.equal(sb.lastRecord.save, "reset", "a session started before the reset is not written back");
         await press(b.page, "Home");
     } else {
-        assert.match(sb.notice.text, /deleted in another window/);
+        assert.match(sb.notice.text, /(deleted|ended) in another window/);
     }
     assert.equal(await stored(b.page, "bandCircuit.history"), null, "the deleted history does not come back");
     assert.equal(await stored(b.page, "bandCircuit.session"), null);
@@ -381,7 +381,7 @@ test("persistent storage is asked for once, after the first saved session", asyn
     await context.close();
 });
 
-test("a 2 MB import, ours or hostile, leaves the wasm heap at its steady size", async () => {
+test("a 2 MB import, ours or hostile, leaves the wasm heap near its steady size", async () => {
     const context = await newContext();
     const { page } = await open(context);
     const heap = () => page.evaluate(() => Module.HEAP8.buffer.byteLength);
@@ -405,7 +405,9 @@ test("a 2 MB import, ours or hostile, leaves the wasm heap at its steady size", 
         const s = await waitForState(page, () => /^(Imported|Import failed|Every session)/.test(bandCircuit.state().notice?.text || ""), undefined, { timeout: 30000 });
         if (name === "ours.json") assert.match(s.notice.text, /^Imported 3000 sessions/);
         else assert.match(s.notice.text, /not a file of ours/);
-        assert.equal(await heap(), steady, `${name}: the heap did not grow`);
+        // The wasm heap never shrinks; a file costs its own copies at most (before the first pass
+        // over its shape, a hostile one grew it to 74 and 171 MB).
+        assert.ok(await heap() <= steady + 8 * 1024 * 1024, `${name}: the heap stayed near its steady size (${await heap()} bytes)`);
         await press(page, "Back");
         await press(page, "History");
     }
