@@ -446,23 +446,19 @@ static bool IsValidSessionId(const std::string& id)
     return true;
 }
 
-static bool ReadSessionId(const JsonValue& object, std::string* out, const std::string& what, std::string& error)
+// A session id, or the "owner" page id, which uses the same characters: 1..MaxSessionIdLength of [A-Za-z0-9._:-].
+static bool ReadIdText(const JsonValue& object, const char* key, std::string* out, const std::string& what, std::string& error)
 {
-    if (!ReadString(object, "id", MaxSessionIdLength, out, what, error))
+    if (!ReadString(object, key, MaxSessionIdLength, out, what, error))
         return false;
     if (!IsValidSessionId(*out))
-        return Fail(error, what + ": \"id\" must be 1 to " + std::to_string(MaxSessionIdLength) + " letters, digits or - _ . :");
+        return Fail(error, what + ": " + Quote(key) + " must be 1 to " + std::to_string(MaxSessionIdLength) + " letters, digits or - _ . :");
     return true;
 }
 
-// "owner": the page (tab or window) running the session, same characters as a session id.
-static bool ReadOwner(const JsonValue& object, std::string* out, const std::string& what, std::string& error)
+static bool ReadSessionId(const JsonValue& object, std::string* out, const std::string& what, std::string& error)
 {
-    if (!ReadString(object, "owner", MaxSessionIdLength, out, what, error))
-        return false;
-    if (!IsValidSessionId(*out))
-        return Fail(error, what + ": \"owner\" must be 1 to " + std::to_string(MaxSessionIdLength) + " letters, digits or - _ . :");
-    return true;
+    return ReadIdText(object, "id", out, what, error);
 }
 
 std::string SaveSessionInProgress(const SessionInProgress& session)
@@ -531,7 +527,7 @@ LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
               (step_reps = RequireArray(doc, "stepReps", what, error)) != nullptr;
     if (!ok)
         return Failed<SessionInProgress>(error);
-    if (doc.HasMember("owner") && !ReadOwner(doc, &session.Owner, what, error))
+    if (doc.HasMember("owner") && !ReadIdText(doc, "owner", &session.Owner, what, error))
         return Failed<SessionInProgress>(error);
     if (step_reps->Size() > (rapidjson::SizeType)max_steps)
         return Failed<SessionInProgress>(what + ": \"stepReps\" is too long");

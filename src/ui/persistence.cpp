@@ -228,19 +228,24 @@ static void WriteSession(ui::AppState& app, double now_ms)
         app.Stored.SessionWritten = true;
 }
 
+// It was in storage and is gone: it ended, was discarded, or everything was deleted in another
+// page. It never comes back from here: true when it was dropped.
+static bool DroppedAsGone(ui::AppState& app, platform::StorageResult found)
+{
+    if (found != platform::StorageResult_Missing || !app.Stored.SessionWritten)
+        return false;
+    DropSession(app, EndedElsewhere(app));
+    return true;
+}
+
 void ui::SaveSession(AppState& app, double now_ms)
 {
     if (app.Storage == StorageStatus_Unavailable || !app.HasSession || app.Stored.SessionElsewhere)
         return;
     bc::SessionInProgress stored;
     const platform::StorageResult found = ReadStoredSession(&stored);
-    if (found == platform::StorageResult_Missing && app.Stored.SessionWritten)
-    {
-        // It was in storage and is gone: it ended, was discarded, or everything was deleted in
-        // another page. It never comes back from here.
-        DropSession(app, EndedElsewhere(app));
+    if (DroppedAsGone(app, found))
         return;
-    }
     if (found == platform::StorageResult_Ok && stored.Id == app.Session.SessionId && stored.Owner != app.Stored.PageId &&
         !stored.Owner.empty() && !app.Restored)
     {
@@ -258,11 +263,8 @@ void ui::TakeOverSession(AppState& app, double now_ms)
         return;
     bc::SessionInProgress stored;
     const platform::StorageResult found = ReadStoredSession(&stored);
-    if (found == platform::StorageResult_Missing && app.Stored.SessionWritten)
-    {
-        DropSession(app, EndedElsewhere(app));
+    if (DroppedAsGone(app, found))
         return;
-    }
     if (found == platform::StorageResult_Ok && stored.Id == app.Session.SessionId)
         app.Session = bc::RestoreSession(stored, (int64_t)now_ms);   // carry on from where the other page left it
     app.Stored.SessionElsewhere = false;
