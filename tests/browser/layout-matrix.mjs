@@ -280,7 +280,7 @@ export async function inspect(page, size, step) {
     if (texts.length === 0) problems.push("no text drawn");
     // The session's time, big enough to read from the floor: its digits at least 24 px tall.
     if (step.clock) {
-        const clocks = texts.filter((t) => /^\d+:\d\d$/.test(t.text));
+        const clocks = texts.filter((t) => /^\d+ ?:\d\d$/.test(t.text));   // texts() reads "1:00" as "1 :00" (a narrow 1 leaves a gap)
         const tallest = Math.max(0, ...clocks.map((t) => t.h));
         if (tallest < 24) problems.push(clocks.length ? `the session's time is only ${Math.round(tallest)} px tall` : "the session's time is not drawn");
     }
