@@ -183,9 +183,12 @@ assemble_dist() {
 
 setup_browser() {
     apt_install chromium fonts-liberation
-    if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
-        log "installing playwright-core from npm (lockfile tests/browser/package-lock.json)"
-        (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+    # playwright-core and @axe-core/playwright, as pinned by the lockfile; installed again whenever
+    # the lockfile is newer than what npm last installed.
+    local dir="$ROOT/tests/browser"
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        log "installing playwright-core and @axe-core/playwright from npm (lockfile tests/browser/package-lock.json)"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
     fi
 }
 

@@ -94,6 +94,7 @@ struct AppState
     double FlashUntilMs = 0.0;                  // screen flash cue ends at this monotonic time
     bool ReducedMotion = false;                 // prefers-reduced-motion: figures hold key poses
     bool SystemDark = false;                    // prefers-color-scheme: dark
+    bool MoreContrast = false;                  // prefers-contrast: more: the high-contrast palette
     bool Animating = false;                     // set by screens drawing something that moves
     double WakeAtMs = 0.0;                      // set by screens: when the screen next changes by itself
     double NowMs = 0.0;                         // monotonic time of this frame

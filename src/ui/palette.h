@@ -1,6 +1,7 @@
-// The two themes' colours as plain 0xRRGGBB numbers. They live apart from Dear ImGui so that
+// The themes' colours as plain 0xRRGGBB numbers. They live apart from Dear ImGui so that
 // tests/core/test_palette.cpp can check, natively, that every text colour meets WCAG AA contrast
-// (4.5:1) on each background it is drawn on. ui/theme.cpp turns them into the ImGui style; the
+// (4.5:1) on each background it is drawn on, and, in the two high-contrast palettes used when the
+// system asks for more contrast (prefers-contrast: more), AAA (7:1). ui/theme.cpp turns them into the ImGui style; the
 // stick figure's colours live with its drawing (ui/figure_view.cpp).
 #pragma once
 
@@ -25,5 +26,9 @@ constexpr PaletteHex LightPalette = { 0xF4F4F1, 0xFFFFFF, 0xE6E8E4, 0x1B1D1C, 0x
                                       0xFFE3A3, 0x3A2A00 };
 constexpr PaletteHex DarkPalette = { 0x121413, 0x1E2221, 0x2B302E, 0xECEFED, 0xB4BCB8, 0x5CC8A8, 0x0B1F19, 0x7EE0C0, 0x9CC3F5,
                                      0x5A4300, 0xFFF1CC };
+constexpr PaletteHex HighContrastLightPalette = { 0xFFFFFF, 0xF1F2F0, 0xE2E4E1, 0x000000, 0x2E3331, 0x0B4F40, 0xFFFFFF, 0x073B2F,
+                                                  0x0B3A70, 0xFFD966, 0x000000 };
+constexpr PaletteHex HighContrastDarkPalette = { 0x000000, 0x151716, 0x262A28, 0xFFFFFF, 0xD6DCD9, 0x7FE8C8, 0x000000, 0xA6F5DD,
+                                                 0xC2DCFF, 0x5A4300, 0xFFFFFF };
 
 }  // namespace ui

@@ -5,6 +5,7 @@
 
 #include "core/save_format.h"
 #include "platform/platform.h"
+#include "ui/automation.h"
 #include "ui/persistence.h"
 
 #include "ui/fonts.h"
@@ -31,6 +32,9 @@ static void DrawRepsTable(const bc::SessionRecord& record)
         const int a = reps[(int)(steps ? bc::Side::Forward : bc::Side::Left)];
         const int b = reps[(int)(steps ? bc::Side::Back : bc::Side::Right)];
         ImGui::TextWrapped(steps ? "%d forward, %d back" : "%d left, %d right", a, b);
+        char spoken[128];
+        snprintf(spoken, sizeof(spoken), steps ? "%s: %d forward, %d back." : "%s: %d left, %d right.", exercise.Name, a, b);
+        ui::DescribeLastText(ui::NodeKind_Text, spoken);
     }
     ImGui::EndTable();
 }
@@ -51,6 +55,7 @@ void ui::DrawFinishScreen(AppState& app)
     FormatClock(clock, sizeof(clock), record.DurationMs, false);
     snprintf(line, sizeof(line), "%s of work over %d of %d round%s.", clock, record.RoundsDone, record.RoundsPlanned, record.RoundsPlanned == 1 ? "" : "s");
     ImGui::TextWrapped("%s", line);
+    DescribeLastText(NodeKind_Text, line);
     bool offer_download = true;
     switch (save)
     {

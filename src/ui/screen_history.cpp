@@ -10,6 +10,7 @@
 
 #include "core/save_format.h"
 #include "platform/platform.h"
+#include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/persistence.h"
 #include "ui/theme.h"
@@ -126,6 +127,10 @@ static void DrawStreaks(const bc::HistoryStats& stats)
         draw_list->AddText(body, 15.0f, ImVec2(min.x + (box_w - cs.x) * 0.5f, min.y + box_h - cs.y - 10.0f), c.TextMuted, captions[i]);
     }
     ImGui::Dummy(ImVec2(width, box_h));
+    char spoken[128];
+    snprintf(spoken, sizeof(spoken), "Streak: %d day%s. Best streak: %d day%s. %d session%s in all.", values[0], values[0] == 1 ? "" : "s",
+             values[1], values[1] == 1 ? "" : "s", values[2], values[2] == 1 ? "" : "s");
+    ui::DescribeLastText(ui::NodeKind_Text, spoken);
 }
 
 static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day)
@@ -174,6 +179,11 @@ static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day)
     const float rw = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, right).x;
     draw_list->AddText(body, 15.0f, ImVec2(min.x + width - rw, base_y + 4.0f), c.TextMuted, right);
     ImGui::Dummy(ImVec2(width, top_h + bars_h + label_h));
+    char spoken[256];
+    int n = snprintf(spoken, sizeof(spoken), "Sessions per week for the last %d weeks, from the week of %d %s: ", bc::HistoryWeeks, first.Day, MonthNames[first.Month - 1]);
+    for (int w = 0; w < bc::HistoryWeeks && n > 0 && n < (int)sizeof(spoken); w++)
+        n += snprintf(spoken + n, sizeof(spoken) - (size_t)n, w == bc::HistoryWeeks - 1 ? "this week %d." : "%d, ", stats.WeeklySessions[w]);
+    ui::DescribeLastText(ui::NodeKind_Text, spoken);
 }
 
 // --- [SECTION] Session list
@@ -210,8 +220,6 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
     const ImVec2 max(min.x + width, min.y + height);
     if (ImGui::InvisibleButton(label, ImVec2(width, height)) && !ui::TouchScrollMoving())
         app.ExpandedSession = expanded ? std::string() : record.Id;
-    if (!ImGui::IsItemVisible())
-        return;   // off screen: submitted for keyboard navigation only, nothing to draw
     char clock[32], detail[128], totals[96];
     ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
     snprintf(detail, sizeof(detail), "%s  ·  %d of %d round%s  ·  %s", record.Finished ? "Finished" : "Ended early", record.RoundsDone,
@@ -219,6 +227,26 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
     int reps = 0, steps = 0;
     TotalReps(record, &reps, &steps);
     snprintf(totals, sizeof(totals), "%d reps, %d steps", reps, steps);
+    {
+        // For screen readers the row is a button that shows or hides its reps; what it shows is
+        // its description, scrolled into view or not.
+        char spoken[160];
+        snprintf(spoken, sizeof(spoken), "%s, %d of %d round%s, %s. %s.", record.Finished ? "Finished" : "Ended early", record.RoundsDone,
+                 record.RoundsPlanned, record.RoundsPlanned == 1 ? "" : "s", clock, totals);
+        std::string description = spoken;
+        for (int e = 0; e < bc::ExerciseCount && expanded; e++)
+        {
+            const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
+            const bc::Side a = bc::ExerciseSide(exercise, 0), b = bc::ExerciseSide(exercise, 1);
+            char text[128];
+            snprintf(text, sizeof(text), exercise.Style == bc::SetStyle::Directions ? " %s: %d forward, %d back." : " %s: %d left, %d right.",
+                     exercise.Name, record.RepsDone[e][(int)a], record.RepsDone[e][(int)b]);
+            description += text;
+        }
+        ui::DescribeLastItem(label, ui::ItemRole_Button, -1, expanded ? 1 : 0, description.c_str());
+    }
+    if (!ImGui::IsItemVisible())
+        return;   // off screen: submitted for keyboard navigation only, nothing to draw
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, ImGui::IsItemActive() ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
     if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
@@ -308,6 +336,7 @@ void ui::DrawHistoryScreen(AppState& app)
     DrawStreaks(stats);
     ImGui::Spacing();
     ImGui::TextUnformatted("Sessions per week");
+    DescribeLastText(NodeKind_Subheading, "Sessions per week");
     DrawWeeklyChart(stats, bc::LocalDayNumber(wall, tz));
     DrawKeptCopies(app);
     if (app.History.empty())

@@ -4,6 +4,7 @@
 
 #include "core/save_format.h"
 #include "platform/platform.h"
+#include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/persistence.h"
 #include "ui/session_runner.h"
@@ -60,6 +61,9 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
     const ImVec2 max(min.x + width, min.y + height);
     if (ImGui::InvisibleButton(exercise.Name, ImVec2(width, height)) && !ui::TouchScrollMoving())
         ui::OpenExercise(app, exercise.Id);
+    char description[256];
+    snprintf(description, sizeof(description), "%s. %s.", exercise.DoseText, exercise.Targets);
+    ui::DescribeLastItem(exercise.Name, ui::ItemRole_Button, -1, -1, description);
     const bool active = ImGui::IsItemActive();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, active ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
@@ -87,6 +91,7 @@ void ui::DrawHomeScreen(AppState& app)
 
     ImGui::PushFont(GetFont(FontRole_Heading));
     ImGui::TextUnformatted("Band Circuit");
+    DescribeLastText(NodeKind_Heading, "Band Circuit");
     ImGui::PopFont();
     const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes());
     char line[160];
@@ -122,6 +127,7 @@ void ui::DrawHomeScreen(AppState& app)
         const int rounds = app.Settings.Rounds;
         const bool other = rounds != 2 && rounds != 3;
         const float choice = other ? (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f : half;
+        BeginChoiceGroup("Rounds");
         if (ToggleButton("2 rounds", rounds == 2, choice)) { app.Settings.Rounds = 2; SaveSettings(app); }
         ImGui::SameLine();
         if (ToggleButton("3 rounds", rounds == 3, choice)) { app.Settings.Rounds = 3; SaveSettings(app); }
@@ -131,10 +137,13 @@ void ui::DrawHomeScreen(AppState& app)
             snprintf(line, sizeof(line), "%d round%s", rounds, rounds == 1 ? "" : "s");
             ToggleButton(line, true, choice);
         }
+        EndChoiceGroup();
+        BeginChoiceGroup("Pace");
         const bool guided = app.Settings.Mode == bc::RunMode::Guided;
         if (ToggleButton("Guided", guided, half)) { app.Settings.Mode = bc::RunMode::Guided; SaveSettings(app); }
         ImGui::SameLine();
         if (ToggleButton("Self-paced", !guided, half)) { app.Settings.Mode = bc::RunMode::SelfPaced; SaveSettings(app); }
+        EndChoiceGroup();
         if (Button("Start", ButtonKind_Primary, -1.0f, 60.0f))
             StartSession(app, app.NowMs);
     }

@@ -4,6 +4,7 @@
 // Keys: Space pauses or resumes, Right skips, Left goes back, Enter is Done, Escape ends.
 #include "ui/screens.h"
 
+#include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/session_runner.h"
 #include "ui/theme.h"
@@ -165,6 +166,17 @@ static void DrawNumbers(ui::AppState& app, const bc::TimerView& v, float width, 
         BigNumber(draw_list, min, ImVec2(min.x + width, min.y + height), time_text, v.StepPhase == bc::Phase::GetReady ? "STARTS IN" : "TIME LEFT", color);
     }
     ImGui::Dummy(ImVec2(width, height));
+
+    // For screen readers: the same numbers in words (not announced: the status is read on demand).
+    char status[128];
+    const char* unit = exercise.CountUnit[0] == 's' ? "step" : "rep";
+    if (work && v.CountingUp)
+        snprintf(status, sizeof(status), "%d %ss to do. Time %s.", v.Reps, unit, time_text);
+    else if (work)
+        snprintf(status, sizeof(status), "%c%s %d of %d. Time left %s.", unit[0] - 32, unit + 1, v.Rep, v.Reps, time_text);
+    else
+        snprintf(status, sizeof(status), "%s %s.", v.StepPhase == bc::Phase::GetReady ? "Starts in" : "Time left", time_text);
+    ui::DescribeText(ui::NodeKind_Status, status, min, ImVec2(min.x + width, min.y + height));
     (void)app;
 }
 
@@ -232,6 +244,8 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width)
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.TextMuted));
     ImGui::TextUnformatted(where);
     ImGui::PopStyleColor();
+    snprintf(where, sizeof(where), "Round %d of %d, exercise %d of %d.", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+    ui::DescribeLastText(ui::NodeKind_Status, where);
     ImGui::SameLine(width - 72.0f + ImGui::GetStyle().WindowPadding.x);
     if (ui::Button("End", ui::ButtonKind_Quiet, 72.0f, 44.0f))
         app.ConfirmingEnd = true;
@@ -256,6 +270,15 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width)
     ImGui::PushTextWrapPos(0.0f);
     ImGui::SetWindowFontScale(0.78f);
     ImGui::TextUnformatted(detail);
+    {
+        // Read as words, not shouted: "Left side  ·  Extend" rather than "LEFT SIDE".
+        char spoken[160];
+        snprintf(spoken, sizeof(spoken), "%s", detail);
+        for (char* p = spoken + 1; *p; p++)
+            if (*p >= 'A' && *p <= 'Z' && p[-1] >= 'A' && p[-1] <= 'Z')
+                *p = (char)(*p + 32);
+        ui::DescribeLastText(ui::NodeKind_Status, spoken);
+    }
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();

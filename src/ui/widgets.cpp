@@ -3,6 +3,7 @@
 // it becomes a scroll, and the item under the finger is released so nothing gets pressed.
 #include "ui/widgets.h"
 
+#include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/figure_view.h"
 #include "ui/theme.h"
@@ -49,6 +50,8 @@ bool ui::PageHeader(const char* title, const char* back_label)
     ImFont* font = GetFont(FontRole_Heading);
     const float y = start.y + (height - HeadingFontSize) * 0.5f;
     ImGui::GetWindowDrawList()->AddText(font, HeadingFontSize, ImVec2(title_x, y), ImGui::GetColorU32(ImGuiCol_Text), title);
+    const ImVec2 title_size = font->CalcTextSizeA(HeadingFontSize, FLT_MAX, 0.0f, title);
+    DescribeText(NodeKind_Heading, title, ImVec2(title_x, y), ImVec2(title_x + title_size.x, y + title_size.y));
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(0.0f, 0.0f));
     return pressed;
@@ -132,6 +135,7 @@ bool ui::Button(const char* label, ButtonKind kind, float width, float height)
         colors = 1;
     }
     const bool pressed = ImGui::Button(label, ImVec2(width, height));
+    DescribeLastItem(label, ItemRole_Button);
     ImGui::PopStyleColor(colors);
     return pressed;
 }
@@ -147,6 +151,7 @@ bool ui::ToggleButton(const char* label, bool selected, float width, float heigh
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.AccentText));
     }
     const bool pressed = ImGui::Button(label, ImVec2(width, height));
+    DescribeLastItem(label, ItemRole_Radio, selected ? 1 : 0);
     if (selected)
         ImGui::PopStyleColor(4);
     return pressed;
@@ -156,6 +161,7 @@ void ui::TextMuted(const char* text)
 {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Colors().TextMuted));
     ImGui::TextWrapped("%s", text);
+    DescribeLastText(NodeKind_Text, text);
     ImGui::PopStyleColor();
 }
 
@@ -163,6 +169,7 @@ void ui::Heading(const char* text)
 {
     ImGui::PushFont(GetFont(FontRole_Heading));
     ImGui::TextWrapped("%s", text);
+    DescribeLastText(NodeKind_Heading, text);
     ImGui::PopFont();
 }
 
@@ -176,6 +183,7 @@ void ui::Banner(const char* text, bool is_error)
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + text_size.y + 2 * padding);
     draw_list->AddRectFilled(min, max, is_error ? c.Warning : c.Surface, 10.0f);
+    DescribeText(NodeKind_Text, text, min, max);
     ImGui::SetCursorScreenPos(ImVec2(min.x + padding, min.y + padding));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(is_error ? c.WarningText : c.Text));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * padding);

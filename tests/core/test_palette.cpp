@@ -1,4 +1,6 @@
-// Both themes meet WCAG AA: 4.5:1 for every text colour on each background it is drawn on.
+// Both themes meet WCAG AA: 4.5:1 for every text colour on each background it is drawn on. The
+// high-contrast palettes (prefers-contrast: more) meet AAA, 7:1, for every pair, the session's big
+// numbers (Work and Rest) included.
 #include "ui/palette.h"
 
 #include <catch2/catch_test_macros.hpp>
@@ -46,5 +48,49 @@ TEST_CASE("text meets WCAG AA in both themes")
         CHECK(Contrast(p.WarningText, p.Warning) >= 4.5);
         CHECK(Contrast(p.Work, p.Background) >= 4.5);
         CHECK(Contrast(p.Rest, p.Background) >= 4.5);
+    }
+}
+
+// Every text colour against every background it is drawn on.
+static void CheckPairs(const ui::PaletteHex& p, double minimum)
+{
+    for (unsigned background : { p.Background, p.Surface })
+    {
+        CHECK(Contrast(p.Text, background) >= minimum);
+        CHECK(Contrast(p.TextMuted, background) >= minimum);
+        CHECK(Contrast(p.Accent, background) >= minimum);
+    }
+    CHECK(Contrast(p.Text, p.Frame) >= minimum);
+    CHECK(Contrast(p.AccentText, p.Accent) >= minimum);
+    CHECK(Contrast(p.WarningText, p.Warning) >= minimum);
+    CHECK(Contrast(p.Work, p.Background) >= minimum);
+    CHECK(Contrast(p.Rest, p.Background) >= minimum);
+}
+
+TEST_CASE("the high-contrast palettes meet WCAG AAA, session numbers included")
+{
+    for (const ui::PaletteHex& p : { ui::HighContrastLightPalette, ui::HighContrastDarkPalette })
+    {
+        const bool dark = &p == &ui::HighContrastDarkPalette;
+        INFO((dark ? "high-contrast dark" : "high-contrast light"));
+        CheckPairs(p, 7.0);
+        // The session's numbers are also drawn on the demonstration's surface in landscape.
+        CHECK(Contrast(p.Work, p.Surface) >= 7.0);
+        CHECK(Contrast(p.Rest, p.Surface) >= 7.0);
+    }
+}
+
+TEST_CASE("each high-contrast palette has more contrast than the theme it replaces")
+{
+    const ui::PaletteHex pairs[2][2] = { { ui::LightPalette, ui::HighContrastLightPalette }, { ui::DarkPalette, ui::HighContrastDarkPalette } };
+    for (const auto& pair : pairs)
+    {
+        const ui::PaletteHex& normal = pair[0];
+        const ui::PaletteHex& more = pair[1];
+        CHECK(Contrast(more.Text, more.Background) >= Contrast(normal.Text, normal.Background));
+        CHECK(Contrast(more.TextMuted, more.Background) > Contrast(normal.TextMuted, normal.Background));
+        CHECK(Contrast(more.Work, more.Background) > Contrast(normal.Work, normal.Background));
+        CHECK(Contrast(more.Rest, more.Background) > Contrast(normal.Rest, normal.Background));
+        CHECK(Contrast(more.Accent, more.Background) > Contrast(normal.Accent, normal.Background));
     }
 }
