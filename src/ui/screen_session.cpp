@@ -244,8 +244,7 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width)
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.TextMuted));
     ImGui::TextUnformatted(where);
     ImGui::PopStyleColor();
-    snprintf(where, sizeof(where), "Round %d of %d, exercise %d of %d.", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
-    ui::DescribeLastText(ui::NodeKind_Status, where);
+    const ImVec2 where_min = ImGui::GetItemRectMin(), where_max = ImGui::GetItemRectMax();
     ImGui::SameLine(width - 72.0f + ImGui::GetStyle().WindowPadding.x);
     if (ui::Button("End", ui::ButtonKind_Quiet, 72.0f, 44.0f))
         app.ConfirmingEnd = true;
@@ -253,6 +252,9 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width)
 
     // The phase, the side and the tempo cue.
     ui::Heading(PhaseTitle(v));
+    // Read after the title (a screen reader's list goes title, then status), though drawn above it.
+    snprintf(where, sizeof(where), "Round %d of %d, exercise %d of %d.", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+    ui::DescribeText(ui::NodeKind_Status, where, where_min, where_max);
     const char* side = SideLabel(v.CurrentSide);
     const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
     char detail[160] = "";
@@ -274,9 +276,9 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width)
         // Read as words, not shouted: "Left side  ·  Extend" rather than "LEFT SIDE".
         char spoken[160];
         snprintf(spoken, sizeof(spoken), "%s", detail);
-        for (char* p = spoken + 1; *p; p++)
-            if (*p >= 'A' && *p <= 'Z' && p[-1] >= 'A' && p[-1] <= 'Z')
-                *p = (char)(*p + 32);
+        for (int i = 1; spoken[i] != '\0'; i++)
+            if (spoken[i] >= 'A' && spoken[i] <= 'Z' && detail[i - 1] >= 'A' && detail[i - 1] <= 'Z')
+                spoken[i] = (char)(spoken[i] + 32);
         ui::DescribeLastText(ui::NodeKind_Status, spoken);
     }
     ImGui::SetWindowFontScale(1.0f);
