@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
+import axe from "axe-core";
 import { launchBrowser, serveDist, openApp, openClocked, state, widgets, press, waitForState } from "./harness.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
 
@@ -431,12 +432,15 @@ test("prefers-contrast: more switches to the high-contrast palette", async () =>
 
 // --- axe-core on every screen, both themes (real time: axe runs on timers)
 
+// axe-core's full rule set (what AxeBuilder runs), injected once into the page and run on each
+// screen: AxeBuilder injects it again on every run and finishes the run in a new page, which
+// costs seconds per screen on this shared machine.
 async function axeViolations(page, where) {
     await page.waitForTimeout(150);
-    const t = Date.now();
-    const result = await new AxeBuilder({ page }).analyze();
-    if (process.env.AXE_TIMES) console.log(where, Date.now() - t, "ms");
-    return result.violations.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(axe.source);
+    const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
+        .map((v) => v.id + " (" + v.nodes.map((n) => n.target.join(" ")).join(", ") + ")"));
+    return violations.map((v) => `${where}: ${v}`);
 }
 
 test("axe-core finds no violation on any screen, in the light and the dark theme", async () => {
@@ -471,16 +475,17 @@ test("axe-core finds no violation on any screen, in the light and the dark theme
         await press(page, "Home");
         await waitForState(page, () => bandCircuit.state().screen === "home");
     }
-    // The check can fail: a spin button without a name, slipped into the layer, is reported.
+    assert.deepEqual(found, []);
+
+    // The check can fail: a spin button without a name, slipped into the layer, is reported (here
+    // through @axe-core/playwright's own builder).
     await page.evaluate(() => {
         const broken = document.createElement("div");
-        broken.id = "broken";
         broken.setAttribute("role", "spinbutton");
         broken.tabIndex = 0;
         document.getElementById("a11y").appendChild(broken);
     });
-    const caught = await new AxeBuilder({ page }).include("#a11y").withRules(["aria-input-field-name"]).analyze();
+    const caught = await new AxeBuilder({ page }).setLegacyMode(true).include("#a11y").withRules(["aria-input-field-name"]).analyze();
     assert.deepEqual(caught.violations.map((v) => v.id), ["aria-input-field-name"]);
     await context.close();
-    assert.deepEqual(found, []);
 });
