@@ -54,7 +54,8 @@ void ui::Navigate(Screen screen)
     else if (screen == Screen_Session && g_App.HasSession)
         announcement = DescribeStep(g_App.View);
     else if (screen == Screen_Finish && g_App.HasLastRecord)
-        announcement = g_App.LastRecord.Finished ? "Circuit complete. Well done." : "Session ended early.";
+        announcement = RecordSaveFor(g_App, g_App.LastRecord.Id) == RecordSave_NoWork ? "No reps done."
+                     : g_App.LastRecord.Finished ? "Circuit complete. Well done." : "Session ended early.";
     platform::Announce(announcement.c_str());
 }
 
