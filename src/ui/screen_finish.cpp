@@ -184,6 +184,11 @@ void ui::DrawFinishScreen(AppState& app)
     const bc::SessionRecord* previous = bc::PreviousSession(app.History, record);
     const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes(), app.Settings.WeeklyGoal);
 
+    // Everything but the way out scrolls: on a short landscape phone the celebration, the week and
+    // the table together are taller than the screen, and Home and History must stay on it.
+    const float nav_height = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
+    BeginTouchScroll("Summary", -nav_height);
+
     // The celebration: a badge and the words, large.
     const ImVec2 top = ImGui::GetCursorScreenPos();
     const float badge = 30.0f;
@@ -242,7 +247,7 @@ void ui::DrawFinishScreen(AppState& app)
     case RecordSave_Held: Banner("Not saved: your stored history could not be read, and is left untouched. Download the session to keep it.", true); break;
     case RecordSave_Reset: Banner("Not saved: all data was deleted in another window while this session ran. Download it to keep it.", true); break;
     }
-    if (offer_download && Button("Download this session", ButtonKind_Primary, width))
+    if (offer_download && Button("Download this session", ButtonKind_Primary, ImGui::GetContentRegionAvail().x))
     {
         const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, bc::RecordTzOffset(record, platform::TimezoneOffsetMinutes()));
         char name[80];
@@ -250,8 +255,6 @@ void ui::DrawFinishScreen(AppState& app)
         platform::DownloadFile(name, bc::ExportHistory({ record }, (int64_t)platform::WallMs()));
     }
 
-    const float nav_height = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
-    BeginTouchScroll("Summary", -nav_height);
     DrawRepsTable(record, previous);
     DrawSuggestions(app, record, previous);
     EndTouchScroll();

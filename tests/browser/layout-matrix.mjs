@@ -87,7 +87,7 @@ async function dragBy(page, x, y, dy) {
 // turn, further down first, then back up.
 const rectKey = (r) => `${r.x},${r.y},${r.w},${r.h}`;
 
-export async function reveal(page, label, { tries = 24 } = {}) {
+export async function reveal(page, label, { tries = 48 } = {}) {
     const regions = [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
     for (const region of regions.length > 0 ? regions : [null]) {
         let before = null;
@@ -111,7 +111,7 @@ export async function reveal(page, label, { tries = 24 } = {}) {
                 const below = w.item.y + w.item.h - (r.y + r.h);
                 dy = below > 0 ? -(below + 8) : r.y - w.item.y + 8;
             } else {
-                dy = direction * r.h * 0.6;
+                dy = direction * r.h * 0.8;   // looking for it: long strides (settings on a short phone is long)
             }
             dy = Math.sign(dy) * Math.min(Math.max(Math.abs(dy), 24), r.h * 0.8);
             await dragBy(page, r.x + r.w / 2, r.y + r.h / 2, dy);

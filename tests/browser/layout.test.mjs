@@ -21,13 +21,7 @@ const seeded = async (page) => {
 
 for (const group of groupsByDpr()) {
     const names = group.sizes.map(sizeName).join(", ");
-    // Known open problems since the coach's settings rows and finish content joined the per-shape
-    // layout, kept running and reported as todo: short landscape phones (568x320, 740x360).
-    const todo = {
-        2: "568x320: the settings page's first stepper does not scroll wholly into view; the finish screen's Home and History fall below the fold",
-        3: "740x360 settings: the first stepper does not scroll wholly into view",
-    }[group.dpr];
-    test(`every screen and state at ${names} (DPR ${group.dpr}): controls whole and 44 px, text clear, insets free`, { todo }, async () => {
+    test(`every screen and state at ${names} (DPR ${group.dpr}): controls whole and 44 px, text clear, insets free`, async () => {
         const first = group.sizes[0];
         const { context, page, problems } = await openClocked(browser, server.url, {
             viewport: { width: first.width, height: first.height }, deviceScaleFactor: group.dpr, time: TIME, beforeLoad: seeded });
@@ -50,13 +44,8 @@ for (const group of groupsByDpr()) {
     });
 }
 
-// Known open problem, kept running and reported: the landscape half reads a portrait layout.
-test("safe-area insets set in CSS reach the app, and the controls move out of them", { todo: "the landscape check reads the layout before the resized frame" }, async () => {
+test("safe-area insets set in CSS reach the app, and the controls move out of them", async () => {
     const { context, page } = await openClocked(browser, server.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, time: TIME });
-    const setInsets = async (insets) => {
-        await page.evaluate((i) => { for (const [k, v] of Object.entries(i)) document.documentElement.style.setProperty(`--safe-${k}`, `${v}px`); }, insets);
-        await page.clock.runFor(100);
-    };
     const find = async (label) => (await widgets(page)).find((w) => w.label === label);
     const title = async () => (await page.evaluate(() => bandCircuit.texts())).find((t) => t.text.replace(/ /g, "") === "BandCircuit");
     let s = await state(page);
@@ -65,7 +54,7 @@ test("safe-area insets set in CSS reach the app, and the controls move out of th
     const titleBefore = await title();
     assert.ok(titleBefore, "texts() reports the title");
 
-    await setInsets({ top: 47, bottom: 34 });
+    await setSize(page, { width: 390, height: 844, insets: { top: 47, bottom: 34 } });
     s = await state(page);
     assert.deepEqual(s.layout.safeArea, { top: 47, right: 0, bottom: 34, left: 0 });
     const history = await find("History");
@@ -74,8 +63,7 @@ test("safe-area insets set in CSS reach the app, and the controls move out of th
     assert.ok(Math.abs((await title()).y - (titleBefore.y + 47)) < 1, "the title moved down by the notch");
 
     // On its side, with the notch on the left: nothing interactive left of it or in the corners.
-    await page.setViewportSize({ width: 844, height: 390 });
-    await setInsets({ top: 0, left: 47, right: 47, bottom: 21 });
+    await setSize(page, { width: 844, height: 390, insets: { left: 47, right: 47, bottom: 21 } });
     s = await state(page);
     assert.equal(s.layout.shape, "landscape");
     for (const w of await widgets(page)) {
