@@ -207,7 +207,8 @@ static void DrawPlanSettings(ui::AppState& app)
 
     SectionTitle("Weekly goal");
     snprintf(value, sizeof(value), "%d a week", s.WeeklyGoal);
-    if (const int change = Stepper("Sessions", value, "Coach: 2-3 a week, after runs", "Weekly goal", s.WeeklyGoal, bc::MinWeeklyGoal, bc::MaxWeeklyGoal))
+    if (const int change = Stepper("Sessions", value, "Coach: 2-3 a week, after runs", "Weekly goal", s.WeeklyGoal, bc::MinWeeklyGoal, bc::MaxWeeklyGoal,
+                                   "Sessions a week"))
     {
         s.WeeklyGoal += change;
         Changed(app);

@@ -167,6 +167,16 @@ test("settings through roles: spin buttons, switches, the pace and theme choices
     await spinTo(page, "Round rest", 30, 15);
     assert.equal((await saved()).roundRestSec, 30);
     assert.equal(await role(page, "spinbutton", "Round rest").getAttribute("aria-valuetext"), "30 s");
+    // The coach's additions: the weekly goal, the band noted per exercise (its name said), the spoken count.
+    await spinTo(page, "Sessions a week", 3);
+    assert.equal((await saved()).weeklyGoal, 3);
+    await spinTo(page, "Banded deadbug band", 2);
+    assert.equal(await role(page, "spinbutton", "Banded deadbug band").getAttribute("aria-valuetext"), "Medium");
+    assert.equal((await saved()).bands.deadbug, "medium");
+    const count = layer(page).getByRole("radiogroup", { name: "Rep count, spoken" });
+    await activate(page, count.getByRole("radio", { name: "Every 5" }));
+    await until(page, async () => (await saved()).cues?.repCount === "five", "every fifth rep counted");
+    assert.equal(await count.getByRole("radio", { name: "Every 5", checked: true }).count(), 1);
 
     const flash = role(page, "switch", "Screen flash");
     const flashOn = (await flash.getAttribute("aria-checked")) === "true";
