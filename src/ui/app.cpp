@@ -131,7 +131,9 @@ ui::FrameRequest ui::AppFrame(double now_ms)
         g_App.Animating = true;
     }
 
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(Colors().Background);
+    // Behind the page, and in the safe-area margins around it: the page's own colour.
+    const bool in_session = g_App.Current == Screen_Session && g_App.HasSession;
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(in_session ? SessionFill(g_App) : Colors().Background);
     return { g_App.Animating, g_App.WakeAtMs, { bg.x, bg.y, bg.z } };
 }
 

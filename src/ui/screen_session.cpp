@@ -58,7 +58,9 @@ static const char* SideLabel(bc::ExerciseId exercise, bc::Side side)
     }
 }
 
-// Big text centred in its own block (a Surface card), shrunk to fit, with its caption under it.
+// Big text centred in its own block (a Surface card), shrunk to fit, with its caption under it. A
+// block too short for both (a phone on its side) keeps the number and drops the caption: "1/10"
+// and "0:48" read for themselves, and the number is what the runner looks for from the floor.
 static void BigNumber(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const char* value, const char* caption, ImU32 color)
 {
     const ui::Palette& c = ui::Colors();
@@ -68,16 +70,19 @@ static void BigNumber(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const char*
     const float box_w = max.x - min.x, box_h = max.y - min.y;
     const float caption_size = 15.0f, caption_gap = 2.0f;
     const ImVec2 cap = body->CalcTextSizeA(caption_size, FLT_MAX, 0.0f, caption);
-    float size = ImMin(ui::BigFontSize, box_h - cap.y - caption_gap);
+    const bool with_caption = box_h - cap.y - caption_gap >= 48.0f;
+    float size = ImMin(ui::BigFontSize, with_caption ? box_h - cap.y - caption_gap : box_h - 6.0f);
     if (size < 16.0f)
         return;   // no room to read a number: nothing rather than a smudge
     const float natural = big->CalcTextSizeA(size, FLT_MAX, 0.0f, value).x;
     if (natural > box_w - 8.0f)
         size *= (box_w - 8.0f) / natural;
     const ImVec2 text = big->CalcTextSizeA(size, FLT_MAX, 0.0f, value);
-    const float top = min.y + ImMax(0.0f, (box_h - text.y - caption_gap - cap.y) * 0.5f);
+    const float under = with_caption ? caption_gap + cap.y : 0.0f;
+    const float top = min.y + ImMax(0.0f, (box_h - text.y - under) * 0.5f);
     draw_list->AddText(big, size, ImVec2(min.x + (box_w - text.x) * 0.5f, top), color, value);
-    draw_list->AddText(body, caption_size, ImVec2(min.x + (box_w - cap.x) * 0.5f, top + text.y + caption_gap), c.TextMuted, caption);
+    if (with_caption)
+        draw_list->AddText(body, caption_size, ImVec2(min.x + (box_w - cap.x) * 0.5f, top + text.y + caption_gap), c.TextMuted, caption);
 }
 
 static void ScheduleNextFrame(ui::AppState& app, const bc::TimerView& v)
@@ -377,10 +382,10 @@ static void MutedText(const char* text)
 }
 
 // The tempo word, large enough to read from the floor; shrunk to fit the width.
-static void CueWord(const char* text, ImU32 color, float width)
+static void CueWord(const char* text, ImU32 color, float width, float max_size)
 {
     ImFont* font = ui::GetFont(ui::FontRole_Cue);
-    float size = ui::CueFontSize;
+    float size = max_size;
     const float natural = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x;
     if (natural > width)
         size *= width / natural;
@@ -408,7 +413,7 @@ static ImU32 PhaseFill(const bc::TimerView& v)
 // The status block at the cursor, width wide: where we are and End, the progress, the phase, the
 // side and tempo cue; in portrait also the band set-up before a set (side by side layouts write it
 // on the figure's card, and fit the phase title on one line).
-static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side)
+static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side, float cue_size)
 {
     const ui::Palette& c = ui::Colors();
     // Top line: where we are, and End. The words shorten on narrow columns.
@@ -466,7 +471,7 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
         if (side)
             MutedText(side);
         const char* cue = v.CountingUp ? "Your pace" : v.TempoPartName;
-        CueWord(cue, c.Accent, width);
+        CueWord(cue, c.Accent, width, cue_size);
         // Read as words, not shouted: "Left leg + right arm. Extend." rather than the capitals.
         char spoken[160];
         snprintf(spoken, sizeof(spoken), "%s%s%s%s", side ? side : "", side && cue[0] ? ". " : "", cue, side || cue[0] ? "." : "");
@@ -488,7 +493,7 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
             snprintf(next, sizeof(next), "Now: walk %s", v.CurrentSide == bc::Side::Back ? "backward" : "forward");
         else
             snprintf(next, sizeof(next), "Now: %s %s", v.CurrentSide == bc::Side::Right ? "right" : "left", exercise.SideNoun ? exercise.SideNoun : "side");
-        CueWord(next, c.Accent, width);
+        CueWord(next, c.Accent, width, cue_size);
         ui::DescribeLastText(ui::NodeKind_Status, next);
     }
     else if (v.StepPhase != bc::Phase::Done)
@@ -518,6 +523,8 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     }
     ImGui::PopTextWrapPos();
 }
+
+ImU32 ui::SessionFill(const AppState& app) { return PhaseFill(app.View); }
 
 void ui::DrawSessionScreen(AppState& app)
 {
@@ -549,7 +556,8 @@ void ui::DrawSessionScreen(AppState& app)
     const ImRect status_area = SessionStatusArea(page, shape);
     ImGui::SetCursorScreenPos(status_area.Min);
     ImGui::BeginGroup();
-    DrawStatus(app, v, status_area.GetWidth(), side_by_side);
+    // A phone on its side has little height: the tempo word gives some of it to the numbers.
+    DrawStatus(app, v, status_area.GetWidth(), side_by_side, shape == Shape_Landscape ? 32.0f : CueFontSize);
     ImGui::EndGroup();
     const float status_bottom = ImGui::GetItemRectMax().y;
     const float controls_w = in_row || shape == Shape_Portrait ? page.GetWidth() - 2 * ImGui::GetStyle().WindowPadding.x : status_area.GetWidth();

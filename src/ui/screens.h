@@ -3,6 +3,8 @@
 
 #include "ui/app_state.h"
 
+#include <imgui.h>
+
 namespace ui {
 
 void DrawHomeScreen(AppState& app);
@@ -15,5 +17,6 @@ void DrawAboutScreen(AppState& app);
 
 void OpenExercise(AppState& app, bc::ExerciseId exercise);   // the exercise page, at its best camera
 double ExerciseDemoMs(const AppState& app, double now_ms);   // exercise page: ms into the demonstration
+ImU32  SessionFill(const AppState& app);   // session screen: its phase's colour, edge to edge (safe-area margins too)
 
 }  // namespace ui

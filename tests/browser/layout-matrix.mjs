@@ -128,7 +128,7 @@ export async function revealAndPress(page, label) {
 
 // --- The walk: every screen and state. Each step leaves the app in a state and says what must
 // be on screen: `need` labels fully visible without scrolling, `reach` labels that scrolling must
-// bring fully into view.
+// bring fully into view, `clock` the session's time drawn large.
 
 const EXERCISES = [
     ["Banded deadbug", ["Reset view"]],
@@ -178,18 +178,18 @@ export async function* walk(page) {
     // A guided session, through each kind of step.
     await clockPress(page, "Guided");
     await clockPress(page, "Start");
-    yield { name: "get-ready", screen: "session", phase: "get-ready", need: [...SESSION_CONTROLS, "Pause"] };
+    yield { name: "get-ready", screen: "session", clock: true, phase: "get-ready", need: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "work");
-    yield { name: "guided-set", screen: "session", phase: "work", need: [...SESSION_CONTROLS, "Pause"] };
+    yield { name: "guided-set", screen: "session", clock: true, phase: "work", need: [...SESSION_CONTROLS, "Pause"] };
     await clockPress(page, "Pause");
-    yield { name: "paused", screen: "session", need: [...SESSION_CONTROLS, "Resume"] };
+    yield { name: "paused", screen: "session", clock: true, need: [...SESSION_CONTROLS, "Resume"] };
     await clockPress(page, "Resume");
     await skipUntil(page, (s) => s.session.phase === "rest");
-    yield { name: "rest", screen: "session", phase: "rest", need: [...SESSION_CONTROLS, "Pause"] };
+    yield { name: "rest", screen: "session", clock: true, phase: "rest", need: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "switch");
-    yield { name: "switch", screen: "session", phase: "switch", need: [...SESSION_CONTROLS, "Pause"] };
+    yield { name: "switch", screen: "session", clock: true, phase: "switch", need: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "round-rest");
-    yield { name: "round-rest", screen: "session", phase: "round-rest", need: [...SESSION_CONTROLS, "Pause"] };
+    yield { name: "round-rest", screen: "session", clock: true, phase: "round-rest", need: [...SESSION_CONTROLS, "Pause"] };
     await clockPress(page, "End");
     yield { name: "end-confirmation", screen: "session", need: ["End session", "Keep going"] };
     await clockPress(page, "End session");
@@ -200,7 +200,7 @@ export async function* walk(page) {
     await clockPress(page, "Self-paced");
     await clockPress(page, "Start");
     await skipUntil(page, (s) => s.session.phase === "work");
-    yield { name: "self-paced-set", screen: "session", phase: "work", need: [...SESSION_CONTROLS, "Pause", "Done"] };
+    yield { name: "self-paced-set", screen: "session", clock: true, phase: "work", need: [...SESSION_CONTROLS, "Pause", "Done"] };
     await clockPress(page, "End");
     await clockPress(page, "End session");
     await clockPress(page, "Home");
@@ -278,6 +278,12 @@ export async function inspect(page, size, step) {
         shown.push({ t, visible });
     }
     if (texts.length === 0) problems.push("no text drawn");
+    // The session's time, big enough to read from the floor: its digits at least 24 px tall.
+    if (step.clock) {
+        const clocks = texts.filter((t) => /^\d+:\d\d$/.test(t.text));
+        const tallest = Math.max(0, ...clocks.map((t) => t.h));
+        if (tallest < 24) problems.push(clocks.length ? `the session's time is only ${Math.round(tallest)} px tall` : "the session's time is not drawn");
+    }
 
     // Labels that scrolling must bring into view, whole.
     for (const label of step.reach || []) {

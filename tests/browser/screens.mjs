@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launchBrowser, openClocked, press, state, waitForState, waitReady } from "./harness.mjs";
-import { MOTION, SIZES, groupsByDpr, setSize, sizeName, walk } from "./layout-matrix.mjs";
+import { MOTION, SIZES as MATRIX, groupsByDpr, setSize, sizeName, walk } from "./layout-matrix.mjs";
 import { startServer } from "../serve.mjs";
 import { makeHistory, pressScrolled, seedScript } from "./screens-helpers.mjs";
 
@@ -17,7 +17,7 @@ const CARD = /^(Banded|Dorsiflexion|Overhead|Russian)/;
 const [dist = "dist", out = "build/screens"] = process.argv.slice(2);
 fs.mkdirSync(out, { recursive: true });
 
-const SIZES = [
+const DEVICES = [
     { name: "phone", viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true },
     { name: "laptop", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, hasTouch: false, isMobile: false },
 ];
@@ -39,7 +39,7 @@ async function goHome(page) {
 }
 
 try {
-    for (const size of SIZES) {
+    for (const size of DEVICES) {
         for (const theme of ["light", "dark"]) {
             const prefix = `${size.name}-${theme}`;
             const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor,
@@ -118,7 +118,7 @@ try {
     }
     if (process.env.MATRIX !== "0") {
         const only = process.env.MATRIX_SIZES ? process.env.MATRIX_SIZES.split(",") : null;
-        const sizes = SIZES.filter((size) => !only || only.includes(sizeName(size)));
+        const sizes = MATRIX.filter((size) => !only || only.includes(sizeName(size)));
         const matrixOut = path.join(out, "matrix");
         fs.mkdirSync(matrixOut, { recursive: true });
         const time = new Date("2026-11-20T07:30:00");
