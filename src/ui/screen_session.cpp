@@ -160,7 +160,7 @@ static void DrawComingExercise(ImDrawList* draw_list, const bc::TimerView& v, ui
 
 // The demonstration card. band_caption: the band set-up is written along the card's foot (side
 // by side layouts, where the column beside it has no room for it).
-static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, ImVec2 max, bool band_caption)
+static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, ImVec2 max, bool band_caption, bool compact)
 {
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     const ui::Palette& c = ui::Colors();
@@ -210,9 +210,22 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
         DrawComingExercise(draw_list, v, demo, ImVec2(min.x + 6, min.y + 6), ImVec2(max.x - 6, max.y - 6));
         return;
     }
-    // "Next up" heads the panel; the figures keep clear of it.
-    draw_list->AddText(ui::GetFont(ui::FontRole_Body), 15.0f, ImVec2(min.x + 12, min.y + 10), c.TextMuted, "NEXT UP");
-    DrawComingExercise(draw_list, v, demo, ImVec2(min.x + 6, min.y + 32), ImVec2(max.x - 6, max.y - 6));
+    // "Next up" heads the panel; the figures keep clear of it. Compact layouts name the exercise
+    // here, which saves the status column a line.
+    ImFont* body = ui::GetFont(ui::FontRole_Body);
+    float header_h = 32.0f;
+    if (compact)
+    {
+        char next[96];
+        snprintf(next, sizeof(next), "Next: %s", exercise.Name);
+        const float wrap = max.x - min.x - 24.0f;
+        header_h = 14.0f + body->CalcTextSizeA(16.0f, FLT_MAX, wrap, next).y;
+        draw_list->AddText(body, 16.0f, ImVec2(min.x + 12, min.y + 10), c.Text, next, nullptr, wrap);
+        ui::DescribeText(ui::NodeKind_Status, next, ImVec2(min.x + 12, min.y + 10), ImVec2(max.x - 12, min.y + header_h));
+    }
+    else
+        draw_list->AddText(body, 15.0f, ImVec2(min.x + 12, min.y + 10), c.TextMuted, "NEXT UP");
+    DrawComingExercise(draw_list, v, demo, ImVec2(min.x + 6, min.y + header_h), ImVec2(max.x - 6, max.y - 6));
 }
 
 static void DrawNumbers(const bc::TimerView& v, const ImRect& box)
@@ -413,8 +426,9 @@ static ImU32 PhaseFill(const bc::TimerView& v)
 // The status block at the cursor, width wide: where we are and End, the progress, the phase, the
 // side and tempo cue; in portrait also the band set-up before a set (side by side layouts write it
 // on the figure's card, and fit the phase title on one line).
-static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side, float cue_size)
+static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side, bool compact)
 {
+    const float cue_size = compact ? 32.0f : ui::CueFontSize;
     const ui::Palette& c = ui::Colors();
     // Top line: where we are, and End. The words shorten on narrow columns.
     const float end_w = 72.0f, line_h = 44.0f;
@@ -479,7 +493,7 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
             if (spoken[i] >= 'A' && spoken[i] <= 'Z')
                 spoken[i] = (char)(spoken[i] - 'A' + 'a');
         ui::DescribeText(ui::NodeKind_Status, spoken, detail_min, ImGui::GetItemRectMax());
-        if (v.CountingUp)
+        if (v.CountingUp && !compact)   // compact: Done is in the bar right under it
         {
             MutedText("Tap Done when the set is complete");
             ui::DescribeLastText(ui::NodeKind_Status, "Tap Done when the set is complete.");
@@ -498,14 +512,17 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     }
     else if (v.StepPhase != bc::Phase::Done)
     {
-        char next[96];
-        snprintf(next, sizeof(next), "Next: %s", exercise.Name);
-        ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-        ImGui::SetWindowFontScale(0.78f);
-        ImGui::TextUnformatted(next);
-        ImGui::SetWindowFontScale(1.0f);
-        ImGui::PopFont();
-        ui::DescribeLastText(ui::NodeKind_Status, next);
+        if (!compact)   // compact: the figure's card names it
+        {
+            char next[96];
+            snprintf(next, sizeof(next), "Next: %s", exercise.Name);
+            ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
+            ImGui::SetWindowFontScale(0.78f);
+            ImGui::TextUnformatted(next);
+            ImGui::SetWindowFontScale(1.0f);
+            ImGui::PopFont();
+            ui::DescribeLastText(ui::NodeKind_Status, next);
+        }
         if (step.BandChange)
         {
             char change[160];
@@ -556,15 +573,17 @@ void ui::DrawSessionScreen(AppState& app)
     const ImRect status_area = SessionStatusArea(page, shape);
     ImGui::SetCursorScreenPos(status_area.Min);
     ImGui::BeginGroup();
-    // A phone on its side has little height: the tempo word gives some of it to the numbers.
-    DrawStatus(app, v, status_area.GetWidth(), side_by_side, shape == Shape_Landscape ? 32.0f : CueFontSize);
+    // A phone on its side has little height: the status is compact (a smaller tempo word, the next
+    // exercise named on the figure's card, no hint above the Done button), so the numbers keep it.
+    const bool compact = shape == Shape_Landscape;
+    DrawStatus(app, v, status_area.GetWidth(), side_by_side, compact);
     ImGui::EndGroup();
     const float status_bottom = ImGui::GetItemRectMax().y;
     const float controls_w = in_row || shape == Shape_Portrait ? page.GetWidth() - 2 * ImGui::GetStyle().WindowPadding.x : status_area.GetWidth();
     const SessionLayout layout = LayOutSession(page, shape, status_bottom, ControlsHeight(app, v, in_row, controls_w));
 
     if (layout.Figure.GetWidth() > 0.0f && layout.Figure.GetHeight() > 0.0f)
-        DrawDemoArea(app, v, layout.Figure.Min, layout.Figure.Max, side_by_side);
+        DrawDemoArea(app, v, layout.Figure.Min, layout.Figure.Max, side_by_side, compact);
     if (app.ConfirmingEnd && in_row)
         DrawEndQuestion(layout.Numbers);
     else if (shape == Shape_Wide && layout.Numbers.GetHeight() > 260.0f)
