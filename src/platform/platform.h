@@ -45,6 +45,7 @@ void Announce(const char* text);     // the visually hidden aria-live region for
 void KeepScreenAwake(bool awake);    // Wake Lock API, re-acquired when the page becomes visible
 bool PrefersReducedMotion();
 bool PrefersDarkScheme();
+bool PrefersMoreContrast();          // prefers-contrast: more
 
 // --- Files
 void DownloadFile(const char* filename, const std::string& contents);   // save a JSON export

@@ -206,6 +206,7 @@ EM_JS(int, js_media_matches, (const char* query), {
 void platform::KeepScreenAwake(bool awake) { js_keep_screen_awake(awake ? 1 : 0); }
 bool platform::PrefersReducedMotion() { return js_media_matches("(prefers-reduced-motion: reduce)") != 0; }
 bool platform::PrefersDarkScheme() { return js_media_matches("(prefers-color-scheme: dark)") != 0; }
+bool platform::PrefersMoreContrast() { return js_media_matches("(prefers-contrast: more)") != 0; }
 
 // --- [SECTION] Files (web/app.js owns the hidden <input type=file> and the download link)
 

@@ -55,6 +55,9 @@ void ui::Navigate(Screen screen)
         announcement = bc::GetExercise(g_App.ShownExercise).Name;
     else if (screen == Screen_Session && g_App.HasSession)
         announcement = DescribeStep(g_App.View);
+    else if (screen == Screen_Finish && g_App.HasLastRecord)
+        announcement = RecordSaveFor(g_App, g_App.LastRecord.Id) == RecordSave_NoWork ? "No reps done."
+                     : g_App.LastRecord.Finished ? "Circuit complete. Well done." : "Session ended early.";
     platform::Announce(announcement.c_str());
 }
 
@@ -65,8 +68,8 @@ static void ApplyThemeSetting(bool force)
 {
     const bc::Theme theme = g_App.Settings.ColorTheme;
     const bool dark = theme == bc::Theme::Dark || (theme == bc::Theme::System && g_App.SystemDark);
-    if (force || dark != ui::IsDarkTheme())
-        ui::ApplyTheme(dark);
+    if (force || dark != ui::IsDarkTheme() || g_App.MoreContrast != ui::IsHighContrast())
+        ui::ApplyTheme(dark, g_App.MoreContrast);
 }
 
 void ui::AppInit(double now_ms)
@@ -74,6 +77,7 @@ void ui::AppInit(double now_ms)
     g_App.NowMs = now_ms;
     g_App.ReducedMotion = platform::PrefersReducedMotion();
     g_App.SystemDark = platform::PrefersDarkScheme();
+    g_App.MoreContrast = platform::PrefersMoreContrast();
     LoadSavedData(g_App, now_ms);
     ApplyThemeSetting(true);
     if (g_App.HasSession)
@@ -98,6 +102,7 @@ ui::FrameRequest ui::AppFrame(double now_ms)
     {
         g_App.SystemDark = platform::PrefersDarkScheme();
         g_App.ReducedMotion = platform::PrefersReducedMotion();
+        g_App.MoreContrast = platform::PrefersMoreContrast();
         s_PreferencesReadMs = now_ms;
     }
     ApplyThemeSetting(false);
@@ -256,6 +261,9 @@ std::string ui::AppStateJson()
     Append(json, "persistence", persistence[platform::StoragePersistence()]);
     Append(json, "updateReady", g_App.UpdateReady ? "true" : "false", false);
     Append(json, "theme", IsDarkTheme() ? "dark" : "light");
+    Append(json, "highContrast", IsHighContrast() ? "true" : "false", false);
+    const std::string focused = KeyboardFocusName();
+    Append(json, "focused", focused.empty() ? nullptr : focused.c_str());
     Append(json, "reducedMotion", g_App.ReducedMotion ? "true" : "false", false);
     Append(json, "animating", g_App.Animating ? "true" : "false", false);
     {

@@ -95,6 +95,7 @@ struct AppState
     int Flashes = 0;                            // screen flash cues shown since the page loaded
     bool ReducedMotion = false;                 // prefers-reduced-motion: figures hold key poses
     bool SystemDark = false;                    // prefers-color-scheme: dark
+    bool MoreContrast = false;                  // prefers-contrast: more: the high-contrast palette
     bool Animating = false;                     // set by screens drawing something that moves
     double WakeAtMs = 0.0;                      // set by screens: when the screen next changes by itself
     double NowMs = 0.0;                         // monotonic time of this frame

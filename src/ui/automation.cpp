@@ -1,9 +1,16 @@
 // Widgets are collected through IMGUI_ENABLE_TEST_ENGINE's hooks, which Dear ImGui calls for
-// every button, checkbox, slider and selectable it submits (clipped-out items are never
-// submitted, so the list holds what is on screen). The rectangle reported is the part of the item
-// visible inside its window, in CSS pixels of the viewport, which is where a finger would land.
-// Items inside a finger-scrolled region also carry the region's visible rectangle, so a test can
-// tell an item the user scrolls to from one cut off by the screen edge.
+// every item it adds (ItemAdd, also for items scrolled out of view) and, for the buttons,
+// checkboxes and selectables it actually draws, with their label (ItemInfo). widgets() lists the
+// drawn ones: the rectangle reported is the part of the item visible inside its window, in CSS
+// pixels of the viewport, which is where a finger would land. Items inside a finger-scrolled
+// region also carry the region's visible rectangle, so a test can tell an item the user scrolls
+// to from one cut off by the screen edge.
+//
+// The accessible layer gets the drawn items too, with what the screens say about them (the
+// Describe* calls), and a few of those scrolled out of view on either side of what is drawn, so
+// a screen reader moving past the last visible item reaches the next one (focusing it scrolls it
+// in). The few are bounded (OffscreenNodes per window and side), so a history of thousands of
+// sessions costs the layer no more than one of a hundred.
 //
 // texts() lists every line of text the last frame drew, with its rectangle: read back from the
 // draw lists (each glyph is a textured quad whose texture coordinates name the glyph), so it sees
@@ -11,6 +18,7 @@
 // doing anything. Tests use it to find text drawn over text or cut off.
 #include "ui/automation.h"
 #include "ui/app.h"
+#include "ui/frame_nodes.h"
 #include "ui/layout.h"
 
 #include <emscripten.h>
@@ -21,15 +29,9 @@
 #include <string>
 #include <vector>
 
-struct RecordedWidget
-{
-    std::string Label;   // visible text, without any "##id" suffix
-    ImRect      Rect;    // visible part, layout px
-    ImRect      Item;    // the whole item, layout px (larger than Rect when scrolled partly out)
-    bool        InScroll;   // inside a finger-scrolled region
-    ImRect      Scroll;  // that region's visible rectangle, layout px
-    bool        Enabled; // false when drawn disabled
-};
+// Nodes kept per window on each side of its visible part: enough for every setting of the
+// longest page, few enough that a long history is not described row by row.
+constexpr int OffscreenNodes = 64;
 
 struct ScrollRegion
 {
@@ -37,11 +39,32 @@ struct ScrollRegion
     ImRect  Visible;     // its clip rectangle, layout px
 };
 
-static std::vector<RecordedWidget> g_Building;   // filled during the current frame
-static std::vector<RecordedWidget> g_LastFrame;  // the last complete frame
+// Nodes scrolled out above the visible part of their window arrive before the visible ones; the
+// last OffscreenNodes of them wait here (oldest overwritten) and join the frame's list, in order,
+// when something else arrives. Logically they are the tail of g_Building.
+struct AboveRing
+{
+    ui::FrameNode Nodes[OffscreenNodes];
+    int Start = 0;           // index of the oldest
+    int Count = 0;
+    ImGuiID Window = 0;      // the window they belong to
+};
+
+struct BelowCount
+{
+    ImGuiID Window;
+    int     Count;           // nodes kept below its visible part this frame
+};
+
+static std::vector<ui::FrameNode> g_Building;   // filled during the current frame
+static std::vector<ui::FrameNode> g_LastFrame;  // the last complete frame
+static AboveRing g_Above;
+static std::vector<BelowCount> g_Below;
 static std::vector<ScrollRegion> g_BuildingRegions, g_LastRegions;
 static float g_LastScale = 1.0f;                 // display scale of the last frame (CSS px per layout px)
 static std::string g_Json;
+static std::string g_ChoiceGroup;               // the open choice group ("" when none)
+static bool g_LastItemRecorded = false;         // the item just added has a node
 
 void ui::MarkScrollRegion()
 {
@@ -66,23 +89,132 @@ void ui::InstallAutomationHooks()
 void ui::BeginAutomationFrame()
 {
     g_Building.clear();
+    g_Above.Count = 0;
+    g_Below.clear();
     g_BuildingRegions.clear();
+    g_ChoiceGroup.clear();
+}
+
+// --- [SECTION] The frame's nodes, bounded off screen
+
+static void FlushAbove()
+{
+    for (int i = 0; i < g_Above.Count; i++)
+        g_Building.push_back(std::move(g_Above.Nodes[(g_Above.Start + i) % OffscreenNodes]));
+    g_Above.Start = g_Above.Count = 0;
+}
+
+// All nodes of the frame so far, in order: g_Building, then the ring.
+static int NodeCount() { return (int)g_Building.size() + g_Above.Count; }
+static ui::FrameNode& NodeAt(int i)
+{
+    const int built = (int)g_Building.size();
+    return i < built ? g_Building[(size_t)i] : g_Above.Nodes[(g_Above.Start + i - built) % OffscreenNodes];
+}
+
+// Adds a node drawn in `window`; `visible` is false when it lies wholly outside its clip rectangle.
+// Returns false when it is left out (too far from what is drawn).
+static bool AddNode(ui::FrameNode&& node, ImGuiWindow* window, bool visible)
+{
+    const ImGuiID id = window != nullptr ? window->ID : 0;
+    const bool above = !visible && window != nullptr && node.Rect.Max.y <= window->ClipRect.Min.y;
+    if (g_Above.Count > 0 && (!above || id != g_Above.Window))
+        FlushAbove();
+    if (above)
+    {
+        g_Above.Window = id;
+        if (g_Above.Count == OffscreenNodes)
+            g_Above.Start = (g_Above.Start + 1) % OffscreenNodes;   // the farthest goes
+        else
+            g_Above.Count++;
+        g_Above.Nodes[(g_Above.Start + g_Above.Count - 1) % OffscreenNodes] = std::move(node);
+        return true;
+    }
+    if (!visible)
+    {
+        BelowCount* below = nullptr;
+        for (BelowCount& b : g_Below)
+            if (b.Window == id)
+                below = &b;
+        if (below == nullptr)
+        {
+            g_Below.push_back({ id, 0 });
+            below = &g_Below.back();
+        }
+        if (below->Count >= OffscreenNodes)
+            return false;
+        below->Count++;
+    }
+    g_Building.push_back(std::move(node));
+    return true;
 }
 
 void ui::EndAutomationFrame()
 {
+    FlushAbove();
     g_LastFrame.swap(g_Building);
     g_LastRegions.swap(g_BuildingRegions);
     g_LastScale = DisplayScale();
+    AccessibilityEndFrame();
 }
 
-// --- Dear ImGui's hooks (declared in imgui_internal.h when IMGUI_ENABLE_TEST_ENGINE is set)
+const std::vector<ui::FrameNode>& ui::LastFrameNodes() { return g_LastFrame; }
+float ui::LastFrameScale() { return g_LastScale; }
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const ImGuiLastItemData*) {}
+// The node of the item just submitted, if it was recorded (searched from the end: an item is
+// described right after it is submitted).
+static ui::FrameNode* LastItemNode()
+{
+    const ImGuiID id = ImGui::GetCurrentContext()->LastItemData.ID;
+    if (id == 0 || !g_LastItemRecorded)
+        return nullptr;
+    for (int i = NodeCount() - 1, seen = 0; i >= 0 && seen < 4; i--)
+    {
+        ui::FrameNode& node = NodeAt(i);
+        if (node.Kind != ui::NodeKind_Item)
+            continue;
+        seen++;
+        if (node.Id == id)
+            return &node;
+    }
+    return nullptr;
+}
+
+bool ui::LastItemRecorded() { return LastItemNode() != nullptr; }
+
+// --- [SECTION] Dear ImGui's hooks (declared in imgui_internal.h when IMGUI_ENABLE_TEST_ENGINE is set)
+
+// Every item with an id, visible or scrolled away (ItemAdd calls this before its clipping test).
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect&, const ImGuiLastItemData* data)
+{
+    ImGuiContext& g = *ctx;
+    g_LastItemRecorded = false;
+    if (id == 0 || g.CurrentWindow == nullptr)
+        return;
+    ui::FrameNode node;
+    node.Id = id;
+    node.Rect = data->Rect;
+    node.Visible = data->Rect;
+    node.Visible.ClipWithFull(g.CurrentWindow->ClipRect);
+    const bool visible = node.Visible.GetWidth() > 0.0f && node.Visible.GetHeight() > 0.0f;
+    if (!visible)
+        node.Visible = ImRect();
+    node.Enabled = (data->InFlags & ImGuiItemFlags_Disabled) == 0;
+    node.Role = ui::ItemRole_None;   // until a label or a description says what it is
+    if (const ScrollRegion* region = FindScrollRegion(g_BuildingRegions, g.CurrentWindow))
+    {
+        node.InScroll = true;
+        node.Scroll = region->Visible;
+    }
+    g_LastItemRecorded = AddNode(std::move(node), g.CurrentWindow, visible);
+    ui::AccessibilityItemAdded(id, visible);
+}
+
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags)
+// Items Dear ImGui drew, with their label: these are what widgets() lists.
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags)
 {
     ImGuiContext& g = *ctx;
     if (g.LastItemData.ID != id || label == nullptr || g.CurrentWindow == nullptr)
@@ -90,17 +222,109 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     const char* end = ImGui::FindRenderedTextEnd(label);
     if (end == label)
         return;   // hidden label: not something a user can find by its text
-    ImRect visible = g.LastItemData.Rect;
-    visible.ClipWithFull(g.CurrentWindow->ClipRect);
-    if (visible.GetWidth() <= 0.0f || visible.GetHeight() <= 0.0f)
+    ui::FrameNode* node = LastItemNode();
+    if (node == nullptr || node->Visible.GetWidth() <= 0.0f)
         return;
-    const bool enabled = (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
-    const ScrollRegion* region = FindScrollRegion(g_BuildingRegions, g.CurrentWindow);
-    g_Building.push_back({ std::string(label, end), visible, g.LastItemData.Rect, region != nullptr,
-                           region != nullptr ? region->Visible : ImRect(), enabled });
+    node->Label.assign(label, end);
+    node->Reported = true;
+    if (node->Role == ui::ItemRole_None)
+        node->Role = ui::ItemRole_Button;
+    // Dear ImGui's own checkable items (none today) say so in their status flags.
+    if (flags & ImGuiItemStatusFlags_Checkable)
+    {
+        node->Role = ui::ItemRole_Switch;
+        node->Checked = (flags & ImGuiItemStatusFlags_Checked) ? 1 : 0;
+    }
 }
 
-// --- Exported to web/app.js
+// --- [SECTION] What things are (automation.h)
+
+void ui::BeginChoiceGroup(const char* name) { g_ChoiceGroup = name; }
+void ui::EndChoiceGroup() { g_ChoiceGroup.clear(); }
+
+void ui::DescribeLastItem(const char* label, ItemRole role, int checked, int expanded, const char* description)
+{
+    FrameNode* node = LastItemNode();
+    if (node == nullptr)
+        return;
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    node->Label.assign(label, end);
+    node->Role = node->Label.empty() ? ItemRole_None : role;
+    if (role == ItemRole_Radio)
+    {
+        if (g_ChoiceGroup.empty())
+            node->Role = ItemRole_Switch;   // a choice on its own is on or off
+        else
+            node->Group = g_ChoiceGroup;
+    }
+    node->Checked = checked;
+    node->Expanded = expanded;
+    if (description != nullptr)
+        node->Description = description;
+}
+
+void ui::DescribeStepper(const char* name, const char* value_text, int value, int min, int max, const char* description)
+{
+    // The last two items are − and + (both kept, or the stepper is left out).
+    FrameNode* plus = LastItemNode();
+    if (plus == nullptr)
+        return;
+    FrameNode* minus = nullptr;
+    for (int i = NodeCount() - 1; i >= 0 && minus == nullptr; i--)
+        if (NodeAt(i).Kind == NodeKind_Item && &NodeAt(i) != plus)
+            minus = &NodeAt(i);
+    if (minus == nullptr)
+        return;
+    minus->Role = ItemRole_SpinButton;
+    minus->SecondId = plus->Id;
+    minus->SecondEnabled = plus->Enabled;
+    minus->Description = description ? description : "";
+    minus->A11yName = name;
+    minus->ValueText = value_text;
+    minus->Value = value;
+    minus->Min = min;
+    minus->Max = max;
+    minus->SecondRect = plus->Rect;
+    minus->SecondVisible = plus->Visible;
+    plus->Role = ItemRole_None;   // widgets() still lists both buttons by their labels
+}
+
+void ui::DescribeText(NodeKind kind, const char* text, ImVec2 min, ImVec2 max)
+{
+    if (text == nullptr || text[0] == '\0')
+        return;
+    ImGuiWindow* window = ImGui::GetCurrentContext()->CurrentWindow;
+    FrameNode node;
+    node.Kind = kind;
+    node.Label = text;
+    node.Rect = ImRect(min, max);
+    node.Visible = node.Rect;
+    if (window != nullptr)
+        node.Visible.ClipWithFull(window->ClipRect);
+    const bool visible = node.Visible.GetWidth() > 0.0f && node.Visible.GetHeight() > 0.0f;
+    if (!visible)
+        node.Visible = ImRect();
+    node.Role = ItemRole_None;
+    AddNode(std::move(node), window, visible);
+}
+
+void ui::DescribeLastText(NodeKind kind, const char* text)
+{
+    DescribeText(kind, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+std::string ui::KeyboardFocusName()
+{
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.NavId == 0 || g.NavDisableHighlight)
+        return {};
+    for (const FrameNode& node : g_LastFrame)
+        if (node.Kind == NodeKind_Item && (node.Id == g.NavId || node.SecondId == g.NavId) && node.Role != ItemRole_None)
+            return node.A11yName.empty() ? node.Label : node.A11yName;
+    return {};
+}
+
+// --- [SECTION] Exported to web/app.js
 
 void ui::AppendJsonString(std::string& out, const std::string& text)
 {
@@ -126,20 +350,21 @@ static void AppendRect(std::string& out, const ImRect& r, float scale)
 extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_widgets_json()
 {
     // While the loop is paused the last drawn frame is still the one on screen.
-    const std::vector<RecordedWidget>& widgets = g_LastFrame;
     const float s = g_LastScale;
     g_Json = "[";
     char buf[160];
-    for (const RecordedWidget& w : widgets)
+    for (const ui::FrameNode& w : g_LastFrame)
     {
+        if (w.Kind != ui::NodeKind_Item || !w.Reported)
+            continue;
         if (g_Json.size() > 1)
             g_Json += ',';
         g_Json += "{\"label\":";
         ui::AppendJsonString(g_Json, w.Label);
         snprintf(buf, sizeof(buf), ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"enabled\":%s,\"item\":",
-                 w.Rect.Min.x * s, w.Rect.Min.y * s, w.Rect.GetWidth() * s, w.Rect.GetHeight() * s, w.Enabled ? "true" : "false");
+                 w.Visible.Min.x * s, w.Visible.Min.y * s, w.Visible.GetWidth() * s, w.Visible.GetHeight() * s, w.Enabled ? "true" : "false");
         g_Json += buf;
-        AppendRect(g_Json, w.Item, s);
+        AppendRect(g_Json, w.Rect, s);
         g_Json += ",\"scroll\":";
         if (w.InScroll)
             AppendRect(g_Json, w.Scroll, s);

@@ -5,10 +5,13 @@
 // Widget labels: "Back" only; the rest is text.
 #include "ui/screens.h"
 
+#include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
+
+#include <cstdio>
 
 static void SectionTitle(const char* text)
 {
@@ -16,11 +19,16 @@ static void SectionTitle(const char* text)
     ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
     ImGui::SetWindowFontScale(0.8f);   // about 21 px
     ImGui::TextWrapped("%s", text);
+    ui::DescribeLastText(ui::NodeKind_Subheading, text);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
 }
 
-static void Paragraph(const char* text) { ImGui::TextWrapped("%s", text); }
+static void Paragraph(const char* text)
+{
+    ImGui::TextWrapped("%s", text);
+    ui::DescribeLastText(ui::NodeKind_Text, text);
+}
 
 // A key and what it does, the key in the accent colour.
 static void KeyLine(const char* key, const char* action)
@@ -30,6 +38,9 @@ static void KeyLine(const char* key, const char* action)
     ImGui::PopStyleColor();
     ImGui::SameLine(96.0f);
     ImGui::TextWrapped("%s", action);
+    char spoken[128];
+    snprintf(spoken, sizeof(spoken), "%s: %s", key, action);
+    ui::DescribeLastText(ui::NodeKind_Text, spoken);
 }
 
 static void DrawAboutText()
@@ -76,8 +87,8 @@ static void DrawAboutText()
     Paragraph("The circuit follows a coach's post-run band routine. The reasoning behind it is drawn from:");
     ImGui::Spacing();
     ImGui::Indent(12.0f);
-    ImGui::TextWrapped("Midgley AW, McNaughton LR, Jones AM (2007). Training to enhance the physiological "
-                       "determinants of long-distance running performance. Sports Medicine 37(10):857-880.");
+    Paragraph("Midgley AW, McNaughton LR, Jones AM (2007). Training to enhance the physiological "
+              "determinants of long-distance running performance. Sports Medicine 37(10):857-880.");
     ImGui::Unindent(12.0f);
     ImGui::Spacing();
     ui::TextMuted("Band Circuit gives general exercise guidance, not medical advice. Stop if something hurts.");

@@ -10,6 +10,7 @@
 // Keys: Space plays or pauses when no control has keyboard focus.
 #include "ui/screens.h"
 
+#include "ui/automation.h"
 #include "ui/figure_view.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
@@ -74,6 +75,7 @@ static bool DrawHeader(const bc::Exercise& exercise, float width)
     const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, avail, exercise.Name);
     const float y = pos.y + ImMax(0.0f, (44.0f - text.y) * 0.5f);
     ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(pos.x, y), ui::Colors().Text, exercise.Name, nullptr, avail);
+    ui::DescribeText(ui::NodeKind_Heading, exercise.Name, ImVec2(pos.x, y), ImVec2(pos.x + text.x, y + text.y));
     const float bottom = ImMax(back_max.y, y + text.y);
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x, bottom));
     ImGui::Dummy(ImVec2(0.0f, 0.0f));
@@ -151,6 +153,7 @@ static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float 
         return;
     }
     const float side_w = ImFloor((width - play_w - 2 * spacing) * 0.5f);
+    ui::BeginChoiceGroup("Side shown");
     for (int i = 0; i < 2; i++)
     {
         const bc::Side side = bc::ExerciseSide(exercise, i);
@@ -164,6 +167,7 @@ static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float 
             app.ShownCamera = bc::DefaultCamera(exercise.Id, side);
         }
     }
+    ui::EndChoiceGroup();
 }
 
 static void SectionTitle(const char* text)
@@ -172,6 +176,7 @@ static void SectionTitle(const char* text)
     ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
     ImGui::SetWindowFontScale(0.8f);   // about 21 px
     ImGui::TextUnformatted(text);
+    ui::DescribeLastText(ui::NodeKind_Subheading, text);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
 }
@@ -189,6 +194,9 @@ static void StepList(const char* const* items, int count, bool numbered)
         ImGui::PopStyleColor();
         ImGui::SameLine(28.0f);
         ImGui::TextWrapped("%s", items[i]);
+        char spoken[512];
+        snprintf(spoken, sizeof(spoken), numbered ? "%s %s" : "%.0s%s", mark, items[i]);
+        ui::DescribeLastText(ui::NodeKind_Text, spoken);
     }
 }
 
@@ -197,6 +205,7 @@ static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exerci
     const ui::Palette& c = ui::Colors();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.Accent));
     ImGui::TextWrapped("%s", exercise.DoseText);
+    ui::DescribeLastText(ui::NodeKind_Text, exercise.DoseText);
     ImGui::PopStyleColor();
     const int planned = app.Settings.Reps[(int)exercise.Id];
     char line[160];
@@ -213,8 +222,10 @@ static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exerci
 
     SectionTitle("Works");
     ImGui::TextWrapped("%s", exercise.Targets);
+    ui::DescribeLastText(ui::NodeKind_Text, exercise.Targets);
     SectionTitle("Band");
     ImGui::TextWrapped("%s", exercise.BandSetup);
+    ui::DescribeLastText(ui::NodeKind_Text, exercise.BandSetup);
     SectionTitle("Set up");
     StepList(exercise.SetupSteps, exercise.SetupStepCount, true);
     SectionTitle("Move");

@@ -9,6 +9,7 @@
 #include "core/progress.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
+#include "ui/automation.h"
 #include "ui/persistence.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
@@ -59,6 +60,14 @@ static void DrawWeekDots(const bc::WeekProgress& week)
     ImGui::Dummy(ImVec2(dots * step, 2 * r + 4.0f));
 }
 
+// Secondary text in a table cell; the row is read as one sentence instead.
+static void MutedCell(const char* text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ui::Colors().TextMuted));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
 static void DrawRepsTable(const bc::SessionRecord& record, const bc::SessionRecord* previous)
 {
     if (!ImGui::BeginTable("Reps", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg))
@@ -74,35 +83,58 @@ static void DrawRepsTable(const bc::SessionRecord& record, const bc::SessionReco
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", exercise.Name);
         if (record.Bands[e] != bc::BandStrength::None)
-            ui::TextMuted(bc::BandStrengthName(record.Bands[e]));
+            MutedCell(bc::BandStrengthName(record.Bands[e]));
         ImGui::TableNextColumn();
         const int* reps = record.RepsDone[e];
         const int a = reps[(int)bc::ExerciseSide(exercise, 0)];
         const int b = reps[(int)bc::ExerciseSide(exercise, 1)];
+        char done[64];
         if (exercise.Style == bc::SetStyle::Directions)
-            ImGui::TextWrapped("%d forward, %d back", a, b);
+            snprintf(done, sizeof(done), "%d forward, %d back", a, b);
         else if (exercise.Style == bc::SetStyle::PerSide)
-            ImGui::TextWrapped("%d left, %d right", a, b);
+            snprintf(done, sizeof(done), "%d left, %d right", a, b);
         else
-            ImGui::TextWrapped("%d %s", ImMax(a, b), exercise.CountUnit);
-        ImGui::TableNextColumn();
+            snprintf(done, sizeof(done), "%d %s", ImMax(a, b), exercise.CountUnit);
+        ImGui::TextWrapped("%s", done);
+
+        // Against last time: "first", last time's count (ended early: a part against a whole says
+        // little), "same" or the difference.
+        const int delta = previous != nullptr ? bc::RepsDoneTotal(record, id) - bc::RepsDoneTotal(*previous, id) : 0;
+        char text[32], said[48];
         if (previous == nullptr)
         {
-            ui::TextMuted("first");
-            continue;
+            snprintf(text, sizeof(text), "first");
+            snprintf(said, sizeof(said), "First time.");
         }
-        const int delta = bc::RepsDoneTotal(record, id) - bc::RepsDoneTotal(*previous, id);
-        char text[32];
-        if (!record.Finished)   // a part against a whole says little: show last time's count
+        else if (!record.Finished)
         {
             snprintf(text, sizeof(text), "last %d", bc::RepsDoneTotal(*previous, id));
-            ui::TextMuted(text);
+            snprintf(said, sizeof(said), "Last time %d.", bc::RepsDoneTotal(*previous, id));
+        }
+        else if (delta == 0)
+        {
+            snprintf(text, sizeof(text), "same");
+            snprintf(said, sizeof(said), "Same as last time.");
+        }
+        else
+        {
+            snprintf(text, sizeof(text), "%+d", delta);
+            snprintf(said, sizeof(said), "%d %s than last time.", std::abs(delta), delta > 0 ? "more" : "fewer");
+        }
+        // A screen reader hears the row as one sentence, where the count is drawn.
+        char spoken[256];
+        if (record.Bands[e] != bc::BandStrength::None)
+            snprintf(spoken, sizeof(spoken), "%s: %s. %s band. %s", exercise.Name, done, bc::BandStrengthName(record.Bands[e]), said);
+        else
+            snprintf(spoken, sizeof(spoken), "%s: %s. %s", exercise.Name, done, said);
+        ui::DescribeLastText(ui::NodeKind_Text, spoken);
+
+        ImGui::TableNextColumn();
+        if (previous == nullptr || !record.Finished)
+        {
+            MutedCell(text);
             continue;
         }
-        if (delta == 0)
-            snprintf(text, sizeof(text), "same");
-        else
-            snprintf(text, sizeof(text), "%+d", delta);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(delta > 0 ? ui::Colors().Accent : ui::Colors().TextMuted));
         ImGui::TextUnformatted(text);
         ImGui::PopStyleColor();
@@ -122,7 +154,7 @@ static void DrawSuggestions(const ui::AppState& app, const bc::SessionRecord& re
         if (!any)
         {
             ImGui::Spacing();
-            ui::Heading("Next time");
+            ui::Heading("Next time", ui::NodeKind_Subheading);
             any = true;
         }
         char text[160];
@@ -133,6 +165,7 @@ static void DrawSuggestions(const ui::AppState& app, const bc::SessionRecord& re
             snprintf(text, sizeof(text), "%s: every rep done twice in a row. Try %d %s (Settings).", bc::GetExercise(id).Name, next.Reps,
                      bc::GetExercise(id).CountUnit);
         ImGui::TextWrapped("%s", text);
+        ui::DescribeLastText(ui::NodeKind_Text, text);
     }
 }
 
@@ -164,7 +197,10 @@ void ui::DrawFinishScreen(AppState& app)
     ImGui::BeginGroup();
     ImFont* cue = GetFont(FontRole_Cue);
     const char* title = save == RecordSave_NoWork ? "No reps done" : record.Finished ? "Well done!" : "Session ended";
-    ImGui::GetWindowDrawList()->AddText(cue, 36.0f, ImGui::GetCursorScreenPos(), c.Text, title);
+    const ImVec2 title_pos = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(cue, 36.0f, title_pos, c.Text, title);
+    const ImVec2 title_size = cue->CalcTextSizeA(36.0f, FLT_MAX, 0.0f, title);
+    DescribeText(NodeKind_Heading, title, title_pos, ImVec2(title_pos.x + title_size.x, title_pos.y + title_size.y));
     ImGui::Dummy(ImVec2(0.0f, 38.0f));
     TextMuted(record.Finished ? "Circuit complete." : "Ended early.");
     ImGui::EndGroup();
@@ -176,6 +212,7 @@ void ui::DrawFinishScreen(AppState& app)
     snprintf(line, sizeof(line), "%s in all, %s of it working, %d of %d round%s.", total, work, record.RoundsDone, record.RoundsPlanned,
              record.RoundsPlanned == 1 ? "" : "s");
     ImGui::TextWrapped("%s", line);
+    DescribeLastText(NodeKind_Text, line);
 
     // The week against the goal.
     if (week.ThisWeekSessions >= week.Goal)
@@ -183,6 +220,7 @@ void ui::DrawFinishScreen(AppState& app)
     else
         snprintf(line, sizeof(line), "This week: %d of %d. %d more to reach your goal.", week.ThisWeekSessions, week.Goal, week.Goal - week.ThisWeekSessions);
     ImGui::TextWrapped("%s", line);
+    DescribeLastText(NodeKind_Text, line);
     DrawWeekDots(week);
     if (week.CurrentStreakWeeks > 1)
     {

@@ -11,6 +11,7 @@
 #include "core/progress.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
+#include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/persistence.h"
@@ -135,6 +136,10 @@ static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& w
         draw_list->AddText(body, 15.0f, ImVec2(min.x + (box_w - cs.x) * 0.5f, min.y + box_h - cs.y - 10.0f), c.TextMuted, captions[i]);
     }
     ImGui::Dummy(ImVec2(width, box_h));
+    char spoken[160];
+    snprintf(spoken, sizeof(spoken), "This week: %d of %d. Weeks in a row at your goal: %d. %d session%s in all.", week.ThisWeekSessions,
+             week.Goal, values[1], values[2], values[2] == 1 ? "" : "s");
+    ui::DescribeLastText(ui::NodeKind_Text, spoken);
 }
 
 static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day)
@@ -183,6 +188,11 @@ static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day)
     const float rw = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, right).x;
     draw_list->AddText(body, 15.0f, ImVec2(min.x + width - rw, base_y + 4.0f), c.TextMuted, right);
     ImGui::Dummy(ImVec2(width, top_h + bars_h + label_h));
+    char spoken[256];
+    int n = snprintf(spoken, sizeof(spoken), "Sessions per week for the last %d weeks, from the week of %d %s: ", bc::HistoryWeeks, first.Day, MonthNames[first.Month - 1]);
+    for (int w = 0; w < bc::HistoryWeeks && n > 0 && n < (int)sizeof(spoken); w++)
+        n += snprintf(spoken + n, sizeof(spoken) - (size_t)n, w == bc::HistoryWeeks - 1 ? "this week %d." : "%d, ", stats.WeeklySessions[w]);
+    ui::DescribeLastText(ui::NodeKind_Text, spoken);
 }
 
 // --- [SECTION] Session list
@@ -197,6 +207,21 @@ static void TotalReps(const bc::SessionRecord& record, int* reps, int* steps)
         const int done = bc::RepsDoneTotal(record, (bc::ExerciseId)e);
         (exercise.Style == bc::SetStyle::Directions ? *steps : *reps) += done;
     }
+}
+
+// One exercise of an opened row: "Banded monster walks: 20 forward, 20 back, Light band".
+static void ExerciseLine(char* out, int size, const bc::SessionRecord& record, int e)
+{
+    const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
+    const bc::Side a = bc::ExerciseSide(exercise, 0), b = bc::ExerciseSide(exercise, 1);
+    int n = 0;
+    if (bc::HasSwitch(exercise))
+        n = snprintf(out, (size_t)size, exercise.Style == bc::SetStyle::Directions ? "%s: %d forward, %d back" : "%s: %d left, %d right",
+                     exercise.Name, record.RepsDone[e][(int)a], record.RepsDone[e][(int)b]);
+    else
+        n = snprintf(out, (size_t)size, "%s: %d %s", exercise.Name, ImMax(record.RepsDone[e][(int)a], record.RepsDone[e][(int)b]), exercise.CountUnit);
+    if (record.Bands[e] != bc::BandStrength::None && n > 0 && n < size)
+        snprintf(out + n, (size_t)(size - n), ", %s band", bc::BandStrengthName(record.Bands[e]));
 }
 
 static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
@@ -219,6 +244,28 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
     const ImVec2 max(min.x + width, min.y + height);
     if (ImGui::InvisibleButton(label, ImVec2(width, height)) && !ui::TouchScrollMoving())
         app.ExpandedSession = expanded ? std::string() : record.Id;
+    if (ui::LastItemRecorded())
+    {
+        // For screen readers the row is a button that shows or hides its reps; what it shows is
+        // its description. Only rows near the visible ones are in the layer (a long history is
+        // not described row by row).
+        char clock[32], spoken[160];
+        int reps = 0, steps = 0;
+        ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
+        TotalReps(record, &reps, &steps);
+        snprintf(spoken, sizeof(spoken), "%s, %d of %d round%s, %s. %d reps, %d steps.", record.Finished ? "Finished" : "Ended early",
+                 record.RoundsDone, record.RoundsPlanned, record.RoundsPlanned == 1 ? "" : "s", clock, reps, steps);
+        std::string description = spoken;
+        for (int e = 0; e < bc::ExerciseCount && expanded; e++)
+        {
+            char text[160];
+            ExerciseLine(text, sizeof(text), record, e);
+            description += ' ';
+            description += text;
+            description += '.';
+        }
+        ui::DescribeLastItem(label, ui::ItemRole_Button, -1, expanded ? 1 : 0, description.c_str());
+    }
     if (!ImGui::IsItemVisible())
         return;   // off screen: submitted for keyboard navigation only, nothing to draw
     char clock[32], detail[128], totals[96];
@@ -250,17 +297,8 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
     {
         for (int e = 0; e < bc::ExerciseCount; e++)
         {
-            const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
-            const bc::Side a = bc::ExerciseSide(exercise, 0), b = bc::ExerciseSide(exercise, 1);
             char text[160];
-            int n = 0;
-            if (bc::HasSwitch(exercise))
-                n = snprintf(text, sizeof(text), exercise.Style == bc::SetStyle::Directions ? "%s: %d forward, %d back" : "%s: %d left, %d right",
-                             exercise.Name, record.RepsDone[e][(int)a], record.RepsDone[e][(int)b]);
-            else
-                n = snprintf(text, sizeof(text), "%s: %d %s", exercise.Name, ImMax(record.RepsDone[e][(int)a], record.RepsDone[e][(int)b]), exercise.CountUnit);
-            if (record.Bands[e] != bc::BandStrength::None && n > 0 && n < (int)sizeof(text))
-                snprintf(text + n, sizeof(text) - n, ", %s band", bc::BandStrengthName(record.Bands[e]));
+            ExerciseLine(text, sizeof(text), record, e);
             draw_list->AddText(body, 16.0f, ImVec2(x, y), c.Text, text, nullptr, width - 2 * pad);
             y += line;
         }
@@ -323,6 +361,7 @@ void ui::DrawHistoryScreen(AppState& app)
     DrawStreaks(stats, bc::ComputeWeekProgress(app.History, wall, tz, app.Settings.WeeklyGoal));
     ImGui::Spacing();
     ImGui::TextUnformatted("Sessions per week");
+    DescribeLastText(NodeKind_Subheading, "Sessions per week");
     DrawWeeklyChart(stats, bc::LocalDayNumber(wall, tz));
     DrawKeptCopies(app);
     if (app.History.empty())

@@ -5,6 +5,7 @@
 #include "core/progress.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
+#include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/persistence.h"
@@ -84,6 +85,9 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
     const ImVec2 max(min.x + width, min.y + height);
     if (ImGui::InvisibleButton(exercise.Name, ImVec2(width, height)) && !ui::TouchScrollMoving())
         ui::OpenExercise(app, exercise.Id);
+    char description[256];
+    snprintf(description, sizeof(description), "%s. %s.", exercise.DoseText, exercise.Targets);
+    ui::DescribeLastItem(exercise.Name, ui::ItemRole_Button, -1, -1, description);
     const bool active = ImGui::IsItemActive();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, active ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
@@ -134,6 +138,7 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
     ImGui::TextUnformatted("Band Circuit");
+    ui::DescribeLastText(ui::NodeKind_Heading, "Band Circuit");
     ImGui::PopFont();
     // The duration is the plan's own total for these settings, so it changes with rounds and rests.
     const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes(), app.Settings.WeeklyGoal);
@@ -173,6 +178,7 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
     const int rounds = app.Settings.Rounds;
     const bool other = rounds != 2 && rounds != 3;
     const float choice = other ? (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f : half;
+    ui::BeginChoiceGroup("Rounds");
     if (ui::ToggleButton("2 rounds", rounds == 2, choice)) { app.Settings.Rounds = 2; ui::SaveSettings(app); }
     ImGui::SameLine();
     if (ui::ToggleButton("3 rounds", rounds == 3, choice)) { app.Settings.Rounds = 3; ui::SaveSettings(app); }
@@ -182,10 +188,13 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
         snprintf(line, sizeof(line), "%d round%s", rounds, rounds == 1 ? "" : "s");
         ui::ToggleButton(line, true, choice);
     }
+    ui::EndChoiceGroup();
+    ui::BeginChoiceGroup("Pace");
     const bool guided = app.Settings.Mode == bc::RunMode::Guided;
     if (ui::ToggleButton("Guided", guided, half)) { app.Settings.Mode = bc::RunMode::Guided; ui::SaveSettings(app); }
     ImGui::SameLine();
     if (ui::ToggleButton("Self-paced", !guided, half)) { app.Settings.Mode = bc::RunMode::SelfPaced; ui::SaveSettings(app); }
+    ui::EndChoiceGroup();
     if (with_start && ui::Button("Start", ui::ButtonKind_Primary, width, 60.0f))
         ui::StartSession(app, app.NowMs);
 }

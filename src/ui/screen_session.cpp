@@ -7,6 +7,7 @@
 // Keys: Space pauses or resumes, Right skips, Left goes back, Enter is Done, Escape ends.
 #include "ui/screens.h"
 
+#include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/session_runner.h"
@@ -172,7 +173,9 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
         const ImVec2 size = body->CalcTextSizeA(16.0f, FLT_MAX, wrap, setup);
         if (size.y < (max.y - min.y) * 0.45f)
         {
-            draw_list->AddText(body, 16.0f, ImVec2(min.x + 12.0f, max.y - 10.0f - size.y), c.TextMuted, setup, nullptr, wrap);
+            const ImVec2 at(min.x + 12.0f, max.y - 10.0f - size.y);
+            draw_list->AddText(body, 16.0f, at, c.TextMuted, setup, nullptr, wrap);
+            ui::DescribeText(ui::NodeKind_Status, setup, at, ImVec2(at.x + size.x, at.y + size.y));
             max.y -= size.y + 14.0f;
         }
     }
@@ -218,6 +221,7 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
         const float wrap = max.x - min.x - 24.0f;
         header_h = 14.0f + body->CalcTextSizeA(16.0f, FLT_MAX, wrap, next).y;
         draw_list->AddText(body, 16.0f, ImVec2(min.x + 12, min.y + 10), c.Text, next, nullptr, wrap);
+        ui::DescribeText(ui::NodeKind_Status, next, ImVec2(min.x + 12, min.y + 10), ImVec2(max.x - 12, min.y + header_h));
     }
     else
         draw_list->AddText(body, 15.0f, ImVec2(min.x + 12, min.y + 10), c.TextMuted, "NEXT UP");
@@ -256,6 +260,17 @@ static void DrawNumbers(const bc::TimerView& v, const ImRect& box)
     {
         BigNumber(draw_list, min, ImVec2(min.x + width, min.y + height), time_text, v.StepPhase == bc::Phase::GetReady ? "STARTS IN" : "TIME LEFT", color);
     }
+
+    // For screen readers: the same numbers in words (not announced: the status is read on demand).
+    char status[128];
+    const char* unit = exercise.CountUnit[0] == 's' ? "step" : "rep";
+    if (work && v.CountingUp)
+        snprintf(status, sizeof(status), "%d %ss to do. Time %s.", v.Reps, unit, time_text);
+    else if (work)
+        snprintf(status, sizeof(status), "%c%s %d of %d. Time left %s.", unit[0] - 32, unit + 1, v.Rep, v.Reps, time_text);
+    else
+        snprintf(status, sizeof(status), "%s %s.", v.StepPhase == bc::Phase::GetReady ? "Starts in" : "Time left", time_text);
+    ui::DescribeText(ui::NodeKind_Status, status, box.Min, box.Max);
 }
 
 // Side by side layouts with room under the numbers show the how-to there, as much as fits.
@@ -276,6 +291,7 @@ static void DrawMovementSteps(const bc::TimerView& v, const ImRect& box)
             break;
         draw_list->AddCircleFilled(ImVec2(box.Min.x + 5.0f, y + ui::BodyFontSize * 0.55f), 3.0f, c.TextMuted);
         draw_list->AddText(body, ui::BodyFontSize, ImVec2(box.Min.x + indent, y), c.TextMuted, exercise.MoveSteps[i], nullptr, wrap);
+        ui::DescribeText(ui::NodeKind_Text, exercise.MoveSteps[i], ImVec2(box.Min.x + indent, y), ImVec2(box.Max.x, y + height));
         y += height + 6.0f;
     }
 }
@@ -290,6 +306,7 @@ static void DrawEndQuestion(const ImRect& box)
     const ImVec2 size = body->CalcTextSizeA(ui::BodyFontSize, FLT_MAX, wrap, EndQuestion);
     const float y = box.Min.y + ImMax(0.0f, (box.GetHeight() - size.y) * 0.5f);
     ImGui::GetWindowDrawList()->AddText(body, ui::BodyFontSize, ImVec2(box.Min.x, y), ui::Colors().Text, EndQuestion, nullptr, wrap);
+    ui::DescribeText(ui::NodeKind_Text, EndQuestion, ImVec2(box.Min.x, y), ImVec2(box.Min.x + size.x, y + size.y));
 }
 
 // Heights of the controls block, per arrangement (ui::LayOutSession places it).
@@ -356,6 +373,7 @@ static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width,
         ImGui::SameLine();
         if (ui::Button("+15 s", ui::ButtonKind_Normal, unit, height))
             ui::ExtendStep(app, app.NowMs);
+        ui::DescribeLastItem("+15 s", ui::ItemRole_Button, -1, -1, "Adds 15 seconds to this pause.");
     }
     ImGui::SameLine();
     if (ui::Button("Skip", ui::ButtonKind_Normal, skip_w, height))
@@ -366,6 +384,14 @@ static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width,
         if (ui::Button("Done", ui::ButtonKind_Primary, width - 3 * (unit + spacing), height))
             ui::FinishSet(app, app.NowMs);
     }
+}
+
+// A line in the muted colour, wrapped (ui::TextMuted without its own entry in the accessible layer).
+static void MutedText(const char* text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ui::Colors().TextMuted));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
 }
 
 // The tempo word, large enough to read from the floor; shrunk to fit the width.
@@ -415,7 +441,9 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
         snprintf(where, sizeof(where), "Round %d/%d  ·  Ex. %d/%d", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
     if (ImGui::CalcTextSize(where).x > room)
         snprintf(where, sizeof(where), "%d/%d  ·  %d/%d", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
-    ImGui::GetWindowDrawList()->AddText(ImVec2(start.x, start.y + (line_h - ImGui::GetFontSize()) * 0.5f), c.TextMuted, where);
+    const ImVec2 where_min(start.x, start.y + (line_h - ImGui::GetFontSize()) * 0.5f);
+    const ImVec2 where_max(where_min.x + ImGui::CalcTextSize(where).x, where_min.y + ImGui::GetFontSize());
+    ImGui::GetWindowDrawList()->AddText(where_min, c.TextMuted, where);
     ImGui::SetCursorScreenPos(ImVec2(start.x + width - end_w, start.y));
     if (ui::Button("End", ui::ButtonKind_Quiet, end_w, line_h))
         app.ConfirmingEnd = true;
@@ -432,25 +460,44 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted(title);
+    ui::DescribeLastText(ui::NodeKind_Heading, title);
+    // Read after the title (a screen reader's list goes title, then status), though drawn above it.
+    snprintf(where, sizeof(where), "Round %d of %d, exercise %d of %d.", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+    ui::DescribeText(ui::NodeKind_Status, where, where_min, where_max);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
     // Then the tempo word large (sets) or the next exercise and its band set-up (pauses).
     const char* side = SideLabel(v.Exercise, v.CurrentSide);
     const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
     const bc::Step& step = app.Session.Plan[v.StepIndex];
+    // Each line is also part of the session's status for screen readers, read on demand.
     if (v.Paused)
     {
+        const char* paused = app.Restored ? "Paused where you left off. Tap Resume to carry on." : "Paused";
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.TextMuted));
-        ImGui::TextUnformatted(app.Restored ? "Paused where you left off. Tap Resume to carry on." : "Paused");
+        ImGui::TextUnformatted(paused);
         ImGui::PopStyleColor();
+        ui::DescribeLastText(ui::NodeKind_Status, paused);
     }
     else if (v.StepPhase == bc::Phase::Work)
     {
+        const ImVec2 detail_min = ImGui::GetCursorScreenPos();
         if (side)
-            ui::TextMuted(side);
-        CueWord(v.CountingUp ? "Your pace" : v.TempoPartName, c.Accent, width, cue_size);
+            MutedText(side);
+        const char* cue = v.CountingUp ? "Your pace" : v.TempoPartName;
+        CueWord(cue, c.Accent, width, cue_size);
+        // Read as words, not shouted: "Left leg + right arm. Extend." rather than the capitals.
+        char spoken[160];
+        snprintf(spoken, sizeof(spoken), "%s%s%s%s", side ? side : "", side && cue[0] ? ". " : "", cue, side || cue[0] ? "." : "");
+        for (int i = 1; side != nullptr && side[i] != '\0' && spoken[i] != '\0'; i++)
+            if (spoken[i] >= 'A' && spoken[i] <= 'Z')
+                spoken[i] = (char)(spoken[i] - 'A' + 'a');
+        ui::DescribeText(ui::NodeKind_Status, spoken, detail_min, ImGui::GetItemRectMax());
         if (v.CountingUp && !compact)   // compact: Done is in the bar right under it
-            ui::TextMuted("Tap Done when the set is complete");
+        {
+            MutedText("Tap Done when the set is complete");
+            ui::DescribeLastText(ui::NodeKind_Status, "Tap Done when the set is complete.");
+        }
     }
     else if (v.StepPhase == bc::Phase::Switch)
     {
@@ -461,6 +508,7 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
         else
             snprintf(next, sizeof(next), "Now: %s %s", v.CurrentSide == bc::Side::Right ? "right" : "left", exercise.SideNoun ? exercise.SideNoun : "side");
         CueWord(next, c.Accent, width, cue_size);
+        ui::DescribeLastText(ui::NodeKind_Status, next);
     }
     else if (v.StepPhase != bc::Phase::Done)
     {
@@ -473,6 +521,7 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
             ImGui::TextUnformatted(next);
             ImGui::SetWindowFontScale(1.0f);
             ImGui::PopFont();
+            ui::DescribeLastText(ui::NodeKind_Status, next);
         }
         if (step.BandChange)
         {
@@ -481,9 +530,13 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.Accent));
             ImGui::TextUnformatted(change);
             ImGui::PopStyleColor();
+            ui::DescribeLastText(ui::NodeKind_Status, change);
         }
         if (!side_by_side)
+        {
             ImGui::TextUnformatted(exercise.SetupSpoken);
+            ui::DescribeLastText(ui::NodeKind_Status, exercise.SetupSpoken);
+        }
     }
     ImGui::PopTextWrapPos();
 }

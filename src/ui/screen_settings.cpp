@@ -17,6 +17,7 @@
 
 #include "core/save_format.h"
 #include "platform/platform.h"
+#include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/persistence.h"
@@ -45,12 +46,15 @@ static void SectionTitle(const char* text)
     ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
     ImGui::SetWindowFontScale(0.8f);   // about 21 px
     ImGui::TextUnformatted(text);
+    ui::DescribeLastText(ui::NodeKind_Subheading, text);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
 }
 
 // "Title            value", a muted note under it, then [− name] [+ name]. Returns the change.
-static int Stepper(const char* title, const char* value, const char* note, const char* name, bool can_lower, bool can_raise)
+// To a screen reader it is one spin button named title (or spoken_name), at `number` within [min, max].
+static int Stepper(const char* title, const char* value, const char* note, const char* name, int number, int min, int max,
+                   const char* spoken_name = nullptr)
 {
     const ui::Palette& c = ui::Colors();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -59,12 +63,17 @@ static int Stepper(const char* title, const char* value, const char* note, const
     const float value_size = 24.0f;
     const float value_w = heading->CalcTextSizeA(value_size, FLT_MAX, 0.0f, value).x;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool can_lower = number > min, can_raise = number < max;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - value_w - 12.0f);
     ImGui::TextUnformatted(title);
     ImGui::PopTextWrapPos();
     ImGui::GetWindowDrawList()->AddText(heading, value_size, ImVec2(pos.x + width - value_w, pos.y - 3.0f), c.Work, value);
     if (note != nullptr && note[0] != '\0')
-        ui::TextMuted(note);
+    {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.TextMuted));
+        ImGui::TextWrapped("%s", note);   // read as the spin button's description
+        ImGui::PopStyleColor();
+    }
 
     int change = 0;
     const float half = (width - spacing) * 0.5f;
@@ -80,6 +89,7 @@ static int Stepper(const char* title, const char* value, const char* note, const
     if (ui::Button(label, ui::ButtonKind_Normal, half))
         change = +1;
     ImGui::EndDisabled();
+    ui::DescribeStepper(spoken_name ? spoken_name : title, value, number, min, max, note);
     ImGui::Dummy(ImVec2(0.0f, 4.0f));
     return change;
 }
@@ -97,7 +107,7 @@ static bool DurationStepper(const char* title, const char* note, const char* nam
 {
     char value[32];
     FormatSeconds(value, sizeof(value), *seconds);
-    const int change = Stepper(title, value, note, name, *seconds > 0, *seconds < max);
+    const int change = Stepper(title, value, note, name, *seconds, 0, max);
     if (change == 0)
         return false;
     // Snap to the step so a value typed by hand elsewhere comes back onto the grid.
@@ -122,6 +132,7 @@ static bool Switch(const char* label, const char* note, bool* value)
     const bool pressed = ImGui::InvisibleButton(label, ImVec2(width, height)) && !ui::TouchScrollMoving();
     if (pressed)
         *value = !*value;
+    ui::DescribeLastItem(label, ui::ItemRole_Switch, *value ? 1 : 0, -1, note);
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, ImGui::IsItemActive() ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
     if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
@@ -146,7 +157,7 @@ static void DrawPlanSettings(ui::AppState& app)
     char value[32], note[128];
     SectionTitle("Circuit");
     snprintf(value, sizeof(value), "%d", s.Rounds);
-    if (const int change = Stepper("Rounds", value, "Coach: 2-3 times through", "Rounds", s.Rounds > bc::MinRounds, s.Rounds < bc::MaxRounds))
+    if (const int change = Stepper("Rounds", value, "Coach: 2-3 times through", "Rounds", s.Rounds, bc::MinRounds, bc::MaxRounds))
     {
         s.Rounds += change;
         Changed(app);
@@ -165,7 +176,7 @@ static void DrawPlanSettings(ui::AppState& app)
             snprintf(note, sizeof(note), "Coach: about %d %s%s", exercise.CountMin, per, where);
         else
             snprintf(note, sizeof(note), "Coach: %d-%d %s%s", exercise.CountMin, exercise.CountMax, per, where);
-        if (const int change = Stepper(exercise.Name, value, note, ShortNames[e], reps > bc::MinReps, reps < bc::MaxReps))
+        if (const int change = Stepper(exercise.Name, value, note, ShortNames[e], reps, bc::MinReps, bc::MaxReps))
         {
             reps += change;
             Changed(app);
@@ -175,9 +186,11 @@ static void DrawPlanSettings(ui::AppState& app)
     SectionTitle("Pace");
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const bool guided = s.Mode == bc::RunMode::Guided;
+    ui::BeginChoiceGroup("Pace");
     if (ui::ToggleButton("Guided", guided, half)) { s.Mode = bc::RunMode::Guided; Changed(app); }
     ImGui::SameLine();
     if (ui::ToggleButton("Self-paced", !guided, half)) { s.Mode = bc::RunMode::SelfPaced; Changed(app); }
+    ui::EndChoiceGroup();
     ui::TextMuted(guided ? "The app sets the tempo of every rep with cues, and counts for you."
                          : "Go at your own speed and tap Done at the end of each set.");
 
@@ -194,7 +207,8 @@ static void DrawPlanSettings(ui::AppState& app)
 
     SectionTitle("Weekly goal");
     snprintf(value, sizeof(value), "%d a week", s.WeeklyGoal);
-    if (const int change = Stepper("Sessions", value, "Coach: 2-3 a week, after runs", "Weekly goal", s.WeeklyGoal > bc::MinWeeklyGoal, s.WeeklyGoal < bc::MaxWeeklyGoal))
+    if (const int change = Stepper("Sessions", value, "Coach: 2-3 a week, after runs", "Weekly goal", s.WeeklyGoal, bc::MinWeeklyGoal, bc::MaxWeeklyGoal,
+                                   "Sessions a week"))
     {
         s.WeeklyGoal += change;
         Changed(app);
@@ -204,11 +218,12 @@ static void DrawPlanSettings(ui::AppState& app)
     ui::TextMuted("Note the band you use for each exercise: your history keeps it, so you can see your progress.");
     for (int e = 0; e < bc::ExerciseCount; e++)
     {
-        char name[48];
+        char name[48], spoken[96];
         snprintf(name, sizeof(name), "%s band", ShortNames[e]);
+        snprintf(spoken, sizeof(spoken), "%s band", bc::GetExercise((bc::ExerciseId)e).Name);   // the reps above have the plain name
         const int band = (int)s.Band[e];
         if (const int change = Stepper(bc::GetExercise((bc::ExerciseId)e).Name, bc::BandStrengthName(s.Band[e]), nullptr, name,
-                                       band > 0, band < bc::BandStrengthCount - 1))
+                                       band, 0, bc::BandStrengthCount - 1, spoken))
         {
             s.Band[e] = (bc::BandStrength)(band + change);
             Changed(app);
@@ -242,6 +257,7 @@ static void DrawCueSettings(ui::AppState& app)
     const float third_w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     static const char* const count_names[] = { "Every rep", "Every 5", "No count" };
     static const bc::RepCount counts[] = { bc::RepCount::EveryRep, bc::RepCount::EveryFive, bc::RepCount::Off };
+    ui::BeginChoiceGroup("Rep count, spoken");
     for (int i = 0; i < 3; i++)
     {
         if (i > 0)
@@ -252,9 +268,10 @@ static void DrawCueSettings(ui::AppState& app)
             Changed(app);
         }
     }
+    ui::EndChoiceGroup();
     char value[32];
     snprintf(value, sizeof(value), "%d%%", s.CueVolume);
-    if (const int change = Stepper("Cue volume", value, "Tones and voice; they mix with your music", "Volume", s.CueVolume > 0, s.CueVolume < bc::MaxCueVolume))
+    if (const int change = Stepper("Cue volume", value, "Tones and voice; they mix with your music", "Volume", s.CueVolume, 0, bc::MaxCueVolume))
     {
         s.CueVolume = ImClamp((s.CueVolume + 10 * change) / 10 * 10, 0, bc::MaxCueVolume);
         Changed(app);
@@ -266,6 +283,7 @@ static void DrawCueSettings(ui::AppState& app)
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     static const char* const names[] = { "System", "Light", "Dark" };
     static const bc::Theme themes[] = { bc::Theme::System, bc::Theme::Light, bc::Theme::Dark };
+    ui::BeginChoiceGroup("Theme");
     for (int i = 0; i < 3; i++)
     {
         if (i > 0)
@@ -276,6 +294,7 @@ static void DrawCueSettings(ui::AppState& app)
             Changed(app);
         }
     }
+    ui::EndChoiceGroup();
 }
 
 static void DrawReset(ui::AppState& app)

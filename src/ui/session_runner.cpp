@@ -264,8 +264,12 @@ void ui::UpdateSession(AppState& app, double now_ms)
     {
         if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides)
             step_changed = true;
-        if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides || event.Kind == bc::CueKind::Rep)
+        // Screen readers hear the moments, politely, never every second: a new step, a switch,
+        // the last three seconds of a timed step, the finish (below).
+        if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides)
             platform::Announce(DescribeStep(app.View).c_str());
+        else if (event.Kind == bc::CueKind::Countdown && event.Value == 3 && app.View.ActiveMs - event.AtActiveMs <= FreshCueMs)
+            platform::Announce("3 seconds left");
     }
     if (app.View.Finished || app.View.EndedEarly)
     {

@@ -7,13 +7,15 @@
 
 static ui::Palette g_Palette;
 static bool g_Dark = false;
+static bool g_HighContrast = false;
 
 static ImU32 Hex(unsigned rgb) { return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 0xFF); }
 static ImVec4 Vec(unsigned rgb, float alpha = 1.0f) { ImVec4 c = ImGui::ColorConvertU32ToFloat4(Hex(rgb)); c.w = alpha; return c; }
 
-void ui::ApplyTheme(bool dark)
+void ui::ApplyTheme(bool dark, bool more_contrast)
 {
     g_Dark = dark;
+    g_HighContrast = more_contrast;
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
     style.WindowPadding = ImVec2(16, 16);
@@ -33,7 +35,7 @@ void ui::ApplyTheme(bool dark)
     style.PopupBorderSize = 1;
     style.FrameBorderSize = 0;
 
-    const PaletteHex& p = dark ? DarkPalette : LightPalette;
+    const PaletteHex& p = more_contrast ? (dark ? HighContrastDarkPalette : HighContrastLightPalette) : (dark ? DarkPalette : LightPalette);
     g_Palette = { Hex(p.Background), Hex(p.Surface), Hex(p.Text), Hex(p.TextMuted), Hex(p.Accent), Hex(p.AccentText),
                   Hex(p.Work), Hex(p.Rest), Hex(p.Warning), Hex(p.WarningText),
                   Hex(p.WorkFill), Hex(p.RestFill), Hex(p.SwitchFill) };
@@ -66,8 +68,17 @@ void ui::ApplyTheme(bool dark)
     c[ImGuiCol_PlotHistogram] = Vec(accent);
     c[ImGuiCol_NavHighlight] = Vec(dark ? 0xF2B24C : 0x1D4E89);
     c[ImGuiCol_ModalWindowDimBg] = Vec(0x000000, 0.45f);
+    if (more_contrast)
+    {
+        // Every frame outlined in the text colour, so a button's edge does not rely on a faint fill.
+        style.FrameBorderSize = 1.5f;
+        c[ImGuiCol_Border] = Vec(text);
+        c[ImGuiCol_Separator] = Vec(muted);
+        c[ImGuiCol_NavHighlight] = Vec(dark ? 0xFFD34D : 0x0030A0);
+    }
     (void)surface;
 }
 
 const ui::Palette& ui::Colors() { return g_Palette; }
 bool ui::IsDarkTheme() { return g_Dark; }
+bool ui::IsHighContrast() { return g_HighContrast; }

@@ -23,8 +23,9 @@ struct Palette
     ImU32 SwitchFill;     // session background during a switch-sides pause
 };
 
-void           ApplyTheme(bool dark);   // sets the ImGui style and the palette
+void           ApplyTheme(bool dark, bool more_contrast = false);   // sets the ImGui style and the palette
 const Palette& Colors();
 bool           IsDarkTheme();
+bool           IsHighContrast();        // the high-contrast palette is on (prefers-contrast: more)
 
 }  // namespace ui

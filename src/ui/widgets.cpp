@@ -60,6 +60,7 @@ bool ui::PageHeader(const char* title, const char* back_label)
     const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, avail, title);
     const float y = start.y + ImMax(0.0f, (height - text.y) * 0.5f);
     ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(title_x, y), ImGui::GetColorU32(ImGuiCol_Text), title, nullptr, avail);
+    DescribeText(NodeKind_Heading, title, ImVec2(title_x, y), ImVec2(title_x + text.x, y + text.y));
     height = ImMax(height, y - start.y + text.y);
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(0.0f, 0.0f));
@@ -164,6 +165,7 @@ bool ui::Button(const char* label, ButtonKind kind, float width, float height)
         colors = 1;
     }
     const bool pressed = FittedButton(label, width, height);
+    DescribeLastItem(label, ItemRole_Button);
     ImGui::PopStyleColor(colors);
     return pressed;
 }
@@ -179,6 +181,7 @@ bool ui::ToggleButton(const char* label, bool selected, float width, float heigh
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.AccentText));
     }
     const bool pressed = FittedButton(label, width, height);
+    DescribeLastItem(label, ItemRole_Radio, selected ? 1 : 0);
     if (selected)
         ImGui::PopStyleColor(4);
     return pressed;
@@ -188,13 +191,15 @@ void ui::TextMuted(const char* text)
 {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Colors().TextMuted));
     ImGui::TextWrapped("%s", text);
+    DescribeLastText(NodeKind_Text, text);
     ImGui::PopStyleColor();
 }
 
-void ui::Heading(const char* text)
+void ui::Heading(const char* text, NodeKind kind)
 {
     ImGui::PushFont(GetFont(FontRole_Heading));
     ImGui::TextWrapped("%s", text);
+    DescribeLastText(kind, text);
     ImGui::PopFont();
 }
 
@@ -208,6 +213,7 @@ void ui::Banner(const char* text, bool is_error)
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + text_size.y + 2 * padding);
     draw_list->AddRectFilled(min, max, is_error ? c.Warning : c.Surface, 10.0f);
+    DescribeText(NodeKind_Text, text, min, max);
     ImGui::SetCursorScreenPos(ImVec2(min.x + padding, min.y + padding));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(is_error ? c.WarningText : c.Text));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * padding);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/pose.h"
+#include "ui/automation.h"
 
 #include <imgui.h>
 
@@ -26,9 +27,9 @@ void EndTouchScroll();
 bool TouchScrollMoving();   // a finger scroll or its glide is under way: keep drawing
 
 bool Button(const char* label, ButtonKind kind = ButtonKind_Normal, float width = -1.0f, float height = TouchHeight);
-bool ToggleButton(const char* label, bool selected, float width, float height = TouchHeight);   // one of a choice
+bool ToggleButton(const char* label, bool selected, float width, float height = TouchHeight);   // one of a choice (ui::BeginChoiceGroup names the group)
 void TextMuted(const char* text);          // wrapped, secondary colour
-void Heading(const char* text);            // heading font
+void Heading(const char* text, NodeKind kind = NodeKind_Heading);   // heading font: the screen's title (or a section's)
 void Banner(const char* text, bool is_error);
 void ProgressBar(float fraction, float height, ImU32 color);
 

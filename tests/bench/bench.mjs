@@ -22,6 +22,10 @@
 //               running), so "hidden" is emulated in the page: visibilityState "hidden", a
 //               visibilitychange event, and requestAnimationFrame callbacks held until shown.
 //   heap        wasmMemory.buffer.byteLength at the end of the visit.
+//   a11y layer  the app's own count of the time spent after each frame on the accessible layer
+//               (describing the frame, comparing, updating the page's elements: bc_a11y_cost_ms)
+//               and of the updates it sent (bc_a11y_updates), read before and after the idle and
+//               set windows; the time per frame is that sum over the frames of the set window.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -160,10 +164,14 @@ async function visit(browser, site, encoding, full) {
         if (Date.now() - last >= 1000) break;
         await sleep(200);
     }
+    const a11y = () => page.evaluate(() => (window.Module && Module._bc_a11y_cost_ms ? { ms: Module._bc_a11y_cost_ms(), updates: Module._bc_a11y_updates() } : null));
     const idleFrom = Date.now();
+    const a11yIdleFrom = await a11y();
     await sleep(IDLE_MS);
     const idleTo = Date.now();
+    const a11yIdleTo = await a11y();
     result.idleFps = await countBetween(page, idleFrom, idleTo);
+    if (a11yIdleFrom) result.a11yIdleUpdates = a11yIdleTo.updates - a11yIdleFrom.updates;
 
     // Hidden: the page is told it is hidden (see probe(): headless Chromium never hides a page).
     await page.evaluate(() => window.__bench.setHidden(true));
@@ -180,10 +188,16 @@ async function visit(browser, site, encoding, full) {
     else result.setMode = site.setMode;
     const hover = result.setMode === "home" ? hoverLoop(page) : null;
     await page.evaluate(() => { window.__bench.samples = []; window.__bench.recording = true; });
+    const a11ySetFrom = await a11y();
     await sleep(SET_MS);
     await page.evaluate(() => { window.__bench.recording = false; });
+    const a11ySetTo = await a11y();
     if (hover) await hover.stop();
     result.frameSamples = await page.evaluate(() => window.__bench.samples);
+    if (a11ySetFrom) {
+        result.a11yMsPerFrame = (a11ySetTo.ms - a11ySetFrom.ms) / Math.max(1, result.frameSamples.length);
+        result.a11ySetUpdates = a11ySetTo.updates - a11ySetFrom.updates;
+    }
 
     if (site.kind === "app" && result.setMode === "set") result.sessionDone = await finishSession(page);
     result.heapBytes = await page.evaluate(() => (window.wasmMemory ? wasmMemory.buffer.byteLength : Module.HEAP8.length));
@@ -303,6 +317,9 @@ function summary(kind) {
         hiddenFps: median(rs.map((r) => r.full.hiddenFps)),
         heap: median(rs.map((r) => r.full.heapBytes)),
         sessionDone: rs.every((r) => r.full.sessionDone === true),
+        a11yMsPerFrame: median(rs.map((r) => r.full.a11yMsPerFrame ?? NaN)),
+        a11ySetUpdates: median(rs.map((r) => r.full.a11ySetUpdates ?? NaN)),
+        a11yIdleUpdates: Math.max(...rs.map((r) => r.full.a11yIdleUpdates ?? NaN)),
         files: rs[0].full.files,
     };
 }
@@ -322,6 +339,9 @@ const targets = [
     ["Frames per second, idle on home", `0`, app.idleFps === 0, String(app.idleFps)],
     ["Frames per second, hidden", `0`, app.hiddenFps === 0, String(app.hiddenFps)],
     [`Wasm heap ${heapLabel}`, `≤ 32 MB`, app.heap <= 32 * KB * KB, `${(app.heap / KB / KB).toFixed(1)} MB`],
+    [`Accessible layer per frame, mean, ${setMode === "set" ? "during a set" : "home screen (no set yet)"}`, `< 0.1 ms`, app.a11yMsPerFrame < 0.1,
+        `${app.a11yMsPerFrame.toFixed(3)} ms (${app.a11ySetUpdates} updates in ${SET_MS / 1000} s)`],
+    ["Accessible layer updates, idle on home", `0`, app.a11yIdleUpdates === 0, String(app.a11yIdleUpdates)],
 ];
 
 const commit = sh("git", ["-C", ROOT, "rev-parse", "--short", "HEAD"]);
@@ -382,6 +402,10 @@ How each figure is taken:
   ${HIDDEN_MS / 1000} s: \`visibilityState\` "hidden" with a \`visibilitychange\` event, and requestAnimationFrame
   callbacks held until it is shown again, as browsers do for hidden tabs. Timers still run.
 - Heap: \`wasmMemory.buffer.byteLength\` ${heapLabel}.
+- Accessible layer: the app's own sum of the time spent after each frame on the layer (describing the frame,
+  comparing it with the last description, updating the page's elements and focus), over the frames of the set
+  window, divided by their number; and its count of updates sent to the page, over the set and the idle windows.
+  The time comes from the same coarsened clock, summed per frame: the mean over hundreds of frames is what counts.
 
 Page requests of one app visit (brotli): ${app.files.join(", ")}.
 `;

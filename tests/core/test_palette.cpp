@@ -1,4 +1,6 @@
-// Both themes meet WCAG AA: 4.5:1 for every text colour on each background it is drawn on.
+// Both themes meet WCAG AA: 4.5:1 for every text colour on each background it is drawn on. The
+// high-contrast palettes (prefers-contrast: more) meet AAA, 7:1, for every pair, the session's big
+// numbers (Work and Rest) and phase fills included.
 #include "ui/palette.h"
 
 #include <catch2/catch_test_macros.hpp>
@@ -82,9 +84,9 @@ static int HueDistance(int a, int b)
     return d > 180 ? 360 - d : d;
 }
 
-TEST_CASE("the phase fills are distinct hues in both themes")
+TEST_CASE("the phase fills are distinct hues in both themes, high contrast included")
 {
-    for (const ui::PaletteHex& p : { ui::LightPalette, ui::DarkPalette })
+    for (const ui::PaletteHex& p : { ui::LightPalette, ui::DarkPalette, ui::HighContrastLightPalette, ui::HighContrastDarkPalette })
     {
         const int work = Hue(p.WorkFill), rest = Hue(p.RestFill), change = Hue(p.SwitchFill);
         REQUIRE(work >= 0);
@@ -96,5 +98,59 @@ TEST_CASE("the phase fills are distinct hues in both themes")
         CHECK(p.WorkFill != p.Background);
         CHECK(p.RestFill != p.Background);
         CHECK(p.SwitchFill != p.Background);
+    }
+}
+
+// Every text colour against every background it is drawn on.
+static void CheckPairs(const ui::PaletteHex& p, double minimum)
+{
+    for (unsigned background : { p.Background, p.Surface })
+    {
+        CHECK(Contrast(p.Text, background) >= minimum);
+        CHECK(Contrast(p.TextMuted, background) >= minimum);
+        CHECK(Contrast(p.Accent, background) >= minimum);
+    }
+    CHECK(Contrast(p.Text, p.Frame) >= minimum);
+    CHECK(Contrast(p.AccentText, p.Accent) >= minimum);
+    CHECK(Contrast(p.WarningText, p.Warning) >= minimum);
+    CHECK(Contrast(p.Work, p.Background) >= minimum);
+    CHECK(Contrast(p.Rest, p.Background) >= minimum);
+    // The session screen's phase fills, and the numbers drawn on them.
+    for (unsigned fill : { p.WorkFill, p.RestFill, p.SwitchFill })
+    {
+        CHECK(Contrast(p.Text, fill) >= minimum);
+        CHECK(Contrast(p.TextMuted, fill) >= minimum);
+        CHECK(Contrast(p.Accent, fill) >= minimum);
+    }
+    CHECK(Contrast(p.Work, p.WorkFill) >= minimum);
+    CHECK(Contrast(p.Rest, p.RestFill) >= minimum);
+    CHECK(Contrast(p.Rest, p.SwitchFill) >= minimum);
+}
+
+TEST_CASE("the high-contrast palettes meet WCAG AAA, session numbers included")
+{
+    for (const ui::PaletteHex& p : { ui::HighContrastLightPalette, ui::HighContrastDarkPalette })
+    {
+        const bool dark = &p == &ui::HighContrastDarkPalette;
+        INFO((dark ? "high-contrast dark" : "high-contrast light"));
+        CheckPairs(p, 7.0);
+        // The session's numbers also sit in Surface blocks.
+        CHECK(Contrast(p.Work, p.Surface) >= 7.0);
+        CHECK(Contrast(p.Rest, p.Surface) >= 7.0);
+    }
+}
+
+TEST_CASE("each high-contrast palette has more contrast than the theme it replaces")
+{
+    const ui::PaletteHex pairs[2][2] = { { ui::LightPalette, ui::HighContrastLightPalette }, { ui::DarkPalette, ui::HighContrastDarkPalette } };
+    for (const auto& pair : pairs)
+    {
+        const ui::PaletteHex& normal = pair[0];
+        const ui::PaletteHex& more = pair[1];
+        CHECK(Contrast(more.Text, more.Background) >= Contrast(normal.Text, normal.Background));
+        CHECK(Contrast(more.TextMuted, more.Background) > Contrast(normal.TextMuted, normal.Background));
+        CHECK(Contrast(more.Work, more.Background) > Contrast(normal.Work, normal.Background));
+        CHECK(Contrast(more.Rest, more.Background) > Contrast(normal.Rest, normal.Background));
+        CHECK(Contrast(more.Accent, more.Background) > Contrast(normal.Accent, normal.Background));
     }
 }

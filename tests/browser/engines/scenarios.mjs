@@ -85,6 +85,18 @@ export function coreScenarios(engineName) {
         const labels = (await widgets(page)).map((w) => w.label);
         for (const label of ["Start", "2 rounds", "3 rounds", "Guided", "Self-paced", "Banded deadbug"]) assert.ok(labels.includes(label), `${label} is drawn (${labels})`);
         assert.ok(await screenColourCount(page) > 8, "the screenshot shows the drawn screen, not a flat colour");
+        // The accessible layer (web/a11y.js) is built in this engine too: the title, an element for
+        // each widget drawn, and a screen reader's activation (a click event on the element)
+        // presses the widget.
+        const layer = await page.evaluate(() => ({
+            title: document.querySelector("#a11y h1")?.textContent,
+            names: [...document.querySelectorAll("#a11y [data-id]")].map((el) => el.getAttribute("aria-label") || el.firstChild?.nodeValue),
+        }));
+        assert.equal(layer.title, "Band Circuit");
+        for (const label of labels) assert.ok(layer.names.includes(label), `${label} is in the accessible layer (${layer.names})`);
+        await page.evaluate(() => [...document.querySelectorAll("#a11y button")].find((el) => el.firstChild?.nodeValue === "Settings").click());
+        await waitForState(page, (x) => x.screen === "settings");
+        await waitFor(page, () => document.querySelector("#a11y h1")?.textContent === "Settings", undefined, { what: "the Settings title in the layer" });
         await sleep(500);   // late errors (the service worker's registration, a second frame)
         assert.deepEqual(await page.problems(), []);
         // The error channel itself works in this engine: an uncaught error is seen.
