@@ -239,8 +239,13 @@ function gpuProcessCpuMs() {
         gpuPid = 0;
         for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
             if (!read(pid, "cmdline").includes("--type=gpu-process")) continue;
-            const fields = stat(pid);
-            if (fields && read(fields[1], "cmdline").includes(BROWSER_MARK)) { gpuPid = Number(pid); break; }
+            // Its parent is the browser or, with --no-zygote-sandbox, the browser's zygote.
+            let parent = stat(pid)?.[1];
+            for (let up = 0; up < 3 && parent && parent !== "0"; up++) {
+                if (read(parent, "cmdline").includes(BROWSER_MARK)) { gpuPid = Number(pid); break; }
+                parent = stat(parent)?.[1];
+            }
+            if (gpuPid) break;
         }
     }
     const fields = gpuPid ? stat(gpuPid) : null;
@@ -345,11 +350,14 @@ async function throttledVisit(browser, site) {
             await touchAt(cdp, target);
             await page.waitForFunction(() => { const b = window.__bench; const up = b.pointerUps[0];
                                                  return up && b.watchLog.some((f) => f.shown && f.end > up.at); }, null, { timeout: 20000, polling: 50 });
+            await sleep(200);   // a long task is reported once it has ended
             result.taps[tap.name] = await page.evaluate(() => {
                 const b = window.__bench, up = b.pointerUps[0];
                 const shown = b.watchLog.find((f) => f.shown && f.end > up.at);
                 b.watch = null;
-                return { ms: shown.end - up.at, frames: shown.drawn - up.drawn };
+                // The longest task that overlaps the time from the pointerup to that frame's end.
+                const during = b.longTasks.filter((t) => t.start < shown.end && t.start + t.duration > up.at - 100);
+                return { ms: shown.end - up.at, frames: shown.drawn - up.drawn, longest: Math.max(0, ...during.map((t) => t.duration)) };
             });
             if (tap.back) {
                 await sleep(300);
@@ -494,8 +502,8 @@ for (let round = 0; round < ROUNDS; round++) {
             `${(gzip.pageBytes / KB).toFixed(1)} KB gz, ${(full.pageBytes / KB).toFixed(1)} KB br (${full.encodings}), ` +
             `idle ${full.idleFps} fps, hidden ${full.hiddenFps} fps, ${full.frameSamples.length} frames measured (${full.setMode}), ` +
             `main ${full.mainBusyPerFrame.toFixed(2)} ms/frame, gpu ${full.gpuPerFrame.toFixed(2)} ms/frame; ` +
-            `${THROTTLE}x: first frame ${throttled.firstFrameMs.toFixed(0)} ms, taps ${Object.values(throttled.taps).map((t) => t ? `${t.ms.toFixed(0)} ms/${t.frames}f` : "-").join(", ")}, ` +
-            `long tasks after first frame ${throttled.longTasks.map((t) => t.duration.toFixed(0)).join("/") || "none"}; ` +
+            `${THROTTLE}x: first frame ${throttled.firstFrameMs.toFixed(0)} ms, taps ${Object.values(throttled.taps).map((t) => t ? `${t.ms.toFixed(0)} ms/${t.frames}f (task ${t.longest.toFixed(0)})` : "-").join(", ")}, ` +
+            `long tasks after first frame ${throttled.longTasks.map((t) => `${t.duration.toFixed(0)}@${(t.start - throttled.firstFrameMs).toFixed(0)}`).join("/") || "none"}; ` +
             `repeat ${repeat.firstFrameMs.toFixed(0)} ms${memory ? `; in use ${(memory.steady.inUse / KB).toFixed(0)}/${(memory.after.inUse / KB).toFixed(0)}/${(memory.back.inUse / KB).toFixed(0)}/${(memory.fresh.inUse / KB).toFixed(0)} KB` : ""}\n`);
     }
 }
