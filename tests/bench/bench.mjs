@@ -553,7 +553,7 @@ function summary(kind) {
         repeatFirstFrame: median(rs.map((r) => r.repeat.firstFrameMs)),
         repeatBytes: median(rs.map((r) => r.repeat.bytes)),
         repeatControlled: rs.every((r) => r.repeat.controlled),
-        memory: rs[0].memory ? {
+        memory: rs[0].memory && rs[0].memory.steady.inUse >= 0 ? {
             steady: median(rs.map((r) => r.memory.steady.inUse)), after: median(rs.map((r) => r.memory.after.inUse)),
             back: median(rs.map((r) => r.memory.back.inUse)), fresh: median(rs.map((r) => r.memory.fresh.inUse)),
             bufferSteady: median(rs.map((r) => r.memory.steady.buffer)), bufferPeak: median(rs.map((r) => r.memory.peakBuffer)),
