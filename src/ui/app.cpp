@@ -92,6 +92,7 @@ void ui::AppInit(double now_ms)
 
 ui::FrameRequest ui::AppFrame(double now_ms)
 {
+    const Screen screen_at_start = g_App.Current;
     g_App.NowMs = now_ms;
     g_App.Animating = false;
     g_App.WakeAtMs = INFINITY;
@@ -134,7 +135,7 @@ ui::FrameRequest ui::AppFrame(double now_ms)
     // Behind the page, and in the safe-area margins around it: the page's own colour.
     const bool in_session = g_App.Current == Screen_Session && g_App.HasSession;
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(in_session ? SessionFill(g_App) : Colors().Background);
-    return { g_App.Animating, g_App.WakeAtMs, { bg.x, bg.y, bg.z } };
+    return { g_App.Animating, g_App.WakeAtMs, { bg.x, bg.y, bg.z }, g_App.Current != screen_at_start };
 }
 
 // --- [SECTION] Automation interface

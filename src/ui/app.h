@@ -12,6 +12,7 @@ struct FrameRequest
     bool   Animating;       // something moves: draw the next frame too
     double WakeAtMs;        // else: monotonic time the screen next changes by itself (INFINITY: never)
     float  ClearColor[3];   // background behind the windows
+    bool   ScreenChanged;   // a press switched screens mid-frame: the frame is run again before it is shown
 };
 
 void         AppInit(double now_ms);

@@ -1,4 +1,4 @@
-// The app's three text sizes, rasterised from one embedded font at the device pixel ratio.
+// The app's four text sizes, rasterised from one embedded font at the device pixel ratio.
 #pragma once
 
 struct ImFont;
@@ -12,8 +12,7 @@ constexpr float HeadingFontSize = 26.0f;   // CSS px: screen titles, phase names
 constexpr float BigFontSize = 88.0f;       // CSS px: the session's time and rep, digits only
 constexpr float CueFontSize = 46.0f;       // CSS px: the session's tempo word ("Extend", "Hold"), read from the floor
 
-void    LoadFonts(float device_pixel_ratio);   // (re)builds the atlas; the caller re-uploads it
+void    LoadFonts(float device_pixel_ratio);   // (re)builds the atlas with every role; the caller re-uploads it
 ImFont* GetFont(FontRole role);
-bool    FontsNeedRebuild();                    // a screen asked for a font the atlas does not have yet
 
 }  // namespace ui
