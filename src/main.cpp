@@ -96,7 +96,7 @@ static void PauseUntilDue(double now)
 }
 
 // One Dear ImGui frame of the app, up to its draw data.
-static ui::FrameRequest RunImGuiFrame(double now)
+static ui::FrameRequest RunImGuiFrame(const platform::Clock& clock)
 {
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -104,7 +104,7 @@ static ui::FrameRequest RunImGuiFrame(double now)
     ui::ApplyDisplayScale();
     ui::BeginAutomationFrame();
     ImGui::NewFrame();
-    const ui::FrameRequest request = ui::AppFrame(now);
+    const ui::FrameRequest request = ui::AppFrame(clock);
     ImGui::Render();
     ui::EndAutomationFrame();
     return request;
@@ -131,7 +131,8 @@ static void Frame()
     // several frames): the frame that takes the last of it may press a button, so one more follows.
     const bool imgui_input_pending = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
 
-    const double now = platform::NowMs();
+    const platform::Clock clock = platform::ReadClock();   // the one clock reading of this frame
+    const double now = clock.NowMs;
     const bool due = now >= g_Main.WakeAtMs;
     if (!had_input && !imgui_input_pending && g_Main.FramesToDraw == 0 && !g_Main.Animating && !due)
     {
@@ -161,13 +162,13 @@ static void Frame()
         g_Main.FontScale = scale;
     }
 
-    ui::FrameRequest request = RunImGuiFrame(now);
+    ui::FrameRequest request = RunImGuiFrame(clock);
     // A press that switches screens takes effect mid-frame, so that frame still shows most of the
     // old screen. It is run again at once and only the second one is drawn: the new screen is up in
     // the first frame after the tap, not the second (a frame of ImGui costs well under 1 ms; a frame
     // shown late costs a whole display refresh).
     if (request.ScreenChanged)
-        request = RunImGuiFrame(now);
+        request = RunImGuiFrame(clock);
 
     platform::RendererDraw(ImGui::GetDrawData(), request.ClearColor);
     SDL_GL_SwapWindow(g_Main.Window);
@@ -233,7 +234,7 @@ int main(int, char**)
         return 1;
     }
 
-    ui::AppInit(platform::NowMs());
+    ui::AppInit(platform::ReadClock());
     SDL_AddEventWatch(OnSdlEvent, nullptr);
     EM_ASM({ if (window.bandCircuitReady) window.bandCircuitReady(); });
     emscripten_set_main_loop(Frame, 0, 0);

@@ -238,7 +238,6 @@
     // follows the others' writes through the storage event; the history is written inside the
     // "bandCircuit.history" Web Lock where the browser has it, so two pages never interleave a
     // read-merge-write. navigator.storage.persist() is asked once there is a session worth keeping.
-    const STORED_KEYS = { "bandCircuit.settings": 1, "bandCircuit.session": 2, "bandCircuit.history": 3, "bandCircuit.reset": 4 };
     const storage = {
         persistence: 0,   // platform::Persistence: 0 unknown, 1 persistent, 2 best effort, 3 unsupported
         commitQueued: false,
@@ -263,12 +262,14 @@
     window.addEventListener("storage", (event) => {
         if (!isReady) return;
         if (event.storageArea && event.storageArea !== window.localStorage) return;
-        const key = event.key === null ? 0 : STORED_KEYS[event.key];   // null: storage was cleared
-        if (key === undefined) {
-            if (event.key.startsWith("bandCircuit.")) Module._bc_storage_changed(4);   // kept-aside copies: the list changed
-        } else {
-            Module._bc_storage_changed(key);
-        }
+        if (event.key !== null && !event.key.startsWith("bandCircuit.")) return;
+        // The app tells the keys apart (app::OnStorageChanged); "" says storage was cleared.
+        const key = event.key === null ? "" : event.key;
+        const size = Module.lengthBytesUTF8(key) + 1;
+        const ptr = Module._malloc(size);
+        Module.stringToUTF8(key, ptr, size);
+        Module._bc_storage_changed(ptr);
+        Module._free(ptr);
         wake();
     });
 

@@ -39,7 +39,7 @@ int64_t LocalDayNumber(int64_t wall_ms, int tz_offset_minutes)
 }
 
 // 0 = Monday ... 6 = Sunday. Day 0 (1970-01-01) was a Thursday.
-static int64_t MondayOfWeek(int64_t day)
+int64_t MondayOfWeek(int64_t day)
 {
     int64_t weekday = day - FloorDiv(day + 3, 7) * 7 + 3;   // (day + 3) mod 7, floored
     return day - weekday;

@@ -52,6 +52,7 @@ HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int6
 
 // Local day number (days since 1970-01-01 local) of a wall-clock instant; floors correctly before 1970.
 int64_t LocalDayNumber(int64_t wall_ms, int tz_offset_minutes);
+int64_t MondayOfWeek(int64_t day);   // the day number of the Monday starting that day's week
 
 // The local time zone offset a record's dates are shown in: its own, else the one given.
 int RecordTzOffset(const SessionRecord& record, int fallback_tz_offset_minutes);

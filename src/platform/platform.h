@@ -4,12 +4,22 @@
 // a no-op or an error value, never a crash.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace platform {
 
 // --- Clocks
+// The app reads them once per frame (main.cpp) or per browser event (platform_web.cpp) and passes
+// the reading down: nothing in src/app or src/ui asks the clock itself.
+struct Clock
+{
+    double NowMs;                    // monotonic milliseconds
+    int64_t WallMs;                  // wall-clock milliseconds since 1970
+    int TzOffsetMinutes;             // local time minus UTC at WallMs, in minutes
+};
+Clock ReadClock();                   // all three, now
 double NowMs();                      // monotonic milliseconds (performance.now): for durations
 double WallMs();                     // wall-clock milliseconds since 1970 (Date.now): for dates
 int    TimezoneOffsetMinutes();      // local time minus UTC, in minutes (e.g. +60 in Paris in winter)
@@ -51,5 +61,18 @@ bool PrefersMoreContrast();          // prefers-contrast: more
 void DownloadFile(const char* filename, const std::string& contents);   // save a JSON export
 void OpenFilePicker();               // choose a file to import; the result arrives in ReceiveImportFile
 std::string TakeImportedFile(bool* has_file, std::string* error);       // the chosen file's text, once
+
+// --- Page events: what the browser tells the app (web/app.js -> platform_web.cpp's exports).
+// Each gets the clocks as read at that moment. Set once at start-up; the user pointer is handed back.
+struct PageEvents
+{
+    void* User;
+    void (*Hidden)(void* user, const Clock& clock);          // visibilitychange (hidden) or pagehide: save now
+    void (*Shown)(void* user, const Clock& clock);           // visible again
+    void (*StorageChanged)(void* user, const char* key, const Clock& clock);   // another page wrote or removed this key ("": cleared all)
+    void (*HistoryCommit)(void* user, const Clock& clock);   // the history lock is held: write now
+    void (*UpdateReady)(void* user);                         // a new version runs from the next visit
+};
+void SetPageEvents(const PageEvents& events);
 
 }  // namespace platform

@@ -22,6 +22,7 @@ EM_JS(char*, js_page_id, (), {
     return ptr;
 });
 
+platform::Clock platform::ReadClock() { return { js_now_ms(), (int64_t)js_wall_ms(), js_timezone_offset_minutes() }; }
 double platform::NowMs() { return js_now_ms(); }
 double platform::WallMs() { return js_wall_ms(); }
 int platform::TimezoneOffsetMinutes() { return js_timezone_offset_minutes(); }
@@ -247,4 +248,45 @@ std::string platform::TakeImportedFile(bool* has_file, std::string* error)
     }
     *error = kind ? value : std::string("The file could not be read.");
     return {};
+}
+
+// --- [SECTION] Page events (web/app.js calls these exports; each reads the clocks once)
+
+static platform::PageEvents g_PageEvents = {};
+
+void platform::SetPageEvents(const PageEvents& events) { g_PageEvents = events; }
+
+// On visibilitychange (hidden) and pagehide: save the session now.
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_page_hidden()
+{
+    if (g_PageEvents.Hidden)
+        g_PageEvents.Hidden(g_PageEvents.User, platform::ReadClock());
+}
+
+// ... and when the page is visible again.
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_page_shown()
+{
+    if (g_PageEvents.Shown)
+        g_PageEvents.Shown(g_PageEvents.User, platform::ReadClock());
+}
+
+// Another page of the app changed storage (the storage event): which key ("" when all was cleared).
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_storage_changed(const char* key)
+{
+    if (g_PageEvents.StorageChanged)
+        g_PageEvents.StorageChanged(g_PageEvents.User, key, platform::ReadClock());
+}
+
+// The history write, called by web/app.js while it holds the storage lock.
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_history_commit()
+{
+    if (g_PageEvents.HistoryCommit)
+        g_PageEvents.HistoryCommit(g_PageEvents.User, platform::ReadClock());
+}
+
+// A new version is downloaded and runs from the next visit: said in the page, over nothing.
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_update_ready()
+{
+    if (g_PageEvents.UpdateReady)
+        g_PageEvents.UpdateReady(g_PageEvents.User);
 }

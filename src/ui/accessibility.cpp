@@ -12,7 +12,7 @@
 // Tab and Space. Keyboard focus that Dear ImGui moves by itself (Tab, arrows) is sent to the page.
 #include "ui/frame_nodes.h"
 
-#include "ui/app_state.h"
+#include "ui/app.h"
 
 #include <emscripten.h>
 
@@ -62,7 +62,7 @@ void ui::AccessibilityItemAdded(ImGuiID id, bool visible)
 {
     if (g_A11y.PendingFocus == 0 && g_A11y.PendingPress == 0 && g_A11y.FramesOwed == 0)
         return;
-    RequestAnimation();   // draw again until the request is done
+    RequestFrame();   // draw again until the request is done
     ImGuiContext& g = *ImGui::GetCurrentContext();
     if (id == g_A11y.PendingFocus)
     {

@@ -1,68 +1,28 @@
-// The app shell: start-up (saved data, theme), one frame (session update, the current screen,
-// the flash cue), navigation, and the state snapshot for the automation interface.
+// The UI shell: start-up (the app's start-up, then the theme), one frame (the app's update, the
+// current screen, the flash cue), and the state snapshot for the automation interface.
 #include "ui/app.h"
 
+#include "app/app.h"
+#include "app/persistence.h"
+#include "app/session_runner.h"
 #include "core/progress.h"
 #include "platform/platform.h"
 #include "ui/automation.h"
 #include "ui/layout.h"
-#include "ui/persistence.h"
 #include "ui/screens.h"
-#include "ui/session_runner.h"
 #include "ui/theme.h"
 
-#include <emscripten.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include <cmath>
 #include <cstdio>
 
-static ui::AppState g_App;
+// The one AppState: the screens get it by reference; the page events reach it through
+// app::InstallPageEvents.
+static app::AppState g_App;
 
-ui::AppState& ui::App() { return g_App; }
-
-const char* ui::ScreenKey(Screen screen)
-{
-    static const char* keys[Screen_COUNT] = { "home", "session", "finish", "exercise", "history", "settings", "about" };
-    return keys[screen];
-}
-
-const char* ui::ScreenTitle(Screen screen)
-{
-    static const char* titles[Screen_COUNT] = { "Home", "Workout", "Finished", "Exercise", "History", "Settings", "About" };
-    return titles[screen];
-}
-
-const char* ui::StorageStatusKey(StorageStatus status)
-{
-    static const char* keys[] = { "ok", "unavailable", "full", "recovered" };
-    return keys[status];
-}
-
-void ui::Navigate(Screen screen)
-{
-    if (screen == g_App.Current)
-        return;
-    if (screen != Screen_Home)
-        g_App.Previous = g_App.Current == Screen_Session || g_App.Current == Screen_Finish ? Screen_Home : g_App.Current;
-    g_App.Current = screen;
-    g_App.Notice.clear();
-    g_App.Animating = true;   // the frame that navigated drew the old screen: draw the new one
-    ImGui::SetWindowFocus(nullptr);
-    std::string announcement = ScreenTitle(screen);
-    if (screen == Screen_Exercise)
-        announcement = bc::GetExercise(g_App.ShownExercise).Name;
-    else if (screen == Screen_Session && g_App.HasSession)
-        announcement = DescribeStep(g_App.View);
-    else if (screen == Screen_Finish && g_App.HasLastRecord)
-        announcement = RecordSaveFor(g_App, g_App.LastRecord.Id) == RecordSave_NoWork ? "No reps done."
-                     : g_App.LastRecord.Finished ? "Circuit complete. Well done." : "Session ended early.";
-    platform::Announce(announcement.c_str());
-}
-
-void ui::RequestWake(double at_ms) { g_App.WakeAtMs = ImMin(g_App.WakeAtMs, at_ms); }
-void ui::RequestAnimation() { g_App.Animating = true; }
+void ui::RequestFrame() { g_App.Animating = true; }
 
 static void ApplyThemeSetting(bool force)
 {
@@ -72,42 +32,25 @@ static void ApplyThemeSetting(bool force)
         ui::ApplyTheme(dark, g_App.MoreContrast);
 }
 
-void ui::AppInit(double now_ms)
+void ui::AppInit(const platform::Clock& clock)
 {
-    g_App.NowMs = now_ms;
-    g_App.ReducedMotion = platform::PrefersReducedMotion();
-    g_App.SystemDark = platform::PrefersDarkScheme();
-    g_App.MoreContrast = platform::PrefersMoreContrast();
-    LoadSavedData(g_App, now_ms);
+    app::Init(g_App, clock);
+    app::InstallPageEvents(g_App);
     ApplyThemeSetting(true);
-    if (g_App.HasSession)
-    {
-        // A reload or a closed tab: reopen the session where it stood, paused.
-        UpdateSession(g_App, now_ms);
-        if (g_App.HasSession)
-            g_App.Current = Screen_Session;
-    }
-    platform::Announce(g_App.Current == Screen_Session ? "Workout paused where you left off" : "Band Circuit home");
 }
 
-ui::FrameRequest ui::AppFrame(double now_ms)
+ui::FrameRequest ui::AppFrame(const platform::Clock& clock)
 {
+    const double now_ms = clock.NowMs;
     const Screen screen_at_start = g_App.Current;
-    g_App.NowMs = now_ms;
-    g_App.Animating = false;
-    g_App.WakeAtMs = INFINITY;
-    // The system theme and motion preference can change while the app is open: asked again at
-    // most once a second (each question is a media query in the browser, too slow for every frame).
-    static double s_PreferencesReadMs = now_ms;
-    if (now_ms - s_PreferencesReadMs >= 1000.0)
-    {
-        g_App.SystemDark = platform::PrefersDarkScheme();
-        g_App.ReducedMotion = platform::PrefersReducedMotion();
-        g_App.MoreContrast = platform::PrefersMoreContrast();
-        s_PreferencesReadMs = now_ms;
-    }
+    app::BeginFrame(g_App, clock);
     ApplyThemeSetting(false);
-    UpdateSession(g_App, now_ms);
+
+    // A new screen starts with nothing focused (the old screen's focused item is gone).
+    static Screen s_DrawnScreen = g_App.Current;
+    if (s_DrawnScreen != g_App.Current)
+        ImGui::SetWindowFocus(nullptr);
+    s_DrawnScreen = g_App.Current;
 
     switch (g_App.Current)
     {
@@ -120,6 +63,9 @@ ui::FrameRequest ui::AppFrame(double now_ms)
     case Screen_About: DrawAboutScreen(g_App); break;
     case Screen_COUNT: break;
     }
+    if (s_DrawnScreen != g_App.Current)
+        ImGui::SetWindowFocus(nullptr);   // navigated during this frame
+    s_DrawnScreen = g_App.Current;
 
     // The flash cue: the whole screen lights up and fades.
     if (now_ms < g_App.FlashUntilMs)
@@ -164,7 +110,8 @@ static void AppendNumber(std::string& out, const char* key, long long value)
 
 std::string ui::AppStateJson()
 {
-    const double now = platform::NowMs();
+    const platform::Clock clock = platform::ReadClock();   // asked between frames: the state as of now
+    const double now = clock.NowMs;
     std::string json = "{";
     Append(json, "screen", ScreenKey(g_App.Current));
     Append(json, "storage", StorageStatusKey(g_App.Storage));
@@ -208,11 +155,11 @@ std::string ui::AppStateJson()
     {
         Append(json, "session", nullptr);
     }
-    const bc::HistoryStats stats = bc::ComputeHistoryStats(g_App.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes());
+    const bc::HistoryStats stats = bc::ComputeHistoryStats(g_App.History, clock.WallMs, clock.TzOffsetMinutes);
     std::string h = "{";
     AppendNumber(h, "sessions", (long long)g_App.History.size());
     AppendNumber(h, "streakDays", stats.CurrentStreakDays);
-    const bc::WeekProgress week = bc::ComputeWeekProgress(g_App.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes(), g_App.Settings.WeeklyGoal);
+    const bc::WeekProgress week = bc::ComputeWeekProgress(g_App.History, clock.WallMs, clock.TzOffsetMinutes, g_App.Settings.WeeklyGoal);
     AppendNumber(h, "weekSessions", week.ThisWeekSessions);
     AppendNumber(h, "weeklyGoal", week.Goal);
     AppendNumber(h, "weekStreak", week.CurrentStreakWeeks);
@@ -310,39 +257,4 @@ std::string ui::AppStateJson()
     }
     json += "}";
     return json;
-}
-
-// web/app.js calls this on visibilitychange (hidden) and pagehide: save the session now.
-extern "C" EMSCRIPTEN_KEEPALIVE void bc_page_hidden()
-{
-    const double now = platform::NowMs();
-    ui::SaveSessionNow(g_App, now);
-    ui::CommitHistory(g_App);   // a history write still waiting for the lock is done now: the page may not run again
-    ui::ScheduleHiddenCues(g_App, now);
-}
-
-// ... and this when the page is visible again.
-extern "C" EMSCRIPTEN_KEEPALIVE void bc_page_shown()
-{
-    ui::PageShown(g_App, platform::NowMs());
-}
-
-// Another page of the app changed storage (the storage event): which key, as ui::StoredKey.
-extern "C" EMSCRIPTEN_KEEPALIVE void bc_storage_changed(int key)
-{
-    if (key >= 0 && key < ui::StoredKey_COUNT)
-        ui::StorageChanged(g_App, (ui::StoredKey)key, platform::NowMs());
-}
-
-// The history write, called by web/app.js while it holds the storage lock.
-extern "C" EMSCRIPTEN_KEEPALIVE void bc_history_commit()
-{
-    ui::CommitHistory(g_App);
-    ui::RequestAnimation();
-}
-
-// A new version is downloaded and runs from the next visit: said in the page, over nothing.
-extern "C" EMSCRIPTEN_KEEPALIVE void bc_update_ready()
-{
-    g_App.UpdateReady = true;
 }

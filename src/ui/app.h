@@ -1,7 +1,9 @@
-// The app: which screen is showing, the workout state behind it, and what the frame loop needs
-// to know about the next frame. main.cpp calls AppInit once and AppFrame between NewFrame and
+// The UI shell around the app (src/app): draws the screen the app is on and tells the frame loop
+// what it needs to know about the next frame. main.cpp calls AppInit once and AppFrame between NewFrame and
 // Render; automation.cpp asks for AppStateJson.
 #pragma once
+
+#include "platform/platform.h"
 
 #include <string>
 
@@ -15,8 +17,9 @@ struct FrameRequest
     bool   ScreenChanged;   // a press switched screens mid-frame: the frame is run again before it is shown
 };
 
-void         AppInit(double now_ms);
-FrameRequest AppFrame(double now_ms);
+void         AppInit(const platform::Clock& clock);
+FrameRequest AppFrame(const platform::Clock& clock);   // the clocks as read once for this frame
 std::string  AppStateJson();   // window.bandCircuit.state(): see README "Automation interface"
+void         RequestFrame();   // from ImGui hooks, which have no AppState: draw the next frame too
 
 }  // namespace ui

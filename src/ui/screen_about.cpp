@@ -101,7 +101,7 @@ void ui::DrawAboutScreen(AppState& app)
     if (PageHeader("About Band Circuit", "Back") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
         EndPage();
-        Navigate(app.Previous == Screen_About ? Screen_Home : app.Previous);
+        Navigate(app, app.Previous == Screen_About ? Screen_Home : app.Previous);
         return;
     }
     BeginTouchScroll("About", 0.0f);
@@ -109,5 +109,5 @@ void ui::DrawAboutScreen(AppState& app)
     EndTouchScroll();
     EndPage();
     if (TouchScrollMoving())
-        RequestAnimation();
+        RequestAnimation(app);
 }

@@ -39,7 +39,7 @@ static void SetPlaying(ui::AppState& app, bool playing)
     if (playing)
         app.ShownPhaseOriginMs = app.NowMs - app.ShownPausedMs;
     else
-        app.ShownPausedMs = ExerciseDemoMs(app, app.NowMs);
+        app.ShownPausedMs = ui::ExerciseDemoMs(app, app.NowMs);
     app.ShownPlaying = playing;
 }
 
@@ -92,7 +92,7 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     draw_list->AddRectFilled(min, max, c.Surface, 14.0f);
 
     const int rep_ms = ImMax(1, bc::RepDurationMs(exercise));
-    const double elapsed = ExerciseDemoMs(app, app.NowMs);
+    const double elapsed = ui::ExerciseDemoMs(app, app.NowMs);
     const float phase = (float)(std::fmod(elapsed, (double)rep_ms) / rep_ms);
     int rep_index = (int)(elapsed / rep_ms);
     if (exercise.Style == bc::SetStyle::Directions)
@@ -104,7 +104,7 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     ImGui::SetCursorScreenPos(ImVec2(min.x + 6.0f, min.y + caption_h));
     ui::FigureStyle style = ui::IsDarkTheme() ? ui::FigureStyleDark(app.ShownCamera) : ui::FigureStyleLight(app.ShownCamera);
     if (ui::FigureView("##demo", ImVec2(size.x - 12.0f, size.y - caption_h - 6.0f), pose, &style))
-        ui::RequestAnimation();
+        ui::RequestAnimation(app);
     app.ShownCamera = style.Camera;
     if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
         draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 14.0f, 0, 2.0f);
@@ -245,7 +245,7 @@ void ui::DrawExerciseScreen(AppState& app)
     if (DrawHeader(exercise, width) || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
         EndPage();
-        Navigate(app.Previous == Screen_Exercise ? Screen_Home : app.Previous);
+        Navigate(app, app.Previous == Screen_Exercise ? Screen_Home : app.Previous);
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Space, false) && !ImGui::GetIO().NavVisible)
@@ -294,9 +294,9 @@ void ui::DrawExerciseScreen(AppState& app)
     EndPage();
 
     if (app.ShownPlaying)
-        RequestAnimation();
+        RequestAnimation(app);
     if (TouchScrollMoving())
-        RequestAnimation();
+        RequestAnimation(app);
 }
 
 void ui::OpenExercise(AppState& app, bc::ExerciseId exercise)
@@ -308,5 +308,5 @@ void ui::OpenExercise(AppState& app, bc::ExerciseId exercise)
     app.ShownPlaying = !app.ReducedMotion;   // reduced motion: open paused, on the working position
     app.ShownPhaseOriginMs = app.NowMs;
     app.ShownPausedMs = (double)ui::KeyPosePhase(exercise) * bc::RepDurationMs(shown);
-    Navigate(Screen_Exercise);
+    Navigate(app, Screen_Exercise);
 }

@@ -9,8 +9,9 @@
 #include "core/progress.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
+#include "app/persistence.h"
+#include "app/transfer.h"
 #include "ui/automation.h"
-#include "ui/persistence.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/theme.h"
@@ -175,14 +176,14 @@ void ui::DrawFinishScreen(AppState& app)
     if (!app.HasLastRecord)
     {
         EndPage();
-        Navigate(Screen_Home);
+        Navigate(app, Screen_Home);
         return;
     }
     const Palette& c = Colors();
     const bc::SessionRecord& record = app.LastRecord;
     const RecordSave save = RecordSaveFor(app, record.Id);
     const bc::SessionRecord* previous = bc::PreviousSession(app.History, record);
-    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes(), app.Settings.WeeklyGoal);
+    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal);
 
     // Everything but the way out scrolls: on a short landscape phone the celebration, the week and
     // the table together are taller than the screen, and Home and History must stay on it.
@@ -234,7 +235,7 @@ void ui::DrawFinishScreen(AppState& app)
         TextMuted(record.Finished ? "Saved to your history." : "What you did is saved to your history.");
         offer_download = false;
         break;
-    case RecordSave_Pending: TextMuted("Saving to your history..."); offer_download = false; RequestAnimation(); break;
+    case RecordSave_Pending: TextMuted("Saving to your history..."); offer_download = false; RequestAnimation(app); break;
     case RecordSave_NoWork:
         TextMuted("Every set was skipped, so this is not counted as a workout and is not kept in your history.");
         offer_download = false;
@@ -249,10 +250,7 @@ void ui::DrawFinishScreen(AppState& app)
     }
     if (offer_download && Button("Download this session", ButtonKind_Primary, ImGui::GetContentRegionAvail().x))
     {
-        const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, bc::RecordTzOffset(record, platform::TimezoneOffsetMinutes()));
-        char name[80];
-        snprintf(name, sizeof(name), "band-circuit-session-%04d-%02d-%02d-%02d%02d.json", t.Year, t.Month, t.Day, t.Hour, t.Minute);
-        platform::DownloadFile(name, bc::ExportHistory({ record }, (int64_t)platform::WallMs()));
+        ExportSessionFile(app, record);
     }
 
     DrawRepsTable(record, previous);
@@ -260,11 +258,11 @@ void ui::DrawFinishScreen(AppState& app)
     EndTouchScroll();
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (Button("Home", ButtonKind_Primary, half))
-        Navigate(Screen_Home);
+        Navigate(app, Screen_Home);
     ImGui::SameLine();
     if (Button("History", ButtonKind_Normal, half))
-        Navigate(Screen_History);
+        Navigate(app, Screen_History);
     EndPage();
     if (TouchScrollMoving())
-        RequestAnimation();
+        RequestAnimation(app);
 }

@@ -1,20 +1,19 @@
 // History: every saved session, newest first, with the streaks and a 12-week bar chart above
-// the list, and the way to take it all to another browser (export a file, import it there).
-// Import goes through core's validation and merge, so a file that is not ours, is cut short or is
-// too big changes nothing, and an import can only add sessions, never remove or alter one. The
-// whole list scrolls by finger; a tap on a session shows its reps per exercise.
+// the list, and the way to take it all to another browser (export a file, import it there:
+// app/transfer). The whole list scrolls by finger; a tap on a session shows its reps per exercise.
 //
 // Widget labels: "Back"; one per session, its local start time, e.g. "Tue 4 Jun 2024, 18:20"
 // (tap to show or hide its reps; "##<session id>" keeps twins apart); "Export" and "Import".
 #include "ui/screens.h"
 
+#include "app/dates.h"
+#include "app/persistence.h"
+#include "app/transfer.h"
 #include "core/progress.h"
-#include "core/save_format.h"
 #include "platform/platform.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
-#include "ui/persistence.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -23,84 +22,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstdio>
-
-// --- [SECTION] Local dates (each session in the time zone it happened in: core/history)
-
-static const char* const WeekdayNames[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-static const char* const MonthNames[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-
-// --- [SECTION] Export and import
-
-namespace ui { void ExportHistoryToFile(AppState& app); }   // also used by screen_settings.cpp
-
-// Also offered by Settings before a reset.
-void ui::ExportHistoryToFile(AppState& app)
-{
-    if (app.History.empty())
-    {
-        app.Notice = "There is nothing to export yet: finish or end a session first.";
-        app.NoticeIsError = false;
-        return;
-    }
-    const double wall = platform::WallMs();
-    const bc::LocalDateTime today = bc::ToLocalDateTime((int64_t)wall, platform::TimezoneOffsetMinutes());
-    char name[64];
-    snprintf(name, sizeof(name), "band-circuit-history-%04d-%02d-%02d.json", today.Year, today.Month, today.Day);
-    platform::DownloadFile(name, bc::ExportHistory(app.History, (int64_t)wall));
-    char text[160];
-    snprintf(text, sizeof(text), "Exported %d session%s to %s.", (int)app.History.size(), app.History.size() == 1 ? "" : "s", name);
-    app.Notice = text;
-    app.NoticeIsError = false;
-}
-
-// Takes the file chosen in the picker, if one has arrived (web/app.js wakes the loop for it).
-static void ReceiveImport(ui::AppState& app)
-{
-    bool has_file = false;
-    std::string error;
-    const std::string text = platform::TakeImportedFile(&has_file, &error);
-    if (!has_file)
-    {
-        if (!error.empty())
-        {
-            app.Notice = "Import failed: " + error;
-            app.NoticeIsError = true;
-        }
-        return;
-    }
-    const bc::LoadResult<std::vector<bc::SessionRecord>> loaded = bc::ImportHistory(text);
-    if (!loaded.Ok())
-    {
-        app.Notice = "Import failed, nothing was changed: " + loaded.Error.Message + ".";
-        app.NoticeIsError = true;
-        return;
-    }
-    const bc::MergeResult merged = bc::MergeHistory(app.History, loaded.Value);
-    // Written even when nothing is new here: a session shown but not yet stored (storage was
-    // full when it ended) is stored now.
-    ui::AddToHistory(app, loaded.Value);   // merged by id with what is stored, under the storage lock
-    char line[256];
-    if (merged.Added == 0)
-    {
-        snprintf(line, sizeof(line), "Every session in that file (%d) is already here. Nothing was changed.", merged.AlreadyPresent);
-        app.Notice = line;
-        app.NoticeIsError = false;
-        return;
-    }
-    int n = snprintf(line, sizeof(line), "Imported %d session%s", merged.Added, merged.Added == 1 ? "" : "s");
-    if (merged.AlreadyPresent > 0)
-        n += snprintf(line + n, sizeof(line) - n, "; %d %s already here", merged.AlreadyPresent, merged.AlreadyPresent == 1 ? "was" : "were");
-    if (merged.Dropped > 0)
-        n += snprintf(line + n, sizeof(line) - n, "; %d left out (history is full at %d)", merged.Dropped, bc::MaxHistorySessions);
-    snprintf(line + n, sizeof(line) - n, "%s", ".");
-    app.Notice = line;
-    app.NoticeIsError = false;
-    if (app.Storage == ui::StorageStatus_Full || app.Storage == ui::StorageStatus_Unavailable)
-    {
-        app.Notice += " They are shown here, but could not be saved in this browser.";
-        app.NoticeIsError = true;
-    }
-}
 
 // --- [SECTION] Summary and chart
 
@@ -179,17 +100,15 @@ static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day)
     draw_list->AddLine(ImVec2(min.x, base_y + 0.5f), ImVec2(min.x + width, base_y + 0.5f), ImGui::GetColorU32(ImGuiCol_Separator));
 
     // Under the bars: the first week's Monday on the left, this week on the right.
-    const int64_t monday = today_day - ((today_day + 3) % 7 + 7) % 7 - 7 * (bc::HistoryWeeks - 1);
-    const bc::LocalDateTime first = bc::ToLocalDateTime(monday * 86400000LL, 0);
-    char left[32];
-    snprintf(left, sizeof(left), "Week of %d %s", first.Day, MonthNames[first.Month - 1]);
-    draw_list->AddText(body, 15.0f, ImVec2(min.x, base_y + 4.0f), c.TextMuted, left);
+    const std::string first = ui::ChartStartDay(today_day);
+    const std::string left = "Week of " + first;
+    draw_list->AddText(body, 15.0f, ImVec2(min.x, base_y + 4.0f), c.TextMuted, left.c_str());
     const char* right = "This week";
     const float rw = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, right).x;
     draw_list->AddText(body, 15.0f, ImVec2(min.x + width - rw, base_y + 4.0f), c.TextMuted, right);
     ImGui::Dummy(ImVec2(width, top_h + bars_h + label_h));
     char spoken[256];
-    int n = snprintf(spoken, sizeof(spoken), "Sessions per week for the last %d weeks, from the week of %d %s: ", bc::HistoryWeeks, first.Day, MonthNames[first.Month - 1]);
+    int n = snprintf(spoken, sizeof(spoken), "Sessions per week for the last %d weeks, from the week of %s: ", bc::HistoryWeeks, first.c_str());
     for (int w = 0; w < bc::HistoryWeeks && n > 0 && n < (int)sizeof(spoken); w++)
         n += snprintf(spoken + n, sizeof(spoken) - (size_t)n, w == bc::HistoryWeeks - 1 ? "this week %d." : "%d, ", stats.WeeklySessions[w]);
     ui::DescribeLastText(ui::NodeKind_Text, spoken);
@@ -233,16 +152,12 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
     const bool expanded = app.ExpandedSession == record.Id;
     const float height = 2 * pad + 3 * line + (expanded ? bc::ExerciseCount * line + 8.0f : 0.0f);
 
-    // Where it happened; records of older versions have no offset: this zone's rules at their date stand in.
-    const int tz = record.HasTzOffset ? record.TzOffsetMinutes : platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
-    const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, tz);
-    char label[96];
-    snprintf(label, sizeof(label), "%s %d %s %d, %02d:%02d##%s", WeekdayNames[t.Weekday], t.Day, MonthNames[t.Month - 1], t.Year,
-             t.Hour, t.Minute, record.Id.c_str());
+    // Local to where it happened (app/dates).
+    const std::string label = ui::SessionLabel(record) + "##" + record.Id;
 
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);
-    if (ImGui::InvisibleButton(label, ImVec2(width, height)) && !ui::TouchScrollMoving())
+    if (ImGui::InvisibleButton(label.c_str(), ImVec2(width, height)) && !ui::TouchScrollMoving())
         app.ExpandedSession = expanded ? std::string() : record.Id;
     if (ui::LastItemRecorded())
     {
@@ -264,7 +179,7 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
             description += text;
             description += '.';
         }
-        ui::DescribeLastItem(label, ui::ItemRole_Button, -1, expanded ? 1 : 0, description.c_str());
+        ui::DescribeLastItem(label.c_str(), ui::ItemRole_Button, -1, expanded ? 1 : 0, description.c_str());
     }
     if (!ImGui::IsItemVisible())
         return;   // off screen: submitted for keyboard navigation only, nothing to draw
@@ -284,7 +199,7 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
 
     const float x = min.x + pad;
     float y = min.y + pad;
-    draw_list->AddText(body, ui::BodyFontSize, ImVec2(x, y), c.Text, label, ImGui::FindRenderedTextEnd(label));
+    draw_list->AddText(body, ui::BodyFontSize, ImVec2(x, y), c.Text, label.c_str(), ImGui::FindRenderedTextEnd(label.c_str()));
     const char* more = expanded ? "Hide" : "Reps";
     const float more_w = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, more).x;
     draw_list->AddText(body, 15.0f, ImVec2(max.x - pad - more_w, y + 2.0f), c.Accent, more);
@@ -317,10 +232,8 @@ static void DrawKeptCopies(ui::AppState& app)
         if (key.rfind(prefix, 0) != 0)
             continue;
         const int64_t stamp = std::atoll(key.c_str() + prefix.size());
-        const bc::LocalDateTime t = bc::ToLocalDateTime(stamp, platform::TimezoneOffsetMinutesAt((double)stamp));
         char text[160], label[160];
-        snprintf(text, sizeof(text), "A history that could not be read was kept aside on %d %s %d, %02d:%02d.", t.Day,
-                 MonthNames[t.Month - 1], t.Year, t.Hour, t.Minute);
+        snprintf(text, sizeof(text), "A history that could not be read was kept aside on %s.", ui::DateTimeText(stamp).c_str());
         ui::Banner(text, false);
         snprintf(label, sizeof(label), "Recover sessions##%s", key.c_str());
         if (ui::Button(label, ui::ButtonKind_Normal, ImGui::GetContentRegionAvail().x))
@@ -336,15 +249,12 @@ static void DrawKeptCopies(ui::AppState& app)
 
 void ui::DrawHistoryScreen(AppState& app)
 {
-    const std::string notice_before = app.Notice;
-    ReceiveImport(app);
-    if (app.Notice != notice_before)
-        platform::Announce(app.Notice.c_str());   // screen readers hear how the import went
+    ReceiveImport(app);   // a file chosen in the picker (web/app.js wakes the loop for it)
     const float width = BeginPage("History", ReadingWidth);
     if (PageHeader("History", "Back") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
         EndPage();
-        Navigate(app.Previous == Screen_History ? Screen_Home : app.Previous);
+        Navigate(app, app.Previous == Screen_History ? Screen_Home : app.Previous);
         return;
     }
     if (!app.Notice.empty())
@@ -352,8 +262,8 @@ void ui::DrawHistoryScreen(AppState& app)
     else if (app.Storage == StorageStatus_Full)
         Banner("Storage is full: new sessions are not being saved. Export your history to keep it safe.", true);
 
-    const int tz = platform::TimezoneOffsetMinutes();
-    const int64_t wall = (int64_t)platform::WallMs();
+    const int tz = app.TzOffsetMinutes;
+    const int64_t wall = app.WallMs;
     const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, wall, tz);
 
     const float bottom_h = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
@@ -382,15 +292,11 @@ void ui::DrawHistoryScreen(AppState& app)
 
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (Button("Export", ButtonKind_Normal, half))
-        ExportHistoryToFile(app);
+        ExportHistoryFile(app);
     ImGui::SameLine();
     if (Button("Import", ButtonKind_Normal, half))
-    {
-        app.Notice = "Choose a history file exported from Band Circuit. Sessions already here are kept as they are.";
-        app.NoticeIsError = false;
-        platform::OpenFilePicker();
-    }
+        OpenImport(app);
     EndPage();
     if (TouchScrollMoving())
-        RequestAnimation();
+        RequestAnimation(app);
 }

@@ -8,8 +8,8 @@
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
-#include "ui/persistence.h"
-#include "ui/session_runner.h"
+#include "app/persistence.h"
+#include "app/session_runner.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -141,7 +141,7 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
     ui::DescribeLastText(ui::NodeKind_Heading, "Band Circuit");
     ImGui::PopFont();
     // The duration is the plan's own total for these settings, so it changes with rounds and rests.
-    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, (int64_t)platform::WallMs(), platform::TimezoneOffsetMinutes(), app.Settings.WeeklyGoal);
+    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal);
     const long long minutes = (bc::PlanTotalMs(bc::BuildPlan(app.Settings)) + 30000) / 60000;
     char line[200];
     int n = snprintf(line, sizeof(line), "Post-run band circuit, about %lld min. This week: %d of %d", minutes, week.ThisWeekSessions, week.Goal);
@@ -211,12 +211,12 @@ static void DrawNavigation(ui::AppState& app, float width, bool with_start)
             ui::StartSession(app, app.NowMs);
         ImGui::SameLine();
     }
-    if (ui::Button("History", ui::ButtonKind_Normal, unit)) ui::Navigate(ui::Screen_History);
+    if (ui::Button("History", ui::ButtonKind_Normal, unit)) ui::Navigate(app, ui::Screen_History);
     ImGui::SameLine();
-    if (ui::Button("Settings", ui::ButtonKind_Normal, unit)) ui::Navigate(ui::Screen_Settings);
+    if (ui::Button("Settings", ui::ButtonKind_Normal, unit)) ui::Navigate(app, ui::Screen_Settings);
     ImGui::SameLine();
     const float used = (with_start ? 2 * unit + spacing : 0.0f) + 2 * (unit + spacing);
-    if (ui::Button("About", ui::ButtonKind_Normal, width - used)) ui::Navigate(ui::Screen_About);
+    if (ui::Button("About", ui::ButtonKind_Normal, width - used)) ui::Navigate(app, ui::Screen_About);
 }
 
 void ui::DrawHomeScreen(AppState& app)
@@ -236,7 +236,7 @@ void ui::DrawHomeScreen(AppState& app)
         DrawNavigation(app, width, false);
         EndPage();
         if (TouchScrollMoving())
-            RequestAnimation();
+            RequestAnimation(app);
         return;
     }
     const float column_gap = 20.0f;
@@ -261,5 +261,5 @@ void ui::DrawHomeScreen(AppState& app)
     }
     EndPage();
     if (TouchScrollMoving())
-        RequestAnimation();
+        RequestAnimation(app);
 }

@@ -10,7 +10,7 @@
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
-#include "ui/session_runner.h"
+#include "app/session_runner.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -92,15 +92,15 @@ static void ScheduleNextFrame(ui::AppState& app, const bc::TimerView& v)
     if (v.StepPhase == bc::Phase::Work)
     {
         if (app.ReducedMotion)
-            ui::RequestWake(app.NowMs + 100.0);   // key poses only: the tempo part still changes
+            ui::RequestWake(app, app.NowMs + 100.0);   // key poses only: the tempo part still changes
         else
-            ui::RequestAnimation();
+            ui::RequestAnimation(app);
         return;
     }
     // The displayed seconds change on the next whole second of the countdown.
     const long long left = v.PhaseLeftMs;
     const double until = left > 0 ? (double)((left - 1) % 1000 + 1) : 1000.0;
-    ui::RequestWake(app.NowMs + until);
+    ui::RequestWake(app, app.NowMs + until);
 }
 
 static void HandleKeys(ui::AppState& app, const bc::TimerView& v)
@@ -547,7 +547,7 @@ void ui::DrawSessionScreen(AppState& app)
 {
     if (!app.HasSession)
     {
-        Navigate(app.HasLastRecord ? Screen_Finish : Screen_Home);
+        Navigate(app, app.HasLastRecord ? Screen_Finish : Screen_Home);
         return;
     }
     const bc::TimerView& v = app.View;

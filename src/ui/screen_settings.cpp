@@ -20,15 +20,14 @@
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
-#include "ui/persistence.h"
+#include "app/persistence.h"
+#include "app/transfer.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
 #include <imgui_internal.h>
 
 #include <cstdio>
-
-namespace ui { void ExportHistoryToFile(AppState& app); }   // screen_history.cpp
 
 static const char* const ShortNames[bc::ExerciseCount] = { "Deadbug", "Dorsiflexion", "Trap pull", "Monster walk", "Russian twist" };
 
@@ -328,7 +327,7 @@ static void DrawReset(ui::AppState& app)
     ui::Banner(text, true);
     ImGui::BeginDisabled(app.History.empty());
     if (ui::Button("Export history first"))
-        ui::ExportHistoryToFile(app);
+        ui::ExportHistoryFile(app);
     ImGui::EndDisabled();
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     // Not the accent: this is the one button that destroys something.
@@ -367,7 +366,7 @@ void ui::DrawSettingsScreen(AppState& app)
     {
         app.ConfirmingReset = false;
         EndPage();
-        Navigate(app.Previous == Screen_Settings ? Screen_Home : app.Previous);
+        Navigate(app, app.Previous == Screen_Settings ? Screen_Home : app.Previous);
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
@@ -385,5 +384,5 @@ void ui::DrawSettingsScreen(AppState& app)
     EndTouchScroll();
     EndPage();
     if (TouchScrollMoving())
-        RequestAnimation();
+        RequestAnimation(app);
 }

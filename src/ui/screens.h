@@ -1,11 +1,15 @@
-// One function per screen, each drawing a full page for this frame and acting on its buttons.
+// One function per screen, each drawing a full page for this frame and turning its buttons and
+// keys into app actions (src/app).
 #pragma once
 
-#include "ui/app_state.h"
+#include "app/app_state.h"
 
 #include <imgui.h>
 
 namespace ui {
+
+// The screens speak the app's vocabulary (AppState, Screen_Home, StartSession(), ...) unqualified.
+using namespace ::app;
 
 void DrawHomeScreen(AppState& app);
 void DrawSessionScreen(AppState& app);
@@ -16,7 +20,7 @@ void DrawSettingsScreen(AppState& app);
 void DrawAboutScreen(AppState& app);
 
 void OpenExercise(AppState& app, bc::ExerciseId exercise);   // the exercise page, at its best camera
-double ExerciseDemoMs(const AppState& app, double now_ms);   // exercise page: ms into the demonstration
-ImU32  SessionFill(const AppState& app);   // session screen: its phase's colour, edge to edge (safe-area margins too)
+double ExerciseDemoMs(const app::AppState& app, double now_ms);   // exercise page: ms into the demonstration
+ImU32  SessionFill(const app::AppState& app);   // session screen: its phase's colour, edge to edge (safe-area margins too)
 
 }  // namespace ui

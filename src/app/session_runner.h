@@ -3,9 +3,9 @@
 // saves at every step change, and the history entry when the session ends.
 #pragma once
 
-#include "ui/app_state.h"
+#include "app/app_state.h"
 
-namespace ui {
+namespace app {
 
 void StartSession(AppState& app, double now_ms);
 void PauseSession(AppState& app, double now_ms);
@@ -24,4 +24,4 @@ void PageShown(AppState& app, double now_ms);      // page visible again: tones 
 
 std::string DescribeStep(const bc::TimerView& view);   // "Round 1 of 2, banded deadbug, left side, rep 3 of 10"
 
-}  // namespace ui
+}  // namespace app

@@ -1,10 +1,10 @@
 // Cues are played only when they are fresh: after the page was hidden for minutes, the timer
 // still hands over every event that fell in the gap (the session's state depends on them), but
 // a burst of stale beeps would only confuse, so those are consumed silently.
-#include "ui/session_runner.h"
+#include "app/session_runner.h"
 
 #include "core/coach.h"
-#include "ui/persistence.h"
+#include "app/persistence.h"
 #include "platform/platform.h"
 
 #include <cstdio>
@@ -27,7 +27,7 @@ static const char* SideWord(bc::Side side)
     }
 }
 
-std::string ui::DescribeStep(const bc::TimerView& view)
+std::string app::DescribeStep(const bc::TimerView& view)
 {
     const bc::Exercise& exercise = bc::GetExercise(view.Exercise);
     char text[256];
@@ -62,13 +62,13 @@ std::string ui::DescribeStep(const bc::TimerView& view)
 
 // --- [SECTION] Cues
 
-static void Flash(ui::AppState& app, double now_ms)
+static void Flash(app::AppState& app, double now_ms)
 {
     if (app.Settings.CueFlash)
     {
         app.FlashUntilMs = now_ms + FlashMs;
         app.Flashes++;
-        ui::RequestAnimation();
+        app::RequestAnimation(app);
     }
 }
 
@@ -77,7 +77,7 @@ static_assert((int)platform::Tone_Rep == bc::CueTone_Rep && (int)platform::Tone_
               (int)platform::Tone_Effort == bc::CueTone_Effort && (int)platform::Tone_Return == bc::CueTone_Return,
               "platform::Tone follows bc::CueTone");
 
-static void PlayCueOutput(ui::AppState& app, const bc::CueOutput& cue, double now_ms)
+static void PlayCueOutput(app::AppState& app, const bc::CueOutput& cue, double now_ms)
 {
     platform::SetCueVolume(app.Settings.CueVolume);
     if (cue.Tone >= 0)
@@ -90,7 +90,7 @@ static void PlayCueOutput(ui::AppState& app, const bc::CueOutput& cue, double no
         Flash(app, now_ms);
 }
 
-void ui::ScheduleHiddenCues(AppState& app, double now_ms)
+void app::ScheduleHiddenCues(AppState& app, double now_ms)
 {
     if (!app.HasSession || app.View.Paused || !app.Settings.CueSound)
         return;
@@ -114,7 +114,7 @@ void ui::ScheduleHiddenCues(AppState& app, double now_ms)
     app.SilentUntilActiveMs = active_now + ScheduleAheadMs;   // the audio clock plays these, not the frames
 }
 
-void ui::PageShown(AppState& app, double now_ms)
+void app::PageShown(AppState& app, double now_ms)
 {
     if (!app.HasSession)
         return;
@@ -124,9 +124,9 @@ void ui::PageShown(AppState& app, double now_ms)
 
 // --- [SECTION] Ending
 
-static void FinishAndRecord(ui::AppState& app, double now_ms)
+static void FinishAndRecord(app::AppState& app, double now_ms)
 {
-    bc::SessionRecord record = bc::MakeSessionRecord(app.Session, (int64_t)now_ms, (int64_t)platform::WallMs());
+    bc::SessionRecord record = bc::MakeSessionRecord(app.Session, (int64_t)now_ms, app.WallMs);
     record.HasTzOffset = true;
     record.TzOffsetMinutes = platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
     // A session is a workout when a rep was done: one skipped from end to end is not kept.
@@ -137,41 +137,41 @@ static void FinishAndRecord(ui::AppState& app, double now_ms)
     app.LastRecord = record;
     app.HasLastRecord = true;
     if (any_work)
-        ui::AddToHistory(app, { record });
+        app::AddToHistory(app, { record });
     else
-        app.Stored.Saves.emplace_back(record.Id, ui::RecordSave_NoWork);
+        app.Stored.Saves.emplace_back(record.Id, app::RecordSave_NoWork);
     app.HasSession = false;
     app.Restored = false;
     app.ConfirmingEnd = false;
-    ui::ForgetSession(app, record.Id);
+    app::ForgetSession(app, record.Id);
     platform::KeepScreenAwake(false);
-    ui::Navigate(ui::Screen_Finish);
+    app::Navigate(app, app::Screen_Finish);
 }
 
 // --- [SECTION] Actions
 
 // After every action: take the cues it caused, then save (unless the action ended the session).
-static void UpdateAndSave(ui::AppState& app, double now_ms)
+static void UpdateAndSave(app::AppState& app, double now_ms)
 {
-    ui::UpdateSession(app, now_ms);
+    app::UpdateSession(app, now_ms);
     if (app.HasSession)
-        ui::SaveSession(app, now_ms);
+        app::SaveSession(app, now_ms);
 }
 
-void ui::StartSession(AppState& app, double now_ms)
+void app::StartSession(AppState& app, double now_ms)
 {
     app.Session = bc::MakeTimer(app.Settings);
-    const int64_t wall = (int64_t)platform::WallMs();
+    const int64_t wall = app.WallMs;
     bc::Start(app.Session, (int64_t)now_ms, wall, bc::MakeSessionId(wall, app.History));
     app.HasSession = true;
     app.Restored = false;
     app.ConfirmingEnd = false;
     platform::KeepScreenAwake(true);
-    Navigate(Screen_Session);
+    Navigate(app, Screen_Session);
     UpdateAndSave(app, now_ms);
 }
 
-void ui::PauseSession(AppState& app, double now_ms)
+void app::PauseSession(AppState& app, double now_ms)
 {
     if (app.HasSession && bc::Pause(app.Session, (int64_t)now_ms))
     {
@@ -181,7 +181,7 @@ void ui::PauseSession(AppState& app, double now_ms)
     }
 }
 
-void ui::ResumeSession(AppState& app, double now_ms)
+void app::ResumeSession(AppState& app, double now_ms)
 {
     if (!app.HasSession)
         return;
@@ -191,24 +191,24 @@ void ui::ResumeSession(AppState& app, double now_ms)
     {
         app.Restored = false;
         platform::KeepScreenAwake(true);
-        Navigate(Screen_Session);
+        Navigate(app, Screen_Session);
         UpdateAndSave(app, now_ms);
     }
 }
 
-void ui::SkipStep(AppState& app, double now_ms)
+void app::SkipStep(AppState& app, double now_ms)
 {
     if (app.HasSession && bc::Skip(app.Session, (int64_t)now_ms))
         UpdateAndSave(app, now_ms);
 }
 
-void ui::BackStep(AppState& app, double now_ms)
+void app::BackStep(AppState& app, double now_ms)
 {
     if (app.HasSession && bc::Back(app.Session, (int64_t)now_ms))
         UpdateAndSave(app, now_ms);
 }
 
-void ui::ExtendStep(AppState& app, double now_ms)
+void app::ExtendStep(AppState& app, double now_ms)
 {
     if (app.HasSession && bc::Extend(app.Session, (int64_t)now_ms, bc::ExtendStepSec * 1000LL))
     {
@@ -217,13 +217,13 @@ void ui::ExtendStep(AppState& app, double now_ms)
     }
 }
 
-void ui::FinishSet(AppState& app, double now_ms)
+void app::FinishSet(AppState& app, double now_ms)
 {
     if (app.HasSession && bc::Done(app.Session, (int64_t)now_ms))
         UpdateAndSave(app, now_ms);
 }
 
-void ui::EndSession(AppState& app, double now_ms)
+void app::EndSession(AppState& app, double now_ms)
 {
     if (!app.HasSession)
         return;
@@ -236,7 +236,7 @@ void ui::EndSession(AppState& app, double now_ms)
     }
 }
 
-void ui::DiscardSession(AppState& app)
+void app::DiscardSession(AppState& app)
 {
     if (!app.HasSession)
         return;
@@ -248,7 +248,7 @@ void ui::DiscardSession(AppState& app)
 
 // --- [SECTION] Per frame
 
-void ui::UpdateSession(AppState& app, double now_ms)
+void app::UpdateSession(AppState& app, double now_ms)
 {
     if (!app.HasSession)
         return;
@@ -281,7 +281,7 @@ void ui::UpdateSession(AppState& app, double now_ms)
         SaveSession(app, now_ms);
 }
 
-void ui::SaveSessionNow(AppState& app, double now_ms)
+void app::SaveSessionNow(AppState& app, double now_ms)
 {
     if (app.HasSession)
         UpdateAndSave(app, now_ms);

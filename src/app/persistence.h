@@ -13,9 +13,9 @@
 //   cannot be written, that key is left alone and never written over.
 #pragma once
 
-#include "ui/app_state.h"
+#include "app/app_state.h"
 
-namespace ui {
+namespace app {
 
 constexpr const char* KeyPrefix = "bandCircuit.";                  // every key the app writes starts so
 constexpr const char* SettingsKey = "bandCircuit.settings";
@@ -42,4 +42,4 @@ std::string ForgetAllData(AppState& app);           // reset: removes every key 
 std::string RecoverKeptHistory(AppState& app, const std::string& key);   // adds what a kept-aside history still holds
 void ListKeptAside(AppState& app);                  // refreshes app.KeptAside from storage
 
-}  // namespace ui
+}  // namespace app

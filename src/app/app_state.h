@@ -1,18 +1,20 @@
-// Everything the screens share: which screen shows, the user's settings and history, the session
-// in progress, and how storage is doing. One plain struct (App()), read and changed by the screen
-// functions; the timer itself stays in src/core.
+// Everything the app knows: which screen shows, the user's settings and history, the session in
+// progress, and how storage is doing. One plain struct, owned by the UI shell (ui/app.cpp) and
+// passed by reference to the app's actions (src/app) and the screens (src/ui) that draw it; the
+// timer itself stays in src/core. No drawing type in here, so src/app builds and tests natively.
 #pragma once
 
 #include "core/history.h"
 #include "core/plan.h"
 #include "core/pose.h"
 #include "core/timer.h"
+#include "platform/platform.h"
 
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace ui {
+namespace app {
 
 enum Screen { Screen_Home, Screen_Session, Screen_Finish, Screen_Exercise, Screen_History, Screen_Settings, Screen_About, Screen_COUNT };
 const char* ScreenKey(Screen screen);     // "home", "session", ... as in bandCircuit.state().screen
@@ -98,15 +100,17 @@ struct AppState
     bool MoreContrast = false;                  // prefers-contrast: more: the high-contrast palette
     bool Animating = false;                     // set by screens drawing something that moves
     double WakeAtMs = 0.0;                      // set by screens: when the screen next changes by itself
-    double NowMs = 0.0;                         // monotonic time of this frame
+    double NowMs = 0.0;                         // monotonic time of this frame (or browser event)
+    int64_t WallMs = 0;                         // wall-clock time of this frame, ms since 1970: for dates
+    int TzOffsetMinutes = 0;                    // local time minus UTC now, in minutes
+    double PreferencesReadMs = 0.0;             // when the system theme and motion preference were last asked
     double ShownPausedMs = 0.0;                 // exercise page: demonstration time held while paused
     std::string ExpandedSession;                // history: id of the session whose reps are shown ("" for none)
 };
 
-AppState& App();
+void SetClock(AppState& app, const platform::Clock& clock);   // the clocks for this frame or event: read once, by the caller
+void Navigate(AppState& app, Screen screen);    // switch screens, announce the new one
+void RequestWake(AppState& app, double at_ms);  // the screen changes by itself at this time
+void RequestAnimation(AppState& app);           // something moves: draw the next frame too
 
-void Navigate(Screen screen);                   // switch screens, announce the new one
-void RequestWake(double at_ms);                 // the screen changes by itself at this time
-void RequestAnimation();                        // something moves: draw the next frame too
-
-}  // namespace ui
+}  // namespace app

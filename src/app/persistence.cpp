@@ -1,7 +1,7 @@
 // Every write reports back: a full quota or a vanished storage switches the banner on, and the
 // app carries on in memory. Every write of shared data first reads what is stored now, because
 // another page of the app may have written since this one last looked.
-#include "ui/persistence.h"
+#include "app/persistence.h"
 
 #include "core/save_format.h"
 #include "platform/platform.h"
@@ -9,32 +9,32 @@
 #include <algorithm>
 #include <cstdio>
 
-static const char* KeyOf(ui::StoredKey key)
+static const char* KeyOf(app::StoredKey key)
 {
     switch (key)
     {
-    case ui::StoredKey_Settings: return ui::SettingsKey;
-    case ui::StoredKey_Session: return ui::SessionKey;
-    case ui::StoredKey_History: return ui::HistoryKey;
-    case ui::StoredKey_Reset: return ui::ResetKey;
+    case app::StoredKey_Settings: return app::SettingsKey;
+    case app::StoredKey_Session: return app::SessionKey;
+    case app::StoredKey_History: return app::HistoryKey;
+    case app::StoredKey_Reset: return app::ResetKey;
     default: return "";
     }
 }
 
-static void NoteWrite(ui::AppState& app, platform::StorageResult result)
+static void NoteWrite(app::AppState& app, platform::StorageResult result)
 {
     if (result == platform::StorageResult_Full)
-        app.Storage = ui::StorageStatus_Full;
+        app.Storage = app::StorageStatus_Full;
     else if (result == platform::StorageResult_Unavailable)
-        app.Storage = ui::StorageStatus_Unavailable;
-    else if (app.Storage == ui::StorageStatus_Full)
-        app.Storage = ui::StorageStatus_Ok;   // space came back
+        app.Storage = app::StorageStatus_Unavailable;
+    else if (app.Storage == app::StorageStatus_Full)
+        app.Storage = app::StorageStatus_Ok;   // space came back
 }
 
 // Writes unless storage is gone or the key holds unreadable data that could not be kept aside.
-static platform::StorageResult Write(ui::AppState& app, ui::StoredKey key, const std::string& value)
+static platform::StorageResult Write(app::AppState& app, app::StoredKey key, const std::string& value)
 {
-    if (app.Storage == ui::StorageStatus_Unavailable)
+    if (app.Storage == app::StorageStatus_Unavailable)
         return platform::StorageResult_Unavailable;
     if (app.Stored.Held[key])
         return platform::StorageResult_Full;
@@ -43,9 +43,9 @@ static platform::StorageResult Write(ui::AppState& app, ui::StoredKey key, const
     return result;
 }
 
-static void AddDetail(ui::AppState& app, const std::string& text)
+static void AddDetail(app::AppState& app, const std::string& text)
 {
-    app.Storage = ui::StorageStatus_Recovered;
+    app.Storage = app::StorageStatus_Recovered;
     if (!app.StorageDetail.empty())
         app.StorageDetail += " ";
     app.StorageDetail += text;
@@ -53,14 +53,14 @@ static void AddDetail(ui::AppState& app, const std::string& text)
 
 // Keeps unreadable data under its own key, never overwriting an earlier copy, then reports it. If
 // the copy cannot be written (no space), the original stays where it is and is never written over.
-static void KeepAside(ui::AppState& app, ui::StoredKey key, const char* name, const std::string& raw, const std::string& why)
+static void KeepAside(app::AppState& app, app::StoredKey key, const char* name, const std::string& raw, const std::string& why)
 {
     char aside[96];
-    long long stamp = (long long)platform::WallMs();
+    long long stamp = (long long)app.WallMs;
     std::string ignored;
     do
     {
-        snprintf(aside, sizeof(aside), "%s%s.%lld", ui::UnreadablePrefix, name, stamp++);
+        snprintf(aside, sizeof(aside), "%s%s.%lld", app::UnreadablePrefix, name, stamp++);
     } while (platform::StorageRead(aside, &ignored) == platform::StorageResult_Ok);
     const platform::StorageResult result = platform::StorageWrite(aside, raw);
     if (result == platform::StorageResult_Ok)
@@ -68,7 +68,7 @@ static void KeepAside(ui::AppState& app, ui::StoredKey key, const char* name, co
         platform::StorageRemove(KeyOf(key));   // the copy is safe: the app may now write a fresh value
         app.Stored.KeptAside.push_back(aside);
         AddDetail(app, "Your saved " + std::string(name) + " could not be read (" + why + "). A copy is kept under \"" + aside + "\"" +
-                           (key == ui::StoredKey_History ? ": History can recover its sessions." : "."));
+                           (key == app::StoredKey_History ? ": History can recover its sessions." : "."));
         return;
     }
     app.Stored.Held[key] = true;
@@ -81,13 +81,13 @@ static void KeepAside(ui::AppState& app, ui::StoredKey key, const char* name, co
 static int64_t ReadResetMark()
 {
     std::string raw;
-    if (platform::StorageRead(ui::ResetKey, &raw) != platform::StorageResult_Ok)
+    if (platform::StorageRead(app::ResetKey, &raw) != platform::StorageResult_Ok)
         return 0;
     const bc::LoadResult<int64_t> mark = bc::LoadResetMark(raw);
     return mark.Ok() ? mark.Value : 0;
 }
 
-void ui::ListKeptAside(AppState& app)
+void app::ListKeptAside(AppState& app)
 {
     app.Stored.KeptAside = platform::StorageKeys(UnreadablePrefix);
     std::sort(app.Stored.KeptAside.begin(), app.Stored.KeptAside.end());
@@ -95,7 +95,7 @@ void ui::ListKeptAside(AppState& app)
 
 // The defaults, fitted to this browser: where it cannot vibrate (WebKit, Firefox), the screen
 // flash stands in for the vibration cue, so a noisy place still gets a visible cue.
-bc::Settings ui::DefaultSettingsHere()
+bc::Settings app::DefaultSettingsHere()
 {
     bc::Settings settings = bc::DefaultSettings();
     if (!platform::VibrationAvailable())
@@ -103,7 +103,7 @@ bc::Settings ui::DefaultSettingsHere()
     return settings;
 }
 
-void ui::LoadSavedData(AppState& app, double now_ms)
+void app::LoadSavedData(AppState& app, double now_ms)
 {
     app.Stored.PageId = platform::PageId();
     app.Settings = app.Stored.Settings = DefaultSettingsHere();
@@ -155,7 +155,7 @@ void ui::LoadSavedData(AppState& app, double now_ms)
 
 // --- [SECTION] Settings
 
-void ui::SaveSettings(AppState& app)
+void app::SaveSettings(AppState& app)
 {
     if (app.Storage == StorageStatus_Unavailable || app.Stored.Held[StoredKey_Settings])
         return;
@@ -180,7 +180,7 @@ void ui::SaveSettings(AppState& app)
 
 // --- [SECTION] The session in progress
 
-static void DropSession(ui::AppState& app, const char* notice)
+static void DropSession(app::AppState& app, const char* notice)
 {
     app.HasSession = false;
     app.Restored = false;
@@ -189,15 +189,15 @@ static void DropSession(ui::AppState& app, const char* notice)
     app.Stored.SessionElsewhere = false;
     platform::KeepScreenAwake(false);
     platform::CancelScheduledTones();
-    if (app.Current == ui::Screen_Session)
-        ui::Navigate(ui::Screen_Home);
+    if (app.Current == app::Screen_Session)
+        app::Navigate(app, app::Screen_Home);
     app.Notice = notice;
     app.NoticeIsError = false;
     platform::Announce(notice);
 }
 
 // Why the session in storage is gone: a reset since it started, or it ended in another page.
-static const char* EndedElsewhere(ui::AppState& app)
+static const char* EndedElsewhere(app::AppState& app)
 {
     app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
     if (app.Stored.ResetAtWallMs >= app.Session.StartedWallMs)
@@ -209,7 +209,7 @@ static const char* EndedElsewhere(ui::AppState& app)
 static platform::StorageResult ReadStoredSession(bc::SessionInProgress* out)
 {
     std::string raw;
-    const platform::StorageResult result = platform::StorageRead(ui::SessionKey, &raw);
+    const platform::StorageResult result = platform::StorageRead(app::SessionKey, &raw);
     if (result != platform::StorageResult_Ok)
         return result;
     bc::LoadResult<bc::SessionInProgress> loaded = bc::LoadSessionInProgress(raw);
@@ -219,18 +219,18 @@ static platform::StorageResult ReadStoredSession(bc::SessionInProgress* out)
     return platform::StorageResult_Ok;
 }
 
-static void WriteSession(ui::AppState& app, double now_ms)
+static void WriteSession(app::AppState& app, double now_ms)
 {
     bc::SessionInProgress snapshot = bc::SnapshotSession(app.Session, (int64_t)now_ms);
     snapshot.Owner = app.Stored.PageId;
     app.LastSavedActiveMs = snapshot.ActiveMs;
-    if (Write(app, ui::StoredKey_Session, bc::SaveSessionInProgress(snapshot)) == platform::StorageResult_Ok)
+    if (Write(app, app::StoredKey_Session, bc::SaveSessionInProgress(snapshot)) == platform::StorageResult_Ok)
         app.Stored.SessionWritten = true;
 }
 
 // It was in storage and is gone: it ended, was discarded, or everything was deleted in another
 // page. It never comes back from here: true when it was dropped.
-static bool DroppedAsGone(ui::AppState& app, platform::StorageResult found)
+static bool DroppedAsGone(app::AppState& app, platform::StorageResult found)
 {
     if (found != platform::StorageResult_Missing || !app.Stored.SessionWritten)
         return false;
@@ -238,7 +238,7 @@ static bool DroppedAsGone(ui::AppState& app, platform::StorageResult found)
     return true;
 }
 
-void ui::SaveSession(AppState& app, double now_ms)
+void app::SaveSession(AppState& app, double now_ms)
 {
     if (app.Storage == StorageStatus_Unavailable || !app.HasSession || app.Stored.SessionElsewhere)
         return;
@@ -257,7 +257,7 @@ void ui::SaveSession(AppState& app, double now_ms)
     WriteSession(app, now_ms);
 }
 
-void ui::TakeOverSession(AppState& app, double now_ms)
+void app::TakeOverSession(AppState& app, double now_ms)
 {
     if (!app.HasSession || app.Storage == StorageStatus_Unavailable)
         return;
@@ -271,7 +271,7 @@ void ui::TakeOverSession(AppState& app, double now_ms)
     WriteSession(app, now_ms);
 }
 
-void ui::ForgetSession(AppState& app, const std::string& session_id)
+void app::ForgetSession(AppState& app, const std::string& session_id)
 {
     app.Stored.SessionWritten = false;
     app.Stored.SessionElsewhere = false;
@@ -288,13 +288,13 @@ void ui::ForgetSession(AppState& app, const std::string& session_id)
 
 // --- [SECTION] History
 
-const char* ui::RecordSaveKey(RecordSave save)
+const char* app::RecordSaveKey(RecordSave save)
 {
     static const char* keys[] = { "pending", "saved", "no-work", "no-space", "history-full", "unavailable", "held", "reset" };
     return keys[save];
 }
 
-static void SetSave(ui::AppState& app, const std::string& id, ui::RecordSave save)
+static void SetSave(app::AppState& app, const std::string& id, app::RecordSave save)
 {
     for (auto& entry : app.Stored.Saves)
         if (entry.first == id)
@@ -305,7 +305,7 @@ static void SetSave(ui::AppState& app, const std::string& id, ui::RecordSave sav
     app.Stored.Saves.emplace_back(id, save);
 }
 
-ui::RecordSave ui::RecordSaveFor(const AppState& app, const std::string& session_id)
+app::RecordSave app::RecordSaveFor(const AppState& app, const std::string& session_id)
 {
     for (const auto& entry : app.Stored.Saves)
         if (entry.first == session_id)
@@ -313,7 +313,7 @@ ui::RecordSave ui::RecordSaveFor(const AppState& app, const std::string& session
     return RecordSave_Saved;
 }
 
-void ui::AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records)
+void app::AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records)
 {
     const bc::MergeResult merged = bc::MergeHistory(app.History, records);
     app.History = merged.Sessions;   // shown at once, whatever storage does
@@ -331,7 +331,7 @@ void ui::AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& recor
         platform::RequestHistoryCommit();
 }
 
-void ui::CommitHistory(AppState& app)
+void app::CommitHistory(AppState& app)
 {
     StoredState& stored_state = app.Stored;
     if (stored_state.Pending.empty())
@@ -409,7 +409,7 @@ void ui::CommitHistory(AppState& app)
 
 // --- [SECTION] Following the other pages
 
-void ui::StorageChanged(AppState& app, StoredKey key, double now_ms)
+void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
 {
     if (app.Storage == StorageStatus_Unavailable)
         return;
@@ -485,7 +485,7 @@ void ui::StorageChanged(AppState& app, StoredKey key, double now_ms)
                     platform::KeepScreenAwake(false);
                     platform::CancelScheduledTones();
                     if (app.Current == Screen_Session)
-                        Navigate(Screen_Home);
+                        Navigate(app, Screen_Home);
                     app.Notice = "This workout was taken over in another window.";
                     app.NoticeIsError = false;
                     platform::Announce(app.Notice.c_str());
@@ -493,12 +493,12 @@ void ui::StorageChanged(AppState& app, StoredKey key, double now_ms)
             }
         }
     }
-    RequestAnimation();
+    RequestAnimation(app);
 }
 
 // --- [SECTION] Reset and recovery
 
-std::string ui::ForgetAllData(AppState& app)
+std::string app::ForgetAllData(AppState& app)
 {
     std::string said;
     if (app.Storage != StorageStatus_Unavailable)
@@ -514,7 +514,7 @@ std::string ui::ForgetAllData(AppState& app)
             session |= key == SessionKey;
             copies += key.rfind(UnreadablePrefix, 0) == 0;
         }
-        const int64_t now_wall = (int64_t)platform::WallMs();
+        const int64_t now_wall = app.WallMs;
         app.Stored.ResetAtWallMs = now_wall;
         platform::StorageWrite(ResetKey, bc::SaveResetMark(now_wall));
         std::vector<std::string> parts;
@@ -553,7 +553,7 @@ std::string ui::ForgetAllData(AppState& app)
     return said;
 }
 
-std::string ui::RecoverKeptHistory(AppState& app, const std::string& key)
+std::string app::RecoverKeptHistory(AppState& app, const std::string& key)
 {
     std::string raw;
     if (platform::StorageRead(key.c_str(), &raw) != platform::StorageResult_Ok)

@@ -1,0 +1,148 @@
+// Start-up, the per-frame update and the page events. The clocks come in once per frame or event
+// (SetClock) and everything below reads them from the AppState, never from the platform.
+#include "app/app.h"
+
+#include "app/persistence.h"
+#include "app/session_runner.h"
+#include "core/catalogue.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+const char* app::ScreenKey(Screen screen)
+{
+    static const char* keys[Screen_COUNT] = { "home", "session", "finish", "exercise", "history", "settings", "about" };
+    return keys[screen];
+}
+
+const char* app::ScreenTitle(Screen screen)
+{
+    static const char* titles[Screen_COUNT] = { "Home", "Workout", "Finished", "Exercise", "History", "Settings", "About" };
+    return titles[screen];
+}
+
+const char* app::StorageStatusKey(StorageStatus status)
+{
+    static const char* keys[] = { "ok", "unavailable", "full", "recovered" };
+    return keys[status];
+}
+
+void app::SetClock(AppState& app, const platform::Clock& clock)
+{
+    app.NowMs = clock.NowMs;
+    app.WallMs = clock.WallMs;
+    app.TzOffsetMinutes = clock.TzOffsetMinutes;
+}
+
+void app::Navigate(AppState& app, Screen screen)
+{
+    if (screen == app.Current)
+        return;
+    if (screen != Screen_Home)
+        app.Previous = app.Current == Screen_Session || app.Current == Screen_Finish ? Screen_Home : app.Current;
+    app.Current = screen;
+    app.Notice.clear();
+    app.Animating = true;   // the frame that navigated drew the old screen: draw the new one
+    std::string announcement = ScreenTitle(screen);
+    if (screen == Screen_Exercise)
+        announcement = bc::GetExercise(app.ShownExercise).Name;
+    else if (screen == Screen_Session && app.HasSession)
+        announcement = DescribeStep(app.View);
+    else if (screen == Screen_Finish && app.HasLastRecord)
+        announcement = RecordSaveFor(app, app.LastRecord.Id) == RecordSave_NoWork ? "No reps done."
+                       : app.LastRecord.Finished                                  ? "Circuit complete. Well done."
+                                                                                  : "Session ended early.";
+    platform::Announce(announcement.c_str());
+}
+
+void app::RequestWake(AppState& app, double at_ms) { app.WakeAtMs = std::min(app.WakeAtMs, at_ms); }
+void app::RequestAnimation(AppState& app) { app.Animating = true; }
+
+void app::Init(AppState& app, const platform::Clock& clock)
+{
+    SetClock(app, clock);
+    app.PreferencesReadMs = clock.NowMs;
+    app.ReducedMotion = platform::PrefersReducedMotion();
+    app.SystemDark = platform::PrefersDarkScheme();
+    app.MoreContrast = platform::PrefersMoreContrast();
+    LoadSavedData(app, clock.NowMs);
+    if (app.HasSession)
+    {
+        // A reload or a closed tab: reopen the session where it stood, paused.
+        UpdateSession(app, clock.NowMs);
+        if (app.HasSession)
+            app.Current = Screen_Session;
+    }
+    platform::Announce(app.Current == Screen_Session ? "Workout paused where you left off" : "Band Circuit home");
+}
+
+void app::BeginFrame(AppState& app, const platform::Clock& clock)
+{
+    SetClock(app, clock);
+    app.Animating = false;
+    app.WakeAtMs = INFINITY;
+    // The system theme and motion preference can change while the app is open: asked again at
+    // most once a second (each question is a media query in the browser, too slow for every frame).
+    if (clock.NowMs - app.PreferencesReadMs >= 1000.0)
+    {
+        app.SystemDark = platform::PrefersDarkScheme();
+        app.ReducedMotion = platform::PrefersReducedMotion();
+        app.MoreContrast = platform::PrefersMoreContrast();
+        app.PreferencesReadMs = clock.NowMs;
+    }
+    UpdateSession(app, clock.NowMs);
+}
+
+// --- [SECTION] Page events
+
+void app::OnPageHidden(AppState& app, const platform::Clock& clock)
+{
+    SetClock(app, clock);
+    SaveSessionNow(app, clock.NowMs);
+    CommitHistory(app);   // a history write still waiting for the lock is done now: the page may not run again
+    ScheduleHiddenCues(app, clock.NowMs);
+}
+
+void app::OnPageShown(AppState& app, const platform::Clock& clock)
+{
+    SetClock(app, clock);
+    PageShown(app, clock.NowMs);
+}
+
+void app::OnStorageChanged(AppState& app, const char* key, const platform::Clock& clock)
+{
+    SetClock(app, clock);
+    StoredKey which = StoredKey_COUNT;
+    if (key == nullptr || key[0] == 0)
+        which = StoredKey_All;   // storage was cleared
+    else if (strcmp(key, SettingsKey) == 0)
+        which = StoredKey_Settings;
+    else if (strcmp(key, SessionKey) == 0)
+        which = StoredKey_Session;
+    else if (strcmp(key, HistoryKey) == 0)
+        which = StoredKey_History;
+    else if (strncmp(key, KeyPrefix, strlen(KeyPrefix)) == 0)
+        which = StoredKey_Reset;   // the reset mark, or a kept-aside copy: the list of copies changed
+    if (which != StoredKey_COUNT)
+        StorageChanged(app, which, clock.NowMs);
+}
+
+void app::OnHistoryCommit(AppState& app, const platform::Clock& clock)
+{
+    SetClock(app, clock);
+    CommitHistory(app);
+    RequestAnimation(app);
+}
+
+void app::InstallPageEvents(AppState& app)
+{
+    platform::PageEvents events = {};
+    events.User = &app;
+    events.Hidden = [](void* user, const platform::Clock& clock) { OnPageHidden(*(AppState*)user, clock); };
+    events.Shown = [](void* user, const platform::Clock& clock) { OnPageShown(*(AppState*)user, clock); };
+    events.StorageChanged = [](void* user, const char* key, const platform::Clock& clock) { OnStorageChanged(*(AppState*)user, key, clock); };
+    events.HistoryCommit = [](void* user, const platform::Clock& clock) { OnHistoryCommit(*(AppState*)user, clock); };
+    events.UpdateReady = [](void* user) { ((AppState*)user)->UpdateReady = true; };
+    platform::SetPageEvents(events);
+}

@@ -1,0 +1,52 @@
+#include "app/dates.h"
+
+#include <cstdio>
+
+static const char* const WeekdayNames[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+static const char* const MonthNames[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+int app::RecordOffsetMinutes(const bc::SessionRecord& record)
+{
+    return record.HasTzOffset ? record.TzOffsetMinutes : platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
+}
+
+std::string app::SessionLabel(const bc::SessionRecord& record)
+{
+    const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, RecordOffsetMinutes(record));
+    char text[64];
+    snprintf(text, sizeof(text), "%s %d %s %d, %02d:%02d", WeekdayNames[t.Weekday], t.Day, MonthNames[t.Month - 1], t.Year, t.Hour, t.Minute);
+    return text;
+}
+
+std::string app::DateTimeText(int64_t wall_ms)
+{
+    const bc::LocalDateTime t = bc::ToLocalDateTime(wall_ms, platform::TimezoneOffsetMinutesAt((double)wall_ms));
+    char text[64];
+    snprintf(text, sizeof(text), "%d %s %d, %02d:%02d", t.Day, MonthNames[t.Month - 1], t.Year, t.Hour, t.Minute);
+    return text;
+}
+
+std::string app::ChartStartDay(int64_t today_day)
+{
+    const int64_t monday = bc::MondayOfWeek(today_day) - 7 * (bc::HistoryWeeks - 1);
+    const bc::LocalDateTime first = bc::ToLocalDateTime(monday * 86400000LL, 0);
+    char text[32];
+    snprintf(text, sizeof(text), "%d %s", first.Day, MonthNames[first.Month - 1]);
+    return text;
+}
+
+std::string app::HistoryFileName(const AppState& app)
+{
+    const bc::LocalDateTime today = bc::ToLocalDateTime(app.WallMs, app.TzOffsetMinutes);
+    char name[64];
+    snprintf(name, sizeof(name), "band-circuit-history-%04d-%02d-%02d.json", today.Year, today.Month, today.Day);
+    return name;
+}
+
+std::string app::SessionFileName(const bc::SessionRecord& record)
+{
+    const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, RecordOffsetMinutes(record));
+    char name[80];
+    snprintf(name, sizeof(name), "band-circuit-session-%04d-%02d-%02d-%02d%02d.json", t.Year, t.Month, t.Day, t.Hour, t.Minute);
+    return name;
+}

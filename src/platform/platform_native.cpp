@@ -1,0 +1,140 @@
+// platform.h without a browser: see platform_native.h. Linked into the native tests only.
+#include "platform/platform_native.h"
+
+#include <cstring>
+
+using platform::native::FakeBrowser;
+
+static FakeBrowser g_Browser;
+
+FakeBrowser& platform::native::Browser() { return g_Browser; }
+void platform::native::Reset() { g_Browser = FakeBrowser(); }
+
+std::vector<std::string> platform::native::TakeStorageEvents(int page)
+{
+    std::vector<std::string> keys;
+    size_t& taken = g_Browser.EventsTaken[page];
+    for (; taken < g_Browser.Writes.size(); taken++)
+        if (g_Browser.Writes[taken].first != page)
+            keys.push_back(g_Browser.Writes[taken].second);
+    return keys;
+}
+
+// --- Clocks
+
+platform::Clock platform::ReadClock() { return { g_Browser.NowMs, g_Browser.WallMs, TimezoneOffsetMinutes() }; }
+double platform::NowMs() { return g_Browser.NowMs; }
+double platform::WallMs() { return (double)g_Browser.WallMs; }
+int platform::TimezoneOffsetMinutes() { return TimezoneOffsetMinutesAt((double)g_Browser.WallMs); }
+int platform::TimezoneOffsetMinutesAt(double wall_ms)
+{
+    return g_Browser.ZoneAt ? g_Browser.ZoneAt((int64_t)wall_ms) : g_Browser.FixedOffsetMinutes;
+}
+std::string platform::PageId() { return "page-" + std::to_string(g_Browser.Page); }
+
+// --- localStorage
+
+static size_t StoredBytes()
+{
+    size_t total = 0;
+    for (const auto& entry : g_Browser.Storage)
+        total += entry.first.size() + entry.second.size();
+    return total;
+}
+
+bool platform::StorageAvailable() { return g_Browser.StorageOn; }
+
+platform::StorageResult platform::StorageRead(const char* key, std::string* out)
+{
+    if (!g_Browser.StorageOn)
+        return StorageResult_Unavailable;
+    const auto found = g_Browser.Storage.find(key);
+    if (found == g_Browser.Storage.end())
+        return StorageResult_Missing;
+    *out = found->second;
+    return StorageResult_Ok;
+}
+
+platform::StorageResult platform::StorageWrite(const char* key, const std::string& value)
+{
+    if (!g_Browser.StorageOn)
+        return StorageResult_Unavailable;
+    const auto found = g_Browser.Storage.find(key);
+    const size_t old_size = found == g_Browser.Storage.end() ? 0 : found->first.size() + found->second.size();
+    if (StoredBytes() - old_size + strlen(key) + value.size() > g_Browser.QuotaBytes)
+        return StorageResult_Full;
+    g_Browser.Storage[key] = value;
+    g_Browser.Writes.emplace_back(g_Browser.Page, key);
+    return StorageResult_Ok;
+}
+
+void platform::StorageRemove(const char* key)
+{
+    if (g_Browser.StorageOn && g_Browser.Storage.erase(key) > 0)
+        g_Browser.Writes.emplace_back(g_Browser.Page, key);
+}
+
+std::vector<std::string> platform::StorageKeys(const char* prefix)
+{
+    std::vector<std::string> keys;
+    if (g_Browser.StorageOn)
+        for (const auto& entry : g_Browser.Storage)
+            if (entry.first.rfind(prefix, 0) == 0)
+                keys.push_back(entry.first);
+    return keys;
+}
+
+void platform::RequestHistoryCommit() { g_Browser.CommitRequests++; }
+void platform::RequestPersistentStorage() { g_Browser.PersistRequests++; }
+platform::Persistence platform::StoragePersistence() { return g_Browser.StoragePersistence; }
+
+// --- Cues
+
+void platform::PlayTone(Tone tone) { g_Browser.Tones.push_back((int)tone); }
+void platform::SetCueVolume(int percent) { g_Browser.Volume = percent; }
+bool platform::SpeechAvailable() { return g_Browser.Speech; }
+void platform::ScheduleTones(const double* delays_s, const int* tones, int count)
+{
+    for (int i = 0; i < count; i++)
+        g_Browser.Scheduled.emplace_back(delays_s[i], tones[i]);
+}
+void platform::CancelScheduledTones()
+{
+    g_Browser.Scheduled.clear();
+    g_Browser.Cancels++;
+}
+void platform::Speak(const char* text) { g_Browser.Spoken.push_back(text); }
+void platform::Vibrate(int duration_ms) { g_Browser.Vibrations.push_back(duration_ms); }
+bool platform::VibrationAvailable() { return g_Browser.Vibration; }
+void platform::Announce(const char* text) { g_Browser.Announced.push_back(text); }
+
+// --- Session helpers
+
+void platform::KeepScreenAwake(bool awake) { g_Browser.Awake = awake; }
+bool platform::PrefersReducedMotion() { return g_Browser.ReducedMotion; }
+bool platform::PrefersDarkScheme() { return g_Browser.Dark; }
+
+// --- Files
+
+void platform::DownloadFile(const char* filename, const std::string& contents) { g_Browser.Downloads.emplace_back(filename, contents); }
+void platform::OpenFilePicker() { g_Browser.PickerOpens++; }
+
+std::string platform::TakeImportedFile(bool* has_file, std::string* error)
+{
+    *has_file = false;
+    if (!g_Browser.ImportError.empty())
+    {
+        *error = g_Browser.ImportError;
+        g_Browser.ImportError.clear();
+        return {};
+    }
+    if (!g_Browser.HasImport)
+        return {};
+    g_Browser.HasImport = false;
+    *has_file = true;
+    return g_Browser.ImportText;
+}
+
+// --- Page events
+
+void platform::SetPageEvents(const PageEvents& events) { g_Browser.Events = events; }

@@ -1,0 +1,165 @@
+// Two pages of the app at once (an installed window and a tab, say) over one storage: the
+// storage events between them, the session's one owner, history merged by id, settings merged by
+// field, and "Delete everything" reaching the other page.
+#include "app_fixture.h"
+
+#include "core/save_format.h"
+
+#include <catch2/catch_test_macros.hpp>
+
+using namespace apptest;
+
+static void DoOneSetAndEnd(Page& page)
+{
+    page.Frame();   // actions happen in a frame, on its clocks
+    app::AppState& a = page.Act();
+    a.Settings = ShortSettings();
+    app::StartSession(a, a.NowMs);
+    Advance(page, 3500.0);
+    app::FinishSet(a, a.NowMs);
+    app::EndSession(a, a.NowMs);
+}
+
+TEST_CASE("Two pages finishing sessions both end up with both, whichever writes first")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    DoOneSetAndEnd(one);
+    Browser().WallMs += 1000;   // a different start time: a different session id
+    DoOneSetAndEnd(two);
+    const std::string id_one = one.State.LastRecord.Id, id_two = two.State.LastRecord.Id;
+    REQUIRE(id_one != id_two);
+
+    two.GrantHistoryLock();
+    one.GrantHistoryLock();   // reads what two wrote, adds its own
+    two.Hear();
+    one.Hear();
+    const bc::LoadResult<std::vector<bc::SessionRecord>> stored = bc::LoadHistory(Browser().Storage[app::HistoryKey]);
+    REQUIRE(stored.Ok());
+    CHECK(stored.Value.size() == 2);
+    CHECK(one.State.History.size() == 2);
+    CHECK(two.State.History.size() == 2);
+    CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Saved);
+    CHECK(app::RecordSaveFor(two.State, id_two) == app::RecordSave_Saved);
+}
+
+TEST_CASE("A history still waiting for the lock stays shown when another page's write arrives")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    DoOneSetAndEnd(one);   // waiting for the lock
+    Browser().WallMs += 1000;
+    DoOneSetAndEnd(two);
+    two.GrantHistoryLock();
+    REQUIRE(one.Hear() > 0);
+    CHECK(one.State.History.size() == 2);   // two's stored session plus one's pending one
+}
+
+TEST_CASE("Settings changed in two pages keep both changes")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    one.Act().Settings.CueVolume = 40;
+    app::SaveSettings(one.State);
+    two.Act().Settings.WeeklyGoal = 4;   // two has not heard of one's change yet
+    app::SaveSettings(two.State);
+    CHECK(two.State.Settings.CueVolume == 40);
+    one.Hear();
+    CHECK(one.State.Settings.CueVolume == 40);
+    CHECK(one.State.Settings.WeeklyGoal == 4);
+}
+
+TEST_CASE("A session has one owner: another page shows it, takes it over, and the first stops")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    app::StartSession(one.Act(), one.State.NowMs);
+    Advance(one, 4000.0);
+    two.Hear();
+    REQUIRE(two.State.HasSession);
+    CHECK(two.State.Stored.SessionElsewhere);
+    CHECK(two.State.Restored);
+    CHECK(two.State.Session.SessionId == one.State.Session.SessionId);
+    CHECK(two.State.Current == app::Screen_Home);   // shown on Home, not pulled into the session
+
+    app::ResumeSession(two.Act(), two.State.NowMs);   // "Resume here"
+    CHECK(two.State.Current == app::Screen_Session);
+    CHECK_FALSE(two.State.Stored.SessionElsewhere);
+    one.Hear();
+    CHECK(one.State.Stored.SessionElsewhere);
+    CHECK(one.State.Current == app::Screen_Home);
+    CHECK(one.State.Notice == "This workout was taken over in another window.");
+
+    // One's frames no longer write the session: two owns it.
+    Advance(one, 6000.0);
+    const bc::LoadResult<bc::SessionInProgress> stored = bc::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
+    REQUIRE(stored.Ok());
+    CHECK(stored.Value.Owner == "page-1");
+}
+
+TEST_CASE("A session ended in another page does not come back")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    app::StartSession(one.Act(), one.State.NowMs);
+    two.Hear();
+    REQUIRE(two.State.HasSession);
+    app::EndSession(one.Act(), one.State.NowMs);
+    two.Hear();
+    CHECK_FALSE(two.State.HasSession);
+    CHECK(two.State.Notice == "This workout was ended in another window.");
+}
+
+TEST_CASE("Delete everything in one page ends the other page's session and empties its history")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    DoOneSetAndEnd(one);
+    one.GrantHistoryLock();
+    two.Hear();
+    REQUIRE(two.State.History.size() == 1);
+    app::StartSession(two.Act(), two.State.NowMs);
+    one.Hear();
+
+    Advance(one, 1000.0);
+    const std::string said = app::ForgetAllData(one.Act());
+    CHECK(said.find("your history of 1 session") != std::string::npos);
+    CHECK(said.find("the session in progress") != std::string::npos);
+    two.Hear();
+    CHECK_FALSE(two.State.HasSession);
+    CHECK(two.State.History.empty());
+    CHECK(two.State.Notice == "All data was deleted in another window, this workout with it.");
+}
+
+TEST_CASE("A session that started before a reset elsewhere is not written back to history")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    two.Frame();
+    app::AppState& a = two.Act();
+    a.Settings = ShortSettings();
+    app::StartSession(a, a.NowMs);
+    Advance(two, 3500.0);
+    app::FinishSet(a, a.NowMs);
+    Advance(one, 1000.0);
+    app::ForgetAllData(one.Act());
+    app::EndSession(two.Act(), two.State.NowMs);   // two has not heard of the reset yet
+    two.GrantHistoryLock();
+    CHECK(app::RecordSaveFor(two.State, two.State.LastRecord.Id) == app::RecordSave_Reset);
+    CHECK(Browser().Storage.count(app::HistoryKey) == 0);
+}
+
+TEST_CASE("Storage events name keys: other bandCircuit keys refresh the kept-aside list, others are ignored")
+{
+    platform::native::Reset();
+    Page page(0);
+    app::AppState& a = page.Act();
+    Browser().Storage["bandCircuit.unreadable.history.5"] = "x";
+    app::OnStorageChanged(a, "bandCircuit.unreadable.history.5", platform::ReadClock());
+    CHECK(a.Stored.KeptAside.size() == 1);
+    Browser().Storage["bandCircuit.unreadable.history.6"] = "x";
+    app::OnStorageChanged(a, "someOtherApp", platform::ReadClock());
+    CHECK(a.Stored.KeptAside.size() == 1);
+    app::OnStorageChanged(a, "", platform::ReadClock());   // storage cleared (or all changed)
+    CHECK(a.Stored.KeptAside.size() == 2);
+}
