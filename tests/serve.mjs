@@ -7,7 +7,8 @@
 //   node tests/serve.mjs DIR [PORT] [--base /sub/path/] [--no-compression] [--quiet]
 //   (the environment variable SERVE_BASE sets the sub-path too, e.g. for `./dev.sh serve`)
 //
-// As a module: `startServer({ root, port, base, compression })` resolves to { url, close }. Tests in
+// As a module: `startServer({ root, port, base, compression, quiet, probe })` resolves to
+// { url, port, stats, close } (stats.requests: every path asked for, in order). Tests in
 // engines whose automation cannot run a script before the page's own (WebDriver classic) pass
 // `probe`, a script's text: it is served as __probe.js, and index.html loads it before app.js.
 import http from "node:http";
@@ -117,7 +118,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const quiet = flag("--quiet");
     const [root, port = "8080"] = args;
     if (!root) {
-        console.error("usage: node tests/serve.mjs DIR [PORT] [--base /sub/path/] [--no-compression]");
+        console.error("usage: node tests/serve.mjs DIR [PORT] [--base /sub/path/] [--no-compression] [--quiet]");
         process.exit(2);
     }
     startServer({ root, port: Number(port), base, compression, quiet }).catch((error) => {

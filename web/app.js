@@ -115,20 +115,19 @@
     }
 
     // Each cue is a few short notes: [frequency Hz, start s, length s].
-    // Indexed by bc::CueTone (src/core/coach.h): without a voice, each tempo part sounds different.
-    const TONES = [
-        [[880, 0, 0.08]],                                            // rep: its first tempo part
-        [[660, 0, 0.35]],                                            // hold: one long note
-        [[520, 0, 0.10]],                                            // 3-2-1
-        [[660, 0, 0.12], [990, 0.16, 0.16]],                         // switch sides
-        [[523, 0, 0.12], [659, 0.14, 0.12], [784, 0.28, 0.2]],       // rest over
-        [[523, 0, 0.15], [659, 0.17, 0.15], [784, 0.34, 0.15], [1047, 0.51, 0.4]],   // finish
-        [[1200, 0, 0.03]],                                           // tap
-        [[740, 0, 0.06], [740, 0.1, 0.06]],                          // a later effort part: two blips
-        [[587, 0, 0.07], [392, 0.09, 0.14]],                         // the way back: falling
-        [[740, 0, 0.07], [740, 0.11, 0.07]],                         // a spoken cue, where there is no voice
-    ];
-    const VOICE_STAND_IN = 9;
+    // Keyed by bc::CueToneKey() (src/core/coach.cpp): without a voice, each tempo part sounds different.
+    const TONES = {
+        "rep": [[880, 0, 0.08]],                                     // a rep: its first tempo part
+        "hold": [[660, 0, 0.35]],                                    // one long note
+        "countdown": [[520, 0, 0.10]],                               // 3-2-1
+        "switch": [[660, 0, 0.12], [990, 0.16, 0.16]],               // switch sides
+        "rest-over": [[523, 0, 0.12], [659, 0.14, 0.12], [784, 0.28, 0.2]],
+        "finish": [[523, 0, 0.15], [659, 0.17, 0.15], [784, 0.34, 0.15], [1047, 0.51, 0.4]],
+        "effort": [[740, 0, 0.06], [740, 0.1, 0.06]],                // a later effort part: two blips
+        "return": [[587, 0, 0.07], [392, 0.09, 0.14]],               // the way back: falling
+        "voice": [[740, 0, 0.07], [740, 0.11, 0.07]],                // a spoken cue, where there is no voice (app.js's own)
+    };
+    const VOICE_STAND_IN = "voice";
     let lastToneAt = -1e9;   // performance.now() of the last cue tone
     let volume = 0.8;   // the cue volume setting, 0..1: the peak gain of every note and the speech volume
     // Notes scheduled ahead while the page is hidden (see schedule() below), not yet played.
@@ -176,7 +175,7 @@
 
     window.bandCircuitCues = {
         tone(kind) {
-            const notes = TONES[kind];
+            const notes = Object.prototype.hasOwnProperty.call(TONES, kind) ? TONES[kind] : null;
             if (!notes || !audio) return;
             lastToneAt = performance.now();
             try {
@@ -186,12 +185,12 @@
         },
         // While the screen is locked or the page hidden, the page may get no time to run, but an
         // audio context keeps playing: the coming cues are scheduled in it ahead of time.
-        // list: [[seconds from now, tone kind], ...]
+        // list: [[seconds from now, tone name], ...]
         schedule(list) {
             this.cancelScheduled();
             if (!audio || audio.state !== "running") return 0;
             for (const [delay, kind] of list) {
-                if (TONES[kind]) playNotes(TONES[kind], delay, scheduled);
+                if (Object.prototype.hasOwnProperty.call(TONES, kind)) playNotes(TONES[kind], delay, scheduled);
             }
             return scheduled.length;
         },

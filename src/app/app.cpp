@@ -43,7 +43,7 @@ void app::Navigate(AppState& app, Screen screen)
         app.Previous = app.Current == Screen_Session || app.Current == Screen_Finish ? Screen_Home : app.Current;
     app.Current = screen;
     app.Notice.clear();
-    app.Animating = true;   // the frame that navigated drew the old screen: draw the new one
+    app.Animating = true;  // the frame that navigated drew the old screen: draw the new one
     std::string announcement = ScreenTitle(screen);
     if (screen == Screen_Exercise)
         announcement = bc::GetExercise(app.ShownExercise).Name;
@@ -100,7 +100,7 @@ void app::OnPageHidden(AppState& app, const platform::Clock& clock)
 {
     SetClock(app, clock);
     SaveSessionNow(app, clock.NowMs);
-    CommitHistory(app);   // a history write still waiting for the lock is done now: the page may not run again
+    CommitHistory(app);  // a history write still waiting for the lock is done now: the page may not run again
     ScheduleHiddenCues(app, clock.NowMs);
 }
 
@@ -115,7 +115,7 @@ void app::OnStorageChanged(AppState& app, const char* key, const platform::Clock
     SetClock(app, clock);
     StoredKey which = StoredKey_COUNT;
     if (key == nullptr || key[0] == 0)
-        which = StoredKey_All;   // storage was cleared
+        which = StoredKey_All;  // storage was cleared
     else if (strcmp(key, SettingsKey) == 0)
         which = StoredKey_Settings;
     else if (strcmp(key, SessionKey) == 0)
@@ -123,7 +123,7 @@ void app::OnStorageChanged(AppState& app, const char* key, const platform::Clock
     else if (strcmp(key, HistoryKey) == 0)
         which = StoredKey_History;
     else if (strncmp(key, KeyPrefix, strlen(KeyPrefix)) == 0)
-        which = StoredKey_Reset;   // the reset mark, or a kept-aside copy: the list of copies changed
+        which = StoredKey_Reset;  // the reset mark, or a kept-aside copy: the list of copies changed
     if (which != StoredKey_COUNT)
         StorageChanged(app, which, clock.NowMs);
 }

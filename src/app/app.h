@@ -7,14 +7,14 @@
 
 namespace app {
 
-void Init(AppState& app, const platform::Clock& clock);         // preferences, saved data, a session reopened paused
-void BeginFrame(AppState& app, const platform::Clock& clock);   // this frame's clocks, preferences, the session's cues and saves
-void InstallPageEvents(AppState& app);                          // the browser's page events now reach this app
+void Init(AppState& app, const platform::Clock& clock);        // preferences, saved data, a session reopened paused
+void BeginFrame(AppState& app, const platform::Clock& clock);  // this frame's clocks, preferences, the session's cues and saves
+void InstallPageEvents(AppState& app);                         // the browser's page events now reach this app
 
 // The page events (installed above; tests call them directly).
-void OnPageHidden(AppState& app, const platform::Clock& clock);     // save now; tones ahead go to the audio clock
-void OnPageShown(AppState& app, const platform::Clock& clock);      // tones already scheduled are not replayed
-void OnStorageChanged(AppState& app, const char* key, const platform::Clock& clock);   // another page wrote key ("": all)
-void OnHistoryCommit(AppState& app, const platform::Clock& clock);  // the storage lock is held: write the history
+void OnPageHidden(AppState& app, const platform::Clock& clock);                       // save now; tones ahead go to the audio clock
+void OnPageShown(AppState& app, const platform::Clock& clock);                        // tones already scheduled are not replayed
+void OnStorageChanged(AppState& app, const char* key, const platform::Clock& clock);  // another page wrote key ("": all)
+void OnHistoryCommit(AppState& app, const platform::Clock& clock);                    // the storage lock is held: write the history
 
 }  // namespace app

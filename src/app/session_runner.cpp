@@ -73,15 +73,11 @@ static void Flash(app::AppState& app, double now_ms)
 }
 
 // Plays what the coach (src/core/coach.cpp, the one cue table) says for one instant.
-static_assert((int)platform::Tone_Rep == bc::CueTone_Rep && (int)platform::Tone_Tap == bc::CueTone_Tap &&
-              (int)platform::Tone_Effort == bc::CueTone_Effort && (int)platform::Tone_Return == bc::CueTone_Return,
-              "platform::Tone follows bc::CueTone");
-
 static void PlayCueOutput(app::AppState& app, const bc::CueOutput& cue, double now_ms)
 {
     platform::SetCueVolume(app.Settings.CueVolume);
-    if (cue.Tone >= 0)
-        platform::PlayTone((platform::Tone)cue.Tone);
+    if (const char* tone = bc::CueToneKey(cue.Tone))
+        platform::PlayTone(tone);
     if (!cue.Speech.empty())
         platform::Speak(cue.Speech.c_str());
     if (cue.VibrateMs > 0)
@@ -98,16 +94,17 @@ void app::ScheduleHiddenCues(AppState& app, double now_ms)
     bc::Timer ahead = app.Session;
     std::vector<bc::CueEvent> events;
     const int64_t active_now = bc::ActiveMsAt(app.Session, (int64_t)now_ms);
-    bc::Query(ahead, (int64_t)now_ms + ScheduleAheadMs, &events);
+    bc::Update(ahead, (int64_t)now_ms + ScheduleAheadMs, &events);
     std::vector<double> delays;
-    std::vector<int> tones;
+    std::vector<const char*> tones;
     // A hidden page cannot start speech on time: every tempo part gets its tone instead.
     const bc::CoachOptions options = bc::MakeCoachOptions(app.Settings, false);
     bc::ForEachCueInstant(app.Session.Plan, events, options, [&](const bc::CueOutput& cue, const bc::CueEvent& first) {
-        if (cue.Tone < 0 || first.AtActiveMs <= active_now || (int)tones.size() >= MaxScheduledTones)
+        const char* tone = bc::CueToneKey(cue.Tone);
+        if (tone == nullptr || first.AtActiveMs <= active_now || (int)tones.size() >= MaxScheduledTones)
             return;
         delays.push_back((double)(first.AtActiveMs - active_now) / 1000.0);
-        tones.push_back(cue.Tone);
+        tones.push_back(tone);
     });
     platform::SetCueVolume(app.Settings.CueVolume);
     platform::ScheduleTones(delays.data(), tones.data(), (int)tones.size());
@@ -230,7 +227,7 @@ void app::EndSession(AppState& app, double now_ms)
     UpdateSession(app, now_ms);
     if (app.HasSession && bc::EndEarly(app.Session, (int64_t)now_ms))
     {
-        app.View = bc::Query(app.Session, (int64_t)now_ms, nullptr);
+        app.View = bc::Update(app.Session, (int64_t)now_ms, nullptr);
         platform::Announce("Session ended");
         FinishAndRecord(app, now_ms);
     }
@@ -253,7 +250,7 @@ void app::UpdateSession(AppState& app, double now_ms)
     if (!app.HasSession)
         return;
     std::vector<bc::CueEvent> events;
-    app.View = bc::Query(app.Session, (int64_t)now_ms, &events);
+    app.View = bc::Update(app.Session, (int64_t)now_ms, &events);
     const bc::CoachOptions options = bc::MakeCoachOptions(app.Settings, platform::SpeechAvailable());
     bc::ForEachCueInstant(app.Session.Plan, events, options, [&](const bc::CueOutput& cue, const bc::CueEvent& first) {
         if (app.View.ActiveMs - first.AtActiveMs <= FreshCueMs && first.AtActiveMs > app.SilentUntilActiveMs)

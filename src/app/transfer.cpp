@@ -60,7 +60,7 @@ bool app::ReceiveImport(AppState& app)
     const bc::MergeResult merged = bc::MergeHistory(app.History, loaded.Value);
     // Written even when nothing is new here: a session shown but not yet stored (storage was
     // full when it ended) is stored now.
-    AddToHistory(app, loaded.Value);   // merged by id with what is stored, under the storage lock
+    AddToHistory(app, loaded.Value);  // merged by id with what is stored, under the storage lock
     char line[256];
     if (merged.Added == 0)
     {
@@ -78,6 +78,6 @@ bool app::ReceiveImport(AppState& app)
     Tell(app, line, false);
     if (app.Storage == StorageStatus_Full || app.Storage == StorageStatus_Unavailable)
         Tell(app, app.Notice + " They are shown here, but could not be saved in this browser.", true);
-    platform::Announce(app.Notice.c_str());   // screen readers hear how the import went
+    platform::Announce(app.Notice.c_str());  // screen readers hear how the import went
     return true;
 }

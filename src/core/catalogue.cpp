@@ -186,6 +186,26 @@ int RepDurationMs(const Exercise& exercise)
     return total;
 }
 
+int TempoPartAt(const Exercise& exercise, int64_t ms_into_rep)
+{
+    int end = 0;
+    for (int i = 0; i < exercise.TempoPartCount; i++)
+    {
+        end += exercise.Tempo[i].DurationMs;
+        if (ms_into_rep < end)
+            return i;
+    }
+    return exercise.TempoPartCount - 1;
+}
+
+int TempoPartEndMs(const Exercise& exercise, int part)
+{
+    int end = 0;
+    for (int i = 0; i <= part && i < exercise.TempoPartCount; i++)
+        end += exercise.Tempo[i].DurationMs;
+    return end;
+}
+
 const char* SideKey(Side side)
 {
     switch (side)

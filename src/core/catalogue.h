@@ -3,6 +3,7 @@
 // counts reps from it, and the figure's keyframes are placed at its part boundaries.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace bc {
@@ -68,6 +69,8 @@ struct Exercise {
 const Exercise& GetExercise(ExerciseId id);
 const Exercise* FindExercise(std::string_view key);   // nullptr when the key is unknown
 int RepDurationMs(const Exercise& exercise);           // sum of the tempo parts
+int TempoPartAt(const Exercise& exercise, int64_t ms_into_rep);   // the part under way that far into a rep (the last from its end on); -1 with no parts
+int TempoPartEndMs(const Exercise& exercise, int part);  // ms into a rep at which that part ends
 const char* SideKey(Side side);                        // "left", "right", "forward", "back", or nullptr
 Side FindSide(std::string_view key);                   // inverse of SideKey(); Side::None when unknown
 const char* ExerciseKey(ExerciseId id);                // GetExercise(id).Key

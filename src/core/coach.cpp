@@ -47,6 +47,12 @@ static int TempoPartTone(const Exercise& exercise, int part)
     return CueTone_Rep;
 }
 
+const char* CueToneKey(int tone)
+{
+    static const char* keys[CueTone_COUNT] = { "rep", "hold", "countdown", "switch", "rest-over", "finish", "effort", "return" };
+    return tone >= 0 && tone < CueTone_COUNT ? keys[tone] : nullptr;
+}
+
 CoachOptions MakeCoachOptions(const Settings& settings, bool voice_available)
 {
     CoachOptions options = {};

@@ -13,7 +13,8 @@
 
 namespace bc {
 
-// The tones web/app.js can play (its TONES table is indexed by these).
+// The tones of the cues. The page knows them by name (CueToneKey): web/app.js's TONES has one
+// entry per name, so the two never have to agree on an order.
 enum CueTone {
     CueTone_None = -1,
     CueTone_Rep,        // a rep (or step) begins: the first tempo part
@@ -22,7 +23,6 @@ enum CueTone {
     CueTone_Switch,     // switch sides
     CueTone_RestOver,   // a rest or get-ready ran out
     CueTone_Finish,     // the circuit is complete
-    CueTone_Tap,        // a button press (not used by cues)
     CueTone_Effort,     // a later effort part of a rep (the deadbug's other side, the twist's other way)
     CueTone_Return,     // the way back to the start position
     CueTone_COUNT
@@ -35,6 +35,8 @@ struct CoachOptions {
     bool Flash;             // screen flash on
     RepCount CountReps;     // which rep numbers are spoken
 };
+
+const char* CueToneKey(int tone);   // "rep", "hold", "countdown", "switch", "rest-over", "finish", "effort", "return"; nullptr for none
 
 CoachOptions MakeCoachOptions(const Settings& settings, bool voice_available);
 

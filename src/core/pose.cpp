@@ -589,7 +589,7 @@ const char* MovingLimbs(ExerciseId exercise, Side side)
         return nullptr;
     const bool left = side == Side::Left;
     switch (exercise) {
-    case ExerciseId::Deadbug: return left ? "Left leg + right arm" : "Right leg + left arm";   // DeadbugLeftLegOut
+    case ExerciseId::Deadbug: return left ? "Left leg + right arm" : "Right leg + left arm";   // what moves in DeadbugLeftLegOut and its mirror
     case ExerciseId::Dorsiflexion: return left ? "Left foot" : "Right foot";
     default: return nullptr;
     }

@@ -13,24 +13,6 @@ namespace bc {
 
 // --- [SECTION] Helpers --------------------------------------------------------------------------
 
-const char* CueKindKey(CueKind kind)
-{
-    switch (kind)
-    {
-    case CueKind::HoldEnd: return "hold-end";
-    case CueKind::Rep: return "rep";
-    case CueKind::TempoPart: return "tempo-part";
-    case CueKind::HoldStart: return "hold-start";
-    case CueKind::Halfway: return "halfway";
-    case CueKind::Countdown: return "countdown";
-    case CueKind::RestOver: return "rest-over";
-    case CueKind::StepStart: return "step-start";
-    case CueKind::SwitchSides: return "switch-sides";
-    case CueKind::Finished: return "finished";
-    }
-    return "";
-}
-
 static bool IsTimed(const Step& step)
 {
     return step.StepPhase != Phase::Done && !step.CountsUp;
@@ -316,15 +298,29 @@ bool Extend(Timer& timer, int64_t now_ms, int64_t extra_ms)
     return true;
 }
 
-// --- [SECTION] Query ----------------------------------------------------------------------------
+// --- [SECTION] Views ----------------------------------------------------------------------------
 
-TimerView Query(Timer& timer, int64_t now_ms, std::vector<CueEvent>* events)
+static TimerView MakeView(const Timer& timer, int64_t now_ms);
+
+TimerView Update(Timer& timer, int64_t now_ms, std::vector<CueEvent>* events)
 {
     Advance(timer, now_ms);
     if (events)
         events->insert(events->end(), timer.Pending.begin(), timer.Pending.end());
     timer.Pending.clear();
+    return MakeView(timer, now_ms);
+}
 
+TimerView ViewAt(const Timer& timer, int64_t now_ms)
+{
+    Timer ahead = timer;   // the steps the time covers are walked on a copy (a few hundred bytes)
+    Advance(ahead, now_ms);
+    return MakeView(ahead, now_ms);
+}
+
+// The view of a timer already brought up to now_ms.
+static TimerView MakeView(const Timer& timer, int64_t now_ms)
+{
     TimerView view = {};
     view.Started = timer.Started;
     view.Paused = timer.Paused;
@@ -365,18 +361,13 @@ TimerView Query(Timer& timer, int64_t now_ms, std::vector<CueEvent>* events)
         const int64_t in_rep = std::min<int64_t>(elapsed - rep_index * rep_ms, rep_ms - 1);
         view.Reps = step.TargetReps;
         view.RepPhase = (float)((double)in_rep / (double)rep_ms);
-        int64_t part_end = 0;
-        for (int p = 0; p < exercise.TempoPartCount; p++)
+        const int p = TempoPartAt(exercise, in_rep);
+        if (p >= 0)
         {
-            part_end += exercise.Tempo[p].DurationMs;
-            if (in_rep < part_end || p == exercise.TempoPartCount - 1)
-            {
-                view.TempoPart = p;
-                view.TempoPartName = exercise.Tempo[p].Name;
-                if (exercise.Style == SetStyle::Alternating)
-                    view.CurrentSide = exercise.Tempo[p].PartSide;
-                break;
-            }
+            view.TempoPart = p;
+            view.TempoPartName = exercise.Tempo[p].Name;
+            if (exercise.Style == SetStyle::Alternating)
+                view.CurrentSide = exercise.Tempo[p].PartSide;
         }
     }
 

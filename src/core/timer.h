@@ -30,8 +30,6 @@ enum class CueKind {
     Finished,       // the Done step was reached
 };
 
-const char* CueKindKey(CueKind kind);   // "hold-end", "rep", ... for logs and the automation interface
-
 struct CueEvent {
     CueKind Kind;           // what happened
     int StepIndex;          // the step it belongs to
@@ -63,7 +61,7 @@ struct Timer {
     bool Over;                          // finished or ended early: active time stops at OverAtActiveMs
     bool EndedEarly;                    // EndEarly() was called
     int64_t OverAtActiveMs;             // active time when the session finished or was ended
-    std::vector<CueEvent> Pending;      // generated but not yet handed to Query()'s caller
+    std::vector<CueEvent> Pending;      // generated but not yet handed to Update()'s caller
 };
 
 Timer MakeTimer(const Settings& settings);
@@ -110,8 +108,11 @@ struct TimerView {
 };
 
 // Brings the timer up to now (through as many steps as the time covers) and returns what to show.
-// Cues since the last call are appended to events (dropped when events is nullptr).
-TimerView Query(Timer& timer, int64_t now_ms, std::vector<CueEvent>* events);
+// Cues since the last call are handed over: appended to events (dropped when events is nullptr).
+TimerView Update(Timer& timer, int64_t now_ms, std::vector<CueEvent>* events);
+// What Update() would show at now_ms, without changing the timer or taking its cues (for a read
+// between frames, or a look ahead).
+TimerView ViewAt(const Timer& timer, int64_t now_ms);
 
 int64_t ActiveMsAt(const Timer& timer, int64_t now_ms);
 
@@ -141,7 +142,7 @@ struct SessionInProgress {
 
 constexpr int64_t MaxActiveMs = 30LL * 24 * 60 * 60 * 1000;    // 30 days: far beyond any real session
 
-// Cues generated but not yet taken by Query() are not part of the snapshot: poll, then save.
+// Cues generated but not yet taken by Update() are not part of the snapshot: poll, then save.
 SessionInProgress SnapshotSession(const Timer& timer, int64_t now_ms);
 // nullptr when the snapshot is consistent, else why not (RestoreSession() needs a consistent one).
 const char* CheckSessionInProgress(const SessionInProgress& session);

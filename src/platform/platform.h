@@ -1,7 +1,8 @@
 // The browser as the app sees it: clocks, storage, sound, speech, vibration, the wake lock, the
-// aria-live region and files. One implementation per platform (platform_web.cpp uses EM_JS; a
-// native stand-in can live beside it). Every function fails soft: a missing browser API makes it
-// a no-op or an error value, never a crash.
+// aria-live region, files and the page's events. One implementation per platform, picked in
+// CMake: platform_web.cpp (EM_JS) in the browser, platform_native.cpp (a fake browser for the
+// app's tests, see platform_native.h) natively. Every function fails soft: a missing browser API
+// makes it a no-op or an error value, never a crash.
 #pragma once
 
 #include <cstdint>
@@ -33,18 +34,17 @@ StorageResult StorageRead(const char* key, std::string* out);            // Ok, 
 StorageResult StorageWrite(const char* key, const std::string& value);   // Ok, Full or Unavailable
 void          StorageRemove(const char* key);
 std::vector<std::string> StorageKeys(const char* prefix);               // every stored key that starts with prefix
-void          RequestHistoryCommit();   // calls back bc_history_commit() under the "bandCircuit.history" Web Lock (at once without Web Locks)
+void          RequestHistoryCommit();   // calls back PageEvents::HistoryCommit under the "bandCircuit.history" Web Lock (at once without Web Locks)
 void          RequestPersistentStorage();   // navigator.storage.persist(), once there is something worth keeping
 enum Persistence { Persistence_Unknown, Persistence_Persistent, Persistence_BestEffort, Persistence_Unsupported };
 Persistence   StoragePersistence();     // what the browser last said about navigator.storage.persisted()
 
 // --- Cues
-// In the order of bc::CueTone (src/core/coach.h) and of web/app.js's TONES.
-enum Tone { Tone_Rep, Tone_Hold, Tone_Countdown, Tone_Switch, Tone_RestOver, Tone_Finish, Tone_Tap, Tone_Effort, Tone_Return };
-void PlayTone(Tone tone);            // Web Audio; resumes a suspended context first
+// Tones go by name: bc::CueToneKey() (src/core/coach.h), the keys of web/app.js's TONES.
+void PlayTone(const char* tone);     // Web Audio; resumes a suspended context first
 void SetCueVolume(int percent);      // loudness of tones and speech, 0..100
 bool SpeechAvailable();              // speech synthesis exists and has at least one voice
-void ScheduleTones(const double* delays_s, const int* tones, int count);   // play later, also while hidden
+void ScheduleTones(const double* delays_s, const char* const* tones, int count);   // play later, also while hidden
 void CancelScheduledTones();
 void Speak(const char* text);        // speech synthesis, if the browser has it
 void Vibrate(int duration_ms);       // navigator.vibrate, if supported

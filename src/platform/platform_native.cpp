@@ -90,10 +90,10 @@ platform::Persistence platform::StoragePersistence() { return g_Browser.StorageP
 
 // --- Cues
 
-void platform::PlayTone(Tone tone) { g_Browser.Tones.push_back((int)tone); }
+void platform::PlayTone(const char* tone) { g_Browser.Tones.push_back(tone); }
 void platform::SetCueVolume(int percent) { g_Browser.Volume = percent; }
 bool platform::SpeechAvailable() { return g_Browser.Speech; }
-void platform::ScheduleTones(const double* delays_s, const int* tones, int count)
+void platform::ScheduleTones(const double* delays_s, const char* const* tones, int count)
 {
     for (int i = 0; i < count; i++)
         g_Browser.Scheduled.emplace_back(delays_s[i], tones[i]);

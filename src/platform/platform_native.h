@@ -17,43 +17,43 @@ namespace platform::native {
 struct FakeBrowser
 {
     // Clocks
-    double NowMs = 1000.0;                      // monotonic ms
-    int64_t WallMs = 1717430400000;             // wall-clock ms (2024-06-03 16:00 UTC, a Monday)
-    int (*ZoneAt)(int64_t wall_ms) = nullptr;   // local minus UTC at an instant (nullptr: FixedOffsetMinutes)
+    double NowMs = 1000.0;                     // monotonic ms
+    int64_t WallMs = 1717430400000;            // wall-clock ms (2024-06-03 16:00 UTC, a Monday)
+    int (*ZoneAt)(int64_t wall_ms) = nullptr;  // local minus UTC at an instant (nullptr: FixedOffsetMinutes)
     int FixedOffsetMinutes = 0;
 
     // localStorage
-    bool StorageOn = true;                      // false: private mode, every call fails
-    size_t QuotaBytes = 5 * 1024 * 1024;        // keys and values together (characters, as browsers count roughly)
+    bool StorageOn = true;                // false: private mode, every call fails
+    size_t QuotaBytes = 5 * 1024 * 1024;  // keys and values together (characters, as browsers count roughly)
     std::map<std::string, std::string> Storage;
-    int Page = 0;                               // the page acting now: its writes are events for the others
-    std::vector<std::pair<int, std::string>> Writes;   // (page, key) of every write and removal, in order
-    std::map<int, size_t> EventsTaken;          // per page: how much of Writes it has been handed
-    int CommitRequests = 0;                     // RequestHistoryCommit() calls (the lock is granted by calling app::OnHistoryCommit)
+    int Page = 0;                                     // the page acting now: its writes are events for the others
+    std::vector<std::pair<int, std::string>> Writes;  // (page, key) of every write and removal, in order
+    std::map<int, size_t> EventsTaken;                // per page: how much of Writes it has been handed
+    int CommitRequests = 0;                           // RequestHistoryCommit() calls (the lock is granted by calling app::OnHistoryCommit)
     int PersistRequests = 0;
     Persistence StoragePersistence = Persistence_BestEffort;
 
     // Cues and the page around
     bool Speech = false, Vibration = true, ReducedMotion = false, Dark = false;
     int Volume = 100;
-    bool Awake = false;                         // the wake lock is held
-    std::vector<int> Tones;                     // PlayTone, in order
-    std::vector<std::pair<double, int>> Scheduled;   // ScheduleTones: (delay s, tone), cleared by CancelScheduledTones
+    bool Awake = false;                                     // the wake lock is held
+    std::vector<std::string> Tones;                         // PlayTone, in order
+    std::vector<std::pair<double, std::string>> Scheduled;  // ScheduleTones: (delay s, tone), cleared by CancelScheduledTones
     int Cancels = 0;
     std::vector<std::string> Spoken, Announced;
     std::vector<int> Vibrations;
 
     // Files
-    std::vector<std::pair<std::string, std::string>> Downloads;   // (file name, contents)
+    std::vector<std::pair<std::string, std::string>> Downloads;  // (file name, contents)
     int PickerOpens = 0;
-    bool HasImport = false;                     // a chosen file waits for TakeImportedFile
+    bool HasImport = false;  // a chosen file waits for TakeImportedFile
     std::string ImportText, ImportError;
 
-    PageEvents Events = {};                     // the last SetPageEvents (tests usually call app::On* directly)
+    PageEvents Events = {};  // the last SetPageEvents (tests usually call app::On* directly)
 };
 
-FakeBrowser& Browser();                         // the one fake browser of this process
-void Reset();                                   // a fresh browser: empty storage, clocks at their start
-std::vector<std::string> TakeStorageEvents(int page);   // keys other pages wrote or removed since page last asked
+FakeBrowser& Browser();                                // the one fake browser of this process
+void Reset();                                          // a fresh browser: empty storage, clocks at their start
+std::vector<std::string> TakeStorageEvents(int page);  // keys other pages wrote or removed since page last asked
 
 }  // namespace platform::native

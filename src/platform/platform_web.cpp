@@ -153,13 +153,13 @@ void platform::StorageRemove(const char* key) { js_storage_remove(key); }
 
 // --- [SECTION] Cues (implemented in web/app.js as window.bandCircuitCues)
 
-EM_JS(void, js_play_tone, (int tone), {
-    if (window.bandCircuitCues) window.bandCircuitCues.tone(tone);
+EM_JS(void, js_play_tone, (const char* tone), {
+    if (window.bandCircuitCues) window.bandCircuitCues.tone(UTF8ToString(tone));
 });
-EM_JS(void, js_schedule_tones, (const double* delays, const int* tones, int count), {
+EM_JS(void, js_schedule_tones, (const double* delays, const char* const* tones, int count), {
     if (!window.bandCircuitCues) return;
     const list = [];
-    for (let i = 0; i < count; i++) list.push([HEAPF64[(delays >> 3) + i], HEAP32[(tones >> 2) + i]]);
+    for (let i = 0; i < count; i++) list.push([HEAPF64[(delays >> 3) + i], UTF8ToString(HEAPU32[(tones >> 2) + i])]);
     window.bandCircuitCues.schedule(list);
 });
 EM_JS(void, js_cancel_scheduled_tones, (), {
@@ -185,8 +185,8 @@ EM_JS(void, js_announce, (const char* text), {
     if (region) region.textContent = UTF8ToString(text);
 });
 
-void platform::PlayTone(Tone tone) { js_play_tone((int)tone); }
-void platform::ScheduleTones(const double* delays_s, const int* tones, int count) { js_schedule_tones(delays_s, tones, count); }
+void platform::PlayTone(const char* tone) { js_play_tone(tone); }
+void platform::ScheduleTones(const double* delays_s, const char* const* tones, int count) { js_schedule_tones(delays_s, tones, count); }
 void platform::CancelScheduledTones() { js_cancel_scheduled_tones(); }
 void platform::Speak(const char* text) { js_speak(text); }
 void platform::SetCueVolume(int percent) { js_set_cue_volume(percent); }

@@ -118,8 +118,7 @@ std::string ui::AppStateJson()
     if (g_App.HasSession)
     {
         // Computed at the moment of asking, from the clock, on a copy: no cue is consumed.
-        bc::Timer timer = g_App.Session;
-        const bc::TimerView v = bc::Query(timer, (int64_t)now, nullptr);
+        const bc::TimerView v = bc::ViewAt(g_App.Session, (int64_t)now);
         std::string s = "{";
         Append(s, "mode", bc::RunModeKey(g_App.Session.PlanSettings.Mode));
         AppendNumber(s, "rounds", v.Rounds);

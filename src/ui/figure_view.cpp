@@ -12,9 +12,20 @@ namespace ui {
 
 // --- [SECTION] Styles ----------------------------------------------------------------------------
 
-FigureStyle FigureStyleLight(const bc::Camera& camera)
+// What both themes share: the view, unzoomed, with the inset.
+static FigureStyle BaseStyle(const bc::Camera& camera)
 {
     FigureStyle style;
+    style.Camera = camera;
+    style.Zoom = 1.0f;
+    style.FitPose = false;
+    style.ShowInset = true;
+    return style;
+}
+
+FigureStyle FigureStyleLight(const bc::Camera& camera)
+{
+    FigureStyle style = BaseStyle(camera);
     style.BodyColor = IM_COL32(38, 50, 72, 255);
     style.BodyFarColor = IM_COL32(132, 142, 160, 255);
     style.EyeColor = IM_COL32(255, 255, 255, 255);
@@ -26,16 +37,12 @@ FigureStyle FigureStyleLight(const bc::Camera& camera)
     style.FloorColor = IM_COL32(38, 50, 72, 60);
     style.PostColor = IM_COL32(112, 120, 132, 255);
     style.InsetColor = IM_COL32(0xF4, 0xF4, 0xF1, 255);
-    style.Camera = camera;
-    style.Zoom = 1.0f;
-    style.FitPose = false;
-    style.ShowInset = true;
     return style;
 }
 
 FigureStyle FigureStyleDark(const bc::Camera& camera)
 {
-    FigureStyle style;
+    FigureStyle style = BaseStyle(camera);
     style.BodyColor = IM_COL32(232, 236, 244, 255);
     style.BodyFarColor = IM_COL32(128, 136, 152, 255);
     style.EyeColor = IM_COL32(0x1E, 0x22, 0x21, 255);
@@ -45,10 +52,6 @@ FigureStyle FigureStyleDark(const bc::Camera& camera)
     style.FloorColor = IM_COL32(232, 236, 244, 56);
     style.PostColor = IM_COL32(150, 158, 170, 255);
     style.InsetColor = IM_COL32(0x12, 0x14, 0x13, 255);
-    style.Camera = camera;
-    style.Zoom = 1.0f;
-    style.FitPose = false;
-    style.ShowInset = true;
     return style;
 }
 

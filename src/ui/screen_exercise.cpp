@@ -46,15 +46,8 @@ static void SetPlaying(ui::AppState& app, bool playing)
 // The tempo part under way at a rep phase: "Extend", "Hold", ...
 static const bc::TempoPart* TempoPartAt(const bc::Exercise& exercise, float phase)
 {
-    const int total = bc::RepDurationMs(exercise);
-    int end = 0;
-    for (int i = 0; i < exercise.TempoPartCount; i++)
-    {
-        end += exercise.Tempo[i].DurationMs;
-        if (phase * (float)total < (float)end)
-            return &exercise.Tempo[i];
-    }
-    return exercise.TempoPartCount > 0 ? &exercise.Tempo[exercise.TempoPartCount - 1] : nullptr;
+    const int part = bc::TempoPartAt(exercise, (int64_t)(phase * (float)bc::RepDurationMs(exercise)));
+    return part >= 0 ? &exercise.Tempo[part] : nullptr;
 }
 
 // --- [SECTION] Page parts
@@ -106,8 +99,7 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     if (ui::FigureView("##demo", ImVec2(size.x - 12.0f, size.y - caption_h - 6.0f), pose, &style))
         ui::RequestAnimation(app);
     app.ShownCamera = style.Camera;
-    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
-        draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 14.0f, 0, 2.0f);
+    ui::FocusOutline(draw_list, min, max, 14.0f);
 
     // Captions: what the figure is doing now (left), how to turn it (right).
     ImFont* font = ui::GetFont(ui::FontRole_Body);

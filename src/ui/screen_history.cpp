@@ -192,8 +192,7 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
     snprintf(totals, sizeof(totals), "%d reps, %d steps", reps, steps);
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, ImGui::IsItemActive() ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
-    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
-        draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 12.0f, 0, 2.0f);
+    ui::FocusOutline(draw_list, min, max, 12.0f);
     if (!record.Finished)
         draw_list->AddRectFilled(min, ImVec2(min.x + 6.0f, max.y), c.Warning, 12.0f, ImDrawFlags_RoundCornersLeft);
 

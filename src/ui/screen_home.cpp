@@ -91,8 +91,7 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
     const bool active = ImGui::IsItemActive();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, active ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
-    if (ImGui::IsItemFocused())
-        draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 12.0f, 0, 2.0f);
+    ui::FocusOutline(draw_list, min, max, 12.0f);
 
     const float thumb_y = min.y + (height - CardThumb) * 0.5f;
     ui::DemoParams demo = { exercise.Id, bc::Side::Left, ui::KeyPosePhase(exercise.Id), 0,

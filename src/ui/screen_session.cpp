@@ -197,9 +197,7 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
         if (app.ReducedMotion && v.TempoPart >= 0)
         {
             // Still key poses: the pose at the end of the current tempo part.
-            int end_ms = 0;
-            for (int i = 0; i <= v.TempoPart && i < exercise.TempoPartCount; i++)
-                end_ms += exercise.Tempo[i].DurationMs;
+            const int end_ms = bc::TempoPartEndMs(exercise, v.TempoPart);
             demo.RepPhase = fmodf((float)end_ms / (float)(rep_ms > 0 ? rep_ms : 1), 1.0f);
         }
         ui::DrawDemo(draw_list, ImVec2(min.x + 6, min.y + 6), ImVec2(max.x - 6, max.y - 6), demo);

@@ -15,6 +15,7 @@
 // first", "Delete everything", "Cancel".
 #include "ui/screens.h"
 
+#include "core/coach.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
 #include "ui/automation.h"
@@ -134,8 +135,7 @@ static bool Switch(const char* label, const char* note, bool* value)
     ui::DescribeLastItem(label, ui::ItemRole_Switch, *value ? 1 : 0, -1, note);
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, ImGui::IsItemActive() ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
-    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
-        draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), 12.0f, 0, 2.0f);
+    ui::FocusOutline(draw_list, min, max, 12.0f);
     const ImVec2 pill_min(max.x - 14.0f - pill_w, min.y + (height - pill_h) * 0.5f);
     // Colours pass through GetColorU32, which applies the style's alpha: a disabled switch is dimmed.
     draw_list->AddText(body, ui::BodyFontSize, ImVec2(min.x + 14.0f, min.y + (note ? 7.0f : (height - ui::BodyFontSize) * 0.5f - 2.0f)), ImGui::GetColorU32(c.Text), label);
@@ -275,7 +275,7 @@ static void DrawCueSettings(ui::AppState& app)
         s.CueVolume = ImClamp((s.CueVolume + 10 * change) / 10 * 10, 0, bc::MaxCueVolume);
         Changed(app);
         platform::SetCueVolume(s.CueVolume);
-        platform::PlayTone(platform::Tone_Rep);   // hear the new level
+        platform::PlayTone(bc::CueToneKey(bc::CueTone_Rep));   // hear the new level
     }
 
     SectionTitle("Theme");

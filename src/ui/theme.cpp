@@ -76,7 +76,6 @@ void ui::ApplyTheme(bool dark, bool more_contrast)
         c[ImGuiCol_Separator] = Vec(muted);
         c[ImGuiCol_NavHighlight] = Vec(dark ? 0xFFD34D : 0x0030A0);
     }
-    (void)surface;
 }
 
 const ui::Palette& ui::Colors() { return g_Palette; }

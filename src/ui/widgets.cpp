@@ -203,6 +203,14 @@ void ui::Heading(const char* text, NodeKind kind)
     ImGui::PopFont();
 }
 
+// Items drawn by hand (cards, rows) show keyboard focus the way ImGui's own widgets do: only while
+// the keyboard is in use, not after a tap.
+void ui::FocusOutline(ImDrawList* draw_list, ImVec2 min, ImVec2 max, float rounding)
+{
+    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
+        draw_list->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_NavHighlight), rounding, 0, 2.0f);
+}
+
 void ui::Banner(const char* text, bool is_error)
 {
     const Palette& c = Colors();
@@ -257,7 +265,7 @@ float ui::KeyPosePhase(bc::ExerciseId id)
     if (exercise.TempoPartCount < 2)
         return 0.5f;   // a single-part rep (a monster-walk step): halfway through it
     const int total = bc::RepDurationMs(exercise);
-    return total > 0 ? (float)exercise.Tempo[0].DurationMs / (float)total : 0.0f;
+    return total > 0 ? (float)bc::TempoPartEndMs(exercise, 0) / (float)total : 0.0f;
 }
 
 void ui::DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParams& params)

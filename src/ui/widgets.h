@@ -31,6 +31,7 @@ bool ToggleButton(const char* label, bool selected, float width, float height = 
 void TextMuted(const char* text);          // wrapped, secondary colour
 void Heading(const char* text, NodeKind kind = NodeKind_Heading);   // heading font: the screen's title (or a section's)
 void Banner(const char* text, bool is_error);
+void FocusOutline(ImDrawList* draw_list, ImVec2 min, ImVec2 max, float rounding);   // around the last item, while the keyboard has it
 void ProgressBar(float fraction, float height, ImU32 color);
 
 // An exercise demonstration in a rectangle: the figure, its band and the floor.

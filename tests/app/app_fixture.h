@@ -23,7 +23,7 @@ struct Page
     explicit Page(int index) : Index(index)
     {
         Browser().Page = index;
-        Browser().EventsTaken[index] = Browser().Writes.size();   // a new page hears only what happens after it opened
+        Browser().EventsTaken[index] = Browser().Writes.size();  // a new page hears only what happens after it opened
         app::Init(State, platform::ReadClock());
     }
     // Acts as this page: its writes become the other pages' storage events.

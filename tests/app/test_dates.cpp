@@ -11,8 +11,8 @@ using namespace apptest;
 // Paris-like rules for the test: +60, and +120 from the last Sunday of March 2024 to the last of October.
 static int ParisLike(int64_t wall_ms)
 {
-    const int64_t summer_from = 1711846800000;   // 2024-03-31 01:00 UTC
-    const int64_t summer_to = 1729990800000;     // 2024-10-27 01:00 UTC
+    const int64_t summer_from = 1711846800000;  // 2024-03-31 01:00 UTC
+    const int64_t summer_to = 1729990800000;    // 2024-10-27 01:00 UTC
     return wall_ms >= summer_from && wall_ms < summer_to ? 120 : 60;
 }
 
@@ -27,12 +27,12 @@ static bc::SessionRecord RecordAt(int64_t wall_ms)
 TEST_CASE("A session is labelled in the zone it happened in")
 {
     platform::native::Reset();
-    bc::SessionRecord record = RecordAt(1717430400000);   // Mon 3 Jun 2024, 16:00 UTC
+    bc::SessionRecord record = RecordAt(1717430400000);  // Mon 3 Jun 2024, 16:00 UTC
     record.HasTzOffset = true;
-    record.TzOffsetMinutes = -420;                         // in California
-    Browser().FixedOffsetMinutes = 60;                     // shown later somewhere else
+    record.TzOffsetMinutes = -420;      // in California
+    Browser().FixedOffsetMinutes = 60;  // shown later somewhere else
     CHECK(app::SessionLabel(record) == "Mon 3 Jun 2024, 09:00");
-    record.TzOffsetMinutes = 600;                          // in Sydney: already Tuesday
+    record.TzOffsetMinutes = 600;  // in Sydney: already Tuesday
     CHECK(app::SessionLabel(record) == "Tue 4 Jun 2024, 02:00");
 }
 
@@ -40,11 +40,11 @@ TEST_CASE("A record without an offset uses this zone's rules at its own date, no
 {
     platform::native::Reset();
     Browser().ZoneAt = ParisLike;
-    Browser().WallMs = 1733011200000;   // 1 Dec 2024: winter now
-    const bc::SessionRecord summer = RecordAt(1717430400000);   // June: summer time then
+    Browser().WallMs = 1733011200000;                          // 1 Dec 2024: winter now
+    const bc::SessionRecord summer = RecordAt(1717430400000);  // June: summer time then
     CHECK(app::RecordOffsetMinutes(summer) == 120);
     CHECK(app::SessionLabel(summer) == "Mon 3 Jun 2024, 18:00");
-    const bc::SessionRecord winter = RecordAt(1705320000000);   // 15 Jan 2024, 12:00 UTC
+    const bc::SessionRecord winter = RecordAt(1705320000000);  // 15 Jan 2024, 12:00 UTC
     CHECK(app::SessionLabel(winter) == "Mon 15 Jan 2024, 13:00");
     CHECK(app::DateTimeText(1717430400000) == "3 Jun 2024, 18:00");
 }
@@ -54,8 +54,8 @@ TEST_CASE("The export file is named for today's local date, also just after midn
     platform::native::Reset();
     Page page(0);
     app::AppState& a = page.Act();
-    Browser().WallMs = 1717451400000;   // 3 Jun 2024, 21:50 UTC
-    Browser().FixedOffsetMinutes = 180;   // 00:50 on 4 Jun locally
+    Browser().WallMs = 1717451400000;    // 3 Jun 2024, 21:50 UTC
+    Browser().FixedOffsetMinutes = 180;  // 00:50 on 4 Jun locally
     page.Frame();
     CHECK(app::HistoryFileName(a) == "band-circuit-history-2024-06-04.json");
     Browser().FixedOffsetMinutes = -300;
@@ -80,5 +80,5 @@ TEST_CASE("The chart starts on the Monday of the oldest of its weeks")
         CHECK(app::ChartStartDay(19877 + d) == expected);
     CHECK(app::ChartStartDay(19877 + 7) != expected);
     CHECK(app::ChartStartDay(19877 + 7 * (bc::HistoryWeeks - 1)) == "3 Jun");
-    CHECK(app::ChartStartDay(-3 + 7 * (bc::HistoryWeeks - 1)) == "29 Dec");   // Monday 29 Dec 1969, before day 0
+    CHECK(app::ChartStartDay(-3 + 7 * (bc::HistoryWeeks - 1)) == "29 Dec");  // Monday 29 Dec 1969, before day 0
 }

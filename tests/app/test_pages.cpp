@@ -11,7 +11,7 @@ using namespace apptest;
 
 static void DoOneSetAndEnd(Page& page)
 {
-    page.Frame();   // actions happen in a frame, on its clocks
+    page.Frame();  // actions happen in a frame, on its clocks
     app::AppState& a = page.Act();
     a.Settings = ShortSettings();
     app::StartSession(a, a.NowMs);
@@ -25,13 +25,13 @@ TEST_CASE("Two pages finishing sessions both end up with both, whichever writes 
     platform::native::Reset();
     Page one(0), two(1);
     DoOneSetAndEnd(one);
-    Browser().WallMs += 1000;   // a different start time: a different session id
+    Browser().WallMs += 1000;  // a different start time: a different session id
     DoOneSetAndEnd(two);
     const std::string id_one = one.State.LastRecord.Id, id_two = two.State.LastRecord.Id;
     REQUIRE(id_one != id_two);
 
     two.GrantHistoryLock();
-    one.GrantHistoryLock();   // reads what two wrote, adds its own
+    one.GrantHistoryLock();  // reads what two wrote, adds its own
     two.Hear();
     one.Hear();
     const bc::LoadResult<std::vector<bc::SessionRecord>> stored = bc::LoadHistory(Browser().Storage[app::HistoryKey]);
@@ -47,12 +47,12 @@ TEST_CASE("A history still waiting for the lock stays shown when another page's 
 {
     platform::native::Reset();
     Page one(0), two(1);
-    DoOneSetAndEnd(one);   // waiting for the lock
+    DoOneSetAndEnd(one);  // waiting for the lock
     Browser().WallMs += 1000;
     DoOneSetAndEnd(two);
     two.GrantHistoryLock();
     REQUIRE(one.Hear() > 0);
-    CHECK(one.State.History.size() == 2);   // two's stored session plus one's pending one
+    CHECK(one.State.History.size() == 2);  // two's stored session plus one's pending one
 }
 
 TEST_CASE("Settings changed in two pages keep both changes")
@@ -61,7 +61,7 @@ TEST_CASE("Settings changed in two pages keep both changes")
     Page one(0), two(1);
     one.Act().Settings.CueVolume = 40;
     app::SaveSettings(one.State);
-    two.Act().Settings.WeeklyGoal = 4;   // two has not heard of one's change yet
+    two.Act().Settings.WeeklyGoal = 4;  // two has not heard of one's change yet
     app::SaveSettings(two.State);
     CHECK(two.State.Settings.CueVolume == 40);
     one.Hear();
@@ -80,9 +80,9 @@ TEST_CASE("A session has one owner: another page shows it, takes it over, and th
     CHECK(two.State.Stored.SessionElsewhere);
     CHECK(two.State.Restored);
     CHECK(two.State.Session.SessionId == one.State.Session.SessionId);
-    CHECK(two.State.Current == app::Screen_Home);   // shown on Home, not pulled into the session
+    CHECK(two.State.Current == app::Screen_Home);  // shown on Home, not pulled into the session
 
-    app::ResumeSession(two.Act(), two.State.NowMs);   // "Resume here"
+    app::ResumeSession(two.Act(), two.State.NowMs);  // "Resume here"
     CHECK(two.State.Current == app::Screen_Session);
     CHECK_FALSE(two.State.Stored.SessionElsewhere);
     one.Hear();
@@ -143,7 +143,7 @@ TEST_CASE("A session that started before a reset elsewhere is not written back t
     app::FinishSet(a, a.NowMs);
     Advance(one, 1000.0);
     app::ForgetAllData(one.Act());
-    app::EndSession(two.Act(), two.State.NowMs);   // two has not heard of the reset yet
+    app::EndSession(two.Act(), two.State.NowMs);  // two has not heard of the reset yet
     two.GrantHistoryLock();
     CHECK(app::RecordSaveFor(two.State, two.State.LastRecord.Id) == app::RecordSave_Reset);
     CHECK(Browser().Storage.count(app::HistoryKey) == 0);
@@ -160,6 +160,6 @@ TEST_CASE("Storage events name keys: other bandCircuit keys refresh the kept-asi
     Browser().Storage["bandCircuit.unreadable.history.6"] = "x";
     app::OnStorageChanged(a, "someOtherApp", platform::ReadClock());
     CHECK(a.Stored.KeptAside.size() == 1);
-    app::OnStorageChanged(a, "", platform::ReadClock());   // storage cleared (or all changed)
+    app::OnStorageChanged(a, "", platform::ReadClock());  // storage cleared (or all changed)
     CHECK(a.Stored.KeptAside.size() == 2);
 }

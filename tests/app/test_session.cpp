@@ -11,7 +11,7 @@
 
 using namespace apptest;
 
-static int Count(const std::vector<int>& tones, int tone) { return (int)std::count(tones.begin(), tones.end(), tone); }
+static int Count(const std::vector<std::string>& tones, int tone) { return (int)std::count(tones.begin(), tones.end(), bc::CueToneKey(tone)); }
 
 TEST_CASE("A started session is on screen, keeps the screen awake and is in storage")
 {
@@ -52,7 +52,7 @@ TEST_CASE("Cues that fell in a long gap are consumed silently, not played in a b
     a.Settings.GetReadySec = 10;
     app::StartSession(a, a.NowMs);
     page.Frame();
-    Advance(page, 60000.0, 0.0);   // one frame a minute later: a throttled tab
+    Advance(page, 60000.0, 0.0);  // one frame a minute later: a throttled tab
     CHECK(Count(Browser().Tones, bc::CueTone_Countdown) == 0);
     CHECK(a.View.ActiveMs >= 60000);
 }
@@ -66,7 +66,7 @@ TEST_CASE("A hidden page hands the coming tones to the audio clock, and does not
     app::StartSession(a, a.NowMs);
     page.Frame();
     app::OnPageHidden(a, platform::ReadClock());
-    REQUIRE(Browser().Scheduled.size() >= 4);   // 3-2-1 and the end of the get-ready, at least
+    REQUIRE(Browser().Scheduled.size() >= 4);  // 3-2-1 and the end of the get-ready, at least
     CHECK(Browser().Scheduled[0].first > 0.0);
     CHECK(std::is_sorted(Browser().Scheduled.begin(), Browser().Scheduled.end()));
     CHECK(Browser().Storage.count(app::SessionKey) == 1);
@@ -124,7 +124,7 @@ TEST_CASE("A finished session goes to history under the storage lock")
     app::StartSession(a, a.NowMs);
     Advance(page, 3500.0);
     REQUIRE(a.View.StepPhase == bc::Phase::Work);
-    app::FinishSet(a, a.NowMs);   // "Done": the first set with all its reps
+    app::FinishSet(a, a.NowMs);  // "Done": the first set with all its reps
     app::EndSession(a, a.NowMs);
     REQUIRE(a.HasLastRecord);
     CHECK(a.Current == app::Screen_Finish);
@@ -166,14 +166,14 @@ TEST_CASE("A full storage keeps the session shown, says no space, and writes it 
     app::StartSession(a, a.NowMs);
     Advance(page, 3500.0);
     app::FinishSet(a, a.NowMs);
-    Browser().QuotaBytes = 10;   // nothing more fits
+    Browser().QuotaBytes = 10;  // nothing more fits
     app::EndSession(a, a.NowMs);
     page.GrantHistoryLock();
     CHECK(app::RecordSaveFor(a, a.LastRecord.Id) == app::RecordSave_NoSpace);
     CHECK(a.Storage == app::StorageStatus_Full);
-    CHECK(a.History.size() == 1);   // shown all the same
+    CHECK(a.History.size() == 1);  // shown all the same
 
-    Browser().QuotaBytes = 5 * 1024 * 1024;   // space came back
+    Browser().QuotaBytes = 5 * 1024 * 1024;  // space came back
     page.GrantHistoryLock();
     CHECK(app::RecordSaveFor(a, a.LastRecord.Id) == app::RecordSave_Saved);
     CHECK(a.Storage == app::StorageStatus_Ok);
@@ -205,11 +205,11 @@ TEST_CASE("A reload reopens the session paused where it stood")
         app::AppState& a = page.Act();
         app::StartSession(a, a.NowMs);
         Advance(page, 7000.0);
-        app::OnPageHidden(a, platform::ReadClock());   // pagehide
+        app::OnPageHidden(a, platform::ReadClock());  // pagehide
         id = a.Session.SessionId;
         active = a.View.ActiveMs;
     }
-    Browser().NowMs = 50.0;   // a new page: its monotonic clock starts again
+    Browser().NowMs = 50.0;  // a new page: its monotonic clock starts again
     Browser().WallMs += 60000;
     Page reloaded(0);
     const app::AppState& b = reloaded.State;

@@ -36,7 +36,7 @@ TEST_CASE("An exported history imports into another browser, once")
 {
     platform::native::Reset();
     Page page(0);
-    Browser().WallMs = 1717420000000;   // 3 Jun 2024, 13:06 UTC
+    Browser().WallMs = 1717420000000;  // 3 Jun 2024, 13:06 UTC
     page.Frame();
     app::AppState& a = page.Act();
     a.History = { Record("s-a", 1717400000000), Record("s-b", 1717410000000) };
@@ -46,12 +46,12 @@ TEST_CASE("An exported history imports into another browser, once")
     CHECK(a.Notice == "Exported 2 sessions to band-circuit-history-2024-06-03.json.");
     const std::string file = Browser().Downloads[0].second;
 
-    platform::native::Reset();   // another browser
+    platform::native::Reset();  // another browser
     Page other(0);
     app::AppState& b = other.Act();
     app::OpenImport(b);
     CHECK(Browser().PickerOpens == 1);
-    CHECK_FALSE(app::ReceiveImport(b));   // nothing chosen yet
+    CHECK_FALSE(app::ReceiveImport(b));  // nothing chosen yet
     Browser().HasImport = true;
     Browser().ImportText = file;
     REQUIRE(app::ReceiveImport(b));
@@ -62,7 +62,7 @@ TEST_CASE("An exported history imports into another browser, once")
     other.GrantHistoryLock();
     CHECK(bc::LoadHistory(Browser().Storage[app::HistoryKey]).Value.size() == 2);
 
-    Browser().HasImport = true;   // the same file again
+    Browser().HasImport = true;  // the same file again
     REQUIRE(app::ReceiveImport(b));
     CHECK(b.Notice == "Every session in that file (2) is already here. Nothing was changed.");
     CHECK(b.History.size() == 2);

@@ -85,9 +85,9 @@ test("a guided deadbug set is spoken part by part, in time, with the count", asy
         const expected = t0 + GET_READY + offsets[i];
         assert.ok(Math.abs(h.at - expected) < 80, `"${h.text}" at ${Math.round(h.at - t0)} ms, expected ${expected - t0}`);
     });
-    // Spoken parts have no tones of their own; the get-ready's end still chimes (kind 4).
+    // Spoken parts have no tones of their own; the get-ready's end still chimes.
     const tones = await page.evaluate((since) => window.tones.filter((t) => t.at > since), t0 + GET_READY - 100);
-    assert.deepEqual(tones.map((t) => t.kind), [4]);
+    assert.deepEqual(tones.map((t) => t.kind), ["rest-over"]);
     assert.equal((await state(page)).session.tempoPart, "Extend");
     assert.deepEqual(problems, []);
     await context.close();
@@ -130,7 +130,7 @@ test("without a voice, each tempo part has its own tone", async () => {
     assert.deepEqual(await page.evaluate(() => window.heard.length), 0, "nothing is spoken without a voice");
     const tones = await page.evaluate((since) => window.tones.filter((t) => t.at >= since).map((t) => t.kind), t0 + GET_READY - 50);
     // Get-ready over (starts the set), back, other side's effort, back, next rep.
-    assert.deepEqual(tones, [4, 8, 7, 8, 0]);
+    assert.deepEqual(tones, ["rest-over", "return", "effort", "return", "rep"]);
     await context.close();
 });
 

@@ -177,3 +177,23 @@ TEST_CASE("Band set-ups: loops and flat bands", "[catalogue]")
     BandStrength unused = BandStrength::Light;
     REQUIRE_FALSE(FindBandStrength("purple", &unused));
 }
+
+TEST_CASE("The tempo part under way: parts in order, each from where the one before ends", "[catalogue]")
+{
+    for (int e = 0; e < bc::ExerciseCount; e++)
+    {
+        const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
+        INFO(exercise.Key);
+        const int rep = bc::RepDurationMs(exercise);
+        REQUIRE(bc::TempoPartEndMs(exercise, exercise.TempoPartCount - 1) == rep);
+        for (int ms = 0; ms < rep; ms += 10)
+        {
+            const int part = bc::TempoPartAt(exercise, ms);
+            REQUIRE(part >= 0);
+            CHECK(ms < bc::TempoPartEndMs(exercise, part));
+            CHECK((part == 0 || ms >= bc::TempoPartEndMs(exercise, part - 1)));
+        }
+        CHECK(bc::TempoPartAt(exercise, rep) == exercise.TempoPartCount - 1);
+        CHECK(bc::TempoPartAt(exercise, rep + 5000) == exercise.TempoPartCount - 1);
+    }
+}

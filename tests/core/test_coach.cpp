@@ -2,6 +2,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,7 @@ static std::vector<Heard> Listen(const Settings& settings, const CoachOptions& o
     Timer timer = MakeTimer(settings);
     Start(timer, T0, Wall0, "c");
     std::vector<CueEvent> events;
-    Query(timer, T0 + until_ms, &events);
+    Update(timer, T0 + until_ms, &events);
     std::vector<Heard> heard;
     ForEachCueInstant(timer.Plan, events, options, [&](const CueOutput& out, const CueEvent& first) { heard.push_back({ first.AtActiveMs, out }); });
     return heard;
@@ -169,4 +170,31 @@ TEST_CASE("One instant, one utterance: rest over and the set's first words toget
         }
         REQUIRE(in_get_ready == 3);
     }
+}
+
+// The page plays tones by name: every name the coach can give is a key of web/app.js's TONES.
+TEST_CASE("Every cue tone has a distinct name, and web/app.js has notes for each", "[coach]")
+{
+    FILE* file = fopen(BAND_SOURCE_DIR "/web/app.js", "rb");
+    REQUIRE(file != nullptr);
+    std::string js;
+    char buffer[4096];
+    for (size_t n; (n = fread(buffer, 1, sizeof(buffer), file)) > 0;)
+        js.append(buffer, n);
+    fclose(file);
+    const size_t table = js.find("const TONES = {");
+    REQUIRE(table != std::string::npos);
+    const std::string tones = js.substr(table, js.find("};", table) - table);
+    std::vector<std::string> seen;
+    for (int tone = 0; tone < CueTone_COUNT; tone++)
+    {
+        const char* key = CueToneKey(tone);
+        REQUIRE(key != nullptr);
+        CHECK(std::find(seen.begin(), seen.end(), key) == seen.end());
+        seen.push_back(key);
+        INFO(key);
+        CHECK(tones.find("\"" + std::string(key) + "\": [[") != std::string::npos);
+    }
+    CHECK(CueToneKey(CueTone_None) == nullptr);
+    CHECK(CueToneKey(CueTone_COUNT) == nullptr);
 }

@@ -76,7 +76,7 @@ static SessionInProgress RandomSession(std::mt19937& rng)
         case 3: Back(timer, now); break;
         case 4: Done(timer, now); break;
         case 5: if (RandomInt(rng, 0, 5) == 0) EndEarly(timer, now); break;
-        default: Query(timer, now, nullptr); break;
+        default: Update(timer, now, nullptr); break;
         }
     }
     SessionInProgress session = SnapshotSession(timer, now + RandomInt64(rng, 0, 60'000));
@@ -262,7 +262,7 @@ TEST_CASE("Bad input gives a clear error, never a crash", "[save]")
     const std::string history = SaveHistory({ record });
     Timer timer = MakeTimer(DefaultSettings());
     Start(timer, 0, record.StartedWallMs, record.Id);
-    Query(timer, 100'000, nullptr);
+    Update(timer, 100'000, nullptr);
     const std::string session = SaveSessionInProgress(SnapshotSession(timer, 100'000));
     REQUIRE(LoadSessionInProgress(session).Ok());
 

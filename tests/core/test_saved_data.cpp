@@ -60,7 +60,7 @@ TEST_CASE("A session left running for weeks ends by itself and its record reads 
     Timer timer = MakeTimer(settings);
     REQUIRE(Start(timer, 0, 1'750'000'000'000, "1750000000000-1"));
     const int64_t later = MaxActiveMs + 24LL * 3600 * 1000;   // 31 days on, the first self-paced set still open
-    const TimerView view = Query(timer, later, nullptr);
+    const TimerView view = Update(timer, later, nullptr);
     CHECK(view.EndedEarly);
     CHECK(view.ActiveMs == MaxActiveMs);
 

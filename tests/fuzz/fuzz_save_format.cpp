@@ -36,16 +36,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         bc::Timer timer = bc::RestoreSession(session.Value, 1000);
         Check(timer.Started);
         std::vector<bc::CueEvent> events;
-        const bc::TimerView view = bc::Query(timer, 5000, &events);
+        const bc::TimerView view = bc::Update(timer, 5000, &events);
         // (A session saved long after its last poll may finish while catching up; time stops there.)
         Check(view.Paused && (view.ActiveMs == session.Value.ActiveMs || (view.Finished && view.ActiveMs < session.Value.ActiveMs)));
         for (const bc::CueEvent& event : events)
             Check(event.AtActiveMs > session.Value.DeliveredUntilActiveMs && event.AtActiveMs <= session.Value.ActiveMs);
         bc::Resume(timer, 5000);
-        bc::Query(timer, 65000, &events);
+        bc::Update(timer, 65000, &events);
         bc::Skip(timer, 65000);
         bc::Back(timer, 66000);
-        bc::Query(timer, 66000 + bc::MaxActiveMs, &events);
+        bc::Update(timer, 66000 + bc::MaxActiveMs, &events);
         for (const bc::CueEvent& event : events)
             Check(event.AtActiveMs > session.Value.DeliveredUntilActiveMs);
         const bc::SessionRecord record = bc::MakeSessionRecord(timer, 66000 + bc::MaxActiveMs, session.Value.StartedWallMs);
