@@ -6,6 +6,7 @@
 #   ./dev.sh test [ENGINE]  native Catch2 suite (ctest), web build, browser tests in Chromium, Firefox
 #                           ESR and WebKitGTK; with engines named (chromium firefox webkit), only
 #                           the web build and those engines' browser tests
+#   ./dev.sh test core      the native build and its Catch2 tests (core and app) only: the inner loop
 #   ./dev.sh dist           build dist/ only
 #   ./dev.sh bench          size and speed next to Dear ImGui's own SDL2 + WebGL2 example
 #   ./dev.sh figures        PNG screenshots of every exercise demonstration at its key poses
@@ -125,7 +126,7 @@ build_sdl2() {
 build_native() {
     setup_native
     log "native build (core library and Catch2 tests)"
-    cmake -S "$ROOT" -B "$ROOT/build/native" -DCMAKE_BUILD_TYPE=Debug >/dev/null
+    (cd "$ROOT" && cmake --preset native >/dev/null)   # CMakePresets.json: the configurations IDEs see too
     cmake --build "$ROOT/build/native" -j"$JOBS"
 }
 
@@ -141,8 +142,8 @@ build_web() {
     mkdir -p "$ROOT/build"
     exec 9>"$ROOT/build/web.lock"
     flock 9
-    emcmake cmake -S "$ROOT" -B "$ROOT/build/web" -DCMAKE_BUILD_TYPE=Release \
-        -DIMGUI_DIR="$CACHE/src/imgui-$IMGUI_VERSION" -DSDL2_PREFIX="$SDL2_PREFIX" >/dev/null
+    (cd "$ROOT" && emcmake cmake --preset web \
+        -DIMGUI_DIR="$CACHE/src/imgui-$IMGUI_VERSION" -DSDL2_PREFIX="$SDL2_PREFIX" >/dev/null)
     cmake --build "$ROOT/build/web" -j"$JOBS"
     assemble_dist "$ROOT/build/web" "$ROOT/dist"
     exec 9>&-   # closing it releases the lock
@@ -154,7 +155,15 @@ build_web() {
 # any byte is a new version, and one that changes nothing is not). Every text and wasm file is also
 # stored gzip- and brotli-compressed for hosts that serve precompressed files.
 assemble_dist() {
-    local build="$1" final="$2"
+    local build="$1" final="$2" inputs
+    # Nothing changed since the last assembly (the build's js and wasm, web/, assets/, this
+    # function): dist/ stays as it is, without rasterising or compressing anything again.
+    inputs=$( { sha256sum "$build/band-circuit.js" "$build/band-circuit.wasm" "$ROOT"/web/* "$ROOT"/assets/*.svg;
+                declare -f assemble_dist; } | sha256sum | cut -c1-16)
+    if [ -d "$final" ] && [ "$(cat "$build/dist.inputs" 2>/dev/null)" = "$inputs" ]; then
+        log "dist/ is up to date"
+        return 0
+    fi
     local out="$build/dist.tmp.$$"   # built aside, then swapped in: never half a site, even with two builds at once
     rm -rf "$out"; mkdir -p "$out/icons"
     cp "$build/band-circuit.js" "$build/band-circuit.wasm" "$out/"
@@ -178,6 +187,7 @@ assemble_dist() {
         gzip -9 -k -n -f "$f"; brotli -q 11 -k -f "$f"
     done
     rm -rf "$final"; mv "$out" "$final"
+    echo "$inputs" > "$build/dist.inputs"
     log "dist/ ready: $(du -sk "$final" | cut -f1) KB with compressed copies, version $version"
 }
 
@@ -214,51 +224,75 @@ cmd_serve() {
 }
 
 # Browser tests: Chromium runs every file in tests/browser plus the core scenarios
-# (tests/browser/engines/chromium.test.mjs); Firefox and WebKit run the core scenarios. The engines
-# run side by side, each in its own node process with its own log; BROWSER_JOBS=1 runs them one
-# after the other. Each engine's time is printed at the end.
+# (tests/browser/engines/chromium.test.mjs), in two groups of files side by side (the files are
+# independent: each starts its own server and browser); Firefox and WebKit run the core
+# scenarios. Every group runs in its own node process with its own log, BROWSER_JOBS at once
+# (default 4; BROWSER_JOBS=1 runs them one after the other). Each group's time is printed at the end.
+CHROMIUM_GROUP_A=(layout.test.mjs engines/chromium.test.mjs figures.test.mjs)   # the layout matrix is the longest file
 run_browser_tests() {  # run_browser_tests ENGINE... ; sets browser_pass, browser_fail; returns non-zero on failure
-    local status=0 jobs="${BROWSER_JOBS:-3}" engine pids=() names=()
+    local status=0 jobs="${BROWSER_JOBS:-4}" engine group pids=() names=() file
     browser_pass=0; browser_fail=0
     for engine in "$@"; do
-        log "browser tests in $engine"
-        (
-            cd "$ROOT/tests/browser"
-            local start=$SECONDS rc=0 files=("engines/$engine.test.mjs")
-            [ "$engine" = chromium ] && files=(*.test.mjs "engines/chromium.test.mjs")
-            DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" \
-                >"$ROOT/build/browser-$engine.log" 2>&1 || rc=$?
-            echo "$((SECONDS - start))" > "$ROOT/build/browser-$engine.seconds"
-            exit $rc
-        ) &
-        pids+=($!); names+=("$engine")
-        if [ ${#pids[@]} -ge "$jobs" ]; then wait "${pids[0]}" || status=1; pids=("${pids[@]:1}"); fi
+        local groups=("$engine")
+        [ "$engine" = chromium ] && groups=(chromium-a chromium-b)
+        for group in "${groups[@]}"; do
+            log "browser tests: $group"
+            local files=("engines/$engine.test.mjs")
+            case "$group" in
+                chromium-a) files=("${CHROMIUM_GROUP_A[@]}") ;;
+                chromium-b) files=()
+                    for file in $(cd "$ROOT/tests/browser" && ls *.test.mjs); do
+                        case " ${CHROMIUM_GROUP_A[*]} " in *" $file "*) ;; *) files+=("$file") ;; esac
+                    done ;;
+            esac
+            (
+                cd "$ROOT/tests/browser"
+                local start=$SECONDS rc=0
+                DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" \
+                    >"$ROOT/build/browser-$group.log" 2>&1 || rc=$?
+                echo "$((SECONDS - start))" > "$ROOT/build/browser-$group.seconds"
+                exit $rc
+            ) &
+            pids+=($!); names+=("$group")
+            if [ ${#pids[@]} -ge "$jobs" ]; then wait "${pids[0]}" || status=1; pids=("${pids[@]:1}"); fi
+        done
     done
     for pid in "${pids[@]}"; do wait "$pid" || status=1; done
-    for engine in "${names[@]}"; do
-        local log_file="$ROOT/build/browser-$engine.log" pass fail
+    for group in "${names[@]}"; do
+        local log_file="$ROOT/build/browser-$group.log" pass fail
         cat "$log_file"
         pass=$(grep -oE '^ℹ pass [0-9]+' "$log_file" | grep -oE '[0-9]+' || echo 0)
         fail=$(grep -oE '^ℹ fail [0-9]+' "$log_file" | grep -oE '[0-9]+' || echo 0)
         browser_pass=$((browser_pass + pass)); browser_fail=$((browser_fail + fail))
-        printf '%s: %s passed, %s failed in %s s\n' "$engine" "$pass" "$fail" "$(cat "$ROOT/build/browser-$engine.seconds" 2>/dev/null || echo '?')" >> "$ROOT/build/browser-summary.txt"
+        printf '%s: %s passed, %s failed in %s s\n' "$group" "$pass" "$fail" "$(cat "$ROOT/build/browser-$group.seconds" 2>/dev/null || echo '?')" >> "$ROOT/build/browser-summary.txt"
     done
+    return $status
+}
+
+# The native tests: build/native with the Catch2 suites of the core and the app layer, under ctest.
+run_native_tests() {  # sets native_pass, native_fail; returns non-zero on failure
+    local status=0 ctest_log="$ROOT/build/native/ctest.log"
+    build_native
+    log "native tests (ctest)"
+    (cd "$ROOT/build/native" && ctest --output-on-failure -j"$JOBS" 2>&1 | tee "$ctest_log") || status=1
+    native_pass=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' "$ctest_log" || true)
+    native_fail=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .*(Failed|Exception|Timeout|Not Run)' "$ctest_log" || true)
     return $status
 }
 
 cmd_test() {
     local native_pass=0 native_fail=0 browser_pass=0 browser_fail=0 status=0 engines=("$@") engine
+    if [ "${1:-}" = core ]; then
+        run_native_tests || status=1
+        echo "$native_pass passed, $native_fail failed"
+        return $status
+    fi
     for engine in "${engines[@]}"; do
         case "$engine" in chromium|firefox|webkit) ;; *) die "unknown engine '$engine' (chromium, firefox, webkit)" ;; esac
     done
     if [ ${#engines[@]} -eq 0 ]; then
         engines=(chromium firefox webkit)
-        build_native
-        log "native tests (ctest)"
-        local ctest_log="$ROOT/build/native/ctest.log"
-        (cd "$ROOT/build/native" && ctest --output-on-failure -j"$JOBS" 2>&1 | tee "$ctest_log") || status=1
-        native_pass=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' "$ctest_log" || true)
-        native_fail=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .*(Failed|Exception|Timeout|Not Run)' "$ctest_log" || true)
+        run_native_tests || status=1
 
         if [ -f "$ROOT/tests/fuzz/fuzz_save_format.cpp" ]; then
             log "fuzzing the save-format loader briefly"
@@ -282,8 +316,7 @@ cmd_test() {
 cmd_fuzz() {
     local seconds="${1:-60}"
     apt_install clang-14 libclang-rt-14-dev rapidjson-dev
-    cmake -S "$ROOT" -B "$ROOT/build/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBAND_CIRCUIT_FUZZ=ON \
-        -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14 >/dev/null
+    (cd "$ROOT" && cmake --preset fuzz >/dev/null)
     cmake --build "$ROOT/build/fuzz" --target fuzz_save_format -j"$JOBS" >/dev/null
     mkdir -p "$ROOT/build/fuzz/corpus"
     cp "$ROOT"/tests/core/fuzz-seeds/* "$ROOT/build/fuzz/corpus/" 2>/dev/null || true
@@ -332,5 +365,5 @@ case "${1:-}" in
     figures) shift; cmd_figures "$@" ;;
     screens) shift; cmd_screens "$@" ;;
     fuzz) shift; build_native; cmd_fuzz "$@" ;;
-    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

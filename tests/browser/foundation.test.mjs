@@ -1,7 +1,7 @@
 // The page loads clean, draws, answers real input, and keeps its canvas crisp at any size and DPR.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openApp, state, press, waitForState, waitReady } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, openClocked, state, press, waitForState, waitReady } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -50,7 +50,7 @@ async function backingStore(page) {
 
 test("the page loads with no console error or failed request, and the first frame draws", async () => {
     const { context, page, problems } = await openApp(browser, server.url);
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => bandCircuit.framesDrawn() >= 2);   // start-up and its follow-up frame are done
     assert.deepEqual(problems, []);
     assert.equal((await state(page)).screen, "home");
     assert.ok(await screenColourCount(page) > 8, "the canvas shows more than a flat colour");
@@ -105,14 +105,15 @@ for (const size of [{ width: 390, height: 844, dpr: 3 }, { width: 1280, height: 
     });
 }
 
+// On the fake clock: the page's time (and its animation frames) moves only when the test says so.
 test("an idle home screen draws no frames; input wakes it", async () => {
-    const { context, page } = await openApp(browser, server.url);
-    await page.waitForTimeout(500);
+    const { context, page } = await openClocked(browser, server.url);
+    await page.clock.runFor(500);
     const before = await page.evaluate(() => bandCircuit.framesDrawn());
-    await page.waitForTimeout(1500);
+    await page.clock.runFor(1500);
     assert.equal(await page.evaluate(() => bandCircuit.framesDrawn()), before, "nothing moves, nothing is drawn");
     await page.mouse.move(100, 300);
-    await page.waitForTimeout(300);
+    await page.clock.runFor(300);
     assert.ok(await page.evaluate(() => bandCircuit.framesDrawn()) > before, "a mouse move is drawn");
     await context.close();
 });
@@ -170,12 +171,10 @@ test("after the WebGL context is lost and restored, the app draws again and keep
         window.__loseContext.loseContext();
     });
     await page.waitForFunction(() => document.getElementById("canvas").getContext("webgl2").isContextLost());
-    await page.waitForTimeout(200);
     const before = await page.evaluate(() => bandCircuit.framesDrawn());
     await page.evaluate(() => window.__loseContext.restoreContext());
     await page.waitForFunction(() => !document.getElementById("canvas").getContext("webgl2").isContextLost());
     await page.waitForFunction((n) => bandCircuit.framesDrawn() > n + 1, before);
-    await page.waitForTimeout(300);
     assert.ok(await screenColourCount(page) > 8, "the restored canvas shows the screen, not a flat colour");
     assert.equal((await state(page)).screen, "about", "the app stayed where it was");
     await press(page, "Back");

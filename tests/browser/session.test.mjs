@@ -165,7 +165,7 @@ test("a reload mid-session reopens it paused where it stood, and Resume carries 
     const { context, page } = await openApp(browser, server.url);
     await press(page, "Start");
     await waitForState(page, () => bandCircuit.state().session && bandCircuit.state().session.phase === "work", null, { timeout: 20000 });
-    await page.waitForTimeout(700);
+    await waitForState(page, () => bandCircuit.state().session.elapsedMs >= 10700, null, { timeout: 20000 });
     await page.reload();
     await page.waitForFunction(() => window.bandCircuit && window.Module && Module._bc_state_json && bandCircuit.framesDrawn() > 0);
     const restored = await state(page);
@@ -177,8 +177,7 @@ test("a reload mid-session reopens it paused where it stood, and Resume carries 
     await page.waitForTimeout(500);
     assert.equal((await state(page)).session.elapsedMs, restored.session.elapsedMs, "still paused");
     await press(page, "Resume");
-    await page.waitForTimeout(400);
-    const resumed = await state(page);
+    const resumed = await waitForState(page, (before) => bandCircuit.state().session.elapsedMs > before, restored.session.elapsedMs);
     assert.equal(resumed.session.paused, false);
     assert.ok(resumed.session.elapsedMs > restored.session.elapsedMs);
     await context.close();
