@@ -10,55 +10,6 @@
 #include <cmath>
 #include <cstring>
 
-const char* app::ScreenKey(Screen screen)
-{
-    static const char* keys[Screen_COUNT] = { "home", "session", "finish", "exercise", "history", "settings", "about" };
-    return keys[screen];
-}
-
-const char* app::ScreenTitle(Screen screen)
-{
-    static const char* titles[Screen_COUNT] = { "Home", "Workout", "Finished", "Exercise", "History", "Settings", "About" };
-    return titles[screen];
-}
-
-const char* app::StorageStatusKey(StorageStatus status)
-{
-    static const char* keys[] = { "ok", "unavailable", "full", "recovered" };
-    return keys[status];
-}
-
-void app::SetClock(AppState& app, const platform::Clock& clock)
-{
-    app.NowMs = clock.NowMs;
-    app.WallMs = clock.WallMs;
-    app.TzOffsetMinutes = clock.TzOffsetMinutes;
-}
-
-void app::Navigate(AppState& app, Screen screen)
-{
-    if (screen == app.Current)
-        return;
-    if (screen != Screen_Home)
-        app.Previous = app.Current == Screen_Session || app.Current == Screen_Finish ? Screen_Home : app.Current;
-    app.Current = screen;
-    app.Notice.clear();
-    app.Animating = true;  // the frame that navigated drew the old screen: draw the new one
-    std::string announcement = ScreenTitle(screen);
-    if (screen == Screen_Exercise)
-        announcement = bc::GetExercise(app.ShownExercise).Name;
-    else if (screen == Screen_Session && app.HasSession)
-        announcement = DescribeStep(app.View);
-    else if (screen == Screen_Finish && app.HasLastRecord)
-        announcement = RecordSaveFor(app, app.LastRecord.Id) == RecordSave_NoWork ? "No reps done."
-                       : app.LastRecord.Finished                                  ? "Circuit complete. Well done."
-                                                                                  : "Session ended early.";
-    platform::Announce(announcement.c_str());
-}
-
-void app::RequestWake(AppState& app, double at_ms) { app.WakeAtMs = std::min(app.WakeAtMs, at_ms); }
-void app::RequestAnimation(AppState& app) { app.Animating = true; }
-
 void app::Init(AppState& app, const platform::Clock& clock)
 {
     SetClock(app, clock);

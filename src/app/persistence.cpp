@@ -288,12 +288,6 @@ void app::ForgetSession(AppState& app, const std::string& session_id)
 
 // --- [SECTION] History
 
-const char* app::RecordSaveKey(RecordSave save)
-{
-    static const char* keys[] = { "pending", "saved", "no-work", "no-space", "history-full", "unavailable", "held", "reset" };
-    return keys[save];
-}
-
 static void SetSave(app::AppState& app, const std::string& id, app::RecordSave save)
 {
     for (auto& entry : app.Stored.Saves)

@@ -22,6 +22,5 @@ void SaveSessionNow(AppState& app, double now_ms); // page hidden or closing
 void ScheduleHiddenCues(AppState& app, double now_ms);   // page hidden: the coming tones play from the audio clock
 void PageShown(AppState& app, double now_ms);      // page visible again: tones already scheduled are not replayed
 
-std::string DescribeStep(const bc::TimerView& view);   // "Round 1 of 2, banded deadbug, left side, rep 3 of 10"
 
 }  // namespace app
