@@ -3,7 +3,6 @@
 #include "app/app_state.h"
 
 #include "app/announce.h"
-#include "app/persistence.h"
 #include "core/catalogue.h"
 
 #include <algorithm>
@@ -61,4 +60,12 @@ const char* app::RecordSaveKey(RecordSave save)
 {
     static const char* keys[] = { "pending", "saved", "no-work", "no-space", "history-full", "unavailable", "held", "reset" };
     return keys[save];
+}
+
+app::RecordSave app::RecordSaveFor(const AppState& app, const std::string& session_id)
+{
+    for (const auto& entry : app.Stored.Saves)
+        if (entry.first == session_id)
+            return entry.second;
+    return RecordSave_Saved;
 }

@@ -108,6 +108,7 @@ struct AppState
     std::string ExpandedSession;                // history: id of the session whose reps are shown ("" for none)
 };
 
+RecordSave RecordSaveFor(const AppState& app, const std::string& session_id);   // what became of that session's history entry
 void SetClock(AppState& app, const platform::Clock& clock);   // the clocks for this frame or event: read once, by the caller
 void Navigate(AppState& app, Screen screen);    // switch screens, announce the new one
 void RequestWake(AppState& app, double at_ms);  // the screen changes by itself at this time

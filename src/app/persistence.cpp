@@ -299,13 +299,6 @@ static void SetSave(app::AppState& app, const std::string& id, app::RecordSave s
     app.Stored.Saves.emplace_back(id, save);
 }
 
-app::RecordSave app::RecordSaveFor(const AppState& app, const std::string& session_id)
-{
-    for (const auto& entry : app.Stored.Saves)
-        if (entry.first == session_id)
-            return entry.second;
-    return RecordSave_Saved;
-}
 
 void app::AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records)
 {

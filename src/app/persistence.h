@@ -35,7 +35,6 @@ void ForgetSession(AppState& app, const std::string& session_id);   // it ended 
 // where the browser has no Web Locks). Each record's fate is in RecordSaveFor().
 void AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records);
 void CommitHistory(AppState& app);                  // the write itself: read, merge by id, check limits, write
-RecordSave RecordSaveFor(const AppState& app, const std::string& session_id);
 
 void StorageChanged(AppState& app, StoredKey key, double now_ms);   // another page wrote or removed `key`
 std::string ForgetAllData(AppState& app);           // reset: removes every key the app wrote; says what went

@@ -113,6 +113,7 @@ void platform::Announce(const char* text) { g_Browser.Announced.push_back(text);
 void platform::KeepScreenAwake(bool awake) { g_Browser.Awake = awake; }
 bool platform::PrefersReducedMotion() { return g_Browser.ReducedMotion; }
 bool platform::PrefersDarkScheme() { return g_Browser.Dark; }
+bool platform::PrefersMoreContrast() { return g_Browser.MoreContrast; }
 
 // --- Files
 

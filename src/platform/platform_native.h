@@ -34,7 +34,7 @@ struct FakeBrowser
     Persistence StoragePersistence = Persistence_BestEffort;
 
     // Cues and the page around
-    bool Speech = false, Vibration = true, ReducedMotion = false, Dark = false;
+    bool Speech = false, Vibration = true, ReducedMotion = false, Dark = false, MoreContrast = false;
     int Volume = 100;
     bool Awake = false;                                     // the wake lock is held
     std::vector<std::string> Tones;                         // PlayTone, in order
