@@ -111,6 +111,7 @@ test("two pages: a page that missed the other's writes adds its session without 
     await press(a.page, "Back");
     await press(a.page, "Settings");
     await pressScrolled(a.page, "Dark");
+    await waitForState(a.page, () => bandCircuit.state().theme === "dark");   // A's frame took the press and saved it
     await press(b.page, "3 rounds");
     const settings = await storedJson(b.page, "bandCircuit.settings");
     assert.equal(settings.theme, "dark", "A's theme is kept");
