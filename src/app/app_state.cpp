@@ -64,8 +64,6 @@ const char* app::RecordSaveKey(RecordSave save)
 
 app::RecordSave app::RecordSaveFor(const AppState& app, const std::string& session_id)
 {
-    for (const auto& entry : app.Stored.Saves)
-        if (entry.first == session_id)
-            return entry.second;
-    return RecordSave_Saved;
+    const auto found = app.Stored.Saves.find(session_id);
+    return found != app.Stored.Saves.end() ? found->second : RecordSave_Saved;
 }

@@ -11,6 +11,7 @@
 #include "platform/platform.h"
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -52,7 +53,7 @@ struct StoredState
     std::string PageId;                         // this page's id: the owner mark on the session it runs
     bc::Settings Settings = bc::DefaultSettings();   // settings as last read from or written to storage (the merge base)
     std::vector<bc::SessionRecord> Pending;     // history entries waiting for the locked write
-    std::vector<std::pair<std::string, RecordSave>> Saves;   // what became of each entry this page added (by id)
+    std::unordered_map<std::string, RecordSave> Saves;   // what became of each entry this page added, by id (saved ones leave it)
     int64_t ResetAtWallMs = 0;                  // the last "Delete everything" known to this page (0: none)
     bool SessionWritten = false;                // the session in memory is (or was) in storage
     bool SessionElsewhere = false;              // the session in memory runs in another page: shown, not written

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_set>
 
 static const char* KeyOf(app::StoredKey key)
 {
@@ -288,15 +289,14 @@ void app::ForgetSession(AppState& app, const std::string& session_id)
 
 // --- [SECTION] History
 
+// Saved is what RecordSaveFor answers for an id it does not hold, so saved entries leave the map:
+// after a 3000-session import it is empty again, not 3000 strings kept for nothing.
 static void SetSave(app::AppState& app, const std::string& id, app::RecordSave save)
 {
-    for (auto& entry : app.Stored.Saves)
-        if (entry.first == id)
-        {
-            entry.second = save;
-            return;
-        }
-    app.Stored.Saves.emplace_back(id, save);
+    if (save == app::RecordSave_Saved)
+        app.Stored.Saves.erase(id);
+    else
+        app.Stored.Saves[id] = save;
 }
 
 
@@ -350,13 +350,16 @@ void app::CommitHistory(AppState& app)
         else
             pending.push_back(record);
     }
-    stored_state.Pending.clear();
+    std::vector<bc::SessionRecord>().swap(stored_state.Pending);   // its room too: an import's 3000 records are not kept
     const bc::MergeResult merged = bc::MergeHistory(stored, pending);
     // What the merge left out for the limit is told, never written and then found unreadable.
+    std::unordered_set<std::string> merged_ids;
+    for (const bc::SessionRecord& r : merged.Sessions)
+        merged_ids.insert(r.Id);
     std::vector<bc::SessionRecord> kept;
     for (const bc::SessionRecord& record : pending)
     {
-        const bool in = std::any_of(merged.Sessions.begin(), merged.Sessions.end(), [&](const bc::SessionRecord& r) { return r.Id == record.Id; });
+        const bool in = merged_ids.count(record.Id) > 0;
         if (in)
             kept.push_back(record);
         else

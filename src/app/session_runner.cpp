@@ -92,7 +92,7 @@ static void FinishAndRecord(app::AppState& app, double now_ms)
     if (any_work)
         app::AddToHistory(app, { record });
     else
-        app.Stored.Saves.emplace_back(record.Id, app::RecordSave_NoWork);
+        app.Stored.Saves[record.Id] = app::RecordSave_NoWork;
     app.HasSession = false;
     app.Restored = false;
     app.ConfirmingEnd = false;
