@@ -200,10 +200,13 @@ test("keyboard: Tab moves from Back into the scrolled settings and Space presses
     await press(page, "Settings");
     await waitForState(page, () => bandCircuit.state().screen === "settings");
     // Tab to the first stepper, press it with Space: rounds 2 -> 1 ("− Rounds" comes after Back).
+    // Each key waits for the frame that took it (a loaded machine draws late).
     await page.keyboard.press("Tab");
+    await waitForState(page, () => bandCircuit.state().focused === "Back", undefined, { timeout: 15000 });
     await page.keyboard.press("Tab");
+    await waitForState(page, () => /Rounds/.test(bandCircuit.state().focused || ""), undefined, { timeout: 15000 });
     await page.keyboard.press("Space");
-    await page.waitForTimeout(150);
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem("bandCircuit.settings") || "{}").rounds === 1, undefined, { timeout: 15000 });
     const saved = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings")) || "{}");
     assert.equal(saved.rounds, 1);
     await context.close();
