@@ -253,6 +253,9 @@ test("a full guided circuit, started, followed and finished through roles and na
     const summary = await layer(page).textContent();
     assert.match(summary, /Banded deadbug: 1 reps\. First time\./);
     assert.match(summary, /Banded monster walks: 1 forward, 1 back\./);
+    // The history is written under a Web Lock, after the finish is drawn: wait for that write.
+    for (let i = 0; i < 40 && (await state(page)).lastRecord?.save === "pending"; i++) await page.clock.runFor(50);
+    assert.equal((await state(page)).lastRecord.save, "saved");
     const history = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.history")));
     assert.equal(history.sessions.length, 1);
     assert.equal(history.sessions[0].finished, true);
