@@ -5,7 +5,7 @@
 // browser, the app starts with its server gone, and where the engine lacks an API the cue falls
 // back to what it has. Each scenario gets a server of its own (a new origin, so nothing saved in
 // one is seen by another) and a new page with its own storage.
-import { test, before, after } from "node:test";
+import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
@@ -41,6 +41,11 @@ export function coreScenarios(engineName) {
     before(async () => {
         engine = await launchEngine(engineName);
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), `band-circuit-${engineName}-`));
+    });
+    // A test that fails leaves its pages open; close them, or WebKit's one-session driver refuses
+    // every test after it.
+    afterEach(async () => {
+        for (const item of open.splice(0)) await item.close().catch(() => {});
     });
     after(async () => {
         for (const item of open.splice(0)) await item.close().catch(() => {});
@@ -152,7 +157,9 @@ export function coreScenarios(engineName) {
         }
         const wall = Date.now() - started;
         assert.equal(s.screen, "finish");
-        for (const step of ["work deadbug", "work dorsiflexion", "switch dorsiflexion", "work trap-pull", "work monster-walk", "work russian-twist"]) {
+        // The sets last seconds and are always seen; a one-second switch or rest can fall between two
+        // looks on a loaded machine (Chromium's fake-clock tests check every step).
+        for (const step of ["work deadbug", "work dorsiflexion", "work trap-pull", "work monster-walk", "work russian-twist"]) {
             assert.ok(seen.has(step), `${step} was on screen (seen: ${[...seen].join(", ")})`);
         }
         assert.ok(wall >= SHORT_PLAN_MS - 1500, `the plan took real time (${wall} ms for ${SHORT_PLAN_MS} ms planned)`);
