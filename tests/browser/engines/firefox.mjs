@@ -60,14 +60,7 @@ export async function launch() {
                 },
                 screenshot: () => page.screenshot().then((data) => Buffer.from(data)),
                 // The download lands in this context's folder: wait for the finished file.
-                async download(action, dir) {
-                    const before = new Set(fs.readdirSync(downloads));
-                    await action();
-                    const name = await waitForFile(downloads, before);
-                    const file = path.join(dir, name);
-                    fs.copyFileSync(path.join(downloads, name), file);
-                    return file;
-                },
+                download: downloadFrom(downloads),
                 async upload(action, file) {
                     const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 15000 }), action()]);
                     await chooser.accept([file]);
@@ -85,8 +78,21 @@ export async function launch() {
     };
 }
 
+// The driver's download(action, dir) for a browser that saves into the folder `downloads`: run the
+// action, wait for the finished file, copy it into dir and return its path there.
+export function downloadFrom(downloads) {
+    return async (action, dir) => {
+        const before = new Set(fs.readdirSync(downloads));
+        await action();
+        const name = await waitForFile(downloads, before);
+        const file = path.join(dir, name);
+        fs.copyFileSync(path.join(downloads, name), file);
+        return file;
+    };
+}
+
 // A new file in dir, complete (Firefox writes NAME.part first, then renames it).
-export async function waitForFile(dir, before, timeout = 20000) {
+async function waitForFile(dir, before, timeout = 20000) {
     const deadline = Date.now() + timeout;
     for (;;) {
         const fresh = fs.readdirSync(dir).filter((name) => !before.has(name) && !name.endsWith(".part") && !name.endsWith(".download"));

@@ -9,7 +9,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startXvfb } from "./xvfb.mjs";
-import { waitForFile } from "./firefox.mjs";
+import { downloadFrom } from "./firefox.mjs";
 
 const DRIVER = process.env.WEBKIT_WEBDRIVER || "/usr/bin/WebKitWebDriver";
 const MINIBROWSER = process.env.WEBKIT_MINIBROWSER || "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
@@ -108,14 +108,7 @@ export async function launch() {
                     await call("DELETE", `${s}/actions`).catch(() => {});
                 },
                 screenshot: async () => Buffer.from(await call("GET", `${s}/screenshot`), "base64"),
-                async download(action, dir) {
-                    const before = new Set(fs.readdirSync(downloads));
-                    await action();
-                    const name = await waitForFile(downloads, before);
-                    const file = path.join(dir, name);
-                    fs.copyFileSync(path.join(downloads, name), file);
-                    return file;
-                },
+                download: downloadFrom(downloads),
                 // WebDriver sets a file input's files through Element Send Keys: the app keeps
                 // its input in the document while the picker is open.
                 async upload(action, file) {
