@@ -12,6 +12,7 @@
 #   ./dev.sh figures        PNG screenshots of every exercise demonstration at its key poses
 #   ./dev.sh screens        PNG screenshots of every screen, both themes, phone and desktop
 #   ./dev.sh fuzz [seconds] libFuzzer on the save-format loader
+#   ./dev.sh format         clang-format every C++ file of src/ and tests/ (the native tests check it)
 #
 # Third-party code never lives in this repository: SDL2 and Dear ImGui come from Debian's source
 # packages, everything else from Debian's binary packages or npm, into a cache outside the tree.
@@ -67,7 +68,7 @@ private_apt() {  # private_apt NAME LINE... ; sets PRIVATE_APT_OPTS
 }
 
 setup_native() {
-    apt_install cmake g++ make rapidjson-dev python3-fonttools fonts-inter
+    apt_install cmake g++ make rapidjson-dev python3-fonttools fonts-inter clang-format
     if ! dpkg -s libcatch2-dev 2>/dev/null | grep -q '^Version: 3'; then
         log "Catch2 3 from bookworm-backports"
         private_apt backports "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s bookworm-backports main"
@@ -330,6 +331,11 @@ cmd_fuzz() {
 # the same toolchain and release flags (tests/bench/CMakeLists.txt patches a copy of the example's
 # main.cpp from the Debian source package). Both sites are precompressed the same way; the table
 # goes to bench/results.md.
+cmd_format() {
+    apt_install clang-format
+    (cd "$ROOT" && git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' | xargs clang-format -i)
+}
+
 cmd_bench() {
     build_web
     setup_browser
@@ -365,5 +371,6 @@ case "${1:-}" in
     figures) shift; cmd_figures "$@" ;;
     screens) shift; cmd_screens "$@" ;;
     fuzz) shift; build_native; cmd_fuzz "$@" ;;
+    format) shift; cmd_format ;;
     *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

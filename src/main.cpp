@@ -16,24 +16,24 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_internal.h>
 #include <imgui_impl_sdl2.h>
+#include <imgui_internal.h>
 
 #include <cmath>
 #include <malloc.h>
 
 static struct
 {
-    SDL_Window*   Window = nullptr;     // the canvas
+    SDL_Window* Window = nullptr;       // the canvas
     SDL_GLContext GlContext = nullptr;  // its WebGL2 context
-    float         FontScale = 0.0f;     // device pixel ratio the font atlas was rasterised for
-    int           FramesToDraw = 2;     // frames still owed after input (ImGui settles in two)
-    bool          Animating = false;    // the last frame asked to be drawn again at once
-    double        WakeAtMs = 0.0;       // monotonic time the screen next changes by itself
-    bool          LoopPaused = false;   // main loop paused while nothing changes
-    long          WakeTimeout = 0;      // pending emscripten timeout id, 0 when none
-    unsigned      FramesDrawn = 0;      // frames rendered since start (automation and benchmarks)
-    bool          ContextRestored = false;   // the browser gave back a lost WebGL context
+    float FontScale = 0.0f;             // device pixel ratio the font atlas was rasterised for
+    int FramesToDraw = 2;               // frames still owed after input (ImGui settles in two)
+    bool Animating = false;             // the last frame asked to be drawn again at once
+    double WakeAtMs = 0.0;              // monotonic time the screen next changes by itself
+    bool LoopPaused = false;            // main loop paused while nothing changes
+    long WakeTimeout = 0;               // pending emscripten timeout id, 0 when none
+    unsigned FramesDrawn = 0;           // frames rendered since start (automation and benchmarks)
+    bool ContextRestored = false;       // the browser gave back a lost WebGL context
 } g_Main;
 
 static void WakeMainLoop()
@@ -100,7 +100,7 @@ static ui::FrameRequest RunImGuiFrame(const platform::Clock& clock)
 {
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
-    io.DeltaTime = ImMax(io.DeltaTime, 1e-4f);   // a frame run again at once: the clock may not have moved
+    io.DeltaTime = ImMax(io.DeltaTime, 1e-4f);  // a frame run again at once: the clock may not have moved
     ui::ApplyDisplayScale();
     ui::BeginAutomationFrame();
     ImGui::NewFrame();
@@ -131,7 +131,7 @@ static void Frame()
     // several frames): the frame that takes the last of it may press a button, so one more follows.
     const bool imgui_input_pending = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
 
-    const platform::Clock clock = platform::ReadClock();   // the one clock reading of this frame
+    const platform::Clock clock = platform::ReadClock();  // the one clock reading of this frame
     const double now = clock.NowMs;
     const bool due = now >= g_Main.WakeAtMs;
     if (!had_input && !imgui_input_pending && g_Main.FramesToDraw == 0 && !g_Main.Animating && !due)
@@ -145,11 +145,13 @@ static void Frame()
         g_Main.ContextRestored = false;
         if (!platform::RendererInit())
         {
+            // clang-format off
             EM_ASM({ if (window.bandCircuitFatal) window.bandCircuitFatal("Band Circuit could not draw again after the browser reset its graphics. Reload the page; your data is kept."); });
+            // clang-format on
             emscripten_cancel_main_loop();
             return;
         }
-        g_Main.FontScale = 0.0f;   // the atlas texture is gone too
+        g_Main.FontScale = 0.0f;  // the atlas texture is gone too
     }
 
     // Rasterise the font for the current device pixel ratio and display scale, so text is crisp at
@@ -214,7 +216,9 @@ int main(int, char**)
     if (g_Main.GlContext == nullptr)
     {
         printf("WebGL2 is not available: %s\n", SDL_GetError());
+        // clang-format off
         EM_ASM({ if (window.bandCircuitFatal) window.bandCircuitFatal("This browser cannot draw with WebGL2."); });
+        // clang-format on
         return 1;
     }
     SDL_GL_MakeCurrent(g_Main.Window, g_Main.GlContext);
@@ -222,7 +226,7 @@ int main(int, char**)
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;   // the app saves only what the user chose, in localStorage
+    io.IniFilename = nullptr;  // the app saves only what the user chose, in localStorage
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ui::InstallAutomationHooks();
@@ -230,13 +234,17 @@ int main(int, char**)
     ImGui_ImplSDL2_InitForOpenGL(g_Main.Window, g_Main.GlContext);
     if (!platform::RendererInit())
     {
+        // clang-format off
         EM_ASM({ if (window.bandCircuitFatal) window.bandCircuitFatal("This browser cannot draw Band Circuit: its WebGL2 shader did not build."); });
+        // clang-format on
         return 1;
     }
 
     ui::AppInit(platform::ReadClock());
     SDL_AddEventWatch(OnSdlEvent, nullptr);
+    // clang-format off
     EM_ASM({ if (window.bandCircuitReady) window.bandCircuitReady(); });
+    // clang-format on
     emscripten_set_main_loop(Frame, 0, 0);
     return 0;
 }

@@ -17,102 +17,120 @@
 
 namespace app {
 
-enum Screen { Screen_Home, Screen_Session, Screen_Finish, Screen_Exercise, Screen_History, Screen_Settings, Screen_About, Screen_COUNT };
-const char* ScreenKey(Screen screen);     // "home", "session", ... as in bandCircuit.state().screen
-const char* ScreenTitle(Screen screen);   // "Home", "Workout", ... as announced to screen readers
+enum Screen
+{
+    Screen_Home,
+    Screen_Session,
+    Screen_Finish,
+    Screen_Exercise,
+    Screen_History,
+    Screen_Settings,
+    Screen_About,
+    Screen_COUNT
+};
+const char* ScreenKey(Screen screen);    // "home", "session", ... as in bandCircuit.state().screen
+const char* ScreenTitle(Screen screen);  // "Home", "Workout", ... as announced to screen readers
 
 enum StorageStatus
 {
-    StorageStatus_Ok,            // localStorage works and everything saved was read back
-    StorageStatus_Unavailable,   // no localStorage (private mode, blocked): the app runs in memory
-    StorageStatus_Full,          // the last write failed for lack of space
-    StorageStatus_Recovered,     // saved data could not be read: kept aside, the app started clean
+    StorageStatus_Ok,           // localStorage works and everything saved was read back
+    StorageStatus_Unavailable,  // no localStorage (private mode, blocked): the app runs in memory
+    StorageStatus_Full,         // the last write failed for lack of space
+    StorageStatus_Recovered,    // saved data could not be read: kept aside, the app started clean
 };
-const char* StorageStatusKey(StorageStatus status);   // "ok", "unavailable", "full", "recovered"
+const char* StorageStatusKey(StorageStatus status);  // "ok", "unavailable", "full", "recovered"
 
 // The keys another page can change under this one (the storage event says which).
-enum StoredKey { StoredKey_All, StoredKey_Settings, StoredKey_Session, StoredKey_History, StoredKey_Reset, StoredKey_COUNT };
+enum StoredKey
+{
+    StoredKey_All,
+    StoredKey_Settings,
+    StoredKey_Session,
+    StoredKey_History,
+    StoredKey_Reset,
+    StoredKey_COUNT
+};
 
 // What became of a finished session's history entry.
 enum RecordSave
 {
-    RecordSave_Pending,        // waiting for the storage lock
-    RecordSave_Saved,          // in the stored history
-    RecordSave_NoWork,         // no rep was done: not a workout, not kept
-    RecordSave_NoSpace,        // the browser's storage is full
-    RecordSave_HistoryFull,    // the history holds the most sessions it can read back
-    RecordSave_Unavailable,    // no storage at all (private mode): kept in memory only
-    RecordSave_Held,           // the stored history could not be read nor copied aside: not written over
-    RecordSave_Reset,          // "Delete everything" ran in another page while this session went on
+    RecordSave_Pending,      // waiting for the storage lock
+    RecordSave_Saved,        // in the stored history
+    RecordSave_NoWork,       // no rep was done: not a workout, not kept
+    RecordSave_NoSpace,      // the browser's storage is full
+    RecordSave_HistoryFull,  // the history holds the most sessions it can read back
+    RecordSave_Unavailable,  // no storage at all (private mode): kept in memory only
+    RecordSave_Held,         // the stored history could not be read nor copied aside: not written over
+    RecordSave_Reset,        // "Delete everything" ran in another page while this session went on
 };
-const char* RecordSaveKey(RecordSave save);   // "pending", "saved", "no-work", ... as in bandCircuit.state()
+const char* RecordSaveKey(RecordSave save);  // "pending", "saved", "no-work", ... as in bandCircuit.state()
 
 // Where this page stands with storage shared with other pages of the app.
 struct StoredState
 {
-    std::string PageId;                         // this page's id: the owner mark on the session it runs
-    bc::Settings Settings = bc::DefaultSettings();   // settings as last read from or written to storage (the merge base)
-    std::vector<bc::SessionRecord> Pending;     // history entries waiting for the locked write
-    std::unordered_map<std::string, RecordSave> Saves;   // what became of each entry this page added, by id (saved ones leave it)
-    int64_t ResetAtWallMs = 0;                  // the last "Delete everything" known to this page (0: none)
-    bool SessionWritten = false;                // the session in memory is (or was) in storage
-    bool SessionElsewhere = false;              // the session in memory runs in another page: shown, not written
-    bool Held[StoredKey_COUNT] = {};            // unreadable data that could not be copied aside: never written
-    std::vector<std::string> KeptAside;         // keys of kept-aside unreadable copies, oldest first
-    bool AskedPersistence = false;              // navigator.storage.persist() was asked this visit
+    std::string PageId;                                 // this page's id: the owner mark on the session it runs
+    bc::Settings Settings = bc::DefaultSettings();      // settings as last read from or written to storage (the merge base)
+    std::vector<bc::SessionRecord> Pending;             // history entries waiting for the locked write
+    std::unordered_map<std::string, RecordSave> Saves;  // what became of each entry this page added, by id (saved ones leave it)
+    int64_t ResetAtWallMs = 0;                          // the last "Delete everything" known to this page (0: none)
+    bool SessionWritten = false;                        // the session in memory is (or was) in storage
+    bool SessionElsewhere = false;                      // the session in memory runs in another page: shown, not written
+    bool Held[StoredKey_COUNT] = {};                    // unreadable data that could not be copied aside: never written
+    std::vector<std::string> KeptAside;                 // keys of kept-aside unreadable copies, oldest first
+    bool AskedPersistence = false;                      // navigator.storage.persist() was asked this visit
 };
 
 struct AppState
 {
-    Screen Current = Screen_Home;               // the screen on show
-    Screen Previous = Screen_Home;              // where Back on a sub-screen goes
-    bc::Settings Settings = bc::DefaultSettings();   // saved as soon as changed
-    std::vector<bc::SessionRecord> History;     // finished and ended sessions, oldest first
+    Screen Current = Screen_Home;                   // the screen on show
+    Screen Previous = Screen_Home;                  // where Back on a sub-screen goes
+    bc::Settings Settings = bc::DefaultSettings();  // saved as soon as changed
+    std::vector<bc::SessionRecord> History;         // finished and ended sessions, oldest first
 
-    bool HasSession = false;                    // a started session exists (running, paused or restored)
-    bc::Timer Session;                          // the session in progress, valid when HasSession
-    bc::TimerView View;                         // the session as of this frame
-    bool Restored = false;                      // the session came back from storage after a reload
-    int64_t LastSavedActiveMs = 0;              // active time of the last session save (periodic saves)
-    int64_t SilentUntilActiveMs = -1;           // cues up to this active time are (or were) scheduled in the audio clock: frames do not play them
+    bool HasSession = false;           // a started session exists (running, paused or restored)
+    bc::Timer Session;                 // the session in progress, valid when HasSession
+    bc::TimerView View;                // the session as of this frame
+    bool Restored = false;             // the session came back from storage after a reload
+    int64_t LastSavedActiveMs = 0;     // active time of the last session save (periodic saves)
+    int64_t SilentUntilActiveMs = -1;  // cues up to this active time are (or were) scheduled in the audio clock: frames do not play them
 
-    bc::SessionRecord LastRecord;               // what the finish screen shows
+    bc::SessionRecord LastRecord;  // what the finish screen shows
     bool HasLastRecord = false;
 
-    StorageStatus Storage = StorageStatus_Ok;   // shown as a banner when not Ok
-    std::string StorageDetail;                  // what was wrong with the data kept aside
-    StoredState Stored;                         // this page and the storage it shares with other pages
-    bool UpdateReady = false;                   // a new version of the app is downloaded: it runs from the next visit
+    StorageStatus Storage = StorageStatus_Ok;  // shown as a banner when not Ok
+    std::string StorageDetail;                 // what was wrong with the data kept aside
+    StoredState Stored;                        // this page and the storage it shares with other pages
+    bool UpdateReady = false;                  // a new version of the app is downloaded: it runs from the next visit
 
-    bc::ExerciseId ShownExercise = bc::ExerciseId::Deadbug;   // exercise page
-    bc::Side ShownSide = bc::Side::Left;        // exercise page: side shown
-    bc::Camera ShownCamera = {};                // exercise page: the user's view (drag to turn)
-    bool ShownPlaying = true;                   // exercise page: demonstration playing
-    double ShownPhaseOriginMs = 0.0;            // exercise page: monotonic time of rep phase 0
+    bc::ExerciseId ShownExercise = bc::ExerciseId::Deadbug;  // exercise page
+    bc::Side ShownSide = bc::Side::Left;                     // exercise page: side shown
+    bc::Camera ShownCamera = {};                             // exercise page: the user's view (drag to turn)
+    bool ShownPlaying = true;                                // exercise page: demonstration playing
+    double ShownPhaseOriginMs = 0.0;                         // exercise page: monotonic time of rep phase 0
 
-    bool ConfirmingReset = false;               // settings: the reset-all-data confirmation is open
-    bool ConfirmingEnd = false;                 // session: the end-early confirmation is open
-    std::string Notice;                         // a short message under the title (import result, ...)
-    bool NoticeIsError = false;                 // show Notice as an error
-    double FlashUntilMs = 0.0;                  // screen flash cue ends at this monotonic time
-    int Flashes = 0;                            // screen flash cues shown since the page loaded
-    bool ReducedMotion = false;                 // prefers-reduced-motion: figures hold key poses
-    bool SystemDark = false;                    // prefers-color-scheme: dark
-    bool MoreContrast = false;                  // prefers-contrast: more: the high-contrast palette
-    bool Animating = false;                     // set by screens drawing something that moves
-    double WakeAtMs = 0.0;                      // set by screens: when the screen next changes by itself
-    double NowMs = 0.0;                         // monotonic time of this frame (or browser event)
-    int64_t WallMs = 0;                         // wall-clock time of this frame, ms since 1970: for dates
-    int TzOffsetMinutes = 0;                    // local time minus UTC now, in minutes
-    double PreferencesReadMs = 0.0;             // when the system theme and motion preference were last asked
-    double ShownPausedMs = 0.0;                 // exercise page: demonstration time held while paused
-    std::string ExpandedSession;                // history: id of the session whose reps are shown ("" for none)
+    bool ConfirmingReset = false;    // settings: the reset-all-data confirmation is open
+    bool ConfirmingEnd = false;      // session: the end-early confirmation is open
+    std::string Notice;              // a short message under the title (import result, ...)
+    bool NoticeIsError = false;      // show Notice as an error
+    double FlashUntilMs = 0.0;       // screen flash cue ends at this monotonic time
+    int Flashes = 0;                 // screen flash cues shown since the page loaded
+    bool ReducedMotion = false;      // prefers-reduced-motion: figures hold key poses
+    bool SystemDark = false;         // prefers-color-scheme: dark
+    bool MoreContrast = false;       // prefers-contrast: more: the high-contrast palette
+    bool Animating = false;          // set by screens drawing something that moves
+    double WakeAtMs = 0.0;           // set by screens: when the screen next changes by itself
+    double NowMs = 0.0;              // monotonic time of this frame (or browser event)
+    int64_t WallMs = 0;              // wall-clock time of this frame, ms since 1970: for dates
+    int TzOffsetMinutes = 0;         // local time minus UTC now, in minutes
+    double PreferencesReadMs = 0.0;  // when the system theme and motion preference were last asked
+    double ShownPausedMs = 0.0;      // exercise page: demonstration time held while paused
+    std::string ExpandedSession;     // history: id of the session whose reps are shown ("" for none)
 };
 
-RecordSave RecordSaveFor(const AppState& app, const std::string& session_id);   // what became of that session's history entry
-void SetClock(AppState& app, const platform::Clock& clock);   // the clocks for this frame or event: read once, by the caller
-void Navigate(AppState& app, Screen screen);    // switch screens, announce the new one
-void RequestWake(AppState& app, double at_ms);  // the screen changes by itself at this time
-void RequestAnimation(AppState& app);           // something moves: draw the next frame too
+RecordSave RecordSaveFor(const AppState& app, const std::string& session_id);  // what became of that session's history entry
+void SetClock(AppState& app, const platform::Clock& clock);                    // the clocks for this frame or event: read once, by the caller
+void Navigate(AppState& app, Screen screen);                                   // switch screens, announce the new one
+void RequestWake(AppState& app, double at_ms);                                 // the screen changes by itself at this time
+void RequestAnimation(AppState& app);                                          // something moves: draw the next frame too
 
 }  // namespace app

@@ -29,7 +29,7 @@ static void NoteWrite(app::AppState& app, platform::StorageResult result)
     else if (result == platform::StorageResult_Unavailable)
         app.Storage = app::StorageStatus_Unavailable;
     else if (app.Storage == app::StorageStatus_Full)
-        app.Storage = app::StorageStatus_Ok;   // space came back
+        app.Storage = app::StorageStatus_Ok;  // space came back
 }
 
 // Writes unless storage is gone or the key holds unreadable data that could not be kept aside.
@@ -66,7 +66,7 @@ static void KeepAside(app::AppState& app, app::StoredKey key, const char* name, 
     const platform::StorageResult result = platform::StorageWrite(aside, raw);
     if (result == platform::StorageResult_Ok)
     {
-        platform::StorageRemove(KeyOf(key));   // the copy is safe: the app may now write a fresh value
+        platform::StorageRemove(KeyOf(key));  // the copy is safe: the app may now write a fresh value
         app.Stored.KeptAside.push_back(aside);
         AddDetail(app, "Your saved " + std::string(name) + " could not be read (" + why + "). A copy is kept under \"" + aside + "\"" +
                            (key == app::StoredKey_History ? ": History can recover its sessions." : "."));
@@ -74,7 +74,8 @@ static void KeepAside(app::AppState& app, app::StoredKey key, const char* name, 
     }
     app.Stored.Held[key] = true;
     AddDetail(app, "Your saved " + std::string(name) + " could not be read (" + why + "), and there is no room to keep a copy, so it is "
-                   "left as it is and Band Circuit will not write over it: changes to your " + name + " are not saved until space is freed.");
+                                                                                      "left as it is and Band Circuit will not write over it: changes to your " +
+                       name + " are not saved until space is freed.");
 }
 
 // --- [SECTION] Loading
@@ -267,7 +268,7 @@ void app::TakeOverSession(AppState& app, double now_ms)
     if (DroppedAsGone(app, found))
         return;
     if (found == platform::StorageResult_Ok && stored.Id == app.Session.SessionId)
-        app.Session = bc::RestoreSession(stored, (int64_t)now_ms);   // carry on from where the other page left it
+        app.Session = bc::RestoreSession(stored, (int64_t)now_ms);  // carry on from where the other page left it
     app.Stored.SessionElsewhere = false;
     WriteSession(app, now_ms);
 }
@@ -299,11 +300,10 @@ static void SetSave(app::AppState& app, const std::string& id, app::RecordSave s
         app.Stored.Saves[id] = save;
 }
 
-
 void app::AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records)
 {
     const bc::MergeResult merged = bc::MergeHistory(app.History, records);
-    app.History = merged.Sessions;   // shown at once, whatever storage does
+    app.History = merged.Sessions;  // shown at once, whatever storage does
     for (const bc::SessionRecord& record : records)
     {
         if (app.Storage == StorageStatus_Unavailable)
@@ -350,7 +350,7 @@ void app::CommitHistory(AppState& app)
         else
             pending.push_back(record);
     }
-    std::vector<bc::SessionRecord>().swap(stored_state.Pending);   // its room too: an import's 3000 records are not kept
+    std::vector<bc::SessionRecord>().swap(stored_state.Pending);  // its room too: an import's 3000 records are not kept
     const bc::MergeResult merged = bc::MergeHistory(stored, pending);
     // What the merge left out for the limit is told, never written and then found unreadable.
     std::unordered_set<std::string> merged_ids;
@@ -369,7 +369,7 @@ void app::CommitHistory(AppState& app)
     if (!kept.empty())
     {
         if (bc::CheckHistoryFits(merged.Sessions) != nullptr)
-            result = platform::StorageResult_Missing;   // stands for "over the limit" below
+            result = platform::StorageResult_Missing;  // stands for "over the limit" below
         else
             result = Write(app, StoredKey_History, bc::SaveHistory(merged.Sessions));
     }
@@ -384,14 +384,14 @@ void app::CommitHistory(AppState& app)
             save = stored_state.Held[StoredKey_History] ? RecordSave_Held : RecordSave_NoSpace;
         SetSave(app, record.Id, save);
         if (save == RecordSave_NoSpace)
-            stored_state.Pending.push_back(record);   // tried again with the next write
+            stored_state.Pending.push_back(record);  // tried again with the next write
     }
     if (result == platform::StorageResult_Ok)
     {
-        app.History = merged.Sessions;   // what is stored now, this page's additions included
+        app.History = merged.Sessions;  // what is stored now, this page's additions included
         if (!kept.empty() && !stored_state.AskedPersistence)
         {
-            platform::RequestPersistentStorage();   // there is now something worth keeping
+            platform::RequestPersistentStorage();  // there is now something worth keeping
             stored_state.AskedPersistence = true;
         }
     }
@@ -508,17 +508,23 @@ std::string app::ForgetAllData(AppState& app)
         app.Stored.ResetAtWallMs = now_wall;
         platform::StorageWrite(ResetKey, bc::SaveResetMark(now_wall));
         std::vector<std::string> parts;
-        if (settings) parts.push_back("your settings");
-        if (history) parts.push_back("your history of " + std::to_string(app.History.size()) + " session" + (app.History.size() == 1 ? "" : "s"));
-        if (session) parts.push_back("the session in progress");
-        if (copies > 0) parts.push_back(std::to_string(copies) + " kept-aside cop" + (copies == 1 ? "y" : "ies") + " of unreadable data");
+        if (settings)
+            parts.push_back("your settings");
+        if (history)
+            parts.push_back("your history of " + std::to_string(app.History.size()) + " session" + (app.History.size() == 1 ? "" : "s"));
+        if (session)
+            parts.push_back("the session in progress");
+        if (copies > 0)
+            parts.push_back(std::to_string(copies) + " kept-aside cop" + (copies == 1 ? "y" : "ies") + " of unreadable data");
         if (parts.empty())
             said = "There was nothing saved to delete.";
         else
         {
             said = "Deleted ";
             for (size_t i = 0; i < parts.size(); i++)
-                said += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+                said += (i == 0 ? "" : i + 1 == parts.size() ? " and "
+                                                             : ", ") +
+                        parts[i];
             said += ".";
         }
     }

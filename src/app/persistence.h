@@ -17,28 +17,28 @@
 
 namespace app {
 
-constexpr const char* KeyPrefix = "bandCircuit.";                  // every key the app writes starts so
+constexpr const char* KeyPrefix = "bandCircuit.";  // every key the app writes starts so
 constexpr const char* SettingsKey = "bandCircuit.settings";
 constexpr const char* SessionKey = "bandCircuit.session";
 constexpr const char* HistoryKey = "bandCircuit.history";
-constexpr const char* ResetKey = "bandCircuit.reset";              // when "Delete everything" last ran
-constexpr const char* UnreadablePrefix = "bandCircuit.unreadable.";   // + name + "." + wall ms
+constexpr const char* ResetKey = "bandCircuit.reset";                // when "Delete everything" last ran
+constexpr const char* UnreadablePrefix = "bandCircuit.unreadable.";  // + name + "." + wall ms
 
-bc::Settings DefaultSettingsHere();                 // the defaults, with the screen flash on where there is no vibration
-void LoadSavedData(AppState& app, double now_ms);   // settings, history, then the session (restored paused)
-void SaveSettings(AppState& app);                   // merged with what another page may have stored meanwhile
-void SaveSession(AppState& app, double now_ms);     // the session in progress, if this page owns it
-void TakeOverSession(AppState& app, double now_ms); // this page becomes the session's owner (Resume here)
-void ForgetSession(AppState& app, const std::string& session_id);   // it ended or was discarded: remove it from storage
+bc::Settings DefaultSettingsHere();                                // the defaults, with the screen flash on where there is no vibration
+void LoadSavedData(AppState& app, double now_ms);                  // settings, history, then the session (restored paused)
+void SaveSettings(AppState& app);                                  // merged with what another page may have stored meanwhile
+void SaveSession(AppState& app, double now_ms);                    // the session in progress, if this page owns it
+void TakeOverSession(AppState& app, double now_ms);                // this page becomes the session's owner (Resume here)
+void ForgetSession(AppState& app, const std::string& session_id);  // it ended or was discarded: remove it from storage
 
 // Adds sessions to the history: kept in memory at once, written under the storage lock (at once
 // where the browser has no Web Locks). Each record's fate is in RecordSaveFor().
 void AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records);
-void CommitHistory(AppState& app);                  // the write itself: read, merge by id, check limits, write
+void CommitHistory(AppState& app);  // the write itself: read, merge by id, check limits, write
 
-void StorageChanged(AppState& app, StoredKey key, double now_ms);   // another page wrote or removed `key`
-std::string ForgetAllData(AppState& app);           // reset: removes every key the app wrote; says what went
-std::string RecoverKeptHistory(AppState& app, const std::string& key);   // adds what a kept-aside history still holds
-void ListKeptAside(AppState& app);                  // refreshes app.KeptAside from storage
+void StorageChanged(AppState& app, StoredKey key, double now_ms);       // another page wrote or removed `key`
+std::string ForgetAllData(AppState& app);                               // reset: removes every key the app wrote; says what went
+std::string RecoverKeptHistory(AppState& app, const std::string& key);  // adds what a kept-aside history still holds
+void ListKeptAside(AppState& app);                                      // refreshes app.KeptAside from storage
 
 }  // namespace app

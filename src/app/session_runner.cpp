@@ -4,16 +4,16 @@
 #include "app/session_runner.h"
 
 #include "app/announce.h"
-#include "core/coach.h"
 #include "app/persistence.h"
+#include "core/coach.h"
 #include "platform/platform.h"
 
 #include <cstdio>
 
-constexpr int64_t FreshCueMs = 1500;          // older cues are not played
-constexpr int64_t PeriodicSaveMs = 5000;      // a running session is saved at least this often
-constexpr double FlashMs = 280.0;             // length of the screen flash cue
-constexpr int64_t ScheduleAheadMs = 15 * 60 * 1000;   // tones scheduled when the page is hidden
+constexpr int64_t FreshCueMs = 1500;                 // older cues are not played
+constexpr int64_t PeriodicSaveMs = 5000;             // a running session is saved at least this often
+constexpr double FlashMs = 280.0;                    // length of the screen flash cue
+constexpr int64_t ScheduleAheadMs = 15 * 60 * 1000;  // tones scheduled when the page is hidden
 constexpr int MaxScheduledTones = 400;
 
 // --- [SECTION] Cues
@@ -64,7 +64,7 @@ void app::ScheduleHiddenCues(AppState& app, double now_ms)
     });
     platform::SetCueVolume(app.Settings.CueVolume);
     platform::ScheduleTones(delays.data(), tones.data(), (int)tones.size());
-    app.SilentUntilActiveMs = active_now + ScheduleAheadMs;   // the audio clock plays these, not the frames
+    app.SilentUntilActiveMs = active_now + ScheduleAheadMs;  // the audio clock plays these, not the frames
 }
 
 void app::PageShown(AppState& app, double now_ms)
@@ -139,7 +139,7 @@ void app::ResumeSession(AppState& app, double now_ms)
     if (!app.HasSession)
         return;
     if (app.Restored || app.Stored.SessionElsewhere)
-        TakeOverSession(app, now_ms);   // this page runs it from now on; another page showing it stops
+        TakeOverSession(app, now_ms);  // this page runs it from now on; another page showing it stops
     if (app.HasSession && bc::Resume(app.Session, (int64_t)now_ms))
     {
         app.Restored = false;

@@ -8,14 +8,30 @@
 
 namespace bc {
 
-enum class ExerciseId { Deadbug, Dorsiflexion, TrapPull, MonsterWalk, RussianTwist, COUNT };
+enum class ExerciseId
+{
+    Deadbug,
+    Dorsiflexion,
+    TrapPull,
+    MonsterWalk,
+    RussianTwist,
+    COUNT
+};
 constexpr int ExerciseCount = (int)ExerciseId::COUNT;
 
 // Which side (or direction) a set or a part of a rep belongs to.
-enum class Side { None, Left, Right, Forward, Back };
+enum class Side
+{
+    None,
+    Left,
+    Right,
+    Forward,
+    Back
+};
 
 // How one exercise's work is split into sets.
-enum class SetStyle {
+enum class SetStyle
+{
     PerSide,      // all reps on the left, a switch-sides pause, all reps on the right
     Alternating,  // one set; each rep works the left and then the right side
     Directions,   // steps forward, a pause, steps back (monster walks)
@@ -24,56 +40,77 @@ enum class SetStyle {
 
 // What the band is while an exercise is done. Going from one form to the other means tying or
 // untying the loop, which is what takes time between exercises; a flat band only moves.
-enum class BandForm { Loop, Flat };
+enum class BandForm
+{
+    Loop,
+    Flat
+};
 
 // How strong the runner's band is for an exercise, as they noted it (None: not noted).
-enum class BandStrength { None, Light, Medium, Heavy, ExtraHeavy };
+enum class BandStrength
+{
+    None,
+    Light,
+    Medium,
+    Heavy,
+    ExtraHeavy
+};
 constexpr int BandStrengthCount = 5;
 
 // How a tempo part sounds when there is no voice: the effort, a static hold, the way back.
-enum class PartTone { Effort, Hold, Return };
+enum class PartTone
+{
+    Effort,
+    Hold,
+    Return
+};
 
 // One timed part of a rep, e.g. "pull", "hold", "return".
-struct TempoPart {
-    const char* Name;   // short verb shown and spoken: "Extend", "Hold", ...
-    int DurationMs;     // length of this part in guided tempo
-    Side PartSide;      // for Alternating exercises: the side this part works; otherwise None
-    bool IsHold;        // a static hold (dorsiflexion's 2 s): cues mark its start and end
-    const char* Spoken; // what the coach says as the part begins, short enough to fit it ("Toes up"); "" for nothing
-    PartTone Sound;     // the tone for this part when there is no voice
+struct TempoPart
+{
+    const char* Name;    // short verb shown and spoken: "Extend", "Hold", ...
+    int DurationMs;      // length of this part in guided tempo
+    Side PartSide;       // for Alternating exercises: the side this part works; otherwise None
+    bool IsHold;         // a static hold (dorsiflexion's 2 s): cues mark its start and end
+    const char* Spoken;  // what the coach says as the part begins, short enough to fit it ("Toes up"); "" for nothing
+    PartTone Sound;      // the tone for this part when there is no voice
 };
 
 constexpr int MaxTempoParts = 4;
 
-struct Exercise {
+struct Exercise
+{
     ExerciseId Id;
-    const char* Key;            // stable id used in storage and automation: "deadbug", ...
-    const char* Name;           // "Banded deadbug"
-    const char* DoseText;       // "10-12 reps per side"
-    int CountMin, CountMax;     // reps per side (or steps per direction) the coach gives
-    const char* CountUnit;      // "reps" or "steps"
+    const char* Key;         // stable id used in storage and automation: "deadbug", ...
+    const char* Name;        // "Banded deadbug"
+    const char* DoseText;    // "10-12 reps per side"
+    int CountMin, CountMax;  // reps per side (or steps per direction) the coach gives
+    const char* CountUnit;   // "reps" or "steps"
     SetStyle Style;
     TempoPart Tempo[MaxTempoParts];
     int TempoPartCount;
-    const char* Targets;        // target muscles, one line
-    const char* BandSetup;      // how the band is placed
-    BandForm Form;              // a loop, or the band flat
-    const char* SpokenName;     // the name as the coach says it: "monster walks"
-    const char* SetupSpoken;    // the set-up as one spoken sentence: "Loop the band around your ankles."
-    const char* SideNoun;       // PerSide: what changes side ("foot"); nullptr for "side"
-    const char* const* SetupSteps;   int SetupStepCount;
-    const char* const* MoveSteps;    int MoveStepCount;
-    const char* const* Faults;       int FaultCount;
+    const char* Targets;      // target muscles, one line
+    const char* BandSetup;    // how the band is placed
+    BandForm Form;            // a loop, or the band flat
+    const char* SpokenName;   // the name as the coach says it: "monster walks"
+    const char* SetupSpoken;  // the set-up as one spoken sentence: "Loop the band around your ankles."
+    const char* SideNoun;     // PerSide: what changes side ("foot"); nullptr for "side"
+    const char* const* SetupSteps;
+    int SetupStepCount;
+    const char* const* MoveSteps;
+    int MoveStepCount;
+    const char* const* Faults;
+    int FaultCount;
 };
 
 const Exercise& GetExercise(ExerciseId id);
-const Exercise* FindExercise(std::string_view key);   // nullptr when the key is unknown
-int RepDurationMs(const Exercise& exercise);           // sum of the tempo parts
-int TempoPartAt(const Exercise& exercise, int64_t ms_into_rep);   // the part under way that far into a rep (the last from its end on); -1 with no parts
-int TempoPartEndMs(const Exercise& exercise, int part);  // ms into a rep at which that part ends
-const char* SideKey(Side side);                        // "left", "right", "forward", "back", or nullptr
-Side FindSide(std::string_view key);                   // inverse of SideKey(); Side::None when unknown
-const char* ExerciseKey(ExerciseId id);                // GetExercise(id).Key
+const Exercise* FindExercise(std::string_view key);              // nullptr when the key is unknown
+int RepDurationMs(const Exercise& exercise);                     // sum of the tempo parts
+int TempoPartAt(const Exercise& exercise, int64_t ms_into_rep);  // the part under way that far into a rep (the last from its end on); -1 with no parts
+int TempoPartEndMs(const Exercise& exercise, int part);          // ms into a rep at which that part ends
+const char* SideKey(Side side);                                  // "left", "right", "forward", "back", or nullptr
+Side FindSide(std::string_view key);                             // inverse of SideKey(); Side::None when unknown
+const char* ExerciseKey(ExerciseId id);                          // GetExercise(id).Key
 // The two sides an exercise's reps are recorded under: Left/Right, or Forward/Back for Directions.
 // index is 0 or 1; for PerSide and Directions they are also the order of the two sets.
 Side ExerciseSide(const Exercise& exercise, int index);
@@ -85,8 +122,8 @@ bool BandFormChanges(ExerciseId from, ExerciseId to);
 // loop." / "" when the band keeps its form.
 const char* BandChangeText(ExerciseId from, ExerciseId to);
 
-const char* BandStrengthKey(BandStrength band);     // "none", "light", "medium", "heavy", "extra-heavy"
-const char* BandStrengthName(BandStrength band);    // "Not noted", "Light", "Medium", "Heavy", "Extra heavy"
-bool FindBandStrength(std::string_view key, BandStrength* out);   // inverse of BandStrengthKey()
+const char* BandStrengthKey(BandStrength band);                  // "none", "light", "medium", "heavy", "extra-heavy"
+const char* BandStrengthName(BandStrength band);                 // "Not noted", "Light", "Medium", "Heavy", "Extra heavy"
+bool FindBandStrength(std::string_view key, BandStrength* out);  // inverse of BandStrengthKey()
 
 }  // namespace bc

@@ -8,29 +8,30 @@ namespace bc {
 
 // --- [SECTION] The cue table --------------------------------------------------------------------
 
-constexpr int PartTone = -2;   // in CueRules: the tone of the tempo part the event names
+constexpr int PartTone = -2;  // in CueRules: the tone of the tempo part the event names
 
 // One row per cue kind, in CueKind order. Tone plays when nothing is spoken at that instant;
 // SpokenTone plays even when something is (it marks a change of step, which words do not replace).
-struct CueRule {
+struct CueRule
+{
     CueKind Kind;
-    int Tone;           // a CueTone, or PartTone
-    int SpokenTone;     // a CueTone
-    int VibrateMs;      // 0 for none
-    bool Flash;         // flash the screen
+    int Tone;        // a CueTone, or PartTone
+    int SpokenTone;  // a CueTone
+    int VibrateMs;   // 0 for none
+    bool Flash;      // flash the screen
 };
 
 static const CueRule CueRules[] = {
-    { CueKind::HoldEnd,     CueTone_None,      CueTone_None,      0,   false },   // the TempoPart after the hold carries it
-    { CueKind::Rep,         CueTone_None,      CueTone_None,      30,  false },   // the TempoPart 0 at the same instant sounds it
-    { CueKind::TempoPart,   PartTone,          CueTone_None,      0,   false },
-    { CueKind::HoldStart,   CueTone_None,      CueTone_None,      0,   false },   // the hold's TempoPart carries it
-    { CueKind::Halfway,     CueTone_None,      CueTone_None,      0,   false },   // the count says it
-    { CueKind::Countdown,   CueTone_Countdown, CueTone_Countdown, 0,   false },   // not in sets (see CoachCues)
-    { CueKind::RestOver,    CueTone_RestOver,  CueTone_RestOver,  200, true },
-    { CueKind::StepStart,   CueTone_None,      CueTone_None,      0,   false },   // a guided set's start sounds its first part
-    { CueKind::SwitchSides, CueTone_Switch,    CueTone_Switch,    150, true },
-    { CueKind::Finished,    CueTone_Finish,    CueTone_Finish,    400, true },
+    { CueKind::HoldEnd, CueTone_None, CueTone_None, 0, false },  // the TempoPart after the hold carries it
+    { CueKind::Rep, CueTone_None, CueTone_None, 30, false },     // the TempoPart 0 at the same instant sounds it
+    { CueKind::TempoPart, PartTone, CueTone_None, 0, false },
+    { CueKind::HoldStart, CueTone_None, CueTone_None, 0, false },            // the hold's TempoPart carries it
+    { CueKind::Halfway, CueTone_None, CueTone_None, 0, false },              // the count says it
+    { CueKind::Countdown, CueTone_Countdown, CueTone_Countdown, 0, false },  // not in sets (see CoachCues)
+    { CueKind::RestOver, CueTone_RestOver, CueTone_RestOver, 200, true },
+    { CueKind::StepStart, CueTone_None, CueTone_None, 0, false },  // a guided set's start sounds its first part
+    { CueKind::SwitchSides, CueTone_Switch, CueTone_Switch, 150, true },
+    { CueKind::Finished, CueTone_Finish, CueTone_Finish, 400, true },
 };
 static_assert(sizeof(CueRules) / sizeof(CueRules[0]) == (size_t)CueKind::Finished + 1, "one rule per cue kind");
 
@@ -147,8 +148,8 @@ static std::string WorkStartSpeech(const Step& step, RepCount count)
 CueOutput CoachCues(const std::vector<Step>& plan, const CueEvent* events, int count, const CoachOptions& options)
 {
     CueOutput out = { CueTone_None, "", 0, false };
-    int silent_tone = CueTone_None;     // the first tone of the instant, used when nothing is spoken
-    int spoken_tone = CueTone_None;     // the first tone that plays even over words
+    int silent_tone = CueTone_None;  // the first tone of the instant, used when nothing is spoken
+    int spoken_tone = CueTone_None;  // the first tone that plays even over words
     std::string speech;
     for (int i = 0; i < count; i++)
     {
@@ -161,9 +162,9 @@ CueOutput CoachCues(const std::vector<Step>& plan, const CueEvent* events, int c
         int tone = rule.Tone == PartTone ? TempoPartTone(exercise, event.Value) : rule.Tone;
         int over_words = rule.SpokenTone;
         if (event.Kind == CueKind::Countdown && step.StepPhase == Phase::Work)
-            tone = over_words = CueTone_None;    // in a set, the tempo carries the end
+            tone = over_words = CueTone_None;  // in a set, the tempo carries the end
         if (event.Kind == CueKind::StepStart && step.StepPhase == Phase::Work && !step.CountsUp)
-            tone = CueTone_Rep;                  // rep 1's first part starts with the set
+            tone = CueTone_Rep;  // rep 1's first part starts with the set
         if (silent_tone == CueTone_None)
             silent_tone = tone;
         if (spoken_tone == CueTone_None)

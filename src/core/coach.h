@@ -15,7 +15,8 @@ namespace bc {
 
 // The tones of the cues. The page knows them by name (CueToneKey): web/app.js's TONES has one
 // entry per name, so the two never have to agree on an order.
-enum CueTone {
+enum CueTone
+{
     CueTone_None = -1,
     CueTone_Rep,        // a rep (or step) begins: the first tempo part
     CueTone_Hold,       // a static hold begins
@@ -28,24 +29,26 @@ enum CueTone {
     CueTone_COUNT
 };
 
-struct CoachOptions {
-    bool Sound;             // tones on
-    bool Voice;             // spoken cues on AND the browser has a voice to speak with
-    bool Vibration;         // vibration on
-    bool Flash;             // screen flash on
-    RepCount CountReps;     // which rep numbers are spoken
+struct CoachOptions
+{
+    bool Sound;          // tones on
+    bool Voice;          // spoken cues on AND the browser has a voice to speak with
+    bool Vibration;      // vibration on
+    bool Flash;          // screen flash on
+    RepCount CountReps;  // which rep numbers are spoken
 };
 
-const char* CueToneKey(int tone);   // "rep", "hold", "countdown", "switch", "rest-over", "finish", "effort", "return"; nullptr for none
+const char* CueToneKey(int tone);  // "rep", "hold", "countdown", "switch", "rest-over", "finish", "effort", "return"; nullptr for none
 
 CoachOptions MakeCoachOptions(const Settings& settings, bool voice_available);
 
 // What to do at one instant: one tone, one utterance, one vibration, a flash.
-struct CueOutput {
-    int Tone;               // a CueTone; CueTone_None for no tone
-    std::string Speech;     // "" for nothing to say
-    int VibrateMs;          // 0 for none
-    bool Flash;             // flash the screen
+struct CueOutput
+{
+    int Tone;            // a CueTone; CueTone_None for no tone
+    std::string Speech;  // "" for nothing to say
+    int VibrateMs;       // 0 for none
+    bool Flash;          // flash the screen
 
     bool operator==(const CueOutput&) const = default;
 };

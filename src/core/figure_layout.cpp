@@ -18,9 +18,9 @@ static Vec3 Normalized(const Vec3& v, const Vec3& fallback)
     return length > 1e-6f ? Vec3{ v.x / length, v.y / length, v.z / length } : fallback;
 }
 
-constexpr int RepSamples = 24;            // poses sampled per rep to find the movement's extent
-constexpr float NoseLength = 0.05f;       // metres the nose sticks out of the head
-constexpr float FocusMargin = 0.05f;      // metres around the close-up's subject
+constexpr int RepSamples = 24;        // poses sampled per rep to find the movement's extent
+constexpr float NoseLength = 0.05f;   // metres the nose sticks out of the head
+constexpr float FocusMargin = 0.05f;  // metres around the close-up's subject
 
 static void Grow(ViewBox* box, float x, float y, float radius)
 {
@@ -60,7 +60,7 @@ Vec3 HeelPoint(const PoseSample& pose, int side)
     const Vec3& toe = pose.Joints[side == 0 ? Joint_ToeL : Joint_ToeR];
     Vec3 forward = Normalized(Sub(toe, ankle), { 0.0f, 0.0f, 1.0f });
     Vec3 down = Normalized(Sub(ankle, knee), { 0.0f, -1.0f, 0.0f });
-    Vec3 sole = Normalized(AddScaled(down, forward, -Dot(down, forward)), { 0.0f, -1.0f, 0.0f });   // towards the sole, square to the foot
+    Vec3 sole = Normalized(AddScaled(down, forward, -Dot(down, forward)), { 0.0f, -1.0f, 0.0f });  // towards the sole, square to the foot
     return AddScaled(AddScaled(ankle, sole, 0.045f), forward, -0.05f);
 }
 
@@ -114,10 +114,15 @@ bool FocusViewBox(ExerciseId exercise, Side side, const Camera& camera, ViewBox*
         const Vec3& knee = pose.Joints[worked == 0 ? Joint_KneeL : Joint_KneeR];
         const Vec3& ankle = pose.Joints[worked == 0 ? Joint_AnkleL : Joint_AnkleR];
         const Vec3 points[] = {
-            ankle, pose.Joints[worked == 0 ? Joint_ToeL : Joint_ToeR], HeelPoint(pose, worked),
-            AddScaled(ankle, Sub(knee, ankle), 0.25f), pose.Strap.B, AddScaled(pose.Strap.B, Sub(pose.Strap.A, pose.Strap.B), 0.3f),
+            ankle,
+            pose.Joints[worked == 0 ? Joint_ToeL : Joint_ToeR],
+            HeelPoint(pose, worked),
+            AddScaled(ankle, Sub(knee, ankle), 0.25f),
+            pose.Strap.B,
+            AddScaled(pose.Strap.B, Sub(pose.Strap.A, pose.Strap.B), 0.3f),
         };
-        for (const Vec3& point : points) {
+        for (const Vec3& point : points)
+        {
             ViewPoint p = ProjectPoint(point, pose.ViewCentre, camera);
             Grow(&focus, p.X, p.Y, FocusMargin);
         }

@@ -12,16 +12,19 @@
 
 namespace bc {
 
-struct Point2 {
-    float X, Y;         // panel pixels, y down
+struct Point2
+{
+    float X, Y;  // panel pixels, y down
 };
 
-struct ViewBox {
-    float MinX, MinY, MaxX, MaxY;   // view metres around the view centre (ViewPoint: y up)
+struct ViewBox
+{
+    float MinX, MinY, MaxX, MaxY;  // view metres around the view centre (ViewPoint: y up)
 };
 
-struct PanelRect {
-    float MinX, MinY, MaxX, MaxY;   // pixels, y down
+struct PanelRect
+{
+    float MinX, MinY, MaxX, MaxY;  // pixels, y down
 };
 
 // Everything the drawing of this pose covers (joints, heels, the head with its nose, the band,
@@ -36,9 +39,10 @@ ViewBox MovementViewBox(ExerciseId exercise, Side side, const Camera& camera);
 // and the band on it, over the whole rep). False when the whole figure already shows the movement.
 bool FocusViewBox(ExerciseId exercise, Side side, const Camera& camera, ViewBox* box);
 
-struct FigureFit {
-    float Scale;        // pixels per metre
-    Point2 Origin;      // where the view centre lands in the panel
+struct FigureFit
+{
+    float Scale;    // pixels per metre
+    Point2 Origin;  // where the view centre lands in the panel
 };
 
 // The largest scale that keeps box inside panel (less margin pixels on each side), times zoom,
@@ -54,23 +58,24 @@ bool InsetRect(const PanelRect& panel, const FigureFit& fit, const ViewBox& focu
 float LimbWidth(float scale);
 
 // The drawing of one pose, in panel pixels. Depth: larger is nearer the viewer (metres).
-struct FigureDrawing {
+struct FigureDrawing
+{
     Point2 Joints[Joint_COUNT];
     float JointDepth[Joint_COUNT];
-    Point2 Heels[2];            // [0] left, [1] right: behind the ankle, under it (drawn, not a joint)
+    Point2 Heels[2];  // [0] left, [1] right: behind the ankle, under it (drawn, not a joint)
     float HeelDepth[2];
-    float HeadRadius;           // pixels
-    Point2 NoseTip;             // the nose sticks out of the head towards where the face looks ...
-    Point2 NoseBase;            // ... from here (inside the head's disc)
+    float HeadRadius;  // pixels
+    Point2 NoseTip;    // the nose sticks out of the head towards where the face looks ...
+    Point2 NoseBase;   // ... from here (inside the head's disc)
     float NoseDepth;
-    bool FaceTowardViewer;      // the face is turned to the viewer: an eye is drawn ...
-    Point2 Eye;                 // ... here, on the head's disc
+    bool FaceTowardViewer;  // the face is turned to the viewer: an eye is drawn ...
+    Point2 Eye;             // ... here, on the head's disc
     Point2 BandA, BandB, PostBase;
     float BandADepth, BandBDepth, PostBaseDepth;
-    Point2 FloorCentre;         // the floor under the view centre
-    Point2 Origin;              // the view centre (see FigureFit)
-    float Scale;                // pixels per metre
-    float Limb;                 // limb thickness, pixels
+    Point2 FloorCentre;  // the floor under the view centre
+    Point2 Origin;       // the view centre (see FigureFit)
+    float Scale;         // pixels per metre
+    float Limb;          // limb thickness, pixels
 };
 
 FigureDrawing LayoutFigure(const PoseSample& pose, const Camera& camera, const FigureFit& fit);

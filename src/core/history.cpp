@@ -41,7 +41,7 @@ int64_t LocalDayNumber(int64_t wall_ms, int tz_offset_minutes)
 // 0 = Monday ... 6 = Sunday. Day 0 (1970-01-01) was a Thursday.
 int64_t MondayOfWeek(int64_t day)
 {
-    int64_t weekday = day - FloorDiv(day + 3, 7) * 7 + 3;   // (day + 3) mod 7, floored
+    int64_t weekday = day - FloorDiv(day + 3, 7) * 7 + 3;  // (day + 3) mod 7, floored
     return day - weekday;
 }
 
@@ -65,7 +65,7 @@ LocalDateTime ToLocalDateTime(int64_t wall_ms, int tz_offset_minutes)
     t.Day = (int)(doy - (153 * mp + 2) / 5 + 1);
     t.Month = (int)(mp < 10 ? mp + 3 : mp - 9);
     t.Year = (int)(yoe + era * 400 + (t.Month <= 2 ? 1 : 0));
-    t.Weekday = (int)(((day + 3) % 7 + 7) % 7);   // 1970-01-01 was a Thursday
+    t.Weekday = (int)(((day + 3) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
     t.Hour = (int)(minute_of_day / 60);
     t.Minute = (int)(minute_of_day % 60);
     return t;

@@ -11,23 +11,24 @@
 
 namespace bc {
 
-constexpr int SideCount = 5;            // entries of Side, used to index RepsDone
+constexpr int SideCount = 5;  // entries of Side, used to index RepsDone
 constexpr int MaxSessionIdLength = 64;
-constexpr int MaxTzOffsetMinutes = 18 * 60;   // UTC-18:00 .. UTC+18:00 covers every time zone
+constexpr int MaxTzOffsetMinutes = 18 * 60;  // UTC-18:00 .. UTC+18:00 covers every time zone
 
-struct SessionRecord {
-    std::string Id;                         // unique, "<started wall ms>-<n>"; 1..MaxSessionIdLength of [A-Za-z0-9._:-]
-    int64_t StartedWallMs;                  // wall clock (ms since 1970 UTC) when the session started
-    int64_t EndedWallMs;                    // wall clock when it finished or was ended
-    int64_t DurationMs;                     // active time, paused time excluded
-    int RoundsPlanned;                      // rounds the session was set up for
-    int RoundsDone;                         // rounds whose every set was reached and left
-    int RepsDone[ExerciseCount][SideCount]; // reps done per exercise and side, indexed by (int)Side; only ExerciseSide() entries are used
-    bool Finished;                          // reached the end; false when ended early
-    bool HasTzOffset;                       // TzOffsetMinutes is known (records of older versions lack it)
-    int TzOffsetMinutes;                    // local time minus UTC where and when it started, minutes (+60 in Berlin in winter)
-    int64_t WorkMs;                         // active time spent in sets (the rest of DurationMs is get-ready, switches and rests); 0 when not known (older records)
-    BandStrength Bands[ExerciseCount];      // the band noted for each exercise at the time (None: not noted)
+struct SessionRecord
+{
+    std::string Id;                          // unique, "<started wall ms>-<n>"; 1..MaxSessionIdLength of [A-Za-z0-9._:-]
+    int64_t StartedWallMs;                   // wall clock (ms since 1970 UTC) when the session started
+    int64_t EndedWallMs;                     // wall clock when it finished or was ended
+    int64_t DurationMs;                      // active time, paused time excluded
+    int RoundsPlanned;                       // rounds the session was set up for
+    int RoundsDone;                          // rounds whose every set was reached and left
+    int RepsDone[ExerciseCount][SideCount];  // reps done per exercise and side, indexed by (int)Side; only ExerciseSide() entries are used
+    bool Finished;                           // reached the end; false when ended early
+    bool HasTzOffset;                        // TzOffsetMinutes is known (records of older versions lack it)
+    int TzOffsetMinutes;                     // local time minus UTC where and when it started, minutes (+60 in Berlin in winter)
+    int64_t WorkMs;                          // active time spent in sets (the rest of DurationMs is get-ready, switches and rests); 0 when not known (older records)
+    BandStrength Bands[ExerciseCount];       // the band noted for each exercise at the time (None: not noted)
 
     bool operator==(const SessionRecord&) const = default;
 };
@@ -37,11 +38,12 @@ std::string MakeSessionId(int64_t started_wall_ms, const std::vector<SessionReco
 
 constexpr int HistoryWeeks = 12;
 
-struct HistoryStats {
-    int CurrentStreakDays;              // consecutive local days with a session, ending today (or yesterday, not yet broken)
-    int BestStreakDays;                 // longest run of consecutive local days with a session
-    int WeeklySessions[HistoryWeeks];   // sessions per local week (Monday to Sunday); [HistoryWeeks - 1] is this week, [0] the oldest
-    int TotalSessions;                  // every session in the list
+struct HistoryStats
+{
+    int CurrentStreakDays;             // consecutive local days with a session, ending today (or yesterday, not yet broken)
+    int BestStreakDays;                // longest run of consecutive local days with a session
+    int WeeklySessions[HistoryWeeks];  // sessions per local week (Monday to Sunday); [HistoryWeeks - 1] is this week, [0] the oldest
+    int TotalSessions;                 // every session in the list
 };
 
 // tz_offset_minutes: minutes to add to UTC to get local time now (in JS: -new Date().getTimezoneOffset()).
@@ -52,16 +54,17 @@ HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int6
 
 // Local day number (days since 1970-01-01 local) of a wall-clock instant; floors correctly before 1970.
 int64_t LocalDayNumber(int64_t wall_ms, int tz_offset_minutes);
-int64_t MondayOfWeek(int64_t day);   // the day number of the Monday starting that day's week
+int64_t MondayOfWeek(int64_t day);  // the day number of the Monday starting that day's week
 
 // The local time zone offset a record's dates are shown in: its own, else the one given.
 int RecordTzOffset(const SessionRecord& record, int fallback_tz_offset_minutes);
 
 // A civil date and time of day, for showing a wall-clock instant in a given offset.
-struct LocalDateTime {
-    int Year, Month, Day;   // civil date, Month 1..12
-    int Weekday;            // 0 = Monday .. 6 = Sunday
-    int Hour, Minute;       // time of day
+struct LocalDateTime
+{
+    int Year, Month, Day;  // civil date, Month 1..12
+    int Weekday;           // 0 = Monday .. 6 = Sunday
+    int Hour, Minute;      // time of day
 };
 LocalDateTime ToLocalDateTime(int64_t wall_ms, int tz_offset_minutes);
 

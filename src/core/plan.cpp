@@ -11,7 +11,8 @@ namespace bc {
 
 static int ClampInt(int value, int min_value, int max_value)
 {
-    return value < min_value ? min_value : value > max_value ? max_value : value;
+    return value < min_value ? min_value : value > max_value ? max_value
+                                                             : value;
 }
 
 Settings DefaultSettings()
@@ -76,12 +77,14 @@ const char* RunModeKey(RunMode mode)
 
 const char* ThemeKey(Theme theme)
 {
-    return theme == Theme::Light ? "light" : theme == Theme::Dark ? "dark" : "system";
+    return theme == Theme::Light ? "light" : theme == Theme::Dark ? "dark"
+                                                                  : "system";
 }
 
 const char* RepCountKey(RepCount count)
 {
-    return count == RepCount::EveryFive ? "five" : count == RepCount::Off ? "off" : "every";
+    return count == RepCount::EveryFive ? "five" : count == RepCount::Off ? "off"
+                                                                          : "every";
 }
 
 // --- [SECTION] Plan -----------------------------------------------------------------------------

@@ -12,9 +12,24 @@ namespace bc {
 
 // --- [SECTION] Settings -------------------------------------------------------------------------
 
-enum class RunMode { Guided, SelfPaced };
-enum class Theme { System, Light, Dark };
-enum class RepCount { EveryRep, EveryFive, Off };          // which rep numbers the coach says
+enum class RunMode
+{
+    Guided,
+    SelfPaced
+};
+enum class Theme
+{
+    System,
+    Light,
+    Dark
+};
+// Which rep numbers the coach says.
+enum class RepCount
+{
+    EveryRep,
+    EveryFive,
+    Off
+};
 
 // Bounds of every setting; ClampSettings() keeps values inside them.
 constexpr int MinRounds = 1, MaxRounds = 10, DefaultRounds = 2;
@@ -25,53 +40,63 @@ constexpr int MaxRestSec = 600;
 constexpr int MaxRoundRestSec = 900;
 constexpr int MaxCueVolume = 100;
 constexpr int MinWeeklyGoal = 1, MaxWeeklyGoal = 14, DefaultWeeklyGoal = 2;
-constexpr int ExtendStepSec = 15;                          // "+15 s" on a rest or get-ready
+constexpr int ExtendStepSec = 15;  // "+15 s" on a rest or get-ready
 
-struct Settings {
-    int Rounds;                     // times through the whole circuit, MinRounds..MaxRounds
-    int Reps[ExerciseCount];        // reps per side (steps per direction) per exercise, MinReps..MaxReps
-    RunMode Mode;                   // guided tempo, or self-paced with a Done button
-    int GetReadySec;                // countdown before the first set, 0..MaxGetReadySec
-    int SwitchSidesSec;             // pause between the two sets of a per-side exercise, 0..MaxSwitchSidesSec
-    int RestSec;                    // rest between exercises (time to move the band), 0..MaxRestSec
-    int RoundRestSec;               // rest between rounds, 0..MaxRoundRestSec
-    bool CueSound;                  // beeps
-    bool CueVoice;                  // spoken cues (speech synthesis)
-    bool CueVibration;              // vibration where supported
-    bool CueFlash;                  // screen flash
-    Theme ColorTheme;               // follow the system, or force light or dark
-    int BandChangeRestSec;          // rest before an exercise whose band form differs (tie or untie the loop), 0..MaxRestSec; the longer of this and RestSec
-    RepCount CountReps;             // rep numbers spoken: every rep, every fifth, none
-    int CueVolume;                  // loudness of tones and speech, 0..MaxCueVolume (percent)
-    int WeeklyGoal;                 // sessions a week the runner aims for, MinWeeklyGoal..MaxWeeklyGoal
-    BandStrength Band[ExerciseCount];   // the band used for each exercise, as the runner noted it
+struct Settings
+{
+    int Rounds;                        // times through the whole circuit, MinRounds..MaxRounds
+    int Reps[ExerciseCount];           // reps per side (steps per direction) per exercise, MinReps..MaxReps
+    RunMode Mode;                      // guided tempo, or self-paced with a Done button
+    int GetReadySec;                   // countdown before the first set, 0..MaxGetReadySec
+    int SwitchSidesSec;                // pause between the two sets of a per-side exercise, 0..MaxSwitchSidesSec
+    int RestSec;                       // rest between exercises (time to move the band), 0..MaxRestSec
+    int RoundRestSec;                  // rest between rounds, 0..MaxRoundRestSec
+    bool CueSound;                     // beeps
+    bool CueVoice;                     // spoken cues (speech synthesis)
+    bool CueVibration;                 // vibration where supported
+    bool CueFlash;                     // screen flash
+    Theme ColorTheme;                  // follow the system, or force light or dark
+    int BandChangeRestSec;             // rest before an exercise whose band form differs (tie or untie the loop), 0..MaxRestSec; the longer of this and RestSec
+    RepCount CountReps;                // rep numbers spoken: every rep, every fifth, none
+    int CueVolume;                     // loudness of tones and speech, 0..MaxCueVolume (percent)
+    int WeeklyGoal;                    // sessions a week the runner aims for, MinWeeklyGoal..MaxWeeklyGoal
+    BandStrength Band[ExerciseCount];  // the band used for each exercise, as the runner noted it
 
     bool operator==(const Settings&) const = default;
 };
 
-Settings DefaultSettings();                         // reps at the low end of each range, get ready 10 s, switch 5 s, rest 15 s (30 s for a band change), round rest 60 s
-Settings ClampSettings(const Settings& settings);   // every field pulled into its bounds, enums made valid
-bool SettingsAreValid(const Settings& settings);    // true when ClampSettings() would change nothing
+Settings DefaultSettings();                        // reps at the low end of each range, get ready 10 s, switch 5 s, rest 15 s (30 s for a band change), round rest 60 s
+Settings ClampSettings(const Settings& settings);  // every field pulled into its bounds, enums made valid
+bool SettingsAreValid(const Settings& settings);   // true when ClampSettings() would change nothing
 
-const char* RunModeKey(RunMode mode);               // "guided", "self-paced"
-const char* ThemeKey(Theme theme);                  // "system", "light", "dark"
-const char* RepCountKey(RepCount count);            // "every", "five", "off"
+const char* RunModeKey(RunMode mode);     // "guided", "self-paced"
+const char* ThemeKey(Theme theme);        // "system", "light", "dark"
+const char* RepCountKey(RepCount count);  // "every", "five", "off"
 
 // --- [SECTION] Plan -----------------------------------------------------------------------------
 
-enum class Phase { GetReady, Work, Switch, Rest, RoundRest, Done };
+enum class Phase
+{
+    GetReady,
+    Work,
+    Switch,
+    Rest,
+    RoundRest,
+    Done
+};
 
-const char* PhaseKey(Phase phase);                  // "get-ready", "work", "switch", "rest", "round-rest", "done"
+const char* PhaseKey(Phase phase);  // "get-ready", "work", "switch", "rest", "round-rest", "done"
 
-struct Step {
-    Phase StepPhase;        // what happens during this step
-    int Round;              // 1-based; for RoundRest the round just finished
-    ExerciseId Exercise;    // Work/Switch: the exercise in progress; GetReady/Rest/RoundRest: the one coming next; Done: the last
-    Side StepSide;          // Work: the side or direction of the set (None for alternating sets); Switch: the side coming next
-    int TargetReps;         // Work: reps (or steps) to do; 0 otherwise
-    int64_t DurationMs;     // length of a timed step; 0 for a counting-up step (and for Done)
-    bool CountsUp;          // self-paced work: no end time, it runs until Done(), Skip() or EndEarly()
-    bool BandChange;        // Rest/RoundRest: the band's form changes before the next exercise (tie or untie the loop)
+struct Step
+{
+    Phase StepPhase;      // what happens during this step
+    int Round;            // 1-based; for RoundRest the round just finished
+    ExerciseId Exercise;  // Work/Switch: the exercise in progress; GetReady/Rest/RoundRest: the one coming next; Done: the last
+    Side StepSide;        // Work: the side or direction of the set (None for alternating sets); Switch: the side coming next
+    int TargetReps;       // Work: reps (or steps) to do; 0 otherwise
+    int64_t DurationMs;   // length of a timed step; 0 for a counting-up step (and for Done)
+    bool CountsUp;        // self-paced work: no end time, it runs until Done(), Skip() or EndEarly()
+    bool BandChange;      // Rest/RoundRest: the band's form changes before the next exercise (tie or untie the loop)
 
     bool operator==(const Step&) const = default;
 };

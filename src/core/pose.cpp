@@ -27,31 +27,36 @@ static Vec3 operator*(const Vec3& a, float s) { return { a.x * s, a.y * s, a.z *
 static float Dot(const Vec3& a, const Vec3& b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
 static Vec3 Cross(const Vec3& a, const Vec3& b) { return { a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x }; }
 static float Length(const Vec3& a) { return std::sqrt(Dot(a, a)); }
-static Vec3 Normalize(const Vec3& a) { float len = Length(a); return len > 1e-9f ? a * (1.0f / len) : Vec3{ 0, 1, 0 }; }
+static Vec3 Normalize(const Vec3& a)
+{
+    float len = Length(a);
+    return len > 1e-9f ? a * (1.0f / len) : Vec3{ 0, 1, 0 };
+}
 static Vec3 Lerp(const Vec3& a, const Vec3& b, float t) { return a + (b - a) * t; }
 static float Lerp(float a, float b, float t) { return a + (b - a) * t; }
 static float Clamp(float v, float lo, float hi) { return v < lo ? lo : (v > hi ? hi : v); }
 static float Radians(float deg) { return deg * 0.017453292519943295f; }
 static float Smoothstep(float t) { return t * t * (3.0f - 2.0f * t); }
 
-struct Mat3 {
-    Vec3 X, Y, Z;   // columns: where the unit axes go
+struct Mat3
+{
+    Vec3 X, Y, Z;  // columns: where the unit axes go
 };
 
 static Vec3 Apply(const Mat3& m, const Vec3& v) { return m.X * v.x + m.Y * v.y + m.Z * v.z; }
 static Mat3 Mul(const Mat3& a, const Mat3& b) { return { Apply(a, b.X), Apply(a, b.Y), Apply(a, b.Z) }; }
 
-static Mat3 RotX(float deg)   // positive turns +y towards +z (leans forward)
+static Mat3 RotX(float deg)  // positive turns +y towards +z (leans forward)
 {
     float c = std::cos(Radians(deg)), s = std::sin(Radians(deg));
     return { { 1, 0, 0 }, { 0, c, s }, { 0, -s, c } };
 }
-static Mat3 RotY(float deg)   // positive turns +z towards +x (turns to the figure's left)
+static Mat3 RotY(float deg)  // positive turns +z towards +x (turns to the figure's left)
 {
     float c = std::cos(Radians(deg)), s = std::sin(Radians(deg));
     return { { c, 0, -s }, { 0, 1, 0 }, { s, 0, c } };
 }
-static Mat3 RotZ(float deg)   // positive turns +x towards +y
+static Mat3 RotZ(float deg)  // positive turns +x towards +y
 {
     float c = std::cos(Radians(deg)), s = std::sin(Radians(deg));
     return { { c, s, 0 }, { -s, c, 0 }, { 0, 0, 1 } };
@@ -70,28 +75,28 @@ float JointAngleDeg(const Vec3& a, const Vec3& vertex, const Vec3& b) { return A
 // --- [SECTION] Skeleton and forward kinematics ---------------------------------------------------
 
 // Proportions of a 1.75 m adult, in metres.
-constexpr float SpineLength = 0.50f;         // pelvis to chest
-constexpr float NeckLength = 0.10f;          // chest to neck
-constexpr float HeadOffset = 0.13f;          // neck to the head's centre
-constexpr Vec3 ShoulderOffset = { 0.19f, -0.04f, 0.0f };   // from the chest, left side, chest frame
-constexpr Vec3 HipOffset = { 0.10f, -0.06f, 0.0f };        // from the pelvis, left side, pelvis frame
+constexpr float SpineLength = 0.50f;                      // pelvis to chest
+constexpr float NeckLength = 0.10f;                       // chest to neck
+constexpr float HeadOffset = 0.13f;                       // neck to the head's centre
+constexpr Vec3 ShoulderOffset = { 0.19f, -0.04f, 0.0f };  // from the chest, left side, chest frame
+constexpr Vec3 HipOffset = { 0.10f, -0.06f, 0.0f };       // from the pelvis, left side, pelvis frame
 constexpr float UpperArmLength = 0.30f;
-constexpr float LowerArmLength = 0.33f;      // elbow to the middle of the hand
+constexpr float LowerArmLength = 0.33f;  // elbow to the middle of the hand
 constexpr float ThighLength = 0.45f;
 constexpr float ShinLength = 0.43f;
-constexpr float FootLength = 0.18f;          // ankle to toes
+constexpr float FootLength = 0.18f;  // ankle to toes
 
 const Bone Bones[BoneCount] = {
     { Joint_Pelvis, Joint_Chest, BodySide_Centre, SpineLength },
     { Joint_Chest, Joint_Neck, BodySide_Centre, NeckLength },
     { Joint_Neck, Joint_Head, BodySide_Centre, HeadOffset },
-    { Joint_Chest, Joint_ShoulderL, BodySide_Left, 0.194165f },   // |ShoulderOffset|
+    { Joint_Chest, Joint_ShoulderL, BodySide_Left, 0.194165f },  // |ShoulderOffset|
     { Joint_ShoulderL, Joint_ElbowL, BodySide_Left, UpperArmLength },
     { Joint_ElbowL, Joint_HandL, BodySide_Left, LowerArmLength },
     { Joint_Chest, Joint_ShoulderR, BodySide_Right, 0.194165f },
     { Joint_ShoulderR, Joint_ElbowR, BodySide_Right, UpperArmLength },
     { Joint_ElbowR, Joint_HandR, BodySide_Right, LowerArmLength },
-    { Joint_Pelvis, Joint_HipL, BodySide_Left, 0.116619f },       // |HipOffset|
+    { Joint_Pelvis, Joint_HipL, BodySide_Left, 0.116619f },  // |HipOffset|
     { Joint_HipL, Joint_KneeL, BodySide_Left, ThighLength },
     { Joint_KneeL, Joint_AnkleL, BodySide_Left, ShinLength },
     { Joint_AnkleL, Joint_ToeL, BodySide_Left, FootLength },
@@ -103,10 +108,14 @@ const Bone Bones[BoneCount] = {
 
 Joint MirrorJoint(Joint joint)
 {
-    if (joint >= Joint_ShoulderL && joint <= Joint_HandL) return (Joint)(joint + 3);
-    if (joint >= Joint_ShoulderR && joint <= Joint_HandR) return (Joint)(joint - 3);
-    if (joint >= Joint_HipL && joint <= Joint_ToeL) return (Joint)(joint + 4);
-    if (joint >= Joint_HipR && joint <= Joint_ToeR) return (Joint)(joint - 4);
+    if (joint >= Joint_ShoulderL && joint <= Joint_HandL)
+        return (Joint)(joint + 3);
+    if (joint >= Joint_ShoulderR && joint <= Joint_HandR)
+        return (Joint)(joint - 3);
+    if (joint >= Joint_HipL && joint <= Joint_ToeL)
+        return (Joint)(joint + 4);
+    if (joint >= Joint_HipR && joint <= Joint_ToeR)
+        return (Joint)(joint - 4);
     return joint;
 }
 
@@ -114,27 +123,30 @@ Joint MirrorJoint(Joint joint)
 
 // Angles in degrees. Each limb's angles mean the same on both sides: the right limb is built as
 // the mirror of the left, so swapping the [0] and [1] entries mirrors a pose.
-struct ArmAngles {
-    float Flex;         // shoulder: 0 = hanging, 90 = straight forward of the chest, 180 = overhead
-    float Abduct;       // shoulder: raised out to the side (negative: across towards the middle)
-    float Rotate;       // upper arm turned outward about its own axis (90: forearm up in a "W")
-    float Elbow;        // 0 = straight
+struct ArmAngles
+{
+    float Flex;    // shoulder: 0 = hanging, 90 = straight forward of the chest, 180 = overhead
+    float Abduct;  // shoulder: raised out to the side (negative: across towards the middle)
+    float Rotate;  // upper arm turned outward about its own axis (90: forearm up in a "W")
+    float Elbow;   // 0 = straight
 };
 
-struct LegAngles {
-    float Flex;         // hip: 0 = in line with the trunk, 90 = thigh at right angles to it
-    float Abduct;       // hip: thigh out to the side
-    float Knee;         // 0 = straight
-    float Ankle;        // 0 = foot at right angles to the shin; + toes up (dorsiflexed), - pointed
+struct LegAngles
+{
+    float Flex;    // hip: 0 = in line with the trunk, 90 = thigh at right angles to it
+    float Abduct;  // hip: thigh out to the side
+    float Knee;    // 0 = straight
+    float Ankle;   // 0 = foot at right angles to the shin; + toes up (dorsiflexed), - pointed
 };
 
-struct PoseAngles {
-    float Lean;         // pelvis tipped forward (+) or back (-) from upright; -90 lies on the back
-    float SpineBend;    // chest bent forward relative to the pelvis
-    float SpineTwist;   // chest turned to the figure's left (+) or right (-) relative to the pelvis
-    float HeadBend;     // chin towards the chest
-    ArmAngles Arm[2];   // [0] left, [1] right
-    LegAngles Leg[2];   // [0] left, [1] right
+struct PoseAngles
+{
+    float Lean;        // pelvis tipped forward (+) or back (-) from upright; -90 lies on the back
+    float SpineBend;   // chest bent forward relative to the pelvis
+    float SpineTwist;  // chest turned to the figure's left (+) or right (-) relative to the pelvis
+    float HeadBend;    // chin towards the chest
+    ArmAngles Arm[2];  // [0] left, [1] right
+    LegAngles Leg[2];  // [0] left, [1] right
 };
 
 static constexpr PoseAngles MirrorAngles(const PoseAngles& a)
@@ -142,34 +154,41 @@ static constexpr PoseAngles MirrorAngles(const PoseAngles& a)
     return { a.Lean, a.SpineBend, -a.SpineTwist, a.HeadBend, { a.Arm[1], a.Arm[0] }, { a.Leg[1], a.Leg[0] } };
 }
 
-constexpr float StandAnkleHeight = 0.07f;    // ankle above the floor when the foot is flat
-constexpr float ToeHeight = 0.02f;           // toes above the floor when the foot is flat
-constexpr float FootTurnOutDeg = 8.0f;       // feet flat on the floor point slightly outward
+constexpr float StandAnkleHeight = 0.07f;  // ankle above the floor when the foot is flat
+constexpr float ToeHeight = 0.02f;         // toes above the floor when the foot is flat
+constexpr float FootTurnOutDeg = 8.0f;     // feet flat on the floor point slightly outward
 
 constexpr int MaxKeyframes = MaxTempoParts + 1;
 
-struct ExerciseMotion {
-    const PoseAngles* Keys;   // the pose at each tempo part boundary: start, end of part 1, ...; last = first
-    int KeyCount;             // tempo parts + 1
-    Joint PinJoint;           // the body contact that must not slide ...
-    Vec3 PinTarget;           // ... and where it stays (world)
-    bool PlantFeet;           // legs reach fixed ankle targets by IK instead of using the leg angles
-    Vec3 AnkleTarget;         // PlantFeet: the left ankle's floor point (x, z; y is StandAnkleHeight)
-    Vec3 KneePole;            // PlantFeet: the direction the knees point
-    Vec3 ViewCentre;          // the view centres here ...
-    float ViewRadius;         // ... and shows this far around it ...
-    Vec3 ViewHalfExtent;      // ... or, framed closer, this box around it (see PoseSample)
+struct ExerciseMotion
+{
+    const PoseAngles* Keys;  // the pose at each tempo part boundary: start, end of part 1, ...; last = first
+    int KeyCount;            // tempo parts + 1
+    Joint PinJoint;          // the body contact that must not slide ...
+    Vec3 PinTarget;          // ... and where it stays (world)
+    bool PlantFeet;          // legs reach fixed ankle targets by IK instead of using the leg angles
+    Vec3 AnkleTarget;        // PlantFeet: the left ankle's floor point (x, z; y is StandAnkleHeight)
+    Vec3 KneePole;           // PlantFeet: the direction the knees point
+    Vec3 ViewCentre;         // the view centres here ...
+    float ViewRadius;        // ... and shows this far around it ...
+    Vec3 ViewHalfExtent;     // ... or, framed closer, this box around it (see PoseSample)
 };
 
 // Deadbug: on the back, hips and knees at 90 deg, arms straight up; then the left leg lowers
 // straight towards the floor while the right arm reaches overhead; back; the other pair.
 static constexpr PoseAngles DeadbugStart = {
-    -90, 0, 0, 0,
+    -90,
+    0,
+    0,
+    0,
     { { 90, 0, 0, 0 }, { 90, 0, 0, 0 } },
     { { 90, 0, 90, 0 }, { 90, 0, 90, 0 } },
 };
 static constexpr PoseAngles DeadbugLeftLegOut = {
-    -90, 0, 0, 0,
+    -90,
+    0,
+    0,
+    0,
     { { 90, 0, 0, 0 }, { 170, 0, 0, 0 } },
     { { 15, 0, 0, -15 }, { 90, 0, 90, 0 } },
 };
@@ -179,12 +198,18 @@ static const PoseAngles DeadbugKeys[] = { DeadbugStart, DeadbugLeftLegOut, Deadb
 // behind; toes pointed away, pulled up, held, pointed away again. The other foot rests, relaxed
 // and pointed, so the working foot's pull shows against it.
 static constexpr PoseAngles DorsiflexionPointed = {
-    -10, 5, 0, 15,
+    -10,
+    5,
+    0,
+    15,
     { { -30, 12, 0, 5 }, { -30, 12, 0, 5 } },
     { { 80, 3, 0, -40 }, { 80, 3, 0, -35 } },
 };
 static constexpr PoseAngles DorsiflexionToesUp = {
-    -10, 5, 0, 15,
+    -10,
+    5,
+    0,
+    15,
     { { -30, 12, 0, 5 }, { -30, 12, 0, 5 } },
     { { 80, 3, 0, 20 }, { 80, 3, 0, -35 } },
 };
@@ -193,12 +218,18 @@ static const PoseAngles DorsiflexionKeys[] = { DorsiflexionPointed, Dorsiflexion
 // Overhead trap pull: standing, band overhead with the hands wide; elbows bend down and back so
 // the band comes behind the head to ear level; back up.
 static constexpr PoseAngles TrapPullOverhead = {
-    0, 0, 0, 0,
+    0,
+    0,
+    0,
+    0,
     { { 8, 155, 90, 10 }, { 8, 155, 90, 10 } },
     { { 0, 4, 0, -16 }, { 0, 4, 0, -16 } },
 };
 static constexpr PoseAngles TrapPullEarLevel = {
-    0, 0, 0, 0,
+    0,
+    0,
+    0,
+    0,
     { { 35, 92, 90, 75 }, { 35, 92, 90, 75 } },
     { { 0, 4, 0, -16 }, { 0, 4, 0, -16 } },
 };
@@ -208,12 +239,18 @@ static const PoseAngles TrapPullKeys[] = { TrapPullOverhead, TrapPullEarLevel, T
 // front of the chest (70 deg from the trunk, so the hands hover over the knees); turn right, centre,
 // left, centre. The feet stay planted (legs by IK).
 static constexpr PoseAngles RussianTwistCentre = {
-    -45, 0, 0, 5,
+    -45,
+    0,
+    0,
+    5,
     { { 70, -8, 0, 0 }, { 70, -8, 0, 0 } },
     { { 0, 0, 0, 0 }, { 0, 0, 0, 0 } },
 };
 static constexpr PoseAngles RussianTwistRight = {
-    -45, 0, -40, 5,
+    -45,
+    0,
+    -40,
+    5,
     { { 70, -3, 0, 0 }, { 70, -3, 0, 0 } },
     { { 0, 0, 0, 0 }, { 0, 0, 0, 0 } },
 };
@@ -223,59 +260,70 @@ static const ExerciseMotion Motions[ExerciseCount] = {
     { DeadbugKeys, 5, Joint_Pelvis, { 0, 0.11f, 0 }, false, {}, {}, { 0, 0.43f, -0.085f }, 1.09f, { 0.21f, 0.34f, 1.02f } },
     { DorsiflexionKeys, 4, Joint_Pelvis, { 0, 0.14f, 0 }, false, {}, {}, { 0, 0.435f, 0.483f }, 1.0f, { 0.34f, 0.455f, 0.78f } },
     { TrapPullKeys, 3, Joint_AnkleL, { 0.1614f, StandAnkleHeight, 0 }, false, {}, {}, { 0, 1.037f, 0.03f }, 1.17f, { 0.61f, 1.04f, 0.25f } },
-    { nullptr, 0, Joint_Pelvis, {}, false, {}, {}, {}, 1.0f, {} },   // monster walks: see MonsterWalk
+    { nullptr, 0, Joint_Pelvis, {}, false, {}, {}, {}, 1.0f, {} },  // monster walks: see MonsterWalk
     { RussianTwistKeys, 5, Joint_Pelvis, { 0, 0.12f, 0 }, true, { 0.14f, 0, 0.64f }, { 0, 1, 0.2f }, { 0, 0.458f, 0.15f }, 0.87f, { 0.55f, 0.46f, 0.68f } },
 };
 
 // Monster walk: a half squat held while stepping; one rep is one step (see PoseWalkStep).
-struct MonsterWalkMotion {
-    PoseAngles Body;        // trunk, head and arms (the legs come from the feet by IK)
-    float PelvisHeight;     // half squat: knees bent about 45 deg, about 55 under the stepping foot
-    float HalfWidth;        // ankle distance from the middle line: a wide stance
-    float StepTravel;       // the body moves this far per step; each foot moves twice as far
-    float SwingLift;        // how high the stepping foot clears the floor
-    float SwingOutward;     // how much wider the stepping foot goes mid-step (keeps the band taut)
-    float ArmSwingDeg;      // the hands, held in front of the chest, swing a little opposite to the legs
-    float KneeOut;          // knees point over the toes, a little outward
+struct MonsterWalkMotion
+{
+    PoseAngles Body;     // trunk, head and arms (the legs come from the feet by IK)
+    float PelvisHeight;  // half squat: knees bent about 45 deg, about 55 under the stepping foot
+    float HalfWidth;     // ankle distance from the middle line: a wide stance
+    float StepTravel;    // the body moves this far per step; each foot moves twice as far
+    float SwingLift;     // how high the stepping foot clears the floor
+    float SwingOutward;  // how much wider the stepping foot goes mid-step (keeps the band taut)
+    float ArmSwingDeg;   // the hands, held in front of the chest, swing a little opposite to the legs
+    float KneeOut;       // knees point over the toes, a little outward
     float ViewHeight, ViewRadius;
-    float ViewAhead;        // the view centre is this far ahead of the pelvis (the toes lead)
-    Vec3 ViewHalfExtent;    // the box around the view centre that holds the walker (see PoseSample)
+    float ViewAhead;      // the view centre is this far ahead of the pelvis (the toes lead)
+    Vec3 ViewHalfExtent;  // the box around the view centre that holds the walker (see PoseSample)
 };
 
 static constexpr MonsterWalkMotion MonsterWalk = {
     { 16, 0, 0, -12, { { 35, 14, 0, 95 }, { 35, 14, 0, 95 } }, { { 0, 0, 0, 0 }, { 0, 0, 0, 0 } } },
-    0.925f, 0.24f, 0.20f, 0.05f, 0.08f, 4.0f, 0.35f,
-    0.85f, 1.05f,
-    0.20f, { 0.36f, 0.85f, 0.36f },
+    0.925f,
+    0.24f,
+    0.20f,
+    0.05f,
+    0.08f,
+    4.0f,
+    0.35f,
+    0.85f,
+    1.05f,
+    0.20f,
+    { 0.36f, 0.85f, 0.36f },
 };
 
-struct AnchorPost {
-    float Distance;     // from the ankle, straight ahead of the foot
-    float Height;       // where the band is tied
+struct AnchorPost
+{
+    float Distance;  // from the ankle, straight ahead of the foot
+    float Height;    // where the band is tied
 };
 static constexpr AnchorPost DorsiflexionPost = { 0.35f, 0.22f };
 
-struct BandRange {
+struct BandRange
+{
     float SlackLength;  // distance between the attachment points where the band goes slack
     float FullLength;   // ... and where it is at its most stretched
 };
 static constexpr BandRange BandRanges[ExerciseCount] = {
-    { 0.04f, 0.48f },   // deadbug: knee to knee (hip-width knees already stretch it)
-    { 0.22f, 0.40f },   // dorsiflexion: post to foot
-    { 0.60f, 1.20f },   // trap pull: hand to hand
-    { 0.38f, 0.58f },   // monster walk: ankle to ankle
-    { 0.10f, 0.34f },   // russian twist: hand to hand
+    { 0.04f, 0.48f },  // deadbug: knee to knee (hip-width knees already stretch it)
+    { 0.22f, 0.40f },  // dorsiflexion: post to foot
+    { 0.60f, 1.20f },  // trap pull: hand to hand
+    { 0.38f, 0.58f },  // monster walk: ankle to ankle
+    { 0.10f, 0.34f },  // russian twist: hand to hand
 };
 
 // Chosen so every bone that carries the movement is drawn at least 40% of its length at every key
 // pose, and the pose facts a beginner must see (lean, knee bend, stance, band) read in the flat
 // drawing; tests/core/test_figure_layout.cpp holds them to it.
 static constexpr Camera DefaultCameras[ExerciseCount] = {
-    { -60.0f, 25.0f },  // deadbug: front quarter from the figure's right, above: the 90/90 and each long limb in near profile, the band between the knees in view
-    { 80.0f, 6.0f },    // dorsiflexion: from the working foot's side, low: the ankle angle reads in profile, the resting foot behind it
-    { 35.0f, 12.0f },   // trap pull: front three-quarter with the face in view, so the head hides the band behind it; arms wide and whole
-    { 45.0f, 15.0f },   // monster walk: half from the side (the squat's knee bend), half from the front (the wide stance and the band)
-    { -135.0f, 20.0f }, // russian twist: from behind the right shoulder, above: left is left as the runner sees it, the lean reads at 45 deg, the bent knees and the arms swinging right and left all show
+    { -60.0f, 25.0f },   // deadbug: front quarter from the figure's right, above: the 90/90 and each long limb in near profile, the band between the knees in view
+    { 80.0f, 6.0f },     // dorsiflexion: from the working foot's side, low: the ankle angle reads in profile, the resting foot behind it
+    { 35.0f, 12.0f },    // trap pull: front three-quarter with the face in view, so the head hides the band behind it; arms wide and whole
+    { 45.0f, 15.0f },    // monster walk: half from the side (the squat's knee bend), half from the front (the wide stance and the band)
+    { -135.0f, 20.0f },  // russian twist: from behind the right shoulder, above: left is left as the runner sees it, the lean reads at 45 deg, the bent knees and the arms swinging right and left all show
 };
 
 static ArmAngles Lerp(const ArmAngles& a, const ArmAngles& b, float t)
@@ -295,7 +343,8 @@ static PoseAngles Lerp(const PoseAngles& a, const PoseAngles& b, float t)
     r.SpineBend = Lerp(a.SpineBend, b.SpineBend, t);
     r.SpineTwist = Lerp(a.SpineTwist, b.SpineTwist, t);
     r.HeadBend = Lerp(a.HeadBend, b.HeadBend, t);
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 2; i++)
+    {
         r.Arm[i] = Lerp(a.Arm[i], b.Arm[i], t);
         r.Leg[i] = Lerp(a.Leg[i], b.Leg[i], t);
     }
@@ -320,7 +369,8 @@ static void PoseUpperBody(const PoseAngles& angles, const Vec3& pelvis, Vec3* jo
     joints[Joint_Chest] = chest;
     joints[Joint_Neck] = neck;
     joints[Joint_Head] = neck + Apply(head_frame, { 0, HeadOffset, 0 });
-    for (int side = 0; side < 2; side++) {
+    for (int side = 0; side < 2; side++)
+    {
         const ArmAngles& arm = angles.Arm[side];
         float s = SideSign(side);
         Mat3 arm_frame = Mul(chest_frame, Mul(RotX(-arm.Flex), Mul(RotZ(s * arm.Abduct), RotY(s * arm.Rotate))));
@@ -389,13 +439,17 @@ static PoseAngles KeyframedAngles(const ExerciseMotion& motion, const Exercise& 
     int parts = motion.KeyCount - 1;
     float boundaries[MaxKeyframes];
     boundaries[0] = 0.0f;
-    if (exercise.TempoPartCount == parts && RepDurationMs(exercise) > 0) {
+    if (exercise.TempoPartCount == parts && RepDurationMs(exercise) > 0)
+    {
         float total = (float)RepDurationMs(exercise), sum = 0.0f;
-        for (int i = 0; i < parts; i++) {
+        for (int i = 0; i < parts; i++)
+        {
             sum += (float)exercise.Tempo[i].DurationMs;
             boundaries[i + 1] = sum / total;
         }
-    } else {
+    }
+    else
+    {
         for (int i = 1; i <= parts; i++)
             boundaries[i] = (float)i / (float)parts;
     }
@@ -409,10 +463,12 @@ static PoseAngles KeyframedAngles(const ExerciseMotion& motion, const Exercise& 
 
 static void PoseKeyframed(const ExerciseMotion& motion, const PoseAngles& angles, Vec3* joints)
 {
-    if (motion.PlantFeet) {
+    if (motion.PlantFeet)
+    {
         // The seat is pinned (PinJoint is the pelvis) and the feet reach their floor points.
         PoseUpperBody(angles, motion.PinTarget, joints);
-        for (int side = 0; side < 2; side++) {
+        for (int side = 0; side < 2; side++)
+        {
             Vec3 target = SideOffset(motion.AnkleTarget, side) + Vec3{ 0, StandAnkleHeight, 0 };
             PoseLegByTarget(HipPosition(angles, motion.PinTarget, side), target, motion.KneePole, FlatFootDirection(side), side, joints);
         }
@@ -440,7 +496,7 @@ static void PoseWalkStep(float phase, Vec3* joints)
     float arc = std::sin(3.14159265f * s);
 
     PoseAngles angles = walk.Body;
-    angles.Arm[0].Flex = walk.Body.Arm[0].Flex + walk.ArmSwingDeg * (1.0f - 2.0f * s);   // left arm back as the left foot comes forward
+    angles.Arm[0].Flex = walk.Body.Arm[0].Flex + walk.ArmSwingDeg * (1.0f - 2.0f * s);  // left arm back as the left foot comes forward
     angles.Arm[1].Flex = walk.Body.Arm[1].Flex - walk.ArmSwingDeg * (1.0f - 2.0f * s);
 
     Vec3 pelvis = { 0, walk.PelvisHeight, phase * walk.StepTravel };
@@ -453,7 +509,8 @@ static void PoseWalkStep(float phase, Vec3* joints)
     };
     Vec3 stance_target = { -walk.HalfWidth, StandAnkleHeight, 0.5f * walk.StepTravel };
     Vec3 targets[2] = { swing_target, stance_target };
-    for (int side = 0; side < 2; side++) {
+    for (int side = 0; side < 2; side++)
+    {
         Vec3 pole = { SideSign(side) * walk.KneeOut, 0.0f, 1.0f };
         PoseLegByTarget(HipPosition(angles, pelvis, side), targets[side], pole, FlatFootDirection(side), side, joints);
     }
@@ -462,7 +519,8 @@ static void PoseWalkStep(float phase, Vec3* joints)
 static void MirrorJoints(Vec3* joints)
 {
     Vec3 mirrored[Joint_COUNT];
-    for (int i = 0; i < Joint_COUNT; i++) {
+    for (int i = 0; i < Joint_COUNT; i++)
+    {
         Vec3 p = joints[MirrorJoint((Joint)i)];
         mirrored[i] = { -p.x, p.y, p.z };
     }
@@ -477,7 +535,8 @@ static float PoseMonsterWalk(Side side, float phase, int rep_index, Vec3* joints
 {
     int step = rep_index;
     float step_phase = phase;
-    if (side == Side::Back) {
+    if (side == Side::Back)
+    {
         step = -rep_index - 1;
         step_phase = 1.0f - phase;
     }
@@ -488,7 +547,7 @@ static float PoseMonsterWalk(Side side, float phase, int rep_index, Vec3* joints
     float travel = (float)parity * MonsterWalk.StepTravel;
     for (int i = 0; i < Joint_COUNT; i++)
         joints[i].z += travel;
-    return travel + step_phase * MonsterWalk.StepTravel;   // where the pelvis is along z
+    return travel + step_phase * MonsterWalk.StepTravel;  // where the pelvis is along z
 }
 
 // --- [SECTION] Sampling, mirroring, band -----------------------------------------------------------
@@ -496,18 +555,20 @@ static float PoseMonsterWalk(Side side, float phase, int rep_index, Vec3* joints
 static Band MakeBand(ExerciseId exercise, const Vec3* joints)
 {
     Band band = {};
-    switch (exercise) {
-    case ExerciseId::Deadbug:   // loop just above the knees
+    switch (exercise)
+    {
+    case ExerciseId::Deadbug:  // loop just above the knees
         band.Kind = BandKind_Loop;
         band.A = Lerp(joints[Joint_HipL], joints[Joint_KneeL], 0.75f);
         band.B = Lerp(joints[Joint_HipR], joints[Joint_KneeR], 0.75f);
         break;
-    case ExerciseId::MonsterWalk:   // loop just above the ankles
+    case ExerciseId::MonsterWalk:  // loop just above the ankles
         band.Kind = BandKind_Loop;
         band.A = joints[Joint_AnkleL] + Normalize(joints[Joint_KneeL] - joints[Joint_AnkleL]) * 0.06f;
         band.B = joints[Joint_AnkleR] + Normalize(joints[Joint_KneeR] - joints[Joint_AnkleR]) * 0.06f;
         break;
-    case ExerciseId::Dorsiflexion: {   // the left foot's band, from a post in front of it
+    case ExerciseId::Dorsiflexion:
+    {  // the left foot's band, from a post in front of it
         band.Kind = BandKind_Anchored;
         Vec3 ankle = joints[Joint_AnkleL];
         band.PostBase = { ankle.x, 0.0f, ankle.z + DorsiflexionPost.Distance };
@@ -537,8 +598,10 @@ PoseSample MirrorPose(const PoseSample& pose)
     mirrored.Strap.B = reflect(pose.Strap.Kind == BandKind_Anchored ? pose.Strap.B : pose.Strap.A);
     mirrored.Strap.PostBase = reflect(pose.Strap.PostBase);
     mirrored.ViewCentre = reflect(pose.ViewCentre);
-    if (pose.PoseSide == Side::Left) mirrored.PoseSide = Side::Right;
-    else if (pose.PoseSide == Side::Right) mirrored.PoseSide = Side::Left;
+    if (pose.PoseSide == Side::Left)
+        mirrored.PoseSide = Side::Right;
+    else if (pose.PoseSide == Side::Right)
+        mirrored.PoseSide = Side::Left;
     return mirrored;
 }
 
@@ -554,7 +617,8 @@ PoseSample SamplePose(ExerciseId exercise, Side side, float rep_phase, int rep_i
     PoseSample pose = {};
     pose.Exercise = exercise;
     pose.FloorTickSpacing = 0.0f;
-    if (info.Style == SetStyle::Directions) {
+    if (info.Style == SetStyle::Directions)
+    {
         pose.PoseSide = side == Side::Back ? Side::Back : Side::Forward;
         float pelvis_z = PoseMonsterWalk(pose.PoseSide, phase, rep_index, pose.Joints);
         pose.ViewCentre = { 0.0f, MonsterWalk.ViewHeight, pelvis_z + MonsterWalk.ViewAhead };
@@ -571,11 +635,14 @@ PoseSample SamplePose(ExerciseId exercise, Side side, float rep_phase, int rep_i
     pose.ViewCentre = motion.ViewCentre;
     pose.ViewRadius = motion.ViewRadius;
     pose.ViewHalfExtent = motion.ViewHalfExtent;
-    if (info.Style == SetStyle::PerSide) {
+    if (info.Style == SetStyle::PerSide)
+    {
         pose.PoseSide = Side::Left;
         if (side == Side::Right)
             pose = MirrorPose(pose);
-    } else {
+    }
+    else
+    {
         pose.PoseSide = Side::None;
     }
     return pose;
@@ -588,8 +655,9 @@ const char* MovingLimbs(ExerciseId exercise, Side side)
     if (side != Side::Left && side != Side::Right)
         return nullptr;
     const bool left = side == Side::Left;
-    switch (exercise) {
-    case ExerciseId::Deadbug: return left ? "Left leg + right arm" : "Right leg + left arm";   // what moves in DeadbugLeftLegOut and its mirror
+    switch (exercise)
+    {
+    case ExerciseId::Deadbug: return left ? "Left leg + right arm" : "Right leg + left arm";  // what moves in DeadbugLeftLegOut and its mirror
     case ExerciseId::Dorsiflexion: return left ? "Left foot" : "Right foot";
     default: return nullptr;
     }
@@ -610,8 +678,10 @@ Camera DefaultCamera(ExerciseId exercise, Side side)
 void OrbitCamera(Camera* camera, float delta_yaw_deg, float delta_pitch_deg)
 {
     float yaw = std::fmod(camera->YawDeg + delta_yaw_deg, 360.0f);
-    if (yaw > 180.0f) yaw -= 360.0f;
-    if (yaw < -180.0f) yaw += 360.0f;
+    if (yaw > 180.0f)
+        yaw -= 360.0f;
+    if (yaw < -180.0f)
+        yaw += 360.0f;
     camera->YawDeg = yaw;
     camera->PitchDeg = Clamp(camera->PitchDeg + delta_pitch_deg, MinPitchDeg, MaxPitchDeg);
 }

@@ -28,7 +28,7 @@ WeekProgress ComputeWeekProgress(const std::vector<SessionRecord>& history, int6
         // A session belongs to the local week where it happened (its own offset when recorded).
         const int64_t week = WeekNumber(LocalDayNumber(record.StartedWallMs, RecordTzOffset(record, tz_offset_minutes)));
         if (week > this_week)
-            continue;   // a clock set wrong once: a session "in the future" counts for no week
+            continue;  // a clock set wrong once: a session "in the future" counts for no week
         weeks.push_back(week);
         if (week == this_week)
             progress.ThisWeekSessions++;
@@ -96,14 +96,14 @@ Suggestion SuggestNext(const SessionRecord& latest, const SessionRecord* previou
     if (previous == nullptr || !latest.Finished || !previous->Finished)
         return suggestion;
     const Exercise& e = GetExercise(exercise);
-    const int reps = settings.Reps[(int)exercise];   // the runner may have raised them already
+    const int reps = settings.Reps[(int)exercise];  // the runner may have raised them already
     const int latest_reps = RepsPerRound(latest, exercise);
     const int previous_reps = RepsPerRound(*previous, exercise);
     const BandStrength band = latest.Bands[(int)exercise];
     if (latest_reps >= e.CountMax && previous_reps >= e.CountMax)
     {
         if (previous->Bands[(int)exercise] != band)
-            return suggestion;    // a new band: the top reached once with it so far
+            return suggestion;  // a new band: the top reached once with it so far
         if (band != BandStrength::None && band != BandStrength::ExtraHeavy)
             return { SuggestionKind::NextBand, 0, (BandStrength)((int)band + 1) };
         if (reps < MaxReps)

@@ -12,11 +12,12 @@
 
 namespace bc {
 
-struct WeekProgress {
-    int ThisWeekSessions;       // sessions started this local week (Monday to Sunday)
-    int Goal;                   // the weekly goal they are measured against
-    int CurrentStreakWeeks;     // weeks in a row that met the goal, ending this week (or last week: this one is not over)
-    int BestStreakWeeks;        // the longest such run
+struct WeekProgress
+{
+    int ThisWeekSessions;    // sessions started this local week (Monday to Sunday)
+    int Goal;                // the weekly goal they are measured against
+    int CurrentStreakWeeks;  // weeks in a row that met the goal, ending this week (or last week: this one is not over)
+    int BestStreakWeeks;     // the longest such run
 };
 
 // tz_offset_minutes as for ComputeHistoryStats(). Every session in the list counts.
@@ -32,12 +33,18 @@ int RepsDoneTotal(const SessionRecord& record, ExerciseId exercise);
 // The reps of each round that every side reached: the smaller side, divided by the rounds planned.
 int RepsPerRound(const SessionRecord& record, ExerciseId exercise);
 
-enum class SuggestionKind { None, MoreReps, NextBand };
+enum class SuggestionKind
+{
+    None,
+    MoreReps,
+    NextBand
+};
 
-struct Suggestion {
-    SuggestionKind Kind;    // what to change next time
-    int Reps;               // MoreReps: the reps per set to try
-    BandStrength Band;      // NextBand: the band to try
+struct Suggestion
+{
+    SuggestionKind Kind;  // what to change next time
+    int Reps;             // MoreReps: the reps per set to try
+    BandStrength Band;    // NextBand: the band to try
 };
 
 // Twice in a row every round reached the top of the coach's range: the next band strength (when

@@ -40,12 +40,13 @@ static std::string Quote(const char* key)
 // The shape every file of ours keeps within: a first pass over the text (no tree is built) stops
 // anything deeper or with more values before the tree is built, so a hostile 2 MB file (a million
 // numbers, or a million "[") costs no more memory than a real history does.
-constexpr int MaxJsonDepth = 8;               // history > sessions > session > reps > exercise is 5
-constexpr int MaxJsonValues = 60 * MaxHistorySessions;   // a session is about 45 values and keys
+constexpr int MaxJsonDepth = 8;                         // history > sessions > session > reps > exercise is 5
+constexpr int MaxJsonValues = 60 * MaxHistorySessions;  // a session is about 45 values and keys
 
-struct ShapeLimits : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ShapeLimits> {
-    int Depth = 0;          // objects and arrays open
-    int Values = 0;         // values and keys seen
+struct ShapeLimits : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ShapeLimits>
+{
+    int Depth = 0;   // objects and arrays open
+    int Values = 0;  // values and keys seen
     bool TooDeep = false;
     bool TooMany = false;
     bool Default() { return ++Values <= MaxJsonValues || !(TooMany = true); }
@@ -53,8 +54,16 @@ struct ShapeLimits : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ShapeLimits
     bool Key(const char*, rapidjson::SizeType, bool) { return Default(); }
     bool StartObject() { return Open(); }
     bool StartArray() { return Open(); }
-    bool EndObject(rapidjson::SizeType) { Depth--; return true; }
-    bool EndArray(rapidjson::SizeType) { Depth--; return true; }
+    bool EndObject(rapidjson::SizeType)
+    {
+        Depth--;
+        return true;
+    }
+    bool EndArray(rapidjson::SizeType)
+    {
+        Depth--;
+        return true;
+    }
     bool Open()
     {
         if (++Depth > MaxJsonDepth)
@@ -276,9 +285,12 @@ static LoadResult<T> Failed(const std::string& error)
 static void WriteSettings(JsonWriter& writer, const Settings& settings)
 {
     writer.StartObject();
-    writer.Key("version"); writer.Int(SaveFormatVersion);
-    writer.Key("rounds"); writer.Int(settings.Rounds);
-    writer.Key("mode"); writer.String(RunModeKey(settings.Mode));
+    writer.Key("version");
+    writer.Int(SaveFormatVersion);
+    writer.Key("rounds");
+    writer.Int(settings.Rounds);
+    writer.Key("mode");
+    writer.String(RunModeKey(settings.Mode));
     writer.Key("reps");
     writer.StartObject();
     for (int i = 0; i < ExerciseCount; i++)
@@ -287,23 +299,37 @@ static void WriteSettings(JsonWriter& writer, const Settings& settings)
         writer.Int(settings.Reps[i]);
     }
     writer.EndObject();
-    writer.Key("getReadySec"); writer.Int(settings.GetReadySec);
-    writer.Key("switchSidesSec"); writer.Int(settings.SwitchSidesSec);
-    writer.Key("restSec"); writer.Int(settings.RestSec);
-    writer.Key("roundRestSec"); writer.Int(settings.RoundRestSec);
+    writer.Key("getReadySec");
+    writer.Int(settings.GetReadySec);
+    writer.Key("switchSidesSec");
+    writer.Int(settings.SwitchSidesSec);
+    writer.Key("restSec");
+    writer.Int(settings.RestSec);
+    writer.Key("roundRestSec");
+    writer.Int(settings.RoundRestSec);
     writer.Key("cues");
     writer.StartObject();
-    writer.Key("sound"); writer.Bool(settings.CueSound);
-    writer.Key("voice"); writer.Bool(settings.CueVoice);
-    writer.Key("vibration"); writer.Bool(settings.CueVibration);
-    writer.Key("flash"); writer.Bool(settings.CueFlash);
-    writer.Key("volume"); writer.Int(settings.CueVolume);
-    writer.Key("repCount"); writer.String(RepCountKey(settings.CountReps));
+    writer.Key("sound");
+    writer.Bool(settings.CueSound);
+    writer.Key("voice");
+    writer.Bool(settings.CueVoice);
+    writer.Key("vibration");
+    writer.Bool(settings.CueVibration);
+    writer.Key("flash");
+    writer.Bool(settings.CueFlash);
+    writer.Key("volume");
+    writer.Int(settings.CueVolume);
+    writer.Key("repCount");
+    writer.String(RepCountKey(settings.CountReps));
     writer.EndObject();
-    writer.Key("theme"); writer.String(ThemeKey(settings.ColorTheme));
-    writer.Key("bandChangeRestSec"); writer.Int(settings.BandChangeRestSec);
-    writer.Key("weeklyGoal"); writer.Int(settings.WeeklyGoal);
-    writer.Key("bands"); WriteBands(writer, settings.Band);
+    writer.Key("theme");
+    writer.String(ThemeKey(settings.ColorTheme));
+    writer.Key("bandChangeRestSec");
+    writer.Int(settings.BandChangeRestSec);
+    writer.Key("weeklyGoal");
+    writer.Int(settings.WeeklyGoal);
+    writer.Key("bands");
+    WriteBands(writer, settings.Band);
     writer.EndObject();
 }
 
@@ -466,26 +492,39 @@ std::string SaveSessionInProgress(const SessionInProgress& session)
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
     writer.StartObject();
-    writer.Key("version"); writer.Int(SaveFormatVersion);
-    writer.Key("id"); writer.String(session.Id.c_str(), (rapidjson::SizeType)session.Id.size());
-    writer.Key("startedWall"); writer.Int64(session.StartedWallMs);
-    writer.Key("settings"); WriteSettings(writer, session.PlanSettings);
-    writer.Key("stepIndex"); writer.Int(session.StepIndex);
-    writer.Key("stepStartMs"); writer.Int64(session.StepStartActiveMs);
-    writer.Key("stepExtraMs"); writer.Int64(session.StepExtraMs);
-    writer.Key("workMs"); writer.Int64(session.WorkMs);
-    writer.Key("activeMs"); writer.Int64(session.ActiveMs);
-    writer.Key("deliveredMs"); writer.Int64(session.DeliveredUntilActiveMs);
-    writer.Key("highestStep"); writer.Int(session.HighestStepReached);
+    writer.Key("version");
+    writer.Int(SaveFormatVersion);
+    writer.Key("id");
+    writer.String(session.Id.c_str(), (rapidjson::SizeType)session.Id.size());
+    writer.Key("startedWall");
+    writer.Int64(session.StartedWallMs);
+    writer.Key("settings");
+    WriteSettings(writer, session.PlanSettings);
+    writer.Key("stepIndex");
+    writer.Int(session.StepIndex);
+    writer.Key("stepStartMs");
+    writer.Int64(session.StepStartActiveMs);
+    writer.Key("stepExtraMs");
+    writer.Int64(session.StepExtraMs);
+    writer.Key("workMs");
+    writer.Int64(session.WorkMs);
+    writer.Key("activeMs");
+    writer.Int64(session.ActiveMs);
+    writer.Key("deliveredMs");
+    writer.Int64(session.DeliveredUntilActiveMs);
+    writer.Key("highestStep");
+    writer.Int(session.HighestStepReached);
     writer.Key("stepReps");
     writer.StartArray();
     for (int reps : session.StepRepsDone)
         writer.Int(reps);
     writer.EndArray();
-    writer.Key("endedEarly"); writer.Bool(session.EndedEarly);
+    writer.Key("endedEarly");
+    writer.Bool(session.EndedEarly);
     if (!session.Owner.empty())
     {
-        writer.Key("owner"); writer.String(session.Owner.c_str(), (rapidjson::SizeType)session.Owner.size());
+        writer.Key("owner");
+        writer.String(session.Owner.c_str(), (rapidjson::SizeType)session.Owner.size());
     }
     writer.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
@@ -547,16 +586,24 @@ LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
 static void WriteSessionRecord(JsonWriter& writer, const SessionRecord& record)
 {
     writer.StartObject();
-    writer.Key("id"); writer.String(record.Id.c_str(), (rapidjson::SizeType)record.Id.size());
-    writer.Key("started"); writer.Int64(record.StartedWallMs);
-    writer.Key("ended"); writer.Int64(record.EndedWallMs);
-    writer.Key("durationMs"); writer.Int64(record.DurationMs);
-    writer.Key("roundsPlanned"); writer.Int(record.RoundsPlanned);
-    writer.Key("roundsDone"); writer.Int(record.RoundsDone);
-    writer.Key("finished"); writer.Bool(record.Finished);
+    writer.Key("id");
+    writer.String(record.Id.c_str(), (rapidjson::SizeType)record.Id.size());
+    writer.Key("started");
+    writer.Int64(record.StartedWallMs);
+    writer.Key("ended");
+    writer.Int64(record.EndedWallMs);
+    writer.Key("durationMs");
+    writer.Int64(record.DurationMs);
+    writer.Key("roundsPlanned");
+    writer.Int(record.RoundsPlanned);
+    writer.Key("roundsDone");
+    writer.Int(record.RoundsDone);
+    writer.Key("finished");
+    writer.Bool(record.Finished);
     if (record.HasTzOffset)
     {
-        writer.Key("tzOffsetMin"); writer.Int(record.TzOffsetMinutes);
+        writer.Key("tzOffsetMin");
+        writer.Int(record.TzOffsetMinutes);
     }
     writer.Key("reps");
     writer.StartObject();
@@ -577,14 +624,16 @@ static void WriteSessionRecord(JsonWriter& writer, const SessionRecord& record)
     // Written only when known, so a record without them reads back and writes out byte for byte.
     if (record.WorkMs > 0)
     {
-        writer.Key("workMs"); writer.Int64(record.WorkMs);
+        writer.Key("workMs");
+        writer.Int64(record.WorkMs);
     }
     bool any_band = false;
     for (int i = 0; i < ExerciseCount; i++)
         any_band |= record.Bands[i] != BandStrength::None;
     if (any_band)
     {
-        writer.Key("bands"); WriteBands(writer, record.Bands);
+        writer.Key("bands");
+        WriteBands(writer, record.Bands);
     }
     writer.EndObject();
 }
@@ -638,7 +687,7 @@ static bool ReadSessionRecord(const JsonValue& object, SessionRecord& record, co
                     (reps = RequireObject(object, "reps", what, error)) != nullptr;
     if (!ok)
         return false;
-    record.HasTzOffset = object.HasMember("tzOffsetMin");   // absent in records saved before version 1 had it
+    record.HasTzOffset = object.HasMember("tzOffsetMin");  // absent in records saved before version 1 had it
     if (record.HasTzOffset && !ReadInt(object, "tzOffsetMin", -MaxTzOffsetMinutes, MaxTzOffsetMinutes, &record.TzOffsetMinutes, what, error))
         return false;
     if (record.EndedWallMs < record.StartedWallMs)
@@ -696,7 +745,8 @@ std::string SaveHistory(const std::vector<SessionRecord>& sessions)
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
     writer.StartObject();
-    writer.Key("version"); writer.Int(SaveFormatVersion);
+    writer.Key("version");
+    writer.Int(SaveFormatVersion);
     WriteSessions(writer, sessions);
     writer.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
@@ -724,10 +774,14 @@ std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t ex
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
     writer.StartObject();
-    writer.Key("app"); writer.String("band-circuit");
-    writer.Key("kind"); writer.String("history");
-    writer.Key("version"); writer.Int(SaveFormatVersion);
-    writer.Key("exported"); writer.Int64(exported_wall_ms);
+    writer.Key("app");
+    writer.String("band-circuit");
+    writer.Key("kind");
+    writer.String("history");
+    writer.Key("version");
+    writer.Int(SaveFormatVersion);
+    writer.Key("exported");
+    writer.Int64(exported_wall_ms);
     WriteSessions(writer, sessions);
     writer.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
@@ -836,7 +890,7 @@ SalvageResult SalvageHistory(std::string_view json)
         else
             result.Unreadable++;
     }
-    const MergeResult merged = MergeHistory({}, found);   // drops repeated ids, keeps the limit
+    const MergeResult merged = MergeHistory({}, found);  // drops repeated ids, keeps the limit
     result.Sessions = merged.Sessions;
     result.Unreadable += merged.AlreadyPresent + merged.Dropped;
     return result;
@@ -862,7 +916,7 @@ static void MergeMembers(const JsonValue& base, const JsonValue& mine, JsonValue
         const bool had = old != base.MemberEnd();
         JsonValue* target = FindMemberValue(theirs, it->name);
         if (had && old->value == it->value)
-            continue;   // unchanged here: theirs stands
+            continue;  // unchanged here: theirs stands
         if (it->value.IsObject() && had && old->value.IsObject() && target && target->IsObject())
         {
             MergeMembers(old->value, it->value, *target, allocator);
@@ -895,8 +949,10 @@ std::string SaveResetMark(int64_t at_wall_ms)
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
     writer.StartObject();
-    writer.Key("version"); writer.Int(SaveFormatVersion);
-    writer.Key("atWall"); writer.Int64(at_wall_ms);
+    writer.Key("version");
+    writer.Int(SaveFormatVersion);
+    writer.Key("atWall");
+    writer.Int64(at_wall_ms);
     writer.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }

@@ -17,21 +17,23 @@
 
 namespace bc {
 
-constexpr int SaveFormatVersion = 1;                     // written into every top-level object
-constexpr size_t MaxSaveInputBytes = 2 * 1024 * 1024;    // larger input is refused before parsing
-constexpr int MaxHistorySessions = 3000;                 // keeps a full history under MaxSaveInputBytes
-constexpr int64_t MaxWallMs = 32503680000000LL;          // year 3000: later dates are corrupt data
-constexpr int MaxRepsRecorded = MaxReps * MaxRounds;     // per exercise and side in one session
+constexpr int SaveFormatVersion = 1;                   // written into every top-level object
+constexpr size_t MaxSaveInputBytes = 2 * 1024 * 1024;  // larger input is refused before parsing
+constexpr int MaxHistorySessions = 3000;               // keeps a full history under MaxSaveInputBytes
+constexpr int64_t MaxWallMs = 32503680000000LL;        // year 3000: later dates are corrupt data
+constexpr int MaxRepsRecorded = MaxReps * MaxRounds;   // per exercise and side in one session
 
-struct LoadError {
-    std::string Message;    // what is wrong, for a person: "settings: \"rounds\" must be ..."
+struct LoadError
+{
+    std::string Message;  // what is wrong, for a person: "settings: \"rounds\" must be ..."
 };
 
 // Either a value or an error. Value is only meaningful when Ok().
 template <typename T>
-struct LoadResult {
-    T Value;            // the loaded value
-    LoadError Error;    // empty Message when the load succeeded
+struct LoadResult
+{
+    T Value;          // the loaded value
+    LoadError Error;  // empty Message when the load succeeded
     bool Ok() const { return Error.Message.empty(); }
 };
 
@@ -52,11 +54,12 @@ LoadResult<std::vector<SessionRecord>> LoadHistory(std::string_view json);
 std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t exported_wall_ms);
 LoadResult<std::vector<SessionRecord>> ImportHistory(std::string_view json);
 
-struct MergeResult {
-    std::vector<SessionRecord> Sessions;    // existing ones first (all kept, as they were), new ones after, by start time
-    int Added;                              // imported sessions that were new
-    int AlreadyPresent;                     // imported sessions whose id was already there (existing copy kept)
-    int Dropped;                            // new sessions left out to stay within MaxHistorySessions
+struct MergeResult
+{
+    std::vector<SessionRecord> Sessions;  // existing ones first (all kept, as they were), new ones after, by start time
+    int Added;                            // imported sessions that were new
+    int AlreadyPresent;                   // imported sessions whose id was already there (existing copy kept)
+    int Dropped;                          // new sessions left out to stay within MaxHistorySessions
 };
 
 // Merges by session id. Existing sessions are never removed or changed.
@@ -68,10 +71,11 @@ const char* CheckHistoryFits(const std::vector<SessionRecord>& sessions);
 
 // What can be saved from a history or export file that does not load as a whole (kept aside as
 // unreadable): every session that is valid on its own, ids made unique by dropping repeats.
-struct SalvageResult {
-    std::vector<SessionRecord> Sessions;    // the sessions that read back
-    int Unreadable;                         // entries of the "sessions" list that did not
-    std::string Error;                      // set when nothing could be read at all (not JSON, no list)
+struct SalvageResult
+{
+    std::vector<SessionRecord> Sessions;  // the sessions that read back
+    int Unreadable;                       // entries of the "sessions" list that did not
+    std::string Error;                    // set when nothing could be read at all (not JSON, no list)
 };
 SalvageResult SalvageHistory(std::string_view json);
 

@@ -49,7 +49,7 @@ int64_t ActiveMsAt(const Timer& timer, int64_t now_ms)
         return 0;
     const int64_t until = timer.Paused ? timer.PausedAtMs : now_ms;
     int64_t active = until - timer.OriginMs - timer.PausedTotalMs;
-    if (active < timer.DeliveredUntilActiveMs)      // a clock that went backwards never rewinds the session
+    if (active < timer.DeliveredUntilActiveMs)  // a clock that went backwards never rewinds the session
         active = timer.DeliveredUntilActiveMs;
     if (timer.Over && active > timer.OverAtActiveMs)
         active = timer.OverAtActiveMs;
@@ -207,7 +207,7 @@ bool Start(Timer& timer, int64_t now_ms, int64_t wall_ms, const std::string& ses
     timer.PausedTotalMs = 0;
     timer.Paused = false;
     EnterStep(timer, 0, 0);
-    Advance(timer, now_ms);     // passes a 0 s get-ready at once
+    Advance(timer, now_ms);  // passes a 0 s get-ready at once
     return true;
 }
 
@@ -239,7 +239,7 @@ bool Skip(Timer& timer, int64_t now_ms)
     const int64_t active = ActiveMsAt(timer, now_ms);
     RecordPartialReps(timer, active);
     EnterStep(timer, timer.StepIndex + 1, active);
-    Advance(timer, now_ms);     // passes 0 s steps at once
+    Advance(timer, now_ms);  // passes 0 s steps at once
     return true;
 }
 
@@ -313,7 +313,7 @@ TimerView Update(Timer& timer, int64_t now_ms, std::vector<CueEvent>* events)
 
 TimerView ViewAt(const Timer& timer, int64_t now_ms)
 {
-    Timer ahead = timer;   // the steps the time covers are walked on a copy (a few hundred bytes)
+    Timer ahead = timer;  // the steps the time covers are walked on a copy (a few hundred bytes)
     Advance(ahead, now_ms);
     return MakeView(ahead, now_ms);
 }
@@ -382,7 +382,8 @@ static TimerView MakeView(const Timer& timer, int64_t now_ms)
         else if ((int)i == timer.StepIndex)
             behind += std::min(nominal, elapsed);
     }
-    view.Progress = view.Finished ? 1.0f : total > 0 ? (float)((double)behind / (double)total) : 0.0f;
+    view.Progress = view.Finished ? 1.0f : total > 0 ? (float)((double)behind / (double)total)
+                                                     : 0.0f;
     return view;
 }
 
@@ -416,7 +417,7 @@ SessionRecord MakeSessionRecord(const Timer& timer, int64_t now_ms, int64_t wall
         if (step.StepPhase != Phase::Work)
             continue;
         const Exercise& exercise = GetExercise(step.Exercise);
-        if (!HasSwitch(exercise))   // one set works both sides (alternating reps, or both arms at once)
+        if (!HasSwitch(exercise))  // one set works both sides (alternating reps, or both arms at once)
         {
             record.RepsDone[(int)step.Exercise][(int)ExerciseSide(exercise, 0)] += reps[i];
             record.RepsDone[(int)step.Exercise][(int)ExerciseSide(exercise, 1)] += reps[i];
@@ -488,7 +489,7 @@ Timer RestoreSession(const SessionInProgress& session, int64_t now_ms)
 {
     Timer timer = MakeTimer(session.PlanSettings);
     if (CheckSessionInProgress(session) != nullptr)
-        return timer;   // not started: the caller should have checked
+        return timer;  // not started: the caller should have checked
     timer.SessionId = session.Id;
     timer.StartedWallMs = session.StartedWallMs;
     timer.Started = true;

@@ -17,51 +17,54 @@ namespace bc {
 // --- [SECTION] Cues -----------------------------------------------------------------------------
 
 // At one instant, cues come in this order (the order of the enum).
-enum class CueKind {
-    HoldEnd,        // the static hold of a rep ends (dorsiflexion)
-    Rep,            // a new rep (or step) begins in a guided set; Value = its number, 2..reps (rep 1 is the StepStart)
-    TempoPart,      // a tempo part begins in a guided set; Value = the part's index in the exercise's tempo
-    HoldStart,      // the static hold of a rep begins
-    Halfway,        // half of a guided set's time has passed
-    Countdown,      // Value = 3, 2, 1 seconds before the end of a timed step
-    RestOver,       // a get-ready, switch-sides or rest step ran out (not when skipped)
-    StepStart,      // a GetReady, Work, Rest or RoundRest step begins (StepIndex is the new step)
-    SwitchSides,    // a switch-sides step begins
-    Finished,       // the Done step was reached
+enum class CueKind
+{
+    HoldEnd,      // the static hold of a rep ends (dorsiflexion)
+    Rep,          // a new rep (or step) begins in a guided set; Value = its number, 2..reps (rep 1 is the StepStart)
+    TempoPart,    // a tempo part begins in a guided set; Value = the part's index in the exercise's tempo
+    HoldStart,    // the static hold of a rep begins
+    Halfway,      // half of a guided set's time has passed
+    Countdown,    // Value = 3, 2, 1 seconds before the end of a timed step
+    RestOver,     // a get-ready, switch-sides or rest step ran out (not when skipped)
+    StepStart,    // a GetReady, Work, Rest or RoundRest step begins (StepIndex is the new step)
+    SwitchSides,  // a switch-sides step begins
+    Finished,     // the Done step was reached
 };
 
-struct CueEvent {
-    CueKind Kind;           // what happened
-    int StepIndex;          // the step it belongs to
-    int Value;              // rep number for Rep, part index for TempoPart, seconds for Countdown, 0 otherwise
-    int64_t AtActiveMs;     // active time at which it happened
+struct CueEvent
+{
+    CueKind Kind;        // what happened
+    int StepIndex;       // the step it belongs to
+    int Value;           // rep number for Rep, part index for TempoPart, seconds for Countdown, 0 otherwise
+    int64_t AtActiveMs;  // active time at which it happened
 
     bool operator==(const CueEvent&) const = default;
 };
 
 // --- [SECTION] Timer state ----------------------------------------------------------------------
 
-struct Timer {
-    Settings PlanSettings;              // the (clamped) settings the plan was built from
-    std::vector<Step> Plan;             // BuildPlan(PlanSettings)
-    std::string SessionId;              // given to Start(); becomes SessionRecord::Id
-    int64_t StartedWallMs;              // wall clock at Start()
-    bool Started;                       // Start() was called
-    int64_t OriginMs;                   // monotonic ms at which active time was 0 (moved on restore)
-    int64_t PausedTotalMs;              // monotonic ms spent paused since OriginMs, finished pauses only
-    bool Paused;                        // active time is frozen
-    int64_t PausedAtMs;                 // monotonic ms when the current pause began
-    int StepIndex;                      // current step in Plan
-    int64_t StepStartActiveMs;          // active time at which the current step began
-    int64_t StepExtraMs;                // time added to the current step by Extend() ("+15 s"); 0 on entering a step
-    int64_t WorkMs;                     // active time spent in work sets that were left (the current one not yet counted)
-    int64_t DeliveredUntilActiveMs;     // cues up to this active time have been generated
-    int HighestStepReached;             // the furthest step index ever entered
-    std::vector<int> StepRepsDone;      // per plan step: most reps completed in any visit of it
-    bool Over;                          // finished or ended early: active time stops at OverAtActiveMs
-    bool EndedEarly;                    // EndEarly() was called
-    int64_t OverAtActiveMs;             // active time when the session finished or was ended
-    std::vector<CueEvent> Pending;      // generated but not yet handed to Update()'s caller
+struct Timer
+{
+    Settings PlanSettings;           // the (clamped) settings the plan was built from
+    std::vector<Step> Plan;          // BuildPlan(PlanSettings)
+    std::string SessionId;           // given to Start(); becomes SessionRecord::Id
+    int64_t StartedWallMs;           // wall clock at Start()
+    bool Started;                    // Start() was called
+    int64_t OriginMs;                // monotonic ms at which active time was 0 (moved on restore)
+    int64_t PausedTotalMs;           // monotonic ms spent paused since OriginMs, finished pauses only
+    bool Paused;                     // active time is frozen
+    int64_t PausedAtMs;              // monotonic ms when the current pause began
+    int StepIndex;                   // current step in Plan
+    int64_t StepStartActiveMs;       // active time at which the current step began
+    int64_t StepExtraMs;             // time added to the current step by Extend() ("+15 s"); 0 on entering a step
+    int64_t WorkMs;                  // active time spent in work sets that were left (the current one not yet counted)
+    int64_t DeliveredUntilActiveMs;  // cues up to this active time have been generated
+    int HighestStepReached;          // the furthest step index ever entered
+    std::vector<int> StepRepsDone;   // per plan step: most reps completed in any visit of it
+    bool Over;                       // finished or ended early: active time stops at OverAtActiveMs
+    bool EndedEarly;                 // EndEarly() was called
+    int64_t OverAtActiveMs;          // active time when the session finished or was ended
+    std::vector<CueEvent> Pending;   // generated but not yet handed to Update()'s caller
 };
 
 Timer MakeTimer(const Settings& settings);
@@ -71,17 +74,18 @@ Timer MakeTimer(const Settings& settings);
 bool Start(Timer& timer, int64_t now_ms, int64_t wall_ms, const std::string& session_id);
 bool Pause(Timer& timer, int64_t now_ms);
 bool Resume(Timer& timer, int64_t now_ms);
-bool Skip(Timer& timer, int64_t now_ms);        // leave the current step now, keeping the reps completed so far
-bool Back(Timer& timer, int64_t now_ms);        // go to the start of the previous step (the first step restarts)
-bool Done(Timer& timer, int64_t now_ms);        // a work set is complete with all its target reps; next step
-bool EndEarly(Timer& timer, int64_t now_ms);    // stop the session here
-bool Extend(Timer& timer, int64_t now_ms, int64_t extra_ms);   // a longer get-ready, switch or rest (not a set), up to MaxStepExtraMs in all
+bool Skip(Timer& timer, int64_t now_ms);                      // leave the current step now, keeping the reps completed so far
+bool Back(Timer& timer, int64_t now_ms);                      // go to the start of the previous step (the first step restarts)
+bool Done(Timer& timer, int64_t now_ms);                      // a work set is complete with all its target reps; next step
+bool EndEarly(Timer& timer, int64_t now_ms);                  // stop the session here
+bool Extend(Timer& timer, int64_t now_ms, int64_t extra_ms);  // a longer get-ready, switch or rest (not a set), up to MaxStepExtraMs in all
 
-constexpr int64_t MaxStepExtraMs = 10LL * 60 * 1000;   // the most one step can be extended
+constexpr int64_t MaxStepExtraMs = 10LL * 60 * 1000;  // the most one step can be extended
 
 // --- [SECTION] Query ----------------------------------------------------------------------------
 
-struct TimerView {
+struct TimerView
+{
     bool Started;               // Start() was called
     bool Paused;                // paused (a restored session starts paused)
     bool Finished;              // reached the Done step
@@ -122,25 +126,26 @@ int64_t ActiveMsAt(const Timer& timer, int64_t now_ms);
 SessionRecord MakeSessionRecord(const Timer& timer, int64_t now_ms, int64_t wall_now_ms);
 
 // Enough to restore a timer exactly, in active time so that a new monotonic clock can take over.
-struct SessionInProgress {
-    std::string Id;                     // Timer::SessionId
-    int64_t StartedWallMs;              // Timer::StartedWallMs
-    Settings PlanSettings;              // the plan is rebuilt from these
-    int StepIndex;                      // Timer::StepIndex
-    int64_t StepStartActiveMs;          // Timer::StepStartActiveMs
-    int64_t StepExtraMs;                // Timer::StepExtraMs
-    int64_t WorkMs;                     // Timer::WorkMs
-    int64_t ActiveMs;                   // active time when the snapshot was taken
-    int64_t DeliveredUntilActiveMs;     // no cue at or before this is delivered again
-    int HighestStepReached;             // Timer::HighestStepReached
-    std::vector<int> StepRepsDone;      // Timer::StepRepsDone
-    bool EndedEarly;                    // Timer::EndedEarly
-    std::string Owner;                  // the page that runs it (see app persistence); "" when not recorded
+struct SessionInProgress
+{
+    std::string Id;                  // Timer::SessionId
+    int64_t StartedWallMs;           // Timer::StartedWallMs
+    Settings PlanSettings;           // the plan is rebuilt from these
+    int StepIndex;                   // Timer::StepIndex
+    int64_t StepStartActiveMs;       // Timer::StepStartActiveMs
+    int64_t StepExtraMs;             // Timer::StepExtraMs
+    int64_t WorkMs;                  // Timer::WorkMs
+    int64_t ActiveMs;                // active time when the snapshot was taken
+    int64_t DeliveredUntilActiveMs;  // no cue at or before this is delivered again
+    int HighestStepReached;          // Timer::HighestStepReached
+    std::vector<int> StepRepsDone;   // Timer::StepRepsDone
+    bool EndedEarly;                 // Timer::EndedEarly
+    std::string Owner;               // the page that runs it (see app persistence); "" when not recorded
 
     bool operator==(const SessionInProgress&) const = default;
 };
 
-constexpr int64_t MaxActiveMs = 30LL * 24 * 60 * 60 * 1000;    // 30 days: far beyond any real session
+constexpr int64_t MaxActiveMs = 30LL * 24 * 60 * 60 * 1000;  // 30 days: far beyond any real session
 
 // Cues generated but not yet taken by Update() are not part of the snapshot: poll, then save.
 SessionInProgress SnapshotSession(const Timer& timer, int64_t now_ms);

@@ -16,62 +16,74 @@ namespace platform {
 // the reading down: nothing in src/app or src/ui asks the clock itself.
 struct Clock
 {
-    double NowMs;                    // monotonic milliseconds
-    int64_t WallMs;                  // wall-clock milliseconds since 1970
-    int TzOffsetMinutes;             // local time minus UTC at WallMs, in minutes
+    double NowMs;         // monotonic milliseconds
+    int64_t WallMs;       // wall-clock milliseconds since 1970
+    int TzOffsetMinutes;  // local time minus UTC at WallMs, in minutes
 };
-Clock ReadClock();                   // all three, now
-double NowMs();                      // monotonic milliseconds (performance.now): for durations
-double WallMs();                     // wall-clock milliseconds since 1970 (Date.now): for dates
-int    TimezoneOffsetMinutes();      // local time minus UTC, in minutes (e.g. +60 in Paris in winter)
-int    TimezoneOffsetMinutesAt(double wall_ms);   // the same at another instant, by this zone's rules (summer time)
-std::string PageId();                // an id for this page load, different in every tab, window and reload
+Clock ReadClock();                            // all three, now
+double NowMs();                               // monotonic milliseconds (performance.now): for durations
+double WallMs();                              // wall-clock milliseconds since 1970 (Date.now): for dates
+int TimezoneOffsetMinutes();                  // local time minus UTC, in minutes (e.g. +60 in Paris in winter)
+int TimezoneOffsetMinutesAt(double wall_ms);  // the same at another instant, by this zone's rules (summer time)
+std::string PageId();                         // an id for this page load, different in every tab, window and reload
 
 // --- localStorage
-enum StorageResult { StorageResult_Ok, StorageResult_Missing, StorageResult_Unavailable, StorageResult_Full };
-bool          StorageAvailable();                                        // false in private/blocked mode
-StorageResult StorageRead(const char* key, std::string* out);            // Ok, Missing or Unavailable
-StorageResult StorageWrite(const char* key, const std::string& value);   // Ok, Full or Unavailable
-void          StorageRemove(const char* key);
-std::vector<std::string> StorageKeys(const char* prefix);               // every stored key that starts with prefix
-void          RequestHistoryCommit();   // calls back PageEvents::HistoryCommit under the "bandCircuit.history" Web Lock (at once without Web Locks)
-void          RequestPersistentStorage();   // navigator.storage.persist(), once there is something worth keeping
-enum Persistence { Persistence_Unknown, Persistence_Persistent, Persistence_BestEffort, Persistence_Unsupported };
-Persistence   StoragePersistence();     // what the browser last said about navigator.storage.persisted()
+enum StorageResult
+{
+    StorageResult_Ok,
+    StorageResult_Missing,
+    StorageResult_Unavailable,
+    StorageResult_Full
+};
+bool StorageAvailable();                                                // false in private/blocked mode
+StorageResult StorageRead(const char* key, std::string* out);           // Ok, Missing or Unavailable
+StorageResult StorageWrite(const char* key, const std::string& value);  // Ok, Full or Unavailable
+void StorageRemove(const char* key);
+std::vector<std::string> StorageKeys(const char* prefix);  // every stored key that starts with prefix
+void RequestHistoryCommit();                               // calls back PageEvents::HistoryCommit under the "bandCircuit.history" Web Lock (at once without Web Locks)
+void RequestPersistentStorage();                           // navigator.storage.persist(), once there is something worth keeping
+enum Persistence
+{
+    Persistence_Unknown,
+    Persistence_Persistent,
+    Persistence_BestEffort,
+    Persistence_Unsupported
+};
+Persistence StoragePersistence();  // what the browser last said about navigator.storage.persisted()
 
 // --- Cues
 // Tones go by name: bc::CueToneKey() (src/core/coach.h), the keys of web/app.js's TONES.
-void PlayTone(const char* tone);     // Web Audio; resumes a suspended context first
-void SetCueVolume(int percent);      // loudness of tones and speech, 0..100
-bool SpeechAvailable();              // speech synthesis exists and has at least one voice
-void ScheduleTones(const double* delays_s, const char* const* tones, int count);   // play later, also while hidden
+void PlayTone(const char* tone);                                                  // Web Audio; resumes a suspended context first
+void SetCueVolume(int percent);                                                   // loudness of tones and speech, 0..100
+bool SpeechAvailable();                                                           // speech synthesis exists and has at least one voice
+void ScheduleTones(const double* delays_s, const char* const* tones, int count);  // play later, also while hidden
 void CancelScheduledTones();
-void Speak(const char* text);        // speech synthesis, if the browser has it
-void Vibrate(int duration_ms);       // navigator.vibrate, if supported
-bool VibrationAvailable();           // the browser has navigator.vibrate (WebKit and Firefox do not)
-void Announce(const char* text);     // the visually hidden aria-live region for screen readers
+void Speak(const char* text);     // speech synthesis, if the browser has it
+void Vibrate(int duration_ms);    // navigator.vibrate, if supported
+bool VibrationAvailable();        // the browser has navigator.vibrate (WebKit and Firefox do not)
+void Announce(const char* text);  // the visually hidden aria-live region for screen readers
 
 // --- Session helpers
-void KeepScreenAwake(bool awake);    // Wake Lock API, re-acquired when the page becomes visible
+void KeepScreenAwake(bool awake);  // Wake Lock API, re-acquired when the page becomes visible
 bool PrefersReducedMotion();
 bool PrefersDarkScheme();
-bool PrefersMoreContrast();          // prefers-contrast: more
+bool PrefersMoreContrast();  // prefers-contrast: more
 
 // --- Files
-void DownloadFile(const char* filename, const std::string& contents);   // save a JSON export
-void OpenFilePicker();               // choose a file to import; the result arrives in ReceiveImportFile
-std::string TakeImportedFile(bool* has_file, std::string* error);       // the chosen file's text, once
+void DownloadFile(const char* filename, const std::string& contents);  // save a JSON export
+void OpenFilePicker();                                                 // choose a file to import; the result arrives in ReceiveImportFile
+std::string TakeImportedFile(bool* has_file, std::string* error);      // the chosen file's text, once
 
 // --- Page events: what the browser tells the app (web/app.js -> platform_web.cpp's exports).
 // Each gets the clocks as read at that moment. Set once at start-up; the user pointer is handed back.
 struct PageEvents
 {
     void* User;
-    void (*Hidden)(void* user, const Clock& clock);          // visibilitychange (hidden) or pagehide: save now
-    void (*Shown)(void* user, const Clock& clock);           // visible again
-    void (*StorageChanged)(void* user, const char* key, const Clock& clock);   // another page wrote or removed this key ("": cleared all)
-    void (*HistoryCommit)(void* user, const Clock& clock);   // the history lock is held: write now
-    void (*UpdateReady)(void* user);                         // a new version runs from the next visit
+    void (*Hidden)(void* user, const Clock& clock);                           // visibilitychange (hidden) or pagehide: save now
+    void (*Shown)(void* user, const Clock& clock);                            // visible again
+    void (*StorageChanged)(void* user, const char* key, const Clock& clock);  // another page wrote or removed this key ("": cleared all)
+    void (*HistoryCommit)(void* user, const Clock& clock);                    // the history lock is held: write now
+    void (*UpdateReady)(void* user);                                          // a new version runs from the next visit
 };
 void SetPageEvents(const PageEvents& events);
 

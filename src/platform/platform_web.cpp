@@ -4,11 +4,12 @@
 // page's user-gesture handlers (audio may only start from one); these functions call into it.
 #include "platform/platform.h"
 
-#include <emscripten.h>
 #include <cstdlib>
+#include <emscripten.h>
 
 // --- [SECTION] Clocks
 
+// clang-format off
 EM_JS(double, js_now_ms, (), { return performance.now(); });
 EM_JS(double, js_wall_ms, (), { return Date.now(); });
 EM_JS(int, js_timezone_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
@@ -21,6 +22,7 @@ EM_JS(char*, js_page_id, (), {
     stringToUTF8(id, ptr, size);
     return ptr;
 });
+// clang-format on
 
 platform::Clock platform::ReadClock() { return { js_now_ms(), (int64_t)js_wall_ms(), js_timezone_offset_minutes() }; }
 double platform::NowMs() { return js_now_ms(); }
@@ -38,6 +40,7 @@ std::string platform::PageId()
 
 // --- [SECTION] localStorage
 
+// clang-format off
 EM_JS(int, js_storage_available, (), {
     try {
         if (!window.localStorage) return 0;
@@ -50,8 +53,10 @@ EM_JS(int, js_storage_available, (), {
         try { return (window.localStorage && e && e.name === "QuotaExceededError") ? 1 : 0; } catch (e2) { return 0; }
     }
 });
+// clang-format on
 
 // Returns a malloc'ed UTF-8 copy of the value, or 0 (missing) / 1 (unavailable) as a fake pointer.
+// clang-format off
 EM_JS(char*, js_storage_read, (const char* key), {
     let value;
     try { value = window.localStorage.getItem(UTF8ToString(key)); } catch (e) { return 1; }
@@ -61,7 +66,9 @@ EM_JS(char*, js_storage_read, (const char* key), {
     stringToUTF8(value, ptr, size);
     return ptr;
 });
+// clang-format on
 
+// clang-format off
 EM_JS(int, js_storage_write, (const char* key, const char* value), {
     try {
         window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
@@ -71,12 +78,16 @@ EM_JS(int, js_storage_write, (const char* key, const char* value), {
         return 2;
     }
 });
+// clang-format on
 
+// clang-format off
 EM_JS(void, js_storage_remove, (const char* key), {
     try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
+// clang-format on
 
 // Every key with the prefix, joined by newlines (keys the app writes hold none), as a malloc'ed string.
+// clang-format off
 EM_JS(char*, js_storage_keys, (const char* prefix), {
     const wanted = UTF8ToString(prefix);
     const keys = [];
@@ -102,6 +113,7 @@ EM_JS(void, js_request_persistent_storage, (), {
 EM_JS(int, js_storage_persistence, (), {
     return window.bandCircuitStorage ? window.bandCircuitStorage.persistence : 0;
 });
+// clang-format on
 
 bool platform::StorageAvailable() { return js_storage_available() != 0; }
 
@@ -153,6 +165,7 @@ void platform::StorageRemove(const char* key) { js_storage_remove(key); }
 
 // --- [SECTION] Cues (implemented in web/app.js as window.bandCircuitCues)
 
+// clang-format off
 EM_JS(void, js_play_tone, (const char* tone), {
     if (window.bandCircuitCues) window.bandCircuitCues.tone(UTF8ToString(tone));
 });
@@ -184,6 +197,7 @@ EM_JS(void, js_announce, (const char* text), {
     const region = document.getElementById("announcer");
     if (region) region.textContent = UTF8ToString(text);
 });
+// clang-format on
 
 void platform::PlayTone(const char* tone) { js_play_tone(tone); }
 void platform::ScheduleTones(const double* delays_s, const char* const* tones, int count) { js_schedule_tones(delays_s, tones, count); }
@@ -197,12 +211,14 @@ bool platform::VibrationAvailable() { return js_vibration_available() != 0; }
 
 // --- [SECTION] Session helpers
 
+// clang-format off
 EM_JS(void, js_keep_screen_awake, (int awake), {
     if (window.bandCircuitCues) window.bandCircuitCues.keepAwake(!!awake);
 });
 EM_JS(int, js_media_matches, (const char* query), {
     try { return window.matchMedia(UTF8ToString(query)).matches ? 1 : 0; } catch (e) { return 0; }
 });
+// clang-format on
 
 void platform::KeepScreenAwake(bool awake) { js_keep_screen_awake(awake ? 1 : 0); }
 bool platform::PrefersReducedMotion() { return js_media_matches("(prefers-reduced-motion: reduce)") != 0; }
@@ -211,13 +227,16 @@ bool platform::PrefersMoreContrast() { return js_media_matches("(prefers-contras
 
 // --- [SECTION] Files (web/app.js owns the hidden <input type=file> and the download link)
 
+// clang-format off
 EM_JS(void, js_download_file, (const char* name, const char* contents), {
     if (window.bandCircuitFiles) window.bandCircuitFiles.download(UTF8ToString(name), UTF8ToString(contents));
 });
 EM_JS(void, js_open_file_picker, (), {
     if (window.bandCircuitFiles) window.bandCircuitFiles.pick();
 });
+// clang-format on
 // Returns 0 when nothing arrived; else a malloc'ed string: "T" + text, or "E" + error message.
+// clang-format off
 EM_JS(char*, js_take_imported_file, (), {
     const files = window.bandCircuitFiles;
     if (!files || files.result === null) return 0;
@@ -228,6 +247,7 @@ EM_JS(char*, js_take_imported_file, (), {
     stringToUTF8(value, ptr, size);
     return ptr;
 });
+// clang-format on
 
 void platform::DownloadFile(const char* filename, const std::string& contents) { js_download_file(filename, contents.c_str()); }
 void platform::OpenFilePicker() { js_open_file_picker(); }
@@ -239,7 +259,7 @@ std::string platform::TakeImportedFile(bool* has_file, std::string* error)
     if (raw == nullptr)
         return {};
     const char kind = raw[0];
-    std::string value(kind ? raw + 1 : raw);   // one copy of a file that may be 2 MB
+    std::string value(kind ? raw + 1 : raw);  // one copy of a file that may be 2 MB
     free(raw);
     if (kind == 'T')
     {

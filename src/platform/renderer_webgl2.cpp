@@ -13,8 +13,8 @@
 static struct
 {
     GLuint Program = 0;
-    GLint  ScaleLocation = -1;      // vec2: CSS pixels to clip space
-    GLint  OffsetLocation = -1;     // vec2
+    GLint ScaleLocation = -1;   // vec2: CSS pixels to clip space
+    GLint OffsetLocation = -1;  // vec2
     GLuint VertexArray = 0;
     GLuint VertexBuffer = 0;
     GLuint IndexBuffer = 0;
@@ -110,7 +110,7 @@ bool platform::RendererInit()
     glGenBuffers(1, &g_Renderer.IndexBuffer);
     glBindVertexArray(g_Renderer.VertexArray);
     glBindBuffer(GL_ARRAY_BUFFER, g_Renderer.VertexBuffer);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g_Renderer.IndexBuffer);   // part of the vertex array's state
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g_Renderer.IndexBuffer);  // part of the vertex array's state
     glEnableVertexAttribArray(0);
     glEnableVertexAttribArray(1);
     glEnableVertexAttribArray(2);
@@ -125,7 +125,7 @@ bool platform::RendererInit()
     glBlendEquation(GL_FUNC_ADD);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glActiveTexture(GL_TEXTURE0);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);   // atlas rows are bytes
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);  // atlas rows are bytes
     return true;
 }
 
@@ -134,7 +134,7 @@ void platform::RendererUploadFonts()
     ImGuiIO& io = ImGui::GetIO();
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
-    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);   // builds the atlas if needed
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);  // builds the atlas if needed
 
     if (g_Renderer.FontTexture == 0)
     {
@@ -148,7 +148,7 @@ void platform::RendererUploadFonts()
     glBindTexture(GL_TEXTURE_2D, g_Renderer.FontTexture);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID((ImTextureID)(intptr_t)g_Renderer.FontTexture);
-    io.Fonts->ClearTexData();   // the GPU has it now; the glyph tables stay
+    io.Fonts->ClearTexData();  // the GPU has it now; the glyph tables stay
 }
 
 void platform::RendererDraw(ImDrawData* draw_data, const float clear_color[3])
@@ -157,7 +157,7 @@ void platform::RendererDraw(ImDrawData* draw_data, const float clear_color[3])
     const int fb_width = (int)(draw_data->DisplaySize.x * scale.x);
     const int fb_height = (int)(draw_data->DisplaySize.y * scale.y);
     glViewport(0, 0, fb_width, fb_height);
-    glDisable(GL_SCISSOR_TEST);   // or the clear would be clipped to the last rectangle
+    glDisable(GL_SCISSOR_TEST);  // or the clear would be clipped to the last rectangle
     glClearColor(clear_color[0], clear_color[1], clear_color[2], 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     if (fb_width <= 0 || fb_height <= 0 || draw_data->CmdListsCount == 0)

@@ -12,9 +12,9 @@ struct ImDrawData;
 
 namespace platform {
 
-bool RendererInit();                  // shader program, buffers, vertex array; false if unusable.
-                                      // Again after a lost context is restored; then upload the fonts.
-void RendererUploadFonts();           // (re)uploads Dear ImGui's font atlas and sets its texture id
-void RendererDraw(ImDrawData* draw_data, const float clear_color[3]);   // clears, then draws
+bool RendererInit();                                                   // shader program, buffers, vertex array; false if unusable.
+                                                                       // Again after a lost context is restored; then upload the fonts.
+void RendererUploadFonts();                                            // (re)uploads Dear ImGui's font atlas and sets its texture id
+void RendererDraw(ImDrawData* draw_data, const float clear_color[3]);  // clears, then draws
 
 }  // namespace platform

@@ -18,28 +18,30 @@
 
 #include <cstdio>
 
-constexpr int MaxPendingFrames = 12;   // a request for an item that never shows up again is dropped
+constexpr int MaxPendingFrames = 12;  // a request for an item that never shows up again is dropped
 
 static struct
 {
-    ImGuiID PendingFocus = 0;   // the page focused this item's element
-    ImGuiID PendingPress = 0;   // the page pressed this item's element
-    bool PressScrolled = false; // the pressed item was scrolled into view first
-    int PendingFrames = 0;      // frames the requests have waited
-    int FramesOwed = 0;         // frames to draw after a press, so Dear ImGui settles
-    ImGuiID SentFocus = 0;      // the keyboard focus last sent to the page
-    std::string Sent;           // the description last sent to the page
-    std::string Building;       // this frame's description
-    double CostMs = 0.0;        // time spent in AccessibilityEndFrame since start (the bench reads it)
-    int Updates = 0;            // descriptions sent to the page since start
+    ImGuiID PendingFocus = 0;    // the page focused this item's element
+    ImGuiID PendingPress = 0;    // the page pressed this item's element
+    bool PressScrolled = false;  // the pressed item was scrolled into view first
+    int PendingFrames = 0;       // frames the requests have waited
+    int FramesOwed = 0;          // frames to draw after a press, so Dear ImGui settles
+    ImGuiID SentFocus = 0;       // the keyboard focus last sent to the page
+    std::string Sent;            // the description last sent to the page
+    std::string Building;        // this frame's description
+    double CostMs = 0.0;         // time spent in AccessibilityEndFrame since start (the bench reads it)
+    int Updates = 0;             // descriptions sent to the page since start
 } g_A11y;
 
+// clang-format off
 EM_JS(void, js_a11y_update, (const char* json), {
     if (window.bandCircuitA11y) window.bandCircuitA11y.update(UTF8ToString(json));
 });
 EM_JS(void, js_a11y_focus, (unsigned id), {
     if (window.bandCircuitA11y) window.bandCircuitA11y.focus(id >>> 0);
 });
+// clang-format on
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void bc_a11y_focus(unsigned id)
@@ -62,27 +64,27 @@ void ui::AccessibilityItemAdded(ImGuiID id, bool visible)
 {
     if (g_A11y.PendingFocus == 0 && g_A11y.PendingPress == 0 && g_A11y.FramesOwed == 0)
         return;
-    RequestFrame();   // draw again until the request is done
+    RequestFrame();  // draw again until the request is done
     ImGuiContext& g = *ImGui::GetCurrentContext();
     if (id == g_A11y.PendingFocus)
     {
         g_A11y.PendingFocus = 0;
         if (g.NavId != id)
             ImGui::FocusItem();
-        g.NavDisableHighlight = false;   // show it on the canvas too
+        g.NavDisableHighlight = false;  // show it on the canvas too
         g.NavDisableMouseHover = true;
     }
     if (id == g_A11y.PendingPress)
     {
         if (visible)
         {
-            ImGui::ActivateItemByID(id);   // pressed when submitted in the next frame
+            ImGui::ActivateItemByID(id);  // pressed when submitted in the next frame
             g_A11y.PendingPress = 0;
             g_A11y.FramesOwed = 3;
         }
         else if (!g_A11y.PressScrolled)
         {
-            ImGui::FocusItem();   // scrolled away: bring it into view first
+            ImGui::FocusItem();  // scrolled away: bring it into view first
             g_A11y.PressScrolled = true;
         }
     }
@@ -157,8 +159,8 @@ static ImRect Placement(const ui::FrameNode& node, float viewport_h)
 
 static void Describe(std::string& out, const std::vector<ui::FrameNode>& nodes)
 {
-    const float viewport_h = ImGui::GetMainViewport()->Size.y;   // layout px
-    const float scale = ui::LastFrameScale();                     // to CSS px
+    const float viewport_h = ImGui::GetMainViewport()->Size.y;  // layout px
+    const float scale = ui::LastFrameScale();                   // to CSS px
     out = "[";
     for (const ui::FrameNode& node : nodes)
     {

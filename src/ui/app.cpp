@@ -64,7 +64,7 @@ ui::FrameRequest ui::AppFrame(const platform::Clock& clock)
     case Screen_COUNT: break;
     }
     if (s_DrawnScreen != g_App.Current)
-        ImGui::SetWindowFocus(nullptr);   // navigated during this frame
+        ImGui::SetWindowFocus(nullptr);  // navigated during this frame
     s_DrawnScreen = g_App.Current;
 
     // The flash cue: the whole screen lights up and fades.
@@ -110,7 +110,7 @@ static void AppendNumber(std::string& out, const char* key, long long value)
 
 std::string ui::AppStateJson()
 {
-    const platform::Clock clock = platform::ReadClock();   // asked between frames: the state as of now
+    const platform::Clock clock = platform::ReadClock();  // asked between frames: the state as of now
     const double now = clock.NowMs;
     std::string json = "{";
     Append(json, "screen", ScreenKey(g_App.Current));
@@ -226,7 +226,7 @@ std::string ui::AppStateJson()
         const ImVec2 size = ImGui::GetMainViewport()->Size;
         char layout[256];
         snprintf(layout, sizeof(layout), "{\"shape\":\"%s\",\"scale\":%.3f,\"width\":%.0f,\"height\":%.0f,"
-                 "\"safeArea\":{\"top\":%.1f,\"right\":%.1f,\"bottom\":%.1f,\"left\":%.1f}}",
+                                         "\"safeArea\":{\"top\":%.1f,\"right\":%.1f,\"bottom\":%.1f,\"left\":%.1f}}",
                  ShapeKey(CurrentShape()), DisplayScale(), size.x * DisplayScale(), size.y * DisplayScale(), insets.x, insets.y, insets.z, insets.w);
         Append(json, "layout", layout, false);
     }

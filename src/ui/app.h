@@ -11,15 +11,15 @@ namespace ui {
 
 struct FrameRequest
 {
-    bool   Animating;       // something moves: draw the next frame too
-    double WakeAtMs;        // else: monotonic time the screen next changes by itself (INFINITY: never)
-    float  ClearColor[3];   // background behind the windows
-    bool   ScreenChanged;   // a press switched screens mid-frame: the frame is run again before it is shown
+    bool Animating;       // something moves: draw the next frame too
+    double WakeAtMs;      // else: monotonic time the screen next changes by itself (INFINITY: never)
+    float ClearColor[3];  // background behind the windows
+    bool ScreenChanged;   // a press switched screens mid-frame: the frame is run again before it is shown
 };
 
-void         AppInit(const platform::Clock& clock);
-FrameRequest AppFrame(const platform::Clock& clock);   // the clocks as read once for this frame
-std::string  AppStateJson();   // window.bandCircuit.state(): see README "Automation interface"
-void         RequestFrame();   // from ImGui hooks, which have no AppState: draw the next frame too
+void AppInit(const platform::Clock& clock);
+FrameRequest AppFrame(const platform::Clock& clock);  // the clocks as read once for this frame
+std::string AppStateJson();                           // window.bandCircuit.state(): see README "Automation interface"
+void RequestFrame();                                  // from ImGui hooks, which have no AppState: draw the next frame too
 
 }  // namespace ui

@@ -35,8 +35,8 @@ constexpr int OffscreenNodes = 64;
 
 struct ScrollRegion
 {
-    ImGuiID Window;      // the child window
-    ImRect  Visible;     // its clip rectangle, layout px
+    ImGuiID Window;  // the child window
+    ImRect Visible;  // its clip rectangle, layout px
 };
 
 // Nodes scrolled out above the visible part of their window arrive before the visible ones; the
@@ -45,15 +45,15 @@ struct ScrollRegion
 struct AboveRing
 {
     ui::FrameNode Nodes[OffscreenNodes];
-    int Start = 0;           // index of the oldest
+    int Start = 0;  // index of the oldest
     int Count = 0;
-    ImGuiID Window = 0;      // the window they belong to
+    ImGuiID Window = 0;  // the window they belong to
 };
 
 struct BelowCount
 {
     ImGuiID Window;
-    int     Count;           // nodes kept below its visible part this frame
+    int Count;  // nodes kept below its visible part this frame
 };
 
 static std::vector<ui::FrameNode> g_Building;   // filled during the current frame
@@ -61,10 +61,10 @@ static std::vector<ui::FrameNode> g_LastFrame;  // the last complete frame
 static AboveRing g_Above;
 static std::vector<BelowCount> g_Below;
 static std::vector<ScrollRegion> g_BuildingRegions, g_LastRegions;
-static float g_LastScale = 1.0f;                 // display scale of the last frame (CSS px per layout px)
+static float g_LastScale = 1.0f;  // display scale of the last frame (CSS px per layout px)
 static std::string g_Json;
-static std::string g_ChoiceGroup;               // the open choice group ("" when none)
-static bool g_LastItemRecorded = false;         // the item just added has a node
+static std::string g_ChoiceGroup;        // the open choice group ("" when none)
+static bool g_LastItemRecorded = false;  // the item just added has a node
 
 void ui::MarkScrollRegion()
 {
@@ -124,7 +124,7 @@ static bool AddNode(ui::FrameNode&& node, ImGuiWindow* window, bool visible)
     {
         g_Above.Window = id;
         if (g_Above.Count == OffscreenNodes)
-            g_Above.Start = (g_Above.Start + 1) % OffscreenNodes;   // the farthest goes
+            g_Above.Start = (g_Above.Start + 1) % OffscreenNodes;  // the farthest goes
         else
             g_Above.Count++;
         g_Above.Nodes[(g_Above.Start + g_Above.Count - 1) % OffscreenNodes] = std::move(node);
@@ -200,7 +200,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect&, c
     if (!visible)
         node.Visible = ImRect();
     node.Enabled = (data->InFlags & ImGuiItemFlags_Disabled) == 0;
-    node.Role = ui::ItemRole_None;   // until a label or a description says what it is
+    node.Role = ui::ItemRole_None;  // until a label or a description says what it is
     if (const ScrollRegion* region = FindScrollRegion(g_BuildingRegions, g.CurrentWindow))
     {
         node.InScroll = true;
@@ -221,7 +221,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
         return;
     const char* end = ImGui::FindRenderedTextEnd(label);
     if (end == label)
-        return;   // hidden label: not something a user can find by its text
+        return;  // hidden label: not something a user can find by its text
     ui::FrameNode* node = LastItemNode();
     if (node == nullptr || node->Visible.GetWidth() <= 0.0f)
         return;
@@ -253,7 +253,7 @@ void ui::DescribeLastItem(const char* label, ItemRole role, int checked, int exp
     if (role == ItemRole_Radio)
     {
         if (g_ChoiceGroup.empty())
-            node->Role = ItemRole_Switch;   // a choice on its own is on or off
+            node->Role = ItemRole_Switch;  // a choice on its own is on or off
         else
             node->Group = g_ChoiceGroup;
     }
@@ -286,7 +286,7 @@ void ui::DescribeStepper(const char* name, const char* value_text, int value, in
     minus->Max = max;
     minus->SecondRect = plus->Rect;
     minus->SecondVisible = plus->Visible;
-    plus->Role = ItemRole_None;   // widgets() still lists both buttons by their labels
+    plus->Role = ItemRole_None;  // widgets() still lists both buttons by their labels
 }
 
 void ui::DescribeText(NodeKind kind, const char* text, ImVec2 min, ImVec2 max)
@@ -331,9 +331,19 @@ void ui::AppendJsonString(std::string& out, const std::string& text)
     out += '"';
     for (unsigned char c : text)
     {
-        if (c == '"' || c == '\\') { out += '\\'; out += (char)c; }
-        else if (c < 0x20) { char buf[8]; snprintf(buf, sizeof(buf), "\\u%04x", c); out += buf; }
-        else out += (char)c;
+        if (c == '"' || c == '\\')
+        {
+            out += '\\';
+            out += (char)c;
+        }
+        else if (c < 0x20)
+        {
+            char buf[8];
+            snprintf(buf, sizeof(buf), "\\u%04x", c);
+            out += buf;
+        }
+        else
+            out += (char)c;
     }
     out += '"';
 }
@@ -380,25 +390,35 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_widgets_json()
 
 struct GlyphKey
 {
-    float U0, V0, U1, V1;   // the glyph's place in the font atlas
+    float U0, V0, U1, V1;  // the glyph's place in the font atlas
     unsigned Codepoint;
 };
 
 struct TextRun
 {
-    std::string Text;    // UTF-8, without spaces (a blank draws no quad); "?" for a glyph cut by clipping
-    ImRect Rect;         // union of its glyphs, layout px
-    ImRect Clip;         // the clip rectangle it was drawn with
+    std::string Text;  // UTF-8, without spaces (a blank draws no quad); "?" for a glyph cut by clipping
+    ImRect Rect;       // union of its glyphs, layout px
+    ImRect Clip;       // the clip rectangle it was drawn with
     ImU32 Color;
-    bool Trimmed;        // a glyph was cut by CPU clipping (a label wider than its button)
-    float LastX0, LastX1;   // the last glyph's horizontal extent
+    bool Trimmed;          // a glyph was cut by CPU clipping (a label wider than its button)
+    float LastX0, LastX1;  // the last glyph's horizontal extent
 };
 
 static void AppendUtf8(std::string& out, unsigned c)
 {
-    if (c < 0x80) out += (char)c;
-    else if (c < 0x800) { out += (char)(0xC0 | (c >> 6)); out += (char)(0x80 | (c & 0x3F)); }
-    else { out += (char)(0xE0 | (c >> 12)); out += (char)(0x80 | ((c >> 6) & 0x3F)); out += (char)(0x80 | (c & 0x3F)); }
+    if (c < 0x80)
+        out += (char)c;
+    else if (c < 0x800)
+    {
+        out += (char)(0xC0 | (c >> 6));
+        out += (char)(0x80 | (c & 0x3F));
+    }
+    else
+    {
+        out += (char)(0xE0 | (c >> 12));
+        out += (char)(0x80 | ((c >> 6) & 0x3F));
+        out += (char)(0x80 | (c & 0x3F));
+    }
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_texts_json()
@@ -442,7 +462,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_texts_json()
                     continue;
                 if (v[0].pos.y != v[1].pos.y || v[1].pos.x != v[2].pos.x || v[2].pos.y != v[3].pos.y || v[3].pos.x != v[0].pos.x)
                     continue;
-                i += 3;   // the quad's second triangle
+                i += 3;  // the quad's second triangle
                 unsigned codepoint = '?';
                 bool trimmed = true;
                 for (const GlyphKey& g : glyphs)

@@ -14,11 +14,11 @@
 
 namespace ui {
 
-void InstallAutomationHooks();   // after ImGui::CreateContext()
-void BeginAutomationFrame();     // before ImGui::NewFrame(): starts a fresh widget list
-void EndAutomationFrame();       // after ImGui::Render(): the list becomes the last frame's
-void AppendJsonString(std::string& out, const std::string& text);   // a JSON string literal of any text
-void MarkScrollRegion();         // inside a scrolling child window: its items are reported with its rectangle
+void InstallAutomationHooks();                                     // after ImGui::CreateContext()
+void BeginAutomationFrame();                                       // before ImGui::NewFrame(): starts a fresh widget list
+void EndAutomationFrame();                                         // after ImGui::Render(): the list becomes the last frame's
+void AppendJsonString(std::string& out, const std::string& text);  // a JSON string literal of any text
+void MarkScrollRegion();                                           // inside a scrolling child window: its items are reported with its rectangle
 
 // --- What things are, for the accessible layer
 
@@ -33,7 +33,7 @@ enum NodeKind
 
 enum ItemRole
 {
-    ItemRole_None,        // not exposed (a hidden label, the figure, the second half of a stepper)
+    ItemRole_None,  // not exposed (a hidden label, the figure, the second half of a stepper)
     ItemRole_Button,
     ItemRole_Radio,       // one choice of a group: ChoiceGroup names the group
     ItemRole_Switch,      // on or off

@@ -60,7 +60,8 @@ FigureStyle FigureStyleDark(const bc::Camera& camera)
 static ImU32 LerpColor(ImU32 a, ImU32 b, float t)
 {
     ImU32 result = 0;
-    for (int shift = 0; shift < 32; shift += 8) {
+    for (int shift = 0; shift < 32; shift += 8)
+    {
         float ca = (float)((a >> shift) & 0xFF), cb = (float)((b >> shift) & 0xFF);
         result |= (ImU32)(ca + (cb - ca) * t + 0.5f) << shift;
     }
@@ -72,10 +73,11 @@ static float Length(ImVec2 v) { return std::sqrt(v.x * v.x + v.y * v.y); }
 static ImVec2 ToImVec2(const bc::Point2& p) { return { p.X, p.Y }; }
 
 // A piece to draw, kept for the far-to-near sort.
-struct DrawItem {
-    ImVec2 A, B;        // ends (a disc when IsDisc: centre A, radius Thickness / 2)
-    float Depth;        // larger is nearer the viewer
-    float Thickness;    // pixels
+struct DrawItem
+{
+    ImVec2 A, B;      // ends (a disc when IsDisc: centre A, radius Thickness / 2)
+    float Depth;      // larger is nearer the viewer
+    float Thickness;  // pixels
     ImU32 Color;
     bool IsDisc;
 };
@@ -87,9 +89,10 @@ static float FigureMargin(const bc::PanelRect& panel)
 {
     return std::fmax(3.0f, 0.03f * std::fmin(panel.MaxX - panel.MinX, panel.MaxY - panel.MinY));
 }
-constexpr float FootWidth = 1.2f;   // feet a little bolder than the limbs: their angle is the point of some exercises
+constexpr float FootWidth = 1.2f;  // feet a little bolder than the limbs: their angle is the point of some exercises
 
-struct DrawList {
+struct DrawList
+{
     DrawItem Items[MaxDrawItems];
     int Count = 0;
 
@@ -133,7 +136,8 @@ static void DrawFloor(ImDrawList* draw_list, const bc::PoseSample& pose, const F
         return ImVec2(d.Origin.X + v.X * scale, d.Origin.Y - v.Y * scale);
     };
     float min_x = pose.Joints[0].x, max_x = min_x, min_z = pose.Joints[0].z, max_z = min_z;
-    for (const bc::Vec3& joint : pose.Joints) {
+    for (const bc::Vec3& joint : pose.Joints)
+    {
         min_x = std::fmin(min_x, joint.x), max_x = std::fmax(max_x, joint.x);
         min_z = std::fmin(min_z, joint.z), max_z = std::fmax(max_z, joint.z);
     }
@@ -142,12 +146,14 @@ static void DrawFloor(ImDrawList* draw_list, const bc::PoseSample& pose, const F
     const bc::Vec3 origin = { 0.0f, 0.0f, 0.0f };
     const bc::ViewPoint ax = bc::ProjectPoint({ reach_x, 0.0f, 0.0f }, origin, style.Camera);
     const bc::ViewPoint az = bc::ProjectPoint({ 0.0f, 0.0f, reach_z }, origin, style.Camera);
-    const float radius = std::sqrt(ax.X * ax.X + az.X * az.X) * scale;   // half the shadow's screen width
+    const float radius = std::sqrt(ax.X * ax.X + az.X * az.X) * scale;  // half the shadow's screen width
     const float squash = std::sqrt(ax.Y * ax.Y + az.Y * az.Y) * scale;
     const float line = std::fmax(1.0f, 0.25f * d.Limb);
-    if (squash > 1.0f) {
+    if (squash > 1.0f)
+    {
         const int segments = 40;
-        for (int i = 0; i < segments; i++) {
+        for (int i = 0; i < segments; i++)
+        {
             float angle = 6.2831853f * (float)i / (float)segments, c = std::cos(angle), s = std::sin(angle);
             draw_list->PathLineTo({ floor.x + (ax.X * c + az.X * s) * scale, floor.y - (ax.Y * c + az.Y * s) * scale });
         }
@@ -158,10 +164,12 @@ static void DrawFloor(ImDrawList* draw_list, const bc::PoseSample& pose, const F
     draw_list->PathStroke(style.FloorColor, 0, line);
     const bc::Vec3& extent = pose.ViewHalfExtent;
     const bool boxed = extent.x > 0.0f && extent.z > 0.0f;
-    if (pose.FloorTickSpacing > 0.0f) {
+    if (pose.FloorTickSpacing > 0.0f)
+    {
         const float spacing = pose.FloorTickSpacing;
         const float first = std::floor(pose.ViewCentre.z / spacing) * spacing;
-        for (int k = -5; k <= 5; k++) {
+        for (int k = -5; k <= 5; k++)
+        {
             float z = first + (float)k * spacing;
             if (std::fabs(z - pose.ViewCentre.z) > (boxed ? extent.z + 0.12f : 0.8f * pose.ViewRadius))
                 continue;
@@ -182,15 +190,16 @@ static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const Fi
     auto far_side = [&](bc::Joint left, bc::Joint right) {
         float difference = d.JointDepth[left] - d.JointDepth[right];
         if (std::fabs(difference) < 0.03f)
-            return bc::BodySide_Centre;   // square on to the viewer: both sides look the same
+            return bc::BodySide_Centre;  // square on to the viewer: both sides look the same
         return difference < 0.0f ? bc::BodySide_Left : bc::BodySide_Right;
     };
     const bc::BodySide far_arms = far_side(bc::Joint_ShoulderL, bc::Joint_ShoulderR);
     const bc::BodySide far_legs = far_side(bc::Joint_HipL, bc::Joint_HipR);
 
-    for (const bc::Bone& bone : bc::Bones) {
+    for (const bc::Bone& bone : bc::Bones)
+    {
         if (bone.To == bc::Joint_Head)
-            continue;   // the head is a disc, drawn below
+            continue;  // the head is a disc, drawn below
         bool is_leg = bone.From >= bc::Joint_HipL || bone.From == bc::Joint_Pelvis;
         bool is_far = bone.Side != bc::BodySide_Centre && bone.Side == (is_leg ? far_legs : far_arms);
         float depth = 0.5f * (d.JointDepth[bone.From] + d.JointDepth[bone.To]);
@@ -200,7 +209,8 @@ static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const Fi
         items.Add({ ToImVec2(d.Joints[bone.From]), ToImVec2(d.Joints[bone.To]), depth - (is_far ? 0.15f : 0.0f), thickness,
                     is_far ? style.BodyFarColor : style.BodyColor, false });
     }
-    for (int side = 0; side < 2; side++) {
+    for (int side = 0; side < 2; side++)
+    {
         bc::Joint ankle = side == 0 ? bc::Joint_AnkleL : bc::Joint_AnkleR;
         bc::Joint toe = side == 0 ? bc::Joint_ToeL : bc::Joint_ToeR;
         bool is_far = far_legs == (side == 0 ? bc::BodySide_Left : bc::BodySide_Right);
@@ -229,15 +239,19 @@ static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const Fi
     const float depth_a = d.BandADepth, depth_b = d.BandBDepth;
     if (band.Kind == bc::BandKind_Anchored)
         items.Add({ ToImVec2(d.PostBase), band_a, 0.5f * (d.PostBaseDepth + depth_a), limb * 1.3f, style.PostColor, false });
-    if (band.Kind == bc::BandKind_Strap) {
+    if (band.Kind == bc::BandKind_Strap)
+    {
         const int pieces = 8;
-        for (int i = 0; i < pieces; i++) {
+        for (int i = 0; i < pieces; i++)
+        {
             float t0 = (float)i / pieces, t1 = (float)(i + 1) / pieces;
             ImVec2 a = { band_a.x + (band_b.x - band_a.x) * t0, band_a.y + (band_b.y - band_a.y) * t0 };
             ImVec2 b = { band_a.x + (band_b.x - band_a.x) * t1, band_a.y + (band_b.y - band_a.y) * t1 };
             items.Add({ a, b, depth_a + (depth_b - depth_a) * 0.5f * (t0 + t1), band_thickness, band_color, false });
         }
-    } else {
+    }
+    else
+    {
         // A loop around two limbs (or the post and the foot): two strands and a round end at
         // each attachment, wide enough to wrap the limb.
         float radius_a = band.Kind == bc::BandKind_Anchored ? band_thickness * 0.5f : limb * 0.9f;
@@ -251,16 +265,18 @@ static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const Fi
         float base_angle = std::atan2(along.y, along.x);
         const int arc_points = 7;
         ImVec2 outline[2 * arc_points];
-        float outline_t[2 * arc_points];   // 0 at A .. 1 at B, for the depth
-        for (int i = 0; i < arc_points; i++) {
-            float angle = base_angle + 1.5707963f + 3.14159265f * (float)i / (arc_points - 1);   // around the far side of A
+        float outline_t[2 * arc_points];  // 0 at A .. 1 at B, for the depth
+        for (int i = 0; i < arc_points; i++)
+        {
+            float angle = base_angle + 1.5707963f + 3.14159265f * (float)i / (arc_points - 1);  // around the far side of A
             outline[i] = { band_a.x + radius_a * std::cos(angle), band_a.y + radius_a * std::sin(angle) };
             outline_t[i] = 0.0f;
-            angle += 3.14159265f;   // and around the far side of B
+            angle += 3.14159265f;  // and around the far side of B
             outline[arc_points + i] = { band_b.x + radius_b * std::cos(angle), band_b.y + radius_b * std::sin(angle) };
             outline_t[arc_points + i] = 1.0f;
         }
-        for (int i = 0; i < 2 * arc_points; i++) {
+        for (int i = 0; i < 2 * arc_points; i++)
+        {
             int next = (i + 1) % (2 * arc_points);
             float t = 0.5f * (outline_t[i] + outline_t[next]);
             items.Add({ outline[i], outline[next], depth_a + (depth_b - depth_a) * t + depth_bias, band_thickness, band_color, false });
@@ -268,16 +284,19 @@ static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const Fi
     }
 
     // Far to near (insertion sort: a few dozen items, already nearly ordered frame to frame).
-    for (int i = 1; i < items.Count; i++) {
+    for (int i = 1; i < items.Count; i++)
+    {
         DrawItem item = items.Items[i];
         int j = i - 1;
-        while (j >= 0 && items.Items[j].Depth > item.Depth) {
+        while (j >= 0 && items.Items[j].Depth > item.Depth)
+        {
             items.Items[j + 1] = items.Items[j];
             j--;
         }
         items.Items[j + 1] = item;
     }
-    for (int i = 0; i < items.Count; i++) {
+    for (int i = 0; i < items.Count; i++)
+    {
         const DrawItem& item = items.Items[i];
         if (item.IsDisc)
             draw_list->AddCircleFilled(item.A, item.Thickness * 0.5f, item.Color);
@@ -288,20 +307,22 @@ static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const Fi
 
 // The movement's box and the close-up's box cost a rep's worth of poses each, and change only with
 // the exercise, the side and the camera: a few are kept, so a frame during a set costs one pose.
-struct FrameBoxes {
+struct FrameBoxes
+{
     bc::ExerciseId Exercise;
     bc::Side PoseSide;
     bc::Camera Camera;
-    bc::ViewBox Movement;   // bc::MovementViewBox
-    bool HasFocus;          // bc::FocusViewBox returned true ...
-    bc::ViewBox Focus;      // ... with this box
+    bc::ViewBox Movement;  // bc::MovementViewBox
+    bool HasFocus;         // bc::FocusViewBox returned true ...
+    bc::ViewBox Focus;     // ... with this box
 };
 
 static const FrameBoxes& CachedBoxes(const bc::PoseSample& pose, const bc::Camera& camera)
 {
     static FrameBoxes cache[6];
     static int count = 0, next = 0;
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < count; i++)
+    {
         const FrameBoxes& c = cache[i];
         if (c.Exercise == pose.Exercise && c.PoseSide == pose.PoseSide && c.Camera.YawDeg == camera.YawDeg && c.Camera.PitchDeg == camera.PitchDeg)
             return c;
@@ -334,13 +355,14 @@ void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSam
     // The close-up (dorsiflexion's ankle): the same pose, framed on its subject, in a corner.
     const bc::ViewBox& focus = boxes.Focus;
     bc::PanelRect inset;
-    if (style.ShowInset && boxes.HasFocus && bc::InsetRect(panel, fit, focus, &inset)) {
+    if (style.ShowInset && boxes.HasFocus && bc::InsetRect(panel, fit, focus, &inset))
+    {
         const ImVec2 inset_min(inset.MinX, inset.MinY), inset_max(inset.MaxX, inset.MaxY);
         const float rounding = 10.0f;
         draw_list->AddRectFilled(inset_min, inset_max, style.InsetColor, rounding);
         draw_list->AddRect(inset_min, inset_max, style.FloorColor, rounding, 0, 1.5f);
         bc::FigureDrawing close_up = bc::LayoutFigure(pose, style.Camera, bc::FitViewBox(focus, inset, 1.0f, 4.0f));
-        close_up.Limb = std::fmax(drawing.Limb, 0.045f * close_up.Scale);   // a little finer than full scale: the foot's angle stays sharp
+        close_up.Limb = std::fmax(drawing.Limb, 0.045f * close_up.Scale);  // a little finer than full scale: the foot's angle stays sharp
         draw_list->PushClipRect(inset_min, inset_max, true);
         DrawBody(draw_list, pose, style, close_up);
         draw_list->PopClipRect();
@@ -353,7 +375,8 @@ bool FigureView(const char* str_id, ImVec2 size, const bc::PoseSample& pose, Fig
     ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(str_id, size);
     bool dragging = ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f);
-    if (dragging) {
+    if (dragging)
+    {
         // Half a turn across the figure's width, whatever its size.
         ImVec2 delta = ImGui::GetIO().MouseDelta;
         float degrees_per_pixel = 180.0f / (size.x > 1.0f ? size.x : 1.0f);

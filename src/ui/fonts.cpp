@@ -9,8 +9,8 @@
 
 #include <imgui.h>
 
-#include "ui_font_data.h"     // generated at build time from Debian's fonts-inter (see CMakeLists.txt)
-#include "ui_font_glyphs.h"   // generated from CMakeLists.txt's FONT_GLYPHS_* lists
+#include "ui_font_data.h"    // generated at build time from Debian's fonts-inter (see CMakeLists.txt)
+#include "ui_font_glyphs.h"  // generated from CMakeLists.txt's FONT_GLYPHS_* lists
 
 static ImFont* g_Fonts[ui::FontRole_COUNT] = {};
 
@@ -22,7 +22,7 @@ void ui::LoadFonts(float device_pixel_ratio)
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
 
     ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;   // the data is a static array
+    config.FontDataOwnedByAtlas = false;  // the data is a static array
     config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = true;

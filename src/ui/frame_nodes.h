@@ -15,35 +15,35 @@ namespace ui {
 
 struct FrameNode
 {
-    NodeKind    Kind = NodeKind_Item;
-    ImGuiID     Id = 0;               // Dear ImGui id (items only)
-    ImGuiID     SecondId = 0;         // spin buttons: the + item (Id is the − item)
-    std::string Label;                // visible text, without any "##id" suffix
-    std::string A11yName;             // the accessible layer's name when not Label (a spin button's title)
-    std::string Description;          // read after the name (dose, details, a note)
-    std::string ValueText;            // spin buttons: the value as shown
-    ImRect      Rect;                 // the whole item or text, layout px (may lie outside the view when scrolled away)
-    ImRect      Visible;              // the part inside its window (empty when scrolled out of view)
-    ImRect      SecondRect;           // spin buttons: the + item's Rect ...
-    ImRect      SecondVisible;        // ... and Visible
-    bool        InScroll = false;     // inside a finger-scrolled region (ui::MarkScrollRegion)
-    ImRect      Scroll;               // that region's visible rectangle
-    bool        Enabled = true;       // false when drawn disabled
-    bool        SecondEnabled = true; // spin buttons: the + item is enabled
-    bool        Reported = false;     // listed by widgets(): Dear ImGui reported it with a visible label
-    ItemRole    Role = ItemRole_Button;
-    int         Checked = -1;         // radios and switches: 0 or 1
-    int         Expanded = -1;        // rows that open: 0 or 1
-    int         Value = 0, Min = 0, Max = 0;   // spin buttons
+    NodeKind Kind = NodeKind_Item;
+    ImGuiID Id = 0;             // Dear ImGui id (items only)
+    ImGuiID SecondId = 0;       // spin buttons: the + item (Id is the − item)
+    std::string Label;          // visible text, without any "##id" suffix
+    std::string A11yName;       // the accessible layer's name when not Label (a spin button's title)
+    std::string Description;    // read after the name (dose, details, a note)
+    std::string ValueText;      // spin buttons: the value as shown
+    ImRect Rect;                // the whole item or text, layout px (may lie outside the view when scrolled away)
+    ImRect Visible;             // the part inside its window (empty when scrolled out of view)
+    ImRect SecondRect;          // spin buttons: the + item's Rect ...
+    ImRect SecondVisible;       // ... and Visible
+    bool InScroll = false;      // inside a finger-scrolled region (ui::MarkScrollRegion)
+    ImRect Scroll;              // that region's visible rectangle
+    bool Enabled = true;        // false when drawn disabled
+    bool SecondEnabled = true;  // spin buttons: the + item is enabled
+    bool Reported = false;      // listed by widgets(): Dear ImGui reported it with a visible label
+    ItemRole Role = ItemRole_Button;
+    int Checked = -1;                 // radios and switches: 0 or 1
+    int Expanded = -1;                // rows that open: 0 or 1
+    int Value = 0, Min = 0, Max = 0;  // spin buttons
     std::string Group;                // radios: the group's name
 };
 
-const std::vector<FrameNode>& LastFrameNodes();   // the last complete frame
-float LastFrameScale();                            // its display scale (CSS px per layout px)
+const std::vector<FrameNode>& LastFrameNodes();  // the last complete frame
+float LastFrameScale();                          // its display scale (CSS px per layout px)
 
 // ui/accessibility.cpp: called for every item Dear ImGui adds (visible or scrolled away), while it
 // is the last item, so a focus or press asked for by the page lands on it.
 void AccessibilityItemAdded(ImGuiID id, bool visible);
-void AccessibilityEndFrame();     // after the frame: brings the page's layer up to date if it changed
+void AccessibilityEndFrame();  // after the frame: brings the page's layer up to date if it changed
 
 }  // namespace ui

@@ -11,8 +11,8 @@
 
 static struct
 {
-    float Scale = 1.0f;        // CSS px per layout px
-    ImVec4 InsetsCss = {};     // safe-area insets, CSS px: top, right, bottom, left
+    float Scale = 1.0f;     // CSS px per layout px
+    ImVec4 InsetsCss = {};  // safe-area insets, CSS px: top, right, bottom, left
 } g_Layout;
 
 // A phone (up to about 840x700 CSS px either way round) is drawn at 1:1; beyond that the scale
@@ -42,7 +42,7 @@ void ui::ScaleInputEventsFrom(int first)
     {
         ImGuiInputEvent& e = g.InputEventsQueue[i];
         if (e.Type != ImGuiInputEventType_MousePos || e.MousePos.PosX <= -FLT_MAX || e.MousePos.PosY <= -FLT_MAX)
-            continue;   // a mouse that left the window stays "nowhere"
+            continue;  // a mouse that left the window stays "nowhere"
         e.MousePos.PosX /= s;
         e.MousePos.PosY /= s;
     }
@@ -100,8 +100,8 @@ ImRect ui::PageRect(float max_width)
 
 // --- [SECTION] The session's blocks
 
-constexpr float PagePad = 16.0f;   // the page window's padding (theme.cpp WindowPadding)
-constexpr float Gap = 12.0f;       // between blocks
+constexpr float PagePad = 16.0f;  // the page window's padding (theme.cpp WindowPadding)
+constexpr float Gap = 12.0f;      // between blocks
 
 static float FigureColumnShare(ui::Shape shape) { return shape == ui::Shape_Wide ? 0.52f : 0.46f; }
 
@@ -138,7 +138,7 @@ ui::SessionLayout ui::LayOutSession(const ImRect& page, Shape shape, float statu
         if (figure_bottom - figure_top >= 72.0f)
             l.Figure = ImRect(inner.Min.x, figure_top, inner.Max.x, figure_bottom);
         else
-            l.Figure = ImRect(inner.Min.x, figure_top, inner.Min.x, figure_top);   // no room: no figure
+            l.Figure = ImRect(inner.Min.x, figure_top, inner.Min.x, figure_top);  // no room: no figure
         return l;
     }
 

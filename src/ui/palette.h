@@ -10,20 +10,20 @@ namespace ui {
 
 struct PaletteHex
 {
-    unsigned Background;    // window background
-    unsigned Surface;       // cards, list rows, the demonstration area
-    unsigned Frame;         // buttons and other frames
-    unsigned Text;          // body text (on Background, Surface and Frame)
-    unsigned TextMuted;     // secondary text (on Background and Surface)
-    unsigned Accent;        // primary buttons and progress; also accent text on Background and Surface
-    unsigned AccentText;    // text on Accent
-    unsigned Work;          // work phase numbers (on Background)
-    unsigned Rest;          // rest phase numbers (on Background)
-    unsigned Warning;       // banners about storage trouble
-    unsigned WarningText;   // text on Warning
-    unsigned WorkFill;      // the session screen's background during a set (Text, TextMuted, Accent, Work on it)
-    unsigned RestFill;      // ... during get-ready and rests (Text, TextMuted, Accent, Rest on it)
-    unsigned SwitchFill;    // ... during a switch-sides pause (Text, TextMuted, Accent, Rest on it)
+    unsigned Background;   // window background
+    unsigned Surface;      // cards, list rows, the demonstration area
+    unsigned Frame;        // buttons and other frames
+    unsigned Text;         // body text (on Background, Surface and Frame)
+    unsigned TextMuted;    // secondary text (on Background and Surface)
+    unsigned Accent;       // primary buttons and progress; also accent text on Background and Surface
+    unsigned AccentText;   // text on Accent
+    unsigned Work;         // work phase numbers (on Background)
+    unsigned Rest;         // rest phase numbers (on Background)
+    unsigned Warning;      // banners about storage trouble
+    unsigned WarningText;  // text on Warning
+    unsigned WorkFill;     // the session screen's background during a set (Text, TextMuted, Accent, Work on it)
+    unsigned RestFill;     // ... during get-ready and rests (Text, TextMuted, Accent, Rest on it)
+    unsigned SwitchFill;   // ... during a switch-sides pause (Text, TextMuted, Accent, Rest on it)
 };
 
 constexpr PaletteHex LightPalette = { 0xF4F4F1, 0xFFFFFF, 0xE6E8E4, 0x1B1D1C, 0x4E5552, 0x1F6F5C, 0xFFFFFF, 0x12503F, 0x1D4E89,

@@ -17,7 +17,7 @@ static void SectionTitle(const char* text)
 {
     ImGui::Dummy(ImVec2(0.0f, 6.0f));
     ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-    ImGui::SetWindowFontScale(0.8f);   // about 21 px
+    ImGui::SetWindowFontScale(0.8f);  // about 21 px
     ImGui::TextWrapped("%s", text);
     ui::DescribeLastText(ui::NodeKind_Subheading, text);
     ImGui::SetWindowFontScale(1.0f);

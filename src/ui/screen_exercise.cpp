@@ -64,7 +64,7 @@ static bool DrawHeader(const bc::Exercise& exercise, float width)
     float size = ui::HeadingFontSize;
     const float natural = font->CalcTextSizeA(size, FLT_MAX, 0.0f, exercise.Name).x;
     if (natural > avail)
-        size = ImMax(20.0f, size * avail / natural);   // never below 20 px, wrap beyond that
+        size = ImMax(20.0f, size * avail / natural);  // never below 20 px, wrap beyond that
     const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, avail, exercise.Name);
     const float y = pos.y + ImMax(0.0f, (44.0f - text.y) * 0.5f);
     ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(pos.x, y), ui::Colors().Text, exercise.Name, nullptr, avail);
@@ -89,7 +89,7 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     const float phase = (float)(std::fmod(elapsed, (double)rep_ms) / rep_ms);
     int rep_index = (int)(elapsed / rep_ms);
     if (exercise.Style == bc::SetStyle::Directions)
-        rep_index %= ImMax(1, exercise.CountMax);   // walk a set's worth of steps, then start over
+        rep_index %= ImMax(1, exercise.CountMax);  // walk a set's worth of steps, then start over
     const bc::PoseSample pose = bc::SamplePose(exercise.Id, app.ShownSide, phase, rep_index);
 
     // Drawn a little inside the card, with room for the captions above the figure.
@@ -108,7 +108,7 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     if (exercise.Style == bc::SetStyle::Directions)
         snprintf(now_text, sizeof(now_text), "Step %d", rep_index + 1);
     else if (part != nullptr && bc::MovingLimbs(exercise.Id, part->PartSide) != nullptr)
-        snprintf(now_text, sizeof(now_text), "%s \xC2\xB7 %s", part->Name, bc::MovingLimbs(exercise.Id, part->PartSide));   // "Extend · Left leg + right arm"
+        snprintf(now_text, sizeof(now_text), "%s \xC2\xB7 %s", part->Name, bc::MovingLimbs(exercise.Id, part->PartSide));  // "Extend · Left leg + right arm"
     else if (part != nullptr && part->PartSide != bc::Side::None && strstr(part->Name, "left") == nullptr &&
              strstr(part->Name, "right") == nullptr && strcmp(part->Name, "Centre") != 0)
         snprintf(now_text, sizeof(now_text), "%s %s", part->Name, part->PartSide == bc::Side::Left ? "left" : "right");
@@ -149,7 +149,9 @@ static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float 
     for (int i = 0; i < 2; i++)
     {
         const bc::Side side = bc::ExerciseSide(exercise, i);
-        const char* label = side == bc::Side::Left ? "Left" : side == bc::Side::Right ? "Right" : side == bc::Side::Forward ? "Forward" : "Backward";
+        const char* label = side == bc::Side::Left ? "Left" : side == bc::Side::Right ? "Right"
+                                                          : side == bc::Side::Forward ? "Forward"
+                                                                                      : "Backward";
         if (i > 0)
             ImGui::SameLine();
         if (ui::ToggleButton(label, app.ShownSide == side, i == 0 ? side_w : width - play_w - side_w - 2 * spacing))
@@ -166,7 +168,7 @@ static void SectionTitle(const char* text)
 {
     ImGui::Spacing();
     ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-    ImGui::SetWindowFontScale(0.8f);   // about 21 px
+    ImGui::SetWindowFontScale(0.8f);  // about 21 px
     ImGui::TextUnformatted(text);
     ui::DescribeLastText(ui::NodeKind_Subheading, text);
     ImGui::SetWindowFontScale(1.0f);
@@ -180,7 +182,7 @@ static void StepList(const char* const* items, int count, bool numbered)
     for (int i = 0; i < count; i++)
     {
         char mark[8];
-        snprintf(mark, sizeof(mark), numbered ? "%d." : "\xE2\x80\xA2", i + 1);   // "1." or a bullet (U+2022)
+        snprintf(mark, sizeof(mark), numbered ? "%d." : "\xE2\x80\xA2", i + 1);  // "1." or a bullet (U+2022)
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(numbered ? c.Accent : c.TextMuted));
         ImGui::TextUnformatted(mark);
         ImGui::PopStyleColor();
@@ -201,7 +203,8 @@ static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exerci
     ImGui::PopStyleColor();
     const int planned = app.Settings.Reps[(int)exercise.Id];
     char line[160];
-    const char* unit = exercise.Style == bc::SetStyle::Directions ? "steps each way" : exercise.Style == bc::SetStyle::OneSet ? "reps a round" : "reps per side";
+    const char* unit = exercise.Style == bc::SetStyle::Directions ? "steps each way" : exercise.Style == bc::SetStyle::OneSet ? "reps a round"
+                                                                                                                              : "reps per side";
     snprintf(line, sizeof(line), "Your sessions: %d %s, %d round%s (change in Settings).", planned, unit,
              app.Settings.Rounds, app.Settings.Rounds == 1 ? "" : "s");
     ui::TextMuted(line);
@@ -297,7 +300,7 @@ void ui::OpenExercise(AppState& app, bc::ExerciseId exercise)
     app.ShownExercise = exercise;
     app.ShownSide = shown.Style == bc::SetStyle::Directions ? bc::Side::Forward : bc::Side::Left;
     app.ShownCamera = bc::DefaultCamera(exercise, app.ShownSide);
-    app.ShownPlaying = !app.ReducedMotion;   // reduced motion: open paused, on the working position
+    app.ShownPlaying = !app.ReducedMotion;  // reduced motion: open paused, on the working position
     app.ShownPhaseOriginMs = app.NowMs;
     app.ShownPausedMs = (double)ui::KeyPosePhase(exercise) * bc::RepDurationMs(shown);
     Navigate(app, Screen_Exercise);

@@ -6,11 +6,11 @@
 // History's Import accepts.
 #include "ui/screens.h"
 
+#include "app/persistence.h"
+#include "app/transfer.h"
 #include "core/progress.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
-#include "app/persistence.h"
-#include "app/transfer.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
@@ -197,7 +197,8 @@ void ui::DrawFinishScreen(AppState& app)
     ImGui::SetCursorScreenPos(ImVec2(top.x + 2 * badge + 14.0f, top.y + 2.0f));
     ImGui::BeginGroup();
     ImFont* cue = GetFont(FontRole_Cue);
-    const char* title = save == RecordSave_NoWork ? "No reps done" : record.Finished ? "Well done!" : "Session ended";
+    const char* title = save == RecordSave_NoWork ? "No reps done" : record.Finished ? "Well done!"
+                                                                                     : "Session ended";
     const ImVec2 title_pos = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddText(cue, 36.0f, title_pos, c.Text, title);
     const ImVec2 title_size = cue->CalcTextSizeA(36.0f, FLT_MAX, 0.0f, title);
@@ -235,7 +236,11 @@ void ui::DrawFinishScreen(AppState& app)
         TextMuted(record.Finished ? "Saved to your history." : "What you did is saved to your history.");
         offer_download = false;
         break;
-    case RecordSave_Pending: TextMuted("Saving to your history..."); offer_download = false; RequestAnimation(app); break;
+    case RecordSave_Pending:
+        TextMuted("Saving to your history...");
+        offer_download = false;
+        RequestAnimation(app);
+        break;
     case RecordSave_NoWork:
         TextMuted("Every set was skipped, so this is not counted as a workout and is not kept in your history.");
         offer_download = false;

@@ -20,8 +20,8 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 
 // --- [SECTION] Summary and chart
 
@@ -182,7 +182,7 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
         ui::DescribeLastItem(label.c_str(), ui::ItemRole_Button, -1, expanded ? 1 : 0, description.c_str());
     }
     if (!ImGui::IsItemVisible())
-        return;   // off screen: submitted for keyboard navigation only, nothing to draw
+        return;  // off screen: submitted for keyboard navigation only, nothing to draw
     char clock[32], detail[128], totals[96];
     ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
     snprintf(detail, sizeof(detail), "%s  ·  %d of %d round%s  ·  %s", record.Finished ? "Finished" : "Ended early", record.RoundsDone,
@@ -248,7 +248,7 @@ static void DrawKeptCopies(ui::AppState& app)
 
 void ui::DrawHistoryScreen(AppState& app)
 {
-    ReceiveImport(app);   // a file chosen in the picker (web/app.js wakes the loop for it)
+    ReceiveImport(app);  // a file chosen in the picker (web/app.js wakes the loop for it)
     const float width = BeginPage("History", ReadingWidth);
     if (PageHeader("History", "Back") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {

@@ -2,14 +2,14 @@
 // an idle home screen draws no frames at all.
 #include "ui/screens.h"
 
+#include "app/persistence.h"
+#include "app/session_runner.h"
 #include "core/progress.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
-#include "app/persistence.h"
-#include "app/session_runner.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -23,11 +23,13 @@ static void DrawStorageBanner(ui::AppState& app)
     {
     case ui::StorageStatus_Unavailable:
         ui::Banner("This browser is not letting Band Circuit save (private mode or blocked storage). "
-                   "Everything works, but settings and history are lost when the page closes.", true);
+                   "Everything works, but settings and history are lost when the page closes.",
+                   true);
         break;
     case ui::StorageStatus_Full:
         ui::Banner("Storage is full: your latest changes are not saved. Export your history from the History screen, "
-                   "or free some space for this site.", true);
+                   "or free some space for this site.",
+                   true);
         break;
     case ui::StorageStatus_Recovered:
         ui::Banner(app.StorageDetail.c_str(), true);
@@ -44,7 +46,7 @@ struct CardText
     const char* Lines[3];
     float Sizes[3];
     float Heights[3];
-    float Height;   // the card's height
+    float Height;  // the card's height
 };
 
 constexpr float CardThumb = 88.0f;
@@ -112,7 +114,7 @@ static void DrawExerciseCards(ui::AppState& app, float width, float keep_below)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ui::BeginTouchScroll("Exercises", -keep_below, width);
-    width = ImGui::GetContentRegionAvail().x;   // less the scroll bar, when there is one
+    width = ImGui::GetContentRegionAvail().x;  // less the scroll bar, when there is one
     const int columns = width >= 2 * 330.0f + spacing ? 2 : 1;
     const float card_w = columns == 2 ? ImFloor((width - spacing) * 0.5f) : width;
     for (int i = 0; i < bc::ExerciseCount; i += columns)
@@ -178,9 +180,17 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
     const bool other = rounds != 2 && rounds != 3;
     const float choice = other ? (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f : half;
     ui::BeginChoiceGroup("Rounds");
-    if (ui::ToggleButton("2 rounds", rounds == 2, choice)) { app.Settings.Rounds = 2; ui::SaveSettings(app); }
+    if (ui::ToggleButton("2 rounds", rounds == 2, choice))
+    {
+        app.Settings.Rounds = 2;
+        ui::SaveSettings(app);
+    }
     ImGui::SameLine();
-    if (ui::ToggleButton("3 rounds", rounds == 3, choice)) { app.Settings.Rounds = 3; ui::SaveSettings(app); }
+    if (ui::ToggleButton("3 rounds", rounds == 3, choice))
+    {
+        app.Settings.Rounds = 3;
+        ui::SaveSettings(app);
+    }
     if (other)
     {
         ImGui::SameLine();
@@ -190,9 +200,17 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
     ui::EndChoiceGroup();
     ui::BeginChoiceGroup("Pace");
     const bool guided = app.Settings.Mode == bc::RunMode::Guided;
-    if (ui::ToggleButton("Guided", guided, half)) { app.Settings.Mode = bc::RunMode::Guided; ui::SaveSettings(app); }
+    if (ui::ToggleButton("Guided", guided, half))
+    {
+        app.Settings.Mode = bc::RunMode::Guided;
+        ui::SaveSettings(app);
+    }
     ImGui::SameLine();
-    if (ui::ToggleButton("Self-paced", !guided, half)) { app.Settings.Mode = bc::RunMode::SelfPaced; ui::SaveSettings(app); }
+    if (ui::ToggleButton("Self-paced", !guided, half))
+    {
+        app.Settings.Mode = bc::RunMode::SelfPaced;
+        ui::SaveSettings(app);
+    }
     ui::EndChoiceGroup();
     if (with_start && ui::Button("Start", ui::ButtonKind_Primary, width, 60.0f))
         ui::StartSession(app, app.NowMs);
@@ -210,12 +228,15 @@ static void DrawNavigation(ui::AppState& app, float width, bool with_start)
             ui::StartSession(app, app.NowMs);
         ImGui::SameLine();
     }
-    if (ui::Button("History", ui::ButtonKind_Normal, unit)) ui::Navigate(app, ui::Screen_History);
+    if (ui::Button("History", ui::ButtonKind_Normal, unit))
+        ui::Navigate(app, ui::Screen_History);
     ImGui::SameLine();
-    if (ui::Button("Settings", ui::ButtonKind_Normal, unit)) ui::Navigate(app, ui::Screen_Settings);
+    if (ui::Button("Settings", ui::ButtonKind_Normal, unit))
+        ui::Navigate(app, ui::Screen_Settings);
     ImGui::SameLine();
     const float used = (with_start ? 2 * unit + spacing : 0.0f) + 2 * (unit + spacing);
-    if (ui::Button("About", ui::ButtonKind_Normal, width - used)) ui::Navigate(app, ui::Screen_About);
+    if (ui::Button("About", ui::ButtonKind_Normal, width - used))
+        ui::Navigate(app, ui::Screen_About);
 }
 
 void ui::DrawHomeScreen(AppState& app)

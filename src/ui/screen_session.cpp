@@ -7,10 +7,10 @@
 // Keys: Space pauses or resumes, Right skips, Left goes back, Enter is Done, Escape ends.
 #include "ui/screens.h"
 
+#include "app/session_runner.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
-#include "app/session_runner.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -73,7 +73,7 @@ static void BigNumber(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const char*
     const bool with_caption = box_h - cap.y - caption_gap >= 48.0f;
     float size = ImMin(ui::BigFontSize, with_caption ? box_h - cap.y - caption_gap : box_h - 6.0f);
     if (size < 16.0f)
-        return;   // no room to read a number: nothing rather than a smudge
+        return;  // no room to read a number: nothing rather than a smudge
     const float natural = big->CalcTextSizeA(size, FLT_MAX, 0.0f, value).x;
     if (natural > box_w - 8.0f)
         size *= (box_w - 8.0f) / natural;
@@ -92,7 +92,7 @@ static void ScheduleNextFrame(ui::AppState& app, const bc::TimerView& v)
     if (v.StepPhase == bc::Phase::Work)
     {
         if (app.ReducedMotion)
-            ui::RequestWake(app, app.NowMs + 100.0);   // key poses only: the tempo part still changes
+            ui::RequestWake(app, app.NowMs + 100.0);  // key poses only: the tempo part still changes
         else
             ui::RequestAnimation(app);
         return;
@@ -145,7 +145,7 @@ static void DrawComingExercise(ImDrawList* draw_list, const bc::TimerView& v, ui
     const bool side_by_side = bc::FitViewBox(box, beside).Scale >= bc::FitViewBox(box, under).Scale;
     const bc::Exercise& exercise = bc::GetExercise(demo.Exercise);
     char working[64];
-    snprintf(working, sizeof(working), "\xE2\x86\x92 %s", exercise.TempoPartCount > 0 ? exercise.Tempo[0].Name : "");   // "-> Extend"
+    snprintf(working, sizeof(working), "\xE2\x86\x92 %s", exercise.TempoPartCount > 0 ? exercise.Tempo[0].Name : "");  // "-> Extend"
     const char* captions[2] = { "Start", working };
     for (int i = 0; i < 2; i++)
     {
@@ -191,7 +191,7 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
         demo.RepIndex = v.Rep > 0 ? v.Rep - 1 : (int)(v.PhaseElapsedMs / (rep_ms > 0 ? rep_ms : 1000));
         if (exercise.Style == bc::SetStyle::Alternating)
         {
-            demo.DemoSide = bc::Side::Left;   // one rep shows both sides
+            demo.DemoSide = bc::Side::Left;  // one rep shows both sides
             demo.View = bc::DefaultCamera(v.Exercise, demo.DemoSide);
         }
         if (app.ReducedMotion && v.TempoPart >= 0)
@@ -491,7 +491,7 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
             if (spoken[i] >= 'A' && spoken[i] <= 'Z')
                 spoken[i] = (char)(spoken[i] - 'A' + 'a');
         ui::DescribeText(ui::NodeKind_Status, spoken, detail_min, ImGui::GetItemRectMax());
-        if (v.CountingUp && !compact)   // compact: Done is in the bar right under it
+        if (v.CountingUp && !compact)  // compact: Done is in the bar right under it
         {
             MutedText("Tap Done when the set is complete");
             ui::DescribeLastText(ui::NodeKind_Status, "Tap Done when the set is complete.");
@@ -510,7 +510,7 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     }
     else if (v.StepPhase != bc::Phase::Done)
     {
-        if (!compact)   // compact: the figure's card names it
+        if (!compact)  // compact: the figure's card names it
         {
             char next[96];
             snprintf(next, sizeof(next), "Next: %s", exercise.Name);
@@ -559,13 +559,13 @@ void ui::DrawSessionScreen(AppState& app)
     BeginPage("Workout");
     ImGui::PopStyleColor();
     if (v.StepPhase != bc::Phase::Work)
-        GetFont(FontRole_Cue);   // asked for early, so the first set shows it at once
+        GetFont(FontRole_Cue);  // asked for early, so the first set shows it at once
     // Storage that fails mid-session is said at once, not at the end (the finish screen offers a download).
     if (app.Storage == StorageStatus_Full)
         Banner("Storage is full: this workout is not being saved. You can download it when it ends.", true);
     else if (app.Storage == StorageStatus_Unavailable)
         Banner("This browser is not saving: you can download this workout when it ends.", true);
-    page.Min.y = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().WindowPadding.y;   // the blocks go under any banner
+    page.Min.y = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().WindowPadding.y;  // the blocks go under any banner
     const bool side_by_side = shape != Shape_Portrait;
     const bool in_row = SessionControlsInRow(shape);
     const ImRect status_area = SessionStatusArea(page, shape);

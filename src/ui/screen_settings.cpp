@@ -15,14 +15,14 @@
 // first", "Delete everything", "Cancel".
 #include "ui/screens.h"
 
+#include "app/persistence.h"
+#include "app/transfer.h"
 #include "core/coach.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
-#include "app/persistence.h"
-#include "app/transfer.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -44,7 +44,7 @@ static void SectionTitle(const char* text)
 {
     ImGui::Dummy(ImVec2(0.0f, 6.0f));
     ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-    ImGui::SetWindowFontScale(0.8f);   // about 21 px
+    ImGui::SetWindowFontScale(0.8f);  // about 21 px
     ImGui::TextUnformatted(text);
     ui::DescribeLastText(ui::NodeKind_Subheading, text);
     ImGui::SetWindowFontScale(1.0f);
@@ -71,14 +71,14 @@ static int Stepper(const char* title, const char* value, const char* note, const
     if (note != nullptr && note[0] != '\0')
     {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.TextMuted));
-        ImGui::TextWrapped("%s", note);   // read as the spin button's description
+        ImGui::TextWrapped("%s", note);  // read as the spin button's description
         ImGui::PopStyleColor();
     }
 
     int change = 0;
     const float half = (width - spacing) * 0.5f;
     char label[48];
-    snprintf(label, sizeof(label), "\xE2\x88\x92 %s", name);   // U+2212 minus
+    snprintf(label, sizeof(label), "\xE2\x88\x92 %s", name);  // U+2212 minus
     ImGui::BeginDisabled(!can_lower);
     if (ui::Button(label, ui::ButtonKind_Normal, half))
         change = -1;
@@ -169,8 +169,10 @@ static void DrawPlanSettings(ui::AppState& app)
         const bool steps = exercise.Style == bc::SetStyle::Directions;
         int& reps = s.Reps[e];
         snprintf(value, sizeof(value), "%d %s", reps, steps ? "steps" : "reps");
-        const char* where = reps < exercise.CountMin ? "  ·  below that" : reps > exercise.CountMax ? "  ·  above that" : "";
-        const char* per = steps ? "each way" : exercise.Style == bc::SetStyle::OneSet ? "a round, both arms" : "per side";
+        const char* where = reps < exercise.CountMin ? "  ·  below that" : reps > exercise.CountMax ? "  ·  above that"
+                                                                                                    : "";
+        const char* per = steps ? "each way" : exercise.Style == bc::SetStyle::OneSet ? "a round, both arms"
+                                                                                      : "per side";
         if (exercise.CountMin == exercise.CountMax)
             snprintf(note, sizeof(note), "Coach: about %d %s%s", exercise.CountMin, per, where);
         else
@@ -186,9 +188,17 @@ static void DrawPlanSettings(ui::AppState& app)
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const bool guided = s.Mode == bc::RunMode::Guided;
     ui::BeginChoiceGroup("Pace");
-    if (ui::ToggleButton("Guided", guided, half)) { s.Mode = bc::RunMode::Guided; Changed(app); }
+    if (ui::ToggleButton("Guided", guided, half))
+    {
+        s.Mode = bc::RunMode::Guided;
+        Changed(app);
+    }
     ImGui::SameLine();
-    if (ui::ToggleButton("Self-paced", !guided, half)) { s.Mode = bc::RunMode::SelfPaced; Changed(app); }
+    if (ui::ToggleButton("Self-paced", !guided, half))
+    {
+        s.Mode = bc::RunMode::SelfPaced;
+        Changed(app);
+    }
     ui::EndChoiceGroup();
     ui::TextMuted(guided ? "The app sets the tempo of every rep with cues, and counts for you."
                          : "Go at your own speed and tap Done at the end of each set.");
@@ -219,7 +229,7 @@ static void DrawPlanSettings(ui::AppState& app)
     {
         char name[48], spoken[96];
         snprintf(name, sizeof(name), "%s band", ShortNames[e]);
-        snprintf(spoken, sizeof(spoken), "%s band", bc::GetExercise((bc::ExerciseId)e).Name);   // the reps above have the plain name
+        snprintf(spoken, sizeof(spoken), "%s band", bc::GetExercise((bc::ExerciseId)e).Name);  // the reps above have the plain name
         const int band = (int)s.Band[e];
         if (const int change = Stepper(bc::GetExercise((bc::ExerciseId)e).Name, bc::BandStrengthName(s.Band[e]), nullptr, name,
                                        band, 0, bc::BandStrengthCount - 1, spoken))
@@ -275,7 +285,7 @@ static void DrawCueSettings(ui::AppState& app)
         s.CueVolume = ImClamp((s.CueVolume + 10 * change) / 10 * 10, 0, bc::MaxCueVolume);
         Changed(app);
         platform::SetCueVolume(s.CueVolume);
-        platform::PlayTone(bc::CueToneKey(bc::CueTone_Rep));   // hear the new level
+        platform::PlayTone(bc::CueToneKey(bc::CueTone_Rep));  // hear the new level
     }
 
     SectionTitle("Theme");
@@ -299,7 +309,7 @@ static void DrawCueSettings(ui::AppState& app)
 static void DrawReset(ui::AppState& app)
 {
     SectionTitle("Your data");
-    static bool scroll_to_confirmation = false;   // the confirmation just opened below the fold
+    static bool scroll_to_confirmation = false;  // the confirmation just opened below the fold
     if (!app.ConfirmingReset)
     {
         ui::TextMuted("Settings and history stay in this browser only.");
@@ -322,7 +332,8 @@ static void DrawReset(ui::AppState& app)
     }
     char text[256];
     snprintf(text, sizeof(text), "Delete everything? Your settings go back to the defaults and your history of %d session%s%s is deleted. "
-             "This cannot be undone.", (int)app.History.size(), app.History.size() == 1 ? "" : "s",
+                                 "This cannot be undone.",
+             (int)app.History.size(), app.History.size() == 1 ? "" : "s",
              app.HasSession ? ", and the session in progress," : "");
     ui::Banner(text, true);
     ImGui::BeginDisabled(app.History.empty());

@@ -10,7 +10,12 @@ static bool g_Dark = false;
 static bool g_HighContrast = false;
 
 static ImU32 Hex(unsigned rgb) { return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 0xFF); }
-static ImVec4 Vec(unsigned rgb, float alpha = 1.0f) { ImVec4 c = ImGui::ColorConvertU32ToFloat4(Hex(rgb)); c.w = alpha; return c; }
+static ImVec4 Vec(unsigned rgb, float alpha = 1.0f)
+{
+    ImVec4 c = ImGui::ColorConvertU32ToFloat4(Hex(rgb));
+    c.w = alpha;
+    return c;
+}
 
 void ui::ApplyTheme(bool dark, bool more_contrast)
 {

@@ -8,24 +8,24 @@ namespace ui {
 
 struct Palette
 {
-    ImU32 Background;     // window background
-    ImU32 Surface;        // cards and list rows
-    ImU32 Text;           // body text
-    ImU32 TextMuted;      // secondary text (still AA on Surface and Background)
-    ImU32 Accent;         // primary buttons, progress
-    ImU32 AccentText;     // text on Accent
-    ImU32 Work;           // work phase colour (big numbers)
-    ImU32 Rest;           // rest phases
-    ImU32 Warning;        // banners: storage trouble
-    ImU32 WarningText;    // text on Warning
-    ImU32 WorkFill;       // session background during a set
-    ImU32 RestFill;       // session background during get-ready and rests
-    ImU32 SwitchFill;     // session background during a switch-sides pause
+    ImU32 Background;   // window background
+    ImU32 Surface;      // cards and list rows
+    ImU32 Text;         // body text
+    ImU32 TextMuted;    // secondary text (still AA on Surface and Background)
+    ImU32 Accent;       // primary buttons, progress
+    ImU32 AccentText;   // text on Accent
+    ImU32 Work;         // work phase colour (big numbers)
+    ImU32 Rest;         // rest phases
+    ImU32 Warning;      // banners: storage trouble
+    ImU32 WarningText;  // text on Warning
+    ImU32 WorkFill;     // session background during a set
+    ImU32 RestFill;     // session background during get-ready and rests
+    ImU32 SwitchFill;   // session background during a switch-sides pause
 };
 
-void           ApplyTheme(bool dark, bool more_contrast = false);   // sets the ImGui style and the palette
+void ApplyTheme(bool dark, bool more_contrast = false);  // sets the ImGui style and the palette
 const Palette& Colors();
-bool           IsDarkTheme();
-bool           IsHighContrast();        // the high-contrast palette is on (prefers-contrast: more)
+bool IsDarkTheme();
+bool IsHighContrast();  // the high-contrast palette is on (prefers-contrast: more)
 
 }  // namespace ui

@@ -4,8 +4,8 @@
 #include "ui/widgets.h"
 
 #include "ui/automation.h"
-#include "ui/fonts.h"
 #include "ui/figure_view.h"
+#include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/theme.h"
 
@@ -14,7 +14,7 @@
 #include <cmath>
 #include <cstdio>
 
-constexpr float DragThreshold = 8.0f;   // CSS px a finger may wobble before a press becomes a scroll
+constexpr float DragThreshold = 8.0f;  // CSS px a finger may wobble before a press becomes a scroll
 
 static struct
 {
@@ -31,8 +31,7 @@ float ui::BeginPage(const char* id, float max_width)
     const ImRect page = PageRect(max_width);
     ImGui::SetNextWindowPos(page.Min);
     ImGui::SetNextWindowSize(page.GetSize());
-    ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
+    ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     return ImGui::GetContentRegionAvail().x;
 }
 
@@ -73,7 +72,7 @@ void ui::BeginTouchScroll(const char* id, float height, float width)
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
     // Flattened for keyboard navigation: Tab moves straight on into the region's items.
     ImGui::BeginChild(id, size, ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
-    MarkScrollRegion();   // the automation interface reports what lies in it
+    MarkScrollRegion();  // the automation interface reports what lies in it
 }
 
 void ui::EndTouchScroll()
@@ -95,7 +94,7 @@ void ui::EndTouchScroll()
             if (!g_Scroll.Dragging && std::fabs(io.MousePos.y - io.MouseClickedPos[0].y) > DragThreshold)
             {
                 g_Scroll.Dragging = true;
-                ImGui::ClearActiveID();   // the press was a scroll: release the item it began on
+                ImGui::ClearActiveID();  // the press was a scroll: release the item it began on
             }
             if (g_Scroll.Dragging)
             {
@@ -263,7 +262,7 @@ float ui::KeyPosePhase(bc::ExerciseId id)
     // ear level, a step under way, twisted right).
     const bc::Exercise& exercise = bc::GetExercise(id);
     if (exercise.TempoPartCount < 2)
-        return 0.5f;   // a single-part rep (a monster-walk step): halfway through it
+        return 0.5f;  // a single-part rep (a monster-walk step): halfway through it
     const int total = bc::RepDurationMs(exercise);
     return total > 0 ? (float)bc::TempoPartEndMs(exercise, 0) / (float)total : 0.0f;
 }
@@ -277,4 +276,3 @@ void ui::DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParam
 }
 
 // --- [SECTION] Keyboard-flat scroll regions
-

@@ -9,45 +9,49 @@
 
 namespace ui {
 
-constexpr float TouchHeight = 52.0f;   // CSS px: every target is at least 44 px
+constexpr float TouchHeight = 52.0f;  // CSS px: every target is at least 44 px
 
-enum ButtonKind { ButtonKind_Normal, ButtonKind_Primary, ButtonKind_Quiet };
+enum ButtonKind
+{
+    ButtonKind_Normal,
+    ButtonKind_Primary,
+    ButtonKind_Quiet
+};
 
 // One page filling the safe area of the viewport, at most max_width layout px wide (0: no limit),
 // centred. Returns the content width.
 float BeginPage(const char* id, float max_width = 0.0f);
-void  EndPage();
-bool  PageHeader(const char* title, const char* back_label);   // title, plus a back button when back_label: true when pressed
+void EndPage();
+bool PageHeader(const char* title, const char* back_label);  // title, plus a back button when back_label: true when pressed
 
 // A scrolling region that scrolls by dragging a finger (or the mouse) anywhere inside it; a drag
 // never presses the button it started on. Keyboard navigation (Tab, arrows) moves straight into
 // its items. height <= 0: the rest of the page minus -height; width 0: the rest of the line.
 void BeginTouchScroll(const char* id, float height, float width = 0.0f);
 void EndTouchScroll();
-bool TouchScrollMoving();   // a finger scroll or its glide is under way: keep drawing
+bool TouchScrollMoving();  // a finger scroll or its glide is under way: keep drawing
 
 bool Button(const char* label, ButtonKind kind = ButtonKind_Normal, float width = -1.0f, float height = TouchHeight);
-bool ToggleButton(const char* label, bool selected, float width, float height = TouchHeight);   // one of a choice (ui::BeginChoiceGroup names the group)
-void TextMuted(const char* text);          // wrapped, secondary colour
-void Heading(const char* text, NodeKind kind = NodeKind_Heading);   // heading font: the screen's title (or a section's)
+bool ToggleButton(const char* label, bool selected, float width, float height = TouchHeight);  // one of a choice (ui::BeginChoiceGroup names the group)
+void TextMuted(const char* text);                                                              // wrapped, secondary colour
+void Heading(const char* text, NodeKind kind = NodeKind_Heading);                              // heading font: the screen's title (or a section's)
 void Banner(const char* text, bool is_error);
-void FocusOutline(ImDrawList* draw_list, ImVec2 min, ImVec2 max, float rounding);   // around the last item, while the keyboard has it
+void FocusOutline(ImDrawList* draw_list, ImVec2 min, ImVec2 max, float rounding);  // around the last item, while the keyboard has it
 void ProgressBar(float fraction, float height, ImU32 color);
 
 // An exercise demonstration in a rectangle: the figure, its band and the floor.
 struct DemoParams
 {
-    bc::ExerciseId Exercise;   // which exercise
-    bc::Side DemoSide;         // side or direction of the set (mirrors the figure)
-    float RepPhase;            // [0,1) within one rep
-    int RepIndex;              // rep (step) number from 0, for monster walks' feet
-    bc::Camera View;           // camera
-    bool FitPose = false;      // a still picture fitted to this pose alone (thumbnails); else the whole rep's movement
+    bc::ExerciseId Exercise;  // which exercise
+    bc::Side DemoSide;        // side or direction of the set (mirrors the figure)
+    float RepPhase;           // [0,1) within one rep
+    int RepIndex;             // rep (step) number from 0, for monster walks' feet
+    bc::Camera View;          // camera
+    bool FitPose = false;     // a still picture fitted to this pose alone (thumbnails); else the whole rep's movement
 };
 void DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParams& params);
-float KeyPosePhase(bc::ExerciseId exercise);   // a rep phase that shows the exercise's working position (the start is phase 0)
+float KeyPosePhase(bc::ExerciseId exercise);  // a rep phase that shows the exercise's working position (the start is phase 0)
 
-void FormatClock(char* out, int size, long long ms, bool round_up);   // "1:05" (round_up: a countdown)
-
+void FormatClock(char* out, int size, long long ms, bool round_up);  // "1:05" (round_up: a countdown)
 
 }  // namespace ui

@@ -8,9 +8,11 @@
 #include <emscripten.h>
 #include <functional>
 
-static std::function<void()> g_BenchLoopBody;   // the example's loop body, captured by reference
+static std::function<void()> g_BenchLoopBody;  // the example's loop body, captured by reference
 
 static void BenchLoopIteration() { g_BenchLoopBody(); }
 
 #define EMSCRIPTEN_MAINLOOP_BEGIN g_BenchLoopBody = [&]()
-#define EMSCRIPTEN_MAINLOOP_END ; emscripten_set_main_loop(BenchLoopIteration, 0, 1)
+#define EMSCRIPTEN_MAINLOOP_END \
+    ;                           \
+    emscripten_set_main_loop(BenchLoopIteration, 0, 1)

@@ -14,9 +14,10 @@ using namespace bc;
 constexpr int64_t T0 = 1'000'000;
 constexpr int64_t Wall0 = 1'718'000'000'000LL;
 
-struct Heard {
-    int64_t AtMs;       // active ms of the instant
-    CueOutput Output;   // what the coach did
+struct Heard
+{
+    int64_t AtMs;      // active ms of the instant
+    CueOutput Output;  // what the coach did
 };
 
 // Runs a timer from Start to `until_ms` active and collects every instant's output.
@@ -155,7 +156,7 @@ TEST_CASE("One instant, one utterance: rest over and the set's first words toget
     const Heard& at_start = heard.back();
     REQUIRE(at_start.AtMs == 10000);
     REQUIRE(at_start.Output.Speech == "1. Left leg, right arm");
-    REQUIRE(at_start.Output.Tone == CueTone_RestOver);   // a change of step still sounds under the words
+    REQUIRE(at_start.Output.Tone == CueTone_RestOver);  // a change of step still sounds under the words
     SECTION("countdown tones before the end of a rest, none inside a set")
     {
         const std::vector<Heard> all = Listen(settings, { true, false, true, false, RepCount::EveryRep }, 60000);

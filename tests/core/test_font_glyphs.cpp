@@ -32,8 +32,12 @@ static std::string FirstMissing(const uint32_t* ranges, const char* utf8)
     while (*p != 0)
     {
         uint32_t c = *p;
-        int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-        c &= extra == 0 ? 0x7F : extra == 1 ? 0x1F : extra == 2 ? 0x0F : 0x07;
+        int extra = c < 0x80 ? 0 : c < 0xE0 ? 1
+                               : c < 0xF0   ? 2
+                                            : 3;
+        c &= extra == 0 ? 0x7F : extra == 1 ? 0x1F
+                             : extra == 2   ? 0x0F
+                                            : 0x07;
         p++;
         for (int i = 0; i < extra && *p != 0; i++, p++)
             c = (c << 6) | (*p & 0x3F);
@@ -107,6 +111,6 @@ TEST_CASE("The timer font has what the clock and the rep count show", "[fonts]")
     REQUIRE(FirstMissing(BigGlyphs, "0123456789") == "");
     REQUIRE(FirstMissing(BigGlyphs, "12:45") == "");
     REQUIRE(FirstMissing(BigGlyphs, "3/12") == "");
-    REQUIRE(FirstMissing(BigGlyphs, "\xe2\x80\x93") == "");   // the en dash of a count not yet known
+    REQUIRE(FirstMissing(BigGlyphs, "\xe2\x80\x93") == "");  // the en dash of a count not yet known
     REQUIRE(FirstMissing(BigGlyphs, "x") == "U+0078");
 }

@@ -35,12 +35,12 @@ static SessionRecord At(int64_t wall_ms)
 
 TEST_CASE("Streaks run across the end of a year and of months", "[history]")
 {
-    const int tz = 60;   // UTC+1
+    const int tz = 60;  // UTC+1
     std::vector<SessionRecord> history = {
         At(LocalMs(2023, 12, 30, 7, 0, tz)),
         At(LocalMs(2023, 12, 31, 23, 50, tz)),
         At(LocalMs(2024, 1, 1, 0, 10, tz)),
-        At(LocalMs(2024, 1, 1, 18, 0, tz)),   // a second session the same day
+        At(LocalMs(2024, 1, 1, 18, 0, tz)),  // a second session the same day
     };
 
     SECTION("today counts")
@@ -110,7 +110,7 @@ TEST_CASE("Days are local: the time-zone offset decides the date", "[history]")
 
 TEST_CASE("Sessions per week for the last 12 weeks", "[history]")
 {
-    const int tz = -300;   // UTC-5
+    const int tz = -300;  // UTC-5
     // Now: Wednesday 3 January 2024, local. This week began on Monday 1 January.
     const int64_t now = LocalMs(2024, 1, 3, 12, 0, tz);
     const std::vector<SessionRecord> history = {

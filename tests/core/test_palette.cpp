@@ -57,7 +57,7 @@ TEST_CASE("text meets WCAG AA in both themes")
             CHECK(Contrast(p.Text, fill) >= 4.5);
             CHECK(Contrast(p.TextMuted, fill) >= 4.5);
             CHECK(Contrast(p.Accent, fill) >= 4.5);
-            CHECK(Contrast(p.Text, p.Frame) >= 4.5);   // buttons keep their own frame colour
+            CHECK(Contrast(p.Text, p.Frame) >= 4.5);  // buttons keep their own frame colour
         }
         CHECK(Contrast(p.Work, p.WorkFill) >= 4.5);
         CHECK(Contrast(p.Rest, p.RestFill) >= 4.5);
@@ -73,7 +73,8 @@ static int Hue(unsigned rgb)
     const double mx = std::fmax(r, std::fmax(g, b)), mn = std::fmin(r, std::fmin(g, b));
     if (mx - mn < 1e-9)
         return -1;
-    double h = mx == r ? std::fmod((g - b) / (mx - mn), 6.0) : mx == g ? (b - r) / (mx - mn) + 2.0 : (r - g) / (mx - mn) + 4.0;
+    double h = mx == r ? std::fmod((g - b) / (mx - mn), 6.0) : mx == g ? (b - r) / (mx - mn) + 2.0
+                                                                       : (r - g) / (mx - mn) + 4.0;
     h *= 60.0;
     return (int)(h < 0 ? h + 360.0 : h);
 }

@@ -83,10 +83,11 @@ TEST_CASE("ClampSettings pulls every field into its bounds", "[plan]")
 }
 
 // The exact order of one round's steps, as (phase, exercise, side).
-struct Expected {
-    Phase StepPhase;       // expected phase
-    ExerciseId Exercise;   // expected exercise
-    Side StepSide;         // expected side
+struct Expected
+{
+    Phase StepPhase;      // expected phase
+    ExerciseId Exercise;  // expected exercise
+    Side StepSide;        // expected side
 };
 
 static const Expected RoundSteps[] = {
@@ -96,7 +97,7 @@ static const Expected RoundSteps[] = {
     { Phase::Switch, ExerciseId::Dorsiflexion, Side::Right },
     { Phase::Work, ExerciseId::Dorsiflexion, Side::Right },
     { Phase::Rest, ExerciseId::TrapPull, Side::None },
-    { Phase::Work, ExerciseId::TrapPull, Side::None },     // one two-arm set: no switch
+    { Phase::Work, ExerciseId::TrapPull, Side::None },  // one two-arm set: no switch
     { Phase::Rest, ExerciseId::MonsterWalk, Side::None },
     { Phase::Work, ExerciseId::MonsterWalk, Side::Forward },
     { Phase::Switch, ExerciseId::MonsterWalk, Side::Back },
@@ -170,7 +171,7 @@ TEST_CASE("Plans for 1, 2 and 3 rounds", "[plan]")
                 REQUIRE(plan[index].StepPhase == Phase::RoundRest);
                 REQUIRE(plan[index].Round == round);
                 REQUIRE(plan[index].DurationMs == 60000);
-                REQUIRE(plan[index].BandChange);   // twist (flat) to deadbug (loop)
+                REQUIRE(plan[index].BandChange);  // twist (flat) to deadbug (loop)
                 REQUIRE(PreviousExercise(plan[index]) == ExerciseId::RussianTwist);
                 REQUIRE(plan[index].Exercise == ExerciseId::Deadbug);
                 index++;

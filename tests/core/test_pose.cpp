@@ -14,7 +14,8 @@ using Catch::Matchers::WithinAbs;
 
 namespace {
 
-struct SetSides {
+struct SetSides
+{
     Side First, Second;
 };
 
@@ -56,19 +57,19 @@ void RequireSameView(const PoseSample& a, const PoseSample& b, float tolerance)
 
 const ExerciseId AllExercises[] = { ExerciseId::Deadbug, ExerciseId::Dorsiflexion, ExerciseId::TrapPull, ExerciseId::MonsterWalk, ExerciseId::RussianTwist };
 
-float KneeFlexion(const PoseSample& p, int side)   // 0 = straight
+float KneeFlexion(const PoseSample& p, int side)  // 0 = straight
 {
     int o = 4 * side;
     return 180.0f - JointAngleDeg(p.Joints[Joint_HipL + o], p.Joints[Joint_KneeL + o], p.Joints[Joint_AnkleL + o]);
 }
 
-float HipAngle(const PoseSample& p, int side)   // between the trunk and the thigh: 180 = in line
+float HipAngle(const PoseSample& p, int side)  // between the trunk and the thigh: 180 = in line
 {
     int o = 4 * side;
     return AngleDeg(Sub(p.Joints[Joint_Chest], p.Joints[Joint_Pelvis]), Sub(p.Joints[Joint_KneeL + o], p.Joints[Joint_HipL + o]));
 }
 
-float ElbowAngle(const PoseSample& p, int side)   // 180 = straight
+float ElbowAngle(const PoseSample& p, int side)  // 180 = straight
 {
     int o = 3 * side;
     return JointAngleDeg(p.Joints[Joint_ShoulderL + o], p.Joints[Joint_ElbowL + o], p.Joints[Joint_HandL + o]);
@@ -86,10 +87,13 @@ Vec3 Trunk(const PoseSample& p) { return Sub(p.Joints[Joint_Chest], p.Joints[Joi
 
 TEST_CASE("Bones keep their length at every sampled time", "[pose]")
 {
-    for (ExerciseId id : AllExercises) {
+    for (ExerciseId id : AllExercises)
+    {
         SetSides sides = SidesOf(id);
-        for (Side side : { sides.First, sides.Second }) {
-            for (int i = 0; i < 1000; i++) {
+        for (Side side : { sides.First, sides.Second })
+        {
+            for (int i = 0; i < 1000; i++)
+            {
                 PoseSample p = SamplePose(id, side, (float)i / 1000.0f, i % 7);
                 for (const Bone& bone : Bones)
                     REQUIRE_THAT(Distance(p.Joints[bone.From], p.Joints[bone.To]), WithinAbs(bone.Length, 1e-4));
@@ -102,7 +106,8 @@ TEST_CASE("Loops end where they start", "[pose]")
 {
     SECTION("keyframed exercises close within one rep")
     {
-        for (ExerciseId id : { ExerciseId::Deadbug, ExerciseId::Dorsiflexion, ExerciseId::TrapPull, ExerciseId::RussianTwist }) {
+        for (ExerciseId id : { ExerciseId::Deadbug, ExerciseId::Dorsiflexion, ExerciseId::TrapPull, ExerciseId::RussianTwist })
+        {
             SetSides sides = SidesOf(id);
             for (Side side : { sides.First, sides.Second })
                 RequireSameView(SamplePose(id, side, 0.0f, 3), SamplePose(id, side, 0.99999f, 3), 1e-3f);
@@ -110,7 +115,8 @@ TEST_CASE("Loops end where they start", "[pose]")
     }
     SECTION("monster walk steps join up and a two-step stride closes")
     {
-        for (Side side : { Side::Forward, Side::Back }) {
+        for (Side side : { Side::Forward, Side::Back })
+        {
             for (int rep = 0; rep < 5; rep++)
                 RequireSameView(SamplePose(ExerciseId::MonsterWalk, side, 0.99999f, rep), SamplePose(ExerciseId::MonsterWalk, side, 0.0f, rep + 1), 1e-3f);
             RequireSameView(SamplePose(ExerciseId::MonsterWalk, side, 0.3f, 0), SamplePose(ExerciseId::MonsterWalk, side, 0.3f, 2), 1e-5f);
@@ -129,8 +135,10 @@ TEST_CASE("The other side is the exact mirror", "[pose]")
     SECTION("per-side exercises: Right reflects Left")
     {
         // (The trap pull is one two-arm set: it has no right-side set to mirror.)
-        for (ExerciseId id : { ExerciseId::Dorsiflexion }) {
-            for (int i = 0; i < 100; i++) {
+        for (ExerciseId id : { ExerciseId::Dorsiflexion })
+        {
+            for (int i = 0; i < 100; i++)
+            {
                 float phase = (float)i / 100.0f;
                 PoseSample left = SamplePose(id, Side::Left, phase);
                 PoseSample right = SamplePose(id, Side::Right, phase);
@@ -154,9 +162,11 @@ TEST_CASE("The other side is the exact mirror", "[pose]")
     }
     SECTION("alternating exercises: the second half of the rep mirrors the first")
     {
-        for (ExerciseId id : { ExerciseId::Deadbug, ExerciseId::RussianTwist }) {
+        for (ExerciseId id : { ExerciseId::Deadbug, ExerciseId::RussianTwist })
+        {
             REQUIRE_THAT(PartBoundary(id, 2), WithinAbs(0.5, 1e-6));
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 50; i++)
+            {
                 float phase = (float)i / 100.0f;
                 PoseSample first = SamplePose(id, Side::None, phase);
                 PoseSample second = SamplePose(id, Side::None, phase + 0.5f);
@@ -167,13 +177,15 @@ TEST_CASE("The other side is the exact mirror", "[pose]")
     }
     SECTION("monster walks: each step mirrors the one before, one step further on")
     {
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 50; i++)
+        {
             float phase = (float)i / 50.0f;
             PoseSample even = SamplePose(ExerciseId::MonsterWalk, Side::Forward, phase, 0);
             PoseSample odd = SamplePose(ExerciseId::MonsterWalk, Side::Forward, phase, 1);
             float step = odd.ViewCentre.z - even.ViewCentre.z;
             REQUIRE(step > 0.1f);
-            for (int j = 0; j < Joint_COUNT; j++) {
+            for (int j = 0; j < Joint_COUNT; j++)
+            {
                 Vec3 m = Reflect(even.Joints[MirrorJoint((Joint)j)]);
                 RequireNear(odd.Joints[j], { m.x, m.y, m.z + step }, 1e-5f);
             }
@@ -183,10 +195,13 @@ TEST_CASE("The other side is the exact mirror", "[pose]")
 
 TEST_CASE("Nothing goes below the floor and the view holds the whole movement", "[pose]")
 {
-    for (ExerciseId id : AllExercises) {
+    for (ExerciseId id : AllExercises)
+    {
         SetSides sides = SidesOf(id);
-        for (Side side : { sides.First, sides.Second }) {
-            for (int i = 0; i < 400; i++) {
+        for (Side side : { sides.First, sides.Second })
+        {
+            for (int i = 0; i < 400; i++)
+            {
                 PoseSample p = SamplePose(id, side, (float)i / 400.0f, i % 3);
                 auto require_in_box = [&](const Vec3& point) {
                     Vec3 d = Sub(point, p.ViewCentre);
@@ -194,7 +209,8 @@ TEST_CASE("Nothing goes below the floor and the view holds the whole movement", 
                     REQUIRE(std::fabs(d.y) <= p.ViewHalfExtent.y);
                     REQUIRE(std::fabs(d.z) <= p.ViewHalfExtent.z);
                 };
-                for (int j = 0; j < Joint_COUNT; j++) {
+                for (int j = 0; j < Joint_COUNT; j++)
+                {
                     REQUIRE(p.Joints[j].y >= -1e-5f);
                     REQUIRE(Distance(p.Joints[j], p.ViewCentre) <= p.ViewRadius);
                     require_in_box(p.Joints[j]);
@@ -215,7 +231,8 @@ TEST_CASE("Contacts with the floor do not slide", "[pose]")
 {
     auto require_still = [](ExerciseId id, Side side, std::vector<Joint> joints) {
         PoseSample first = SamplePose(id, side, 0.0f);
-        for (int i = 1; i < 200; i++) {
+        for (int i = 1; i < 200; i++)
+        {
             PoseSample p = SamplePose(id, side, (float)i / 200.0f);
             for (Joint j : joints)
                 RequireNear(p.Joints[j], first.Joints[j], 1e-4f);
@@ -242,8 +259,10 @@ TEST_CASE("Contacts with the floor do not slide", "[pose]")
     }
     SECTION("monster walk: the stance foot stays put through each step")
     {
-        for (Side side : { Side::Forward, Side::Back }) {
-            for (int rep = 0; rep < 4; rep++) {
+        for (Side side : { Side::Forward, Side::Back })
+        {
+            for (int rep = 0; rep < 4; rep++)
+            {
                 PoseSample first = SamplePose(ExerciseId::MonsterWalk, side, 0.0f, rep);
                 PoseSample last = SamplePose(ExerciseId::MonsterWalk, side, 0.99999f, rep);
                 // The foot that does not move over the step is the stance foot; the other swings.
@@ -252,15 +271,18 @@ TEST_CASE("Contacts with the floor do not slide", "[pose]")
                 Joint toe = left_stance ? Joint_ToeL : Joint_ToeR;
                 Joint swing = left_stance ? Joint_AnkleR : Joint_AnkleL;
                 REQUIRE(Distance(first.Joints[swing], last.Joints[swing]) > 0.3f);
-                for (int i = 1; i < 100; i++) {
+                for (int i = 1; i < 100; i++)
+                {
                     PoseSample p = SamplePose(ExerciseId::MonsterWalk, side, (float)i / 100.0f, rep);
                     RequireNear(p.Joints[ankle], first.Joints[ankle], 1e-4f);
                     RequireNear(p.Joints[toe], first.Joints[toe], 1e-4f);
                     REQUIRE_THAT(p.Joints[ankle].y, WithinAbs(0.07, 1e-3));
                 }
                 float travel = last.ViewCentre.z - first.ViewCentre.z;
-                if (side == Side::Forward) REQUIRE(travel > 0.1f);
-                else REQUIRE(travel < -0.1f);
+                if (side == Side::Forward)
+                    REQUIRE(travel > 0.1f);
+                else
+                    REQUIRE(travel < -0.1f);
             }
             // Consecutive steps alternate the stepping foot.
             PoseSample a0 = SamplePose(ExerciseId::MonsterWalk, side, 0.0f, 0), a1 = SamplePose(ExerciseId::MonsterWalk, side, 0.5f, 0);
@@ -274,26 +296,31 @@ TEST_CASE("Contacts with the floor do not slide", "[pose]")
 
 TEST_CASE("Key positions hold at the tempo's part boundaries", "[pose]")
 {
-    const float tolerance = 5.0f;   // degrees
+    const float tolerance = 5.0f;  // degrees
 
     SECTION("deadbug: 90/90 with arms up, then the opposite arm and leg extend")
     {
         PoseSample start = SamplePose(ExerciseId::Deadbug, Side::None, 0.0f);
-        for (int side = 0; side < 2; side++) {
+        for (int side = 0; side < 2; side++)
+        {
             REQUIRE_THAT(HipAngle(start, side), WithinAbs(90.0, tolerance));
             REQUIRE_THAT(KneeFlexion(start, side), WithinAbs(90.0, tolerance));
             REQUIRE_THAT(AngleDeg(ArmDirection(start, side), Up), WithinAbs(0.0, tolerance));
             REQUIRE_THAT(ElbowAngle(start, side), WithinAbs(180.0, tolerance));
         }
         REQUIRE_THAT(Distance(start.Joints[Joint_KneeL], start.Joints[Joint_KneeR]),
-                     WithinAbs(Distance(start.Joints[Joint_HipL], start.Joints[Joint_HipR]), 0.02));   // knees hip-width
+                     WithinAbs(Distance(start.Joints[Joint_HipL], start.Joints[Joint_HipR]), 0.02));  // knees hip-width
         // End of part 1 works the left leg and the right arm; end of part 3 the other pair.
-        struct { int Part, Leg, Arm; } extensions[] = { { 1, 0, 1 }, { 3, 1, 0 } };
-        for (auto e : extensions) {
+        struct
+        {
+            int Part, Leg, Arm;
+        } extensions[] = { { 1, 0, 1 }, { 3, 1, 0 } };
+        for (auto e : extensions)
+        {
             PoseSample p = SamplePose(ExerciseId::Deadbug, Side::None, PartBoundary(ExerciseId::Deadbug, e.Part));
             REQUIRE_THAT(KneeFlexion(p, e.Leg), WithinAbs(0.0, tolerance));
-            REQUIRE_THAT(HipAngle(p, e.Leg), WithinAbs(165.0, tolerance));     // leg long, just off the floor
-            REQUIRE_THAT(AngleDeg(ArmDirection(p, e.Arm), Trunk(p)), WithinAbs(10.0, tolerance));   // reaching overhead
+            REQUIRE_THAT(HipAngle(p, e.Leg), WithinAbs(165.0, tolerance));                         // leg long, just off the floor
+            REQUIRE_THAT(AngleDeg(ArmDirection(p, e.Arm), Trunk(p)), WithinAbs(10.0, tolerance));  // reaching overhead
             REQUIRE_THAT(ElbowAngle(p, e.Arm), WithinAbs(180.0, tolerance));
             REQUIRE_THAT(HipAngle(p, 1 - e.Leg), WithinAbs(90.0, tolerance));  // the others stay at the start
             REQUIRE_THAT(KneeFlexion(p, 1 - e.Leg), WithinAbs(90.0, tolerance));
@@ -310,34 +337,38 @@ TEST_CASE("Key positions hold at the tempo's part boundaries", "[pose]")
         REQUIRE_THAT((hold_end - hold_start) * (float)RepDurationMs(GetExercise(ExerciseId::Dorsiflexion)), WithinAbs(2000.0, 1.0));
         PoseSample held = SamplePose(ExerciseId::Dorsiflexion, Side::Left, hold_start);
         REQUIRE_THAT(ankle_angle(held), WithinAbs(70.0, tolerance));
-        REQUIRE(held.Joints[Joint_ToeL].z < pointed.Joints[Joint_ToeL].z);   // toes come towards the body
-        for (int i = 0; i <= 20; i++) {
+        REQUIRE(held.Joints[Joint_ToeL].z < pointed.Joints[Joint_ToeL].z);  // toes come towards the body
+        for (int i = 0; i <= 20; i++)
+        {
             PoseSample p = SamplePose(ExerciseId::Dorsiflexion, Side::Left, hold_start + (hold_end - hold_start) * (float)i / 20.0f - 1e-6f * (i == 20));
             RequireSameView(p, held, 1e-4f);
         }
         for (int side = 0; side < 2; side++)
-            REQUIRE_THAT(KneeFlexion(pointed, side), WithinAbs(0.0, tolerance));   // legs straight in front
+            REQUIRE_THAT(KneeFlexion(pointed, side), WithinAbs(0.0, tolerance));  // legs straight in front
     }
     SECTION("trap pull: overhead and wide, down behind the head to ear level and no lower")
     {
         PoseSample top = SamplePose(ExerciseId::TrapPull, Side::Left, 0.0f);
         float shoulder_width = Distance(top.Joints[Joint_ShoulderL], top.Joints[Joint_ShoulderR]);
         REQUIRE(Distance(top.Joints[Joint_HandL], top.Joints[Joint_HandR]) > 1.5f * shoulder_width);
-        for (int side = 0; side < 2; side++) {
+        for (int side = 0; side < 2; side++)
+        {
             REQUIRE(top.Joints[Joint_HandL + 3 * side].y > top.Joints[Joint_Head].y + HeadRadius + 0.15f);
             REQUIRE_THAT(ElbowAngle(top, side), WithinAbs(170.0, tolerance));
         }
         PoseSample bottom = SamplePose(ExerciseId::TrapPull, Side::Left, PartBoundary(ExerciseId::TrapPull, 1));
         const Vec3& head = bottom.Joints[Joint_Head];
-        for (int side = 0; side < 2; side++) {
+        for (int side = 0; side < 2; side++)
+        {
             const Vec3& hand = bottom.Joints[Joint_HandL + 3 * side];
-            REQUIRE_THAT(hand.y, WithinAbs(head.y, 0.04));   // ear level
-            REQUIRE(hand.z < head.z - HeadRadius - 0.05f);   // behind the back of the head, not through it
+            REQUIRE_THAT(hand.y, WithinAbs(head.y, 0.04));  // ear level
+            REQUIRE(hand.z < head.z - HeadRadius - 0.05f);  // behind the back of the head, not through it
             REQUIRE_THAT(ElbowAngle(bottom, side), WithinAbs(105.0, tolerance));
         }
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 200; i++)
+        {
             PoseSample p = SamplePose(ExerciseId::TrapPull, Side::Left, (float)i / 200.0f);
-            REQUIRE(p.Joints[Joint_HandL].y >= p.Joints[Joint_Head].y - 0.005f);   // no lower than the ears
+            REQUIRE(p.Joints[Joint_HandL].y >= p.Joints[Joint_Head].y - 0.005f);  // no lower than the ears
             REQUIRE(p.Joints[Joint_HandR].y >= p.Joints[Joint_Head].y - 0.005f);
             // The band (straight between the hands) never passes through the head on the way.
             Vec3 middle = { 0.5f * (p.Strap.A.x + p.Strap.B.x), 0.5f * (p.Strap.A.y + p.Strap.B.y), 0.5f * (p.Strap.A.z + p.Strap.B.z) };
@@ -346,21 +377,25 @@ TEST_CASE("Key positions hold at the tempo's part boundaries", "[pose]")
     }
     SECTION("monster walk: half squat (knees 40-60 deg), feet wider than the hips, wide steps")
     {
-        for (Side side : { Side::Forward, Side::Back }) {
+        for (Side side : { Side::Forward, Side::Back })
+        {
             PoseSample p = SamplePose(ExerciseId::MonsterWalk, side, 0.0f, 0);
-            for (int leg = 0; leg < 2; leg++) {
+            for (int leg = 0; leg < 2; leg++)
+            {
                 REQUIRE_THAT(KneeFlexion(p, leg), WithinAbs(45.0, tolerance));
                 float hip_flexion = 180.0f - HipAngle(p, leg);
                 REQUIRE(hip_flexion > 25.0f);
                 REQUIRE(hip_flexion < 60.0f);
             }
             REQUIRE_THAT(AngleDeg(Trunk(p), Up), WithinAbs(16.0, tolerance));
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 100; i++)
+            {
                 PoseSample q = SamplePose(ExerciseId::MonsterWalk, side, (float)i / 100.0f, i % 2);
                 float hip_width = std::fabs(q.Joints[Joint_HipL].x - q.Joints[Joint_HipR].x);
                 float ankle_width = std::fabs(q.Joints[Joint_AnkleL].x - q.Joints[Joint_AnkleR].x);
                 REQUIRE(ankle_width > 1.8f * hip_width);
-                for (int leg = 0; leg < 2; leg++) {   // never stands up out of the squat, never sinks below it
+                for (int leg = 0; leg < 2; leg++)
+                {  // never stands up out of the squat, never sinks below it
                     REQUIRE(KneeFlexion(q, leg) >= 40.0f);
                     REQUIRE(KneeFlexion(q, leg) <= 60.0f);
                 }
@@ -369,7 +404,7 @@ TEST_CASE("Key positions hold at the tempo's part boundaries", "[pose]")
     }
     SECTION("russian twist: 45 deg lean, arms straight in front, turning both ways")
     {
-        auto twist = [](const PoseSample& p) {   // chest turned from the hips, about the trunk; + = to the left
+        auto twist = [](const PoseSample& p) {  // chest turned from the hips, about the trunk; + = to the left
             Vec3 axis = Trunk(p);
             float len = std::sqrt(Dot(axis, axis));
             axis = { axis.x / len, axis.y / len, axis.z / len };
@@ -378,14 +413,16 @@ TEST_CASE("Key positions hold at the tempo's part boundaries", "[pose]")
             Vec3 shoulders = flatten(Sub(p.Joints[Joint_ShoulderL], p.Joints[Joint_ShoulderR]));
             return std::atan2(Dot(Cross(hips, shoulders), axis), Dot(hips, shoulders)) * 57.29578f;
         };
-        const float expected_twist[] = { 0.0f, -40.0f, 0.0f, 40.0f, 0.0f };   // right first
-        for (int part = 0; part <= 4; part++) {
+        const float expected_twist[] = { 0.0f, -40.0f, 0.0f, 40.0f, 0.0f };  // right first
+        for (int part = 0; part <= 4; part++)
+        {
             PoseSample p = SamplePose(ExerciseId::RussianTwist, Side::None, part == 4 ? 0.99999f : PartBoundary(ExerciseId::RussianTwist, part));
             REQUIRE_THAT(AngleDeg(Trunk(p), Up), WithinAbs(45.0, tolerance));
-            REQUIRE(Trunk(p).z < 0.0f);   // leaning back, not forward
+            REQUIRE(Trunk(p).z < 0.0f);  // leaning back, not forward
             REQUIRE_THAT(twist(p), WithinAbs(expected_twist[part], tolerance));
-            for (int side = 0; side < 2; side++) {
-                REQUIRE_THAT(AngleDeg(ArmDirection(p, side), Trunk(p)), WithinAbs(110.0, tolerance));   // out in front of the chest, 20 deg below square to it: hands over the knees
+            for (int side = 0; side < 2; side++)
+            {
+                REQUIRE_THAT(AngleDeg(ArmDirection(p, side), Trunk(p)), WithinAbs(110.0, tolerance));  // out in front of the chest, 20 deg below square to it: hands over the knees
                 REQUIRE_THAT(ElbowAngle(p, side), WithinAbs(180.0, tolerance));
             }
         }
@@ -394,7 +431,12 @@ TEST_CASE("Key positions hold at the tempo's part boundaries", "[pose]")
 
 TEST_CASE("The band stretches while the rep works", "[pose]")
 {
-    struct Work { ExerciseId Id; Side PoseSide; float From, To; };
+    struct Work
+    {
+        ExerciseId Id;
+        Side PoseSide;
+        float From, To;
+    };
     auto boundary = PartBoundary;
     const Work work[] = {
         { ExerciseId::Deadbug, Side::None, boundary(ExerciseId::Deadbug, 0), boundary(ExerciseId::Deadbug, 1) },
@@ -407,10 +449,12 @@ TEST_CASE("The band stretches while the rep works", "[pose]")
         { ExerciseId::RussianTwist, Side::None, boundary(ExerciseId::RussianTwist, 0), boundary(ExerciseId::RussianTwist, 1) },
         { ExerciseId::RussianTwist, Side::None, boundary(ExerciseId::RussianTwist, 2), boundary(ExerciseId::RussianTwist, 3) },
     };
-    for (const Work& w : work) {
+    for (const Work& w : work)
+    {
         float previous = SamplePose(w.Id, w.PoseSide, w.From).Strap.Stretch;
         float first = previous;
-        for (int i = 1; i <= 20; i++) {
+        for (int i = 1; i <= 20; i++)
+        {
             float stretch = SamplePose(w.Id, w.PoseSide, w.From + (w.To - w.From) * (float)i / 20.0f).Strap.Stretch;
             REQUIRE(stretch >= previous - 1e-4f);
             previous = stretch;
@@ -419,12 +463,15 @@ TEST_CASE("The band stretches while the rep works", "[pose]")
     }
     SECTION("stretch stays in range, and the band stays taut through the whole rep, as the coach says")
     {
-        for (ExerciseId id : AllExercises) {
-            for (Side side : { SidesOf(id).First, SidesOf(id).Second }) {
-                for (int i = 0; i < 200; i++) {
+        for (ExerciseId id : AllExercises)
+        {
+            for (Side side : { SidesOf(id).First, SidesOf(id).Second })
+            {
+                for (int i = 0; i < 200; i++)
+                {
                     float stretch = SamplePose(id, side, (float)i / 200.0f, i % 2).Strap.Stretch;
                     REQUIRE(stretch <= 1.0f);
-                    REQUIRE(stretch >= TautStretch);   // taut from the start of the rep to its end
+                    REQUIRE(stretch >= TautStretch);  // taut from the start of the rep to its end
                 }
             }
         }
@@ -448,11 +495,11 @@ TEST_CASE("Camera and projection", "[pose]")
         ViewPoint c = ProjectPoint(centre, centre, front);
         REQUIRE_THAT(c.X, WithinAbs(0.0, 1e-6));
         REQUIRE_THAT(c.Y, WithinAbs(0.0, 1e-6));
-        ViewPoint left = ProjectPoint({ 2, 2, 3 }, centre, front);   // the figure's left is the viewer's right
+        ViewPoint left = ProjectPoint({ 2, 2, 3 }, centre, front);  // the figure's left is the viewer's right
         REQUIRE_THAT(left.X, WithinAbs(1.0, 1e-6));
         ViewPoint up = ProjectPoint({ 1, 3, 3 }, centre, front);
         REQUIRE_THAT(up.Y, WithinAbs(1.0, 1e-6));
-        ViewPoint ahead = ProjectPoint({ 1, 2, 4 }, centre, front);   // in front of the figure is nearer
+        ViewPoint ahead = ProjectPoint({ 1, 2, 4 }, centre, front);  // in front of the figure is nearer
         REQUIRE_THAT(ahead.Depth, WithinAbs(1.0, 1e-6));
     }
     SECTION("from the left side, from above")
@@ -468,7 +515,8 @@ TEST_CASE("Camera and projection", "[pose]")
         PoseSample right = SamplePose(ExerciseId::Dorsiflexion, Side::Right, 0.3f);
         ProjectedPose a = ProjectPose(left, DefaultCamera(ExerciseId::Dorsiflexion, Side::Left));
         ProjectedPose b = ProjectPose(right, DefaultCamera(ExerciseId::Dorsiflexion, Side::Right));
-        for (int j = 0; j < Joint_COUNT; j++) {
+        for (int j = 0; j < Joint_COUNT; j++)
+        {
             const ViewPoint& pa = a.Joints[MirrorJoint((Joint)j)];
             REQUIRE_THAT(b.Joints[j].X, WithinAbs(-pa.X, 1e-5));
             REQUIRE_THAT(b.Joints[j].Y, WithinAbs(pa.Y, 1e-5));

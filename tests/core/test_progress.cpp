@@ -48,7 +48,7 @@ TEST_CASE("Weekly goal and weekly streaks", "[progress]")
     WeekProgress week = ComputeWeekProgress(history, now, 0, 2);
     REQUIRE(week.ThisWeekSessions == 1);
     REQUIRE(week.Goal == 2);
-    REQUIRE(week.CurrentStreakWeeks == 1);   // last week met it; this week is not over
+    REQUIRE(week.CurrentStreakWeeks == 1);  // last week met it; this week is not over
     REQUIRE(week.BestStreakWeeks == 1);
     SECTION("meeting the goal this week extends the streak")
     {
@@ -71,7 +71,7 @@ TEST_CASE("Weekly goal and weekly streaks", "[progress]")
     }
     SECTION("the local week: Sunday night in UTC is Monday in Tokyo")
     {
-        const std::vector<SessionRecord> one = { At(Monday - 8 * 60 * 60 * 1000 - 60000, "late") };   // Sunday 23:59 UTC
+        const std::vector<SessionRecord> one = { At(Monday - 8 * 60 * 60 * 1000 - 60000, "late") };  // Sunday 23:59 UTC
         REQUIRE(ComputeWeekProgress(one, Monday, 0, 1).ThisWeekSessions == 0);
         REQUIRE(ComputeWeekProgress(one, Monday, 9 * 60, 1).ThisWeekSessions == 1);
         // Recorded in Tokyo: it stays on that Monday, wherever the runner is now.
@@ -105,7 +105,7 @@ TEST_CASE("Last time, and what to try next time", "[progress]")
         REQUIRE(SuggestNext(top, nullptr, ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
         REQUIRE(SuggestNext(top, &history[1], ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
         SessionRecord uneven = At(Monday, "uneven", 12);
-        uneven.RepsDone[0][(int)Side::Left] = 12 + 10;    // one round short on the left
+        uneven.RepsDone[0][(int)Side::Left] = 12 + 10;  // one round short on the left
         REQUIRE(SuggestNext(top, &uneven, ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
         REQUIRE(SuggestNext(top, &top, ExerciseId::Deadbug, settings).Kind == SuggestionKind::MoreReps);
     }
@@ -121,7 +121,7 @@ TEST_CASE("Last time, and what to try next time", "[progress]")
         const Suggestion more = SuggestNext(b, &a, ExerciseId::Deadbug, settings);
         REQUIRE(more.Kind == SuggestionKind::MoreReps);
         REQUIRE(more.Reps == 13);
-        a.Bands[0] = BandStrength::Light;   // a heavier band this time: not yet
+        a.Bands[0] = BandStrength::Light;  // a heavier band this time: not yet
         b.Bands[0] = BandStrength::Medium;
         REQUIRE(SuggestNext(b, &a, ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
     }

@@ -75,7 +75,10 @@ static SessionInProgress RandomSession(std::mt19937& rng)
         case 2: Skip(timer, now); break;
         case 3: Back(timer, now); break;
         case 4: Done(timer, now); break;
-        case 5: if (RandomInt(rng, 0, 5) == 0) EndEarly(timer, now); break;
+        case 5:
+            if (RandomInt(rng, 0, 5) == 0)
+                EndEarly(timer, now);
+            break;
         default: Update(timer, now, nullptr); break;
         }
     }
@@ -195,7 +198,7 @@ TEST_CASE("Version 1 data without the newer fields loads with their defaults", "
     CAPTURE(loaded.Error.Message);
     REQUIRE(loaded.Ok());
     REQUIRE(loaded.Value.Rounds == 3);
-    REQUIRE(loaded.Value.GetReadySec == 5);    // what the runner had stays
+    REQUIRE(loaded.Value.GetReadySec == 5);  // what the runner had stays
     REQUIRE_FALSE(loaded.Value.CueVoice);
     REQUIRE(loaded.Value.BandChangeRestSec == 30);
     REQUIRE(loaded.Value.CountReps == RepCount::EveryRep);
@@ -376,7 +379,9 @@ TEST_CASE("Bad input gives a clear error, never a crash", "[save]")
     }
     SECTION("bytes that are not UTF-8")
     {
-        RequireError(LoadSettings(Replace(settings, "\"guided\"", "\"gu\xff\xfe" "ded\"")), "not valid JSON");
+        RequireError(LoadSettings(Replace(settings, "\"guided\"", "\"gu\xff\xfe"
+                                                                  "ded\"")),
+                     "not valid JSON");
         RequireError(LoadHistory(Replace(history, "\"1718000000000-1\"", "\"\xc3\x28\"")), "not valid JSON");
         RequireError(LoadSettings(std::string("\0\0\0\0", 4)), "not valid JSON");
         RequireError(LoadSettings(std::string("{\"a\":1}\0", 8)), "NUL byte");
@@ -400,10 +405,10 @@ TEST_CASE("Merging imported history keeps every existing session", "[save]")
     SessionRecord changed = existing[2];
     changed.Finished = !changed.Finished;
     changed.DurationMs += 1;
-    imported.push_back(changed);                 // same id, different content: the existing one stays
+    imported.push_back(changed);  // same id, different content: the existing one stays
     imported.push_back(RandomRecord(rng, 100));
     imported.push_back(RandomRecord(rng, 101));
-    imported.push_back(imported.back());          // twice in the import: added once
+    imported.push_back(imported.back());  // twice in the import: added once
 
     const MergeResult merged = MergeHistory(existing, imported);
     REQUIRE(merged.Added == 2);

@@ -28,11 +28,11 @@ TEST_CASE("Settings changed in two pages at once keep both changes", "[saved]")
 {
     const Settings base = DefaultSettings();
     Settings mine = base, theirs = base;
-    mine.Rounds = 3;                        // this page changed the rounds
-    mine.Reps[2] = 12;                      // ... and one exercise's reps
-    theirs.ColorTheme = Theme::Dark;        // the other page changed the theme
-    theirs.CueVoice = !base.CueVoice;       // ... and a cue
-    theirs.Reps[0] = 11;                    // ... and another exercise's reps
+    mine.Rounds = 3;                   // this page changed the rounds
+    mine.Reps[2] = 12;                 // ... and one exercise's reps
+    theirs.ColorTheme = Theme::Dark;   // the other page changed the theme
+    theirs.CueVoice = !base.CueVoice;  // ... and a cue
+    theirs.Reps[0] = 11;               // ... and another exercise's reps
 
     const Settings merged = MergeSettings(base, mine, theirs);
     CHECK(merged.Rounds == 3);
@@ -59,7 +59,7 @@ TEST_CASE("A session left running for weeks ends by itself and its record reads 
     settings.GetReadySec = 0;
     Timer timer = MakeTimer(settings);
     REQUIRE(Start(timer, 0, 1'750'000'000'000, "1750000000000-1"));
-    const int64_t later = MaxActiveMs + 24LL * 3600 * 1000;   // 31 days on, the first self-paced set still open
+    const int64_t later = MaxActiveMs + 24LL * 3600 * 1000;  // 31 days on, the first self-paced set still open
     const TimerView view = Update(timer, later, nullptr);
     CHECK(view.EndedEarly);
     CHECK(view.ActiveMs == MaxActiveMs);
@@ -112,7 +112,7 @@ TEST_CASE("A kept-aside history gives back every session that reads on its own",
         REQUIRE(salvage.Sessions.size() == 2);
         CHECK(salvage.Sessions[0].Id == "1700000000000-1");
         CHECK(salvage.Sessions[1].Id == "1700000100000-1");
-        CHECK(salvage.Unreadable == 2);   // the broken entry and the repeated id
+        CHECK(salvage.Unreadable == 2);  // the broken entry and the repeated id
     }
     SECTION("a newer version's history with extra fields still gives back nothing wrong")
     {

@@ -54,7 +54,7 @@ static int CountCues(const std::vector<CueEvent>& events, CueKind kind)
     return n;
 }
 
-constexpr int64_t T0 = 1'000'000;      // an arbitrary monotonic clock reading at Start()
+constexpr int64_t T0 = 1'000'000;  // an arbitrary monotonic clock reading at Start()
 constexpr int64_t Wall0 = 1'718'000'000'000LL;
 
 TEST_CASE("Polling every millisecond and once after a 10-minute gap agree exactly", "[timer]")
@@ -159,7 +159,7 @@ TEST_CASE("The view follows the tempo", "[timer]")
 
     SECTION("deadbug: the side follows the tempo part")
     {
-        view = Update(timer, T0 + 5000, nullptr);   // work starts
+        view = Update(timer, T0 + 5000, nullptr);  // work starts
         REQUIRE(view.StepPhase == Phase::Work);
         REQUIRE(view.Rep == 1);
         REQUIRE(view.Reps == 10);
@@ -195,19 +195,19 @@ TEST_CASE("The view follows the tempo", "[timer]")
         REQUIRE(events[0].Kind == CueKind::HoldEnd);
         REQUIRE(events[0].AtActiveMs == start + 4500 + 3000);
         REQUIRE(events[1].Kind == CueKind::TempoPart);
-        REQUIRE(events[1].Value == 2);      // "and down"
+        REQUIRE(events[1].Value == 2);  // "and down"
         events.clear();
         Update(timer, T0 + start + 9000, &events);
         REQUIRE(events.size() == 2);
         REQUIRE(events[0].Kind == CueKind::Rep);
         REQUIRE(events[0].Value == 3);
         REQUIRE(events[1].Kind == CueKind::TempoPart);
-        REQUIRE(events[1].Value == 0);      // "Toes up"
+        REQUIRE(events[1].Value == 0);  // "Toes up"
         events.clear();
         Update(timer, T0 + start + 9000 + 1000, &events);
         REQUIRE(events.size() == 2);
         REQUIRE(events[0].Kind == CueKind::TempoPart);
-        REQUIRE(events[0].Value == 1);      // "hold"
+        REQUIRE(events[0].Value == 1);  // "hold"
         REQUIRE(events[1].Kind == CueKind::HoldStart);
     }
     SECTION("the end of a timed step: countdown, rest over, next step")
@@ -293,7 +293,7 @@ TEST_CASE("Skip and back at every step boundary", "[timer]")
     SECTION("skip and back at each boundary")
     {
         int64_t end = 0;
-        for (size_t i = 0; i + 3 < plan.size(); i++)   // the last two boundaries lead into Done
+        for (size_t i = 0; i + 3 < plan.size(); i++)  // the last two boundaries lead into Done
         {
             CAPTURE(i);
             end += plan[i].DurationMs;
@@ -364,7 +364,7 @@ TEST_CASE("Reps done are tracked per exercise and side", "[timer]")
     {
         Timer timer = MakeTimer(settings);
         Start(timer, T0, Wall0, "a");
-        REQUIRE(Skip(timer, T0 + 5000 + 12500));   // 2.5 deadbug reps
+        REQUIRE(Skip(timer, T0 + 5000 + 12500));  // 2.5 deadbug reps
         SessionRecord record = MakeSessionRecord(timer, T0 + 5000 + 12500, Wall0);
         REQUIRE(record.RepsDone[(int)ExerciseId::Deadbug][(int)Side::Left] == 2);
         REQUIRE(record.RepsDone[(int)ExerciseId::Deadbug][(int)Side::Right] == 2);
@@ -399,14 +399,14 @@ TEST_CASE("Reps done are tracked per exercise and side", "[timer]")
         settings.Mode = RunMode::SelfPaced;
         Timer timer = MakeTimer(settings);
         Start(timer, T0, Wall0, "a");
-        REQUIRE_FALSE(Done(timer, T0 + 1000));       // not a work step
+        REQUIRE_FALSE(Done(timer, T0 + 1000));  // not a work step
         TimerView view = Update(timer, T0 + 5000 + 123456, nullptr);
         REQUIRE(view.StepPhase == Phase::Work);
         REQUIRE(view.CountingUp);
         REQUIRE(view.Rep == 0);
         REQUIRE(view.PhaseElapsedMs == 123456);
         REQUIRE(view.PhaseLeftMs == 0);
-        REQUIRE(view.TempoPart == 2);   // 3456 ms into a 1500/1000/1500/1000 rep
+        REQUIRE(view.TempoPart == 2);  // 3456 ms into a 1500/1000/1500/1000 rep
         REQUIRE(Done(timer, T0 + 5000 + 123456));
         view = Update(timer, T0 + 5000 + 123456, nullptr);
         REQUIRE(view.StepPhase == Phase::Rest);
@@ -534,7 +534,7 @@ TEST_CASE("Zero-second rests pass at once", "[timer]")
     TimerView view = Update(timer, T0, &events);
     REQUIRE(view.StepPhase == Phase::Work);
     REQUIRE(view.StepIndex == 1);
-    REQUIRE(events.size() == 3);     // get-ready starts, runs out, work starts
+    REQUIRE(events.size() == 3);  // get-ready starts, runs out, work starts
     REQUIRE(events[1].Kind == CueKind::RestOver);
     REQUIRE(CheckSessionInProgress(SnapshotSession(timer, T0)) == nullptr);
 
@@ -658,7 +658,7 @@ TEST_CASE("ViewAt shows what Update would, and changes nothing", "[timer]")
         CHECK(timer.Pending.size() == before.Pending.size());
         CHECK(timer.DeliveredUntilActiveMs == before.DeliveredUntilActiveMs);
         if (t % 3 == 0)
-            continue;   // sometimes let the timer fall behind: the view must walk the steps itself
+            continue;  // sometimes let the timer fall behind: the view must walk the steps itself
         const TimerView updated = Update(timer, t, &events);
         CHECK(seen.StepIndex == updated.StepIndex);
         CHECK(seen.ActiveMs == updated.ActiveMs);
