@@ -541,8 +541,15 @@ test("a long history: the layer holds the rows near the visible ones, and a scre
 // axe-core's full rule set (what AxeBuilder runs), injected once into the page and run on each
 // screen: AxeBuilder injects it again on every run and finishes the run in a new page, which
 // costs seconds per screen on this shared machine.
+let lastHeading = null;
 async function axeViolations(page, where) {
-    await page.waitForTimeout(150);
+    // The layer has caught up with the new screen: its heading is there and is not the heading of
+    // the screen checked before (each screen checked here follows one with another title).
+    const heading = await page.waitForFunction((before) => {
+        const h = document.querySelector("#a11y h1");
+        return h && h.textContent !== before ? h.textContent : null;
+    }, lastHeading, { timeout: 5000 });
+    lastHeading = await heading.jsonValue();
     if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(axe.source);
     const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
         .map((v) => v.id + " (" + v.nodes.map((n) => n.target.join(" ")).join(", ") + ")"));

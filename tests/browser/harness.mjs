@@ -92,6 +92,23 @@ export async function press(page, label, { touch = false } = {}) {
     return w;
 }
 
+// Wait until the app has stopped drawing: it asks for no frame (state().animating is false) and no
+// new frame comes over three looks 50 ms apart. A glide after a drag or a layout that settles draws
+// every frame until it ends; the home, history and settings screens then draw nothing. Not for the
+// session screen, whose timer draws every second.
+export async function waitStill(page, { timeout = 10000 } = {}) {
+    const deadline = Date.now() + timeout;
+    let last = -1, same = 0;
+    while (Date.now() < deadline) {
+        const now = await page.evaluate(() => ({ frames: bandCircuit.framesDrawn(), animating: bandCircuit.state().animating }));
+        same = now.frames === last && !now.animating ? same + 1 : 0;
+        if (same >= 3) return;
+        last = now.frames;
+        await page.waitForTimeout(50);
+    }
+    throw new Error("the app kept drawing");
+}
+
 export async function waitForState(page, predicate, arg, { timeout = 5000 } = {}) {
     await page.waitForFunction(predicate, arg, { timeout });
     return state(page);

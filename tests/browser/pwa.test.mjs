@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { launchBrowser, serveDist, openApp, state, press, waitForState, waitReady, DIST } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, state, press, waitForState, waitReady, waitStill, DIST } from "./harness.mjs";
 import { startServer, CONTENT_SECURITY_POLICY } from "../serve.mjs";
 
 let browser;
@@ -145,7 +145,10 @@ test("a new deploy at the same address is found on the next visit and announced,
         await waitReady(page);
         const css = await page.evaluate(() => fetch("style.css").then((r) => r.text()));
         assert.ok(css.includes(marker), "the new style.css is served");
-        await page.waitForTimeout(500);
+        // Registered, active, and nothing installing or waiting: there is no update to announce.
+        await page.waitForFunction(() => navigator.serviceWorker.getRegistration()
+            .then((r) => !!r && !!r.active && !r.installing && !r.waiting), null, { timeout: 10000 });
+        await waitStill(page);
         assert.equal((await state(page)).updateReady, false);
 
         const after = await page.evaluate(() => ({ ...localStorage }));
@@ -182,11 +185,15 @@ test("the strict CSP holds: header equals meta tag, no violation, no request to 
 
         // A session: the get-ready countdown and the first exercise, with a pause and resume.
         await startSession(page);
-        await page.waitForTimeout(1500);
+        await waitForState(page, () => bandCircuit.state().session.phaseElapsedMs >= 1000);   // a second of countdown
         await press(page, "Pause");
-        await waitForState(page, () => bandCircuit.state().session && bandCircuit.state().session.paused === true).catch(() => {});
+        await waitForState(page, () => bandCircuit.state().session.paused === true);
         await press(page, "Resume");
-        await page.waitForTimeout(5000);
+        await waitForState(page, () => bandCircuit.state().session.paused === false);
+        // Into the first set, and three seconds of it: tempo tones, rep counts and speech all run.
+        await press(page, "Skip");
+        await waitForState(page, () => bandCircuit.state().session.phase === "work");
+        await waitForState(page, () => bandCircuit.state().session.phaseElapsedMs >= 3000, null, { timeout: 15000 });
         assert.equal((await state(page)).screen, "session");
 
         assert.deepEqual(await page.evaluate(() => window.__violations), []);

@@ -1,7 +1,7 @@
 // Helpers for screens.test.mjs and screens.mjs: a made-up but valid history in the storage schema
 // of src/core/save_format.h ({"version":1,"sessions":[...]}, oldest first), and finger-style
 // scrolling to bring a widget into view before pressing it.
-import { findWidget, press, widgets } from "./harness.mjs";
+import { findWidget, press, waitStill, widgets } from "./harness.mjs";
 
 const KEYS = [["deadbug", "left", "right"], ["dorsiflexion", "left", "right"], ["trap-pull", "left", "right"],
               ["monster-walk", "forward", "back"], ["russian-twist", "left", "right"]];
@@ -44,7 +44,7 @@ export async function drag(page, x, y0, y1, { steps = 10 } = {}) {
     await page.mouse.down();
     await page.mouse.move(x, y1, { steps });
     await page.mouse.up();
-    await page.waitForTimeout(80);
+    await waitStill(page);
 }
 
 // Scroll the region holding `anchor` (a visible widget's label or a RegExp) by dragging, until the
@@ -61,8 +61,7 @@ export async function pressScrolled(page, label, { anchor = null, touch = false,
         const x = a ? a.x + a.w / 2 : viewport.width / 2;
         const y = a ? a.y + a.h / 2 : viewport.height * 0.6;
         const distance = Math.min(200, Math.max(60, y - 80));
-        await drag(page, x, y, y - distance);
-        await page.waitForTimeout(400);   // let any glide settle
+        await drag(page, x, y, y - distance);   // returns once any glide has settled
     }
     return press(page, label, { touch });
 }

@@ -7,7 +7,7 @@
 // Usage: node tests/browser/screens.mjs <dist dir> <out dir>
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, openClocked, press, state, waitForState, waitReady } from "./harness.mjs";
+import { launchBrowser, openClocked, press, state, waitForState, waitReady, waitStill } from "./harness.mjs";
 import { MOTION, SIZES as MATRIX, groupsByDpr, setSize, sizeName, walk } from "./layout-matrix.mjs";
 import { startServer } from "../serve.mjs";
 import { makeHistory, pressScrolled, seedScript } from "./screens-helpers.mjs";
@@ -28,7 +28,11 @@ const browser = await launchBrowser();
 let count = 0;
 
 async function shot(page, prefix, name) {
-    await page.waitForTimeout(250);
+    // A still screen is taken once it has stopped drawing; a moving one (the session's timer, a
+    // playing figure) a moment after it appeared.
+    const s = await state(page);
+    if (s.screen !== "session" && !s.animating) await waitStill(page);
+    else await page.waitForTimeout(250);
     await page.screenshot({ path: path.join(out, `${prefix}-${name}.png`) });
     count++;
 }
@@ -79,12 +83,10 @@ try {
                 await page.mouse.down();
                 await page.mouse.move(x, size.viewport.height - 240, { steps: 8 });
                 await page.mouse.up();
-                await page.waitForTimeout(60);
+                await waitStill(page);
             }
-            await page.waitForTimeout(600);
             await shot(page, prefix, "settings-end");
             await press(page, "Reset all data");
-            await page.waitForTimeout(100);
             await shot(page, prefix, "settings-reset");
             await press(page, "Cancel");
             await goHome(page);

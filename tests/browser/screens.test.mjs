@@ -55,8 +55,7 @@ test("each exercise page opens from its card on home, shows that exercise, and B
         // Playing animates; paused, the page stops asking for frames.
         assert.equal(s.animating, true);
         await press(page, "Pause");
-        await page.waitForTimeout(150);
-        assert.equal((await state(page)).animating, false);
+        await waitForState(page, () => bandCircuit.state().animating === false);
         await press(page, "Play");
         await press(page, "Back");
         await waitForState(page, () => bandCircuit.state().screen === "home");
@@ -177,8 +176,7 @@ test("dragging a long history list scrolls it and presses nothing", async () => 
     // Start the drag on a session row (a button) and pull up.
     const start = rowsBefore[rowsBefore.length - 1];
     const x = start.x + start.w / 2, y = Math.min(start.y + start.h / 2, 560);
-    await drag(page, x, y, y - 250, { steps: 12 });
-    await page.waitForTimeout(800);
+    await drag(page, x, y, y - 250, { steps: 12 });   // and its glide, to the end
     const rowsAfter = (await widgets(page)).filter((w) => SESSION_ROW.test(w.label));
     const shotAfter = await page.screenshot();
     assert.ok(!shotBefore.equals(shotAfter), "the screen changed");

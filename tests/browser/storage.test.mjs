@@ -175,7 +175,7 @@ test("a reset in one page is respected by a page that still holds the old data",
     await press(a.page, "Settings");
     await pressScrolled(a.page, "Reset all data");
     await pressScrolled(a.page, "Delete everything");
-    const s = await state(a.page);
+    const s = await waitForState(a.page, () => !!bandCircuit.state().notice);   // the frame after the press
     assert.match(s.notice.text, /Deleted your settings, your history of 4 sessions and the session in progress\./);
     assert.deepEqual(await appKeys(a.page), ["bandCircuit.reset"], "only the reset mark is left");
 
