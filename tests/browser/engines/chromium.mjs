@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launchBrowser } from "../harness.mjs";
+import { mouseGestures } from "./shared.mjs";
 
 export async function launch() {
     const browser = await launchBrowser();
@@ -19,18 +20,7 @@ export async function launch() {
                 goto: (url) => page.goto(url).then(() => {}),
                 reload: () => page.reload().then(() => {}),
                 evaluate: (fn, arg) => page.evaluate(fn, arg),
-                async click(x, y) {
-                    await page.mouse.move(x, y);
-                    await page.mouse.down();
-                    await page.waitForTimeout(40);
-                    await page.mouse.up();
-                },
-                async drag(x, y0, y1) {
-                    await page.mouse.move(x, y0);
-                    await page.mouse.down();
-                    await page.mouse.move(x, y1, { steps: 10 });
-                    await page.mouse.up();
-                },
+                ...mouseGestures(page.mouse),
                 screenshot: () => page.screenshot(),
                 async download(action, dir) {
                     const [download] = await Promise.all([page.waitForEvent("download"), action()]);

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import puppeteer from "puppeteer-core";
+import { downloadFrom, mouseGestures } from "./shared.mjs";
 import { startXvfb } from "./xvfb.mjs";
 
 const EXECUTABLE = process.env.FIREFOX || "/usr/bin/firefox-esr";
@@ -46,18 +47,7 @@ export async function launch() {
                 goto: (url) => page.goto(url, { waitUntil: "load", timeout: 60000 }).then(() => {}),
                 reload: () => page.reload({ waitUntil: "load", timeout: 60000 }).then(() => {}),
                 evaluate: (fn, arg) => page.evaluate(fn, arg),
-                async click(x, y) {
-                    await page.mouse.move(x, y);
-                    await page.mouse.down();
-                    await new Promise((resolve) => setTimeout(resolve, 40));
-                    await page.mouse.up();
-                },
-                async drag(x, y0, y1) {
-                    await page.mouse.move(x, y0);
-                    await page.mouse.down();
-                    await page.mouse.move(x, y1, { steps: 10 });
-                    await page.mouse.up();
-                },
+                ...mouseGestures(page.mouse),
                 screenshot: () => page.screenshot().then((data) => Buffer.from(data)),
                 // The download lands in this context's folder: wait for the finished file.
                 download: downloadFrom(downloads),
@@ -76,30 +66,6 @@ export async function launch() {
             await xvfb.stop();
         },
     };
-}
-
-// The driver's download(action, dir) for a browser that saves into the folder `downloads`: run the
-// action, wait for the finished file, copy it into dir and return its path there.
-export function downloadFrom(downloads) {
-    return async (action, dir) => {
-        const before = new Set(fs.readdirSync(downloads));
-        await action();
-        const name = await waitForFile(downloads, before);
-        const file = path.join(dir, name);
-        fs.copyFileSync(path.join(downloads, name), file);
-        return file;
-    };
-}
-
-// A new file in dir, complete (Firefox writes NAME.part first, then renames it).
-async function waitForFile(dir, before, timeout = 20000) {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-        const fresh = fs.readdirSync(dir).filter((name) => !before.has(name) && !name.endsWith(".part") && !name.endsWith(".download"));
-        if (fresh.length && fs.statSync(path.join(dir, fresh[0])).size > 0) return fresh[0];
-        if (Date.now() > deadline) throw new Error(`no download appeared in ${dir} (there: ${fs.readdirSync(dir).join(", ")})`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
 }
 
 export const exists = () => fs.existsSync(EXECUTABLE);
