@@ -193,7 +193,8 @@ test("while the wasm is still on its way, the loading message shows on the page 
     await page.route("**/band-circuit.wasm", async (route) => { await held; await route.continue(); });
     await page.goto(server.url, { waitUntil: "domcontentloaded" });
     await page.waitForFunction(() => !!document.getElementById("canvas").getContext("webgl2"));
-    await page.waitForTimeout(300);
+    // Two frames of the page's own after the context exists: anything it would paint is painted.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     assert.equal(await page.evaluate(() => document.getElementById("loading").hidden), false);
     await assertShowsPageBackground(page);
     release();
