@@ -56,6 +56,24 @@ void app::Navigate(AppState& app, Screen screen)
 void app::RequestWake(AppState& app, double at_ms) { app.WakeAtMs = std::min(app.WakeAtMs, at_ms); }
 void app::RequestAnimation(AppState& app) { app.Animating = true; }
 
+// Milliseconds into the exercise page's demonstration: runs while playing, held while paused.
+double app::ExerciseDemoMs(const AppState& app, double now_ms)
+{
+    const double elapsed = app.ShownPlaying ? now_ms - app.ShownPhaseOriginMs : app.ShownPausedMs;
+    return elapsed > 0.0 ? elapsed : 0.0;
+}
+
+void app::SetDemoPlaying(AppState& app, bool playing)
+{
+    if (playing == app.ShownPlaying)
+        return;
+    if (playing)
+        app.ShownPhaseOriginMs = app.NowMs - app.ShownPausedMs;
+    else
+        app.ShownPausedMs = ExerciseDemoMs(app, app.NowMs);
+    app.ShownPlaying = playing;
+}
+
 const char* app::RecordSaveKey(RecordSave save)
 {
     static const char* keys[] = { "pending", "saved", "no-work", "no-space", "history-full", "unavailable", "held", "reset" };

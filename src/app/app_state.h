@@ -132,5 +132,7 @@ void SetClock(AppState& app, const platform::Clock& clock);                    /
 void Navigate(AppState& app, Screen screen);                                   // switch screens, announce the new one
 void RequestWake(AppState& app, double at_ms);                                 // the screen changes by itself at this time
 void RequestAnimation(AppState& app);                                          // something moves: draw the next frame too
+double ExerciseDemoMs(const AppState& app, double now_ms);                     // exercise page: ms into the demonstration
+void SetDemoPlaying(AppState& app, bool playing);                              // exercise page: play or pause the demonstration
 
 }  // namespace app

@@ -18,8 +18,8 @@ struct FrameRequest
 };
 
 void AppInit(const platform::Clock& clock);
-FrameRequest AppFrame(const platform::Clock& clock);  // the clocks as read once for this frame
-std::string AppStateJson();                           // window.bandCircuit.state(): see README "Automation interface"
-void RequestFrame();                                  // from ImGui hooks, which have no AppState: draw the next frame too
+FrameRequest AppFrame(const platform::Clock& clock);     // the clocks as read once for this frame
+std::string AppStateJson(const platform::Clock& clock);  // window.bandCircuit.state() as of clock: app::AutomationStateJson
+void RequestFrame();                                     // from ImGui hooks, which have no AppState: draw the next frame too
 
 }  // namespace ui

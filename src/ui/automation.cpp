@@ -520,6 +520,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_texts_json()
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_state_json()
 {
-    g_Json = ui::AppStateJson();
+    g_Json = ui::AppStateJson(platform::ReadClock());  // asked between frames: the state as of now
     return g_Json.c_str();
 }

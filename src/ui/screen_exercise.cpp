@@ -23,26 +23,6 @@
 #include <cstdio>
 #include <cstring>
 
-// --- [SECTION] Demonstration clock
-
-// Milliseconds into the demonstration: runs while playing, held while paused.
-double ui::ExerciseDemoMs(const AppState& app, double now_ms)
-{
-    const double elapsed = app.ShownPlaying ? now_ms - app.ShownPhaseOriginMs : app.ShownPausedMs;
-    return elapsed > 0.0 ? elapsed : 0.0;
-}
-
-static void SetPlaying(ui::AppState& app, bool playing)
-{
-    if (playing == app.ShownPlaying)
-        return;
-    if (playing)
-        app.ShownPhaseOriginMs = app.NowMs - app.ShownPausedMs;
-    else
-        app.ShownPausedMs = ui::ExerciseDemoMs(app, app.NowMs);
-    app.ShownPlaying = playing;
-}
-
 // The tempo part under way at a rep phase: "Extend", "Hold", ...
 static const bc::TempoPart* TempoPartAt(const bc::Exercise& exercise, float phase)
 {
@@ -85,7 +65,7 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     draw_list->AddRectFilled(min, max, c.Surface, 14.0f);
 
     const int rep_ms = ImMax(1, bc::RepDurationMs(exercise));
-    const double elapsed = ui::ExerciseDemoMs(app, app.NowMs);
+    const double elapsed = ExerciseDemoMs(app, app.NowMs);
     const float phase = (float)(std::fmod(elapsed, (double)rep_ms) / rep_ms);
     int rep_index = (int)(elapsed / rep_ms);
     if (exercise.Style == bc::SetStyle::Directions)
@@ -133,10 +113,10 @@ static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float 
     if (app.ShownPlaying)
     {
         if (ui::Button("Pause", ui::ButtonKind_Normal, play_w))
-            SetPlaying(app, false);
+            SetDemoPlaying(app, false);
     }
     else if (ui::Button("Play", ui::ButtonKind_Primary, play_w))
-        SetPlaying(app, true);
+        SetDemoPlaying(app, true);
     ImGui::SameLine();
     if (!sided)
     {
@@ -244,7 +224,7 @@ void ui::DrawExerciseScreen(AppState& app)
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Space, false) && !ImGui::GetIO().NavVisible)
-        SetPlaying(app, !app.ShownPlaying);
+        SetDemoPlaying(app, !app.ShownPlaying);
 
     const Shape shape = CurrentShape();
     const float controls_h = TouchHeight + style.ItemSpacing.y;

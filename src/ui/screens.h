@@ -19,8 +19,7 @@ void DrawHistoryScreen(AppState& app);
 void DrawSettingsScreen(AppState& app);
 void DrawAboutScreen(AppState& app);
 
-void OpenExercise(AppState& app, bc::ExerciseId exercise);       // the exercise page, at its best camera
-double ExerciseDemoMs(const app::AppState& app, double now_ms);  // exercise page: ms into the demonstration
-ImU32 SessionFill(const app::AppState& app);                     // session screen: its phase's colour, edge to edge (safe-area margins too)
+void OpenExercise(AppState& app, bc::ExerciseId exercise);  // the exercise page, at its best camera
+ImU32 SessionFill(const app::AppState& app);                // session screen: its phase's colour, edge to edge (safe-area margins too)
 
 }  // namespace ui

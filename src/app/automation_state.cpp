@@ -1,0 +1,204 @@
+// The JSON of bandCircuit.state(), written with rapidjson's Writer. Numbers the page once printed
+// with a fixed precision (progress, scale, sizes, insets) are rounded to it first, so the values
+// read back are what they always were.
+#include "app/automation_state.h"
+
+#include "core/catalogue.h"
+#include "core/progress.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cmath>
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+static double Rounded(double value, double scale) { return std::nearbyint(value * scale) / scale; }
+
+static void Text(JsonWriter& w, const char* key, const char* value)  // null for nullptr
+{
+    w.Key(key);
+    if (value == nullptr)
+        w.Null();
+    else
+        w.String(value);
+}
+static void Flag(JsonWriter& w, const char* key, bool value)
+{
+    w.Key(key);
+    w.Bool(value);
+}
+static void Number(JsonWriter& w, const char* key, int64_t value)
+{
+    w.Key(key);
+    w.Int64(value);
+}
+static void Real(JsonWriter& w, const char* key, double value)
+{
+    w.Key(key);
+    w.Double(value);
+}
+
+static void WriteSession(JsonWriter& w, const app::AppState& app, double now_ms)
+{
+    // Computed at the moment of asking, from the clock, on a copy: no cue is consumed.
+    const bc::TimerView v = bc::ViewAt(app.Session, (int64_t)now_ms);
+    const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
+    w.StartObject();
+    Text(w, "mode", bc::RunModeKey(app.Session.PlanSettings.Mode));
+    Number(w, "rounds", v.Rounds);
+    Number(w, "round", v.Round);
+    Text(w, "exercise", exercise.Key);
+    Text(w, "side", bc::SideKey(v.CurrentSide));
+    Text(w, "phase", bc::PhaseKey(v.StepPhase));
+    Number(w, "rep", v.Rep);
+    Number(w, "reps", v.Reps);
+    w.Key("phaseLeftMs");
+    if (v.CountingUp)
+        w.Null();
+    else
+        w.Int64(v.PhaseLeftMs);
+    Number(w, "phaseElapsedMs", v.PhaseElapsedMs);
+    Number(w, "elapsedMs", v.ActiveMs);
+    Flag(w, "paused", v.Paused);
+    Flag(w, "elsewhere", app.Stored.SessionElsewhere);
+    Text(w, "tempoPart", v.TempoPartName);
+    Number(w, "phaseLengthMs", v.PhaseLengthMs);
+    Flag(w, "canExtend", v.CanExtend);
+    Flag(w, "bandChange", app.Session.Plan[v.StepIndex].BandChange);
+    Text(w, "setup", v.StepPhase == bc::Phase::Work || v.StepPhase == bc::Phase::Done ? nullptr : exercise.SetupSpoken);
+    Number(w, "step", v.StepIndex);
+    Number(w, "steps", v.StepCount);
+    Real(w, "progress", Rounded(v.Progress, 1e4));
+    w.EndObject();
+}
+
+// What the finish screen tells: times, the week against the goal, and last time.
+static void WriteFinish(JsonWriter& w, const app::AppState& app, const bc::WeekProgress& week)
+{
+    const bc::SessionRecord& record = app.LastRecord;
+    const bc::SessionRecord* previous = bc::PreviousSession(app.History, record);
+    int suggestions = 0;
+    for (int e = 0; e < bc::ExerciseCount; e++)
+        suggestions += bc::SuggestNext(record, previous, (bc::ExerciseId)e, app.Settings).Kind != bc::SuggestionKind::None;
+    w.StartObject();
+    Number(w, "totalMs", record.DurationMs);
+    Number(w, "workMs", record.WorkMs);
+    Number(w, "weekSessions", week.ThisWeekSessions);
+    Number(w, "weeklyGoal", week.Goal);
+    Number(w, "weekStreak", week.CurrentStreakWeeks);
+    Flag(w, "hasPrevious", previous != nullptr);
+    Number(w, "suggestions", suggestions);
+    w.EndObject();
+}
+
+std::string app::AutomationStateJson(const AppState& app, const platform::Clock& clock, const DrawnFacts& drawn)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    Text(w, "screen", ScreenKey(app.Current));
+    Text(w, "storage", StorageStatusKey(app.Storage));
+    w.Key("session");
+    if (app.HasSession)
+        WriteSession(w, app, clock.NowMs);
+    else
+        w.Null();
+    Number(w, "estimateMs", bc::PlanTotalMs(bc::BuildPlan(app.Settings)));
+
+    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Settings.WeeklyGoal);
+    if (app.Current == Screen_Finish && app.HasLastRecord)
+    {
+        w.Key("finish");
+        WriteFinish(w, app, week);
+    }
+
+    const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, clock.WallMs, clock.TzOffsetMinutes);
+    w.Key("history");
+    w.StartObject();
+    Number(w, "sessions", (int64_t)app.History.size());
+    Number(w, "streakDays", stats.CurrentStreakDays);
+    Number(w, "weekSessions", week.ThisWeekSessions);
+    Number(w, "weeklyGoal", week.Goal);
+    Number(w, "weekStreak", week.CurrentStreakWeeks);
+    w.EndObject();
+
+    w.Key("lastRecord");
+    if (app.HasLastRecord)
+    {
+        w.StartObject();
+        Text(w, "id", app.LastRecord.Id.c_str());
+        Text(w, "save", RecordSaveKey(RecordSaveFor(app, app.LastRecord.Id)));
+        w.EndObject();
+    }
+    else
+        w.Null();
+
+    w.Key("keptAside");
+    w.StartArray();
+    for (const std::string& key : app.Stored.KeptAside)
+        w.String(key.c_str(), (rapidjson::SizeType)key.size());
+    w.EndArray();
+
+    static const char* persistence[] = { "unknown", "persistent", "best-effort", "unsupported" };
+    Text(w, "persistence", persistence[platform::StoragePersistence()]);
+    Flag(w, "updateReady", app.UpdateReady);
+    Text(w, "theme", drawn.DarkTheme ? "dark" : "light");
+    Flag(w, "highContrast", drawn.HighContrast);
+    Text(w, "focused", drawn.Focused.empty() ? nullptr : drawn.Focused.c_str());
+    Flag(w, "reducedMotion", app.ReducedMotion);
+    Flag(w, "animating", app.Animating);
+
+    // What this browser can do for the cues, and how many screen flashes were shown.
+    w.Key("cues");
+    w.StartObject();
+    Flag(w, "vibration", platform::VibrationAvailable());
+    Flag(w, "voice", platform::SpeechAvailable());
+    Number(w, "flashes", app.Flashes);
+    w.EndObject();
+
+    // How the last frame was laid out: its shape, the display scale and the safe-area insets.
+    w.Key("layout");
+    w.StartObject();
+    Text(w, "shape", drawn.Shape);
+    Real(w, "scale", Rounded(drawn.Scale, 1e3));
+    Real(w, "width", Rounded(drawn.WidthCss, 1.0));
+    Real(w, "height", Rounded(drawn.HeightCss, 1.0));
+    w.Key("safeArea");
+    w.StartObject();
+    static const char* sides[4] = { "top", "right", "bottom", "left" };
+    for (int i = 0; i < 4; i++)
+        Real(w, sides[i], Rounded(drawn.SafeArea[i], 10.0));
+    w.EndObject();
+    w.EndObject();
+
+    const bool exercise_page = app.Current == Screen_Exercise;
+    Text(w, "shownExercise", exercise_page ? bc::GetExercise(app.ShownExercise).Key : nullptr);
+    if (exercise_page)
+    {
+        // The demonstration on the exercise page: where it is in its cycle (monster walks cycle
+        // over two steps, one per foot).
+        const bc::Exercise& exercise = bc::GetExercise(app.ShownExercise);
+        const int rep_ms = bc::RepDurationMs(exercise);
+        w.Key("demo");
+        w.StartObject();
+        Text(w, "side", bc::SideKey(app.ShownSide));
+        Flag(w, "playing", app.ShownPlaying);
+        Number(w, "ms", (int64_t)ExerciseDemoMs(app, clock.NowMs));
+        Number(w, "repMs", exercise.Style == bc::SetStyle::Directions ? 2 * rep_ms : rep_ms);
+        w.EndObject();
+    }
+
+    w.Key("notice");
+    if (app.Notice.empty())
+        w.Null();
+    else
+    {
+        w.StartObject();
+        Text(w, "text", app.Notice.c_str());
+        Flag(w, "error", app.NoticeIsError);
+        w.EndObject();
+    }
+    w.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
