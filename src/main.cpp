@@ -145,9 +145,7 @@ static void Frame()
         g_Main.ContextRestored = false;
         if (!platform::RendererInit())
         {
-            // clang-format off
-            EM_ASM({ if (window.bandCircuitFatal) window.bandCircuitFatal("Band Circuit could not draw again after the browser reset its graphics. Reload the page; your data is kept."); });
-            // clang-format on
+            platform::ShowFatal("Band Circuit could not draw again after the browser reset its graphics. Reload the page; your data is kept.");
             emscripten_cancel_main_loop();
             return;
         }
@@ -216,9 +214,7 @@ int main(int, char**)
     if (g_Main.GlContext == nullptr)
     {
         printf("WebGL2 is not available: %s\n", SDL_GetError());
-        // clang-format off
-        EM_ASM({ if (window.bandCircuitFatal) window.bandCircuitFatal("This browser cannot draw with WebGL2."); });
-        // clang-format on
+        platform::ShowFatal("This browser cannot draw with WebGL2.");
         return 1;
     }
     SDL_GL_MakeCurrent(g_Main.Window, g_Main.GlContext);
@@ -234,17 +230,13 @@ int main(int, char**)
     ImGui_ImplSDL2_InitForOpenGL(g_Main.Window, g_Main.GlContext);
     if (!platform::RendererInit())
     {
-        // clang-format off
-        EM_ASM({ if (window.bandCircuitFatal) window.bandCircuitFatal("This browser cannot draw Band Circuit: its WebGL2 shader did not build."); });
-        // clang-format on
+        platform::ShowFatal("This browser cannot draw Band Circuit: its WebGL2 shader did not build.");
         return 1;
     }
 
     ui::AppInit(platform::ReadClock());
     SDL_AddEventWatch(OnSdlEvent, nullptr);
-    // clang-format off
-    EM_ASM({ if (window.bandCircuitReady) window.bandCircuitReady(); });
-    // clang-format on
+    platform::PageReady();
     emscripten_set_main_loop(Frame, 0, 0);
     return 0;
 }

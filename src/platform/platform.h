@@ -74,6 +74,27 @@ void DownloadFile(const char* filename, const std::string& contents);  // save a
 void OpenFilePicker();                                                 // choose a file to import; the result arrives in ReceiveImportFile
 std::string TakeImportedFile(bool* has_file, std::string* error);      // the chosen file's text, once
 
+// --- The page around the canvas (web/app.js, web/a11y.js)
+void PageReady();                                     // main() has set everything up: the page hides its loading message
+void ShowFatal(const char* message);                  // the app cannot go on: the page shows this instead of the canvas
+void AccessibleLayerUpdate(const char* description);  // web/a11y.js rebuilds its elements from this JSON
+void AccessibleLayerFocus(unsigned item);             // web/a11y.js moves the page's focus to this item's element
+
+// --- What the page asks of the app: the automation interface (README "Automation interface") and
+// the accessible layer. platform_web.cpp exports them to web/app.js and web/a11y.js; the app's
+// drawing side (src/ui) answers. Set once at start-up.
+struct PageQueries
+{
+    std::string (*State)(const Clock& clock);  // bandCircuit.state(), with the clocks read at the moment of asking
+    std::string (*Widgets)();                  // bandCircuit.widgets()
+    std::string (*Texts)();                    // bandCircuit.texts()
+    void (*FocusItem)(unsigned item);          // the user moved the page's focus to this item's element
+    void (*PressItem)(unsigned item);          // the user pressed this item's element
+    double (*LayerCostMs)();                   // time spent keeping the accessible layer up to date (tests/bench)
+    int (*LayerUpdates)();                     // descriptions sent to web/a11y.js so far
+};
+void SetPageQueries(const PageQueries& queries);
+
 // --- Page events: what the browser tells the app (web/app.js -> platform_web.cpp's exports).
 // Each gets the clocks as read at that moment. Set once at start-up; the user pointer is handed back.
 struct PageEvents

@@ -136,6 +136,18 @@ std::string platform::TakeImportedFile(bool* has_file, std::string* error)
     return g_Browser.ImportText;
 }
 
+// --- The page around the canvas
+
+void platform::PageReady() { g_Browser.Ready = true; }
+void platform::ShowFatal(const char* message) { g_Browser.Fatal = message; }
+void platform::AccessibleLayerUpdate(const char* description)
+{
+    g_Browser.LayerDescription = description;
+    g_Browser.LayerUpdates++;
+}
+void platform::AccessibleLayerFocus(unsigned item) { g_Browser.LayerFocus = item; }
+void platform::SetPageQueries(const PageQueries& queries) { g_Browser.Queries = queries; }
+
 // --- Page events
 
 void platform::SetPageEvents(const PageEvents& events) { g_Browser.Events = events; }

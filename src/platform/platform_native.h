@@ -49,7 +49,15 @@ struct FakeBrowser
     bool HasImport = false;  // a chosen file waits for TakeImportedFile
     std::string ImportText, ImportError;
 
-    PageEvents Events = {};  // the last SetPageEvents (tests usually call app::On* directly)
+    // The page around the canvas
+    bool Ready = false;            // PageReady() was called
+    std::string Fatal;             // the last ShowFatal() message ("" when none)
+    std::string LayerDescription;  // the accessible layer's last description
+    int LayerUpdates = 0;          // AccessibleLayerUpdate() calls
+    unsigned LayerFocus = 0;       // the item AccessibleLayerFocus() last named
+
+    PageEvents Events = {};    // the last SetPageEvents (tests usually call app::On* directly)
+    PageQueries Queries = {};  // the last SetPageQueries
 };
 
 FakeBrowser& Browser();                                // the one fake browser of this process

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <emscripten.h>
+#include <string>
 
 // --- [SECTION] Clocks
 
@@ -268,6 +269,65 @@ std::string platform::TakeImportedFile(bool* has_file, std::string* error)
     }
     *error = kind ? value : std::string("The file could not be read.");
     return {};
+}
+
+// --- [SECTION] The page around the canvas (web/app.js, web/a11y.js)
+
+// clang-format off
+EM_JS(void, js_page_ready, (), {
+    if (window.bandCircuitReady) window.bandCircuitReady();
+});
+EM_JS(void, js_show_fatal, (const char* message), {
+    if (window.bandCircuitFatal) window.bandCircuitFatal(UTF8ToString(message));
+});
+EM_JS(void, js_a11y_update, (const char* json), {
+    if (window.bandCircuitA11y) window.bandCircuitA11y.update(UTF8ToString(json));
+});
+EM_JS(void, js_a11y_focus, (unsigned id), {
+    if (window.bandCircuitA11y) window.bandCircuitA11y.focus(id >>> 0);
+});
+// clang-format on
+
+void platform::PageReady() { js_page_ready(); }
+void platform::ShowFatal(const char* message) { js_show_fatal(message); }
+void platform::AccessibleLayerUpdate(const char* description) { js_a11y_update(description); }
+void platform::AccessibleLayerFocus(unsigned item) { js_a11y_focus(item); }
+
+// --- [SECTION] What the page asks (web/app.js's bandCircuit.*, web/a11y.js, tests/bench)
+
+static platform::PageQueries g_PageQueries = {};
+static std::string g_Answer;  // the last JSON answer: web/app.js copies it out before asking again
+
+void platform::SetPageQueries(const PageQueries& queries) { g_PageQueries = queries; }
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* bc_state_json()
+{
+    g_Answer = g_PageQueries.State ? g_PageQueries.State(platform::ReadClock()) : "null";  // asked between frames: as of now
+    return g_Answer.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* bc_widgets_json()
+{
+    g_Answer = g_PageQueries.Widgets ? g_PageQueries.Widgets() : "[]";
+    return g_Answer.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* bc_texts_json()
+{
+    g_Answer = g_PageQueries.Texts ? g_PageQueries.Texts() : "[]";
+    return g_Answer.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void bc_a11y_focus(unsigned id)
+{
+    if (g_PageQueries.FocusItem)
+        g_PageQueries.FocusItem(id);
+}
+EMSCRIPTEN_KEEPALIVE void bc_a11y_press(unsigned id)
+{
+    if (g_PageQueries.PressItem)
+        g_PageQueries.PressItem(id);
+}
+EMSCRIPTEN_KEEPALIVE double bc_a11y_cost_ms() { return g_PageQueries.LayerCostMs ? g_PageQueries.LayerCostMs() : 0.0; }
+EMSCRIPTEN_KEEPALIVE int bc_a11y_updates() { return g_PageQueries.LayerUpdates ? g_PageQueries.LayerUpdates() : 0; }
 }
 
 // --- [SECTION] Page events (web/app.js calls these exports; each reads the clocks once)

@@ -7,16 +7,15 @@
 // (an animation, a hover) costs one string comparison.
 //
 // Focus and presses come back through Dear ImGui's own keyboard navigation: the page asks for an
-// item (bc_a11y_focus, bc_a11y_press) and, when the item is next submitted, it gets keyboard focus
+// item (platform::PageQueries: FocusItem, PressItem) and, when the item is next submitted, it gets keyboard focus
 // (FocusItem, which also scrolls it into view) or is activated (ActivateItemByID), exactly as with
 // Tab and Space. Keyboard focus that Dear ImGui moves by itself (Tab, arrows) is sent to the page.
 #include "ui/frame_nodes.h"
 
-#include "ui/app.h"
+#include "platform/platform.h"
 
-#include <emscripten.h>
-
-#include <cstdio>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 constexpr int MaxPendingFrames = 12;  // a request for an item that never shows up again is dropped
 
@@ -32,39 +31,38 @@ static struct
     std::string Building;        // this frame's description
     double CostMs = 0.0;         // time spent in AccessibilityEndFrame since start (the bench reads it)
     int Updates = 0;             // descriptions sent to the page since start
+    bool WantsFrame = false;     // a request was under way during this frame: draw the next one too
 } g_A11y;
 
-// clang-format off
-EM_JS(void, js_a11y_update, (const char* json), {
-    if (window.bandCircuitA11y) window.bandCircuitA11y.update(UTF8ToString(json));
-});
-EM_JS(void, js_a11y_focus, (unsigned id), {
-    if (window.bandCircuitA11y) window.bandCircuitA11y.focus(id >>> 0);
-});
-// clang-format on
-
-extern "C" {
-EMSCRIPTEN_KEEPALIVE void bc_a11y_focus(unsigned id)
+void ui::AccessibilityFocus(unsigned item)
 {
-    g_A11y.PendingFocus = id;
+    g_A11y.PendingFocus = item;
     g_A11y.PendingFrames = 0;
 }
-EMSCRIPTEN_KEEPALIVE void bc_a11y_press(unsigned id)
+
+void ui::AccessibilityPress(unsigned item)
 {
-    g_A11y.PendingPress = id;
+    g_A11y.PendingPress = item;
     g_A11y.PressScrolled = false;
     g_A11y.PendingFrames = 0;
 }
+
 // What the layer has cost so far (tests/bench/bench.mjs): milliseconds after frames, and updates.
-EMSCRIPTEN_KEEPALIVE double bc_a11y_cost_ms() { return g_A11y.CostMs; }
-EMSCRIPTEN_KEEPALIVE int bc_a11y_updates() { return g_A11y.Updates; }
+double ui::AccessibilityCostMs() { return g_A11y.CostMs; }
+int ui::AccessibilityUpdates() { return g_A11y.Updates; }
+
+bool ui::TakeAccessibilityFrameRequest()
+{
+    const bool wants = g_A11y.WantsFrame;
+    g_A11y.WantsFrame = false;
+    return wants;
 }
 
 void ui::AccessibilityItemAdded(ImGuiID id, bool visible)
 {
     if (g_A11y.PendingFocus == 0 && g_A11y.PendingPress == 0 && g_A11y.FramesOwed == 0)
         return;
-    RequestFrame();  // draw again until the request is done
+    g_A11y.WantsFrame = true;  // draw again until the request is done
     ImGuiContext& g = *ImGui::GetCurrentContext();
     if (id == g_A11y.PendingFocus)
     {
@@ -92,24 +90,30 @@ void ui::AccessibilityItemAdded(ImGuiID id, bool visible)
 
 // --- [SECTION] The description sent to web/a11y.js
 
-static void AppendNumberField(std::string& out, const char* key, double value)
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// A whole number as one, anything else with its one decimal.
+static void NumberField(JsonWriter& w, const char* key, double value)
 {
-    char text[48];
+    w.Key(key);
     if (value == (double)(long long)value)
-        snprintf(text, sizeof(text), ",\"%s\":%lld", key, (long long)value);
+        w.Int64((long long)value);
     else
-        snprintf(text, sizeof(text), ",\"%s\":%.1f", key, value);
-    out += text;
+        w.Double(value);
 }
 
-static void AppendStringField(std::string& out, const char* key, const std::string& value)
+static void StringField(JsonWriter& w, const char* key, const std::string& value)
 {
     if (value.empty())
         return;
-    out += ",\"";
-    out += key;
-    out += "\":";
-    ui::AppendJsonString(out, value);
+    w.Key(key);
+    w.String(value.c_str(), (rapidjson::SizeType)value.size());
+}
+
+static void FlagField(JsonWriter& w, const char* key)
+{
+    w.Key(key);
+    w.Int(1);
 }
 
 static const char* KindKey(ui::NodeKind kind)
@@ -161,55 +165,56 @@ static void Describe(std::string& out, const std::vector<ui::FrameNode>& nodes)
 {
     const float viewport_h = ImGui::GetMainViewport()->Size.y;  // layout px
     const float scale = ui::LastFrameScale();                   // to CSS px
-    out = "[";
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartArray();
     for (const ui::FrameNode& node : nodes)
     {
         const bool item = node.Kind == ui::NodeKind_Item;
         if (item && (node.Role == ui::ItemRole_None || node.Label.empty()))
             continue;
-        if (out.size() > 1)
-            out += ',';
-        out += "{\"k\":\"";
-        out += item ? RoleKey(node.Role) : KindKey(node.Kind);
-        out += '"';
+        w.StartObject();
+        w.Key("k");
+        w.String(item ? RoleKey(node.Role) : KindKey(node.Kind));
         const ImRect r = Placement(node, viewport_h);
-        AppendNumberField(out, "x", (double)(int)(r.Min.x * scale * 10.0f) / 10.0);
-        AppendNumberField(out, "y", (double)(int)(r.Min.y * scale * 10.0f) / 10.0);
-        AppendNumberField(out, "w", (double)(int)(r.GetWidth() * scale * 10.0f) / 10.0);
-        AppendNumberField(out, "h", (double)(int)(r.GetHeight() * scale * 10.0f) / 10.0);
-        AppendStringField(out, "n", node.A11yName.empty() ? node.Label : node.A11yName);
+        NumberField(w, "x", (double)(int)(r.Min.x * scale * 10.0f) / 10.0);
+        NumberField(w, "y", (double)(int)(r.Min.y * scale * 10.0f) / 10.0);
+        NumberField(w, "w", (double)(int)(r.GetWidth() * scale * 10.0f) / 10.0);
+        NumberField(w, "h", (double)(int)(r.GetHeight() * scale * 10.0f) / 10.0);
+        StringField(w, "n", node.A11yName.empty() ? node.Label : node.A11yName);
         if (!item)
         {
-            out += '}';
+            w.EndObject();
             continue;
         }
-        AppendNumberField(out, "id", (double)node.Id);
+        NumberField(w, "id", (double)node.Id);
         if (!node.Enabled)
-            out += ",\"off\":1";
-        AppendStringField(out, "d", node.Description);
+            FlagField(w, "off");
+        StringField(w, "d", node.Description);
         if (node.Checked >= 0)
-            AppendNumberField(out, "on", node.Checked);
+            NumberField(w, "on", node.Checked);
         if (node.Expanded >= 0)
-            AppendNumberField(out, "open", node.Expanded);
-        AppendStringField(out, "g", node.Group);
+            NumberField(w, "open", node.Expanded);
+        StringField(w, "g", node.Group);
         if (node.Role == ui::ItemRole_SpinButton)
         {
-            AppendNumberField(out, "up", (double)node.SecondId);
+            NumberField(w, "up", (double)node.SecondId);
             if (!node.SecondEnabled)
-                out += ",\"upOff\":1";
-            AppendStringField(out, "v", node.ValueText);
-            AppendNumberField(out, "now", node.Value);
-            AppendNumberField(out, "min", node.Min);
-            AppendNumberField(out, "max", node.Max);
+                FlagField(w, "upOff");
+            StringField(w, "v", node.ValueText);
+            NumberField(w, "now", node.Value);
+            NumberField(w, "min", node.Min);
+            NumberField(w, "max", node.Max);
         }
-        out += '}';
+        w.EndObject();
     }
-    out += ']';
+    w.EndArray();
+    out.assign(buffer.GetString(), buffer.GetSize());
 }
 
 void ui::AccessibilityEndFrame()
 {
-    const double start = emscripten_get_now();
+    const double start = platform::NowMs();
     if (g_A11y.PendingFocus != 0 || g_A11y.PendingPress != 0)
     {
         if (++g_A11y.PendingFrames > MaxPendingFrames)
@@ -222,7 +227,7 @@ void ui::AccessibilityEndFrame()
     if (g_A11y.Building != g_A11y.Sent)
     {
         g_A11y.Sent.swap(g_A11y.Building);
-        js_a11y_update(g_A11y.Sent.c_str());
+        platform::AccessibleLayerUpdate(g_A11y.Sent.c_str());
         g_A11y.Updates++;
     }
 
@@ -234,7 +239,7 @@ void ui::AccessibilityEndFrame()
     {
         g_A11y.SentFocus = focus;
         if (focus != 0)
-            js_a11y_focus(focus);
+            platform::AccessibleLayerFocus(focus);
     }
-    g_A11y.CostMs += emscripten_get_now() - start;
+    g_A11y.CostMs += platform::NowMs() - start;
 }

@@ -4,9 +4,6 @@
 
 #include "app/app.h"
 #include "app/automation_state.h"
-#include "app/persistence.h"
-#include "app/session_runner.h"
-#include "core/progress.h"
 #include "platform/platform.h"
 #include "ui/automation.h"
 #include "ui/layout.h"
@@ -20,10 +17,8 @@
 #include <cmath>
 
 // The one AppState: the screens get it by reference; the page events reach it through
-// app::InstallPageEvents.
+// app::InstallPageEvents, the page's questions through platform::SetPageQueries.
 static app::AppState g_App;
-
-void ui::RequestFrame() { g_App.Animating = true; }
 
 static void ApplyThemeSetting(bool force)
 {
@@ -37,6 +32,15 @@ void ui::AppInit(const platform::Clock& clock)
 {
     app::Init(g_App, clock);
     app::InstallPageEvents(g_App);
+    platform::PageQueries queries = {};
+    queries.State = AppStateJson;
+    queries.Widgets = WidgetsJson;
+    queries.Texts = TextsJson;
+    queries.FocusItem = AccessibilityFocus;
+    queries.PressItem = AccessibilityPress;
+    queries.LayerCostMs = AccessibilityCostMs;
+    queries.LayerUpdates = AccessibilityUpdates;
+    platform::SetPageQueries(queries);
     ApplyThemeSetting(true);
 }
 
@@ -78,6 +82,9 @@ ui::FrameRequest ui::AppFrame(const platform::Clock& clock)
         ImGui::GetForegroundDrawList()->AddRectFilled(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y), color);
         g_App.Animating = true;
     }
+
+    if (TakeAccessibilityFrameRequest())
+        g_App.Animating = true;  // the page asked to focus or press an item: until it is done
 
     // Behind the page, and in the safe-area margins around it: the page's own colour.
     const bool in_session = g_App.Current == Screen_Session && g_App.HasSession;

@@ -1,6 +1,6 @@
 // The UI shell around the app (src/app): draws the screen the app is on and tells the frame loop
 // what it needs to know about the next frame. main.cpp calls AppInit once and AppFrame between NewFrame and
-// Render; automation.cpp asks for AppStateJson.
+// Render; the page asks for AppStateJson through platform::PageQueries (set up by AppInit).
 #pragma once
 
 #include "platform/platform.h"

@@ -17,13 +17,15 @@
 // text from every source (ImGui's own widgets and the screens' direct drawing) without the screens
 // doing anything. Tests use it to find text drawn over text or cut off.
 #include "ui/automation.h"
-#include "ui/app.h"
 #include "ui/frame_nodes.h"
 #include "ui/layout.h"
 
-#include <emscripten.h>
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cmath>
 
 #include <cstdio>
 #include <string>
@@ -61,8 +63,7 @@ static std::vector<ui::FrameNode> g_LastFrame;  // the last complete frame
 static AboveRing g_Above;
 static std::vector<BelowCount> g_Below;
 static std::vector<ScrollRegion> g_BuildingRegions, g_LastRegions;
-static float g_LastScale = 1.0f;  // display scale of the last frame (CSS px per layout px)
-static std::string g_Json;
+static float g_LastScale = 1.0f;         // display scale of the last frame (CSS px per layout px)
 static std::string g_ChoiceGroup;        // the open choice group ("" when none)
 static bool g_LastItemRecorded = false;  // the item just added has a node
 
@@ -324,66 +325,63 @@ std::string ui::KeyboardFocusName()
     return {};
 }
 
-// --- [SECTION] Exported to web/app.js
+// --- [SECTION] widgets() and texts() (platform::PageQueries)
 
-void ui::AppendJsonString(std::string& out, const std::string& text)
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// A CSS px measure, to one decimal.
+static void Px(JsonWriter& w, const char* key, float value)
 {
-    out += '"';
-    for (unsigned char c : text)
-    {
-        if (c == '"' || c == '\\')
-        {
-            out += '\\';
-            out += (char)c;
-        }
-        else if (c < 0x20)
-        {
-            char buf[8];
-            snprintf(buf, sizeof(buf), "\\u%04x", c);
-            out += buf;
-        }
-        else
-            out += (char)c;
-    }
-    out += '"';
+    w.Key(key);
+    w.Double(std::nearbyint((double)value * 10.0) / 10.0);
 }
 
-// {"x":..,"y":..,"w":..,"h":..} of a layout-px rectangle, in CSS px.
-static void AppendRect(std::string& out, const ImRect& r, float scale)
+// x, y, w, h of a layout-px rectangle, in CSS px.
+static void RectFields(JsonWriter& w, const ImRect& r, float scale)
 {
-    char buf[128];
-    snprintf(buf, sizeof(buf), "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r.Min.x * scale, r.Min.y * scale,
-             r.GetWidth() * scale, r.GetHeight() * scale);
-    out += buf;
+    Px(w, "x", r.Min.x * scale);
+    Px(w, "y", r.Min.y * scale);
+    Px(w, "w", r.GetWidth() * scale);
+    Px(w, "h", r.GetHeight() * scale);
 }
 
-extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_widgets_json()
+static void Rect(JsonWriter& w, const char* key, const ImRect& r, float scale)
+{
+    w.Key(key);
+    w.StartObject();
+    RectFields(w, r, scale);
+    w.EndObject();
+}
+
+std::string ui::WidgetsJson()
 {
     // While the loop is paused the last drawn frame is still the one on screen.
     const float s = g_LastScale;
-    g_Json = "[";
-    char buf[160];
-    for (const ui::FrameNode& w : g_LastFrame)
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartArray();
+    for (const ui::FrameNode& node : g_LastFrame)
     {
-        if (w.Kind != ui::NodeKind_Item || !w.Reported)
+        if (node.Kind != ui::NodeKind_Item || !node.Reported)
             continue;
-        if (g_Json.size() > 1)
-            g_Json += ',';
-        g_Json += "{\"label\":";
-        ui::AppendJsonString(g_Json, w.Label);
-        snprintf(buf, sizeof(buf), ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"enabled\":%s,\"item\":",
-                 w.Visible.Min.x * s, w.Visible.Min.y * s, w.Visible.GetWidth() * s, w.Visible.GetHeight() * s, w.Enabled ? "true" : "false");
-        g_Json += buf;
-        AppendRect(g_Json, w.Rect, s);
-        g_Json += ",\"scroll\":";
-        if (w.InScroll)
-            AppendRect(g_Json, w.Scroll, s);
+        w.StartObject();
+        w.Key("label");
+        w.String(node.Label.c_str(), (rapidjson::SizeType)node.Label.size());
+        RectFields(w, node.Visible, s);
+        w.Key("enabled");
+        w.Bool(node.Enabled);
+        Rect(w, "item", node.Rect, s);
+        if (node.InScroll)
+            Rect(w, "scroll", node.Scroll, s);
         else
-            g_Json += "null";
-        g_Json += '}';
+        {
+            w.Key("scroll");
+            w.Null();
+        }
+        w.EndObject();
     }
-    g_Json += "]";
-    return g_Json.c_str();
+    w.EndArray();
+    return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 // --- texts(): lines of text read back from the last frame's draw lists
@@ -421,15 +419,11 @@ static void AppendUtf8(std::string& out, unsigned c)
     }
 }
 
-extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_texts_json()
+std::string ui::TextsJson()
 {
-    g_Json = "[";
     ImDrawData* draw_data = ImGui::GetDrawData();
     if (draw_data == nullptr || !draw_data->Valid)
-    {
-        g_Json += "]";
-        return g_Json.c_str();
-    }
+        return "[]";
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     std::vector<GlyphKey> glyphs;
     for (ImFont* font : atlas->Fonts)
@@ -496,30 +490,27 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_texts_json()
     }
 
     const float s = g_LastScale;
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartArray();
     for (const TextRun& run : runs)
     {
-        if (g_Json.size() > 1)
-            g_Json += ',';
-        g_Json += "{\"text\":";
-        ui::AppendJsonString(g_Json, run.Text);
-        char buf[160];
-        snprintf(buf, sizeof(buf), ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"trimmed\":%s,\"clip\":",
-                 run.Rect.Min.x * s, run.Rect.Min.y * s, run.Rect.GetWidth() * s, run.Rect.GetHeight() * s, run.Trimmed ? "true" : "false");
-        g_Json += buf;
-        AppendRect(g_Json, run.Clip, s);
+        w.StartObject();
+        w.Key("text");
+        w.String(run.Text.c_str(), (rapidjson::SizeType)run.Text.size());
+        RectFields(w, run.Rect, s);
+        w.Key("trimmed");
+        w.Bool(run.Trimmed);
+        Rect(w, "clip", run.Clip, s);
         // Drawn inside a finger-scrolled region: cut off at its top or bottom only while scrolled.
         bool in_scroll = false;
         for (const ScrollRegion& region : g_LastRegions)
             in_scroll |= run.Clip.Min.x >= region.Visible.Min.x - 0.5f && run.Clip.Min.y >= region.Visible.Min.y - 0.5f &&
                          run.Clip.Max.x <= region.Visible.Max.x + 0.5f && run.Clip.Max.y <= region.Visible.Max.y + 0.5f;
-        g_Json += in_scroll ? ",\"inScroll\":true}" : ",\"inScroll\":false}";
+        w.Key("inScroll");
+        w.Bool(in_scroll);
+        w.EndObject();
     }
-    g_Json += "]";
-    return g_Json.c_str();
-}
-
-extern "C" EMSCRIPTEN_KEEPALIVE const char* bc_state_json()
-{
-    g_Json = ui::AppStateJson(platform::ReadClock());  // asked between frames: the state as of now
-    return g_Json.c_str();
+    w.EndArray();
+    return std::string(buffer.GetString(), buffer.GetSize());
 }

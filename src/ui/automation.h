@@ -1,6 +1,7 @@
 // The automation interface the browser tests use (README "Automation interface"): every
 // interactive item drawn in the last frame, recorded through Dear ImGui's item hooks, and the
-// app's state as JSON. web/app.js exposes both as window.bandCircuit.widgets() and .state().
+// text it drew, as JSON: web/app.js exposes them as window.bandCircuit.widgets() and .texts()
+// (the app's state, .state(), is src/app/automation_state's).
 //
 // The same record of the frame feeds the accessible layer (ui/accessibility.cpp, web/a11y.js):
 // the screens say what each item is to a screen reader (a switch, one choice of a group, a
@@ -14,11 +15,10 @@
 
 namespace ui {
 
-void InstallAutomationHooks();                                     // after ImGui::CreateContext()
-void BeginAutomationFrame();                                       // before ImGui::NewFrame(): starts a fresh widget list
-void EndAutomationFrame();                                         // after ImGui::Render(): the list becomes the last frame's
-void AppendJsonString(std::string& out, const std::string& text);  // a JSON string literal of any text
-void MarkScrollRegion();                                           // inside a scrolling child window: its items are reported with its rectangle
+void InstallAutomationHooks();  // after ImGui::CreateContext()
+void BeginAutomationFrame();    // before ImGui::NewFrame(): starts a fresh widget list
+void EndAutomationFrame();      // after ImGui::Render(): the list becomes the last frame's
+void MarkScrollRegion();        // inside a scrolling child window: its items are reported with its rectangle
 
 // --- What things are, for the accessible layer
 
@@ -63,5 +63,16 @@ bool LastItemRecorded();
 
 // The name of the item with visible keyboard focus in the last frame ("" when none): state().focused.
 std::string KeyboardFocusName();
+
+// --- The automation interface's lists of the last frame (answers to platform::PageQueries)
+std::string WidgetsJson();  // bandCircuit.widgets(): the drawn items with a visible label
+std::string TextsJson();    // bandCircuit.texts(): every line of text drawn
+
+// --- The accessible layer (ui/accessibility.cpp), answering web/a11y.js
+void AccessibilityFocus(unsigned item);  // the page focused this item's element: it gets keyboard focus when next submitted
+void AccessibilityPress(unsigned item);  // the page pressed this item's element: activated when next submitted
+double AccessibilityCostMs();            // time spent after frames describing them, since start
+int AccessibilityUpdates();              // descriptions sent to the page since start
+bool TakeAccessibilityFrameRequest();    // a focus or press is under way: the next frame must be drawn too
 
 }  // namespace ui
