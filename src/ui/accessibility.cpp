@@ -10,6 +10,7 @@
 // item (platform::PageQueries: FocusItem, PressItem) and, when the item is next submitted, it gets keyboard focus
 // (FocusItem, which also scrolls it into view) or is activated (ActivateItemByID), exactly as with
 // Tab and Space. Keyboard focus that Dear ImGui moves by itself (Tab, arrows) is sent to the page.
+#include "ui/accessibility.h"
 #include "ui/frame_nodes.h"
 
 #include "platform/platform.h"

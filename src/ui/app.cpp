@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "app/automation_state.h"
 #include "platform/platform.h"
+#include "ui/accessibility.h"
 #include "ui/automation.h"
 #include "ui/layout.h"
 #include "ui/screens.h"

@@ -17,6 +17,8 @@
 // text from every source (ImGui's own widgets and the screens' direct drawing) without the screens
 // doing anything. Tests use it to find text drawn over text or cut off.
 #include "ui/automation.h"
+
+#include "ui/accessibility.h"
 #include "ui/frame_nodes.h"
 #include "ui/layout.h"
 

@@ -9,6 +9,8 @@
 // made right after the item or text they describe.
 #pragma once
 
+#include "ui/frame_nodes.h"
+
 #include <imgui.h>
 
 #include <string>
@@ -19,26 +21,6 @@ void InstallAutomationHooks();  // after ImGui::CreateContext()
 void BeginAutomationFrame();    // before ImGui::NewFrame(): starts a fresh widget list
 void EndAutomationFrame();      // after ImGui::Render(): the list becomes the last frame's
 void MarkScrollRegion();        // inside a scrolling child window: its items are reported with its rectangle
-
-// --- What things are, for the accessible layer
-
-enum NodeKind
-{
-    NodeKind_Item,        // an interactive item (Dear ImGui submitted it with an id)
-    NodeKind_Heading,     // the screen's title (level 1)
-    NodeKind_Subheading,  // a section title (level 2)
-    NodeKind_Text,        // a paragraph
-    NodeKind_Status,      // part of the session's status: read as text, never announced by itself
-};
-
-enum ItemRole
-{
-    ItemRole_None,  // not exposed (a hidden label, the figure, the second half of a stepper)
-    ItemRole_Button,
-    ItemRole_Radio,       // one choice of a group: ChoiceGroup names the group
-    ItemRole_Switch,      // on or off
-    ItemRole_SpinButton,  // a number changed by a − and a + button
-};
 
 // Choices drawn between these form one radio group named `name` (ToggleButton uses it).
 void BeginChoiceGroup(const char* name);
@@ -67,12 +49,5 @@ std::string KeyboardFocusName();
 // --- The automation interface's lists of the last frame (answers to platform::PageQueries)
 std::string WidgetsJson();  // bandCircuit.widgets(): the drawn items with a visible label
 std::string TextsJson();    // bandCircuit.texts(): every line of text drawn
-
-// --- The accessible layer (ui/accessibility.cpp), answering web/a11y.js
-void AccessibilityFocus(unsigned item);  // the page focused this item's element: it gets keyboard focus when next submitted
-void AccessibilityPress(unsigned item);  // the page pressed this item's element: activated when next submitted
-double AccessibilityCostMs();            // time spent after frames describing them, since start
-int AccessibilityUpdates();              // descriptions sent to the page since start
-bool TakeAccessibilityFrameRequest();    // a focus or press is under way: the next frame must be drawn too
 
 }  // namespace ui

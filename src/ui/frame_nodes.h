@@ -1,9 +1,7 @@
 // What the last frame showed, as the automation interface and the accessible layer see it: one
 // list in submission order (which is also Dear ImGui's keyboard navigation order), filled by
-// ui/automation.cpp during the frame and read by both bc_widgets_json() and ui/accessibility.cpp.
+// ui/automation.cpp during the frame and read by both its widgets() and ui/accessibility.cpp.
 #pragma once
-
-#include "ui/automation.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -12,6 +10,26 @@
 #include <vector>
 
 namespace ui {
+
+// --- What things are, for the accessible layer
+
+enum NodeKind
+{
+    NodeKind_Item,        // an interactive item (Dear ImGui submitted it with an id)
+    NodeKind_Heading,     // the screen's title (level 1)
+    NodeKind_Subheading,  // a section title (level 2)
+    NodeKind_Text,        // a paragraph
+    NodeKind_Status,      // part of the session's status: read as text, never announced by itself
+};
+
+enum ItemRole
+{
+    ItemRole_None,  // not exposed (a hidden label, the figure, the second half of a stepper)
+    ItemRole_Button,
+    ItemRole_Radio,       // one choice of a group: ChoiceGroup names the group
+    ItemRole_Switch,      // on or off
+    ItemRole_SpinButton,  // a number changed by a − and a + button
+};
 
 struct FrameNode
 {
@@ -40,10 +58,5 @@ struct FrameNode
 
 const std::vector<FrameNode>& LastFrameNodes();  // the last complete frame
 float LastFrameScale();                          // its display scale (CSS px per layout px)
-
-// ui/accessibility.cpp: called for every item Dear ImGui adds (visible or scrolled away), while it
-// is the last item, so a focus or press asked for by the page lands on it.
-void AccessibilityItemAdded(ImGuiID id, bool visible);
-void AccessibilityEndFrame();  // after the frame: brings the page's layer up to date if it changed
 
 }  // namespace ui
