@@ -56,6 +56,13 @@ void app::Navigate(AppState& app, Screen screen)
 void app::RequestWake(AppState& app, double at_ms) { app.WakeAtMs = std::min(app.WakeAtMs, at_ms); }
 void app::RequestAnimation(AppState& app) { app.Animating = true; }
 
+void app::ShowNotice(AppState& app, const std::string& text, bool is_error)
+{
+    app.Notice = text;
+    app.NoticeIsError = is_error;
+    platform::Announce(app.Notice.c_str());
+}
+
 // Milliseconds into the exercise page's demonstration: runs while playing, held while paused.
 double app::ExerciseDemoMs(const AppState& app, double now_ms)
 {

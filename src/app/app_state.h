@@ -131,6 +131,7 @@ RecordSave RecordSaveFor(const AppState& app, const std::string& session_id);  /
 void SetClock(AppState& app, const platform::Clock& clock);                    // the clocks for this frame or event: read once, by the caller
 void Navigate(AppState& app, Screen screen);                                   // switch screens, announce the new one
 void RequestWake(AppState& app, double at_ms);                                 // the screen changes by itself at this time
+void ShowNotice(AppState& app, const std::string& text, bool is_error);        // a short message under the title, said to screen readers too
 void RequestAnimation(AppState& app);                                          // something moves: draw the next frame too
 double ExerciseDemoMs(const AppState& app, double now_ms);                     // exercise page: ms into the demonstration
 void SetDemoPlaying(AppState& app, bool playing);                              // exercise page: play or pause the demonstration

@@ -488,6 +488,14 @@ void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
 
 // --- [SECTION] Reset and recovery
 
+void app::DeleteEverything(AppState& app)
+{
+    const std::string removed = ForgetAllData(app);
+    platform::KeepScreenAwake(false);
+    app.ConfirmingReset = false;
+    ShowNotice(app, removed + " Settings are back to the defaults.", false);
+}
+
 std::string app::ForgetAllData(AppState& app)
 {
     std::string said;

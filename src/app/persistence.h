@@ -37,6 +37,7 @@ void AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records);
 void CommitHistory(AppState& app);  // the write itself: read, merge by id, check limits, write
 
 void StorageChanged(AppState& app, StoredKey key, double now_ms);       // another page wrote or removed `key`
+void DeleteEverything(AppState& app);                                   // settings' "Delete everything": ForgetAllData, the wake lock let go, what went said
 std::string ForgetAllData(AppState& app);                               // reset: removes every key the app wrote; says what went
 std::string RecoverKeptHistory(AppState& app, const std::string& key);  // adds what a kept-aside history still holds
 void ListKeptAside(AppState& app);                                      // refreshes app.KeptAside from storage

@@ -28,6 +28,12 @@ static void Flash(app::AppState& app, double now_ms)
     }
 }
 
+void app::PreviewCueVolume(AppState& app)
+{
+    platform::SetCueVolume(app.Settings.CueVolume);
+    platform::PlayTone(bc::CueToneKey(bc::CueTone_Rep));
+}
+
 // Plays what the coach (src/core/coach.cpp, the one cue table) says for one instant.
 static void PlayCueOutput(app::AppState& app, const bc::CueOutput& cue, double now_ms)
 {

@@ -17,6 +17,8 @@ void ExtendStep(AppState& app, double now_ms);  // "+15 s" on a get-ready, switc
 void EndSession(AppState& app, double now_ms);  // end early: kept in history as ended early
 void DiscardSession(AppState& app);             // drop a restored session without recording it
 
+void PreviewCueVolume(AppState& app);  // the volume setting just changed: applied at once and heard (one rep tone)
+
 void UpdateSession(AppState& app, double now_ms);       // once per frame: app.View, cues, saves, finish
 void SaveSessionNow(AppState& app, double now_ms);      // page hidden or closing
 void ScheduleHiddenCues(AppState& app, double now_ms);  // page hidden: the coming tones play from the audio clock

@@ -13,17 +13,6 @@
 
 #include <cstdio>
 
-static void SectionTitle(const char* text)
-{
-    ImGui::Dummy(ImVec2(0.0f, 6.0f));
-    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-    ImGui::SetWindowFontScale(0.8f);  // about 21 px
-    ImGui::TextWrapped("%s", text);
-    ui::DescribeLastText(ui::NodeKind_Subheading, text);
-    ImGui::SetWindowFontScale(1.0f);
-    ImGui::PopFont();
-}
-
 static void Paragraph(const char* text)
 {
     ImGui::TextWrapped("%s", text);
@@ -45,7 +34,7 @@ static void KeyLine(const char* key, const char* action)
 
 static void DrawAboutText()
 {
-    SectionTitle("What it is for");
+    ui::Subheading("What it is for", 6.0f);
     Paragraph("Running works the same few muscles over and over. Five short band exercises reach the ones it "
               "leaves out: the side of the hip, the deep core, the front of the shin and the muscles between "
               "the shoulder blades.");
@@ -54,7 +43,7 @@ static void DrawAboutText()
               "working together, and stiffer tendons that spring back more of the energy you put in.");
     Paragraph("Go through all five, two or three times. It takes about a quarter of an hour.");
 
-    SectionTitle("The band");
+    ui::Subheading("The band", 6.0f);
     Paragraph("One long, flat resistance band does everything.");
     Paragraph("Tied into a loop (a firm knot): deadbugs, with the loop around the thighs, and monster walks, with "
               "it around the ankles.");
@@ -64,7 +53,7 @@ static void DrawAboutText()
     ui::TextMuted("Each exercise page shows where the band goes. The rest between exercises is long enough to "
                   "retie it.");
 
-    SectionTitle("How the app works");
+    ui::Subheading("How the app works", 6.0f);
     Paragraph("Choose the rounds, press Start, and follow the figure. A short countdown gets you in place, then "
               "each exercise runs one side after the other, with a pause to swap sides, a rest before the next exercise and a "
               "longer one between rounds.");
@@ -83,7 +72,7 @@ static void DrawAboutText()
     KeyLine("Escape", "end the session (it asks first)");
     ui::TextMuted("On every screen, Tab and the arrow keys move between controls; Space or Enter presses one.");
 
-    SectionTitle("Credit");
+    ui::Subheading("Credit", 6.0f);
     Paragraph("The circuit follows a coach's post-run band routine. The reasoning behind it is drawn from:");
     ImGui::Spacing();
     ImGui::Indent(12.0f);

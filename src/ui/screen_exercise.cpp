@@ -144,17 +144,6 @@ static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float 
     ui::EndChoiceGroup();
 }
 
-static void SectionTitle(const char* text)
-{
-    ImGui::Spacing();
-    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-    ImGui::SetWindowFontScale(0.8f);  // about 21 px
-    ImGui::TextUnformatted(text);
-    ui::DescribeLastText(ui::NodeKind_Subheading, text);
-    ImGui::SetWindowFontScale(1.0f);
-    ImGui::PopFont();
-}
-
 // A list with a hanging indent: "1." or a bullet, then wrapped text.
 static void StepList(const char* const* items, int count, bool numbered)
 {
@@ -195,17 +184,17 @@ static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exerci
     else if (exercise.Style == bc::SetStyle::OneSet)
         ui::TextMuted("Both arms pull together: one set a round, no sides to switch. (The coach's \"per side\" is the count of this one set.)");
 
-    SectionTitle("Works");
+    ui::Subheading("Works");
     ImGui::TextWrapped("%s", exercise.Targets);
     ui::DescribeLastText(ui::NodeKind_Text, exercise.Targets);
-    SectionTitle("Band");
+    ui::Subheading("Band");
     ImGui::TextWrapped("%s", exercise.BandSetup);
     ui::DescribeLastText(ui::NodeKind_Text, exercise.BandSetup);
-    SectionTitle("Set up");
+    ui::Subheading("Set up");
     StepList(exercise.SetupSteps, exercise.SetupStepCount, true);
-    SectionTitle("Move");
+    ui::Subheading("Move");
     StepList(exercise.MoveSteps, exercise.MoveStepCount, true);
-    SectionTitle("Avoid");
+    ui::Subheading("Avoid");
     StepList(exercise.Faults, exercise.FaultCount, false);
     ImGui::Dummy(ImVec2(0.0f, 8.0f));
 }

@@ -10,7 +10,6 @@
 #include "app/persistence.h"
 #include "app/transfer.h"
 #include "core/progress.h"
-#include "platform/platform.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
@@ -237,9 +236,7 @@ static void DrawKeptCopies(ui::AppState& app)
         snprintf(label, sizeof(label), "Recover sessions##%s", key.c_str());
         if (ui::Button(label, ui::ButtonKind_Normal, ImGui::GetContentRegionAvail().x))
         {
-            app.Notice = ui::RecoverKeptHistory(app, key);
-            app.NoticeIsError = false;
-            platform::Announce(app.Notice.c_str());
+            ui::ShowNotice(app, ui::RecoverKeptHistory(app, key), false);
         }
     }
 }

@@ -16,8 +16,8 @@
 #include "ui/screens.h"
 
 #include "app/persistence.h"
+#include "app/session_runner.h"
 #include "app/transfer.h"
-#include "core/coach.h"
 #include "core/save_format.h"
 #include "platform/platform.h"
 #include "ui/automation.h"
@@ -39,17 +39,6 @@ static void Changed(ui::AppState& app)
 }
 
 // --- [SECTION] Rows
-
-static void SectionTitle(const char* text)
-{
-    ImGui::Dummy(ImVec2(0.0f, 6.0f));
-    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-    ImGui::SetWindowFontScale(0.8f);  // about 21 px
-    ImGui::TextUnformatted(text);
-    ui::DescribeLastText(ui::NodeKind_Subheading, text);
-    ImGui::SetWindowFontScale(1.0f);
-    ImGui::PopFont();
-}
 
 // "Title            value", a muted note under it, then [− name] [+ name]. Returns the change.
 // To a screen reader it is one spin button named title (or spoken_name), at `number` within [min, max].
@@ -154,7 +143,7 @@ static void DrawPlanSettings(ui::AppState& app)
 {
     bc::Settings& s = app.Settings;
     char value[32], note[128];
-    SectionTitle("Circuit");
+    ui::Subheading("Circuit", 6.0f);
     snprintf(value, sizeof(value), "%d", s.Rounds);
     if (const int change = Stepper("Rounds", value, "Coach: 2-3 times through", "Rounds", s.Rounds, bc::MinRounds, bc::MaxRounds))
     {
@@ -162,7 +151,7 @@ static void DrawPlanSettings(ui::AppState& app)
         Changed(app);
     }
 
-    SectionTitle("Reps per set");
+    ui::Subheading("Reps per set", 6.0f);
     for (int e = 0; e < bc::ExerciseCount; e++)
     {
         const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
@@ -184,7 +173,7 @@ static void DrawPlanSettings(ui::AppState& app)
         }
     }
 
-    SectionTitle("Pace");
+    ui::Subheading("Pace", 6.0f);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const bool guided = s.Mode == bc::RunMode::Guided;
     ui::BeginChoiceGroup("Pace");
@@ -203,7 +192,7 @@ static void DrawPlanSettings(ui::AppState& app)
     ui::TextMuted(guided ? "The app sets the tempo of every rep with cues, and counts for you."
                          : "Go at your own speed and tap Done at the end of each set.");
 
-    SectionTitle("Pauses");
+    ui::Subheading("Pauses", 6.0f);
     bool changed = false;
     changed |= DurationStepper("Get ready", "Before the first exercise: time to put the band on and lie down", "Get ready", &s.GetReadySec, 1, bc::MaxGetReadySec);
     changed |= DurationStepper("Switch sides", "Between the two sides of an exercise", "Switch sides", &s.SwitchSidesSec, 1, bc::MaxSwitchSidesSec);
@@ -214,7 +203,7 @@ static void DrawPlanSettings(ui::AppState& app)
     if (changed)
         Changed(app);
 
-    SectionTitle("Weekly goal");
+    ui::Subheading("Weekly goal", 6.0f);
     snprintf(value, sizeof(value), "%d a week", s.WeeklyGoal);
     if (const int change = Stepper("Sessions", value, "Coach: 2-3 a week, after runs", "Weekly goal", s.WeeklyGoal, bc::MinWeeklyGoal, bc::MaxWeeklyGoal,
                                    "Sessions a week"))
@@ -223,7 +212,7 @@ static void DrawPlanSettings(ui::AppState& app)
         Changed(app);
     }
 
-    SectionTitle("Bands");
+    ui::Subheading("Bands", 6.0f);
     ui::TextMuted("Note the band you use for each exercise: your history keeps it, so you can see your progress.");
     for (int e = 0; e < bc::ExerciseCount; e++)
     {
@@ -243,7 +232,7 @@ static void DrawPlanSettings(ui::AppState& app)
 static void DrawCueSettings(ui::AppState& app)
 {
     bc::Settings& s = app.Settings;
-    SectionTitle("Cues");
+    ui::Subheading("Cues", 6.0f);
     bool changed = false;
     changed |= Switch("Beeps", "A tone for reps, sides and rests", &s.CueSound);
     // Where the browser has no voice or cannot vibrate, the switch says so: a tone stands in for
@@ -284,11 +273,10 @@ static void DrawCueSettings(ui::AppState& app)
     {
         s.CueVolume = ImClamp((s.CueVolume + 10 * change) / 10 * 10, 0, bc::MaxCueVolume);
         Changed(app);
-        platform::SetCueVolume(s.CueVolume);
-        platform::PlayTone(bc::CueToneKey(bc::CueTone_Rep));  // hear the new level
+        ui::PreviewCueVolume(app);  // hear the new level
     }
 
-    SectionTitle("Theme");
+    ui::Subheading("Theme", 6.0f);
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     static const char* const names[] = { "System", "Light", "Dark" };
     static const bc::Theme themes[] = { bc::Theme::System, bc::Theme::Light, bc::Theme::Dark };
@@ -308,7 +296,7 @@ static void DrawCueSettings(ui::AppState& app)
 
 static void DrawReset(ui::AppState& app)
 {
-    SectionTitle("Your data");
+    ui::Subheading("Your data", 6.0f);
     static bool scroll_to_confirmation = false;  // the confirmation just opened below the fold
     if (!app.ConfirmingReset)
     {
@@ -351,12 +339,7 @@ static void DrawReset(ui::AppState& app)
     ImGui::PopStyleColor(4);
     if (delete_all)
     {
-        const std::string removed = ui::ForgetAllData(app);
-        platform::KeepScreenAwake(false);
-        app.ConfirmingReset = false;
-        app.Notice = removed + " Settings are back to the defaults.";
-        app.NoticeIsError = false;
-        platform::Announce(app.Notice.c_str());
+        ui::DeleteEverything(app);
     }
     ImGui::SameLine();
     if (ui::Button("Cancel", ui::ButtonKind_Normal, half))

@@ -202,6 +202,17 @@ void ui::Heading(const char* text, NodeKind kind)
     ImGui::PopFont();
 }
 
+void ui::Subheading(const char* text, float space_above)
+{
+    ImGui::Dummy(ImVec2(0.0f, space_above));  // with 0: the same as ImGui::Spacing()
+    ImGui::PushFont(GetFont(FontRole_Heading));
+    ImGui::SetWindowFontScale(0.8f);  // about 21 px
+    ImGui::TextWrapped("%s", text);
+    DescribeLastText(NodeKind_Subheading, text);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+}
+
 // Items drawn by hand (cards, rows) show keyboard focus the way ImGui's own widgets do: only while
 // the keyboard is in use, not after a tap.
 void ui::FocusOutline(ImDrawList* draw_list, ImVec2 min, ImVec2 max, float rounding)

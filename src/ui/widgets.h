@@ -35,6 +35,7 @@ bool Button(const char* label, ButtonKind kind = ButtonKind_Normal, float width 
 bool ToggleButton(const char* label, bool selected, float width, float height = TouchHeight);  // one of a choice (ui::BeginChoiceGroup names the group)
 void TextMuted(const char* text);                                                              // wrapped, secondary colour
 void Heading(const char* text, NodeKind kind = NodeKind_Heading);                              // heading font: the screen's title (or a section's)
+void Subheading(const char* text, float space_above = 0.0f);                                   // a section's title: heading font at about 21 px, wrapped, space_above px below what precedes it
 void Banner(const char* text, bool is_error);
 void FocusOutline(ImDrawList* draw_list, ImVec2 min, ImVec2 max, float rounding);  // around the last item, while the keyboard has it
 void ProgressBar(float fraction, float height, ImU32 color);

@@ -7,6 +7,8 @@
 #include "app/session_runner.h"
 #include "platform/platform_native.h"
 
+#include <catch2/catch_test_macros.hpp>
+
 #include <memory>
 #include <vector>
 
@@ -74,6 +76,38 @@ inline bc::Settings ShortSettings()
     settings.RoundRestSec = 0;
     settings.Mode = bc::RunMode::SelfPaced;
     return settings;
+}
+
+// A short session started in `page`, past its get-ready, with "Done" pressed on the first set:
+// a workout worth keeping, still going.
+inline app::AppState& DoOneSet(Page& page)
+{
+    app::AppState& a = page.Act();
+    a.Settings = ShortSettings();
+    app::StartSession(a, a.NowMs);
+    Advance(page, 3500.0);
+    REQUIRE(a.View.StepPhase == bc::Phase::Work);
+    app::FinishSet(a, a.NowMs);
+    return a;
+}
+
+// The same, then ended: the finish screen, its history entry waiting for the storage lock.
+inline app::AppState& DoOneSetAndEnd(Page& page)
+{
+    page.Frame();  // actions happen in a frame, on its clocks
+    app::AppState& a = DoOneSet(page);
+    app::EndSession(a, a.NowMs);
+    return a;
+}
+
+// A session started with a get-ready of `seconds`, and its first frame drawn.
+inline app::AppState& StartWithGetReady(Page& page, int seconds)
+{
+    app::AppState& a = page.Act();
+    a.Settings.GetReadySec = seconds;
+    app::StartSession(a, a.NowMs);
+    page.Frame();
+    return a;
 }
 
 }  // namespace apptest

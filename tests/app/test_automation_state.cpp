@@ -172,12 +172,7 @@ TEST_CASE("State on the finish screen: the record, its save, the week; then a fu
 {
     platform::native::Reset();
     Page page(0);
-    app::AppState& a = page.Act();
-    a.Settings = ShortSettings();
-    app::StartSession(a, a.NowMs);
-    Advance(page, 3500.0);
-    app::FinishSet(a, a.NowMs);
-    app::EndSession(a, a.NowMs);
+    app::AppState& a = DoOneSetAndEnd(page);
     {
         const rapidjson::Document s = StateOf(a);
         CHECK(Str(s["screen"]) == "finish");

@@ -9,17 +9,6 @@
 
 using namespace apptest;
 
-static void DoOneSetAndEnd(Page& page)
-{
-    page.Frame();  // actions happen in a frame, on its clocks
-    app::AppState& a = page.Act();
-    a.Settings = ShortSettings();
-    app::StartSession(a, a.NowMs);
-    Advance(page, 3500.0);
-    app::FinishSet(a, a.NowMs);
-    app::EndSession(a, a.NowMs);
-}
-
 TEST_CASE("Two pages finishing sessions both end up with both, whichever writes first")
 {
     platform::native::Reset();
@@ -136,11 +125,7 @@ TEST_CASE("A session that started before a reset elsewhere is not written back t
     platform::native::Reset();
     Page one(0), two(1);
     two.Frame();
-    app::AppState& a = two.Act();
-    a.Settings = ShortSettings();
-    app::StartSession(a, a.NowMs);
-    Advance(two, 3500.0);
-    app::FinishSet(a, a.NowMs);
+    DoOneSet(two);  // "Done" on the first set of a short session
     Advance(one, 1000.0);
     app::ForgetAllData(one.Act());
     app::EndSession(two.Act(), two.State.NowMs);  // two has not heard of the reset yet

@@ -35,9 +35,7 @@ TEST_CASE("The get-ready counts down 3-2-1 and ends with one rest-over tone, eac
 {
     platform::native::Reset();
     Page page(0);
-    app::AppState& a = page.Act();
-    a.Settings.GetReadySec = 10;
-    app::StartSession(a, a.NowMs);
+    app::AppState& a = StartWithGetReady(page, 10);
     Advance(page, 10500.0);
     CHECK(Count(Browser().Tones, bc::CueTone_Countdown) == 3);
     CHECK(Count(Browser().Tones, bc::CueTone_RestOver) == 1);
@@ -48,10 +46,7 @@ TEST_CASE("Cues that fell in a long gap are consumed silently, not played in a b
 {
     platform::native::Reset();
     Page page(0);
-    app::AppState& a = page.Act();
-    a.Settings.GetReadySec = 10;
-    app::StartSession(a, a.NowMs);
-    page.Frame();
+    app::AppState& a = StartWithGetReady(page, 10);
     Advance(page, 60000.0, 0.0);  // one frame a minute later: a throttled tab
     CHECK(Count(Browser().Tones, bc::CueTone_Countdown) == 0);
     CHECK(a.View.ActiveMs >= 60000);
@@ -61,10 +56,7 @@ TEST_CASE("A hidden page hands the coming tones to the audio clock, and does not
 {
     platform::native::Reset();
     Page page(0);
-    app::AppState& a = page.Act();
-    a.Settings.GetReadySec = 10;
-    app::StartSession(a, a.NowMs);
-    page.Frame();
+    app::AppState& a = StartWithGetReady(page, 10);
     app::OnPageHidden(a, platform::ReadClock());
     REQUIRE(Browser().Scheduled.size() >= 4);  // 3-2-1 and the end of the get-ready, at least
     CHECK(Browser().Scheduled[0].first > 0.0);
@@ -119,13 +111,7 @@ TEST_CASE("A finished session goes to history under the storage lock")
 {
     platform::native::Reset();
     Page page(0);
-    app::AppState& a = page.Act();
-    a.Settings = ShortSettings();
-    app::StartSession(a, a.NowMs);
-    Advance(page, 3500.0);
-    REQUIRE(a.View.StepPhase == bc::Phase::Work);
-    app::FinishSet(a, a.NowMs);  // "Done": the first set with all its reps
-    app::EndSession(a, a.NowMs);
+    app::AppState& a = DoOneSetAndEnd(page);
     REQUIRE(a.HasLastRecord);
     CHECK(a.Current == app::Screen_Finish);
     CHECK_FALSE(a.HasSession);
@@ -161,12 +147,8 @@ TEST_CASE("A full storage keeps the session shown, says no space, and writes it 
 {
     platform::native::Reset();
     Page page(0);
-    app::AppState& a = page.Act();
-    a.Settings = ShortSettings();
-    app::StartSession(a, a.NowMs);
-    Advance(page, 3500.0);
-    app::FinishSet(a, a.NowMs);
-    Browser().QuotaBytes = 10;  // nothing more fits
+    app::AppState& a = DoOneSet(page);  // "Done" on the first set of a short session
+    Browser().QuotaBytes = 10;          // nothing more fits
     app::EndSession(a, a.NowMs);
     page.GrantHistoryLock();
     CHECK(app::RecordSaveFor(a, a.LastRecord.Id) == app::RecordSave_NoSpace);
@@ -186,11 +168,7 @@ TEST_CASE("Without storage (private mode) the app runs in memory and says so")
     Page page(0);
     app::AppState& a = page.Act();
     CHECK(a.Storage == app::StorageStatus_Unavailable);
-    a.Settings = ShortSettings();
-    app::StartSession(a, a.NowMs);
-    Advance(page, 3500.0);
-    app::FinishSet(a, a.NowMs);
-    app::EndSession(a, a.NowMs);
+    DoOneSetAndEnd(page);
     CHECK(app::RecordSaveFor(a, a.LastRecord.Id) == app::RecordSave_Unavailable);
     CHECK(a.History.size() == 1);
 }
@@ -245,12 +223,38 @@ TEST_CASE("Unreadable data with no room for a copy is held: never written over")
     app::AppState& a = page.Act();
     CHECK(a.Stored.Held[app::StoredKey_History]);
     Browser().QuotaBytes = 5 * 1024 * 1024;
-    a.Settings = ShortSettings();
-    app::StartSession(a, a.NowMs);
-    Advance(page, 3500.0);
-    app::FinishSet(a, a.NowMs);
-    app::EndSession(a, a.NowMs);
+    DoOneSetAndEnd(page);
     page.GrantHistoryLock();
     CHECK(app::RecordSaveFor(a, a.LastRecord.Id) == app::RecordSave_Held);
     CHECK(Browser().Storage[app::HistoryKey] == "{not json");
+}
+
+TEST_CASE("Delete everything during a session lets the screen sleep and says what went")
+{
+    platform::native::Reset();
+    Page page(0);
+    app::AppState& a = DoOneSet(page);
+    REQUIRE(Browser().Awake);
+    a.ConfirmingReset = true;
+    app::DeleteEverything(a);
+    CHECK_FALSE(Browser().Awake);
+    CHECK_FALSE(a.ConfirmingReset);
+    CHECK_FALSE(a.NoticeIsError);
+    CHECK(a.Notice.find("the session in progress") != std::string::npos);
+    CHECK(a.Notice.find("Settings are back to the defaults.") != std::string::npos);
+    CHECK(Browser().Announced.back() == a.Notice);
+    CHECK(Browser().Storage.count(app::SessionKey) == 0);
+}
+
+TEST_CASE("A new cue volume is applied at once and heard as one rep tone")
+{
+    platform::native::Reset();
+    Page page(0);
+    app::AppState& a = page.Act();
+    a.Settings.CueVolume = 30;
+    Browser().Tones.clear();
+    app::PreviewCueVolume(a);
+    CHECK(Browser().Volume == 30);
+    REQUIRE(Browser().Tones.size() == 1);
+    CHECK(Browser().Tones[0] == bc::CueToneKey(bc::CueTone_Rep));
 }
