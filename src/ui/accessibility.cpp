@@ -162,10 +162,9 @@ static ImRect Placement(const ui::FrameNode& node, float viewport_h)
     return ImRect(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y + h));
 }
 
-static void Describe(std::string& out, const std::vector<ui::FrameNode>& nodes)
+static void Describe(std::string& out, const std::vector<ui::FrameNode>& nodes, float scale)
 {
     const float viewport_h = ImGui::GetMainViewport()->Size.y;  // layout px
-    const float scale = ui::LastFrameScale();                   // to CSS px
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
     w.StartArray();
@@ -213,7 +212,7 @@ static void Describe(std::string& out, const std::vector<ui::FrameNode>& nodes)
     out.assign(buffer.GetString(), buffer.GetSize());
 }
 
-void ui::AccessibilityEndFrame()
+void ui::AccessibilityEndFrame(const std::vector<FrameNode>& nodes, float scale)
 {
     const double start = platform::NowMs();
     if (g_A11y.PendingFocus != 0 || g_A11y.PendingPress != 0)
@@ -224,7 +223,7 @@ void ui::AccessibilityEndFrame()
     if (g_A11y.FramesOwed > 0)
         g_A11y.FramesOwed--;
 
-    Describe(g_A11y.Building, LastFrameNodes());
+    Describe(g_A11y.Building, nodes, scale);
     if (g_A11y.Building != g_A11y.Sent)
     {
         g_A11y.Sent.swap(g_A11y.Building);

@@ -158,11 +158,8 @@ void ui::EndAutomationFrame()
     g_LastFrame.swap(g_Building);
     g_LastRegions.swap(g_BuildingRegions);
     g_LastScale = DisplayScale();
-    AccessibilityEndFrame();
+    AccessibilityEndFrame(g_LastFrame, g_LastScale);
 }
-
-const std::vector<ui::FrameNode>& ui::LastFrameNodes() { return g_LastFrame; }
-float ui::LastFrameScale() { return g_LastScale; }
 
 // The node of the item just submitted, if it was recorded (searched from the end: an item is
 // described right after it is submitted).

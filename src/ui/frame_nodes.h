@@ -56,7 +56,4 @@ struct FrameNode
     std::string Group;                // radios: the group's name
 };
 
-const std::vector<FrameNode>& LastFrameNodes();  // the last complete frame
-float LastFrameScale();                          // its display scale (CSS px per layout px)
-
 }  // namespace ui
