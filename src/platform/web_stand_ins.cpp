@@ -20,6 +20,11 @@
 // fail here with SDL's usual error value, and SDL's pixel format conversion and the framebuffer's
 // canvas-copying JavaScript stay out.
 //
+// Fullscreen and pointer lock (--wrap): SDL asks the browser for them only when the app asks SDL
+// for a fullscreen window or relative mouse mode, which it never does. They answer "not
+// supported" here, so Emscripten's JavaScript for both (canvas resizing and restyling, deferred
+// requests) stays out. SDL still listens for the browser's own fullscreen and pointer lock changes.
+//
 // sscanf (--wrap): its only callers are Dear ImGui's .ini readers, and the app never loads an
 // .ini (io.IniFilename is nullptr, nothing calls LoadIniSettingsFromMemory). Here it matches
 // nothing, so an .ini line would be ignored.
@@ -28,17 +33,17 @@
 // reads plain decimals ("1.5", "-2", "3e2"), enough for those hints, without libc's float parser.
 #include <GLES3/gl3.h>
 #include <SDL.h>
+#include <emscripten/html5.h>
 
 #include <cstring>
 
 struct SDL_VideoDevice;  // SDL's video driver, opaque here
 
-namespace
-{
+namespace {
 struct VideoBootStrap  // SDL 2.26's, from src/video/SDL_sysvideo.h (not an installed header)
 {
-    const char* name;                         // what SDL_VIDEODRIVER names
-    const char* desc;                         // what SDL lists it as
+    const char* name;                  // what SDL_VIDEODRIVER names
+    const char* desc;                  // what SDL lists it as
     SDL_VideoDevice* (*create)(void);  // the driver, or nullptr when it cannot run
 };
 
@@ -47,10 +52,10 @@ SDL_VideoDevice* NoDevice()
     SDL_SetError("Band Circuit's SDL has only the Emscripten video driver");
     return nullptr;
 }
-} // namespace
+}  // namespace
 
-extern "C" VideoBootStrap OFFSCREEN_bootstrap = {"offscreen", "SDL offscreen video driver (left out)", NoDevice};
-extern "C" VideoBootStrap DUMMY_bootstrap = {"dummy", "SDL dummy video driver (left out)", NoDevice};
+extern "C" VideoBootStrap OFFSCREEN_bootstrap = { "offscreen", "SDL offscreen video driver (left out)", NoDevice };
+extern "C" VideoBootStrap DUMMY_bootstrap = { "dummy", "SDL dummy video driver (left out)", NoDevice };
 
 extern "C" void* __wrap_eglGetProcAddress(const char* name)
 {
@@ -60,12 +65,12 @@ extern "C" void* __wrap_eglGetProcAddress(const char* name)
         void* Function;    // the function itself
     };
     static const Entry entries[] = {
-        {"glGetString", (void*)&glGetString},
-        {"glGetStringi", (void*)&glGetStringi},
-        {"glGetIntegerv", (void*)&glGetIntegerv},
-        {"glGetError", (void*)&glGetError},
-        {"glBindFramebuffer", (void*)&glBindFramebuffer},
-        {"glGetFramebufferAttachmentParameteriv", (void*)&glGetFramebufferAttachmentParameteriv},
+        { "glGetString", (void*)&glGetString },
+        { "glGetStringi", (void*)&glGetStringi },
+        { "glGetIntegerv", (void*)&glGetIntegerv },
+        { "glGetError", (void*)&glGetError },
+        { "glBindFramebuffer", (void*)&glBindFramebuffer },
+        { "glGetFramebufferAttachmentParameteriv", (void*)&glGetFramebufferAttachmentParameteriv },
     };
     for (const Entry& entry : entries)
         if (std::strcmp(entry.Name, name) == 0)
@@ -91,6 +96,26 @@ extern "C" int __wrap_Emscripten_UpdateWindowFramebuffer(SDL_VideoDevice*, SDL_W
 
 extern "C" void __wrap_Emscripten_DestroyWindowFramebuffer(SDL_VideoDevice*, SDL_Window*)
 {
+}
+
+extern "C" EMSCRIPTEN_RESULT __wrap_emscripten_request_fullscreen_strategy(const char*, EM_BOOL, const EmscriptenFullscreenStrategy*)
+{
+    return EMSCRIPTEN_RESULT_NOT_SUPPORTED;
+}
+
+extern "C" EMSCRIPTEN_RESULT __wrap_emscripten_exit_fullscreen()
+{
+    return EMSCRIPTEN_RESULT_NOT_SUPPORTED;
+}
+
+extern "C" EMSCRIPTEN_RESULT __wrap_emscripten_request_pointerlock(const char*, EM_BOOL)
+{
+    return EMSCRIPTEN_RESULT_NOT_SUPPORTED;
+}
+
+extern "C" EMSCRIPTEN_RESULT __wrap_emscripten_exit_pointerlock()
+{
+    return EMSCRIPTEN_RESULT_NOT_SUPPORTED;
 }
 
 extern "C" int __wrap_sscanf(const char*, const char*, ...)
