@@ -1,13 +1,16 @@
-// Minifies the page's own scripts in dist/ (called by dev.sh's assemble_dist), in place, with
-// terser from tests/browser's npm packages: web/ keeps the readable source, the site serves the
-// minified copy. Global names (what the page's scripts and Emscripten's share) are left as they
-// are; only local names are shortened, and comments go.
+// Minifies the page's own files in dist/ (called by dev.sh's assemble_dist), in place: web/ keeps
+// the readable source with its comments, the site serves the smaller copy.
+//   .js           terser (from tests/browser's npm packages): comments go, local names are
+//                 shortened; global names (what the page's scripts and Emscripten's share) stay.
+//   .html         comments go.
+//   .css          comments and indentation go.
+//   .webmanifest  JSON without spaces.
 //
-//   node assets/minify_js.mjs [--statements] FILE.js...
+//   node assets/minify.mjs [--statements] FILE...
 //
-// --statements keeps each top-level statement whole, on its own line, as written (no compression,
-// which would merge and inline declarations): for sw.js, whose placeholders dev.sh fills in and
-// whose `const FILES = [...]` and `CACHE_PREFIX + "version"` tests/browser/pwa.test.mjs reads.
+// --statements keeps each top-level statement of a script whole, on its own line, as written (no
+// compression, which would merge and inline declarations): for sw.js, whose placeholders dev.sh
+// fills in and whose `const FILES = [...]` and `CACHE_PREFIX + "version"` the PWA tests read.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -18,10 +21,16 @@ const { minify } = createRequire(path.join(ROOT, "tests/browser/package.json"))(
 
 const args = process.argv.slice(2);
 const statements = args[0] === "--statements";
-const options = statements
+const scriptOptions = statements
     ? { compress: false, mangle: true, format: { beautify: true, indent_level: 0, comments: false } }
     : { compress: { passes: 2 }, mangle: true, format: { comments: false } };
 for (const file of statements ? args.slice(1) : args) {
-    const result = await minify(fs.readFileSync(file, "utf8"), options);
-    fs.writeFileSync(file, result.code + "\n");
+    const text = fs.readFileSync(file, "utf8");
+    let result;
+    if (file.endsWith(".js")) result = (await minify(text, scriptOptions)).code + "\n";
+    else if (file.endsWith(".html")) result = text.replace(/<!--[\s\S]*?-->\s*/g, "");
+    else if (file.endsWith(".css")) result = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\n\s*/g, "\n").trimStart();
+    else if (file.endsWith(".webmanifest")) result = JSON.stringify(JSON.parse(text)) + "\n";
+    else throw new Error(`${file}: no minifier for this kind of file`);
+    fs.writeFileSync(file, result);
 }
