@@ -137,6 +137,7 @@ build_web() {
     fetch_sources
     build_sdl2
     apt_install brotli librsvg2-bin
+    setup_npm   # terser, which minifies the page's scripts in dist/
     log "web build (emcc $EMCC_VERSION)"
     # One web build at a time in this checkout: two at once in build/web can pair one build's js
     # with the other's wasm. A second command waits here for the first to finish.
@@ -159,7 +160,8 @@ assemble_dist() {
     local build="$1" final="$2" inputs
     # Nothing changed since the last assembly (the build's js and wasm, web/, assets/, this
     # function): dist/ stays as it is, without rasterising or compressing anything again.
-    inputs=$( { sha256sum "$build/band-circuit.js" "$build/band-circuit.wasm" "$ROOT"/web/* "$ROOT"/assets/*.svg;
+    inputs=$( { sha256sum "$build/band-circuit.js" "$build/band-circuit.wasm" "$ROOT"/web/* "$ROOT"/assets/*.svg \
+                          "$ROOT/assets/minify.mjs" "$ROOT/tests/browser/package-lock.json";
                 declare -f assemble_dist; } | sha256sum | cut -c1-16)
     if [ -d "$final" ] && [ "$(cat "$build/dist.inputs" 2>/dev/null)" = "$inputs" ]; then
         log "dist/ is up to date"
@@ -169,6 +171,11 @@ assemble_dist() {
     rm -rf "$out"; mkdir -p "$out/icons"
     cp "$build/band-circuit.js" "$build/band-circuit.wasm" "$out/"
     cp "$ROOT"/web/* "$out/"
+    # Served minified (assets/minify.mjs; web/ keeps the source), before the version hash so
+    # that it covers what is served.
+    node "$ROOT/assets/minify.mjs" "$out/band-circuit.js" "$out/app.js" "$out/a11y.js" "$out/index.html" \
+        "$out/style.css" "$out/manifest.webmanifest"
+    node "$ROOT/assets/minify.mjs" --statements "$out/sw.js"
     cp "$ROOT/assets/icon.svg" "$out/icons/icon.svg"
     rsvg-convert -w 180 -h 180 "$ROOT/assets/icon.svg" -o "$out/icons/icon-180.png"   # apple-touch-icon
     for size in 192 512; do
@@ -196,6 +203,11 @@ assemble_dist() {
 
 setup_browser() {
     apt_install chromium fonts-liberation
+    setup_npm
+}
+
+# tests/browser's npm packages (Playwright, axe, terser), from its lockfile.
+setup_npm() {
     # npm ci again whenever the lockfile changed since the last install.
     local lock_sum stamp="$ROOT/tests/browser/node_modules/.band-circuit-lock"
     lock_sum=$(sha256sum "$ROOT/tests/browser/package-lock.json" | cut -c1-16)

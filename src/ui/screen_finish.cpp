@@ -69,23 +69,102 @@ static void MutedCell(const char* text)
     ImGui::PopStyleColor();
 }
 
+// The reps table's rows and cells, laid out as Dear ImGui's tables lay out a table without borders
+// (columns 2 * CellPadding.x apart, cells CellPadding.y inside their row, every other row shaded),
+// with plain groups: the app has no other table, and Dear ImGui's table code is several KB of wasm.
+struct RepsGrid
+{
+    static constexpr int Columns = 3;
+    static constexpr float MinRowHeight = 40.0f;
+    ImDrawList* DrawList;       // the window's
+    ImDrawListSplitter Layers;  // row shading (0) under the cells' text (1)
+    ImVec2 Origin;              // the table's top left corner, screen space
+    float Width;                // the table's width
+    float CellX[Columns];       // each column's left edge, from Origin.x
+    float CellWidth[Columns];   // each column's content width
+    float RowTop = 0.0f;        // the current row's top, screen space
+    float RowBottom = 0.0f;     // the lowest cell content of the current row so far
+    int Row = -1;               // the current row, from 0
+
+    RepsGrid(const float (&weights)[Columns])
+    {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        DrawList = ImGui::GetWindowDrawList();
+        Origin = ImGui::GetCursorScreenPos();
+        Width = ImGui::GetContentRegionAvail().x;
+        const float spacing = 2.0f * style.CellPadding.x;
+        const float total = weights[0] + weights[1] + weights[2];
+        const float avail = ImMax(1.0f, Width - spacing * (Columns - 1));
+        float x = 0.0f;
+        for (int c = 0; c < Columns; c++)
+        {
+            CellX[c] = x;
+            CellWidth[c] = ImFloor(avail * weights[c] / total);
+            x += CellWidth[c] + spacing;
+        }
+        RowBottom = Origin.y;
+        Layers.Split(DrawList, 2);
+        Layers.SetCurrentChannel(DrawList, 1);
+    }
+
+    void NextRow()
+    {
+        EndRow();
+        Row++;
+        RowTop = RowBottom;
+        RowBottom = RowTop;
+    }
+
+    void BeginCell(int column)
+    {
+        ImGui::SetCursorScreenPos(ImVec2(Origin.x + CellX[column], RowTop + ImGui::GetStyle().CellPadding.y));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + CellWidth[column]);
+        ImGui::BeginGroup();
+    }
+
+    void EndCell()
+    {
+        ImGui::EndGroup();
+        ImGui::PopTextWrapPos();
+        RowBottom = ImMax(RowBottom, ImGui::GetItemRectMax().y);
+    }
+
+    // Closes the current row: its height and its shading, under what was drawn in it.
+    void EndRow()
+    {
+        if (Row < 0)
+            return;
+        RowBottom = ImMax(RowTop + MinRowHeight, RowBottom + ImGui::GetStyle().CellPadding.y);
+        Layers.SetCurrentChannel(DrawList, 0);
+        DrawList->AddRectFilled(ImVec2(Origin.x, RowTop), ImVec2(Origin.x + Width, RowBottom),
+                                ImGui::GetColorU32((Row & 1) ? ImGuiCol_TableRowBgAlt : ImGuiCol_TableRowBg));
+        Layers.SetCurrentChannel(DrawList, 1);
+    }
+
+    // Closes the table and moves the cursor below it, as one item.
+    void End()
+    {
+        EndRow();
+        Layers.Merge(DrawList);
+        ImGui::SetCursorScreenPos(Origin);
+        ImGui::Dummy(ImVec2(Width, RowBottom - Origin.y));
+    }
+};
+
 static void DrawRepsTable(const bc::SessionRecord& record, const bc::SessionRecord* previous)
 {
-    if (!ImGui::BeginTable("Reps", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg))
-        return;
-    ImGui::TableSetupColumn("Exercise", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn("Done", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("Last time", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    RepsGrid grid({ 1.5f, 1.1f, 0.8f });  // exercise, done, last time
     for (int e = 0; e < bc::ExerciseCount; e++)
     {
         const bc::ExerciseId id = (bc::ExerciseId)e;
         const bc::Exercise& exercise = bc::GetExercise(id);
-        ImGui::TableNextRow(ImGuiTableRowFlags_None, 40.0f);
-        ImGui::TableNextColumn();
+        grid.NextRow();
+        grid.BeginCell(0);
         ImGui::TextWrapped("%s", exercise.Name);
         if (record.Bands[e] != bc::BandStrength::None)
             MutedCell(bc::BandStrengthName(record.Bands[e]));
-        ImGui::TableNextColumn();
+        grid.EndCell();
+        grid.BeginCell(1);
         const int* reps = record.RepsDone[e];
         const int a = reps[(int)bc::ExerciseSide(exercise, 0)];
         const int b = reps[(int)bc::ExerciseSide(exercise, 1)];
@@ -129,18 +208,22 @@ static void DrawRepsTable(const bc::SessionRecord& record, const bc::SessionReco
         else
             snprintf(spoken, sizeof(spoken), "%s: %s. %s", exercise.Name, done, said);
         ui::DescribeLastText(ui::NodeKind_Text, spoken);
+        grid.EndCell();
 
-        ImGui::TableNextColumn();
+        grid.BeginCell(2);
         if (previous == nullptr || !record.Finished)
         {
             MutedCell(text);
-            continue;
         }
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(delta > 0 ? ui::Colors().Accent : ui::Colors().TextMuted));
-        ImGui::TextUnformatted(text);
-        ImGui::PopStyleColor();
+        else
+        {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(delta > 0 ? ui::Colors().Accent : ui::Colors().TextMuted));
+            ImGui::TextUnformatted(text);
+            ImGui::PopStyleColor();
+        }
+        grid.EndCell();
     }
-    ImGui::EndTable();
+    grid.End();
 }
 
 static void DrawSuggestions(const ui::AppState& app, const bc::SessionRecord& record, const bc::SessionRecord* previous)
