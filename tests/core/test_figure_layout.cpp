@@ -4,6 +4,7 @@
 // desktop, a home thumbnail): no bone that carries the movement shrinks to a stub, the figure fills
 // its panel without leaving it, and the pose facts a beginner must see read in the flat drawing.
 #include "core/figure_layout.h"
+#include "tempo_boundary.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_floating_point.hpp>
@@ -60,15 +61,6 @@ std::vector<KeyPose> KeyPoses(ExerciseId id)
         sum += exercise.Tempo[i].DurationMs;
     }
     return keys;
-}
-
-float PartBoundary(ExerciseId id, int part)
-{
-    const Exercise& exercise = GetExercise(id);
-    int sum = 0;
-    for (int i = 0; i < part; i++)
-        sum += exercise.Tempo[i].DurationMs;
-    return (float)sum / (float)RepDurationMs(exercise);
 }
 
 std::vector<Side> SidesOf(ExerciseId id)

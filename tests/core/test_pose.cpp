@@ -2,6 +2,7 @@
 // is the exact mirror, nothing goes through the floor, contacts do not slide, the coach's key
 // positions hold at the tempo's part boundaries, and the band stretches while the rep works.
 #include "core/pose.h"
+#include "tempo_boundary.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_floating_point.hpp>
@@ -23,16 +24,6 @@ SetSides SidesOf(ExerciseId id)
 {
     const Exercise& exercise = GetExercise(id);
     return { ExerciseSide(exercise, 0), ExerciseSide(exercise, 1) };
-}
-
-// Phase at the end of tempo part `part` (0 = start of the rep).
-float PartBoundary(ExerciseId id, int part)
-{
-    const Exercise& exercise = GetExercise(id);
-    int sum = 0;
-    for (int i = 0; i < part; i++)
-        sum += exercise.Tempo[i].DurationMs;
-    return (float)sum / (float)RepDurationMs(exercise);
 }
 
 Vec3 Sub(const Vec3& a, const Vec3& b) { return { a.x - b.x, a.y - b.y, a.z - b.z }; }
