@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import axe from "axe-core";
-import { launchBrowser, serveDist, openApp, openClocked, state, widgets, press, waitForState } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, openClocked, clockSettleSave, state, widgets, press, waitForState } from "./harness.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
 
 let browser, server, tmp;
@@ -253,9 +253,7 @@ test("a full guided circuit, started, followed and finished through roles and na
     const summary = await layer(page).textContent();
     assert.match(summary, /Banded deadbug: 1 reps\. First time\./);
     assert.match(summary, /Banded monster walks: 1 forward, 1 back\./);
-    // The history is written under a Web Lock, after the finish is drawn: wait for that write.
-    for (let i = 0; i < 40 && (await state(page)).lastRecord?.save === "pending"; i++) await page.clock.runFor(50);
-    assert.equal((await state(page)).lastRecord.save, "saved");
+    assert.equal((await clockSettleSave(page)).lastRecord.save, "saved");
     const history = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.history")));
     assert.equal(history.sessions.length, 1);
     assert.equal(history.sessions[0].finished, true);

@@ -5,7 +5,7 @@
 // shows the weekly goal; home's estimate is the plan's real length. Every action is a real press.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openClocked, clockPress, clockKey, state } from "./harness.mjs";
+import { launchBrowser, serveDist, openClocked, clockPress, clockKey, clockSettleSave, state } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -216,13 +216,9 @@ test("the overhead trap pull is one set of both arms: no switch step", async () 
     assert.deepEqual(trap.map((x) => x.phase), ["rest", "work", "rest", "work"], "per round: the rest before it and one set");
     assert.ok(trap.filter((x) => x.phase === "work").every((x) => x.side === null && x.left <= 30000 && x.left > 29900), JSON.stringify(trap));
     assert.ok(!steps.some((x) => x.phase === "switch" && x.exercise === "trap-pull"));
-    // Its reps count for both arms, once per round. (The history is written under a Web Lock, a
-    // moment after the finish screen shows: let the page run until it is there.)
-    let history = null;
-    for (let i = 0; i < 100 && !history; i++) {
-        await page.clock.runFor(20);
-        history = await page.evaluate(() => JSON.parse(localStorage.getItem("bandCircuit.history")));
-    }
+    // Its reps count for both arms, once per round.
+    assert.equal((await clockSettleSave(page)).lastRecord.save, "saved");
+    const history = await page.evaluate(() => JSON.parse(localStorage.getItem("bandCircuit.history")));
     assert.deepEqual(history.sessions[0].reps["trap-pull"], { left: 20, right: 20 });
     await context.close();
 });

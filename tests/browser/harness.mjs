@@ -164,6 +164,19 @@ export async function clockPress(page, label, { touch = false } = {}) {
     return w;
 }
 
+// The finished session's history write runs under a Web Lock, a moment after the finish screen
+// is drawn, and on a loaded machine the lock can take a while: let the page run until the write
+// is done (saved or refused), on the wall clock's deadline, and return the state.
+export async function clockSettleSave(page, { timeout = 15000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+        const s = await state(page);
+        if (s.lastRecord && s.lastRecord.save !== "pending") return s;
+        if (Date.now() > deadline) throw new Error("the history write never finished: " + JSON.stringify(s.lastRecord));
+        await page.clock.runFor(20);
+    }
+}
+
 export async function clockKey(page, key) {
     await page.keyboard.down(key);
     await page.clock.runFor(50);

@@ -3,7 +3,7 @@
 // is about time; every action is a real mouse, touch or key event on a drawn widget.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockKey, setHidden, state, press, waitForState } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockKey, clockSettleSave, setHidden, state, press, waitForState } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -79,6 +79,7 @@ test("a full 2-round guided circuit runs every step in order and records the pla
     assert.equal(s.screen, "finish");
     assert.equal(s.session, null);
     assert.equal(s.history.sessions, 1);
+    assert.equal((await clockSettleSave(page)).lastRecord.save, "saved");
     const history = await readHistory(page);
     assert.equal(history.version, 1);
     const record = history.sessions[0];
@@ -216,6 +217,7 @@ test("End asks first, then records the session as ended early", async () => {
     await clockPress(page, "End session");
     const s = await state(page);
     assert.equal(s.screen, "finish");
+    assert.equal((await clockSettleSave(page)).lastRecord.save, "saved");
     const record = (await readHistory(page)).sessions[0];
     assert.equal(record.finished, false);
     assert.equal(record.reps.deadbug.left, 2, "two whole deadbug reps were done");

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, state, press as pressOnly, widgets, waitForState } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockSettleSave, state, press as pressOnly, widgets, waitForState } from "./harness.mjs";
 import { makeHistory, pressScrolled as pressScrolledOnly } from "./screens-helpers.mjs";
 
 let browser, server;
@@ -307,7 +307,7 @@ test("local dates stay where they happened across daylight saving and travel", a
         const { page } = await openClocked(browser, server.url, { context: summer, time: new Date(when), viewport: { width: 390, height: 844 } });
         await clockPress(page, "Start");
         for (let i = 0; i < 20 && (await state(page)).screen !== "finish"; i++) await clockPress(page, "Done");
-        for (let i = 0; i < 20 && (await state(page)).lastRecord?.save === "pending"; i++) await page.clock.runFor(50);
+        await clockSettleSave(page);
         const history = await stored(page, "bandCircuit.history");
         assert.ok(history, "saved");
         await summer.close();
