@@ -74,6 +74,7 @@ struct StoredState
     std::unordered_map<std::string, RecordSave> Saves;  // what became of each entry this page added, by id (saved ones leave it)
     int64_t ResetAtWallMs = 0;                          // the last "Delete everything" known to this page (0: none)
     bool SessionWritten = false;                        // the session in memory is (or was) in storage
+    std::string SessionJson;                            // the session exactly as this page last wrote it ("" when not)
     bool SessionElsewhere = false;                      // the session in memory runs in another page: shown, not written
     bool Held[StoredKey_COUNT] = {};                    // unreadable data that could not be copied aside: never written
     std::vector<std::string> KeptAside;                 // keys of kept-aside unreadable copies, oldest first

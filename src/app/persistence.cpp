@@ -182,12 +182,18 @@ void app::SaveSettings(AppState& app)
 
 // --- [SECTION] The session in progress
 
+static void ForgetWrittenSession(app::AppState& app)
+{
+    app.Stored.SessionWritten = false;
+    app.Stored.SessionJson.clear();
+}
+
 static void DropSession(app::AppState& app, const char* notice)
 {
     app.HasSession = false;
     app.Restored = false;
     app.ConfirmingEnd = false;
-    app.Stored.SessionWritten = false;
+    ForgetWrittenSession(app);
     app.Stored.SessionElsewhere = false;
     platform::KeepScreenAwake(false);
     platform::CancelScheduledTones();
@@ -207,13 +213,12 @@ static const char* EndedElsewhere(app::AppState& app)
     return "This workout was ended in another window.";
 }
 
-// The stored session, if readable: Missing, or Ok with *out filled.
-static platform::StorageResult ReadStoredSession(bc::SessionInProgress* out)
+// A read of the session key, parsed when it was found: Missing, Unavailable (unreadable), or Ok
+// with *out filled.
+static platform::StorageResult ParseStoredSession(platform::StorageResult read, const std::string& raw, bc::SessionInProgress* out)
 {
-    std::string raw;
-    const platform::StorageResult result = platform::StorageRead(app::SessionKey, &raw);
-    if (result != platform::StorageResult_Ok)
-        return result;
+    if (read != platform::StorageResult_Ok)
+        return read;
     bc::LoadResult<bc::SessionInProgress> loaded = bc::LoadSessionInProgress(raw);
     if (!loaded.Ok())
         return platform::StorageResult_Unavailable;
@@ -221,13 +226,24 @@ static platform::StorageResult ReadStoredSession(bc::SessionInProgress* out)
     return platform::StorageResult_Ok;
 }
 
+static platform::StorageResult ReadStoredSession(bc::SessionInProgress* out)
+{
+    std::string raw;
+    const platform::StorageResult read = platform::StorageRead(app::SessionKey, &raw);
+    return ParseStoredSession(read, raw, out);
+}
+
 static void WriteSession(app::AppState& app, double now_ms)
 {
     bc::SessionInProgress snapshot = bc::SnapshotSession(app.Session, (int64_t)now_ms);
     snapshot.Owner = app.Stored.PageId;
     app.LastSavedActiveMs = snapshot.ActiveMs;
-    if (Write(app, app::StoredKey_Session, bc::SaveSessionInProgress(snapshot)) == platform::StorageResult_Ok)
+    std::string json = bc::SaveSessionInProgress(snapshot);
+    if (Write(app, app::StoredKey_Session, json) == platform::StorageResult_Ok)
+    {
         app.Stored.SessionWritten = true;
+        app.Stored.SessionJson = std::move(json);
+    }
 }
 
 // It was in storage and is gone: it ended, was discarded, or everything was deleted in another
@@ -244,8 +260,16 @@ void app::SaveSession(AppState& app, double now_ms)
 {
     if (app.Storage == StorageStatus_Unavailable || !app.HasSession || app.Stored.SessionElsewhere)
         return;
+    std::string raw;
+    const platform::StorageResult read = platform::StorageRead(SessionKey, &raw);
+    if (read == platform::StorageResult_Ok && raw == app.Stored.SessionJson)
+    {
+        // Exactly what this page wrote last: no other page has touched it, nothing to read back.
+        WriteSession(app, now_ms);
+        return;
+    }
     bc::SessionInProgress stored;
-    const platform::StorageResult found = ReadStoredSession(&stored);
+    const platform::StorageResult found = ParseStoredSession(read, raw, &stored);
     if (DroppedAsGone(app, found))
         return;
     if (found == platform::StorageResult_Ok && stored.Id == app.Session.SessionId && stored.Owner != app.Stored.PageId &&
@@ -275,7 +299,7 @@ void app::TakeOverSession(AppState& app, double now_ms)
 
 void app::ForgetSession(AppState& app, const std::string& session_id)
 {
-    app.Stored.SessionWritten = false;
+    ForgetWrittenSession(app);
     app.Stored.SessionElsewhere = false;
     if (app.Storage == StorageStatus_Unavailable || app.Stored.Held[StoredKey_Session])
         return;
@@ -548,7 +572,7 @@ std::string app::ForgetAllData(AppState& app)
         held = false;
     app.HasSession = false;
     app.Restored = false;
-    app.Stored.SessionWritten = false;
+    ForgetWrittenSession(app);
     app.Stored.SessionElsewhere = false;
     app.HasLastRecord = false;
     if (app.Storage != StorageStatus_Unavailable)

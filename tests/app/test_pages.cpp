@@ -86,6 +86,27 @@ TEST_CASE("A session has one owner: another page shows it, takes it over, and th
     CHECK(stored.Value.Owner == "page-1");
 }
 
+TEST_CASE("A page's next save still sees another page's takeover when the storage event never came")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    app::StartSession(one.Act(), one.State.NowMs);
+    Advance(one, 1000.0);
+    const std::string mine = Browser().Storage[app::SessionKey];
+    CHECK(one.State.Stored.SessionJson == mine);  // what it wrote, kept to tell its own writes from others'
+    two.Hear();
+    app::ResumeSession(two.Act(), two.State.NowMs);
+    REQUIRE(Browser().Storage[app::SessionKey] != mine);
+
+    // One never hears two's write (the event is dropped): its next save reads it and stops.
+    platform::native::TakeStorageEvents(0);
+    app::SkipStep(one.Act(), one.State.NowMs);
+    CHECK(one.State.Stored.SessionElsewhere);
+    const bc::LoadResult<bc::SessionInProgress> stored = bc::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
+    REQUIRE(stored.Ok());
+    CHECK(stored.Value.Owner == "page-1");
+}
+
 TEST_CASE("A session ended in another page does not come back")
 {
     platform::native::Reset();
