@@ -159,6 +159,7 @@ test("two pages: a session has one owner; another page shows it, can take it ove
     assert.equal(after.history.sessions, 1);
     // Starting again makes a new session with a new id: no duplicate, the history still loads.
     await finishSession(a.page);
+    assert.equal((await waitSaved(a.page)).lastRecord.save, "saved");
     const history = await storedJson(a.page, "bandCircuit.history");
     assert.equal(new Set(history.sessions.map((s) => s.id)).size, 2);
     assert.equal((await state(a.page)).storage, "ok");
