@@ -39,11 +39,8 @@ def main(source, target):
         setattr(maxp, field, 0)
     maxp.maxZones = 1
 
-    post = font["post"]                       # glyph names move from the CFF table to post
-    post.formatType = 2.0
-    post.extraNames = []
-    post.mapping = {}
-    post.glyphOrder = order
+    post = font["post"]                       # no glyph names: stb_truetype finds glyphs through cmap
+    post.formatType = 3.0
 
     font.sfntVersion = "\x00\x01\x00\x00"
     font.save(target)
