@@ -82,16 +82,30 @@ async function dragBy(page, x, y, dy) {
     await page.clock.runFor(60);
 }
 
-// Scroll by finger until the widget `label` is fully visible; returns it, or null when no amount
-// of scrolling shows it whole. A widget not drawn at all is looked for in each scroll region in
-// turn, further down first, then back up.
-const rectKey = (r) => `${r.x},${r.y},${r.w},${r.h}`;
+// Scroll a region by the mouse wheel, `notches` steps of 100 px (SDL's step; Dear ImGui moves a
+// region by at most two thirds of its height a step, so one step never jumps over a control).
+async function wheelBy(page, r, notches) {
+    await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+    await page.clock.runFor(20);
+    await page.mouse.wheel(0, notches * 100);
+    await page.clock.runFor(40);
+}
 
-export async function reveal(page, label, { tries = 48 } = {}) {
+// Bring the widget `label` fully into view and return it, or null when no amount of scrolling
+// shows it whole. The last stretch is always a finger drag (the way a phone scrolls). A widget
+// not drawn at all is looked for in each scroll region in turn: the wheel takes the region to its
+// top in one go, then steps it down, in strides that grow while no stride passes 0.8 of the
+// region (a finger drag takes a dozen frames, a wheel step two: settings on a landscape phone is
+// some 3000 px long).
+const rectKey = (r) => `${r.x},${r.y},${r.w},${r.h}`;
+const inRegion = (all, r) => all.filter((x) => x.scroll && rectKey(x.scroll) === rectKey(r));
+
+export async function reveal(page, label, { tries = 64 } = {}) {
     const regions = [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
     for (const region of regions.length > 0 ? regions : [null]) {
         let before = null;
-        let direction = -1;
+        let atTop = false;
+        let notches = 1;
         for (let i = 0; i < tries; i++) {
             const all = await widgets(page);
             const w = all.find((x) => x.label === label);
@@ -99,22 +113,29 @@ export async function reveal(page, label, { tries = 48 } = {}) {
             if (w && !w.scroll) return null;   // cut off, and no region to scroll it by
             const r = w ? w.scroll : region;
             if (!r) return null;
-            // The region no longer moves: its end is reached; turn round once, then give up on it.
-            const where = JSON.stringify(all.filter((x) => x.scroll && rectKey(x.scroll) === rectKey(r)).map((x) => [x.label, x.item.y]));
-            if (where === before) {
-                if (w || direction === 1) break;
-                direction = 1;
-            }
-            before = where;
-            let dy;
             if (w) {
                 const below = w.item.y + w.item.h - (r.y + r.h);
-                dy = below > 0 ? -(below + 8) : r.y - w.item.y + 8;
-            } else {
-                dy = direction * r.h * 0.8;   // looking for it: long strides (settings on a short phone is long)
+                let dy = below > 0 ? -(below + 8) : r.y - w.item.y + 8;
+                dy = Math.sign(dy) * Math.min(Math.max(Math.abs(dy), 24), r.h * 0.8);
+                await dragBy(page, r.x + r.w / 2, r.y + r.h / 2, dy);
+                continue;
             }
-            dy = Math.sign(dy) * Math.min(Math.max(Math.abs(dy), 24), r.h * 0.8);
-            await dragBy(page, r.x + r.w / 2, r.y + r.h / 2, dy);
+            if (!atTop) {
+                await wheelBy(page, r, -1000);
+                atTop = true;
+                before = inRegion(await widgets(page), r);
+                continue;
+            }
+            // Stepping down: the region no longer moving means its end is reached.
+            await wheelBy(page, r, notches);
+            const after = inRegion(await widgets(page), r);
+            const moved = Math.max(0, ...after.map((x) => {
+                const was = before.find((b) => b.label === x.label);
+                return was ? was.item.y - x.item.y : 0;
+            }));
+            if (JSON.stringify(after.map((x) => [x.label, x.item.y])) === JSON.stringify(before.map((x) => [x.label, x.item.y]))) break;
+            if (moved > 0) notches = Math.max(1, Math.floor((r.h * 0.8) / (moved / notches)));
+            before = after;
         }
     }
     return null;
