@@ -40,10 +40,12 @@
         if (el.firstChild && el.firstChild.nodeType === Node.TEXT_NODE) el.firstChild.nodeValue = text;
         else el.insertBefore(document.createTextNode(text), el.firstChild);
     }
+    // Facts this file keeps on an element are plain properties (el._rect, el._kind, el._described):
+    // reading them back costs nothing, where a DOM attribute or a query would on every update.
     function place(el, node) {
         const rect = node.x + "," + node.y + "," + node.w + "," + node.h;
-        if (el.dataset.rect === rect) return;
-        el.dataset.rect = rect;
+        if (el._rect === rect) return;
+        el._rect = rect;
         el.style.left = node.x + "px";
         el.style.top = node.y + "px";
         el.style.width = node.w + "px";
@@ -51,13 +53,13 @@
     }
     // A longer description, read after the name: a hidden child the element points to.
     function describe(el, text) {
-        let span = el.querySelector(":scope > span[hidden]");
+        let span = el._described;
         if (!text) {
-            if (span) { span.remove(); setAttr(el, "aria-describedby", null); }
+            if (span) { span.remove(); el._described = null; setAttr(el, "aria-describedby", null); }
             return;
         }
         if (!span) {
-            span = document.createElement("span");
+            span = el._described = document.createElement("span");
             span.hidden = true;
             span.id = "a11y-d" + (++describedCount);
             el.appendChild(span);
@@ -70,9 +72,9 @@
 
     function elementFor(key, node) {
         let el = elements.get(key);
-        if (!el || el.dataset.kind !== node.k) {
+        if (!el || el._kind !== node.k) {
             el = document.createElement(TAGS[node.k] || "p");
-            el.dataset.kind = node.k;
+            el._kind = node.k;
             if (el.tagName === "BUTTON") el.type = "button";
             if (node.k === "switch" || node.k === "radio" || node.k === "spinbutton") el.setAttribute("role", node.k);
             if (node.k === "spinbutton") el.tabIndex = 0;
@@ -131,10 +133,22 @@
         }
     }
 
+    // During a set only the session's status changes from one update to the next (the time left,
+    // the tempo part): when nothing else did, its texts are set and the rest is not looked at.
+    const STATUS_NAME = /("k":"status",[^{}]*?"n":)("(?:[^"\\]|\\.)*")/g;
+    let lastOutline = null;   // the last description with every status text left out
+
     function update(json) {
+        const outline = json.replace(STATUS_NAME, '$1""');
+        if (outline === lastOutline) {
+            let i = 0;
+            for (const match of json.matchAll(STATUS_NAME)) setText(elements.get("status:" + i++), JSON.parse(match[2]));
+            return;
+        }
+        lastOutline = outline;
         const nodes = JSON.parse(json);
         const focused = layer.contains(document.activeElement) ? document.activeElement : null;
-        const focusedRect = focused ? focused.dataset.rect : null;
+        const focusedRect = focused ? focused._rect : null;
         const oldTitle = elements.has("h1:0") ? elements.get("h1:0").textContent : null;
 
         const used = new Set();
@@ -177,7 +191,7 @@
             const title = elements.get("h1:0");
             let next = null;
             if (title && title.textContent !== oldTitle) next = title;
-            else next = [...layer.querySelectorAll("[data-id]")].find((el) => el.dataset.rect === focusedRect && !el.disabled) || title;
+            else next = [...layer.querySelectorAll("[data-id]")].find((el) => el._rect === focusedRect && !el.disabled) || title;
             if (next) next.focus({ preventScroll: true });
         }
     }

@@ -413,6 +413,16 @@ test("the layer does no work while nothing is drawn, and little during a set", a
     const changed = await page.evaluate(() => window.mutations);
     assert.ok(drawn >= 100, `frames during the set: ${drawn}`);
     assert.ok(changed <= 5 * 4, `${changed} layer changes over 5 s (${drawn} frames)`);
+    // Those changes touch only the status texts, and they keep up: the time left the layer reads
+    // out is the session's, second by second.
+    const status = layer(page).getByRole("group", { name: "Session status" });
+    for (let i = 0; i < 3; i++) {
+        await page.clock.runFor(1000);
+        const s = await state(page);
+        const left = Math.ceil(s.session.phaseLeftMs / 1000);
+        const shown = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+        assert.match(await status.textContent(), new RegExp(`Rep \\d+ of \\d+\\. Time left ${shown}\\.`));
+    }
     await context.close();
 });
 
