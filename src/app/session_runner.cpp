@@ -109,11 +109,13 @@ static void FinishAndRecord(app::AppState& app, double now_ms)
 
 // --- [SECTION] Actions
 
-// After every action: take the cues it caused, then save (unless the action ended the session).
+static bool TakeTimerEvents(app::AppState& app, double now_ms);
+
+// After every action: take the cues it caused, then save (unless the action ended the session, or
+// a step change it caused was saved already).
 static void UpdateAndSave(app::AppState& app, double now_ms)
 {
-    app::UpdateSession(app, now_ms);
-    if (app.HasSession)
+    if (!TakeTimerEvents(app, now_ms) && app.HasSession)
         app::SaveSession(app, now_ms);
 }
 
@@ -207,10 +209,14 @@ void app::DiscardSession(AppState& app)
 
 // --- [SECTION] Per frame
 
-void app::UpdateSession(AppState& app, double now_ms)
+void app::UpdateSession(AppState& app, double now_ms) { TakeTimerEvents(app, now_ms); }
+
+// The session as of now_ms: its cues, the announcements and the finish; saved at a step change
+// and every PeriodicSaveMs. True when it saved the session or ended it.
+static bool TakeTimerEvents(app::AppState& app, double now_ms)
 {
     if (!app.HasSession)
-        return;
+        return false;
     std::vector<bc::CueEvent> events;
     app.View = bc::Update(app.Session, (int64_t)now_ms, &events);
     const bc::CoachOptions options = bc::MakeCoachOptions(app.Settings, platform::SpeechAvailable());
@@ -226,18 +232,20 @@ void app::UpdateSession(AppState& app, double now_ms)
         // Screen readers hear the moments, politely, never every second: a new step, a switch,
         // the last three seconds of a timed step, the finish (below).
         if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides)
-            platform::Announce(DescribeStep(app.View).c_str());
+            platform::Announce(app::DescribeStep(app.View).c_str());
         else if (event.Kind == bc::CueKind::Countdown && event.Value == 3 && app.View.ActiveMs - event.AtActiveMs <= FreshCueMs)
             platform::Announce("3 seconds left");
     }
     if (app.View.Finished || app.View.EndedEarly)
     {
-        platform::Announce(DescribeStep(app.View).c_str());
+        platform::Announce(app::DescribeStep(app.View).c_str());
         FinishAndRecord(app, now_ms);
-        return;
+        return true;
     }
-    if (step_changed || (!app.View.Paused && app.View.ActiveMs - app.LastSavedActiveMs >= PeriodicSaveMs))
-        SaveSession(app, now_ms);
+    if (!step_changed && (app.View.Paused || app.View.ActiveMs - app.LastSavedActiveMs < PeriodicSaveMs))
+        return false;
+    app::SaveSession(app, now_ms);
+    return true;
 }
 
 void app::SaveSessionNow(AppState& app, double now_ms)
