@@ -109,6 +109,18 @@ export async function waitStill(page, { timeout = 10000 } = {}) {
     throw new Error("the app kept drawing");
 }
 
+// The JSON stored under `key` once `ready(value)` holds, or whatever is stored at the deadline (so the
+// caller's assertion reports what is really there). A press is taken and saved by the app's next
+// frame, which a loaded machine can delay past any fixed wait.
+export async function storedJsonWhen(page, key, ready, { timeout = 5000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+        const value = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key)) || "null");
+        if (ready(value) || Date.now() > deadline) return value;
+        await page.waitForTimeout(50);
+    }
+}
+
 export async function waitForState(page, predicate, arg, { timeout = 5000 } = {}) {
     await page.waitForFunction(predicate, arg, { timeout });
     return state(page);

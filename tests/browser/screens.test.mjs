@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchBrowser, serveDist, openApp, state, widgets, findWidget, press, waitForState } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, state, widgets, findWidget, press, waitForState, waitStill, storedJsonWhen } from "./harness.mjs";
 import { drag, makeHistory, pressScrolled, seedScript } from "./screens-helpers.mjs";
 
 const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 };
@@ -136,7 +136,8 @@ test("a settings change survives a reload and shapes the next session's plan", a
     // Past the coach's range is allowed, and back again.
     await press(page, "+ Deadbug");
     await press(page, "\u2212 Deadbug");
-    let saved = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings")));
+    await waitStill(page);   // every press taken: a press still queued would change the value after the read
+    let saved = await storedJsonWhen(page, "bandCircuit.settings", (s) => s?.reps?.deadbug === 12);
     assert.equal(saved.reps.deadbug, 12);
 
     await page.reload();

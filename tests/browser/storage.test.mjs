@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockSettleSave, state, press as pressOnly, widgets, waitForState } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockSettleSave, state, press as pressOnly, widgets, waitForState, storedJsonWhen } from "./harness.mjs";
 import { makeHistory, pressScrolled as pressScrolledOnly } from "./screens-helpers.mjs";
 
 let browser, server;
@@ -113,7 +113,7 @@ test("two pages: a page that missed the other's writes adds its session without 
     await pressScrolled(a.page, "Dark");
     await waitForState(a.page, () => bandCircuit.state().theme === "dark");   // A's frame took the press and saved it
     await press(b.page, "3 rounds");
-    const settings = await storedJson(b.page, "bandCircuit.settings");
+    const settings = await storedJsonWhen(b.page, "bandCircuit.settings", (s) => s?.rounds === 3);
     assert.equal(settings.theme, "dark", "A's theme is kept");
     assert.equal(settings.rounds, 3, "B's rounds are kept");
     // B finishes a session: the import is still there.
@@ -198,7 +198,7 @@ test("a reset in one page is respected by a page that still holds the old data",
     assert.equal(await stored(b.page, "bandCircuit.history"), null, "the deleted history does not come back");
     assert.equal(await stored(b.page, "bandCircuit.session"), null);
     await press(b.page, "3 rounds");
-    const settings = await storedJson(b.page, "bandCircuit.settings");
+    const settings = await storedJsonWhen(b.page, "bandCircuit.settings", (s) => s?.rounds === 3);
     assert.equal(settings.rounds, 3);
     assert.equal(settings.mode, "guided", "the other settings are the defaults after the reset, not B's old ones");
     await context.close();
