@@ -12,9 +12,9 @@ import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockSettle
 import { makeHistory, pressScrolled as pressScrolledOnly } from "./screens-helpers.mjs";
 
 let browser, server;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "band-storage-"));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "band-circuit-storage-"));   // downloads and import files
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); fs.rmSync(tmp, { recursive: true, force: true }); });
 
 // One round, one rep a set, self-paced, no waits: a whole session is a handful of "Done" taps.
 const QUICK = JSON.stringify({
