@@ -94,6 +94,7 @@ struct AppState
     bool Restored = false;             // the session came back from storage after a reload
     int64_t LastSavedActiveMs = 0;     // active time of the last session save (periodic saves)
     int64_t SilentUntilActiveMs = -1;  // cues up to this active time are (or were) scheduled in the audio clock: frames do not play them
+    double LastDoneMs = -1.0e9;        // monotonic time of the Done that last ended a set (see FinishSet)
 
     bc::SessionRecord LastRecord;  // what the finish screen shows
     bool HasLastRecord = false;

@@ -132,6 +132,30 @@ test("a self-paced set ends with Done; a 5-minute pause leaves the timer where i
     await context.close();
 });
 
+test("a double tap on Done ends one set: the next set's Done, drawn under the finger, does not take the second tap", async () => {
+    // No pauses between sets: the next set and its Done appear at once where the last Done was.
+    const settings = JSON.stringify({ version: 1, rounds: 1, mode: "self-paced",
+        reps: { deadbug: 10, dorsiflexion: 10, "trap-pull": 10, "monster-walk": 8, "russian-twist": 10 },
+        getReadySec: 0, switchSidesSec: 0, restSec: 0, roundRestSec: 0, bandChangeRestSec: 0,
+        cues: { sound: false, voice: false, vibration: false, flash: false }, theme: "system" });
+    const { context, page } = await openClocked(browser, server.url, { hasTouch: true,
+        beforeLoad: (p) => p.addInitScript((value) => localStorage.setItem("bandCircuit.settings", value), settings) });
+    const where = (s) => [s.session.phase, s.session.exercise, s.session.side];
+    await clockPress(page, "Start", { touch: true });
+    await page.clock.runFor(3000);
+    assert.deepEqual(where(await state(page)).slice(0, 2), ["work", "deadbug"]);   // one set, sides alternating
+    const done = await clockPress(page, "Done", { touch: true });
+    await page.touchscreen.tap(done.x + done.w / 2, done.y + done.h / 2);   // 50 ms later, same place
+    await page.clock.runFor(100);
+    assert.deepEqual(where(await state(page)), ["work", "dorsiflexion", "left"], "only the deadbug set ended");
+    // A second later the left side really is done: that tap counts.
+    await page.clock.runFor(1000);
+    await clockPress(page, "Done", { touch: true });
+    const s = await state(page);
+    assert.deepEqual(where(s), ["work", "dorsiflexion", "right"]);
+    await context.close();
+});
+
 test("hidden for 3 minutes mid-set, the session shows the true state on return", async () => {
     const { context, page } = await openClocked(browser, server.url);
     await clockPress(page, "Start");
