@@ -8,7 +8,8 @@
 #                           the web build and those engines' browser tests
 #   ./dev.sh test core      the native build and its Catch2 tests (core and app) only: the inner loop
 #   ./dev.sh dist           build dist/ only
-#   ./dev.sh bench          size and speed next to Dear ImGui's own SDL2 + WebGL2 example
+#   ./dev.sh bench [--rounds N] [--out FILE]  size and speed next to Dear ImGui's own SDL2 + WebGL2
+#                           example (writes bench/results.md unless --out names another file)
 #   ./dev.sh figures        PNG screenshots of every exercise demonstration at its key poses
 #   ./dev.sh screens        PNG screenshots of every screen, both themes, phone and desktop
 #   ./dev.sh fuzz [seconds] libFuzzer on the save-format loader
@@ -360,7 +361,7 @@ cmd_bench() {
         gzip -9 -k -n -f "$f"; brotli -q 11 -k -f "$f"
     done
     log "measuring (about 4 minutes)"
-    node "$ROOT/tests/bench/bench.mjs" "$ROOT/dist" "$example/site" --out "$ROOT/bench/results.md" "$@"
+    node "$ROOT/tests/bench/bench.mjs" "$ROOT/dist" "$example/site" "$@"   # --out FILE (default bench/results.md), --rounds N
 }
 
 cmd_figures() {
@@ -384,5 +385,5 @@ case "${1:-}" in
     screens) shift; cmd_screens "$@" ;;
     fuzz) shift; build_native; cmd_fuzz "$@" ;;
     format) shift; cmd_format ;;
-    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
