@@ -243,7 +243,7 @@ cmd_serve() {
 # scenarios. Every group runs in its own node process with its own log, BROWSER_JOBS at once
 # (default 4; BROWSER_JOBS=1 runs them one after the other). Each group's time is printed at the end.
 # Group A holds the longest file (the layout matrix) and enough others that both groups take about
-# as long: by the per-file times of a quiet run of da37845, about 730 s each on 2 cores.
+# as long (README "The two commands" has the latest times).
 CHROMIUM_GROUP_A=(layout.test.mjs engines/chromium.test.mjs figures.test.mjs pwa.test.mjs)
 run_browser_tests() {  # run_browser_tests ENGINE... ; sets browser_pass, browser_fail; returns non-zero on failure
     local status=0 jobs="${BROWSER_JOBS:-4}" engine group pids=() names=() file
