@@ -109,13 +109,16 @@ export async function waitStill(page, { timeout = 10000 } = {}) {
     throw new Error("the app kept drawing");
 }
 
+// The JSON stored under `key` in the page's localStorage, null when there is none.
+export const storedJson = async (page, key) => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key)) || "null");
+
 // The JSON stored under `key` once `ready(value)` holds, or whatever is stored at the deadline (so the
 // caller's assertion reports what is really there). A press is taken and saved by the app's next
 // frame, which a loaded machine can delay past any fixed wait.
 export async function storedJsonWhen(page, key, ready, { timeout = 5000 } = {}) {
     const deadline = Date.now() + timeout;
     for (;;) {
-        const value = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key)) || "null");
+        const value = await storedJson(page, key);
         if (ready(value) || Date.now() > deadline) return value;
         await page.waitForTimeout(50);
     }

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockSettleSave, state, press as pressOnly, widgets, waitForState, storedJsonWhen } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockSettleSave, state, press as pressOnly, widgets, waitForState, storedJson, storedJsonWhen } from "./harness.mjs";
 import { makeHistory, pressScrolled as pressScrolledOnly } from "./screens-helpers.mjs";
 
 let browser, server;
@@ -27,7 +27,6 @@ const QUICK = JSON.stringify({
 const DONE_REPEAT_MS = 600;   // app::DoneRepeatMs: a second Done within this time is ignored
 
 const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
-const storedJson = async (page, key) => JSON.parse((await stored(page, key)) || "null");
 const appKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("bandCircuit.")).sort());
 
 // A context whose pages share storage, seeded before the first page loads.
