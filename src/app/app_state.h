@@ -71,6 +71,7 @@ struct StoredState
     std::string PageId;                                 // this page's id: the owner mark on the session it runs
     bc::Settings Settings = bc::DefaultSettings();      // settings as last read from or written to storage (the merge base)
     std::vector<bc::SessionRecord> Pending;             // history entries waiting for the locked write
+    std::vector<bc::SessionRecord> FinishedHere;        // sessions this page finished: written again if another page's write drops them
     std::unordered_map<std::string, RecordSave> Saves;  // what became of each entry this page added, by id (saved ones leave it)
     int64_t ResetAtWallMs = 0;                          // the last "Delete everything" known to this page (0: none)
     bool SessionWritten = false;                        // the session in memory is (or was) in storage

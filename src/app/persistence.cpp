@@ -423,6 +423,32 @@ void app::CommitHistory(AppState& app)
 
 // --- [SECTION] Following the other pages
 
+// Each page reads localStorage from a copy of its own, which another page's write reaches a
+// moment later. Two pages that write the history within that moment (both finishing a session,
+// say) can each write it without the other's session, even under the lock. A page that sees a
+// stored history lacking a session it finished and wrote puts that session back: the history only
+// ever grows, except by "Delete everything" (which removes the key, and leaves a reset mark that
+// keeps what started before it out).
+static void RestoreDroppedSessions(app::AppState& app, const std::vector<bc::SessionRecord>& stored)
+{
+    app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
+    std::unordered_set<std::string> stored_ids;
+    for (const bc::SessionRecord& r : stored)
+        stored_ids.insert(r.Id);
+    bool restored = false;
+    for (const bc::SessionRecord& record : app.Stored.FinishedHere)
+    {
+        if (app::RecordSaveFor(app, record.Id) != app::RecordSave_Saved || stored_ids.count(record.Id) > 0 ||
+            record.StartedWallMs < app.Stored.ResetAtWallMs)
+            continue;
+        SetSave(app, record.Id, app::RecordSave_Pending);
+        app.Stored.Pending.push_back(record);
+        restored = true;
+    }
+    if (restored)
+        platform::RequestHistoryCommit();
+}
+
 void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
 {
     if (app.Storage == StorageStatus_Unavailable)
@@ -457,6 +483,8 @@ void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
             if (readable)
                 stored = loaded.Value;
         }
+        if (found == platform::StorageResult_Ok && readable && !app.Stored.Held[StoredKey_History])
+            RestoreDroppedSessions(app, stored);
         if (readable && !app.Stored.Held[StoredKey_History])
         {
             // What is stored, plus what this page still has waiting to be written.
@@ -567,6 +595,7 @@ std::string app::ForgetAllData(AppState& app)
     app.Settings = app.Stored.Settings = DefaultSettingsHere();
     app.History.clear();
     app.Stored.Pending.clear();
+    app.Stored.FinishedHere.clear();
     app.Stored.KeptAside.clear();
     for (bool& held : app.Stored.Held)
         held = false;

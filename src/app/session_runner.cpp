@@ -96,7 +96,10 @@ static void FinishAndRecord(app::AppState& app, double now_ms)
     app.LastRecord = record;
     app.HasLastRecord = true;
     if (any_work)
+    {
         app::AddToHistory(app, { record });
+        app.Stored.FinishedHere.push_back(record);
+    }
     else
         app.Stored.Saves[record.Id] = app::RecordSave_NoWork;
     app.HasSession = false;

@@ -1,6 +1,7 @@
 // Widgets shared by the screens. Dear ImGui has no finger scrolling: BeginTouchScroll/EndTouchScroll
 // add it by watching a press that starts inside the region; once it moves past a small threshold
-// it becomes a scroll, and the item under the finger is released so nothing gets pressed.
+// it becomes a scroll, and the item under the finger is released so nothing gets pressed. A busy
+// page may get a whole quick drag (its moves and the release) in one frame: that still scrolls.
 #include "ui/widgets.h"
 
 #include "ui/automation.h"
@@ -73,6 +74,17 @@ void ui::BeginTouchScroll(const char* id, float height, float width)
     // Flattened for keyboard navigation: Tab moves straight on into the region's items.
     ImGui::BeginChild(id, size, ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
     MarkScrollRegion();  // the automation interface reports what lies in it
+
+    // Decided before the region's items see this frame's input, so the item the press began on
+    // is released before it could take the release as a click (the release may be in this frame).
+    const ImGuiIO& io = ImGui::GetIO();
+    if (g_Scroll.Window == ImGui::GetCurrentWindow()->ID && !g_Scroll.Dragging && (io.MouseDown[0] || io.MouseReleased[0]) &&
+        std::fabs(io.MousePos.y - io.MouseClickedPos[0].y) > DragThreshold)
+    {
+        g_Scroll.Dragging = true;
+        g_Scroll.Velocity = 0.0f;
+        ImGui::ClearActiveID();
+    }
 }
 
 void ui::EndTouchScroll()
@@ -91,11 +103,6 @@ void ui::EndTouchScroll()
     {
         if (io.MouseDown[0])
         {
-            if (!g_Scroll.Dragging && std::fabs(io.MousePos.y - io.MouseClickedPos[0].y) > DragThreshold)
-            {
-                g_Scroll.Dragging = true;
-                ImGui::ClearActiveID();  // the press was a scroll: release the item it began on
-            }
             if (g_Scroll.Dragging)
             {
                 ImGui::SetScrollY(window->Scroll.y - io.MouseDelta.y);
@@ -104,6 +111,10 @@ void ui::EndTouchScroll()
         }
         else
         {
+            // The moves that came with the release count too. The glide keeps the speed of the
+            // frames before: a drag that came whole in this one frame has none, and stops here.
+            if (g_Scroll.Dragging)
+                ImGui::SetScrollY(window->Scroll.y - io.MouseDelta.y);
             if (g_Scroll.Dragging && std::fabs(g_Scroll.Velocity) > 2.0f)
                 g_Scroll.GlideWindow = window->ID;
             g_Scroll.Window = 0;

@@ -44,6 +44,61 @@ TEST_CASE("A history still waiting for the lock stays shown when another page's 
     CHECK(one.State.History.size() == 2);  // two's stored session plus one's pending one
 }
 
+TEST_CASE("A session dropped by another page's write from an outdated copy is written again")
+{
+    // Each page reads localStorage from its own copy, which the other page's write reaches a
+    // moment later: two writes within that moment each miss the other's session.
+    platform::native::Reset();
+    Page one(0), two(1);
+    DoOneSetAndEnd(one);
+    Browser().WallMs += 1000;
+    DoOneSetAndEnd(two);
+    one.GrantHistoryLock();
+    const std::string id_one = one.State.LastRecord.Id;
+    Browser().Storage.erase(app::HistoryKey);  // two's copy has not received one's write yet
+    two.GrantHistoryLock();
+    const bc::LoadResult<std::vector<bc::SessionRecord>> overwritten = bc::LoadHistory(Browser().Storage[app::HistoryKey]);
+    REQUIRE(overwritten.Ok());
+    REQUIRE(overwritten.Value.size() == 1);  // one's session is gone from storage
+
+    REQUIRE(one.Hear() > 0);  // two's write reaches one, which puts its session back
+    CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Pending);
+    CHECK(one.State.History.size() == 2);
+    one.GrantHistoryLock();
+    const bc::LoadResult<std::vector<bc::SessionRecord>> stored = bc::LoadHistory(Browser().Storage[app::HistoryKey]);
+    REQUIRE(stored.Ok());
+    CHECK(stored.Value.size() == 2);
+    CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Saved);
+    two.Hear();
+    CHECK(two.State.History.size() == 2);
+    CHECK(one.Hear() == 0);                // settled: one's own write is no event for it, and two writes nothing more
+    CHECK(Browser().CommitRequests == 3);  // the two sessions, and one putting its session back
+}
+
+TEST_CASE("A session deleted by Delete everything in another page is not written again")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    DoOneSetAndEnd(one);
+    one.GrantHistoryLock();
+    two.Hear();
+    Advance(two, 1000.0);
+    app::ForgetAllData(two.Act());
+    one.Hear();
+    CHECK(one.State.History.empty());
+    CHECK(Browser().Storage.count(app::HistoryKey) == 0);
+    // Another page writes a history after the reset (an import of one older session, say): one's
+    // session started before the reset and stays out.
+    Page three(2);
+    Advance(three, 1000.0);
+    DoOneSetAndEnd(three);
+    three.GrantHistoryLock();
+    const int requests = Browser().CommitRequests;
+    one.Hear();
+    CHECK(Browser().CommitRequests == requests);
+    CHECK(one.State.History.size() == 1);
+}
+
 TEST_CASE("Settings changed in two pages keep both changes")
 {
     platform::native::Reset();

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchBrowser, serveDist, openApp, state, widgets, findWidget, press, waitForState, waitStill, storedJsonWhen } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, state, widgets, findWidget, press, waitForState, waitStill, storedJsonWhen } from "./harness.mjs";
 import { drag, makeHistory, pressScrolled, seedScript } from "./screens-helpers.mjs";
 
 const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 };
@@ -191,6 +191,41 @@ test("dragging a long history list scrolls it and presses nothing", async () => 
     assert.equal(s.screen, "history");
     assert.equal(s.notice, null);
     assert.equal(s.history.sessions, 40);
+    await context.close();
+});
+
+test("a quick drag that reaches the page whole between two frames still scrolls, and presses nothing", async () => {
+    // A busy phone (or a loaded test machine) can deliver a short flick's press in one frame and
+    // all its moves with the release in the next. The clock is paused, so no frame runs while the
+    // mouse moves: each drag below arrives exactly that way.
+    const { context, page } = await openClocked(browser, server.url, { viewport: { width: 390, height: 844 } });
+    await clockPress(page, "Settings");
+    await page.clock.runFor(100);
+    const inList = async () => (await widgets(page)).filter((w) => w.scroll && w.h >= 40 && w.y > 300 && w.y < 600);
+    const [target] = await inList();
+    assert.ok(target, "a widget in the middle of the settings list");
+    const positionOf = async (label) => (await widgets(page)).find((w) => w.label === label)?.y;
+    const quickDrag = async (x, y0, y1) => {
+        await page.mouse.move(x, y0);
+        await page.mouse.down();
+        await page.clock.runFor(50);   // the press's frames
+        await page.mouse.move(x, y1, { steps: 8 });
+        await page.mouse.up();
+        await page.clock.runFor(100);   // one frame takes the moves and the release; the next shows them
+    };
+    // 30 px, all inside the pressed button: a scroll, not a press.
+    const x = target.x + target.w / 2, y = target.y + target.h / 2;
+    await quickDrag(x, y, y - 30);
+    assert.ok(Math.abs((await positionOf(target.label)) - (target.y - 30)) <= 2, `the list moved 30 px up (${target.y} -> ${await positionOf(target.label)})`);
+    // 200 px: the list follows the whole way, and without the speed of earlier frames it does not glide on.
+    const before = await positionOf(target.label);
+    await quickDrag(x, y, y - 200);
+    const moved = await positionOf(target.label);
+    assert.ok(moved === undefined || moved < before - 150, `the list moved about 200 px up (${before} -> ${moved})`);
+    await page.clock.runFor(1000);
+    assert.equal(await positionOf(target.label), moved, "no glide after a drag with no speed");
+    assert.equal(await page.evaluate(() => localStorage.getItem("bandCircuit.settings")), null, "no setting was changed: nothing was pressed");
+    assert.equal((await state(page)).screen, "settings");
     await context.close();
 });
 

@@ -95,9 +95,12 @@ test("two pages: a session finished in each is kept in both, and each page shows
     await waitForState(b.page, () => bandCircuit.state().history.sessions === 1);
     await finishSession(b.page);
     assert.equal((await waitSaved(b.page)).lastRecord.save, "saved");
-    const history = await storedJson(a.page, "bandCircuit.history");
+    // Read where it was written: each page keeps its own copy of localStorage, and another page's
+    // write reaches it a moment later (with the storage event).
+    const history = await storedJson(b.page, "bandCircuit.history");
     assert.equal(history.sessions.length, 2, "both sessions are stored");
     assert.notEqual(history.sessions[0].id, history.sessions[1].id);
+    assert.equal((await storedJsonWhen(a.page, "bandCircuit.history", (h) => h?.sessions.length === 2)).sessions.length, 2, "page A reads both too");
     await waitForState(a.page, () => bandCircuit.state().history.sessions === 2);
     assert.deepEqual([...a.problems, ...b.problems], []);
     await context.close();
