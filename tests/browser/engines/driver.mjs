@@ -83,7 +83,7 @@ export async function scrollTo(page, label, { tries = 12 } = {}) {
     for (let i = 0; ; i++) {
         const found = (await widgets(page)).find((w) => (label instanceof RegExp ? label.test(w.label) : w.label === label));
         if (found && found.h >= 40) return found;
-        if (i >= tries) throw new Error(`${label} did not come into view`);
+        if (i >= tries) throw new Error(`${label} did not come into view; on screen: ${(await widgets(page)).map((w) => `${JSON.stringify(w.label)} at y ${Math.round(w.y)}`).join(", ")}`);
         const y = viewport.height * 0.6;
         await page.drag(viewport.width / 2, y, y - Math.min(200, y - 80));
         await sleep(400);   // let any glide settle
