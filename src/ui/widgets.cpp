@@ -17,11 +17,19 @@
 
 constexpr float DragThreshold = 8.0f;  // CSS px a finger may wobble before a press becomes a scroll
 
+// The glide after a flick runs on time, not frames, so a phone drawing 20 frames a second glides
+// as far as one drawing 60: its speed falls by e every GlideTimeConstant seconds, and a flick
+// glides its release speed times that constant (0.2 s: a flick at 1000 px/s glides 200 px).
+constexpr float GlideTimeConstant = 0.2f;
+constexpr float GlideStartSpeed = 120.0f;  // px/s: a slower release just stops
+constexpr float GlideStopSpeed = 30.0f;    // px/s: the glide ends below it
+constexpr float MaxSpeed = 8000.0f;        // px/s: a frame of next to no time does not fling the list
+
 static struct
 {
     ImGuiID Window = 0;       // the scroll region a press started in
     bool Dragging = false;    // the press became a scroll
-    float Velocity = 0.0f;    // px per frame at release, for a short glide
+    float Velocity = 0.0f;    // px per second of the last frame of the drag, then of the glide
     ImGuiID GlideWindow = 0;  // region still gliding after release
 } g_Scroll;
 
@@ -106,7 +114,8 @@ void ui::EndTouchScroll()
             if (g_Scroll.Dragging)
             {
                 ImGui::SetScrollY(window->Scroll.y - io.MouseDelta.y);
-                g_Scroll.Velocity = io.MouseDelta.y;
+                if (io.DeltaTime >= 0.001f)  // not a frame run again at once
+                    g_Scroll.Velocity = ImClamp(io.MouseDelta.y / io.DeltaTime, -MaxSpeed, MaxSpeed);
             }
         }
         else
@@ -115,7 +124,7 @@ void ui::EndTouchScroll()
             // frames before: a drag that came whole in this one frame has none, and stops here.
             if (g_Scroll.Dragging)
                 ImGui::SetScrollY(window->Scroll.y - io.MouseDelta.y);
-            if (g_Scroll.Dragging && std::fabs(g_Scroll.Velocity) > 2.0f)
+            if (g_Scroll.Dragging && std::fabs(g_Scroll.Velocity) > GlideStartSpeed)
                 g_Scroll.GlideWindow = window->ID;
             g_Scroll.Window = 0;
             g_Scroll.Dragging = false;
@@ -123,10 +132,12 @@ void ui::EndTouchScroll()
     }
     else if (g_Scroll.GlideWindow == window->ID)
     {
-        // A short glide after a flick, slowing down each frame.
-        g_Scroll.Velocity *= 0.92f;
-        ImGui::SetScrollY(window->Scroll.y - g_Scroll.Velocity);
-        if (std::fabs(g_Scroll.Velocity) < 0.5f || window->Scroll.y <= 0.0f || window->Scroll.y >= window->ScrollMax.y)
+        // A short glide after a flick, slowing down with time: the distance of this frame is the
+        // glide's over the time the frame took, however long that was.
+        const float decay = std::exp(-io.DeltaTime / GlideTimeConstant);
+        ImGui::SetScrollY(window->Scroll.y - g_Scroll.Velocity * GlideTimeConstant * (1.0f - decay));
+        g_Scroll.Velocity *= decay;
+        if (std::fabs(g_Scroll.Velocity) < GlideStopSpeed || window->Scroll.y <= 0.0f || window->Scroll.y >= window->ScrollMax.y)
             g_Scroll.GlideWindow = 0;
     }
     ImGui::EndChild();

@@ -229,6 +229,40 @@ test("a quick drag that reaches the page whole between two frames still scrolls,
     await context.close();
 });
 
+test("a flick glides as far on a phone drawing 20 frames a second as on one drawing 60", async () => {
+    // The same finger each time: 200 px up at 1250 px/s, released while moving. The clock is
+    // paused; at "20 fps" the app is handed every third animation frame, as a busy phone would draw.
+    async function flick(fps) {
+        const slow = fps === 20 ? `(() => { const raf = window.requestAnimationFrame.bind(window);
+            window.requestAnimationFrame = (cb) => raf(() => raf(() => raf(cb))); })();` : "";
+        const { context, page } = await openClocked(browser, server.url, { viewport: { width: 390, height: 1400 },
+            beforeLoad: async (p) => { await p.addInitScript(seedScript(JSON.stringify(makeHistory(80)))); if (slow) await p.addInitScript(slow); } });
+        await clockPress(page, "History");
+        await page.clock.runFor(500);
+        const rows = (await widgets(page)).filter((w) => SESSION_ROW.test(w.label));
+        const anchor = rows[rows.length - 1];
+        const x = anchor.x + anchor.w / 2, y = anchor.y + anchor.h / 2;
+        await page.mouse.move(x, y);
+        await page.mouse.down();
+        await page.clock.runFor(100);
+        for (let i = 1; i <= 10; i++) {
+            await page.mouse.move(x, y - 20 * i);
+            await page.clock.runFor(16);
+        }
+        await page.mouse.up();
+        await page.clock.runFor(3000);   // the glide ends
+        const after = (await widgets(page)).find((w) => w.label === anchor.label);
+        assert.ok(after, `${anchor.label} is still in view`);
+        assert.equal((await state(page)).screen, "history", "nothing was pressed");
+        await context.close();
+        return anchor.y - after.y;
+    }
+    const at60 = await flick(60), at20 = await flick(20);
+    // 200 px dragged, and about 1250 px/s x 0.2 s of glide.
+    assert.ok(at60 > 350 && at60 < 550, `at 60 fps the list moved ${at60} px`);
+    assert.ok(Math.abs(at20 - at60) < 0.25 * at60, `at 20 fps the list moved ${at20} px, at 60 fps ${at60} px`);
+});
+
 test("keyboard: Tab moves from Back into the scrolled settings and Space presses a stepper", async () => {
     const { context, page } = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
     await press(page, "Settings");

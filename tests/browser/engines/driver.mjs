@@ -76,16 +76,23 @@ export async function press(page, label) {
     return w;
 }
 
-// Drag the screen's list up, as a finger would, until the widget is fully on screen (at least
-// 40 px tall, not clipped by a bar); return it.
-export async function scrollTo(page, label, { tries = 12 } = {}) {
+// Drag the screen's list, as a finger would, until the widget is fully on screen (at least 40 px
+// tall, not clipped by a bar); return it. Drags go up (the list moves on) until the list stops
+// moving, then down: a drag and its glide may carry the widget past the top.
+export async function scrollTo(page, label, { tries = 16 } = {}) {
     const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    let direction = -1, before = null;
     for (let i = 0; ; i++) {
-        const found = (await widgets(page)).find((w) => (label instanceof RegExp ? label.test(w.label) : w.label === label));
+        const seen = await widgets(page);
+        const found = seen.find((w) => (label instanceof RegExp ? label.test(w.label) : w.label === label));
         if (found && found.h >= 40) return found;
-        if (i >= tries) throw new Error(`${label} did not come into view; on screen: ${(await widgets(page)).map((w) => `${JSON.stringify(w.label)} at y ${Math.round(w.y)}`).join(", ")}`);
-        const y = viewport.height * 0.6;
-        await page.drag(viewport.width / 2, y, y - Math.min(200, y - 80));
+        const now = seen.map((w) => `${w.label}@${Math.round(w.y)}`).join("|");
+        if (now === before) direction = -direction;   // the list is at its end: go back the other way
+        if (i >= tries) throw new Error(`${label} did not come into view; on screen: ${seen.map((w) => `${JSON.stringify(w.label)} at y ${Math.round(w.y)}`).join(", ")}`);
+        before = now;
+        const y = viewport.height * (direction < 0 ? 0.6 : 0.3);
+        const distance = Math.min(200, viewport.height * 0.6 - 80);
+        await page.drag(viewport.width / 2, y, y + direction * distance);
         await sleep(400);   // let any glide settle
     }
 }
