@@ -123,9 +123,11 @@ void ui::EndTouchScroll()
             // The moves that came with the release count too. The glide keeps the speed of the
             // frames before: a drag that came whole in this one frame has none, and stops here.
             if (g_Scroll.Dragging)
+            {
                 ImGui::SetScrollY(window->Scroll.y - io.MouseDelta.y);
-            if (g_Scroll.Dragging && std::fabs(g_Scroll.Velocity) > GlideStartSpeed)
-                g_Scroll.GlideWindow = window->ID;
+                if (std::fabs(g_Scroll.Velocity) > GlideStartSpeed)
+                    g_Scroll.GlideWindow = window->ID;
+            }
             g_Scroll.Window = 0;
             g_Scroll.Dragging = false;
         }

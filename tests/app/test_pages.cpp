@@ -87,8 +87,8 @@ TEST_CASE("A session deleted by Delete everything in another page is not written
     one.Hear();
     CHECK(one.State.History.empty());
     CHECK(Browser().Storage.count(app::HistoryKey) == 0);
-    // Another page writes a history after the reset (an import of one older session, say): one's
-    // session started before the reset and stays out.
+    // A third page finishes a session after the reset and writes the history: one's session, which
+    // started before the reset, stays out.
     Page three(2);
     Advance(three, 1000.0);
     DoOneSetAndEnd(three);
