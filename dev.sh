@@ -10,6 +10,7 @@
 #   ./dev.sh dist           build dist/ only
 #   ./dev.sh bench [--rounds N] [--out FILE]  size and speed next to Dear ImGui's own SDL2 + WebGL2
 #                           example (writes bench/results.md unless --out names another file)
+#   ./dev.sh messages       bring assets/lang/*.po up to date with the English texts of src/
 #   ./dev.sh figures        PNG screenshots of every exercise demonstration at its key poses
 #   ./dev.sh screens        PNG screenshots of every screen, both themes, phone and desktop
 #   ./dev.sh fuzz [seconds] libFuzzer on the save-format loader
@@ -69,7 +70,7 @@ private_apt() {  # private_apt NAME LINE... ; sets PRIVATE_APT_OPTS
 }
 
 setup_native() {
-    apt_install cmake g++ make rapidjson-dev python3-fonttools fonts-inter clang-format
+    apt_install cmake g++ make rapidjson-dev python3-fonttools python3-polib python3-babel gettext fonts-inter clang-format
     if ! dpkg -s libcatch2-dev 2>/dev/null | grep -q '^Version: 3'; then
         log "Catch2 3 from bookworm-backports"
         private_apt backports "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s bookworm-backports main"
@@ -161,7 +162,7 @@ assemble_dist() {
     local build="$1" final="$2" inputs
     # Nothing changed since the last assembly (the build's js and wasm, web/, assets/, this
     # function): dist/ stays as it is, without rasterising or compressing anything again.
-    inputs=$( { sha256sum "$build/band-circuit.js" "$build/band-circuit.wasm" "$ROOT"/web/* "$ROOT"/assets/*.svg \
+    inputs=$( { sha256sum "$build/band-circuit.js" "$build/band-circuit.wasm" "$build"/lang/*.bin "$ROOT"/web/* "$ROOT"/assets/*.svg \
                           "$ROOT/assets/minify.mjs" "$ROOT/tests/browser/package-lock.json";
                 declare -f assemble_dist; } | sha256sum | cut -c1-16)
     if [ -d "$final" ] && [ "$(cat "$build/dist.inputs" 2>/dev/null)" = "$inputs" ]; then
@@ -172,6 +173,13 @@ assemble_dist() {
     rm -rf "$out"; mkdir -p "$out/icons"
     cp "$build/band-circuit.js" "$build/band-circuit.wasm" "$out/"
     cp "$ROOT"/web/* "$out/"
+    # Every language but English: its table and glyphs, fetched when chosen (not precached).
+    mkdir -p "$out/lang"
+    cp "$build"/lang/*.bin "$out/lang/"
+    local tags
+    tags=$(cd "$out/lang" && ls *.bin | sed 's/\.bin$//' | LC_ALL=C sort | sed 's/.*/"&"/' | paste -sd, -)
+    sed -i "s|\"__LANGUAGE_FILES__\"|[$tags]|" "$out/app.js"
+    grep -q '__LANGUAGE_FILES__' "$out/app.js" && die "app.js's list of languages was not filled in"
     # Served minified (assets/minify.mjs; web/ keeps the source), before the version hash so
     # that it covers what is served.
     node "$ROOT/assets/minify.mjs" "$out/band-circuit.js" "$out/app.js" "$out/a11y.js" "$out/index.html" \
@@ -184,8 +192,8 @@ assemble_dist() {
         rsvg-convert -w $size -h $size "$ROOT/assets/icon-maskable.svg" -o "$out/icons/maskable-$size.png"
     done
     local files version list
-    files=$(cd "$out" && find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort)
-    version=$( { (cd "$out" && sha256sum $files); sha256sum < "$ROOT/web/sw.js"; } | sha256sum | cut -c1-16)
+    files=$(cd "$out" && find . -type f ! -name sw.js ! -path './lang/*' | sed 's|^\./||' | LC_ALL=C sort)
+    version=$( { (cd "$out" && sha256sum $files lang/*.bin); sha256sum < "$ROOT/web/sw.js"; } | sha256sum | cut -c1-16)
     list=$(printf '"%s",' $files); list="[\"./\",${list%,}]"
     sed -i -e "s|__CACHE_VERSION__|$version|" -e "s|\"__PRECACHE_FILES__\"|$list|" "$out/sw.js"
     grep -q '__CACHE_VERSION__\|__PRECACHE_FILES__' "$out/sw.js" && die "sw.js placeholders were not filled in"
@@ -366,6 +374,14 @@ cmd_bench() {
     node "$ROOT/tests/bench/bench.mjs" "$ROOT/dist" "$example/site" "$@"   # --out FILE (default bench/results.md), --rounds N
 }
 
+# The language files: every .po brought up to date with the English texts of src/ (new texts
+# to translate appear empty; docs/languages.md).
+cmd_messages() {
+    setup_native
+    /usr/bin/python3 "$ROOT/assets/lang/languages.py" update
+    log "assets/lang/*.po are up to date with src/; ./dev.sh test core checks them"
+}
+
 cmd_figures() {
     build_web
     setup_browser
@@ -384,8 +400,9 @@ case "${1:-}" in
     dist) shift; cmd_dist "$@" ;;
     bench) shift; cmd_bench "$@" ;;
     figures) shift; cmd_figures "$@" ;;
+    messages) shift; cmd_messages ;;
     screens) shift; cmd_screens "$@" ;;
     fuzz) shift; build_native; cmd_fuzz "$@" ;;
     format) shift; cmd_format ;;
-    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -5,6 +5,7 @@
 // changed or moves: after input, while an animation plays, or when a displayed time is due to
 // change. Otherwise the main loop is paused (no frames at all) until an SDL event arrives (the
 // event watch below) or the next due time (a timeout), so an idle page costs nothing.
+#include "core/wording.h"
 #include "platform/platform.h"
 #include "platform/renderer_webgl2.h"
 #include "ui/app.h"
@@ -19,6 +20,7 @@
 #include <imgui_impl_sdl2.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
 #include <malloc.h>
 
@@ -27,6 +29,9 @@ static struct
     SDL_Window* Window = nullptr;       // the canvas
     SDL_GLContext GlContext = nullptr;  // its WebGL2 context
     float FontScale = 0.0f;             // device pixel ratio the font atlas was rasterised for
+    int FontLanguage = -1;              // bc::LanguageGeneration() the atlas holds the glyphs of
+    bool PageShown = false;             // platform::PageReady() was called: the loading message is gone
+    double StartMs = 0.0;               // monotonic time main() started
     int FramesToDraw = 2;               // frames still owed after input (ImGui settles in two)
     bool Animating = false;             // the last frame asked to be drawn again at once
     double WakeAtMs = 0.0;              // monotonic time the screen next changes by itself
@@ -95,6 +100,23 @@ static void PauseUntilDue(double now)
     emscripten_pause_main_loop();
 }
 
+// A first visit in another language keeps the page's loading message up until the language's file
+// is here (a fraction of a second), so the runner never sees the app flash by in English; after
+// LanguageWaitMs without it, the app shows in English and switches when it arrives.
+constexpr double LanguageWaitMs = 3000.0;
+static void ShowPageWhenLanguageIsHere(double now_ms)
+{
+    if (g_Main.PageShown)
+        return;
+    if (ui::LanguagePending() && now_ms < g_Main.StartMs + LanguageWaitMs)
+    {
+        g_Main.WakeAtMs = std::min(g_Main.WakeAtMs, g_Main.StartMs + LanguageWaitMs);  // give up waiting then
+        return;
+    }
+    g_Main.PageShown = true;
+    platform::PageReady();
+}
+
 // One Dear ImGui frame of the app, up to its draw data.
 static ui::FrameRequest RunImGuiFrame(const platform::Clock& clock)
 {
@@ -145,7 +167,7 @@ static void Frame()
         g_Main.ContextRestored = false;
         if (!platform::RendererInit())
         {
-            platform::ShowFatal("Band Circuit could not draw again after the browser reset its graphics. Reload the page; your data is kept.");
+            platform::ShowFatal(bc::Tr("Band Circuit could not draw again after the browser reset its graphics. Reload the page; your data is kept."));
             emscripten_cancel_main_loop();
             return;
         }
@@ -154,12 +176,14 @@ static void Frame()
 
     // Rasterise the font for the current device pixel ratio and display scale, so text is crisp at
     // DPR 1, 2 or 3 and on large windows.
+    // A new language brings glyphs of its own: the atlas is built again for it, before its first frame.
     const float scale = (float)emscripten_get_device_pixel_ratio() * display_scale;
-    if (scale != g_Main.FontScale)
+    if (scale != g_Main.FontScale || bc::LanguageGeneration() != g_Main.FontLanguage)
     {
         ui::LoadFonts(scale);
         platform::RendererUploadFonts();
         g_Main.FontScale = scale;
+        g_Main.FontLanguage = bc::LanguageGeneration();
     }
 
     ui::FrameRequest request = RunImGuiFrame(clock);
@@ -179,6 +203,7 @@ static void Frame()
         g_Main.FramesToDraw = 1;
     g_Main.Animating = request.Animating;
     g_Main.WakeAtMs = request.WakeAtMs;
+    ShowPageWhenLanguageIsHere(now);
 }
 
 int main(int, char**)
@@ -214,7 +239,7 @@ int main(int, char**)
     if (g_Main.GlContext == nullptr)
     {
         printf("WebGL2 is not available: %s\n", SDL_GetError());
-        platform::ShowFatal("This browser cannot draw with WebGL2.");
+        platform::ShowFatal(bc::Tr("This browser cannot draw with WebGL2."));
         return 1;
     }
     SDL_GL_MakeCurrent(g_Main.Window, g_Main.GlContext);
@@ -230,13 +255,19 @@ int main(int, char**)
     ImGui_ImplSDL2_InitForOpenGL(g_Main.Window, g_Main.GlContext);
     if (!platform::RendererInit())
     {
-        platform::ShowFatal("This browser cannot draw Band Circuit: its WebGL2 shader did not build.");
+        platform::ShowFatal(bc::Tr("This browser cannot draw Band Circuit: its WebGL2 shader did not build."));
         return 1;
     }
 
-    ui::AppInit(platform::ReadClock());
+    const platform::Clock start = platform::ReadClock();
+    g_Main.StartMs = start.NowMs;
+    ui::AppInit(start);
     SDL_AddEventWatch(OnSdlEvent, nullptr);
-    platform::PageReady();
+    if (!ui::LanguagePending())
+    {
+        g_Main.PageShown = true;
+        platform::PageReady();
+    }
     emscripten_set_main_loop(Frame, 0, 0);
     return 0;
 }

@@ -171,7 +171,8 @@
                 parent = container("radiogroup:" + node.g, "radiogroup", node.g);
                 used.add("radiogroup:" + node.g);
             } else if (node.k === "status") {
-                parent = container("status", "group", "Session status");
+                const statusName = window.bandCircuitLanguages ? window.bandCircuitLanguages.statusName : "Session status";
+                parent = container("status", "group", statusName);
                 used.add("status");
             }
             if (parent) {

@@ -95,6 +95,91 @@
         framesDrawn: () => (isReady ? Module._bc_frames_drawn() : 0),
     };
 
+    // --- Languages. English is built into the app; every other language is lang/<tag>.bin (its
+    // texts and glyphs, assets/lang/languages.py), fetched when it is chosen. The file for the
+    // language this visit will most likely use (the saved choice, else the browser's) is asked for
+    // while the wasm downloads; the app decides (src/app/language.cpp) and asks for what it needs
+    // through load(). dev.sh fills in the list of files when it assembles dist/.
+    const LANGUAGE_FILES = "__LANGUAGE_FILES__";   // tags with a lang/<tag>.bin: ["de", "pt-BR", ...]
+    const languages = {
+        requests: new Map(),   // tag -> promise of the file's bytes
+        tag: "en",
+        rightToLeft: false,
+        fetch(tag) {
+            if (!this.requests.has(tag)) {
+                const request = fetch("lang/" + tag + ".bin").then((response) => {
+                    if (!response.ok) throw new Error("HTTP " + response.status);
+                    return response.arrayBuffer();
+                });
+                request.catch(() => this.requests.delete(tag));   // asked again later (offline now, say)
+                this.requests.set(tag, request);
+            }
+            return this.requests.get(tag);
+        },
+        // The app wants this language: its bytes go to _bc_language_arrived, or its failure to
+        // _bc_language_failed (the app then keeps the language it has).
+        load(tag) {
+            const pass = (bytes) => {
+                const tagSize = Module.lengthBytesUTF8(tag) + 1;
+                const tagPtr = Module._malloc(tagSize);
+                Module.stringToUTF8(tag, tagPtr, tagSize);
+                if (bytes) {
+                    const ptr = Module._malloc(bytes.byteLength || 1);
+                    Module.HEAPU8.set(new Uint8Array(bytes), ptr);
+                    Module._bc_language_arrived(tagPtr, ptr, bytes.byteLength);
+                    Module._free(ptr);
+                } else {
+                    Module._bc_language_failed(tagPtr);
+                }
+                Module._free(tagPtr);
+                Module._bc_wake();   // also before the page is shown: the app waits for this file
+            };
+            // Asked by the app itself, so its exports are there.
+            this.fetch(tag).then((bytes) => pass(bytes), () => pass(null));
+        },
+        // The page follows the app's language: <html lang dir>, and the voice speaks it.
+        statusName: "Session status",   // the accessible layer's name for the session's numbers, in the language
+        use(tag, rightToLeft, statusName) {
+            this.tag = tag;
+            this.rightToLeft = rightToLeft;
+            if (statusName) this.statusName = statusName;
+            document.documentElement.lang = tag;
+            document.documentElement.dir = rightToLeft ? "rtl" : "ltr";
+            checkVoices();
+        },
+        preferred() {
+            return (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"]).join(",");
+        },
+        // The first day of the browser's week for this language, where the browser says (Intl.Locale
+        // weekInfo): 0 Monday .. 6 Sunday; -1 when it does not.
+        firstWeekday(tag) {
+            try {
+                const wanted = (navigator.languages || []).find((t) => t.split("-")[0].toLowerCase() === tag.split("-")[0].toLowerCase()) || tag;
+                const locale = new Intl.Locale(wanted);
+                const info = typeof locale.getWeekInfo === "function" ? locale.getWeekInfo() : locale.weekInfo;
+                return info && info.firstDay >= 1 && info.firstDay <= 7 ? info.firstDay - 1 : -1;
+            } catch (e) { return -1; }
+        },
+    };
+    // The language this visit most likely needs, fetched now: the saved choice, else the browser's.
+    (function prefetchLanguage() {
+        let wanted = [];
+        try {
+            const saved = JSON.parse(localStorage.getItem("bandCircuit.settings") || "null");
+            if (saved && typeof saved.language === "string" && saved.language) wanted = [saved.language];
+        } catch (e) { /* unreadable settings: the app says so; the browser's language is a good guess */ }
+        if (!wanted.length) wanted = languages.preferred().split(",");
+        const files = Array.isArray(LANGUAGE_FILES) ? LANGUAGE_FILES : [];
+        const lower = (t) => t.replace("_", "-").toLowerCase();
+        for (const tag of wanted) {
+            if (lower(tag) === "en" || lower(tag).startsWith("en-")) return;
+            const exact = files.find((f) => lower(f) === lower(tag));
+            const primary = files.find((f) => lower(f).split("-")[0] === lower(tag).split("-")[0]);
+            if (exact || primary) { languages.fetch(exact || primary); return; }
+        }
+    })();
+    window.bandCircuitLanguages = languages;
+
     // --- Cues: Web Audio tones, speech, wake lock
     const AudioContextClass = window.AudioContext || window.webkitAudioContext;
     let audio = null;
@@ -162,11 +247,24 @@
     // Speech needs a voice. Some browsers have the API but no voice at all (Firefox and WebKitGTK
     // without a speech service, for one); there a spoken cue sounds as a short double tone, unless
     // a tone for the same cue has just played. Chromium lists its voices a moment after start-up.
+    // The voice must speak the app's language: picked by the full tag, then the primary subtag,
+    // a voice on the device before one over the network. Android lists tags like "en_US": normalised.
     let voiceAvailable = false;
+    let voice = null;
+    function pickVoice(tag) {
+        const normal = (t) => String(t || "").replace(/_/g, "-").toLowerCase();
+        const wanted = normal(tag), primary = wanted.split("-")[0];
+        const voices = speechSynthesis.getVoices();
+        const rank = (v) => (normal(v.lang) === wanted ? 0 : normal(v.lang).split("-")[0] === primary ? 2 : 9) + (v.localService ? 0 : 1);
+        let best = null;
+        for (const v of voices) if (rank(v) < 9 && (!best || rank(v) < rank(best))) best = v;
+        return best;
+    }
     function checkVoices() {
         try {
-            voiceAvailable = !!(window.speechSynthesis && window.SpeechSynthesisUtterance && speechSynthesis.getVoices().length > 0);
-        } catch (e) { voiceAvailable = false; }
+            voice = window.speechSynthesis && window.SpeechSynthesisUtterance ? pickVoice(languages.tag) : null;
+            voiceAvailable = !!voice;
+        } catch (e) { voice = null; voiceAvailable = false; }
     }
     checkVoices();
     if (window.speechSynthesis && speechSynthesis.addEventListener) {
@@ -211,6 +309,8 @@
             try {
                 speechSynthesis.cancel();
                 const utterance = new SpeechSynthesisUtterance(text);
+                utterance.lang = languages.tag;
+                try { if (voice) utterance.voice = voice; } catch (e) { /* a stand-in voice (tests): the lang picks */ }
                 utterance.rate = 1.1;
                 utterance.volume = volume;
                 speechSynthesis.speak(utterance);

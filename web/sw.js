@@ -13,6 +13,13 @@ const CACHE_PREFIX = "band-circuit-";
 const CACHE = CACHE_PREFIX + "__CACHE_VERSION__";
 const FILES = "__PRECACHE_FILES__";   // URLs relative to this file: "./", "index.html", ...
 
+// lang/<tag>.bin: a language's texts and glyphs, cached the first time it is used.
+function isLanguageFile(url) {
+    const path = new URL(url).pathname;
+    const scope = new URL(self.registration.scope).pathname;
+    return path.startsWith(scope) && /^lang\/[A-Za-z-]+\.bin$/.test(path.slice(scope.length));
+}
+
 // A redirect stored in the cache cannot answer a navigation, and some hosts redirect
 // "index.html" to "./": keep the final response's body and headers only.
 async function cleanResponse(response) {
@@ -32,6 +39,18 @@ self.addEventListener("install", (event) => {
             return [file, await cleanResponse(response)];
         }));
         await Promise.all(responses.map(([file, response]) => cache.put(file, response)));
+        // Language files are not precached (an English visitor needs none), but one this browser
+        // has used must stay offline across an update: the new version fetches it too.
+        for (const name of await caches.keys()) {
+            if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+            for (const request of await (await caches.open(name)).keys()) {
+                if (!isLanguageFile(request.url)) continue;
+                try {
+                    const response = await fetch(new Request(request.url, { cache: "no-cache", credentials: "same-origin" }));
+                    if (response.ok) await cache.put(request, await cleanResponse(response));
+                } catch (e) { /* offline: the language is fetched again when next chosen */ }
+            }
+        }
     })());
 });
 
@@ -51,7 +70,7 @@ self.addEventListener("activate", (event) => {
 });
 
 // Cache first. The query string is ignored ("./?from=homescreen" is "./"); anything not
-// precached goes to the network; a navigation that fails offline gets the app's page.
+// precached goes to the network (a language file is kept for next time); a navigation that fails offline gets the app's page.
 self.addEventListener("fetch", (event) => {
     const request = event.request;
     if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
@@ -60,7 +79,11 @@ self.addEventListener("fetch", (event) => {
         const cached = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
         if (cached) return cached;
         try {
-            return await fetch(request);
+            const response = await fetch(request);
+            if (!response.ok || !isLanguageFile(request.url)) return response;
+            const clean = await cleanResponse(response);
+            await cache.put(request, clean.clone());
+            return clean;
         } catch (error) {
             // Only for pages beside index.html: deeper paths would break its relative URLs.
             const scope = new URL(self.registration.scope).pathname;

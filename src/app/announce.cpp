@@ -1,49 +1,61 @@
 #include "app/announce.h"
 
 #include "core/catalogue.h"
+#include "core/coach.h"
+#include "core/wording.h"
 
 #include <cstdio>
-
-static const char* SideWord(bc::Side side)
-{
-    switch (side)
-    {
-    case bc::Side::Left: return "left side";
-    case bc::Side::Right: return "right side";
-    case bc::Side::Forward: return "walking forward";
-    case bc::Side::Back: return "walking back";
-    default: return nullptr;
-    }
-}
 
 std::string app::DescribeStep(const bc::TimerView& view)
 {
     const bc::Exercise& exercise = bc::GetExercise(view.Exercise);
-    char text[256];
+    const char* name = bc::Tr(exercise.Name);
+    char text[512];
     switch (view.StepPhase)
     {
     case bc::Phase::GetReady:
-        snprintf(text, sizeof(text), "Get ready. First: %s", exercise.Name);
+        // TRANSLATORS: for screen readers as the get-ready step begins; %s is the first exercise's name
+        snprintf(text, sizeof(text), bc::Tr("Get ready. First: %s"), name);
         break;
     case bc::Phase::Work:
     {
-        const char* side = SideWord(view.CurrentSide);
-        int n = snprintf(text, sizeof(text), "Round %d of %d, %s%s%s", view.Round, view.Rounds, exercise.Name, side ? ", " : "", side ? side : "");
-        if (view.Rep > 0 && n > 0 && n < (int)sizeof(text))
-            snprintf(text + n, sizeof(text) - n, ", %s %d of %d", bc::GetExercise(view.Exercise).CountUnit[0] == 's' ? "step" : "rep", view.Rep, view.Reps);
+        // For screen readers as a set begins and on the workout page: "Round 1 of 2, Banded deadbug,
+        // left side, rep 3 of 10" (the side and the rep when there are).
+        const char* side = bc::SidePhrase(view.CurrentSide);
+        const bool steps = exercise.CountUnit[0] == 's';
+        if (view.Rep > 0 && side)
+            // TRANSLATORS: round, rounds, the exercise's name, its side ("left side", "walking forward"), rep, reps
+            snprintf(text, sizeof(text), steps ? bc::Tr("Round %d of %d, %s, %s, step %d of %d") : bc::Tr("Round %d of %d, %s, %s, rep %d of %d"),
+                     view.Round, view.Rounds, name, side, view.Rep, view.Reps);
+        else if (view.Rep > 0)
+            // TRANSLATORS: round, rounds, the exercise's name, rep, reps
+            snprintf(text, sizeof(text), steps ? bc::Tr("Round %d of %d, %s, step %d of %d") : bc::Tr("Round %d of %d, %s, rep %d of %d"),
+                     view.Round, view.Rounds, name, view.Rep, view.Reps);
+        else if (side)
+            // TRANSLATORS: round, rounds, the exercise's name, its side ("left side", "walking forward")
+            snprintf(text, sizeof(text), bc::Tr("Round %d of %d, %s, %s"), view.Round, view.Rounds, name, side);
+        else
+            // TRANSLATORS: round, rounds, the exercise's name
+            snprintf(text, sizeof(text), bc::Tr("Round %d of %d, %s"), view.Round, view.Rounds, name);
         break;
     }
     case bc::Phase::Switch:
-        snprintf(text, sizeof(text), "Switch sides. Next: %s", SideWord(view.CurrentSide) ? SideWord(view.CurrentSide) : "other side");
+        if (const char* side = bc::SidePhrase(view.CurrentSide))
+            // TRANSLATORS: for screen readers as a switch begins; %s is the side that comes next ("right side", "walking back")
+            snprintf(text, sizeof(text), bc::Tr("Switch sides. Next: %s"), side);
+        else
+            snprintf(text, sizeof(text), "%s", bc::Tr("Switch sides. Next: other side"));
         break;
     case bc::Phase::Rest:
-        snprintf(text, sizeof(text), "Rest. Next: %s", exercise.Name);
+        // TRANSLATORS: for screen readers as a rest begins; %s is the next exercise's name
+        snprintf(text, sizeof(text), bc::Tr("Rest. Next: %s"), name);
         break;
     case bc::Phase::RoundRest:
-        snprintf(text, sizeof(text), "Round %d of %d done. Rest. Next: %s", view.Round, view.Rounds, exercise.Name);
+        // TRANSLATORS: for screen readers as the rest after a round begins: round, rounds, the next exercise's name
+        snprintf(text, sizeof(text), bc::Tr("Round %d of %d done. Rest. Next: %s"), view.Round, view.Rounds, name);
         break;
     case bc::Phase::Done:
-        snprintf(text, sizeof(text), "%s", view.EndedEarly ? "Session ended." : "Circuit complete. Well done.");
+        snprintf(text, sizeof(text), "%s", view.EndedEarly ? bc::Tr("Session ended.") : bc::FinishSentence());
         break;
     }
     return text;

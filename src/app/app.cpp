@@ -2,9 +2,11 @@
 // (SetClock) and everything below reads them from the AppState, never from the platform.
 #include "app/app.h"
 
+#include "app/language.h"
 #include "app/persistence.h"
 #include "app/session_runner.h"
 #include "core/catalogue.h"
+#include "core/wording.h"
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +20,7 @@ void app::Init(AppState& app, const platform::Clock& clock)
     app.SystemDark = platform::PrefersDarkScheme();
     app.MoreContrast = platform::PrefersMoreContrast();
     LoadSavedData(app, clock.NowMs);
+    StartLanguage(app);
     if (app.HasSession)
     {
         // A reload or a closed tab: reopen the session where it stood, paused.
@@ -25,7 +28,7 @@ void app::Init(AppState& app, const platform::Clock& clock)
         if (app.HasSession)
             app.Current = Screen_Session;
     }
-    platform::Announce(app.Current == Screen_Session ? "Workout paused where you left off" : "Band Circuit home");
+    platform::Announce(app.Current == Screen_Session ? bc::Tr("Workout paused where you left off") : bc::Tr("Band Circuit home"));
 }
 
 void app::BeginFrame(AppState& app, const platform::Clock& clock)
@@ -42,6 +45,7 @@ void app::BeginFrame(AppState& app, const platform::Clock& clock)
         app.MoreContrast = platform::PrefersMoreContrast();
         app.PreferencesReadMs = clock.NowMs;
     }
+    FollowLanguage(app);
     UpdateSession(app, clock.NowMs);
 }
 
@@ -95,5 +99,7 @@ void app::InstallPageEvents(AppState& app)
     events.StorageChanged = [](void* user, const char* key, const platform::Clock& clock) { OnStorageChanged(*(AppState*)user, key, clock); };
     events.HistoryCommit = [](void* user, const platform::Clock& clock) { OnHistoryCommit(*(AppState*)user, clock); };
     events.UpdateReady = [](void* user) { ((AppState*)user)->UpdateReady = true; };
+    events.LanguageArrived = [](void* user, const char* tag, std::string bytes) { OnLanguageArrived(*(AppState*)user, tag, std::move(bytes)); };
+    events.LanguageFailed = [](void* user, const char* tag) { OnLanguageFailed(*(AppState*)user, tag); };
     platform::SetPageEvents(events);
 }

@@ -4,6 +4,8 @@
 
 #include "app/announce.h"
 #include "core/catalogue.h"
+#include "core/coach.h"
+#include "core/wording.h"
 
 #include <algorithm>
 
@@ -15,7 +17,8 @@ const char* app::ScreenKey(Screen screen)
 
 const char* app::ScreenTitle(Screen screen)
 {
-    static const char* titles[Screen_COUNT] = { "Home", "Workout", "Finished", "Exercise", "History", "Settings", "About" };
+    // TRANSLATORS: the screens' names, which screen readers hear when one opens
+    static const char* titles[Screen_COUNT] = { bc::N_("Home"), bc::N_("Workout"), bc::N_("Finished"), bc::N_("Exercise"), bc::N_("History"), bc::N_("Settings"), bc::N_("About") };
     return titles[screen];
 }
 
@@ -41,15 +44,15 @@ void app::Navigate(AppState& app, Screen screen)
     app.Current = screen;
     app.Notice.clear();
     app.Animating = true;  // the frame that navigated drew the old screen: draw the new one
-    std::string announcement = ScreenTitle(screen);
+    std::string announcement = bc::Tr(ScreenTitle(screen));
     if (screen == Screen_Exercise)
-        announcement = bc::GetExercise(app.ShownExercise).Name;
+        announcement = bc::Tr(bc::GetExercise(app.ShownExercise).Name);
     else if (screen == Screen_Session && app.HasSession)
         announcement = DescribeStep(app.View);
     else if (screen == Screen_Finish && app.HasLastRecord)
-        announcement = RecordSaveFor(app, app.LastRecord.Id) == RecordSave_NoWork ? "No reps done."
-                       : app.LastRecord.Finished                                  ? "Circuit complete. Well done."
-                                                                                  : "Session ended early.";
+        announcement = RecordSaveFor(app, app.LastRecord.Id) == RecordSave_NoWork ? bc::Tr("No reps done.")
+                       : app.LastRecord.Finished                                  ? bc::FinishSentence()
+                                                                                  : bc::Tr("Session ended early.");
     platform::Announce(announcement.c_str());
 }
 

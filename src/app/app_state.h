@@ -29,7 +29,7 @@ enum Screen
     Screen_COUNT
 };
 const char* ScreenKey(Screen screen);    // "home", "session", ... as in bandCircuit.state().screen
-const char* ScreenTitle(Screen screen);  // "Home", "Workout", ... as announced to screen readers
+const char* ScreenTitle(Screen screen);  // "Home", "Workout", ... as announced to screen readers (English: bc::Tr() it)
 
 enum StorageStatus
 {
@@ -82,6 +82,16 @@ struct StoredState
     bool AskedPersistence = false;                      // navigator.storage.persist() was asked this visit
 };
 
+// The language on screen and the one on its way (app/language.h).
+struct LanguageState
+{
+    std::vector<std::string> Browser;  // navigator.languages, read at start-up
+    std::string Active = "en";         // the language drawn now
+    std::string Requested;             // a language whose file is on its way ("" when none)
+    std::string Failed;                // the last language whose file could not be fetched or read (not asked again until chosen again)
+    int FirstWeekday = 0;              // weeks start on it (0 Monday .. 6 Sunday): the browser's for the language, else the language's
+};
+
 struct AppState
 {
     Screen Current = Screen_Home;                   // the screen on show
@@ -104,6 +114,7 @@ struct AppState
     std::string StorageDetail;                 // what was wrong with the data kept aside
     StoredState Stored;                        // this page and the storage it shares with other pages
     bool UpdateReady = false;                  // a new version of the app is downloaded: it runs from the next visit
+    LanguageState Language;                    // the language on screen and the one on its way
 
     bc::ExerciseId ShownExercise = bc::ExerciseId::Deadbug;  // exercise page
     bc::Side ShownSide = bc::Side::Left;                     // exercise page: side shown

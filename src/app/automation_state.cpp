@@ -106,14 +106,14 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
         w.Null();
     Number(w, "estimateMs", bc::PlanTotalMs(bc::BuildPlan(app.Settings)));
 
-    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Settings.WeeklyGoal);
+    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
     if (app.Current == Screen_Finish && app.HasLastRecord)
     {
         w.Key("finish");
         WriteFinish(w, app, week);
     }
 
-    const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, clock.WallMs, clock.TzOffsetMinutes);
+    const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Language.FirstWeekday);
     w.Key("history");
     w.StartObject();
     Number(w, "sessions", (int64_t)app.History.size());
@@ -143,6 +143,14 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     static const char* persistence[] = { "unknown", "persistent", "best-effort", "unsupported" };
     Text(w, "persistence", persistence[platform::StoragePersistence()]);
     Flag(w, "updateReady", app.UpdateReady);
+    // The language drawn, the one whose file is on its way, the last that could not be loaded.
+    w.Key("language");
+    w.StartObject();
+    Text(w, "active", app.Language.Active.c_str());
+    Text(w, "loading", app.Language.Requested.empty() ? nullptr : app.Language.Requested.c_str());
+    Text(w, "failed", app.Language.Failed.empty() ? nullptr : app.Language.Failed.c_str());
+    Text(w, "chosen", app.Settings.Language);
+    w.EndObject();
     Text(w, "theme", drawn.DarkTheme ? "dark" : "light");
     Flag(w, "highContrast", drawn.HighContrast);
     Text(w, "focused", drawn.Focused.empty() ? nullptr : drawn.Focused.c_str());

@@ -1,9 +1,19 @@
 #include "app/dates.h"
 
-#include <cstdio>
+#include "core/wording.h"
 
+#include <cstdio>
+#include <cstring>
+
+// English dates are written here; another language's come from the browser (Intl.DateTimeFormat:
+// platform::FormatDate), which knows its month names, their cases and its order.
 static const char* const WeekdayNames[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 static const char* const MonthNames[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+static bool English()
+{
+    return std::strcmp(bc::ActiveLanguage().Tag, "en") == 0;
+}
 
 int app::RecordOffsetMinutes(const bc::SessionRecord& record)
 {
@@ -12,6 +22,8 @@ int app::RecordOffsetMinutes(const bc::SessionRecord& record)
 
 std::string app::SessionLabel(const bc::SessionRecord& record)
 {
+    if (!English())
+        return platform::FormatDate(bc::ActiveLanguage().Tag, record.StartedWallMs, RecordOffsetMinutes(record), "session");
     const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, RecordOffsetMinutes(record));
     char text[64];
     snprintf(text, sizeof(text), "%s %d %s %d, %02d:%02d", WeekdayNames[t.Weekday], t.Day, MonthNames[t.Month - 1], t.Year, t.Hour, t.Minute);
@@ -20,15 +32,20 @@ std::string app::SessionLabel(const bc::SessionRecord& record)
 
 std::string app::DateTimeText(int64_t wall_ms)
 {
-    const bc::LocalDateTime t = bc::ToLocalDateTime(wall_ms, platform::TimezoneOffsetMinutesAt((double)wall_ms));
+    const int offset = platform::TimezoneOffsetMinutesAt((double)wall_ms);
+    if (!English())
+        return platform::FormatDate(bc::ActiveLanguage().Tag, wall_ms, offset, "datetime");
+    const bc::LocalDateTime t = bc::ToLocalDateTime(wall_ms, offset);
     char text[64];
     snprintf(text, sizeof(text), "%d %s %d, %02d:%02d", t.Day, MonthNames[t.Month - 1], t.Year, t.Hour, t.Minute);
     return text;
 }
 
-std::string app::ChartStartDay(int64_t today_day)
+std::string app::ChartStartDay(int64_t today_day, int first_weekday)
 {
-    const int64_t monday = bc::MondayOfWeek(today_day) - 7 * (bc::HistoryWeeks - 1);
+    const int64_t monday = bc::WeekStart(today_day, first_weekday) - 7 * (bc::HistoryWeeks - 1);
+    if (!English())
+        return platform::FormatDate(bc::ActiveLanguage().Tag, monday * 86400000LL, 0, "day");
     const bc::LocalDateTime first = bc::ToLocalDateTime(monday * 86400000LL, 0);
     char text[32];
     snprintf(text, sizeof(text), "%d %s", first.Day, MonthNames[first.Month - 1]);

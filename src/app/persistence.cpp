@@ -4,6 +4,7 @@
 #include "app/persistence.h"
 
 #include "core/save_format.h"
+#include "core/wording.h"
 #include "platform/platform.h"
 
 #include <algorithm>
@@ -52,8 +53,37 @@ static void AddDetail(app::AppState& app, const std::string& text)
     app.StorageDetail += text;
 }
 
+// What the runner reads when stored data could not be read: kept aside under `aside`, or (aside
+// nullptr) left in place for want of room. One sentence per kind of data, since languages inflect
+// with it; `why` is the reader's message.
+static std::string UnreadableText(app::StoredKey key, const std::string& why, const char* aside)
+{
+    if (aside)
+    {
+        // TRANSLATORS: %1$s is why (a message of the reader), %2$s the name the copy is kept under in the browser's storage
+        const char* format = bc::Tr("Your saved settings could not be read (%s). A copy is kept under \"%s\".");
+        if (key == app::StoredKey_History)
+            // TRANSLATORS: %1$s is why (a message of the reader), %2$s the name the copy is kept under in the browser's storage. "History" is the screen
+            format = bc::Tr("Your saved history could not be read (%s). A copy is kept under \"%s\": History can recover its sessions.");
+        else if (key == app::StoredKey_Session)
+            // TRANSLATORS: the session in progress; %1$s is why (a message of the reader), %2$s the name the copy is kept under in the browser's storage
+            format = bc::Tr("Your saved session could not be read (%s). A copy is kept under \"%s\".");
+        return bc::Format(format, why.c_str(), aside);
+    }
+    // TRANSLATORS: %s is why (a message of the reader)
+    const char* format = bc::Tr("Your saved settings could not be read (%s), and there is no room to keep a copy, so it is left as it is and Band Circuit will not write over it: changes to your settings are not saved until space is freed.");
+    if (key == app::StoredKey_History)
+        // TRANSLATORS: %s is why (a message of the reader)
+        format = bc::Tr("Your saved history could not be read (%s), and there is no room to keep a copy, so it is left as it is and Band Circuit will not write over it: changes to your history are not saved until space is freed.");
+    else if (key == app::StoredKey_Session)
+        // TRANSLATORS: the session in progress; %s is why (a message of the reader)
+        format = bc::Tr("Your saved session could not be read (%s), and there is no room to keep a copy, so it is left as it is and Band Circuit will not write over it: changes to your session are not saved until space is freed.");
+    return bc::Format(format, why.c_str());
+}
+
 // Keeps unreadable data under its own key, never overwriting an earlier copy, then reports it. If
 // the copy cannot be written (no space), the original stays where it is and is never written over.
+// `name` is part of the copy's key: "settings", "history", "session".
 static void KeepAside(app::AppState& app, app::StoredKey key, const char* name, const std::string& raw, const std::string& why)
 {
     char aside[96];
@@ -68,14 +98,11 @@ static void KeepAside(app::AppState& app, app::StoredKey key, const char* name, 
     {
         platform::StorageRemove(KeyOf(key));  // the copy is safe: the app may now write a fresh value
         app.Stored.KeptAside.push_back(aside);
-        AddDetail(app, "Your saved " + std::string(name) + " could not be read (" + why + "). A copy is kept under \"" + aside + "\"" +
-                           (key == app::StoredKey_History ? ": History can recover its sessions." : "."));
+        AddDetail(app, UnreadableText(key, why, aside));
         return;
     }
     app.Stored.Held[key] = true;
-    AddDetail(app, "Your saved " + std::string(name) + " could not be read (" + why + "), and there is no room to keep a copy, so it is "
-                                                                                      "left as it is and Band Circuit will not write over it: changes to your " +
-                       name + " are not saved until space is freed.");
+    AddDetail(app, UnreadableText(key, why, nullptr));
 }
 
 // --- [SECTION] Loading
@@ -209,8 +236,8 @@ static const char* EndedElsewhere(app::AppState& app)
 {
     app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
     if (app.Stored.ResetAtWallMs >= app.Session.StartedWallMs)
-        return "All data was deleted in another window, this workout with it.";
-    return "This workout was ended in another window.";
+        return bc::Tr("All data was deleted in another window, this workout with it.");
+    return bc::Tr("This workout was ended in another window.");
 }
 
 // A read of the session key, parsed when it was found: Missing, Unavailable (unreadable), or Ok
@@ -528,7 +555,7 @@ void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
                     platform::CancelScheduledTones();
                     if (app.Current == Screen_Session)
                         Navigate(app, Screen_Home);
-                    app.Notice = "This workout was taken over in another window.";
+                    app.Notice = bc::Tr("This workout was taken over in another window.");
                     app.NoticeIsError = false;
                     platform::Announce(app.Notice.c_str());
                 }
@@ -545,7 +572,7 @@ void app::DeleteEverything(AppState& app)
     const std::string removed = ForgetAllData(app);
     platform::KeepScreenAwake(false);
     app.ConfirmingReset = false;
-    ShowNotice(app, removed + " Settings are back to the defaults.", false);
+    ShowNotice(app, removed + " " + bc::Tr("Settings are back to the defaults."), false);
 }
 
 std::string app::ForgetAllData(AppState& app)
@@ -567,30 +594,41 @@ std::string app::ForgetAllData(AppState& app)
         const int64_t now_wall = app.WallMs;
         app.Stored.ResetAtWallMs = now_wall;
         platform::StorageWrite(ResetKey, bc::SaveResetMark(now_wall));
+        // What was deleted, as the items of a list after "Deleted" (below).
         std::vector<std::string> parts;
         if (settings)
-            parts.push_back("your settings");
+            // TRANSLATORS: an item of the list in "Deleted %s."
+            parts.push_back(bc::Tr("your settings"));
         if (history)
-            parts.push_back("your history of " + std::to_string(app.History.size()) + " session" + (app.History.size() == 1 ? "" : "s"));
+            // TRANSLATORS: an item of the list in "Deleted %s."
+            parts.push_back(bc::Format(bc::TrN("your history of %d session", "your history of %d sessions", (long long)app.History.size()), (int)app.History.size()));
         if (session)
-            parts.push_back("the session in progress");
+            // TRANSLATORS: an item of the list in "Deleted %s."
+            parts.push_back(bc::Tr("the session in progress"));
         if (copies > 0)
-            parts.push_back(std::to_string(copies) + " kept-aside cop" + (copies == 1 ? "y" : "ies") + " of unreadable data");
+            // TRANSLATORS: an item of the list in "Deleted %s."; copies of stored data the app could not read, kept aside
+            parts.push_back(bc::Format(bc::TrN("%d kept-aside copy of unreadable data", "%d kept-aside copies of unreadable data", copies), copies));
         if (parts.empty())
-            said = "There was nothing saved to delete.";
+            said = bc::Tr("There was nothing saved to delete.");
         else
         {
-            said = "Deleted ";
-            for (size_t i = 0; i < parts.size(); i++)
-                said += (i == 0 ? "" : i + 1 == parts.size() ? " and "
-                                                             : ", ") +
-                        parts[i];
-            said += ".";
+            std::string list = parts[0];
+            for (size_t i = 1; i < parts.size(); i++)
+            {
+                if (i + 1 < parts.size())
+                    // TRANSLATORS: joins the items of a list ("a, b"), the last two excepted ("%s and %s")
+                    list = bc::Format(bc::Tr("%s, %s"), list.c_str(), parts[i].c_str());
+                else
+                    // TRANSLATORS: joins the last two items of a list ("a, b and c")
+                    list = bc::Format(bc::Tr("%s and %s"), list.c_str(), parts[i].c_str());
+            }
+            // TRANSLATORS: %s is the list of what was deleted: "your settings, your history of 12 sessions and the session in progress"
+            said = bc::Format(bc::Tr("Deleted %s."), list.c_str());
         }
     }
     else
     {
-        said = "Everything held in this page was cleared (this browser was not saving anything).";
+        said = bc::Tr("Everything held in this page was cleared (this browser was not saving anything).");
     }
     app.Settings = app.Stored.Settings = DefaultSettingsHere();
     app.History.clear();
@@ -616,17 +654,18 @@ std::string app::RecoverKeptHistory(AppState& app, const std::string& key)
     if (platform::StorageRead(key.c_str(), &raw) != platform::StorageResult_Ok)
     {
         ListKeptAside(app);
-        return "That kept copy is no longer in storage.";
+        return bc::Tr("That kept copy is no longer in storage.");
     }
     const bc::SalvageResult salvage = bc::SalvageHistory(raw);
     if (!salvage.Error.empty())
-        return "Nothing could be recovered from that copy: " + salvage.Error + ". It is kept as it was.";
+        // TRANSLATORS: %s is why (a message of the reader)
+        return bc::Format(bc::Tr("Nothing could be recovered from that copy: %s. It is kept as it was."), salvage.Error.c_str());
     const std::vector<bc::SessionRecord>& sessions = salvage.Sessions;
     const size_t before = app.History.size();
     AddToHistory(app, sessions);
     const int added = (int)(app.History.size() - before);
-    char text[256];
-    snprintf(text, sizeof(text), "Recovered %d session%s from the kept copy (%d already here, %d unreadable). The copy is kept as it was.",
-             added, added == 1 ? "" : "s", (int)sessions.size() - added, salvage.Unreadable);
-    return text;
+    // TRANSLATORS: sessions recovered, sessions of the copy already in the history, entries that could not be read
+    return bc::Format(bc::TrN("Recovered %d session from the kept copy (%d already here, %d unreadable). The copy is kept as it was.",
+                              "Recovered %d sessions from the kept copy (%d already here, %d unreadable). The copy is kept as it was.", added),
+                      added, (int)sessions.size() - added, salvage.Unreadable);
 }

@@ -6,6 +6,7 @@
 #include "app/announce.h"
 #include "app/persistence.h"
 #include "core/coach.h"
+#include "core/wording.h"
 #include "platform/platform.h"
 
 #include <cstdio>
@@ -141,7 +142,7 @@ void app::PauseSession(AppState& app, double now_ms)
     {
         platform::KeepScreenAwake(false);
         UpdateAndSave(app, now_ms);
-        platform::Announce("Paused");
+        platform::Announce(bc::Tr("Paused"));
     }
 }
 
@@ -177,7 +178,7 @@ void app::ExtendStep(AppState& app, double now_ms)
     if (app.HasSession && bc::Extend(app.Session, (int64_t)now_ms, bc::ExtendStepSec * 1000LL))
     {
         UpdateAndSave(app, now_ms);
-        platform::Announce("15 seconds added");
+        platform::Announce(bc::Tr("15 seconds added"));
     }
 }
 
@@ -200,7 +201,7 @@ void app::EndSession(AppState& app, double now_ms)
     if (app.HasSession && bc::EndEarly(app.Session, (int64_t)now_ms))
     {
         app.View = bc::Update(app.Session, (int64_t)now_ms, nullptr);
-        platform::Announce("Session ended");
+        platform::Announce(bc::Tr("Session ended"));
         FinishAndRecord(app, now_ms);
     }
 }
@@ -242,7 +243,7 @@ static bool TakeTimerEvents(app::AppState& app, double now_ms)
         if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides)
             platform::Announce(app::DescribeStep(app.View).c_str());
         else if (event.Kind == bc::CueKind::Countdown && event.Value == 3 && app.View.ActiveMs - event.AtActiveMs <= FreshCueMs)
-            platform::Announce("3 seconds left");
+            platform::Announce(bc::Tr("3 seconds left"));
     }
     if (app.View.Finished || app.View.EndedEarly)
     {

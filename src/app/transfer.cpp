@@ -3,8 +3,7 @@
 #include "app/dates.h"
 #include "app/persistence.h"
 #include "core/save_format.h"
-
-#include <cstdio>
+#include "core/wording.h"
 
 static void Tell(app::AppState& app, const std::string& text, bool error)
 {
@@ -16,14 +15,14 @@ void app::ExportHistoryFile(AppState& app)
 {
     if (app.History.empty())
     {
-        Tell(app, "There is nothing to export yet: finish or end a session first.", false);
+        Tell(app, bc::Tr("There is nothing to export yet: finish or end a session first."), false);
         return;
     }
     const std::string name = HistoryFileName(app);
     platform::DownloadFile(name.c_str(), bc::ExportHistory(app.History, app.WallMs));
-    char text[160];
-    snprintf(text, sizeof(text), "Exported %d session%s to %s.", (int)app.History.size(), app.History.size() == 1 ? "" : "s", name.c_str());
-    Tell(app, text, false);
+    const int count = (int)app.History.size();
+    // TRANSLATORS: %s is the file's name
+    Tell(app, bc::Format(bc::TrN("Exported %d session to %s.", "Exported %d sessions to %s.", count), count, name.c_str()), false);
 }
 
 void app::ExportSessionFile(AppState& app, const bc::SessionRecord& record)
@@ -33,7 +32,7 @@ void app::ExportSessionFile(AppState& app, const bc::SessionRecord& record)
 
 void app::OpenImport(AppState& app)
 {
-    Tell(app, "Choose a history file exported from Band Circuit. Sessions already here are kept as they are.", false);
+    Tell(app, bc::Tr("Choose a history file exported from Band Circuit. Sessions already here are kept as they are."), false);
     platform::OpenFilePicker();
 }
 
@@ -46,14 +45,16 @@ bool app::ReceiveImport(AppState& app)
     {
         if (error.empty())
             return false;
-        Tell(app, "Import failed: " + error, true);
+        // TRANSLATORS: %s is why: the file could not be read, or is too large
+        Tell(app, bc::Format(bc::Tr("Import failed: %s"), error.c_str()), true);
         platform::Announce(app.Notice.c_str());
         return true;
     }
     const bc::LoadResult<std::vector<bc::SessionRecord>> loaded = bc::ImportHistory(text);
     if (!loaded.Ok())
     {
-        Tell(app, "Import failed, nothing was changed: " + loaded.Error.Message + ".", true);
+        // TRANSLATORS: %s is why (a message of the reader: "history file: not valid JSON (...)")
+        Tell(app, bc::Format(bc::Tr("Import failed, nothing was changed: %s."), loaded.Error.Message.c_str()), true);
         platform::Announce(app.Notice.c_str());
         return true;
     }
@@ -61,23 +62,27 @@ bool app::ReceiveImport(AppState& app)
     // Written even when nothing is new here: a session shown but not yet stored (storage was
     // full when it ended) is stored now.
     AddToHistory(app, loaded.Value);  // merged by id with what is stored, under the storage lock
-    char line[256];
     if (merged.Added == 0)
     {
-        snprintf(line, sizeof(line), "Every session in that file (%d) is already here. Nothing was changed.", merged.AlreadyPresent);
-        Tell(app, line, false);
+        const int here = merged.AlreadyPresent;
+        // TRANSLATORS: %d is how many sessions the file holds
+        Tell(app, bc::Format(bc::TrN("Every session in that file (%d) is already here. Nothing was changed.", "Every session in that file (%d) is already here. Nothing was changed.", here), here), false);
         platform::Announce(app.Notice.c_str());
         return true;
     }
-    int n = snprintf(line, sizeof(line), "Imported %d session%s", merged.Added, merged.Added == 1 ? "" : "s");
+    // "Imported 5 sessions; 2 were already here; 1 left out (history is full at 3000)."
+    // TRANSLATORS: the first part of a sentence; "; 2 were already here" and "; 1 left out (...)" may follow, then "."
+    std::string line = bc::Format(bc::TrN("Imported %d session", "Imported %d sessions", merged.Added), merged.Added);
     if (merged.AlreadyPresent > 0)
-        n += snprintf(line + n, sizeof(line) - n, "; %d %s already here", merged.AlreadyPresent, merged.AlreadyPresent == 1 ? "was" : "were");
+        // TRANSLATORS: continues "Imported 5 sessions": how many of the file's sessions were in the history already
+        line += bc::Format(bc::TrN("; %d was already here", "; %d were already here", merged.AlreadyPresent), merged.AlreadyPresent);
     if (merged.Dropped > 0)
-        n += snprintf(line + n, sizeof(line) - n, "; %d left out (history is full at %d)", merged.Dropped, bc::MaxHistorySessions);
-    snprintf(line + n, sizeof(line) - n, "%s", ".");
+        // TRANSLATORS: continues "Imported 5 sessions": sessions not imported, and the most sessions the history keeps
+        line += bc::Format(bc::TrN("; %d left out (history is full at %d)", "; %d left out (history is full at %d)", merged.Dropped), merged.Dropped, bc::MaxHistorySessions);
+    line += ".";
     Tell(app, line, false);
     if (app.Storage == StorageStatus_Full || app.Storage == StorageStatus_Unavailable)
-        Tell(app, app.Notice + " They are shown here, but could not be saved in this browser.", true);
+        Tell(app, app.Notice + " " + bc::Tr("They are shown here, but could not be saved in this browser."), true);
     platform::Announce(app.Notice.c_str());  // screen readers hear how the import went
     return true;
 }

@@ -65,7 +65,8 @@ enum class PartTone
     Return
 };
 
-// One timed part of a rep, e.g. "pull", "hold", "return".
+// One timed part of a rep, e.g. "pull", "hold", "return". Name and Spoken are English (Tr() them
+// where shown or spoken).
 struct TempoPart
 {
     const char* Name;    // short verb shown and spoken: "Extend", "Hold", ...
@@ -78,6 +79,8 @@ struct TempoPart
 
 constexpr int MaxTempoParts = 4;
 
+// The texts of an exercise are English, marked with N_() for extraction: translate them where they
+// are shown or spoken, with Tr() (bc::Tr(exercise.Name)). Keys are never translated.
 struct Exercise
 {
     ExerciseId Id;
@@ -119,11 +122,18 @@ bool HasSwitch(const Exercise& exercise);
 // Going from one exercise to the next means tying or untying the loop.
 bool BandFormChanges(ExerciseId from, ExerciseId to);
 // The band change in words, for the screen and the voice: "Untie the loop." / "Tie the band into a
-// loop." / "" when the band keeps its form.
+// loop." / "" when the band keeps its form. English, marked: translate it where it is shown (Tr()).
 const char* BandChangeText(ExerciseId from, ExerciseId to);
 
+// A set's side in words, in the active language (valid until the language changes; nullptr for
+// Side::None). Whole sentences per side and noun, since other languages inflect "left" with it.
+const char* SetSideText(const Exercise& exercise, Side side);      // as a set begins: "Left foot", "Left side", "Walk forward", "Walk backward"
+const char* SwitchSidesText(const Exercise& exercise, Side side);  // switching to that side: "Switch sides. Now the right foot." / "Change direction. Now walk backward."
+const char* SideNowText(const Exercise& exercise, Side side);      // the side a switch leads to: "Now: left foot", "Now: right side", "Now: walk backward"
+const char* SidePhrase(Side side);                                 // within a sentence: "left side", "right side", "walking forward", "walking back"
+
 const char* BandStrengthKey(BandStrength band);                  // "none", "light", "medium", "heavy", "extra-heavy"
-const char* BandStrengthName(BandStrength band);                 // "Not noted", "Light", "Medium", "Heavy", "Extra heavy"
+const char* BandStrengthName(BandStrength band);                 // in the active language: "Not noted", "Light", "Medium", "Heavy", "Extra heavy"
 bool FindBandStrength(std::string_view key, BandStrength* out);  // inverse of BandStrengthKey()
 
 }  // namespace bc

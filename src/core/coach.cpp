@@ -2,6 +2,8 @@
 // seconds, and the next part's words cancel whatever is still being said.
 #include "core/coach.h"
 
+#include "core/wording.h"
+
 #include <algorithm>
 
 namespace bc {
@@ -83,44 +85,34 @@ static std::string CountWord(int rep, RepCount count)
     return std::to_string(rep);
 }
 
-static const char* SideWord(const Exercise& exercise, Side side)
+const char* FinishSentence()
 {
-    const bool foot = exercise.SideNoun != nullptr;
-    switch (side)
-    {
-    case Side::Left: return foot ? "Left foot" : "Left side";
-    case Side::Right: return foot ? "Right foot" : "Right side";
-    case Side::Forward: return "Walk forward";
-    case Side::Back: return "Walk backward";
-    case Side::None: break;
-    }
-    return nullptr;
+    return Tr("Circuit complete. Well done.");
 }
 
 std::string NextUpSpeech(const Step& step)
 {
     const Exercise& next = GetExercise(step.Exercise);
+    const char* name = Tr(next.SpokenName);
     std::string text;
     if (step.StepPhase == Phase::GetReady)
-        text = "Get ready";
+        // TRANSLATORS: spoken before the first exercise; %s is the exercise as the coach says it ("deadbug"), the set-up follows
+        text = Format(Tr("Get ready. Next: %s."), name);
     else if (step.StepPhase == Phase::RoundRest)
-        text = "Round " + std::to_string(step.Round) + " done. Rest";
+        // TRANSLATORS: spoken as the rest after a round begins: the round's number, then the next exercise as the coach says it
+        text = Format(Tr("Round %d done. Rest. Next: %s."), step.Round, name);
     else
-        text = "Rest";
-    AddSentence(text, std::string("Next: ") + next.SpokenName);
+        // TRANSLATORS: spoken as the rest between exercises begins; %s is the next exercise as the coach says it ("monster walks")
+        text = Format(Tr("Rest. Next: %s."), name);
     if (step.BandChange && next.Form == BandForm::Flat)
-        AddSentence(text, "Untie the loop.");
-    AddSentence(text, next.SetupSpoken);
+        AddSentence(text, Tr("Untie the loop."));
+    AddSentence(text, Tr(next.SetupSpoken));
     return text;
 }
 
 std::string SwitchSpeech(const Step& step)
 {
-    const Exercise& exercise = GetExercise(step.Exercise);
-    if (exercise.Style == SetStyle::Directions)
-        return step.StepSide == Side::Back ? "Turn around. Now walk backward." : "Turn around. Now walk forward.";
-    const char* noun = exercise.SideNoun ? exercise.SideNoun : "side";
-    return std::string("Switch sides. Now the ") + (step.StepSide == Side::Left ? "left " : "right ") + noun + ".";
+    return SwitchSidesText(GetExercise(step.Exercise), step.StepSide);
 }
 
 // What a set says as it begins: its side (for a set done one side at a time), then in guided
@@ -128,18 +120,13 @@ std::string SwitchSpeech(const Step& step)
 static std::string WorkStartSpeech(const Step& step, RepCount count)
 {
     const Exercise& exercise = GetExercise(step.Exercise);
-    std::string text;
-    if (const char* side = HasSwitch(exercise) ? SideWord(exercise, step.StepSide) : nullptr)
-        text = side;
+    const char* side = HasSwitch(exercise) ? SetSideText(exercise, step.StepSide) : nullptr;
     if (step.CountsUp)
-    {
-        if (text.empty())
-            text = exercise.SpokenName;
-        AddSentence(text, "Your pace. Tap Done when the set is complete.");
-        return text;
-    }
+        // TRANSLATORS: spoken as a self-paced set begins; %s is its side ("Left foot") or the exercise as the coach says it ("deadbug"). "Done" is the button's label
+        return Format(Tr("%s. Your pace. Tap Done when the set is complete."), side ? side : Tr(exercise.SpokenName));
+    std::string text = side ? side : "";
     AddSentence(text, CountWord(1, count));
-    AddSentence(text, exercise.Tempo[0].Spoken);
+    AddSentence(text, Tr(exercise.Tempo[0].Spoken));
     return text;
 }
 
@@ -177,10 +164,10 @@ CueOutput CoachCues(const std::vector<Step>& plan, const CueEvent* events, int c
         case CueKind::Rep: AddSentence(speech, CountWord(event.Value, options.CountReps)); break;
         case CueKind::TempoPart:
             if (event.Value >= 0 && event.Value < exercise.TempoPartCount)
-                AddSentence(speech, exercise.Tempo[event.Value].Spoken);
+                AddSentence(speech, Tr(exercise.Tempo[event.Value].Spoken));
             break;
         case CueKind::SwitchSides: AddSentence(speech, SwitchSpeech(step)); break;
-        case CueKind::Finished: AddSentence(speech, "Circuit complete. Well done."); break;
+        case CueKind::Finished: AddSentence(speech, FinishSentence()); break;
         case CueKind::StepStart:
             if (step.StepPhase == Phase::Work)
                 AddSentence(speech, WorkStartSpeech(step, options.CountReps));

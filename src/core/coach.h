@@ -74,10 +74,14 @@ void ForEachCueInstant(const std::vector<Step>& plan, const std::vector<CueEvent
     }
 }
 
-// "Next: monster walks. Loop the band around your ankles." for a GetReady, Rest or RoundRest step
-// (with "Untie the loop." first when the loop comes off).
+// The coach's words are in the active language (English when none is chosen).
+
+// "Rest. Next: monster walks. Loop the band around your ankles." for a GetReady, Rest or RoundRest
+// step (with "Untie the loop." before the set-up when the loop comes off).
 std::string NextUpSpeech(const Step& step);
-// "Switch sides. Now the right foot." / "Turn around. Now walk backward." for a Switch step.
+// "Switch sides. Now the right foot." / "Change direction. Now walk backward." for a Switch step.
 std::string SwitchSpeech(const Step& step);
+// "Circuit complete. Well done.": said at the finish, and what the screen reader hears then.
+const char* FinishSentence();
 
 }  // namespace bc

@@ -45,6 +45,12 @@ int64_t MondayOfWeek(int64_t day)
     return day - weekday;
 }
 
+int64_t WeekStart(int64_t day, int first_weekday)
+{
+    const int64_t weekday = day - FloorDiv(day + 3, 7) * 7 + 3;  // 0 = Monday
+    return day - ((weekday - first_weekday) % 7 + 7) % 7;
+}
+
 int RecordTzOffset(const SessionRecord& record, int fallback_tz_offset_minutes)
 {
     return record.HasTzOffset ? record.TzOffsetMinutes : fallback_tz_offset_minutes;
@@ -71,7 +77,7 @@ LocalDateTime ToLocalDateTime(int64_t wall_ms, int tz_offset_minutes)
     return t;
 }
 
-HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes)
+HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes, int first_weekday)
 {
     HistoryStats stats = {};
     stats.TotalSessions = (int)history.size();
@@ -101,13 +107,13 @@ HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int6
     }
 
     // Sessions per week, this week last.
-    const int64_t this_monday = MondayOfWeek(today);
+    const int64_t this_week = WeekStart(today, first_weekday);
     for (const SessionRecord& record : history)
     {
         const int64_t day = LocalDayNumber(record.StartedWallMs, RecordTzOffset(record, tz_offset_minutes));
         if (day > today)
             continue;
-        const int64_t weeks_ago = (this_monday - MondayOfWeek(day)) / 7;
+        const int64_t weeks_ago = (this_week - WeekStart(day, first_weekday)) / 7;
         if (weeks_ago >= 0 && weeks_ago < HistoryWeeks)
             stats.WeeklySessions[HistoryWeeks - 1 - weeks_ago]++;
     }

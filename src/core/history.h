@@ -42,7 +42,7 @@ struct HistoryStats
 {
     int CurrentStreakDays;             // consecutive local days with a session, ending today (or yesterday, not yet broken)
     int BestStreakDays;                // longest run of consecutive local days with a session
-    int WeeklySessions[HistoryWeeks];  // sessions per local week (Monday to Sunday); [HistoryWeeks - 1] is this week, [0] the oldest
+    int WeeklySessions[HistoryWeeks];  // sessions per local week (from the language's first day of the week); [HistoryWeeks - 1] is this week, [0] the oldest
     int TotalSessions;                 // every session in the list
 };
 
@@ -50,11 +50,13 @@ struct HistoryStats
 // A session belongs to the local day it started on, in the time zone it started in (its own
 // TzOffsetMinutes, so summer sessions stay on their day in winter and after travel); a record
 // without an offset uses tz_offset_minutes.
-HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes);
+// Weeks start on first_weekday (0 Monday .. 6 Sunday: the runner's locale, app/language.h).
+HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes, int first_weekday = 0);
 
 // Local day number (days since 1970-01-01 local) of a wall-clock instant; floors correctly before 1970.
 int64_t LocalDayNumber(int64_t wall_ms, int tz_offset_minutes);
-int64_t MondayOfWeek(int64_t day);  // the day number of the Monday starting that day's week
+int64_t MondayOfWeek(int64_t day);                  // the day number of the Monday starting that day's week
+int64_t WeekStart(int64_t day, int first_weekday);  // ... of the first day of its week, weeks starting on first_weekday (0 Monday .. 6 Sunday)
 
 // The local time zone offset a record's dates are shown in: its own, else the one given.
 int RecordTzOffset(const SessionRecord& record, int fallback_tz_offset_minutes);

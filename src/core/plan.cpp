@@ -2,7 +2,10 @@
 // list of steps the timer walks through.
 #include "core/plan.h"
 
+#include "core/wording.h"
+
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 
 namespace bc {
@@ -62,6 +65,13 @@ Settings ClampSettings(const Settings& settings)
     for (int i = 0; i < ExerciseCount; i++)
         if ((int)out.Band[i] < 0 || (int)out.Band[i] >= BandStrengthCount)
             out.Band[i] = BandStrength::None;
+    // A language this version does not speak (or garbage) follows the browser; a known one is kept
+    // in its own spelling of the tag, and nothing follows it (so equal settings compare equal).
+    out.Language[sizeof(out.Language) - 1] = '\0';
+    const Language* lang = FindLanguage(out.Language);
+    memset(out.Language, 0, sizeof(out.Language));
+    if (lang)
+        memcpy(out.Language, lang->Tag, strlen(lang->Tag));
     return out;
 }
 

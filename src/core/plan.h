@@ -61,6 +61,7 @@ struct Settings
     int CueVolume;                     // loudness of tones and speech, 0..MaxCueVolume (percent)
     int WeeklyGoal;                    // sessions a week the runner aims for, MinWeeklyGoal..MaxWeeklyGoal
     BandStrength Band[ExerciseCount];  // the band used for each exercise, as the runner noted it
+    char Language[12];                 // the language chosen in Settings ("pt-BR"); "" follows the browser
 
     bool operator==(const Settings&) const = default;
 };

@@ -15,6 +15,8 @@
 
 #include "core/pose.h"
 
+#include "core/wording.h"
+
 #include <cmath>
 
 namespace bc {
@@ -657,8 +659,9 @@ const char* MovingLimbs(ExerciseId exercise, Side side)
     const bool left = side == Side::Left;
     switch (exercise)
     {
-    case ExerciseId::Deadbug: return left ? "Left leg + right arm" : "Right leg + left arm";  // what moves in DeadbugLeftLegOut and its mirror
-    case ExerciseId::Dorsiflexion: return left ? "Left foot" : "Right foot";
+    // TRANSLATORS: what a deadbug's half-rep moves, shown beside the tempo part: a leg and the opposite arm
+    case ExerciseId::Deadbug: return left ? Tr("Left leg + right arm") : Tr("Right leg + left arm");  // what moves in DeadbugLeftLegOut and its mirror
+    case ExerciseId::Dorsiflexion: return left ? Tr("Left foot") : Tr("Right foot");
     default: return nullptr;
     }
 }

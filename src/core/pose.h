@@ -143,8 +143,9 @@ ProjectedPose ProjectPose(const PoseSample& pose, const Camera& camera);
 // --- Labels --------------------------------------------------------------------------------------
 
 // What a side's part of the rep moves, in words for the screen: "Left leg + right arm" (deadbug,
-// whose sides pair opposite limbs), "Left foot" (dorsiflexion). nullptr when "left" or "right"
-// alone says it (the keyframes above decide which limbs move; tests hold the words to them).
+// whose sides pair opposite limbs), "Left foot" (dorsiflexion), in the active language (valid until
+// it changes). nullptr when "left" or "right" alone says it (the keyframes above decide which limbs
+// move; tests hold the words to them).
 const char* MovingLimbs(ExerciseId exercise, Side side);
 
 // --- Helpers (shared with the tests) -------------------------------------------------------------

@@ -10,23 +10,24 @@ static int64_t FloorDiv7(int64_t day)
     return day >= 0 ? day / 7 : -((-day + 6) / 7);
 }
 
-// Weeks counted from the Monday 1969-12-29 (day -3): week n holds days [7n - 3, 7n + 3].
-static int64_t WeekNumber(int64_t local_day)
+// Weeks counted from the Monday 1969-12-29 (day -3): week n holds days [7n - 3, 7n + 3]; weeks
+// that start on another day are shifted by it (Sunday: days [7n - 4, 7n + 2]).
+static int64_t WeekNumber(int64_t local_day, int first_weekday)
 {
-    return FloorDiv7(local_day + 3);
+    return FloorDiv7(local_day + 3 - first_weekday);
 }
 
-WeekProgress ComputeWeekProgress(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes, int goal)
+WeekProgress ComputeWeekProgress(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes, int goal, int first_weekday)
 {
     WeekProgress progress = {};
     progress.Goal = std::max(1, goal);
-    const int64_t this_week = WeekNumber(LocalDayNumber(now_wall_ms, tz_offset_minutes));
+    const int64_t this_week = WeekNumber(LocalDayNumber(now_wall_ms, tz_offset_minutes), first_weekday);
     std::vector<int64_t> weeks;
     weeks.reserve(history.size());
     for (const SessionRecord& record : history)
     {
         // A session belongs to the local week where it happened (its own offset when recorded).
-        const int64_t week = WeekNumber(LocalDayNumber(record.StartedWallMs, RecordTzOffset(record, tz_offset_minutes)));
+        const int64_t week = WeekNumber(LocalDayNumber(record.StartedWallMs, RecordTzOffset(record, tz_offset_minutes)), first_weekday);
         if (week > this_week)
             continue;  // a clock set wrong once: a session "in the future" counts for no week
         weeks.push_back(week);

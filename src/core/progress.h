@@ -20,8 +20,8 @@ struct WeekProgress
     int BestStreakWeeks;     // the longest such run
 };
 
-// tz_offset_minutes as for ComputeHistoryStats(). Every session in the list counts.
-WeekProgress ComputeWeekProgress(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes, int goal);
+// tz_offset_minutes and first_weekday as for ComputeHistoryStats(). Every session in the list counts.
+WeekProgress ComputeWeekProgress(const std::vector<SessionRecord>& history, int64_t now_wall_ms, int tz_offset_minutes, int goal, int first_weekday = 0);
 
 // The latest session in history that started before `record` did (and is not it), or nullptr.
 const SessionRecord* PreviousSession(const std::vector<SessionRecord>& history, const SessionRecord& record);

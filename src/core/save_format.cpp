@@ -7,6 +7,8 @@
 // [SECTION] Limits, salvage, merges between pages
 #include "core/save_format.h"
 
+#include "core/wording.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -32,9 +34,57 @@ static bool Fail(std::string& error, const std::string& message)
     return false;
 }
 
+// The messages are for a person, in the active language: where the problem is (`what`: "history
+// file", then a field or a session within it), a colon, what is wrong. The keys and values of the
+// file stay as the file spells them.
+static std::string At(const std::string& what, const std::string& detail)
+{
+    // TRANSLATORS: a message about a saved or imported file: where in it (%1$s: "history file: session 3"), then what is wrong (%2$s)
+    return Format(Tr("%s: %s"), what.c_str(), detail.c_str());
+}
+
+static bool Fail(std::string& error, const std::string& what, const std::string& detail)
+{
+    return Fail(error, At(what, detail));
+}
+
 static std::string Quote(const char* key)
 {
     return std::string("\"") + key + "\"";
+}
+
+// A field within `what`, as a place: "settings: \"cues\"".
+static std::string Within(const std::string& what, const char* key)
+{
+    return At(what, Quote(key));
+}
+
+// rapidjson's GetParseError_En(), word for word, translated.
+static const char* ParseErrorText(rapidjson::ParseErrorCode code)
+{
+    // TRANSLATORS: the JSON reader's messages, after "not valid JSON (" and before " at byte 12)"
+    switch (code)
+    {
+    case rapidjson::kParseErrorNone: return Tr("No error.");
+    case rapidjson::kParseErrorDocumentEmpty: return Tr("The document is empty.");
+    case rapidjson::kParseErrorDocumentRootNotSingular: return Tr("The document root must not be followed by other values.");
+    case rapidjson::kParseErrorValueInvalid: return Tr("Invalid value.");
+    case rapidjson::kParseErrorObjectMissName: return Tr("Missing a name for object member.");
+    case rapidjson::kParseErrorObjectMissColon: return Tr("Missing a colon after a name of object member.");
+    case rapidjson::kParseErrorObjectMissCommaOrCurlyBracket: return Tr("Missing a comma or '}' after an object member.");
+    case rapidjson::kParseErrorArrayMissCommaOrSquareBracket: return Tr("Missing a comma or ']' after an array element.");
+    case rapidjson::kParseErrorStringUnicodeEscapeInvalidHex: return Tr("Incorrect hex digit after \\u escape in string.");
+    case rapidjson::kParseErrorStringUnicodeSurrogateInvalid: return Tr("The surrogate pair in string is invalid.");
+    case rapidjson::kParseErrorStringEscapeInvalid: return Tr("Invalid escape character in string.");
+    case rapidjson::kParseErrorStringMissQuotationMark: return Tr("Missing a closing quotation mark in string.");
+    case rapidjson::kParseErrorStringInvalidEncoding: return Tr("Invalid encoding in string.");
+    case rapidjson::kParseErrorNumberTooBig: return Tr("Number too big to be stored in double.");
+    case rapidjson::kParseErrorNumberMissFraction: return Tr("Miss fraction part in number.");
+    case rapidjson::kParseErrorNumberMissExponent: return Tr("Miss exponent in number.");
+    case rapidjson::kParseErrorTermination: return Tr("Terminate parsing due to Handler error.");
+    case rapidjson::kParseErrorUnspecificSyntaxError: return Tr("Unspecific syntax error.");
+    default: return Tr("Unknown error.");
+    }
 }
 
 // The shape every file of ours keeps within: a first pass over the text (no tree is built) stops
@@ -76,13 +126,12 @@ struct ShapeLimits : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ShapeLimits
 static bool ParseJson(std::string_view json, rapidjson::Document& doc, const char* what, std::string& error)
 {
     if (json.empty())
-        return Fail(error, std::string(what) + ": the stored text is empty");
+        return Fail(error, what, Tr("the stored text is empty"));
     if (json.size() > MaxSaveInputBytes)
-        return Fail(error, std::string(what) + ": the stored text is too large (" + std::to_string(json.size()) +
-                               " bytes, the limit is " + std::to_string(MaxSaveInputBytes) + ")");
+        return Fail(error, what, Format(Tr("the stored text is too large (%llu bytes, the limit is %llu)"), (unsigned long long)json.size(), (unsigned long long)MaxSaveInputBytes));
     // rapidjson stops at a NUL byte as if the text ended there; JSON text never contains one.
     if (json.find('\0') != std::string_view::npos)
-        return Fail(error, std::string(what) + ": not valid JSON (a NUL byte at byte " + std::to_string(json.find('\0')) + ")");
+        return Fail(error, what, Format(Tr("not valid JSON (a NUL byte at byte %llu)"), (unsigned long long)json.find('\0')));
     constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
     {
         ShapeLimits limits;
@@ -90,16 +139,16 @@ static bool ParseJson(std::string_view json, rapidjson::Document& doc, const cha
         rapidjson::MemoryStream stream(json.data(), json.size());
         reader.Parse<flags>(stream, limits);
         if (limits.TooDeep)
-            return Fail(error, std::string(what) + ": not a file of ours (nested deeper than " + std::to_string(MaxJsonDepth) + " levels)");
+            return Fail(error, what, Format(Tr("not a file of ours (nested deeper than %d levels)"), MaxJsonDepth));
         if (limits.TooMany)
-            return Fail(error, std::string(what) + ": not a file of ours (more than " + std::to_string(MaxJsonValues) + " values)");
+            return Fail(error, what, Format(Tr("not a file of ours (more than %d values)"), MaxJsonValues));
     }
     doc.Parse<flags>(json.data(), json.size());
     if (doc.HasParseError())
-        return Fail(error, std::string(what) + ": not valid JSON (" + rapidjson::GetParseError_En(doc.GetParseError()) +
-                               " at byte " + std::to_string(doc.GetErrorOffset()) + ")");
+        // TRANSLATORS: %s is the JSON reader's message ("Invalid value."), %llu where in the text
+        return Fail(error, what, Format(Tr("not valid JSON (%s at byte %llu)"), ParseErrorText(doc.GetParseError()), (unsigned long long)doc.GetErrorOffset()));
     if (!doc.IsObject())
-        return Fail(error, std::string(what) + ": expected a JSON object");
+        return Fail(error, what, Tr("expected a JSON object"));
     return true;
 }
 
@@ -115,9 +164,9 @@ static bool CheckKeys(const JsonValue& object, const char* const* allowed, int a
             if (name == allowed[i])
                 found = i;
         if (found < 0)
-            return Fail(error, what + ": unknown field \"" + std::string(name.substr(0, 40)) + "\"");
+            return Fail(error, what, Format(Tr("unknown field \"%s\""), std::string(name.substr(0, 40)).c_str()));
         if (seen[found])
-            return Fail(error, what + ": field " + Quote(allowed[found]) + " appears twice");
+            return Fail(error, what, Format(Tr("field \"%s\" appears twice"), allowed[found]));
         seen[found] = true;
     }
     return true;
@@ -128,7 +177,7 @@ static const JsonValue* Require(const JsonValue& object, const char* key, const 
     auto it = object.FindMember(key);
     if (it == object.MemberEnd())
     {
-        Fail(error, what + ": " + Quote(key) + " is missing");
+        Fail(error, what, Format(Tr("\"%s\" is missing"), key));
         return nullptr;
     }
     return &it->value;
@@ -141,8 +190,7 @@ static bool ReadInt64(const JsonValue& object, const char* key, int64_t min_valu
     if (!value)
         return false;
     if (!value->IsInt64() || value->GetInt64() < min_value || value->GetInt64() > max_value)
-        return Fail(error, what + ": " + Quote(key) + " must be a whole number from " + std::to_string(min_value) +
-                               " to " + std::to_string(max_value));
+        return Fail(error, what, Format(Tr("\"%s\" must be a whole number from %lld to %lld"), key, (long long)min_value, (long long)max_value));
     *out = value->GetInt64();
     return true;
 }
@@ -163,7 +211,7 @@ static bool ReadBool(const JsonValue& object, const char* key, bool* out, const 
     if (!value)
         return false;
     if (!value->IsBool())
-        return Fail(error, what + ": " + Quote(key) + " must be true or false");
+        return Fail(error, what, Format(Tr("\"%s\" must be true or false"), key));
     *out = value->GetBool();
     return true;
 }
@@ -175,7 +223,7 @@ static bool ReadString(const JsonValue& object, const char* key, size_t max_leng
     if (!value)
         return false;
     if (!value->IsString() || value->GetStringLength() > max_length)
-        return Fail(error, what + ": " + Quote(key) + " must be text of at most " + std::to_string(max_length) + " characters");
+        return Fail(error, what, Format(Tr("\"%s\" must be text of at most %llu characters"), key, (unsigned long long)max_length));
     out->assign(value->GetString(), value->GetStringLength());
     return true;
 }
@@ -185,7 +233,7 @@ static const JsonValue* RequireObject(const JsonValue& object, const char* key, 
     const JsonValue* value = Require(object, key, what, error);
     if (value && !value->IsObject())
     {
-        Fail(error, what + ": " + Quote(key) + " must be an object");
+        Fail(error, what, Format(Tr("\"%s\" must be an object"), key));
         return nullptr;
     }
     return value;
@@ -196,7 +244,7 @@ static const JsonValue* RequireArray(const JsonValue& object, const char* key, c
     const JsonValue* value = Require(object, key, what, error);
     if (value && !value->IsArray())
     {
-        Fail(error, what + ": " + Quote(key) + " must be a list");
+        Fail(error, what, Format(Tr("\"%s\" must be a list"), key));
         return nullptr;
     }
     return value;
@@ -212,13 +260,13 @@ static bool ReadVersion(const JsonValue& object, int max_known, int* out, const 
         return true;
     }
     if (!it->value.IsInt())
-        return Fail(error, what + ": \"version\" must be a whole number");
+        return Fail(error, what, Format(Tr("\"%s\" must be a whole number"), "version"));
     const int version = it->value.GetInt();
     if (version > max_known)
-        return Fail(error, what + ": saved by a newer Band Circuit (format version " + std::to_string(version) +
-                               "); this one reads up to version " + std::to_string(max_known));
+        // TRANSLATORS: the file's format version, then the newest this app reads
+        return Fail(error, what, Format(Tr("saved by a newer Band Circuit (format version %d); this one reads up to version %d"), version, max_known));
     if (version < 0)
-        return Fail(error, what + ": unknown format version " + std::to_string(version));
+        return Fail(error, what, Format(Tr("unknown format version %d"), version));
     *out = version;
     return true;
 }
@@ -253,9 +301,9 @@ static bool ReadOptionalBands(const JsonValue& object, BandStrength* bands, cons
     if (!object.HasMember("bands"))
         return true;
     const JsonValue& value = object["bands"];
-    const std::string bands_what = what + ": \"bands\"";
+    const std::string bands_what = Within(what, "bands");
     if (!value.IsObject())
-        return Fail(error, bands_what + " must be an object");
+        return Fail(error, what, Format(Tr("\"%s\" must be an object"), "bands"));
     const char* exercise_keys[ExerciseCount];
     for (int i = 0; i < ExerciseCount; i++)
         exercise_keys[i] = ExerciseKey((ExerciseId)i);
@@ -267,7 +315,8 @@ static bool ReadOptionalBands(const JsonValue& object, BandStrength* bands, cons
             continue;
         const JsonValue& band = value[exercise_keys[i]];
         if (!band.IsString() || !FindBandStrength(std::string_view(band.GetString(), band.GetStringLength()), &bands[i]))
-            return Fail(error, bands_what + ": \"" + exercise_keys[i] + "\" must be \"none\", \"light\", \"medium\", \"heavy\" or \"extra-heavy\"");
+            // TRANSLATORS: %s is an exercise's key; the quoted words are the file's own: keep them as they are
+            return Fail(error, bands_what, Format(Tr("\"%s\" must be \"none\", \"light\", \"medium\", \"heavy\" or \"extra-heavy\""), exercise_keys[i]));
     }
     return true;
 }
@@ -330,6 +379,8 @@ static void WriteSettings(JsonWriter& writer, const Settings& settings)
     writer.Int(settings.WeeklyGoal);
     writer.Key("bands");
     WriteBands(writer, settings.Band);
+    writer.Key("language");
+    writer.String(settings.Language);
     writer.EndObject();
 }
 
@@ -346,7 +397,8 @@ static bool ReadSettingsCommon(const JsonValue& object, Settings& settings, cons
     else if (mode == RunModeKey(RunMode::SelfPaced))
         settings.Mode = RunMode::SelfPaced;
     else
-        return Fail(error, what + ": \"mode\" must be \"guided\" or \"self-paced\"");
+        // TRANSLATORS: %s is a field's name; the quoted words are the file's own: keep them as they are
+        return Fail(error, what, Format(Tr("\"%s\" must be \"guided\" or \"self-paced\""), "mode"));
 
     const JsonValue* reps = RequireObject(object, "reps", what, error);
     if (!reps)
@@ -354,7 +406,7 @@ static bool ReadSettingsCommon(const JsonValue& object, Settings& settings, cons
     const char* exercise_keys[ExerciseCount];
     for (int i = 0; i < ExerciseCount; i++)
         exercise_keys[i] = ExerciseKey((ExerciseId)i);
-    const std::string reps_what = what + ": \"reps\"";
+    const std::string reps_what = Within(what, "reps");
     if (!CheckKeys(*reps, exercise_keys, ExerciseCount, reps_what, error))
         return false;
     for (int i = 0; i < ExerciseCount; i++)
@@ -379,7 +431,7 @@ static bool ReadSettingsV0(const JsonValue& object, Settings& settings, const st
 static bool ReadSettingsV1(const JsonValue& object, Settings& settings, const std::string& what, std::string& error)
 {
     static const char* const keys[] = { "version", "rounds", "mode", "reps", "getReadySec", "switchSidesSec", "restSec", "roundRestSec", "cues", "theme",
-                                        "bandChangeRestSec", "weeklyGoal", "bands" };
+                                        "bandChangeRestSec", "weeklyGoal", "bands", "language" };
     static const char* const cue_keys[] = { "sound", "voice", "vibration", "flash", "volume", "repCount" };
     settings = DefaultSettings();
     if (!CheckKeys(object, keys, (int)(sizeof(keys) / sizeof(keys[0])), what, error) || !ReadSettingsCommon(object, settings, what, error))
@@ -387,7 +439,7 @@ static bool ReadSettingsV1(const JsonValue& object, Settings& settings, const st
     const JsonValue* cues = RequireObject(object, "cues", what, error);
     if (!cues)
         return false;
-    const std::string cues_what = what + ": \"cues\"";
+    const std::string cues_what = Within(what, "cues");
     if (!CheckKeys(*cues, cue_keys, 6, cues_what, error) ||
         !ReadBool(*cues, "sound", &settings.CueSound, cues_what, error) ||
         !ReadBool(*cues, "voice", &settings.CueVoice, cues_what, error) ||
@@ -407,12 +459,22 @@ static bool ReadSettingsV1(const JsonValue& object, Settings& settings, const st
         else if (count == RepCountKey(RepCount::Off))
             settings.CountReps = RepCount::Off;
         else
-            return Fail(error, cues_what + ": \"repCount\" must be \"every\", \"five\" or \"off\"");
+            // TRANSLATORS: %s is a field's name; the quoted words are the file's own: keep them as they are
+            return Fail(error, cues_what, Format(Tr("\"%s\" must be \"every\", \"five\" or \"off\""), "repCount"));
     }
     if (!ReadOptionalInt(object, "bandChangeRestSec", 0, MaxRestSec, &settings.BandChangeRestSec, what, error) ||
         !ReadOptionalInt(object, "weeklyGoal", MinWeeklyGoal, MaxWeeklyGoal, &settings.WeeklyGoal, what, error) ||
         !ReadOptionalBands(object, settings.Band, what, error))
         return false;
+    if (object.HasMember("language"))
+    {
+        // A language this version does not speak follows the browser (ClampSettings): not an error.
+        std::string language;
+        if (!ReadString(object, "language", 40, &language, what, error))
+            return false;
+        snprintf(settings.Language, sizeof(settings.Language), "%s", language.size() < sizeof(settings.Language) ? language.c_str() : "");
+        settings = ClampSettings(settings);
+    }
     std::string theme;
     if (!ReadString(object, "theme", 20, &theme, what, error))
         return false;
@@ -423,14 +485,15 @@ static bool ReadSettingsV1(const JsonValue& object, Settings& settings, const st
     else if (theme == ThemeKey(Theme::Dark))
         settings.ColorTheme = Theme::Dark;
     else
-        return Fail(error, what + ": \"theme\" must be \"system\", \"light\" or \"dark\"");
+        // TRANSLATORS: %s is a field's name; the quoted words are the file's own: keep them as they are
+        return Fail(error, what, Format(Tr("\"%s\" must be \"system\", \"light\" or \"dark\""), "theme"));
     return true;
 }
 
 static bool ReadSettings(const JsonValue& object, Settings& settings, const std::string& what, std::string& error)
 {
     if (!object.IsObject())
-        return Fail(error, what + ": expected an object");
+        return Fail(error, what, Tr("expected an object"));
     int version = 0;
     if (!ReadVersion(object, SaveFormatVersion, &version, what, error))
         return false;
@@ -452,7 +515,9 @@ LoadResult<Settings> LoadSettings(std::string_view json)
     std::string error;
     rapidjson::Document doc;
     LoadResult<Settings> result = {};
-    if (!ParseJson(json, doc, "settings", error) || !ReadSettings(doc, result.Value, "settings", error))
+    // TRANSLATORS: the saved settings, as the place of a problem in "settings: \"rounds\" is missing"
+    const std::string what = TrC("data", "settings");
+    if (!ParseJson(json, doc, what.c_str(), error) || !ReadSettings(doc, result.Value, what, error))
         return Failed<Settings>(error);
     return result;
 }
@@ -478,7 +543,8 @@ static bool ReadIdText(const JsonValue& object, const char* key, std::string* ou
     if (!ReadString(object, key, MaxSessionIdLength, out, what, error))
         return false;
     if (!IsValidSessionId(*out))
-        return Fail(error, what + ": " + Quote(key) + " must be 1 to " + std::to_string(MaxSessionIdLength) + " letters, digits or - _ . :");
+        // TRANSLATORS: %s is a field's name; "- _ . :" are the characters allowed besides letters and digits
+        return Fail(error, what, Format(Tr("\"%s\" must be 1 to %d letters, digits or - _ . :"), key, MaxSessionIdLength));
     return true;
 }
 
@@ -534,7 +600,8 @@ LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
 {
     static const char* const keys[] = { "version", "id", "startedWall", "settings", "stepIndex", "stepStartMs", "activeMs",
                                         "deliveredMs", "highestStep", "stepReps", "endedEarly", "owner", "stepExtraMs", "workMs" };
-    const std::string what = "session in progress";
+    // TRANSLATORS: the saved workout under way, as the place of a problem in "session in progress: \"stepReps\" is too long"
+    const std::string what = TrC("data", "session in progress");
     std::string error;
     rapidjson::Document doc;
     if (!ParseJson(json, doc, what.c_str(), error))
@@ -543,7 +610,7 @@ LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
     if (!ReadVersion(doc, SaveFormatVersion, &version, what, error))
         return Failed<SessionInProgress>(error);
     if (version != 1)
-        return Failed<SessionInProgress>(what + ": \"version\" must be 1");
+        return Failed<SessionInProgress>(At(what, Format(Tr("\"%s\" must be 1"), "version")));
     if (!CheckKeys(doc, keys, (int)(sizeof(keys) / sizeof(keys[0])), what, error))
         return Failed<SessionInProgress>(error);
 
@@ -554,7 +621,7 @@ LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
     const int max_steps = 100000;
     bool ok = ReadSessionId(doc, &session.Id, what, error) &&
               ReadInt64(doc, "startedWall", 0, MaxWallMs, &session.StartedWallMs, what, error) &&
-              settings && ReadSettings(*settings, session.PlanSettings, what + ": \"settings\"", error) &&
+              settings && ReadSettings(*settings, session.PlanSettings, Within(what, "settings"), error) &&
               ReadInt(doc, "stepIndex", 0, max_steps, &session.StepIndex, what, error) &&
               ReadInt64(doc, "stepStartMs", 0, MaxActiveMs, &session.StepStartActiveMs, what, error) &&
               ReadInt64(doc, "activeMs", 0, MaxActiveMs, &session.ActiveMs, what, error) &&
@@ -569,15 +636,15 @@ LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
     if (doc.HasMember("owner") && !ReadIdText(doc, "owner", &session.Owner, what, error))
         return Failed<SessionInProgress>(error);
     if (step_reps->Size() > (rapidjson::SizeType)max_steps)
-        return Failed<SessionInProgress>(what + ": \"stepReps\" is too long");
+        return Failed<SessionInProgress>(At(what, Format(Tr("\"%s\" is too long"), "stepReps")));
     for (const JsonValue& reps : step_reps->GetArray())
     {
         if (!reps.IsInt() || reps.GetInt() < 0 || reps.GetInt() > MaxReps)
-            return Failed<SessionInProgress>(what + ": \"stepReps\" must hold whole numbers from 0 to " + std::to_string(MaxReps));
+            return Failed<SessionInProgress>(At(what, Format(Tr("\"%s\" must hold whole numbers from 0 to %d"), "stepReps", MaxReps)));
         session.StepRepsDone.push_back(reps.GetInt());
     }
     if (const char* why = CheckSessionInProgress(session))
-        return Failed<SessionInProgress>(what + ": " + why);
+        return Failed<SessionInProgress>(At(what, Tr(why)));
     return result;
 }
 
@@ -646,10 +713,10 @@ static bool ReadRepsDone(const JsonValue& reps, SessionRecord& record, const std
         const std::string_view key(it->name.GetString(), it->name.GetStringLength());
         const Exercise* exercise = FindExercise(key);
         if (!exercise)
-            return Fail(error, what + ": unknown exercise \"" + std::string(key.substr(0, 40)) + "\"");
-        const std::string exercise_what = what + ": \"" + exercise->Key + "\"";
+            return Fail(error, what, Format(Tr("unknown exercise \"%s\""), std::string(key.substr(0, 40)).c_str()));
+        const std::string exercise_what = Within(what, exercise->Key);
         if (!it->value.IsObject())
-            return Fail(error, exercise_what + " must be an object");
+            return Fail(error, what, Format(Tr("\"%s\" must be an object"), exercise->Key));
         const char* side_keys[2] = { SideKey(ExerciseSide(*exercise, 0)), SideKey(ExerciseSide(*exercise, 1)) };
         if (!CheckKeys(it->value, side_keys, 2, exercise_what, error))
             return false;
@@ -670,7 +737,7 @@ static bool ReadSessionRecord(const JsonValue& object, SessionRecord& record, co
     static const char* const keys[] = { "id", "started", "ended", "durationMs", "roundsPlanned", "roundsDone", "finished", "reps",
                                         "tzOffsetMin", "workMs", "bands" };
     if (!object.IsObject())
-        return Fail(error, what + ": expected an object");
+        return Fail(error, what, Tr("expected an object"));
     record = SessionRecord{};
     if (!CheckKeys(object, keys, (int)(sizeof(keys) / sizeof(keys[0])), what, error))
         return false;
@@ -691,17 +758,18 @@ static bool ReadSessionRecord(const JsonValue& object, SessionRecord& record, co
     if (record.HasTzOffset && !ReadInt(object, "tzOffsetMin", -MaxTzOffsetMinutes, MaxTzOffsetMinutes, &record.TzOffsetMinutes, what, error))
         return false;
     if (record.EndedWallMs < record.StartedWallMs)
-        return Fail(error, what + ": it ends before it starts");
+        // TRANSLATORS: a session of the history ends before it starts
+        return Fail(error, what, Tr("it ends before it starts"));
     if (record.RoundsDone > record.RoundsPlanned)
-        return Fail(error, what + ": more rounds done than planned");
+        return Fail(error, what, Tr("more rounds done than planned"));
     if (record.WorkMs > record.DurationMs)
-        return Fail(error, what + ": more work time than session time");
+        return Fail(error, what, Tr("more work time than session time"));
     // Known exercise keys are checked (with a clearer message) by ReadRepsDone; here only duplicates.
     for (auto a = reps->MemberBegin(); a != reps->MemberEnd(); ++a)
         for (auto b = reps->MemberBegin(); b != a; ++b)
             if (a->name == b->name)
-                return Fail(error, what + ": \"reps\" lists an exercise twice");
-    return ReadRepsDone(*reps, record, what + ": \"reps\"", error);
+                return Fail(error, what, Format(Tr("\"%s\" lists an exercise twice"), "reps"));
+    return ReadRepsDone(*reps, record, Within(what, "reps"), error);
 }
 
 static bool ReadSessions(const JsonValue& object, std::vector<SessionRecord>& sessions, const std::string& what, std::string& error)
@@ -710,13 +778,14 @@ static bool ReadSessions(const JsonValue& object, std::vector<SessionRecord>& se
     if (!list)
         return false;
     if (list->Size() > (rapidjson::SizeType)MaxHistorySessions)
-        return Fail(error, what + ": more than " + std::to_string(MaxHistorySessions) + " sessions");
+        return Fail(error, what, Format(Tr("more than %d sessions"), MaxHistorySessions));
     sessions.clear();
     sessions.reserve(list->Size());
     for (rapidjson::SizeType i = 0; i < list->Size(); i++)
     {
         SessionRecord record;
-        if (!ReadSessionRecord((*list)[i], record, what + ": session " + std::to_string(i + 1), error))
+        // TRANSLATORS: the place of a problem: the nth session of a history ("history file: session 3")
+        if (!ReadSessionRecord((*list)[i], record, At(what, Format(Tr("session %d"), (int)i + 1)), error))
             return false;
         sessions.push_back(record);
     }
@@ -727,7 +796,7 @@ static bool ReadSessions(const JsonValue& object, std::vector<SessionRecord>& se
     std::sort(ids.begin(), ids.end());
     auto duplicate = std::adjacent_find(ids.begin(), ids.end());
     if (duplicate != ids.end())
-        return Fail(error, what + ": session id \"" + *duplicate + "\" appears twice");
+        return Fail(error, what, Format(Tr("session id \"%s\" appears twice"), duplicate->c_str()));
     return true;
 }
 
@@ -755,7 +824,8 @@ std::string SaveHistory(const std::vector<SessionRecord>& sessions)
 LoadResult<std::vector<SessionRecord>> LoadHistory(std::string_view json)
 {
     static const char* const keys[] = { "version", "sessions" };
-    const std::string what = "history";
+    // TRANSLATORS: the saved history, as the place of a problem in "history: session 3: \"finished\" is missing"
+    const std::string what = TrC("data", "history");
     std::string error;
     rapidjson::Document doc;
     LoadResult<std::vector<SessionRecord>> result = {};
@@ -763,7 +833,7 @@ LoadResult<std::vector<SessionRecord>> LoadHistory(std::string_view json)
     if (!ParseJson(json, doc, what.c_str(), error) || !ReadVersion(doc, SaveFormatVersion, &version, what, error))
         return Failed<std::vector<SessionRecord>>(error);
     if (version != 1)
-        return Failed<std::vector<SessionRecord>>(what + ": \"version\" must be 1");
+        return Failed<std::vector<SessionRecord>>(At(what, Format(Tr("\"%s\" must be 1"), "version")));
     if (!CheckKeys(doc, keys, 2, what, error) || !ReadSessions(doc, result.Value, what, error))
         return Failed<std::vector<SessionRecord>>(error);
     return result;
@@ -790,7 +860,8 @@ std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t ex
 LoadResult<std::vector<SessionRecord>> ImportHistory(std::string_view json)
 {
     static const char* const keys[] = { "app", "kind", "version", "exported", "sessions" };
-    const std::string what = "history file";
+    // TRANSLATORS: an imported history file, as the place of a problem in "history file: session 3: \"finished\" is missing"
+    const std::string what = TrC("data", "history file");
     std::string error;
     rapidjson::Document doc;
     if (!ParseJson(json, doc, what.c_str(), error))
@@ -800,14 +871,14 @@ LoadResult<std::vector<SessionRecord>> ImportHistory(std::string_view json)
     const JsonValue* kind = root.HasMember("kind") ? &root["kind"] : nullptr;
     if (!app || !kind || !app->IsString() || !kind->IsString() || std::string_view(app->GetString(), app->GetStringLength()) != "band-circuit" ||
         std::string_view(kind->GetString(), kind->GetStringLength()) != "history")
-        return Failed<std::vector<SessionRecord>>("this file is not a Band Circuit history export");
+        return Failed<std::vector<SessionRecord>>(Tr("this file is not a Band Circuit history export"));
     int version = 0;
     int64_t exported = 0;
     LoadResult<std::vector<SessionRecord>> result = {};
     if (!ReadVersion(doc, SaveFormatVersion, &version, what, error))
         return Failed<std::vector<SessionRecord>>(error);
     if (version != 1)
-        return Failed<std::vector<SessionRecord>>(what + ": \"version\" must be 1");
+        return Failed<std::vector<SessionRecord>>(At(what, Format(Tr("\"%s\" must be 1"), "version")));
     if (!CheckKeys(doc, keys, 5, what, error) || !ReadInt64(doc, "exported", 0, MaxWallMs, &exported, what, error) ||
         !ReadSessions(doc, result.Value, what, error))
         return Failed<std::vector<SessionRecord>>(error);
@@ -868,7 +939,9 @@ SalvageResult SalvageHistory(std::string_view json)
     SalvageResult result = {};
     rapidjson::Document doc;
     std::string error;
-    if (!ParseJson(json, doc, "kept copy", error))
+    // TRANSLATORS: a copy of unreadable saved data, kept aside, as the place of a problem in "kept copy: not valid JSON (...)"
+    const std::string what = TrC("data", "kept copy");
+    if (!ParseJson(json, doc, what.c_str(), error))
     {
         result.Error = error;
         return result;
@@ -877,7 +950,7 @@ SalvageResult SalvageHistory(std::string_view json)
     auto list = root.FindMember("sessions");
     if (list == root.MemberEnd() || !list->value.IsArray())
     {
-        result.Error = "kept copy: it holds no list of sessions";
+        result.Error = At(what, Tr("it holds no list of sessions"));
         return result;
     }
     std::vector<SessionRecord> found;
@@ -960,7 +1033,8 @@ std::string SaveResetMark(int64_t at_wall_ms)
 LoadResult<int64_t> LoadResetMark(std::string_view json)
 {
     static const char* const keys[] = { "version", "atWall" };
-    const std::string what = "reset mark";
+    // TRANSLATORS: the saved moment of the last "Delete everything", as the place of a problem
+    const std::string what = TrC("data", "reset mark");
     std::string error;
     rapidjson::Document doc;
     LoadResult<int64_t> result = {};

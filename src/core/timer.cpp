@@ -7,6 +7,8 @@
 // [SECTION] Records and saved sessions
 #include "core/timer.h"
 
+#include "core/wording.h"
+
 #include <algorithm>
 
 namespace bc {
@@ -453,35 +455,37 @@ SessionInProgress SnapshotSession(const Timer& timer, int64_t now_ms)
     return session;
 }
 
+// The reasons are shown after "session in progress: " when a saved session cannot be read.
 const char* CheckSessionInProgress(const SessionInProgress& session)
 {
     if (!SettingsAreValid(session.PlanSettings))
-        return "the session's settings are out of range";
+        // TRANSLATORS: why a saved workout under way cannot be read, after "session in progress: "
+        return N_("the session's settings are out of range");
     const std::vector<Step> plan = BuildPlan(session.PlanSettings);
     if (session.StepIndex < 0 || session.StepIndex >= (int)plan.size())
-        return "the current step is not in the plan";
+        return N_("the current step is not in the plan");
     if (session.HighestStepReached < session.StepIndex || session.HighestStepReached >= (int)plan.size())
-        return "the furthest step reached is not in the plan";
+        return N_("the furthest step reached is not in the plan");
     if (session.StepRepsDone.size() != plan.size())
-        return "the reps done do not match the plan";
+        return N_("the reps done do not match the plan");
     for (size_t i = 0; i < plan.size(); i++)
         if (session.StepRepsDone[i] < 0 || session.StepRepsDone[i] > plan[i].TargetReps)
-            return "a set has more reps done than planned";
+            return N_("a set has more reps done than planned");
     if (session.StepStartActiveMs < 0 || session.StepStartActiveMs > session.DeliveredUntilActiveMs ||
         session.DeliveredUntilActiveMs > session.ActiveMs || session.ActiveMs > MaxActiveMs)
-        return "the session's times are out of order or out of range";
+        return N_("the session's times are out of order or out of range");
     const Step& step = plan[session.StepIndex];
     if (session.StepExtraMs < 0 || session.StepExtraMs > MaxStepExtraMs || (session.StepExtraMs > 0 && !IsExtendable(step)))
-        return "the current step was extended where it cannot be";
+        return N_("the current step was extended where it cannot be");
     if (session.WorkMs < 0 || session.WorkMs > session.ActiveMs)
-        return "the work time is out of range";
+        return N_("the work time is out of range");
     // After every call the timer has left a timed step that ran out, so a current one always has time left.
     if (IsTimed(step) && session.DeliveredUntilActiveMs - session.StepStartActiveMs >= step.DurationMs + session.StepExtraMs)
-        return "the current step has run past its end";
+        return N_("the current step has run past its end");
     if (step.StepPhase == Phase::Done && (session.EndedEarly || session.ActiveMs != session.StepStartActiveMs))
-        return "a finished session has time after its end";
+        return N_("a finished session has time after its end");
     if (session.EndedEarly && session.DeliveredUntilActiveMs != session.ActiveMs)
-        return "an ended session has time after its end";
+        return N_("an ended session has time after its end");
     return nullptr;
 }
 

@@ -149,7 +149,8 @@ constexpr int64_t MaxActiveMs = 30LL * 24 * 60 * 60 * 1000;  // 30 days: far bey
 
 // Cues generated but not yet taken by Update() are not part of the snapshot: poll, then save.
 SessionInProgress SnapshotSession(const Timer& timer, int64_t now_ms);
-// nullptr when the snapshot is consistent, else why not (RestoreSession() needs a consistent one).
+// nullptr when the snapshot is consistent, else why not (RestoreSession() needs a consistent one):
+// English, marked for translation (Tr() it where it is shown).
 const char* CheckSessionInProgress(const SessionInProgress& session);
 // A started timer, PAUSED at the snapshot's active time, on the monotonic clock now_ms.
 Timer RestoreSession(const SessionInProgress& session, int64_t now_ms);

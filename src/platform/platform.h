@@ -63,6 +63,16 @@ void Vibrate(int duration_ms);    // navigator.vibrate, if supported
 bool VibrationAvailable();        // the browser has navigator.vibrate (WebKit and Firefox do not)
 void Announce(const char* text);  // the visually hidden aria-live region for screen readers
 
+// --- Language (web/app.js "Languages")
+std::vector<std::string> PreferredLanguages();  // navigator.languages, most wanted first
+void RequestLanguage(const char* tag);          // fetch lang/<tag>.bin: the answer is PageEvents::LanguageArrived or LanguageFailed
+// <html lang dir>, and the voice speaks it; status_name names the accessible layer's session status group.
+void SetPageLanguage(const char* tag, bool right_to_left, const char* status_name);
+int BrowserFirstWeekday(const char* tag);  // the browser's first day of the week for this language (Intl.Locale weekInfo): 0 Monday .. 6 Sunday, -1 unknown
+// A date as the language writes it (Intl.DateTimeFormat), for the local time wall_ms + offset:
+// style "session" (weekday, day, month, year, time), "datetime" (day, month, year, time), "day" (day and month).
+std::string FormatDate(const char* tag, int64_t wall_ms, int offset_minutes, const char* style);
+
 // --- Session helpers
 void KeepScreenAwake(bool awake);  // Wake Lock API, re-acquired when the page becomes visible
 bool PrefersReducedMotion();
@@ -105,6 +115,8 @@ struct PageEvents
     void (*StorageChanged)(void* user, const char* key, const Clock& clock);  // another page wrote or removed this key ("": cleared all)
     void (*HistoryCommit)(void* user, const Clock& clock);                    // the history lock is held: write now
     void (*UpdateReady)(void* user);                                          // a new version runs from the next visit
+    void (*LanguageArrived)(void* user, const char* tag, std::string bytes);  // the file RequestLanguage asked for
+    void (*LanguageFailed)(void* user, const char* tag);                      // it could not be fetched (offline, say)
 };
 void SetPageEvents(const PageEvents& events);
 

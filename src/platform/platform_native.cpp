@@ -1,6 +1,7 @@
 // platform.h without a browser: see platform_native.h. Linked into the native tests only.
 #include "platform/platform_native.h"
 
+#include <cstdio>
 #include <cstring>
 
 using platform::native::FakeBrowser;
@@ -151,3 +152,29 @@ void platform::SetPageQueries(const PageQueries& queries) { g_Browser.Queries = 
 // --- Page events
 
 void platform::SetPageEvents(const PageEvents& events) { g_Browser.Events = events; }
+
+// --- Language
+std::vector<std::string> platform::PreferredLanguages() { return g_Browser.Languages; }
+void platform::RequestLanguage(const char* tag) { g_Browser.LanguageRequests.push_back(tag); }
+void platform::SetPageLanguage(const char* tag, bool right_to_left, const char*)
+{
+    g_Browser.PageLanguage = tag;
+    g_Browser.PageRightToLeft = right_to_left;
+}
+int platform::BrowserFirstWeekday(const char*) { return g_Browser.FirstWeekday; }
+
+// Not Intl: the tag and the local time in ISO form, which is what a test needs to tell them apart.
+std::string platform::FormatDate(const char* tag, int64_t wall_ms, int offset_minutes, const char* style)
+{
+    const int64_t local_s = (wall_ms + offset_minutes * 60000LL) / 1000;
+    const int64_t days = local_s / 86400;
+    // Civil date from days since 1970 (Howard Hinnant's algorithm).
+    const int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    const int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2);
+    char out[80];
+    snprintf(out, sizeof(out), "[%s %s] %04lld-%02lld-%02lld %02lld:%02lld", tag, style, (long long)y, (long long)m, (long long)d,
+             (long long)(local_s % 86400 / 3600), (long long)(local_s % 3600 / 60));
+    return out;
+}

@@ -56,6 +56,13 @@ struct FakeBrowser
     int LayerUpdates = 0;          // AccessibleLayerUpdate() calls
     unsigned LayerFocus = 0;       // the item AccessibleLayerFocus() last named
 
+    // Language
+    std::vector<std::string> Languages = { "en-US", "en" };  // navigator.languages
+    std::vector<std::string> LanguageRequests;               // RequestLanguage(), in order (a test answers with app::OnLanguageArrived)
+    std::string PageLanguage = "en";                         // SetPageLanguage(): <html lang>
+    bool PageRightToLeft = false;
+    int FirstWeekday = 0;  // what Intl.Locale's weekInfo says: Monday, as a British English browser (-1: it does not say)
+
     PageEvents Events = {};    // the last SetPageEvents (tests usually call app::On* directly)
     PageQueries Queries = {};  // the last SetPageQueries
 };

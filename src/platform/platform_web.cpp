@@ -4,6 +4,7 @@
 // page's user-gesture handlers (audio may only start from one); these functions call into it.
 #include "platform/platform.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <emscripten.h>
 #include <string>
@@ -369,4 +370,87 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bc_update_ready()
 {
     if (g_PageEvents.UpdateReady)
         g_PageEvents.UpdateReady(g_PageEvents.User);
+}
+
+// --- [SECTION] Language (web/app.js "Languages": window.bandCircuitLanguages)
+
+// clang-format off
+EM_JS(char*, js_preferred_languages, (), {
+    const text = window.bandCircuitLanguages ? window.bandCircuitLanguages.preferred() : "en";
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+});
+EM_JS(void, js_request_language, (const char* tag), {
+    if (window.bandCircuitLanguages) window.bandCircuitLanguages.load(UTF8ToString(tag));
+});
+EM_JS(void, js_set_page_language, (const char* tag, int rtl, const char* status_name), {
+    if (window.bandCircuitLanguages) window.bandCircuitLanguages.use(UTF8ToString(tag), !!rtl, UTF8ToString(status_name));
+});
+EM_JS(int, js_first_weekday, (const char* tag), {
+    return window.bandCircuitLanguages ? window.bandCircuitLanguages.firstWeekday(UTF8ToString(tag)) : -1;
+});
+// The local time is wall + offset, formatted in UTC: the offset saved with a session, not this zone.
+EM_JS(char*, js_format_date, (const char* tag, double local_ms, const char* style), {
+    const styles = {
+        session: { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" },
+        datetime: { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" },
+        day: { day: "numeric", month: "short" },
+    };
+    let text = "";
+    try {
+        const options = Object.assign({ timeZone: "UTC" }, styles[UTF8ToString(style)] || styles.datetime);
+        text = new Intl.DateTimeFormat(UTF8ToString(tag), options).format(new Date(local_ms));
+    } catch (e) { text = new Date(local_ms).toISOString().slice(0, 16).replace("T", " "); }
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+});
+// clang-format on
+
+std::vector<std::string> platform::PreferredLanguages()
+{
+    char* text = js_preferred_languages();
+    std::vector<std::string> tags;
+    std::string all = text ? text : "";
+    free(text);
+    size_t start = 0;
+    while (start <= all.size())
+    {
+        const size_t end = std::min(all.find(',', start), all.size());
+        if (end > start)
+            tags.push_back(all.substr(start, end - start));
+        start = end + 1;
+    }
+    return tags;
+}
+
+void platform::RequestLanguage(const char* tag) { js_request_language(tag); }
+void platform::SetPageLanguage(const char* tag, bool right_to_left, const char* status_name)
+{
+    js_set_page_language(tag, right_to_left ? 1 : 0, status_name);
+}
+int platform::BrowserFirstWeekday(const char* tag) { return js_first_weekday(tag); }
+
+std::string platform::FormatDate(const char* tag, int64_t wall_ms, int offset_minutes, const char* style)
+{
+    char* text = js_format_date(tag, (double)wall_ms + offset_minutes * 60000.0, style);
+    std::string out = text ? text : "";
+    free(text);
+    return out;
+}
+
+// The language file RequestLanguage asked for, or its failure.
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_language_arrived(const char* tag, const char* bytes, int size)
+{
+    if (g_PageEvents.LanguageArrived)
+        g_PageEvents.LanguageArrived(g_PageEvents.User, tag, std::string(bytes, (size_t)size));
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_language_failed(const char* tag)
+{
+    if (g_PageEvents.LanguageFailed)
+        g_PageEvents.LanguageFailed(g_PageEvents.User, tag);
 }

@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "app/automation_state.h"
+#include "app/language.h"
 #include "platform/platform.h"
 #include "ui/accessibility.h"
 #include "ui/automation.h"
@@ -43,6 +44,11 @@ void ui::AppInit(const platform::Clock& clock)
     queries.LayerUpdates = AccessibilityUpdates;
     platform::SetPageQueries(queries);
     ApplyThemeSetting(true);
+}
+
+bool ui::LanguagePending()
+{
+    return app::LanguagePending(g_App);
 }
 
 ui::FrameRequest ui::AppFrame(const platform::Clock& clock)

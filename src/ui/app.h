@@ -21,5 +21,6 @@ void AppInit(const platform::Clock& clock);
 FrameRequest AppFrame(const platform::Clock& clock);     // the clocks as read once for this frame
 std::string AppStateJson(const platform::Clock& clock);  // window.bandCircuit.state() as of clock: app::AutomationStateJson
 void RequestFrame();                                     // from ImGui hooks, which have no AppState: draw the next frame too
+bool LanguagePending();                                  // the language the runner reads is still on its way (the page keeps its loading message)
 
 }  // namespace ui

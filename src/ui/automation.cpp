@@ -28,6 +28,7 @@
 #include <rapidjson/writer.h>
 
 #include <cmath>
+#include <cstring>
 
 #include <cstdio>
 #include <string>
@@ -213,6 +214,21 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect&, c
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
 
+// A translated widget's label is "Shown###English" (ui::Label): the key is the English, without
+// any "##" suffix; an untranslated label is its own key.
+static void SetLabel(ui::FrameNode* node, const char* label, const char* end)
+{
+    node->Label.assign(label, end);
+    const char* key = strstr(label, "###");
+    if (key == nullptr)
+    {
+        node->Key = node->Label;
+        return;
+    }
+    key += 3;
+    node->Key.assign(key, ImGui::FindRenderedTextEnd(key));
+}
+
 // Items Dear ImGui drew, with their label: these are what widgets() lists.
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags)
 {
@@ -225,7 +241,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     ui::FrameNode* node = LastItemNode();
     if (node == nullptr || node->Visible.GetWidth() <= 0.0f)
         return;
-    node->Label.assign(label, end);
+    SetLabel(node, label, end);
     node->Reported = true;
     if (node->Role == ui::ItemRole_None)
         node->Role = ui::ItemRole_Button;
@@ -247,8 +263,7 @@ void ui::DescribeLastItem(const char* label, ItemRole role, int checked, int exp
     FrameNode* node = LastItemNode();
     if (node == nullptr)
         return;
-    const char* end = ImGui::FindRenderedTextEnd(label);
-    node->Label.assign(label, end);
+    SetLabel(node, label, ImGui::FindRenderedTextEnd(label));
     node->Role = node->Label.empty() ? ItemRole_None : role;
     if (role == ItemRole_Radio)
     {
@@ -366,6 +381,8 @@ std::string ui::WidgetsJson()
         w.StartObject();
         w.Key("label");
         w.String(node.Label.c_str(), (rapidjson::SizeType)node.Label.size());
+        w.Key("id");
+        w.String(node.Key.c_str(), (rapidjson::SizeType)node.Key.size());
         RectFields(w, node.Visible, s);
         w.Key("enabled");
         w.Bool(node.Enabled);

@@ -5,7 +5,13 @@
 // is that each size holds only the glyphs it shows: the timer only digits, '/', ':' and a dash,
 // the tempo word only letters and a little punctuation. The lists live in CMakeLists.txt
 // (FONT_GLYPHS_*), which also subsets the embedded font to their union.
+//
+// A language other than English brings its own glyphs (bc::LanguageFont(), cut from the same font
+// by assets/lang/languages.py): they are merged into the text and tempo-word sizes, and only the
+// characters its texts use are rasterised.
 #include "ui/fonts.h"
+
+#include "core/wording.h"
 
 #include <imgui.h>
 
@@ -32,10 +38,32 @@ void ui::LoadFonts(float device_pixel_ratio)
     static const ImWchar cue_glyphs[] = { UI_FONT_GLYPHS_CUE, 0 };
     void* data = (void*)ui_font_data;
     const int size = (int)ui_font_data_size;
-    g_Fonts[FontRole_Body] = io.Fonts->AddFontFromMemoryTTF(data, size, BodyFontSize * device_pixel_ratio, &config, text_glyphs);
-    g_Fonts[FontRole_Heading] = io.Fonts->AddFontFromMemoryTTF(data, size, HeadingFontSize * device_pixel_ratio, &config, text_glyphs);
+    // The active language's own glyphs: the characters of its texts beyond ASCII.
+    static ImVector<ImWchar> language_glyphs;
+    language_glyphs.clear();
+    const std::string_view language_font = bc::LanguageFont();
+    if (!language_font.empty())
+    {
+        ImFontGlyphRangesBuilder builder;
+        bc::ForEachTranslation([](const char* text, void* user) { ((ImFontGlyphRangesBuilder*)user)->AddText(text); }, &builder);
+        builder.AddText("\u00a0\u202f");  // what Intl puts between numbers and words
+        for (ImWchar c = 0; c < 0x80; c++)
+            builder.UsedChars[c >> 5] &= ~(1u << (c & 31));  // ASCII comes from the built-in font
+        builder.BuildRanges(&language_glyphs);
+    }
+    ImFontConfig merge = config;
+    merge.MergeMode = true;
+    auto add = [&](float css_px, const ImWchar* glyphs) {
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(data, size, css_px * device_pixel_ratio, &config, glyphs);
+        if (!language_glyphs.empty())
+            io.Fonts->AddFontFromMemoryTTF((void*)language_font.data(), (int)language_font.size(), css_px * device_pixel_ratio, &merge,
+                                           language_glyphs.Data);
+        return font;
+    };
+    g_Fonts[FontRole_Body] = add(BodyFontSize, text_glyphs);
+    g_Fonts[FontRole_Heading] = add(HeadingFontSize, text_glyphs);
     g_Fonts[FontRole_Big] = io.Fonts->AddFontFromMemoryTTF(data, size, BigFontSize * device_pixel_ratio, &config, big_glyphs);
-    g_Fonts[FontRole_Cue] = io.Fonts->AddFontFromMemoryTTF(data, size, CueFontSize * device_pixel_ratio, &config, cue_glyphs);
+    g_Fonts[FontRole_Cue] = add(CueFontSize, cue_glyphs);
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / device_pixel_ratio;
     io.FontDefault = g_Fonts[FontRole_Body];

@@ -37,6 +37,7 @@ struct FrameNode
     ImGuiID Id = 0;             // Dear ImGui id (items only)
     ImGuiID SecondId = 0;       // spin buttons: the + item (Id is the − item)
     std::string Label;          // visible text, without any "##id" suffix
+    std::string Key;            // the English label the code gave ("Start" when Label is "Starten"): widgets()' id
     std::string A11yName;       // the accessible layer's name when not Label (a spin button's title)
     std::string Description;    // read after the name (dose, details, a note)
     std::string ValueText;      // spin buttons: the value as shown

@@ -10,6 +10,7 @@
 // Keys: Space plays or pauses when no control has keyboard focus.
 #include "ui/screens.h"
 
+#include "core/wording.h"
 #include "ui/automation.h"
 #include "ui/figure_view.h"
 #include "ui/fonts.h"
@@ -22,6 +23,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 // The tempo part under way at a rep phase: "Extend", "Hold", ...
 static const bc::TempoPart* TempoPartAt(const bc::Exercise& exercise, float phase)
@@ -41,14 +43,15 @@ static bool DrawHeader(const bc::Exercise& exercise, float width)
     const ImVec2 pos(back_max.x + ImGui::GetStyle().ItemSpacing.x, ImGui::GetItemRectMin().y);
     const float avail = ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x + width - pos.x;
     ImFont* font = ui::GetFont(ui::FontRole_Heading);
+    const char* name = bc::Tr(exercise.Name);
     float size = ui::HeadingFontSize;
-    const float natural = font->CalcTextSizeA(size, FLT_MAX, 0.0f, exercise.Name).x;
+    const float natural = font->CalcTextSizeA(size, FLT_MAX, 0.0f, name).x;
     if (natural > avail)
         size = ImMax(20.0f, size * avail / natural);  // never below 20 px, wrap beyond that
-    const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, avail, exercise.Name);
+    const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, avail, name);
     const float y = pos.y + ImMax(0.0f, (44.0f - text.y) * 0.5f);
-    ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(pos.x, y), ui::Colors().Text, exercise.Name, nullptr, avail);
-    ui::DescribeText(ui::NodeKind_Heading, exercise.Name, ImVec2(pos.x, y), ImVec2(pos.x + text.x, y + text.y));
+    ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(pos.x, y), ui::Colors().Text, name, nullptr, avail);
+    ui::DescribeText(ui::NodeKind_Heading, name, ImVec2(pos.x, y), ImVec2(pos.x + text.x, y + text.y));
     const float bottom = ImMax(back_max.y, y + text.y);
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x, bottom));
     ImGui::Dummy(ImVec2(0.0f, 0.0f));
@@ -83,23 +86,31 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
 
     // Captions: what the figure is doing now (left), how to turn it (right).
     ImFont* font = ui::GetFont(ui::FontRole_Body);
-    char now_text[64];
+    // The part's English name decides what is added to it; what is shown is translated.
+    char now_text[192];
     const bc::TempoPart* part = TempoPartAt(exercise, phase);
     if (exercise.Style == bc::SetStyle::Directions)
-        snprintf(now_text, sizeof(now_text), "Step %d", rep_index + 1);
+        // TRANSLATORS: over the figure of monster walks: the step it is taking.
+        snprintf(now_text, sizeof(now_text), bc::Tr("Step %d"), rep_index + 1);
     else if (part != nullptr && bc::MovingLimbs(exercise.Id, part->PartSide) != nullptr)
-        snprintf(now_text, sizeof(now_text), "%s \xC2\xB7 %s", part->Name, bc::MovingLimbs(exercise.Id, part->PartSide));  // "Extend · Left leg + right arm"
+        // TRANSLATORS: over the figure: the part of the rep ("Extend"), then what moves ("Left leg + right arm").
+        snprintf(now_text, sizeof(now_text), bc::Tr("%s \xC2\xB7 %s"), bc::Tr(part->Name), bc::Tr(bc::MovingLimbs(exercise.Id, part->PartSide)));  // "Extend · Left leg + right arm"
     else if (part != nullptr && part->PartSide != bc::Side::None && strstr(part->Name, "left") == nullptr &&
              strstr(part->Name, "right") == nullptr && strcmp(part->Name, "Centre") != 0)
-        snprintf(now_text, sizeof(now_text), "%s %s", part->Name, part->PartSide == bc::Side::Left ? "left" : "right");
+        // TRANSLATORS: over the figure: the part of the rep ("Twist") and the side it works.
+        snprintf(now_text, sizeof(now_text), part->PartSide == bc::Side::Left ? bc::Tr("%s left") : bc::Tr("%s right"), bc::Tr(part->Name));
     else
-        snprintf(now_text, sizeof(now_text), "%s", part != nullptr ? part->Name : "");
+        snprintf(now_text, sizeof(now_text), "%s", part != nullptr ? bc::Tr(part->Name) : "");
     if (!app.ShownPlaying)
-        snprintf(now_text, sizeof(now_text), "Paused");
+        snprintf(now_text, sizeof(now_text), "%s", bc::Tr("Paused"));
     draw_list->AddText(font, 16.0f, ImVec2(min.x + 12.0f, min.y + 8.0f), app.ShownPlaying ? c.Accent : c.TextMuted, now_text);
-    const char* hint = "Drag to turn";
+    // TRANSLATORS: over the figure: dragging it turns the view.
+    const char* hint = bc::Tr("Drag to turn");
     const float hint_w = font->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, hint).x;
-    draw_list->AddText(font, 15.0f, ImVec2(max.x - hint_w - 12.0f, min.y + 9.0f), c.TextMuted, hint);
+    // Both on one line when they fit (longer words in other languages may not): else the hint goes below.
+    const float now_w = font->CalcTextSizeA(16.0f, FLT_MAX, 0.0f, now_text).x;
+    const float hint_y = 12.0f + now_w + 16.0f + hint_w + 12.0f <= size.x ? min.y + 9.0f : min.y + 8.0f + 22.0f;
+    draw_list->AddText(font, 15.0f, ImVec2(max.x - hint_w - 12.0f, hint_y), c.TextMuted, hint);
 
     ImGui::SetCursorScreenPos(min);
     ImGui::Dummy(size);
@@ -125,13 +136,20 @@ static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float 
         return;
     }
     const float side_w = ImFloor((width - play_w - 2 * spacing) * 0.5f);
-    ui::BeginChoiceGroup("Side shown");
+    ui::BeginChoiceGroup(bc::Tr("Side shown"));  // the group's name, read by screen readers
     for (int i = 0; i < 2; i++)
     {
         const bc::Side side = bc::ExerciseSide(exercise, i);
-        const char* label = side == bc::Side::Left ? "Left" : side == bc::Side::Right ? "Right"
-                                                          : side == bc::Side::Forward ? "Forward"
-                                                                                      : "Backward";
+        const char* english = side == bc::Side::Left ? "Left" : side == bc::Side::Right ? "Right"
+                                                            : side == bc::Side::Forward ? "Forward"
+                                                                                        : "Backward";
+        // TRANSLATORS: which side (or walking direction) the figure shows.
+        const char* shown = side == bc::Side::Left ? bc::TrC("side", "Left") : side == bc::Side::Right ? bc::TrC("side", "Right")
+                                                                           : side == bc::Side::Forward ? bc::TrC("direction", "Forward")
+                                                                                                       : bc::TrC("direction", "Backward");
+        // Words with more than one meaning come translated with their context: "Shown###English".
+        char label[128];
+        snprintf(label, sizeof(label), "%s###%s", shown, english);
         if (i > 0)
             ImGui::SameLine();
         if (ui::ToggleButton(label, app.ShownSide == side, i == 0 ? side_w : width - play_w - side_w - 2 * spacing))
@@ -156,9 +174,10 @@ static void StepList(const char* const* items, int count, bool numbered)
         ImGui::TextUnformatted(mark);
         ImGui::PopStyleColor();
         ImGui::SameLine(28.0f);
-        ImGui::TextWrapped("%s", items[i]);
-        char spoken[512];
-        snprintf(spoken, sizeof(spoken), numbered ? "%s %s" : "%.0s%s", mark, items[i]);
+        const char* item = bc::Tr(items[i]);
+        ImGui::TextWrapped("%s", item);
+        char spoken[1024];
+        snprintf(spoken, sizeof(spoken), numbered ? "%s %s" : "%.0s%s", mark, item);
         ui::DescribeLastText(ui::NodeKind_Text, spoken);
     }
 }
@@ -167,16 +186,21 @@ static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exerci
 {
     const ui::Palette& c = ui::Colors();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.Accent));
-    ImGui::TextWrapped("%s", exercise.DoseText);
-    ui::DescribeLastText(ui::NodeKind_Text, exercise.DoseText);
+    ImGui::TextWrapped("%s", bc::Tr(exercise.DoseText));
+    ui::DescribeLastText(ui::NodeKind_Text, bc::Tr(exercise.DoseText));
     ImGui::PopStyleColor();
     const int planned = app.Settings.Reps[(int)exercise.Id];
-    char line[160];
-    const char* unit = exercise.Style == bc::SetStyle::Directions ? "steps each way" : exercise.Style == bc::SetStyle::OneSet ? "reps a round"
-                                                                                                                              : "reps per side";
-    snprintf(line, sizeof(line), "Your sessions: %d %s, %d round%s (change in Settings).", planned, unit,
-             app.Settings.Rounds, app.Settings.Rounds == 1 ? "" : "s");
-    ui::TextMuted(line);
+    // TRANSLATORS: the reps (steps) set for the runner's sessions, in "Your sessions: 12 reps per
+    // side, 2 rounds (change in Settings)."; the English says "reps" ("steps") for every count.
+    const char* count_format = exercise.Style == bc::SetStyle::Directions ? bc::TrN("%d steps each way", "%d steps each way", planned)
+                               : exercise.Style == bc::SetStyle::OneSet   ? bc::TrN("%d reps a round", "%d reps a round", planned)
+                                                                          : bc::TrN("%d reps per side", "%d reps per side", planned);
+    const std::string count = bc::Format(count_format, planned);
+    const std::string rounds = bc::Format(bc::TrN("%d round", "%d rounds", app.Settings.Rounds), app.Settings.Rounds);
+    // TRANSLATORS: the runner's own plan for this exercise: the reps ("12 reps per side"), then the
+    // rounds ("2 rounds").
+    const std::string line = bc::Format(bc::Tr("Your sessions: %s, %s (change in Settings)."), count.c_str(), rounds.c_str());
+    ui::TextMuted(line.c_str());
     if (exercise.Style == bc::SetStyle::Alternating)
         ui::TextMuted("Each rep works the left side, then the right.");
     else if (exercise.Style == bc::SetStyle::PerSide)
@@ -185,11 +209,11 @@ static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exerci
         ui::TextMuted("Both arms pull together: one set a round, no sides to switch. (The coach's \"per side\" is the count of this one set.)");
 
     ui::Subheading("Works");
-    ImGui::TextWrapped("%s", exercise.Targets);
-    ui::DescribeLastText(ui::NodeKind_Text, exercise.Targets);
+    ImGui::TextWrapped("%s", bc::Tr(exercise.Targets));
+    ui::DescribeLastText(ui::NodeKind_Text, bc::Tr(exercise.Targets));
     ui::Subheading("Band");
-    ImGui::TextWrapped("%s", exercise.BandSetup);
-    ui::DescribeLastText(ui::NodeKind_Text, exercise.BandSetup);
+    ImGui::TextWrapped("%s", bc::Tr(exercise.BandSetup));
+    ui::DescribeLastText(ui::NodeKind_Text, bc::Tr(exercise.BandSetup));
     ui::Subheading("Set up");
     StepList(exercise.SetupSteps, exercise.SetupStepCount, true);
     ui::Subheading("Move");

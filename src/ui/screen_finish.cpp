@@ -10,6 +10,7 @@
 #include "app/transfer.h"
 #include "core/progress.h"
 #include "core/save_format.h"
+#include "core/wording.h"
 #include "platform/platform.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
@@ -160,53 +161,68 @@ static void DrawRepsTable(const bc::SessionRecord& record, const bc::SessionReco
         const bc::Exercise& exercise = bc::GetExercise(id);
         grid.NextRow();
         grid.BeginCell(0);
-        ImGui::TextWrapped("%s", exercise.Name);
+        const char* name = bc::Tr(exercise.Name);
+        const char* band = bc::Tr(bc::BandStrengthName(record.Bands[e]));
+        ImGui::TextWrapped("%s", name);
         if (record.Bands[e] != bc::BandStrength::None)
-            MutedCell(bc::BandStrengthName(record.Bands[e]));
+            MutedCell(band);
         grid.EndCell();
         grid.BeginCell(1);
         const int* reps = record.RepsDone[e];
         const int a = reps[(int)bc::ExerciseSide(exercise, 0)];
         const int b = reps[(int)bc::ExerciseSide(exercise, 1)];
-        char done[64];
+        char done[128];
         if (exercise.Style == bc::SetStyle::Directions)
-            snprintf(done, sizeof(done), "%d forward, %d back", a, b);
+            // TRANSLATORS: steps done walking forward, then walking backward.
+            snprintf(done, sizeof(done), bc::Tr("%d forward, %d back"), a, b);
         else if (exercise.Style == bc::SetStyle::PerSide)
-            snprintf(done, sizeof(done), "%d left, %d right", a, b);
+            // TRANSLATORS: reps done on the left side, then on the right side.
+            snprintf(done, sizeof(done), bc::Tr("%d left, %d right"), a, b);
+        else if (exercise.CountUnit[0] == 's')
+            // TRANSLATORS: steps done. English says "steps" for every count: give each of your language's plural forms.
+            snprintf(done, sizeof(done), bc::TrN("%d steps", "%d steps", ImMax(a, b)), ImMax(a, b));
         else
-            snprintf(done, sizeof(done), "%d %s", ImMax(a, b), exercise.CountUnit);
+            // TRANSLATORS: reps done. English says "reps" for every count: give each of your language's plural forms.
+            snprintf(done, sizeof(done), bc::TrN("%d reps", "%d reps", ImMax(a, b)), ImMax(a, b));
         ImGui::TextWrapped("%s", done);
 
         // Against last time: "first", last time's count (ended early: a part against a whole says
         // little), "same" or the difference.
         const int delta = previous != nullptr ? bc::RepsDoneTotal(record, id) - bc::RepsDoneTotal(*previous, id) : 0;
-        char text[32], said[48];
+        char text[64], said[128];
         if (previous == nullptr)
         {
-            snprintf(text, sizeof(text), "first");
-            snprintf(said, sizeof(said), "First time.");
+            // TRANSLATORS: a short table cell: the first time this exercise is in the history (nothing to compare with).
+            snprintf(text, sizeof(text), "%s", bc::Tr("first"));
+            snprintf(said, sizeof(said), "%s", bc::Tr("First time."));
         }
         else if (!record.Finished)
         {
-            snprintf(text, sizeof(text), "last %d", bc::RepsDoneTotal(*previous, id));
-            snprintf(said, sizeof(said), "Last time %d.", bc::RepsDoneTotal(*previous, id));
+            // TRANSLATORS: a short table cell: %d is how many reps were done last time.
+            snprintf(text, sizeof(text), bc::Tr("last %d"), bc::RepsDoneTotal(*previous, id));
+            snprintf(said, sizeof(said), bc::Tr("Last time %d."), bc::RepsDoneTotal(*previous, id));
         }
         else if (delta == 0)
         {
-            snprintf(text, sizeof(text), "same");
-            snprintf(said, sizeof(said), "Same as last time.");
+            // TRANSLATORS: a short table cell: as many reps as last time.
+            snprintf(text, sizeof(text), "%s", bc::Tr("same"));
+            snprintf(said, sizeof(said), "%s", bc::Tr("Same as last time."));
         }
         else
         {
             snprintf(text, sizeof(text), "%+d", delta);
-            snprintf(said, sizeof(said), "%d %s than last time.", std::abs(delta), delta > 0 ? "more" : "fewer");
+            snprintf(said, sizeof(said), delta > 0 ? bc::Tr("%d more than last time.") : bc::Tr("%d fewer than last time."), std::abs(delta));
         }
         // A screen reader hears the row as one sentence, where the count is drawn.
-        char spoken[256];
+        char spoken[512];
         if (record.Bands[e] != bc::BandStrength::None)
-            snprintf(spoken, sizeof(spoken), "%s: %s. %s band. %s", exercise.Name, done, bc::BandStrengthName(record.Bands[e]), said);
+            // TRANSLATORS: one row of the results read by a screen reader: the exercise, what was done ("10 left, 10 right"),
+            // the band's strength ("Light", "Extra heavy"), then the comparison with last time.
+            snprintf(spoken, sizeof(spoken), bc::Tr("%s: %s. %s band. %s"), name, done, band, said);
         else
-            snprintf(spoken, sizeof(spoken), "%s: %s. %s", exercise.Name, done, said);
+            // TRANSLATORS: one row of the results read by a screen reader: the exercise, what was done ("10 left, 10 right"),
+            // then the comparison with last time.
+            snprintf(spoken, sizeof(spoken), bc::Tr("%s: %s. %s"), name, done, said);
         ui::DescribeLastText(ui::NodeKind_Text, spoken);
         grid.EndCell();
 
@@ -241,13 +257,24 @@ static void DrawSuggestions(const ui::AppState& app, const bc::SessionRecord& re
             ui::Heading("Next time", ui::NodeKind_Subheading);
             any = true;
         }
-        char text[160];
+        char text[384];
+        const bc::Exercise& exercise = bc::GetExercise(id);
         if (next.Kind == bc::SuggestionKind::NextBand)
-            snprintf(text, sizeof(text), "%s: the top of the range twice in a row. Try a %s band.", bc::GetExercise(id).Name,
-                     bc::BandStrengthName(next.Band));
+            // TRANSLATORS: the first %s is the exercise, the second the strength of the next band ("Medium", "Extra heavy").
+            snprintf(text, sizeof(text), bc::Tr("%s: the top of the range twice in a row. Try a %s band."), bc::Tr(exercise.Name),
+                     bc::Tr(bc::BandStrengthName(next.Band)));
+        else if (exercise.CountUnit[0] == 's')
+            // TRANSLATORS: %s is the exercise, %d the steps to try next time (Settings is the settings screen).
+            snprintf(text, sizeof(text),
+                     bc::TrN("%s: every rep done twice in a row. Try %d step (Settings).", "%s: every rep done twice in a row. Try %d steps (Settings).",
+                             next.Reps),
+                     bc::Tr(exercise.Name), next.Reps);
         else
-            snprintf(text, sizeof(text), "%s: every rep done twice in a row. Try %d %s (Settings).", bc::GetExercise(id).Name, next.Reps,
-                     bc::GetExercise(id).CountUnit);
+            // TRANSLATORS: %s is the exercise, %d the reps to try next time (Settings is the settings screen).
+            snprintf(text, sizeof(text),
+                     bc::TrN("%s: every rep done twice in a row. Try %d rep (Settings).", "%s: every rep done twice in a row. Try %d reps (Settings).",
+                             next.Reps),
+                     bc::Tr(exercise.Name), next.Reps);
         ImGui::TextWrapped("%s", text);
         ui::DescribeLastText(ui::NodeKind_Text, text);
     }
@@ -266,7 +293,7 @@ void ui::DrawFinishScreen(AppState& app)
     const bc::SessionRecord& record = app.LastRecord;
     const RecordSave save = RecordSaveFor(app, record.Id);
     const bc::SessionRecord* previous = bc::PreviousSession(app.History, record);
-    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal);
+    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
 
     // Everything but the way out scrolls: on a short landscape phone the celebration, the week and
     // the table together are taller than the screen, and Home and History must stay on it.
@@ -280,43 +307,58 @@ void ui::DrawFinishScreen(AppState& app)
     ImGui::SetCursorScreenPos(ImVec2(top.x + 2 * badge + 14.0f, top.y + 2.0f));
     ImGui::BeginGroup();
     ImFont* cue = GetFont(FontRole_Cue);
-    const char* title = save == RecordSave_NoWork ? "No reps done" : record.Finished ? "Well done!"
-                                                                                     : "Session ended";
+    const char* title = bc::Tr("Session ended");
+    if (save == RecordSave_NoWork)
+        title = bc::Tr("No reps done");
+    else if (record.Finished)
+        title = bc::Tr("Well done!");
     const ImVec2 title_pos = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddText(cue, 36.0f, title_pos, c.Text, title);
     const ImVec2 title_size = cue->CalcTextSizeA(36.0f, FLT_MAX, 0.0f, title);
     DescribeText(NodeKind_Heading, title, title_pos, ImVec2(title_pos.x + title_size.x, title_pos.y + title_size.y));
     ImGui::Dummy(ImVec2(0.0f, 38.0f));
-    TextMuted(record.Finished ? "Circuit complete." : "Ended early.");
+    if (record.Finished)
+        TextMuted("Circuit complete.");
+    else
+        TextMuted("Ended early.");
     ImGui::EndGroup();
     ImGui::SetCursorScreenPos(ImVec2(top.x, ImMax(ImGui::GetCursorScreenPos().y, top.y + 2 * badge + 8.0f)));
 
-    char line[200], total[32], work[32];
+    char line[400], total[32], work[32];
     FormatClock(total, sizeof(total), record.DurationMs, false);
     FormatClock(work, sizeof(work), record.WorkMs, false);
-    snprintf(line, sizeof(line), "%s in all, %s of it working, %d of %d round%s.", total, work, record.RoundsDone, record.RoundsPlanned,
-             record.RoundsPlanned == 1 ? "" : "s");
+    // TRANSLATORS: "12:30 in all, 8:10 of it working, 2 of 3 rounds.": the times, then the rounds done of those planned.
+    snprintf(line, sizeof(line),
+             bc::TrN("%s in all, %s of it working, %d of %d round.", "%s in all, %s of it working, %d of %d rounds.", record.RoundsPlanned), total,
+             work, record.RoundsDone, record.RoundsPlanned);
     ImGui::TextWrapped("%s", line);
     DescribeLastText(NodeKind_Text, line);
 
     // The week against the goal.
     if (week.ThisWeekSessions >= week.Goal)
-        snprintf(line, sizeof(line), "This week: %d of %d. Weekly goal met!", week.ThisWeekSessions, week.Goal);
+        // TRANSLATORS: sessions done this week of the weekly goal.
+        snprintf(line, sizeof(line), bc::Tr("This week: %d of %d. Weekly goal met!"), week.ThisWeekSessions, week.Goal);
     else
-        snprintf(line, sizeof(line), "This week: %d of %d. %d more to reach your goal.", week.ThisWeekSessions, week.Goal, week.Goal - week.ThisWeekSessions);
+        // TRANSLATORS: sessions done this week of the weekly goal, then how many sessions are still missing.
+        snprintf(line, sizeof(line), bc::Tr("This week: %d of %d. %d more to reach your goal."), week.ThisWeekSessions, week.Goal, week.Goal - week.ThisWeekSessions);
     ImGui::TextWrapped("%s", line);
     DescribeLastText(NodeKind_Text, line);
     DrawWeekDots(week);
     if (week.CurrentStreakWeeks > 1)
     {
-        snprintf(line, sizeof(line), "%d weeks in a row at your goal (best: %d).", week.CurrentStreakWeeks, week.BestStreakWeeks);
+        // TRANSLATORS: the streak of weeks that met the weekly goal, then the longest such streak.
+        snprintf(line, sizeof(line), bc::TrN("%d week in a row at your goal (best: %d).", "%d weeks in a row at your goal (best: %d).", week.CurrentStreakWeeks),
+                 week.CurrentStreakWeeks, week.BestStreakWeeks);
         TextMuted(line);
     }
     bool offer_download = true;
     switch (save)
     {
     case RecordSave_Saved:
-        TextMuted(record.Finished ? "Saved to your history." : "What you did is saved to your history.");
+        if (record.Finished)
+            TextMuted("Saved to your history.");
+        else
+            TextMuted("What you did is saved to your history.");
         offer_download = false;
         break;
     case RecordSave_Pending:

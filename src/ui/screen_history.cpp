@@ -10,6 +10,7 @@
 #include "app/persistence.h"
 #include "app/transfer.h"
 #include "core/progress.h"
+#include "core/wording.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 // --- [SECTION] Summary and chart
 
@@ -37,7 +39,10 @@ static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& w
     char this_week[16];
     snprintf(this_week, sizeof(this_week), "%d/%d", week.ThisWeekSessions, week.Goal);
     const int values[3] = { 0, week.CurrentStreakWeeks, stats.TotalSessions };
-    const char* captions[3] = { "this week", week.CurrentStreakWeeks == 1 ? "week streak" : "weeks streak", "sessions" };
+    // TRANSLATORS: captions under three numbers: the sessions this week ("2/3"), the weeks in a row
+    // at the goal, and all sessions ever. Keep them short: three share the screen's width.
+    const char* captions[3] = { bc::Tr("this week"), bc::TrN("week streak", "weeks streak", week.CurrentStreakWeeks),
+                                bc::TrN("sessions", "sessions", stats.TotalSessions) };
     for (int i = 0; i < 3; i++)
     {
         const ImVec2 min(origin.x + i * (box_w + spacing), origin.y);
@@ -56,13 +61,14 @@ static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& w
         draw_list->AddText(body, 15.0f, ImVec2(min.x + (box_w - cs.x) * 0.5f, min.y + box_h - cs.y - 10.0f), c.TextMuted, captions[i]);
     }
     ImGui::Dummy(ImVec2(width, box_h));
-    char spoken[160];
-    snprintf(spoken, sizeof(spoken), "This week: %d of %d. Weeks in a row at your goal: %d. %d session%s in all.", week.ThisWeekSessions,
-             week.Goal, values[1], values[2], values[2] == 1 ? "" : "s");
-    ui::DescribeLastText(ui::NodeKind_Text, spoken);
+    // TRANSLATORS: the three numbers above, for screen readers; the plural follows the last number.
+    const std::string spoken = bc::Format(bc::TrN("This week: %d of %d. Weeks in a row at your goal: %d. %d session in all.",
+                                                  "This week: %d of %d. Weeks in a row at your goal: %d. %d sessions in all.", values[2]),
+                                          week.ThisWeekSessions, week.Goal, values[1], values[2]);
+    ui::DescribeLastText(ui::NodeKind_Text, spoken.c_str());
 }
 
-static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day)
+static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day, int first_weekday)
 {
     const ui::Palette& c = ui::Colors();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -98,19 +104,26 @@ static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day)
     }
     draw_list->AddLine(ImVec2(min.x, base_y + 0.5f), ImVec2(min.x + width, base_y + 0.5f), ImGui::GetColorU32(ImGuiCol_Separator));
 
-    // Under the bars: the first week's Monday on the left, this week on the right.
-    const std::string first = ui::ChartStartDay(today_day);
-    const std::string left = "Week of " + first;
+    // Under the bars: the first week's first day on the left, this week on the right.
+    const std::string first = ui::ChartStartDay(today_day, first_weekday);
+    // TRANSLATORS: under the chart's first bar: %s is a date, the first day of that week ("13 Mar").
+    const std::string left = bc::Format(bc::Tr("Week of %s"), first.c_str());
     draw_list->AddText(body, 15.0f, ImVec2(min.x, base_y + 4.0f), c.TextMuted, left.c_str());
-    const char* right = "This week";
+    // TRANSLATORS: under the chart's last bar.
+    const char* right = bc::Tr("This week");
     const float rw = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, right).x;
     draw_list->AddText(body, 15.0f, ImVec2(min.x + width - rw, base_y + 4.0f), c.TextMuted, right);
     ImGui::Dummy(ImVec2(width, top_h + bars_h + label_h));
-    char spoken[256];
-    int n = snprintf(spoken, sizeof(spoken), "Sessions per week for the last %d weeks, from the week of %s: ", bc::HistoryWeeks, first.c_str());
-    for (int w = 0; w < bc::HistoryWeeks && n > 0 && n < (int)sizeof(spoken); w++)
-        n += snprintf(spoken + n, sizeof(spoken) - (size_t)n, w == bc::HistoryWeeks - 1 ? "this week %d." : "%d, ", stats.WeeklySessions[w]);
-    ui::DescribeLastText(ui::NodeKind_Text, spoken);
+    std::string counts;  // the weeks before this one, oldest first: "0, 2, 3"
+    for (int w = 0; w < bc::HistoryWeeks - 1; w++)
+        counts += bc::Format(w > 0 ? ", %d" : "%d", stats.WeeklySessions[w]);
+    // TRANSLATORS: the chart, for screen readers: the number of weeks (12), the date of the first
+    // week's Monday ("13 Mar"), the sessions of each earlier week separated by commas ("0, 2, 3"),
+    // then this week's sessions.
+    const std::string spoken = bc::Format(bc::TrN("Sessions per week for the last %d week, from the week of %s: %s, this week %d.",
+                                                  "Sessions per week for the last %d weeks, from the week of %s: %s, this week %d.", bc::HistoryWeeks),
+                                          bc::HistoryWeeks, first.c_str(), counts.c_str(), stats.WeeklySessions[bc::HistoryWeeks - 1]);
+    ui::DescribeLastText(ui::NodeKind_Text, spoken.c_str());
 }
 
 // --- [SECTION] Session list
@@ -132,14 +145,32 @@ static void ExerciseLine(char* out, int size, const bc::SessionRecord& record, i
 {
     const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
     const bc::Side a = bc::ExerciseSide(exercise, 0), b = bc::ExerciseSide(exercise, 1);
-    int n = 0;
-    if (bc::HasSwitch(exercise))
-        n = snprintf(out, (size_t)size, exercise.Style == bc::SetStyle::Directions ? "%s: %d forward, %d back" : "%s: %d left, %d right",
-                     exercise.Name, record.RepsDone[e][(int)a], record.RepsDone[e][(int)b]);
+    const char* name = bc::Tr(exercise.Name);
+    const int first = record.RepsDone[e][(int)a], second = record.RepsDone[e][(int)b];
+    const bool banded = record.Bands[e] != bc::BandStrength::None;
+    const char* band = bc::BandStrengthName(record.Bands[e]);  // "Light", already in the active language
+    // TRANSLATORS: one exercise of a session in the history: its name, then the reps (steps) done
+    // on each side (direction), then the band's strength when noted ("Light", "Heavy", ...).
+    if (exercise.Style == bc::SetStyle::Directions)
+        snprintf(out, (size_t)size, banded ? bc::Tr("%s: %d forward, %d back, %s band") : bc::Tr("%s: %d forward, %d back"), name, first, second, band);
+    else if (bc::HasSwitch(exercise))
+        snprintf(out, (size_t)size, banded ? bc::Tr("%s: %d left, %d right, %s band") : bc::Tr("%s: %d left, %d right"), name, first, second, band);
     else
-        n = snprintf(out, (size_t)size, "%s: %d %s", exercise.Name, ImMax(record.RepsDone[e][(int)a], record.RepsDone[e][(int)b]), exercise.CountUnit);
-    if (record.Bands[e] != bc::BandStrength::None && n > 0 && n < size)
-        snprintf(out + n, (size_t)(size - n), ", %s band", bc::BandStrengthName(record.Bands[e]));
+        // TRANSLATORS: the exercise's name, the reps done, the unit ("reps"), then the band's
+        // strength when noted ("Light", "Heavy", ...).
+        snprintf(out, (size_t)size, banded ? bc::Tr("%s: %d %s, %s band") : bc::Tr("%s: %d %s"), name, ImMax(first, second), bc::Tr(exercise.CountUnit), band);
+}
+
+// A session's totals: "40 reps, 20 steps" (spoken: with a full stop). The English says "reps" and
+// "steps" for every count.
+static std::string TotalsText(int reps, int steps, bool spoken)
+{
+    // TRANSLATORS: a session's total reps, in "40 reps, 20 steps".
+    const std::string reps_text = bc::Format(bc::TrN("%d reps", "%d reps", reps), reps);
+    // TRANSLATORS: a session's total steps (monster walks), in "40 reps, 20 steps".
+    const std::string steps_text = bc::Format(bc::TrN("%d steps", "%d steps", steps), steps);
+    // TRANSLATORS: a session's totals: the reps ("40 reps"), then the steps ("20 steps").
+    return bc::Format(spoken ? bc::TrC("totals", "%s, %s.") : bc::TrC("totals", "%s, %s"), reps_text.c_str(), steps_text.c_str());
 }
 
 static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
@@ -163,16 +194,22 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
         // For screen readers the row is a button that shows or hides its reps; what it shows is
         // its description. Only rows near the visible ones are in the layer (a long history is
         // not described row by row).
-        char clock[32], spoken[160];
+        char clock[32];
         int reps = 0, steps = 0;
         ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
         TotalReps(record, &reps, &steps);
-        snprintf(spoken, sizeof(spoken), "%s, %d of %d round%s, %s. %d reps, %d steps.", record.Finished ? "Finished" : "Ended early",
-                 record.RoundsDone, record.RoundsPlanned, record.RoundsPlanned == 1 ? "" : "s", clock, reps, steps);
-        std::string description = spoken;
+        // TRANSLATORS: a session in the history, for screen readers: the rounds done of those
+        // planned (the plural's count), then its length ("12:30"). Followed by its totals.
+        std::string description = record.Finished
+                                      ? bc::Format(bc::TrN("Finished, %d of %d round, %s.", "Finished, %d of %d rounds, %s.", record.RoundsPlanned),
+                                                   record.RoundsDone, record.RoundsPlanned, clock)
+                                      : bc::Format(bc::TrN("Ended early, %d of %d round, %s.", "Ended early, %d of %d rounds, %s.", record.RoundsPlanned),
+                                                   record.RoundsDone, record.RoundsPlanned, clock);
+        description += ' ';
+        description += TotalsText(reps, steps, true);
         for (int e = 0; e < bc::ExerciseCount && expanded; e++)
         {
-            char text[160];
+            char text[320];
             ExerciseLine(text, sizeof(text), record, e);
             description += ' ';
             description += text;
@@ -182,13 +219,18 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
     }
     if (!ImGui::IsItemVisible())
         return;  // off screen: submitted for keyboard navigation only, nothing to draw
-    char clock[32], detail[128], totals[96];
+    char clock[32];
     ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
-    snprintf(detail, sizeof(detail), "%s  ·  %d of %d round%s  ·  %s", record.Finished ? "Finished" : "Ended early", record.RoundsDone,
-             record.RoundsPlanned, record.RoundsPlanned == 1 ? "" : "s", clock);
+    // TRANSLATORS: a session's line in the history: the rounds done of those planned (the plural's
+    // count), then its length ("12:30"); keep the " · " separators.
+    const std::string detail = record.Finished
+                                   ? bc::Format(bc::TrN("Finished  ·  %d of %d round  ·  %s", "Finished  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
+                                                record.RoundsDone, record.RoundsPlanned, clock)
+                                   : bc::Format(bc::TrN("Ended early  ·  %d of %d round  ·  %s", "Ended early  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
+                                                record.RoundsDone, record.RoundsPlanned, clock);
     int reps = 0, steps = 0;
     TotalReps(record, &reps, &steps);
-    snprintf(totals, sizeof(totals), "%d reps, %d steps", reps, steps);
+    const std::string totals = TotalsText(reps, steps, false);
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, ImGui::IsItemActive() ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
     ui::FocusOutline(draw_list, min, max, 12.0f);
@@ -198,19 +240,21 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
     const float x = min.x + pad;
     float y = min.y + pad;
     draw_list->AddText(body, ui::BodyFontSize, ImVec2(x, y), c.Text, label.c_str(), ImGui::FindRenderedTextEnd(label.c_str()));
-    const char* more = expanded ? "Hide" : "Reps";
+    // TRANSLATORS: at the right of a session's row in the history: tap to hide or to show its reps
+    // per exercise. Keep them short.
+    const char* more = expanded ? bc::TrC("history row", "Hide") : bc::TrC("history row", "Reps");
     const float more_w = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, more).x;
     draw_list->AddText(body, 15.0f, ImVec2(max.x - pad - more_w, y + 2.0f), c.Accent, more);
     y += line;
-    draw_list->AddText(body, 16.0f, ImVec2(x, y), record.Finished ? c.Accent : c.TextMuted, detail, nullptr, width - 2 * pad);
+    draw_list->AddText(body, 16.0f, ImVec2(x, y), record.Finished ? c.Accent : c.TextMuted, detail.c_str(), nullptr, width - 2 * pad);
     y += line;
-    draw_list->AddText(body, 16.0f, ImVec2(x, y), c.TextMuted, totals);
+    draw_list->AddText(body, 16.0f, ImVec2(x, y), c.TextMuted, totals.c_str());
     y += line + 8.0f;
     if (expanded)
     {
         for (int e = 0; e < bc::ExerciseCount; e++)
         {
-            char text[160];
+            char text[320];
             ExerciseLine(text, sizeof(text), record, e);
             draw_list->AddText(body, 16.0f, ImVec2(x, y), c.Text, text, nullptr, width - 2 * pad);
             y += line;
@@ -230,10 +274,12 @@ static void DrawKeptCopies(ui::AppState& app)
         if (key.rfind(prefix, 0) != 0)
             continue;
         const int64_t stamp = std::atoll(key.c_str() + prefix.size());
-        char text[160], label[160];
-        snprintf(text, sizeof(text), "A history that could not be read was kept aside on %s.", ui::DateTimeText(stamp).c_str());
+        char text[320], label[160];
+        // TRANSLATORS: %s is a date and time ("4 Jun 2024, 18:20").
+        snprintf(text, sizeof(text), bc::Tr("A history that could not be read was kept aside on %s."), ui::DateTimeText(stamp).c_str());
         ui::Banner(text, false);
-        snprintf(label, sizeof(label), "Recover sessions##%s", key.c_str());
+        // The button translates the text before "##" itself; the storage key after it tells the copies apart.
+        snprintf(label, sizeof(label), "%s##%s", bc::N_("Recover sessions"), key.c_str());
         if (ui::Button(label, ui::ButtonKind_Normal, ImGui::GetContentRegionAvail().x))
         {
             ui::ShowNotice(app, ui::RecoverKeptHistory(app, key), false);
@@ -260,15 +306,16 @@ void ui::DrawHistoryScreen(AppState& app)
 
     const int tz = app.TzOffsetMinutes;
     const int64_t wall = app.WallMs;
-    const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, wall, tz);
+    const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, wall, tz, app.Language.FirstWeekday);
 
     const float bottom_h = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
     BeginTouchScroll("Sessions", -bottom_h);
-    DrawStreaks(stats, bc::ComputeWeekProgress(app.History, wall, tz, app.Settings.WeeklyGoal));
+    DrawStreaks(stats, bc::ComputeWeekProgress(app.History, wall, tz, app.Settings.WeeklyGoal, app.Language.FirstWeekday));
     ImGui::Spacing();
-    ImGui::TextUnformatted("Sessions per week");
-    DescribeLastText(NodeKind_Subheading, "Sessions per week");
-    DrawWeeklyChart(stats, bc::LocalDayNumber(wall, tz));
+    const char* chart_title = bc::Tr("Sessions per week");
+    ImGui::TextUnformatted(chart_title);
+    DescribeLastText(NodeKind_Subheading, chart_title);
+    DrawWeeklyChart(stats, bc::LocalDayNumber(wall, tz), app.Language.FirstWeekday);
     DrawKeptCopies(app);
     if (app.History.empty())
     {

@@ -6,6 +6,7 @@
 #include "app/session_runner.h"
 #include "core/progress.h"
 #include "core/save_format.h"
+#include "core/wording.h"
 #include "platform/platform.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
@@ -16,6 +17,7 @@
 #include <imgui_internal.h>
 
 #include <cstdio>
+#include <string>
 
 static void DrawStorageBanner(ui::AppState& app)
 {
@@ -42,7 +44,7 @@ static void DrawStorageBanner(ui::AppState& app)
 // Three lines of text beside a thumbnail, each wrapped to the card: the card grows to hold them.
 struct CardText
 {
-    char Title[96];
+    char Title[192];
     const char* Lines[3];
     float Sizes[3];
     float Heights[3];
@@ -55,10 +57,11 @@ static CardText MeasureCard(const bc::Exercise& exercise, int number, float widt
 {
     ImFont* font = ui::GetFont(ui::FontRole_Body);
     CardText t;
-    snprintf(t.Title, sizeof(t.Title), "%d. %s", number, exercise.Name);
+    // TRANSLATORS: an exercise card's title: its number in the circuit, then the exercise's name.
+    snprintf(t.Title, sizeof(t.Title), bc::Tr("%d. %s"), number, bc::Tr(exercise.Name));
     t.Lines[0] = t.Title;
-    t.Lines[1] = exercise.DoseText;
-    t.Lines[2] = exercise.Targets;
+    t.Lines[1] = bc::Tr(exercise.DoseText);
+    t.Lines[2] = bc::Tr(exercise.Targets);
     t.Sizes[0] = ui::BodyFontSize;
     t.Sizes[1] = t.Sizes[2] = 15.0f;
     const float wrap = width - (CardThumb + 16.0f) - 12.0f;
@@ -85,11 +88,14 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
 
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);
-    if (ImGui::InvisibleButton(exercise.Name, ImVec2(width, height)) && !ui::TouchScrollMoving())
+    // "Shown###English": the card's id (and widgets()' id) is the English name in every language.
+    const char* label = ui::Label(exercise.Name);
+    if (ImGui::InvisibleButton(label, ImVec2(width, height)) && !ui::TouchScrollMoving())
         ui::OpenExercise(app, exercise.Id);
-    char description[256];
-    snprintf(description, sizeof(description), "%s. %s.", exercise.DoseText, exercise.Targets);
-    ui::DescribeLastItem(exercise.Name, ui::ItemRole_Button, -1, -1, description);
+    // TRANSLATORS: an exercise card's description for screen readers: its dose ("10-12 reps per
+    // side"), then the muscles it works.
+    const std::string description = bc::Format(bc::Tr("%s. %s."), bc::Tr(exercise.DoseText), bc::Tr(exercise.Targets));
+    ui::DescribeLastItem(label, ui::ItemRole_Button, -1, -1, description.c_str());
     const bool active = ImGui::IsItemActive();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, active ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
@@ -138,20 +144,27 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
 {
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-    ImGui::TextUnformatted("Band Circuit");
-    ui::DescribeLastText(ui::NodeKind_Heading, "Band Circuit");
+    // TRANSLATORS: the app's name, as the home screen's title: usually kept as it is.
+    const char* title = bc::Tr("Band Circuit");
+    ImGui::TextUnformatted(title);
+    ui::DescribeLastText(ui::NodeKind_Heading, title);
     ImGui::PopFont();
     // The duration is the plan's own total for these settings, so it changes with rounds and rests.
-    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal);
+    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
     const long long minutes = (bc::PlanTotalMs(bc::BuildPlan(app.Settings)) + 30000) / 60000;
-    char line[200];
-    int n = snprintf(line, sizeof(line), "Post-run band circuit, about %lld min. This week: %d of %d", minutes, week.ThisWeekSessions, week.Goal);
-    if (week.CurrentStreakWeeks > 0 && n > 0 && n < (int)sizeof(line))
-        snprintf(line + n, sizeof(line) - n, ", %d-week streak.", week.CurrentStreakWeeks);
-    else if (n > 0 && n < (int)sizeof(line))
-        snprintf(line + n, sizeof(line) - n, ".");
+    std::string line;
+    if (week.CurrentStreakWeeks > 0)
+        // TRANSLATORS: the home screen's summary: the session's length in minutes, the sessions done
+        // this week of the weekly goal, and the weeks in a row that met the goal (the plural's count).
+        line = bc::Format(bc::TrN("Post-run band circuit, about %lld min. This week: %d of %d, %d-week streak.",
+                                  "Post-run band circuit, about %lld min. This week: %d of %d, %d-week streak.", week.CurrentStreakWeeks),
+                          minutes, week.ThisWeekSessions, week.Goal, week.CurrentStreakWeeks);
+    else
+        // TRANSLATORS: the home screen's summary: the session's length in minutes, then the sessions
+        // done this week of the weekly goal.
+        line = bc::Format(bc::Tr("Post-run band circuit, about %lld min. This week: %d of %d."), minutes, week.ThisWeekSessions, week.Goal);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ui::TextMuted(line);
+    ui::TextMuted(line.c_str());
     ImGui::PopTextWrapPos();
     DrawStorageBanner(app);
     if (!app.Notice.empty())
@@ -163,12 +176,15 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
     if (app.HasSession)
     {
         const bc::TimerView& v = app.View;
+        const char* name = bc::Tr(bc::GetExercise(v.Exercise).Name);
         if (app.Stored.SessionElsewhere)
-            snprintf(line, sizeof(line), "A workout is running in another window: round %d of %d, %s.", v.Round, v.Rounds, bc::GetExercise(v.Exercise).Name);
+            // TRANSLATORS: %s is the exercise the workout is at.
+            line = bc::Format(bc::Tr("A workout is running in another window: round %d of %d, %s."), v.Round, v.Rounds, name);
         else
-            snprintf(line, sizeof(line), "Session in progress, paused: round %d of %d, %s.", v.Round, v.Rounds, bc::GetExercise(v.Exercise).Name);
-        ui::Banner(line, false);
-        if (ui::Button(app.Stored.SessionElsewhere ? "Take over" : "Resume", ui::ButtonKind_Primary, half))
+            // TRANSLATORS: %s is the exercise the session is at.
+            line = bc::Format(bc::Tr("Session in progress, paused: round %d of %d, %s."), v.Round, v.Rounds, name);
+        ui::Banner(line.c_str(), false);
+        if (ui::Button(app.Stored.SessionElsewhere ? bc::N_("Take over") : bc::N_("Resume"), ui::ButtonKind_Primary, half))
             ui::ResumeSession(app, app.NowMs);
         ImGui::SameLine();
         if (ui::Button("Discard", ui::ButtonKind_Normal, half))
@@ -179,7 +195,7 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
     const int rounds = app.Settings.Rounds;
     const bool other = rounds != 2 && rounds != 3;
     const float choice = other ? (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f : half;
-    ui::BeginChoiceGroup("Rounds");
+    ui::BeginChoiceGroup(bc::Tr("Rounds"));  // the group's name, read by screen readers
     if (ui::ToggleButton("2 rounds", rounds == 2, choice))
     {
         app.Settings.Rounds = 2;
@@ -194,11 +210,13 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
     if (other)
     {
         ImGui::SameLine();
-        snprintf(line, sizeof(line), "%d round%s", rounds, rounds == 1 ? "" : "s");
-        ui::ToggleButton(line, true, choice);
+        // Shown in the language; its id is the English label it has always had ("5 rounds"), never shown.
+        const std::string id = bc::Format(rounds == 1 ? "%d round" : "%d rounds", rounds);
+        line = bc::Format("%s###%s", bc::Format(bc::TrN("%d round", "%d rounds", rounds), rounds).c_str(), id.c_str());
+        ui::ToggleButton(line.c_str(), true, choice);
     }
     ui::EndChoiceGroup();
-    ui::BeginChoiceGroup("Pace");
+    ui::BeginChoiceGroup(bc::Tr("Pace"));
     const bool guided = app.Settings.Mode == bc::RunMode::Guided;
     if (ui::ToggleButton("Guided", guided, half))
     {

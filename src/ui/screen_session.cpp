@@ -15,46 +15,66 @@
 #include "ui/widgets.h"
 
 #include "core/figure_layout.h"
+#include "core/wording.h"
 
 #include <imgui_internal.h>
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <string>
 
 static const char* PhaseTitle(const bc::TimerView& v)
 {
     switch (v.StepPhase)
     {
-    case bc::Phase::GetReady: return "Get ready";
-    case bc::Phase::Work: return bc::GetExercise(v.Exercise).Name;
-    case bc::Phase::Switch: return "Switch sides";
-    case bc::Phase::Rest: return "Rest";
-    case bc::Phase::RoundRest: return "Round rest";
-    case bc::Phase::Done: return "Done";
+    case bc::Phase::GetReady: return bc::Tr("Get ready");
+    case bc::Phase::Work: return bc::Tr(bc::GetExercise(v.Exercise).Name);
+    case bc::Phase::Switch: return bc::Tr("Switch sides");
+    case bc::Phase::Rest: return bc::Tr("Rest");
+    case bc::Phase::RoundRest: return bc::Tr("Round rest");
+    // TRANSLATORS: the session screen's title once the whole workout is over (not the button "Done").
+    case bc::Phase::Done: return bc::TrC("phase", "Done");
     }
     return "";
 }
 
-// The side in capitals, naming the limbs where "left" alone would not say which move (a deadbug
-// side is a leg and the opposite arm): "LEFT LEG + RIGHT ARM".
-static const char* SideLabel(bc::ExerciseId exercise, bc::Side side)
+// The side of a set, in capitals on the screen and in words for a screen reader, naming the limbs
+// where "left" alone would not say which move (a deadbug side is a leg and the opposite arm):
+// "LEFT LEG + RIGHT ARM", read "Left leg + right arm". Each is a whole text in both cases, since
+// capitals cannot be made at run time in every language. Shown and Spoken are nullptr when the
+// set has no side.
+struct SideWords
 {
+    const char* Shown;
+    const char* Spoken;
+};
+
+static SideWords SideLabel(bc::ExerciseId exercise, bc::Side side)
+{
+    const bool left = side == bc::Side::Left;
     if (const char* limbs = bc::MovingLimbs(exercise, side))
     {
-        static char upper[64];
-        int i = 0;
-        for (; limbs[i] != 0 && i < (int)sizeof(upper) - 1; i++)
-            upper[i] = (limbs[i] >= 'a' && limbs[i] <= 'z') ? (char)(limbs[i] - 'a' + 'A') : limbs[i];
-        upper[i] = 0;
-        return upper;
+        switch (exercise)
+        {
+        case bc::ExerciseId::Deadbug:
+            if (left)
+                return { bc::Tr("LEFT LEG + RIGHT ARM"), bc::Tr("Left leg + right arm") };
+            return { bc::Tr("RIGHT LEG + LEFT ARM"), bc::Tr("Right leg + left arm") };
+        case bc::ExerciseId::Dorsiflexion:
+            if (left)
+                return { bc::Tr("LEFT FOOT"), bc::Tr("Left foot") };
+            return { bc::Tr("RIGHT FOOT"), bc::Tr("Right foot") };
+        default: return { bc::Tr(limbs), bc::Tr(limbs) };  // words without capitals of their own
+        }
     }
     switch (side)
     {
-    case bc::Side::Left: return "LEFT SIDE";
-    case bc::Side::Right: return "RIGHT SIDE";
-    case bc::Side::Forward: return "FORWARD";
-    case bc::Side::Back: return "BACKWARD";
-    default: return nullptr;
+    case bc::Side::Left: return { bc::Tr("LEFT SIDE"), bc::Tr("Left side") };
+    case bc::Side::Right: return { bc::Tr("RIGHT SIDE"), bc::Tr("Right side") };
+    case bc::Side::Forward: return { bc::Tr("FORWARD"), bc::Tr("Forward") };
+    case bc::Side::Back: return { bc::Tr("BACKWARD"), bc::Tr("Backward") };
+    default: return { nullptr, nullptr };
     }
 }
 
@@ -144,9 +164,10 @@ static void DrawComingExercise(ImDrawList* draw_list, const bc::TimerView& v, ui
     const bc::PanelRect under = { 0.0f, 0.0f, w, (h - gap) * 0.5f - caption_h };
     const bool side_by_side = bc::FitViewBox(box, beside).Scale >= bc::FitViewBox(box, under).Scale;
     const bc::Exercise& exercise = bc::GetExercise(demo.Exercise);
-    char working[64];
-    snprintf(working, sizeof(working), "\xE2\x86\x92 %s", exercise.TempoPartCount > 0 ? exercise.Tempo[0].Name : "");  // "-> Extend"
-    const char* captions[2] = { "Start", working };
+    char working[128];
+    snprintf(working, sizeof(working), "\xE2\x86\x92 %s", exercise.TempoPartCount > 0 ? bc::Tr(exercise.Tempo[0].Name) : "");  // "-> Extend"
+    // TRANSLATORS: caption under the figure standing in the exercise's start position (not the button "Start").
+    const char* captions[2] = { bc::TrC("position", "Start"), working };
     for (int i = 0; i < 2; i++)
     {
         ImVec2 cell_min = side_by_side ? ImVec2(min.x + i * (beside.MaxX + gap), min.y) : ImVec2(min.x, min.y + i * (under.MaxY + caption_h + gap));
@@ -168,7 +189,7 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
     if (band_caption && v.StepPhase != bc::Phase::Work && v.StepPhase != bc::Phase::Switch && v.StepPhase != bc::Phase::Done)
     {
         ImFont* body = ui::GetFont(ui::FontRole_Body);
-        const char* setup = bc::GetExercise(v.Exercise).BandSetup;
+        const char* setup = bc::Tr(bc::GetExercise(v.Exercise).BandSetup);
         const float wrap = max.x - min.x - 24.0f;
         const ImVec2 size = body->CalcTextSizeA(16.0f, FLT_MAX, wrap, setup);
         if (size.y < (max.y - min.y) * 0.45f)
@@ -214,15 +235,16 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
     float header_h = 32.0f;
     if (compact)
     {
-        char next[96];
-        snprintf(next, sizeof(next), "Next: %s", exercise.Name);
+        char next[192];
+        // TRANSLATORS: %s is the name of the exercise that comes after this pause.
+        snprintf(next, sizeof(next), bc::Tr("Next: %s"), bc::Tr(exercise.Name));
         const float wrap = max.x - min.x - 24.0f;
         header_h = 14.0f + body->CalcTextSizeA(16.0f, FLT_MAX, wrap, next).y;
         draw_list->AddText(body, 16.0f, ImVec2(min.x + 12, min.y + 10), c.Text, next, nullptr, wrap);
         ui::DescribeText(ui::NodeKind_Status, next, ImVec2(min.x + 12, min.y + 10), ImVec2(max.x - 12, min.y + header_h));
     }
     else
-        draw_list->AddText(body, 15.0f, ImVec2(min.x + 12, min.y + 10), c.TextMuted, "NEXT UP");
+        draw_list->AddText(body, 15.0f, ImVec2(min.x + 12, min.y + 10), c.TextMuted, bc::Tr("NEXT UP"));
     DrawComingExercise(draw_list, v, demo, ImVec2(min.x + 6, min.y + header_h), ImVec2(max.x - 6, max.y - 6));
 }
 
@@ -240,11 +262,14 @@ static void DrawNumbers(const bc::TimerView& v, const ImRect& box)
     if (work)
     {
         char rep_text[32];
-        const char* caption = exercise.CountUnit[0] == 's' ? "STEP" : "REP";
+        const bool steps = exercise.CountUnit[0] == 's';
+        // TRANSLATORS: caption under the big "3/10" of the session screen, in capitals.
+        const char* caption = steps ? bc::Tr("STEP") : bc::Tr("REP");
         if (v.CountingUp)
         {
             snprintf(rep_text, sizeof(rep_text), "%d", v.Reps);
-            caption = exercise.CountUnit[0] == 's' ? "STEPS TO DO" : "REPS TO DO";
+            // TRANSLATORS: caption under the big number of reps (or steps) of a set the runner counts, in capitals.
+            caption = steps ? bc::Tr("STEPS TO DO") : bc::Tr("REPS TO DO");
         }
         else
             snprintf(rep_text, sizeof(rep_text), "%d/%d", v.Rep, v.Reps);
@@ -252,22 +277,33 @@ static void DrawNumbers(const bc::TimerView& v, const ImRect& box)
         const float half = (width - gap) * 0.5f;
         BigNumber(draw_list, min, ImVec2(min.x + half, min.y + height), rep_text, caption, color);
         BigNumber(draw_list, ImVec2(min.x + half + gap, min.y), ImVec2(min.x + width, min.y + height), time_text,
-                  v.CountingUp ? "TIME" : "TIME LEFT", color);
+                  v.CountingUp ? bc::Tr("TIME") : bc::Tr("TIME LEFT"), color);
     }
     else
     {
-        BigNumber(draw_list, min, ImVec2(min.x + width, min.y + height), time_text, v.StepPhase == bc::Phase::GetReady ? "STARTS IN" : "TIME LEFT", color);
+        BigNumber(draw_list, min, ImVec2(min.x + width, min.y + height), time_text,
+                  v.StepPhase == bc::Phase::GetReady ? bc::Tr("STARTS IN") : bc::Tr("TIME LEFT"), color);
     }
 
     // For screen readers: the same numbers in words (not announced: the status is read on demand).
-    char status[128];
-    const char* unit = exercise.CountUnit[0] == 's' ? "step" : "rep";
+    char status[256];
+    const bool steps = exercise.CountUnit[0] == 's';
     if (work && v.CountingUp)
-        snprintf(status, sizeof(status), "%d %ss to do. Time %s.", v.Reps, unit, time_text);
+    {
+        // TRANSLATORS: read by a screen reader; %d is the count, %s the time ("0:48"). English says "steps" for
+        // every count: give each of your language's plural forms.
+        const char* format = bc::TrN("%d steps to do. Time %s.", "%d steps to do. Time %s.", v.Reps);
+        if (!steps)
+            // TRANSLATORS: read by a screen reader; %d is the count, %s the time ("0:48"). English says "reps" for
+            // every count: give each of your language's plural forms.
+            format = bc::TrN("%d reps to do. Time %s.", "%d reps to do. Time %s.", v.Reps);
+        snprintf(status, sizeof(status), format, v.Reps, time_text);
+    }
     else if (work)
-        snprintf(status, sizeof(status), "%c%s %d of %d. Time left %s.", unit[0] - 32, unit + 1, v.Rep, v.Reps, time_text);
+        snprintf(status, sizeof(status), steps ? bc::Tr("Step %d of %d. Time left %s.") : bc::Tr("Rep %d of %d. Time left %s."), v.Rep, v.Reps,
+                 time_text);
     else
-        snprintf(status, sizeof(status), "%s %s.", v.StepPhase == bc::Phase::GetReady ? "Starts in" : "Time left", time_text);
+        snprintf(status, sizeof(status), v.StepPhase == bc::Phase::GetReady ? bc::Tr("Starts in %s.") : bc::Tr("Time left %s."), time_text);
     ui::DescribeText(ui::NodeKind_Status, status, box.Min, box.Max);
 }
 
@@ -284,27 +320,30 @@ static void DrawMovementSteps(const bc::TimerView& v, const ImRect& box)
     float y = box.Min.y;
     for (int i = 0; i < exercise.MoveStepCount; i++)
     {
-        const float height = body->CalcTextSizeA(ui::BodyFontSize, FLT_MAX, wrap, exercise.MoveSteps[i]).y;
+        const char* move_step = bc::Tr(exercise.MoveSteps[i]);
+        const float height = body->CalcTextSizeA(ui::BodyFontSize, FLT_MAX, wrap, move_step).y;
         if (y + height > box.Max.y)
             break;
         draw_list->AddCircleFilled(ImVec2(box.Min.x + 5.0f, y + ui::BodyFontSize * 0.55f), 3.0f, c.TextMuted);
-        draw_list->AddText(body, ui::BodyFontSize, ImVec2(box.Min.x + indent, y), c.TextMuted, exercise.MoveSteps[i], nullptr, wrap);
-        ui::DescribeText(ui::NodeKind_Text, exercise.MoveSteps[i], ImVec2(box.Min.x + indent, y), ImVec2(box.Max.x, y + height));
+        draw_list->AddText(body, ui::BodyFontSize, ImVec2(box.Min.x + indent, y), c.TextMuted, move_step, nullptr, wrap);
+        ui::DescribeText(ui::NodeKind_Text, move_step, ImVec2(box.Min.x + indent, y), ImVec2(box.Max.x, y + height));
         y += height + 6.0f;
     }
 }
 
 // The end question, where the numbers were (short screens put the buttons in the bar below).
-static const char* const EndQuestion = "End this session now? What you did so far is saved to your history.";
+// English here: translated where it is drawn (ui::TextMuted translates it itself).
+static const char* const EndQuestion = bc::N_("End this session now? What you did so far is saved to your history.");
 
 static void DrawEndQuestion(const ImRect& box)
 {
+    const char* question = bc::Tr(EndQuestion);
     ImFont* body = ui::GetFont(ui::FontRole_Body);
     const float wrap = box.GetWidth();
-    const ImVec2 size = body->CalcTextSizeA(ui::BodyFontSize, FLT_MAX, wrap, EndQuestion);
+    const ImVec2 size = body->CalcTextSizeA(ui::BodyFontSize, FLT_MAX, wrap, question);
     const float y = box.Min.y + ImMax(0.0f, (box.GetHeight() - size.y) * 0.5f);
-    ImGui::GetWindowDrawList()->AddText(body, ui::BodyFontSize, ImVec2(box.Min.x, y), ui::Colors().Text, EndQuestion, nullptr, wrap);
-    ui::DescribeText(ui::NodeKind_Text, EndQuestion, ImVec2(box.Min.x, y), ImVec2(box.Min.x + size.x, y + size.y));
+    ImGui::GetWindowDrawList()->AddText(body, ui::BodyFontSize, ImVec2(box.Min.x, y), ui::Colors().Text, question, nullptr, wrap);
+    ui::DescribeText(ui::NodeKind_Text, question, ImVec2(box.Min.x, y), ImVec2(box.Min.x + size.x, y + size.y));
 }
 
 // Heights of the controls block, per arrangement (ui::LayOutSession places it).
@@ -316,7 +355,7 @@ static float ControlsHeight(const ui::AppState& app, const bc::TimerView& v, boo
     if (in_row)
         return BarHeight;
     if (app.ConfirmingEnd)
-        return ImGui::CalcTextSize(EndQuestion, nullptr, false, width).y + spacing + ConfirmHeight;
+        return ImGui::CalcTextSize(bc::Tr(EndQuestion), nullptr, false, width).y + spacing + ConfirmHeight;
     return (v.CountingUp && !v.Paused ? DoneHeight + spacing : 0.0f) + ControlHeight;
 }
 
@@ -371,7 +410,7 @@ static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width,
         ImGui::SameLine();
         if (ui::Button("+15 s", ui::ButtonKind_Normal, unit, height))
             ui::ExtendStep(app, app.NowMs);
-        ui::DescribeLastItem("+15 s", ui::ItemRole_Button, -1, -1, "Adds 15 seconds to this pause.");
+        ui::DescribeLastItem(ui::Label("+15 s"), ui::ItemRole_Button, -1, -1, bc::Tr("Adds 15 seconds to this pause."));
     }
     ImGui::SameLine();
     if (ui::Button("Skip", ui::ButtonKind_Normal, skip_w, height))
@@ -431,12 +470,13 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     // Top line: where we are, and End. The words shorten on narrow columns.
     const float end_w = 72.0f, line_h = 44.0f;
     const int exercise_number = (int)v.Exercise + 1;
-    char where[96];
+    char where[192];
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float room = width - end_w - 10.0f;
-    snprintf(where, sizeof(where), "Round %d of %d  ·  Exercise %d of %d", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+    snprintf(where, sizeof(where), bc::Tr("Round %d of %d  ·  Exercise %d of %d"), v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
     if (ImGui::CalcTextSize(where).x > room)
-        snprintf(where, sizeof(where), "Round %d/%d  ·  Ex. %d/%d", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+        // TRANSLATORS: the short form of "Round %d of %d  ·  Exercise %d of %d" for narrow screens ("Ex." is Exercise).
+        snprintf(where, sizeof(where), bc::Tr("Round %d/%d  ·  Ex. %d/%d"), v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
     if (ImGui::CalcTextSize(where).x > room)
         snprintf(where, sizeof(where), "%d/%d  ·  %d/%d", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
     const ImVec2 where_min(start.x, start.y + (line_h - ImGui::GetFontSize()) * 0.5f);
@@ -460,18 +500,18 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     ImGui::TextUnformatted(title);
     ui::DescribeLastText(ui::NodeKind_Heading, title);
     // Read after the title (a screen reader's list goes title, then status), though drawn above it.
-    snprintf(where, sizeof(where), "Round %d of %d, exercise %d of %d.", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+    snprintf(where, sizeof(where), bc::Tr("Round %d of %d, exercise %d of %d."), v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
     ui::DescribeText(ui::NodeKind_Status, where, where_min, where_max);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
     // Then the tempo word large (sets) or the next exercise and its band set-up (pauses).
-    const char* side = SideLabel(v.Exercise, v.CurrentSide);
+    const SideWords side = SideLabel(v.Exercise, v.CurrentSide);
     const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
     const bc::Step& step = app.Session.Plan[v.StepIndex];
     // Each line is also part of the session's status for screen readers, read on demand.
     if (v.Paused)
     {
-        const char* paused = app.Restored ? "Paused where you left off. Tap Resume to carry on." : "Paused";
+        const char* paused = app.Restored ? bc::Tr("Paused where you left off. Tap Resume to carry on.") : bc::Tr("Paused");
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.TextMuted));
         ImGui::TextUnformatted(paused);
         ImGui::PopStyleColor();
@@ -480,40 +520,44 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     else if (v.StepPhase == bc::Phase::Work)
     {
         const ImVec2 detail_min = ImGui::GetCursorScreenPos();
-        if (side)
-            MutedText(side);
-        const char* cue = v.CountingUp ? "Your pace" : v.TempoPartName;
+        if (side.Shown)
+            MutedText(side.Shown);
+        const char* cue = v.TempoPartName[0] ? bc::Tr(v.TempoPartName) : "";
+        if (v.CountingUp)
+            // TRANSLATORS: the tempo word of a set the runner paces alone; shown large, keep it short.
+            cue = bc::Tr("Your pace");
         CueWord(cue, c.Accent, width, cue_size);
         // Read as words, not shouted: "Left leg + right arm. Extend." rather than the capitals.
-        char spoken[160];
-        snprintf(spoken, sizeof(spoken), "%s%s%s%s", side ? side : "", side && cue[0] ? ". " : "", cue, side || cue[0] ? "." : "");
-        for (int i = 1; side != nullptr && side[i] != '\0' && spoken[i] != '\0'; i++)
-            if (spoken[i] >= 'A' && spoken[i] <= 'Z')
-                spoken[i] = (char)(spoken[i] - 'A' + 'a');
+        char spoken[320];
+        snprintf(spoken, sizeof(spoken), "%s%s%s%s", side.Spoken ? side.Spoken : "", side.Spoken && cue[0] ? ". " : "", cue,
+                 side.Spoken || cue[0] ? "." : "");
         ui::DescribeText(ui::NodeKind_Status, spoken, detail_min, ImGui::GetItemRectMax());
         if (v.CountingUp && !compact)  // compact: Done is in the bar right under it
         {
-            MutedText("Tap Done when the set is complete");
-            ui::DescribeLastText(ui::NodeKind_Status, "Tap Done when the set is complete.");
+            MutedText(bc::Tr("Tap Done when the set is complete"));
+            ui::DescribeLastText(ui::NodeKind_Status, bc::Tr("Tap Done when the set is complete."));
         }
     }
     else if (v.StepPhase == bc::Phase::Switch)
     {
         // Names what changes: "Now: right foot", "Now: walk backward".
-        char next[64];
+        const bool right = v.CurrentSide == bc::Side::Right;
+        std::string next;
         if (exercise.Style == bc::SetStyle::Directions)
-            snprintf(next, sizeof(next), "Now: walk %s", v.CurrentSide == bc::Side::Back ? "backward" : "forward");
-        else
-            snprintf(next, sizeof(next), "Now: %s %s", v.CurrentSide == bc::Side::Right ? "right" : "left", exercise.SideNoun ? exercise.SideNoun : "side");
-        CueWord(next, c.Accent, width, cue_size);
-        ui::DescribeLastText(ui::NodeKind_Status, next);
+            next = v.CurrentSide == bc::Side::Back ? bc::Tr("Now: walk backward") : bc::Tr("Now: walk forward");
+        else if (exercise.SideNoun != nullptr && strcmp(exercise.SideNoun, "foot") == 0)
+            next = right ? bc::Tr("Now: right foot") : bc::Tr("Now: left foot");
+        else  // "side" (an exercise with another SideNoun needs its own whole texts here)
+            next = right ? bc::Tr("Now: right side") : bc::Tr("Now: left side");
+        CueWord(next.c_str(), c.Accent, width, cue_size);
+        ui::DescribeLastText(ui::NodeKind_Status, next.c_str());
     }
     else if (v.StepPhase != bc::Phase::Done)
     {
         if (!compact)  // compact: the figure's card names it
         {
-            char next[96];
-            snprintf(next, sizeof(next), "Next: %s", exercise.Name);
+            char next[192];
+            snprintf(next, sizeof(next), bc::Tr("Next: %s"), bc::Tr(exercise.Name));
             ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
             ImGui::SetWindowFontScale(0.78f);
             ImGui::TextUnformatted(next);
@@ -523,8 +567,8 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
         }
         if (step.BandChange)
         {
-            char change[160];
-            snprintf(change, sizeof(change), "Band change: %s", bc::BandChangeText(bc::PreviousExercise(step), step.Exercise));
+            char change[320];
+            snprintf(change, sizeof(change), bc::Tr("Band change: %s"), bc::Tr(bc::BandChangeText(bc::PreviousExercise(step), step.Exercise)));
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.Accent));
             ImGui::TextUnformatted(change);
             ImGui::PopStyleColor();
@@ -532,8 +576,9 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
         }
         if (!side_by_side)
         {
-            ImGui::TextUnformatted(exercise.SetupSpoken);
-            ui::DescribeLastText(ui::NodeKind_Status, exercise.SetupSpoken);
+            const char* setup = bc::Tr(exercise.SetupSpoken);
+            ImGui::TextUnformatted(setup);
+            ui::DescribeLastText(ui::NodeKind_Status, setup);
         }
     }
     ImGui::PopTextWrapPos();

@@ -15,10 +15,13 @@
 // first", "Delete everything", "Cancel".
 #include "ui/screens.h"
 
+#include "app/language.h"
+
 #include "app/persistence.h"
 #include "app/session_runner.h"
 #include "app/transfer.h"
 #include "core/save_format.h"
+#include "core/wording.h"
 #include "platform/platform.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
@@ -29,8 +32,12 @@
 #include <imgui_internal.h>
 
 #include <cstdio>
+#include <cstring>
+#include <string>
 
-static const char* const ShortNames[bc::ExerciseCount] = { "Deadbug", "Dorsiflexion", "Trap pull", "Monster walk", "Russian twist" };
+// The exercises' short names, for the steppers' buttons (their English is the buttons' id).
+// TRANSLATORS: an exercise's short name, on the buttons that change its reps ("+ Deadbug").
+static const char* const ShortNames[bc::ExerciseCount] = { bc::N_("Deadbug"), bc::N_("Dorsiflexion"), bc::N_("Trap pull"), bc::N_("Monster walk"), bc::N_("Russian twist") };
 
 static void Changed(ui::AppState& app)
 {
@@ -42,8 +49,10 @@ static void Changed(ui::AppState& app)
 
 // "Title            value", a muted note under it, then [− name] [+ name]. Returns the change.
 // To a screen reader it is one spin button named title (or spoken_name), at `number` within [min, max].
+// title, value, note and spoken_name are shown as given (translated); name is the English of the
+// buttons' id, shown as shown_name (or translated with bc::Tr).
 static int Stepper(const char* title, const char* value, const char* note, const char* name, int number, int min, int max,
-                   const char* spoken_name = nullptr)
+                   const char* spoken_name = nullptr, const char* shown_name = nullptr)
 {
     const ui::Palette& c = ui::Colors();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -66,14 +75,23 @@ static int Stepper(const char* title, const char* value, const char* note, const
 
     int change = 0;
     const float half = (width - spacing) * 0.5f;
-    char label[48];
-    snprintf(label, sizeof(label), "\xE2\x88\x92 %s", name);  // U+2212 minus
+    // "Shown###English": the buttons keep their English id ("− Rounds") in every language.
+    if (shown_name == nullptr)
+        shown_name = bc::Tr(name);
+    // A name too long for the button even at the smallest label size (a long word in another
+    // language) leaves just the sign: the title above names the setting, and the accessible name too.
+    char shown_minus[192];
+    snprintf(shown_minus, sizeof(shown_minus), "\xE2\x88\x92 %s", shown_name);
+    if (ImGui::CalcTextSize(shown_minus).x * (14.0f / ui::BodyFontSize) > half - 8.0f)
+        shown_name = "";
+    char label[256];
+    snprintf(label, sizeof(label), "\xE2\x88\x92 %s###\xE2\x88\x92 %s", shown_name, name);  // U+2212 minus
     ImGui::BeginDisabled(!can_lower);
     if (ui::Button(label, ui::ButtonKind_Normal, half))
         change = -1;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    snprintf(label, sizeof(label), "+ %s", name);
+    snprintf(label, sizeof(label), "+ %s###+ %s", shown_name, name);
     ImGui::BeginDisabled(!can_raise);
     if (ui::Button(label, ui::ButtonKind_Normal, half))
         change = +1;
@@ -86,15 +104,17 @@ static int Stepper(const char* title, const char* value, const char* note, const
 static void FormatSeconds(char* out, int size, int seconds)
 {
     if (seconds < 60)
-        snprintf(out, size, "%d s", seconds);
+        // TRANSLATORS: a pause's length in seconds, with the unit's symbol.
+        snprintf(out, size, bc::Tr("%d s"), seconds);
     else
-        snprintf(out, size, "%d:%02d min", seconds / 60, seconds % 60);
+        // TRANSLATORS: a pause's length in minutes and seconds ("1:30 min").
+        snprintf(out, size, bc::Tr("%d:%02d min"), seconds / 60, seconds % 60);
 }
 
-// A duration in seconds, changed by step within [0, max].
+// A duration in seconds, changed by step within [0, max]. title and note translated, name English.
 static bool DurationStepper(const char* title, const char* note, const char* name, int* seconds, int step, int max)
 {
-    char value[32];
+    char value[64];
     FormatSeconds(value, sizeof(value), *seconds);
     const int change = Stepper(title, value, note, name, *seconds, 0, max);
     if (change == 0)
@@ -106,8 +126,11 @@ static bool DurationStepper(const char* title, const char* note, const char* nam
 }
 
 // A full-width row that switches something on or off: the label on the left, a switch on the right.
-static bool Switch(const char* label, const char* note, bool* value)
+// english: the label's English (its id in every language); note: translated.
+static bool Switch(const char* english, const char* note, bool* value)
 {
+    const char* label = ui::Label(english);  // "Shown###English"
+    const char* shown = bc::Tr(english);
     const ui::Palette& c = ui::Colors();
     const float width = ImGui::GetContentRegionAvail().x;
     const float pill_w = 52.0f, pill_h = 30.0f;
@@ -127,7 +150,7 @@ static bool Switch(const char* label, const char* note, bool* value)
     ui::FocusOutline(draw_list, min, max, 12.0f);
     const ImVec2 pill_min(max.x - 14.0f - pill_w, min.y + (height - pill_h) * 0.5f);
     // Colours pass through GetColorU32, which applies the style's alpha: a disabled switch is dimmed.
-    draw_list->AddText(body, ui::BodyFontSize, ImVec2(min.x + 14.0f, min.y + (note ? 7.0f : (height - ui::BodyFontSize) * 0.5f - 2.0f)), ImGui::GetColorU32(c.Text), label);
+    draw_list->AddText(body, ui::BodyFontSize, ImVec2(min.x + 14.0f, min.y + (note ? 7.0f : (height - ui::BodyFontSize) * 0.5f - 2.0f)), ImGui::GetColorU32(c.Text), shown);
     if (note)
         draw_list->AddText(body, 15.0f, ImVec2(min.x + 14.0f, min.y + 31.0f), ImGui::GetColorU32(c.TextMuted), note, nullptr, note_wrap);
     draw_list->AddRectFilled(pill_min, ImVec2(pill_min.x + pill_w, pill_min.y + pill_h), *value ? ImGui::GetColorU32(c.Accent) : ImGui::GetColorU32(ImGuiCol_FrameBgActive), pill_h * 0.5f);
@@ -142,10 +165,10 @@ static bool Switch(const char* label, const char* note, bool* value)
 static void DrawPlanSettings(ui::AppState& app)
 {
     bc::Settings& s = app.Settings;
-    char value[32], note[128];
+    char value[64], note[256];
     ui::Subheading("Circuit", 6.0f);
     snprintf(value, sizeof(value), "%d", s.Rounds);
-    if (const int change = Stepper("Rounds", value, "Coach: 2-3 times through", "Rounds", s.Rounds, bc::MinRounds, bc::MaxRounds))
+    if (const int change = Stepper(bc::Tr("Rounds"), value, bc::Tr("Coach: 2-3 times through"), bc::N_("Rounds"), s.Rounds, bc::MinRounds, bc::MaxRounds))
     {
         s.Rounds += change;
         Changed(app);
@@ -157,16 +180,29 @@ static void DrawPlanSettings(ui::AppState& app)
         const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
         const bool steps = exercise.Style == bc::SetStyle::Directions;
         int& reps = s.Reps[e];
-        snprintf(value, sizeof(value), "%d %s", reps, steps ? "steps" : "reps");
-        const char* where = reps < exercise.CountMin ? "  ·  below that" : reps > exercise.CountMax ? "  ·  above that"
-                                                                                                    : "";
-        const char* per = steps ? "each way" : exercise.Style == bc::SetStyle::OneSet ? "a round, both arms"
-                                                                                      : "per side";
-        if (exercise.CountMin == exercise.CountMax)
-            snprintf(note, sizeof(note), "Coach: about %d %s%s", exercise.CountMin, per, where);
+        // TRANSLATORS: the reps (steps) set for an exercise; the English says "reps" ("steps") for every count.
+        snprintf(value, sizeof(value), steps ? bc::TrN("%d steps", "%d steps", reps) : bc::TrN("%d reps", "%d reps", reps), reps);
+        // The coach's count for the exercise: "Coach: 10-12 per side".
+        const int lo = exercise.CountMin, hi = exercise.CountMax;
+        char coach[160];
+        if (steps)
+            // TRANSLATORS: the coach's count of steps, in each direction (monster walks).
+            snprintf(coach, sizeof(coach), lo == hi ? bc::Tr("Coach: about %d each way") : bc::Tr("Coach: %d-%d each way"), lo, hi);
+        else if (exercise.Style == bc::SetStyle::OneSet)
+            // TRANSLATORS: the coach's count of reps: one set a round, worked by both arms at once.
+            snprintf(coach, sizeof(coach), lo == hi ? bc::Tr("Coach: about %d a round, both arms") : bc::Tr("Coach: %d-%d a round, both arms"), lo, hi);
         else
-            snprintf(note, sizeof(note), "Coach: %d-%d %s%s", exercise.CountMin, exercise.CountMax, per, where);
-        if (const int change = Stepper(exercise.Name, value, note, ShortNames[e], reps, bc::MinReps, bc::MaxReps))
+            // TRANSLATORS: the coach's count of reps on each side.
+            snprintf(coach, sizeof(coach), lo == hi ? bc::Tr("Coach: about %d per side") : bc::Tr("Coach: %d-%d per side"), lo, hi);
+        if (reps < lo)
+            // TRANSLATORS: %s is the coach's count ("Coach: 10-12 per side"): the reps set are fewer.
+            snprintf(note, sizeof(note), bc::Tr("%s  ·  below that"), coach);
+        else if (reps > hi)
+            // TRANSLATORS: %s is the coach's count ("Coach: 10-12 per side"): the reps set are more.
+            snprintf(note, sizeof(note), bc::Tr("%s  ·  above that"), coach);
+        else
+            snprintf(note, sizeof(note), "%s", coach);
+        if (const int change = Stepper(bc::Tr(exercise.Name), value, note, ShortNames[e], reps, bc::MinReps, bc::MaxReps))
         {
             reps += change;
             Changed(app);
@@ -176,7 +212,7 @@ static void DrawPlanSettings(ui::AppState& app)
     ui::Subheading("Pace", 6.0f);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const bool guided = s.Mode == bc::RunMode::Guided;
-    ui::BeginChoiceGroup("Pace");
+    ui::BeginChoiceGroup(bc::Tr("Pace"));  // the group's name, read by screen readers
     if (ui::ToggleButton("Guided", guided, half))
     {
         s.Mode = bc::RunMode::Guided;
@@ -189,24 +225,26 @@ static void DrawPlanSettings(ui::AppState& app)
         Changed(app);
     }
     ui::EndChoiceGroup();
-    ui::TextMuted(guided ? "The app sets the tempo of every rep with cues, and counts for you."
-                         : "Go at your own speed and tap Done at the end of each set.");
+    ui::TextMuted(guided ? bc::N_("The app sets the tempo of every rep with cues, and counts for you.")
+                         // TRANSLATORS: "Done" is the session's button of that name.
+                         : bc::N_("Go at your own speed and tap Done at the end of each set."));
 
     ui::Subheading("Pauses", 6.0f);
     bool changed = false;
-    changed |= DurationStepper("Get ready", "Before the first exercise: time to put the band on and lie down", "Get ready", &s.GetReadySec, 1, bc::MaxGetReadySec);
-    changed |= DurationStepper("Switch sides", "Between the two sides of an exercise", "Switch sides", &s.SwitchSidesSec, 1, bc::MaxSwitchSidesSec);
-    changed |= DurationStepper("Rest", "Between exercises: time to move the band", "Rest", &s.RestSec, 5, bc::MaxRestSec);
-    changed |= DurationStepper("Round rest", "Between rounds", "Round rest", &s.RoundRestSec, 15, bc::MaxRoundRestSec);
-    changed |= DurationStepper("Band change rest", "At least this long before an exercise where the loop is tied or untied",
-                               "Band change", &s.BandChangeRestSec, 5, bc::MaxRestSec);
+    changed |= DurationStepper(bc::Tr("Get ready"), bc::Tr("Before the first exercise: time to put the band on and lie down"), bc::N_("Get ready"), &s.GetReadySec, 1, bc::MaxGetReadySec);
+    changed |= DurationStepper(bc::Tr("Switch sides"), bc::Tr("Between the two sides of an exercise"), bc::N_("Switch sides"), &s.SwitchSidesSec, 1, bc::MaxSwitchSidesSec);
+    changed |= DurationStepper(bc::Tr("Rest"), bc::Tr("Between exercises: time to move the band"), bc::N_("Rest"), &s.RestSec, 5, bc::MaxRestSec);
+    changed |= DurationStepper(bc::Tr("Round rest"), bc::Tr("Between rounds"), bc::N_("Round rest"), &s.RoundRestSec, 15, bc::MaxRoundRestSec);
+    changed |= DurationStepper(bc::Tr("Band change rest"), bc::Tr("At least this long before an exercise where the loop is tied or untied"),
+                               bc::N_("Band change"), &s.BandChangeRestSec, 5, bc::MaxRestSec);
     if (changed)
         Changed(app);
 
     ui::Subheading("Weekly goal", 6.0f);
-    snprintf(value, sizeof(value), "%d a week", s.WeeklyGoal);
-    if (const int change = Stepper("Sessions", value, "Coach: 2-3 a week, after runs", "Weekly goal", s.WeeklyGoal, bc::MinWeeklyGoal, bc::MaxWeeklyGoal,
-                                   "Sessions a week"))
+    // TRANSLATORS: the weekly goal: sessions a week.
+    snprintf(value, sizeof(value), bc::TrN("%d a week", "%d a week", s.WeeklyGoal), s.WeeklyGoal);
+    if (const int change = Stepper(bc::Tr("Sessions"), value, bc::Tr("Coach: 2-3 a week, after runs"), bc::N_("Weekly goal"), s.WeeklyGoal, bc::MinWeeklyGoal,
+                                   bc::MaxWeeklyGoal, bc::Tr("Sessions a week")))
     {
         s.WeeklyGoal += change;
         Changed(app);
@@ -216,12 +254,15 @@ static void DrawPlanSettings(ui::AppState& app)
     ui::TextMuted("Note the band you use for each exercise: your history keeps it, so you can see your progress.");
     for (int e = 0; e < bc::ExerciseCount; e++)
     {
-        char name[48], spoken[96];
-        snprintf(name, sizeof(name), "%s band", ShortNames[e]);
-        snprintf(spoken, sizeof(spoken), "%s band", bc::GetExercise((bc::ExerciseId)e).Name);  // the reps above have the plain name
+        const char* exercise_name = bc::Tr(bc::GetExercise((bc::ExerciseId)e).Name);
+        char name[48], shown_name[160], spoken[192];
+        snprintf(name, sizeof(name), "%s band", ShortNames[e]);  // the buttons' English id: "− Deadbug band"
+        // TRANSLATORS: the band used for an exercise: %s is the exercise's name ("Deadbug band").
+        snprintf(shown_name, sizeof(shown_name), bc::TrC("exercise", "%s band"), bc::Tr(ShortNames[e]));
+        snprintf(spoken, sizeof(spoken), bc::TrC("exercise", "%s band"), exercise_name);  // the reps above have the plain name
         const int band = (int)s.Band[e];
-        if (const int change = Stepper(bc::GetExercise((bc::ExerciseId)e).Name, bc::BandStrengthName(s.Band[e]), nullptr, name,
-                                       band, 0, bc::BandStrengthCount - 1, spoken))
+        if (const int change = Stepper(exercise_name, bc::BandStrengthName(s.Band[e]), nullptr, name, band, 0, bc::BandStrengthCount - 1,
+                                       spoken, shown_name))
         {
             s.Band[e] = (bc::BandStrength)(band + change);
             Changed(app);
@@ -234,28 +275,29 @@ static void DrawCueSettings(ui::AppState& app)
     bc::Settings& s = app.Settings;
     ui::Subheading("Cues", 6.0f);
     bool changed = false;
-    changed |= Switch("Beeps", "A tone for reps, sides and rests", &s.CueSound);
+    changed |= Switch(bc::N_("Beeps"), bc::Tr("A tone for reps, sides and rests"), &s.CueSound);
     // Where the browser has no voice or cannot vibrate, the switch says so: a tone stands in for
     // the words, and the vibration switch is off and disabled (the flash is on by default there).
-    changed |= Switch("Spoken cues", platform::SpeechAvailable() ? "Tempo, count, sides and the next band set-up" : "No voice here: tones instead", &s.CueVoice);
+    changed |= Switch(bc::N_("Spoken cues"), platform::SpeechAvailable() ? bc::Tr("Tempo, count, sides and the next band set-up") : bc::Tr("No voice here: tones instead"), &s.CueVoice);
     const bool can_vibrate = platform::VibrationAvailable();
     bool vibration_shown = can_vibrate && s.CueVibration;
     ImGui::BeginDisabled(!can_vibrate);
-    if (Switch("Vibration", can_vibrate ? "On phones that support it" : "Not supported here", &vibration_shown))
+    if (Switch(bc::N_("Vibration"), can_vibrate ? bc::Tr("On phones that support it") : bc::Tr("Not supported here"), &vibration_shown))
     {
         s.CueVibration = vibration_shown;
         changed = true;
     }
     ImGui::EndDisabled();
-    changed |= Switch("Screen flash", "For noisy places", &s.CueFlash);
+    changed |= Switch(bc::N_("Screen flash"), bc::Tr("For noisy places"), &s.CueFlash);
     if (changed)
         Changed(app);
 
     ui::TextMuted("Rep count, spoken");
     const float third_w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
-    static const char* const count_names[] = { "Every rep", "Every 5", "No count" };
+    // TRANSLATORS: how often the voice counts the reps: every rep, every fifth rep, never.
+    static const char* const count_names[] = { bc::N_("Every rep"), bc::N_("Every 5"), bc::N_("No count") };
     static const bc::RepCount counts[] = { bc::RepCount::EveryRep, bc::RepCount::EveryFive, bc::RepCount::Off };
-    ui::BeginChoiceGroup("Rep count, spoken");
+    ui::BeginChoiceGroup(bc::Tr("Rep count, spoken"));
     for (int i = 0; i < 3; i++)
     {
         if (i > 0)
@@ -268,8 +310,9 @@ static void DrawCueSettings(ui::AppState& app)
     }
     ui::EndChoiceGroup();
     char value[32];
-    snprintf(value, sizeof(value), "%d%%", s.CueVolume);
-    if (const int change = Stepper("Cue volume", value, "Tones and voice; they mix with your music", "Volume", s.CueVolume, 0, bc::MaxCueVolume))
+    // TRANSLATORS: the cues' volume in percent ("80%").
+    snprintf(value, sizeof(value), bc::Tr("%d%%"), s.CueVolume);
+    if (const int change = Stepper(bc::Tr("Cue volume"), value, bc::Tr("Tones and voice; they mix with your music"), bc::N_("Volume"), s.CueVolume, 0, bc::MaxCueVolume))
     {
         s.CueVolume = ImClamp((s.CueVolume + 10 * change) / 10 * 10, 0, bc::MaxCueVolume);
         Changed(app);
@@ -278,20 +321,55 @@ static void DrawCueSettings(ui::AppState& app)
 
     ui::Subheading("Theme", 6.0f);
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
-    static const char* const names[] = { "System", "Light", "Dark" };
+    static const char* const names[] = { "System", "Light", "Dark" };  // the English: the choices' ids
+    // TRANSLATORS: the colour theme: as the device's, light colours, dark colours.
+    const char* const shown[] = { bc::TrC("theme", "System"), bc::TrC("theme", "Light"), bc::TrC("theme", "Dark") };
     static const bc::Theme themes[] = { bc::Theme::System, bc::Theme::Light, bc::Theme::Dark };
-    ui::BeginChoiceGroup("Theme");
+    ui::BeginChoiceGroup(bc::Tr("Theme"));
     for (int i = 0; i < 3; i++)
     {
         if (i > 0)
             ImGui::SameLine();
-        if (ui::ToggleButton(names[i], s.ColorTheme == themes[i], third) && s.ColorTheme != themes[i])
+        // "Light" is also a band's strength: the theme's words have their own context, so the label
+        // comes translated ("Shown###English").
+        char label[128];
+        snprintf(label, sizeof(label), "%s###%s", shown[i], names[i]);
+        if (ui::ToggleButton(label, s.ColorTheme == themes[i], third) && s.ColorTheme != themes[i])
         {
             s.ColorTheme = themes[i];
             Changed(app);
         }
     }
     ui::EndChoiceGroup();
+}
+
+// The languages, each in its own words, two to a row; the first choice follows the browser. A
+// choice applies at once once its file is here (app/language.h), without a reload.
+static void DrawLanguageSettings(ui::AppState& app)
+{
+    ui::Subheading("Language", 6.0f);
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const char* chosen = app.Settings.Language;
+    ui::BeginChoiceGroup(bc::Tr("Language"));
+    for (int i = -1; i < bc::LanguageCount(); i++)
+    {
+        if (i % 2 == 0)
+            ImGui::SameLine();
+        const char* tag = i < 0 ? "" : bc::LanguageAt(i).Tag;
+        // TRANSLATORS: the language choice that follows the browser's (or phone's) language.
+        const char* label = i < 0 ? bc::N_("Browser's language") : bc::LanguageAt(i).OwnName;
+        if (ui::ToggleButton(label, strcmp(chosen, tag) == 0, half) && strcmp(chosen, tag) != 0)
+            ChooseLanguage(app, tag);
+    }
+    ui::EndChoiceGroup();
+    if (!app.Language.Requested.empty())
+        ui::TextMuted("Loading the language…");
+    else if (!app.Language.Failed.empty())
+        ui::Banner("The language could not be loaded. Check the connection and choose it again.", true);
+    // Where the device has no voice for the language, the Spoken cues switch above says so (tones
+    // carry the tempo). Android lists voices it cannot speak: the runner hears the coach here.
+    if (ui::Button("Test voice", ui::ButtonKind_Normal, half))
+        platform::Speak(bc::Tr("This is your coach. Ready when you are."));
 }
 
 static void DrawReset(ui::AppState& app)
@@ -318,11 +396,24 @@ static void DrawReset(ui::AppState& app)
             app.ConfirmingReset = scroll_to_confirmation = true;
         return;
     }
-    char text[256];
-    snprintf(text, sizeof(text), "Delete everything? Your settings go back to the defaults and your history of %d session%s%s is deleted. "
-                                 "This cannot be undone.",
-             (int)app.History.size(), app.History.size() == 1 ? "" : "s",
-             app.HasSession ? ", and the session in progress," : "");
+    char text[512];
+    const int sessions = (int)app.History.size();
+    if (app.HasSession)
+        snprintf(text, sizeof(text),
+                 bc::TrN("Delete everything? Your settings go back to the defaults and your history of %d session, and the session in progress, is deleted. "
+                         "This cannot be undone.",
+                         "Delete everything? Your settings go back to the defaults and your history of %d sessions, and the session in progress, is deleted. "
+                         "This cannot be undone.",
+                         sessions),
+                 sessions);
+    else
+        snprintf(text, sizeof(text),
+                 bc::TrN("Delete everything? Your settings go back to the defaults and your history of %d session is deleted. "
+                         "This cannot be undone.",
+                         "Delete everything? Your settings go back to the defaults and your history of %d sessions is deleted. "
+                         "This cannot be undone.",
+                         sessions),
+                 sessions);
     ui::Banner(text, true);
     ImGui::BeginDisabled(app.History.empty());
     if (ui::Button("Export history first"))
@@ -373,6 +464,7 @@ void ui::DrawSettingsScreen(AppState& app)
     BeginTouchScroll("Options", 0.0f);
     DrawPlanSettings(app);
     DrawCueSettings(app);
+    DrawLanguageSettings(app);
     DrawReset(app);
     ImGui::Dummy(ImVec2(0.0f, 8.0f));
     EndTouchScroll();

@@ -4,6 +4,8 @@
 // page may get a whole quick drag (its moves and the release) in one frame: that still scrolls.
 #include "ui/widgets.h"
 
+#include "core/wording.h"
+
 #include "ui/automation.h"
 #include "ui/figure_view.h"
 #include "ui/fonts.h"
@@ -14,6 +16,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 constexpr float DragThreshold = 8.0f;  // CSS px a finger may wobble before a press becomes a scroll
 
@@ -33,6 +36,23 @@ static struct
     ImGuiID GlideWindow = 0;  // region still gliding after release
 } g_Scroll;
 
+const char* ui::Label(const char* english)
+{
+    // A few labels are alive at once (a header's back button and its title, a stepper's two
+    // buttons): each call gets the next of several buffers.
+    static char buffers[8][256];
+    static int next = 0;
+    char* out = buffers[next];
+    next = (next + 1) % 8;
+    const char* visible_end = ImGui::FindRenderedTextEnd(english);
+    char visible[192];
+    snprintf(visible, sizeof(visible), "%.*s", (int)(visible_end - english), english);
+    const char* shown = visible[0] ? bc::Tr(visible) : "";
+    const char* id = strstr(english, "###") ? strstr(english, "###") + 3 : english;
+    snprintf(out, sizeof(buffers[0]), "%s###%s", shown, id);
+    return out;
+}
+
 float ui::BeginPage(const char* id, float max_width)
 {
     // The page is the safe area (no notch, corner or home indicator over it), at most max_width
@@ -50,6 +70,7 @@ bool ui::PageHeader(const char* title, const char* back_label)
 {
     // The title is drawn beside the back button, centred on its height, in the heading font.
     float height = 44.0f;
+    title = bc::Tr(title);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     bool pressed = false;
     float title_x = start.x;
@@ -150,19 +171,29 @@ bool ui::TouchScrollMoving() { return g_Scroll.Dragging || g_Scroll.GlideWindow 
 
 // A button of a given width whose label would not fit inside the usual side padding gets less of
 // it (down to 2 px), so narrow screens keep whole words on their buttons.
+// A label wider than its button first gives up padding, then shrinks (down to 14 px of 18), so a
+// longer word in another language is drawn whole rather than clipped.
+constexpr float MinLabelScale = 14.0f / ui::BodyFontSize;
 static bool FittedButton(const char* label, float width, float height)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     float padding = style.FramePadding.x;
+    float scale = 1.0f;
     if (width > 0.0f)
     {
         const float label_w = ImGui::CalcTextSize(label, nullptr, true).x;
         padding = ImClamp(ImFloor((width - label_w) * 0.5f) - 1.0f, 2.0f, style.FramePadding.x);
+        if (label_w > width - 2.0f * padding - 2.0f && label_w > 0.0f)
+            scale = ImMax(MinLabelScale, (width - 2.0f * padding - 2.0f) / label_w);
     }
-    if (padding == style.FramePadding.x)
+    if (padding == style.FramePadding.x && scale == 1.0f)
         return ImGui::Button(label, ImVec2(width, height));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(padding, style.FramePadding.y));
+    if (scale != 1.0f)
+        ImGui::SetWindowFontScale(scale);
     const bool pressed = ImGui::Button(label, ImVec2(width, height));
+    if (scale != 1.0f)
+        ImGui::SetWindowFontScale(1.0f);
     ImGui::PopStyleVar();
     return pressed;
 }
@@ -187,6 +218,7 @@ bool ui::Button(const char* label, ButtonKind kind, float width, float height)
         ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
         colors = 1;
     }
+    label = Label(label);
     const bool pressed = FittedButton(label, width, height);
     DescribeLastItem(label, ItemRole_Button);
     ImGui::PopStyleColor(colors);
@@ -203,6 +235,7 @@ bool ui::ToggleButton(const char* label, bool selected, float width, float heigh
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::ColorConvertU32ToFloat4(c.Accent));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.AccentText));
     }
+    label = Label(label);
     const bool pressed = FittedButton(label, width, height);
     DescribeLastItem(label, ItemRole_Radio, selected ? 1 : 0);
     if (selected)
@@ -212,6 +245,7 @@ bool ui::ToggleButton(const char* label, bool selected, float width, float heigh
 
 void ui::TextMuted(const char* text)
 {
+    text = bc::Tr(text);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Colors().TextMuted));
     ImGui::TextWrapped("%s", text);
     DescribeLastText(NodeKind_Text, text);
@@ -220,6 +254,7 @@ void ui::TextMuted(const char* text)
 
 void ui::Heading(const char* text, NodeKind kind)
 {
+    text = bc::Tr(text);
     ImGui::PushFont(GetFont(FontRole_Heading));
     ImGui::TextWrapped("%s", text);
     DescribeLastText(kind, text);
@@ -228,6 +263,7 @@ void ui::Heading(const char* text, NodeKind kind)
 
 void ui::Subheading(const char* text, float space_above)
 {
+    text = bc::Tr(text);
     ImGui::Dummy(ImVec2(0.0f, space_above));  // with 0: the same as ImGui::Spacing()
     ImGui::PushFont(GetFont(FontRole_Heading));
     ImGui::SetWindowFontScale(0.8f);  // about 21 px
@@ -247,6 +283,7 @@ void ui::FocusOutline(ImDrawList* draw_list, ImVec2 min, ImVec2 max, float round
 
 void ui::Banner(const char* text, bool is_error)
 {
+    text = bc::Tr(text);
     const Palette& c = Colors();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     const float width = ImGui::GetContentRegionAvail().x;

@@ -31,6 +31,9 @@ void BeginTouchScroll(const char* id, float height, float width = 0.0f);
 void EndTouchScroll();
 bool TouchScrollMoving();  // a finger scroll or its glide is under way: keep drawing
 
+// The widgets below take the English text and show it in the active language (bc::Tr). A button's
+// id is its English label, so it stays the same in every language (widgets() lists it as `id`).
+const char* Label(const char* english);  // "Shown###English" for a Dear ImGui item: valid for a few calls
 bool Button(const char* label, ButtonKind kind = ButtonKind_Normal, float width = -1.0f, float height = TouchHeight);
 bool ToggleButton(const char* label, bool selected, float width, float height = TouchHeight);  // one of a choice (ui::BeginChoiceGroup names the group)
 void TextMuted(const char* text);                                                              // wrapped, secondary colour

@@ -72,13 +72,15 @@ TEST_CASE("A session's file name is its local start time")
     CHECK(app::SessionFileName(record) == "band-circuit-session-2024-06-03-1800.json");
 }
 
-TEST_CASE("The chart starts on the Monday of the oldest of its weeks")
+TEST_CASE("The chart starts on the first day of the oldest of its weeks")
 {
     // Day numbers: 19877 is Mon 3 Jun 2024; every day of that week gives the same start.
-    const std::string expected = app::ChartStartDay(19877);
+    const std::string expected = app::ChartStartDay(19877, 0);
     for (int d = 0; d < 7; d++)
-        CHECK(app::ChartStartDay(19877 + d) == expected);
-    CHECK(app::ChartStartDay(19877 + 7) != expected);
-    CHECK(app::ChartStartDay(19877 + 7 * (bc::HistoryWeeks - 1)) == "3 Jun");
-    CHECK(app::ChartStartDay(-3 + 7 * (bc::HistoryWeeks - 1)) == "29 Dec");  // Monday 29 Dec 1969, before day 0
+        CHECK(app::ChartStartDay(19877 + d, 0) == expected);
+    CHECK(app::ChartStartDay(19877 + 7, 0) != expected);
+    CHECK(app::ChartStartDay(19877 + 7 * (bc::HistoryWeeks - 1), 0) == "3 Jun");
+    CHECK(app::ChartStartDay(-3 + 7 * (bc::HistoryWeeks - 1), 0) == "29 Dec");  // Monday 29 Dec 1969, before day 0
+    // Where weeks start on Sunday, the Monday 3 Jun is in the week of Sunday 2 Jun.
+    CHECK(app::ChartStartDay(19877 + 7 * (bc::HistoryWeeks - 1), 6) == "2 Jun");
 }

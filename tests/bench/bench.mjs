@@ -446,6 +446,65 @@ async function repeatVisit(browser, site) {
     return { firstFrameMs: median(firstFrames), bytes: median(transferred), controlled: controlled.every(Boolean) };
 }
 
+// --- [SECTION] Another language (the app) ---------------------------------------------------------
+// A first visit by a browser set to German (the longest words) or Russian (another script): every
+// byte the page loads with gzip until it shows the language (the language's file with its glyphs
+// included). Then, in an English page, the Language setting pressed: how long its file takes on
+// loopback (resource timing), and how many frames the page drew in the old language after the file
+// had arrived (0: the first frame after it is in the new language).
+const LANGUAGE_VISITS = [["de", "de-DE", "Deutsch"], ["ru", "ru-RU", "Русский"]];
+async function languageVisit(browser, site, tag, locale, ownName) {
+    let context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR, locale });
+    let page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Network.setExtraHTTPHeaders", { headers: { "Accept-Encoding": "gzip" } });
+    const requests = new Map();
+    cdp.on("Network.requestWillBeSent", (e) => requests.set(e.requestId, { url: e.request.url, bytes: 0 }));
+    cdp.on("Network.loadingFinished", (e) => { const r = requests.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
+    await page.goto(site.url);
+    await page.waitForFunction((t) => window.bandCircuit && bandCircuit.framesDrawn() > 0 && bandCircuit.state().language.active === t, tag, { timeout: 20000 });
+    await sleep(1000);
+    const gzip = [...requests.values()].reduce((sum, r) => sum + r.bytes, 0);
+    const languageBytes = [...requests.values()].filter((r) => r.url.includes("/lang/")).reduce((sum, r) => sum + r.bytes, 0);
+    await context.close();
+
+    context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR, locale: "en-GB" });
+    await context.addInitScript(probe);
+    page = await context.newPage();
+    await page.goto(site.url);
+    await page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn() > 0);
+    const pressLabel = async (label) => {
+        const w = (await page.evaluate(() => bandCircuit.widgets())).find((x) => x.label === label || x.id === label);
+        await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+    };
+    await pressLabel("Settings");
+    await page.waitForFunction(() => bandCircuit.state().screen === "settings");
+    for (let i = 0; i < 60; i++) {   // the Language section is below the fold: wheel down to it
+        const w = (await page.evaluate(() => bandCircuit.widgets())).find((x) => x.label === ownName);
+        if (w && Math.abs(w.h - w.item.h) < 1) break;
+        await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
+        await page.mouse.wheel(0, 200);
+        await sleep(100);
+    }
+    const flipped = page.evaluate((t) => new Promise((resolve) => {
+        const check = () => (bandCircuit.state().language.active === t ? resolve(performance.now()) : requestAnimationFrame(check));
+        check();
+    }), tag);
+    await pressLabel(ownName);
+    const flippedAt = await flipped;
+    await sleep(300);
+    const timing = await page.evaluate((t) => {
+        const entry = performance.getEntriesByType("resource").find((e) => e.name.endsWith(`/lang/${t}.bin`));
+        return entry ? { start: entry.startTime, end: entry.responseEnd } : null;
+    }, tag);
+    const stamps = await page.evaluate(() => window.__bench.stamps);
+    await context.close();
+    const oldFrames = timing ? stamps.filter((s) => s > timing.end && s < flippedAt).length : NaN;
+    return { gzip, languageBytes, fetchMs: timing ? timing.end - timing.start : NaN, oldFrames };
+}
+
 // --- [SECTION] Memory returned after a 2 MB import (the app) --------------------------------------
 // The wasm heap (a WebAssembly.Memory) can grow but never shrink, so its byteLength only says how
 // far it grew. What comes back is read from the allocator: mallinfo().uordblks, the bytes malloc
@@ -533,7 +592,9 @@ for (let round = 0; round < ROUNDS; round++) {
         const throttled = await retry2(() => throttledVisit(browser, site));
         const repeat = await retry2(() => repeatVisit(browser, site));
         const memory = site.kind === "app" ? await retry2(() => memoryVisit(browser, site)) : null;
-        runs[site.kind].push({ gzip, full, extra, throttled, repeat, memory });
+        const languages = {};
+        if (site.kind === "app") for (const [tag, locale, own] of LANGUAGE_VISITS) languages[tag] = await retry2(() => languageVisit(browser, site, tag, locale, own));
+        runs[site.kind].push({ gzip, full, extra, throttled, repeat, memory, languages });
         for (const r of [gzip, full]) if (r.errors.length) console.warn(`${site.name}: page errors: ${r.errors.join("; ")}`);
         process.stdout.write(`round ${round + 1}/${ROUNDS} ${site.name}: first frame ${[gzip, full, ...extra].map((r) => r.firstFrameMs.toFixed(0)).join("/")} ms, ` +
             `${(gzip.pageBytes / KB).toFixed(1)} KB gz, ${(full.pageBytes / KB).toFixed(1)} KB br (${full.encodings}), ` +
@@ -557,6 +618,13 @@ function summary(kind) {
     return {
         gzip: median(rs.map((r) => r.gzip.pageBytes)),
         br: median(rs.map((r) => r.full.pageBytes)),
+        languages: kind !== "app" ? null : Object.fromEntries(LANGUAGE_VISITS.map(([tag]) => [tag, {
+            gzip: median(rs.map((r) => r.languages[tag].gzip)),
+            languageBytes: median(rs.map((r) => r.languages[tag].languageBytes)),
+            fetchMs: median(rs.map((r) => r.languages[tag].fetchMs)),
+            worstFetchMs: Math.max(...rs.map((r) => r.languages[tag].fetchMs)),
+            oldFrames: Math.max(...rs.map((r) => r.languages[tag].oldFrames)),
+        }])),
         swGzip: median(rs.map((r) => r.full.swBytes.gzip)),
         swBr: median(rs.map((r) => r.full.swBytes.br)),
         swFiles: median(rs.map((r) => r.full.swFiles)),
@@ -632,6 +700,13 @@ const targets = [
     ["Heap in use after a 2 MB import, left, against a fresh load of the same history", `≤ 1.10`, mem && mem.back <= mem.fresh * 1.10,
      mem ? ratio(mem.back, mem.fresh) : "-"],
     ["First visit, gzip, everything the page loads", `≤ 320 KB`, app.gzip <= 320 * KB, kb(app.gzip)],
+    ...LANGUAGE_VISITS.flatMap(([tag]) => [
+        [`First visit in ${tag} (page + language file and glyphs), gzip, app/example`, `≤ 1.06`, app.languages[tag].gzip <= ex.gzip * 1.06,
+         ratio(app.languages[tag].gzip, ex.gzip)],
+        [`Language switch to ${tag}: the file on loopback (worst), and frames drawn in the old language after it arrived`, `< 200 ms, 0 frames`,
+         app.languages[tag].worstFetchMs < 200 && app.languages[tag].oldFrames === 0,
+         `${ms(app.languages[tag].worstFetchMs)}, ${app.languages[tag].oldFrames} frame(s)`],
+    ]),
     ["Time to first frame, app/example", `≤ 1.00`, app.firstFrame / ex.firstFrame <= 1.0, ratio(app.firstFrame, ex.firstFrame)],
     [`CPU per frame, median, ${setMode === "set" ? "during a set" : "home screen (no set yet)"}`, `≤ 1 ms`, app.cpuMedian <= 1.0, ms(app.cpuMedian)],
     ["Frames per second, idle on home", `0`, app.idleFps === 0, String(app.idleFps)],
@@ -652,6 +727,8 @@ const date = new Date().toISOString().replace(/\.\d+Z$/, "Z");
 const rows = [
     ["First visit, gzip (page requests)", kb(app.gzip), kb(ex.gzip), ratio(app.gzip, ex.gzip)],
     ["First visit, brotli (page requests)", kb(app.br), kb(ex.br), ratio(app.br, ex.br)],
+    ...LANGUAGE_VISITS.map(([tag]) => [`First visit in ${tag}, gzip (of which the language file ${kb(app.languages[tag].languageBytes)})`,
+        kb(app.languages[tag].gzip), kb(ex.gzip), ratio(app.languages[tag].gzip, ex.gzip)]),
     [`Service worker precache, gzip / brotli (not in the rows above)`, `${kb(app.swGzip)} / ${kb(app.swBr)} (${app.swFiles} files)`, ex.swFiles ? `${kb(ex.swGzip)} / ${kb(ex.swBr)}` : "none", "-"],
     ["Navigation to first frame", ms(app.firstFrame), ms(ex.firstFrame), ratio(app.firstFrame, ex.firstFrame)],
     [`CPU per frame, median, ${setLabel}`, ms(app.cpuMedian), ms(ex.cpuMedian), ratio(app.cpuMedian, ex.cpuMedian)],
@@ -746,6 +823,10 @@ How each figure is taken:
   holds that iteration and what the browser does in the same task: with SwiftShader (software WebGL, no GPU here) every
   animated frame's WebGL command submission, the flush to the GPU process and compositing make it a long task
   (150 to 350 ms at ${THROTTLE}x) for both pages, so the long-task figure measures this machine's WebGL, not the page.
+- Another language: a fresh context whose browser language is ${LANGUAGE_VISITS.map(([, l]) => l).join(" or ")}, gzip, every request of
+  the page until it shows that language, plus 1 s. The switch: an English page, Settings, the language pressed; the
+  file's time is its resource timing (request start to response end), and the frames in the old language are the
+  main-loop iterations that ended after the response and before \`state().language.active\` changed.
 - Repeat visit: one profile, the first visit, 2.5 s for the service worker to install, then 3 more navigations to the page
   with the cache enabled; the median first frame. The app's page is answered by its service worker, the example's by
   the HTTP cache (\`max-age=3600\`, the page itself revalidated).

@@ -28,11 +28,12 @@ export async function serveDist(options = {}) {
     return startServer({ root: DIST, ...options });
 }
 
-// A fresh context and page, collecting console errors and failed requests.
+// A fresh context and page, collecting console errors and failed requests. The suite speaks British
+// English (weeks from Monday) unless a test asks for another locale.
 export async function openApp(browser, url, { viewport = { width: 390, height: 844 }, deviceScaleFactor = 1,
                                               hasTouch = false, isMobile = false, clock = null, beforeLoad = null,
-                                              context = null } = {}) {
-    const ctx = context || await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile });
+                                              context = null, locale = "en-GB" } = {}) {
+    const ctx = context || await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, locale });
     const page = await ctx.newPage();
     const problems = [];
     page.on("console", (message) => { if (message.type() === "error") problems.push("console: " + message.text()); });
@@ -59,6 +60,10 @@ export async function waitReady(page) {
 }
 
 export const state = (page) => page.evaluate(() => bandCircuit.state());
+
+// A widget is named by what it shows (label) or by its English id, the same in every language:
+// tests written in English run unchanged in another language. A RegExp is tried on the label.
+export const matches = (w, label) => (label instanceof RegExp ? label.test(w.label) : w.label === label || w.id === label);
 export const widgets = (page) => page.evaluate(() => bandCircuit.widgets());
 
 export async function findWidget(page, label, { timeout = 5000 } = {}) {
@@ -66,7 +71,7 @@ export async function findWidget(page, label, { timeout = 5000 } = {}) {
     let seen = [];
     for (;;) {
         seen = await widgets(page);
-        const match = seen.find((w) => (label instanceof RegExp ? label.test(w.label) : w.label === label));
+        const match = seen.find((w) => matches(w, label));
         if (match) return match;
         if (Date.now() > deadline) {
             throw new Error(`No widget labelled ${label}; on screen: ${seen.map((w) => JSON.stringify(w.label)).join(", ")}`);
@@ -133,8 +138,8 @@ export async function waitForState(page, predicate, arg, { timeout = 5000 } = {}
 
 export async function openClocked(browser, url, { viewport = { width: 360, height: 640 }, deviceScaleFactor = 1,
                                                   hasTouch = false, time = new Date("2026-11-20T07:30:00"),
-                                                  beforeLoad = null, context = null } = {}) {
-    const ctx = context || await browser.newContext({ viewport, deviceScaleFactor, hasTouch });
+                                                  beforeLoad = null, context = null, locale = "en-GB" } = {}) {
+    const ctx = context || await browser.newContext({ viewport, deviceScaleFactor, hasTouch, locale });
     const page = await ctx.newPage();
     const problems = [];
     page.on("pageerror", (error) => problems.push("page error: " + error.message));
@@ -160,7 +165,7 @@ export async function openClocked(browser, url, { viewport = { width: 360, heigh
 export async function clockPress(page, label, { touch = false } = {}) {
     let w = null;
     for (let i = 0; i < 20 && !w; i++) {
-        const found = (await widgets(page)).find((item) => (label instanceof RegExp ? label.test(item.label) : item.label === label));
+        const found = (await widgets(page)).find((item) => matches(item, label));
         if (found) w = found; else await page.clock.runFor(50);
     }
     if (!w) throw new Error(`No widget labelled ${label}; on screen: ${(await widgets(page)).map((x) => x.label).join(", ")}`);

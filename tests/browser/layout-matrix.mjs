@@ -5,7 +5,7 @@
 // every control fully on screen (or in a scroll region that can bring it fully into view) with a
 // target of at least 44 CSS px, no text over other text or cut off, and nothing interactive inside
 // the safe-area insets.
-import { clockKey, clockPress, state, widgets } from "./harness.mjs";
+import { clockKey, clockPress, matches, state, widgets } from "./harness.mjs";
 
 // insets: what a notch, rounded corners or a home indicator take (CSS px), set through the
 // --safe-* custom properties of web/style.css as a notched phone's browser would set env().
@@ -108,7 +108,7 @@ export async function reveal(page, label, { tries = 64 } = {}) {
         let notches = 1;
         for (let i = 0; i < tries; i++) {
             const all = await widgets(page);
-            const w = all.find((x) => x.label === label);
+            const w = all.find((x) => matches(x, label));
             if (w && fullyVisible(w)) return w;
             if (w && !w.scroll) return null;   // cut off, and no region to scroll it by
             const r = w ? w.scroll : region;
@@ -159,7 +159,8 @@ const EXERCISES = [
     ["Russian twist with band hold", ["Reset view"]],
 ];
 const SESSION_CONTROLS = ["End", "Back", "Skip"];
-const SESSION_ROW = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w{3} \d{4}, \d\d:\d\d$/;
+// A history row: its date and time ("Tue 4 Jun 2024, 18:20" in English, Intl's in another language).
+const SESSION_ROW = /\d{4}.*\d?\d:\d\d|\d?\d:\d\d.*\d{4}/;
 
 async function skipUntil(page, predicate, limit = 40) {
     for (let i = 0; i < limit; i++) {
@@ -272,7 +273,7 @@ export async function inspect(page, size, step) {
         }
     }
     for (const label of step.need || []) {
-        const w = all.find((x) => x.label === label);
+        const w = all.find((x) => matches(x, label));
         if (!w) problems.push(`"${label}" is not on screen`);
         else if (!fullyVisible(w)) problems.push(`"${label}" is not fully visible without scrolling`);
     }

@@ -273,11 +273,13 @@ test("dist/ carries .gz and .br copies of every text and wasm file, served with 
         assert.ok(zlib.gunzipSync(fs.readFileSync(path.join(DIST, f + ".gz"))).equals(raw), `${f}.gz`);
         assert.ok(zlib.brotliDecompressSync(fs.readFileSync(path.join(DIST, f + ".br"))).equals(raw), `${f}.br`);
     }
-    // Every file is precached (sw.js itself is the worker).
+    // Every file is precached (sw.js itself is the worker), but the languages: an English visitor
+    // needs none of them, and one is kept once used (languages.test.mjs).
     const precached = JSON.parse(fs.readFileSync(path.join(DIST, "sw.js"), "utf8").match(/const FILES = (\[.*?\]);/)[1]);
     const all = fs.readdirSync(DIST, { recursive: true })
         .filter((f) => fs.statSync(path.join(DIST, f)).isFile() && !/\.(gz|br)$/.test(f) && f !== "sw.js");
-    assert.deepEqual([...precached].sort(), ["./", ...all].sort());
+    assert.deepEqual([...precached].sort(), ["./", ...all.filter((f) => !f.startsWith("lang/"))].sort());
+    assert.ok(all.filter((f) => /^lang\/[a-zA-Z-]+\.bin$/.test(f)).length >= 10, "a file for each language but English");
 
     const server = await serveDist({ base: "/sub/" });
     try {

@@ -144,7 +144,7 @@ TEST_CASE("Rests name the next exercise and its band set-up; switches name the n
     };
     REQUIRE(NextUpSpeech(find(Phase::Rest, ExerciseId::MonsterWalk)) == "Rest. Next: monster walks. Loop the band around your ankles.");
     REQUIRE(SwitchSpeech(find(Phase::Switch, ExerciseId::Dorsiflexion)) == "Switch sides. Now the right foot.");
-    REQUIRE(SwitchSpeech(find(Phase::Switch, ExerciseId::MonsterWalk)) == "Turn around. Now walk backward.");
+    REQUIRE(SwitchSpeech(find(Phase::Switch, ExerciseId::MonsterWalk)) == "Change direction. Now walk backward.");
     REQUIRE(NextUpSpeech(find(Phase::RoundRest, ExerciseId::Deadbug)).rfind("Round 1 done. Rest. Next: deadbug.", 0) == 0);
 }
 

@@ -132,3 +132,29 @@ TEST_CASE("Last time, and what to try next time", "[progress]")
         REQUIRE(SuggestNext(ended, &history[1], ExerciseId::Deadbug, settings).Kind == SuggestionKind::None);
     }
 }
+
+TEST_CASE("Weeks follow the locale's first day: a Sunday session opens the week where weeks start on Sunday", "[progress]")
+{
+    const int64_t sunday = Monday - Day;  // 2026-11-15
+    // Monday-first: Sunday belongs to the week before Monday's; Sunday-first: to Monday's week.
+    REQUIRE(WeekStart(sunday / Day, 0) == (Monday / Day) - 7);
+    REQUIRE(WeekStart(sunday / Day, 6) == sunday / Day);
+    REQUIRE(WeekStart(Monday / Day, 6) == sunday / Day);
+    REQUIRE(WeekStart(Monday / Day, 0) == Monday / Day);
+    REQUIRE(WeekStart(Monday / Day, 0) == MondayOfWeek(Monday / Day));
+    for (int64_t day = -20; day < 20; day++)  // before and after 1970
+        for (int first = 0; first < 7; first++)
+        {
+            const int64_t start = WeekStart(day, first);
+            REQUIRE(start <= day);
+            REQUIRE(day - start < 7);
+            REQUIRE(WeekStart(start, first) == start);
+        }
+
+    const std::vector<SessionRecord> history = { At(sunday + 2 * 60 * 60 * 1000, "sunday"), At(Monday + Day, "tuesday") };
+    const int64_t now = Monday + 2 * Day;                                       // Wednesday
+    REQUIRE(ComputeWeekProgress(history, now, 0, 2, 0).ThisWeekSessions == 1);  // Monday-first: Sunday was last week
+    REQUIRE(ComputeWeekProgress(history, now, 0, 2, 6).ThisWeekSessions == 2);  // Sunday-first: both this week
+    REQUIRE(ComputeHistoryStats(history, now, 0, 0).WeeklySessions[HistoryWeeks - 1] == 1);
+    REQUIRE(ComputeHistoryStats(history, now, 0, 6).WeeklySessions[HistoryWeeks - 1] == 2);
+}

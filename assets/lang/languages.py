@@ -1,0 +1,312 @@
+# The language pipeline: from the English texts marked in src/ and one gettext .po file per
+# language (assets/lang/<tag>.po) to what the app reads. Debian's python3 with python3-polib,
+# python3-babel and python3-fonttools, and gettext's xgettext, msgmerge and msgfmt.
+#
+#   languages.py pot OUT.pot                   extract every marked English text from src/
+#   languages.py update                        bring every .po up to date with src/ (msgmerge)
+#   languages.py source OUT.cpp                the C++ list of languages with their CLDR plural rules
+#   languages.py table TAG OUT.bin BASE_FONT LANG_FONT_SOURCE BASE_GLYPHS
+#                                              one language's table, with its glyphs beyond the built-in font
+#   languages.py check                         every .po complete, placeholders kept, glyphs in the fonts
+#
+# Adding a language: one line in LANGUAGES below, then `./dev.sh messages` writes its .po to
+# translate (see docs/languages.md).
+import os
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+# tag, the language in its own words, the region whose week and plural rules it follows, right to left
+LANGUAGES = [
+    ("en", "English", "US", False),
+    ("es", "Español", "ES", False),
+    ("pt-BR", "Português (Brasil)", "BR", False),
+    ("fr", "Français", "FR", False),
+    ("de", "Deutsch", "DE", False),
+    ("it", "Italiano", "IT", False),
+    ("ru", "Русский", "RU", False),
+    ("pl", "Polski", "PL", False),
+    ("tr", "Türkçe", "TR", False),
+    ("id", "Bahasa Indonesia", "ID", False),
+    ("uk", "Українська", "UA", False),
+]
+
+# The functions (and their arguments) whose string literals are English texts to translate.
+KEYWORDS = ["Tr", "TrC:1c,2", "TrN:1,2", "N_", "Button", "ToggleButton", "Heading", "Subheading",
+            "Banner", "TextMuted", "PageHeader:1"]  # its back label is "Back", a Button elsewhere
+
+# Text that `Intl` puts between numbers and words (no-break spaces): always in the atlas.
+ALWAYS = "\u00a0\u202f"
+
+
+def po_path(tag):
+    return os.path.join(HERE, tag + ".po")
+
+
+def babel_locale(tag, region):
+    from babel import Locale
+    return Locale.parse(tag.split("-")[0] + "_" + region)
+
+
+def plural_rule(tag, region):
+    """(number of forms, C expression of n) from CLDR, as gettext's Plural-Forms writes them."""
+    from babel.plural import to_gettext
+    text = to_gettext(babel_locale(tag, region).plural_form)
+    count = int(re.search(r"nplurals=(\d+)", text).group(1))
+    expression = re.search(r"plural=(.*);\s*$", text).group(1)
+    # CLDR's compact exponent (e) is 0 for every count the app shows; gettext knows only n.
+    expression = re.sub(r"\be\b", "0", expression)
+    return count, expression
+
+
+def sources():
+    found = []
+    for folder, _, names in os.walk(os.path.join(ROOT, "src")):
+        found += [os.path.join(folder, n) for n in names if n.endswith((".cpp", ".h"))]
+    return sorted(os.path.relpath(p, ROOT) for p in found)
+
+
+def cmd_pot(out):
+    args = ["xgettext", "-C", "--from-code=UTF-8", "--no-wrap", "--sort-by-file", "--add-comments=TRANSLATORS:",
+            "--package-name=band-circuit", "-o", os.path.abspath(out)]
+    args += ["--keyword=" + k for k in KEYWORDS]
+    subprocess.run(args + sources(), cwd=ROOT, check=True)
+    # xgettext marks only texts with a printf directive as c-format; a text with a plural marks it too.
+
+
+def cmd_update():
+    import polib
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = os.path.join(tmp, "band-circuit.pot")
+        cmd_pot(pot)
+        for tag, own, region, _ in LANGUAGES[1:]:
+            path = po_path(tag)
+            count, expression = plural_rule(tag, region)
+            if not os.path.exists(path):
+                po = polib.pofile(pot)
+                po.header = "Band Circuit: %s. assets/lang/languages.py writes this file; docs/languages.md" % own
+                po.metadata = {"Project-Id-Version": "band-circuit", "Language": tag.replace("-", "_"),
+                               "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
+                               "Content-Transfer-Encoding": "8bit",
+                               "Plural-Forms": "nplurals=%d; plural=%s;" % (count, expression),
+                               "PO-Revision-Date": "2026-12-07 00:00+0000", "Last-Translator": "Band Circuit",
+                               "Language-Team": own}
+                po.metadata_is_fuzzy = False
+                for entry in po:
+                    if entry.msgid_plural:
+                        entry.msgstr_plural = {i: "" for i in range(count)}
+                po.save(path)
+            else:
+                subprocess.run(["msgmerge", "--quiet", "--update", "--backup=none", "--no-wrap", "--no-fuzzy-matching",
+                                path, pot], check=True)
+
+
+def cmd_source(out):
+    lines = ["// Generated by assets/lang/languages.py from its LANGUAGES list and CLDR's plural rules",
+             "// (Debian's python3-babel): edit those, not this file.",
+             '#include "core/wording.h"', "", "namespace bc {", "", "namespace {", ""]
+    rows = []
+    for tag, own, region, rtl in LANGUAGES:
+        count, expression = plural_rule(tag, region)
+        name = "Plural_" + tag.replace("-", "_")
+        lines += ["int %s(long long n)" % name, "{", "    (void)n;", "    return (int)(%s);" % expression, "}", ""]
+        first = babel_locale(tag, region).first_week_day  # 0 Monday .. 6 Sunday
+        rows.append('    { "%s", "%s", %s, %d, %d, %s },' % (tag, own, name, count, first, "true" if rtl else "false"))
+    lines += ["const Language Languages[] = {"] + rows + ["};", "", "}  // namespace", "",
+              "int LanguageCount()", "{", "    return (int)(sizeof(Languages) / sizeof(Languages[0]));", "}", "",
+              "const Language& LanguageAt(int index)", "{", "    return Languages[index];", "}", "",
+              "}  // namespace bc", ""]
+    write_if_changed(out, "\n".join(lines))
+
+
+def write_if_changed(path, text):
+    if os.path.exists(path) and open(path, encoding="utf-8").read() == text:
+        return
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def fnv1a(data):
+    h = 2166136261
+    for b in data:
+        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def load_po(tag):
+    import polib
+    return polib.pofile(po_path(tag))
+
+
+def translations(po):
+    """(key bytes, [forms]) of every translated entry."""
+    out = []
+    for entry in po.translated_entries():
+        key = ((entry.msgctxt + "\x04") if entry.msgctxt else "") + entry.msgid
+        if entry.msgid_plural:
+            forms = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+        else:
+            forms = [entry.msgstr]
+        out.append((key.encode("utf-8"), [unicodedata.normalize("NFC", f) for f in forms]))
+    return out
+
+
+def parse_ranges(text):
+    """"0x0020-0x007E,0x00B0" (or CMake's ';') -> set of code points."""
+    points = set()
+    for item in re.split(r"[;,]", text):
+        if not item:
+            continue
+        first, _, last = item.partition("-")
+        points.update(range(int(first, 16), int(last or first, 16) + 1))
+    return points
+
+
+def cmd_table(tag, out, lang_font_source, base_glyphs):
+    entries = translations(load_po(tag))
+    table = {}
+    for key, forms in entries:
+        h = fnv1a(key)
+        if h in table:
+            sys.exit("%s: two texts share the hash %08x: %r" % (tag, h, key))
+        table[h] = b"".join(f.encode("utf-8") + b"\0" for f in forms)
+    strings = bytearray()
+    index = bytearray()
+    for h in sorted(table):
+        index += struct.pack("<II", h, len(strings))
+        strings += table[h]
+    used = set(ord(c) for _, forms in entries for f in forms for c in f) | set(map(ord, ALWAYS))
+    extra = sorted(used - parse_ranges(base_glyphs))
+    font = subset_font(lang_font_source, extra) if extra else b""
+    header_size = 28
+    strings_offset = header_size + len(index)
+    font_offset = strings_offset + len(strings)
+    header = b"BCL1" + tag.encode("ascii").ljust(8, b"\0") + struct.pack(
+        "<IIII", len(table), strings_offset, font_offset, len(font))
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "wb") as f:
+        f.write(header + index + strings + font)
+
+
+def subset_font(source, points):
+    sys.path.insert(0, os.path.dirname(HERE))
+    import font_to_truetype
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    with tempfile.TemporaryDirectory() as tmp:
+        cut = os.path.join(tmp, "cut.otf")
+        ttf = os.path.join(tmp, "cut.ttf")
+        font = TTFont(source)
+        options = subset.Options()
+        options.layout_features = []
+        options.hinting = False
+        options.desubroutinize = True
+        options.notdef_outline = False
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=points)
+        subsetter.subset(font)
+        font.save(cut)
+        font_to_truetype.main(cut, ttf)
+        return open(ttf, "rb").read()
+
+
+PLACEHOLDER = re.compile(r"%(?:(\d+)\$)?[-+ #0]*\d*(?:\.\d+)?(?:ll|l|z|h)?([diouxXfFeEgGcsp%])")
+
+
+def placeholders(text):
+    """The placeholders of a printf format in argument order, positional ones put in place."""
+    found, next_index = {}, 1
+    for m in PLACEHOLDER.finditer(text):
+        if m.group(2) == "%":
+            continue
+        index = int(m.group(1)) if m.group(1) else next_index
+        next_index = index + 1
+        found[index] = m.group(2)
+    return [found[i] for i in sorted(found)]
+
+
+def cmd_check(base_glyphs, lang_font_source):
+    """Every language: compiles (msgfmt -c), has every text of src/ translated, keeps each text's
+    placeholders, and every character it uses is in the built-in font or its own font."""
+    from fontTools.ttLib import TTFont
+    problems = []
+    font_points = set(TTFont(lang_font_source).getBestCmap()) if lang_font_source else None
+    base = parse_ranges(base_glyphs) if base_glyphs else None
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = os.path.join(tmp, "band-circuit.pot")
+        cmd_pot(pot)
+        import polib
+        keys = {((e.msgctxt + "\x04") if e.msgctxt else "") + e.msgid: e for e in polib.pofile(pot)}
+        for tag, own, _, _ in LANGUAGES[1:]:
+            path = po_path(tag)
+            if not os.path.exists(path):
+                problems.append("%s: no %s" % (tag, os.path.relpath(path, ROOT)))
+                continue
+            run = subprocess.run(["msgfmt", "-c", "-o", os.devnull, path], capture_output=True, text=True)
+            if run.returncode != 0:
+                problems.append("%s: msgfmt -c: %s" % (tag, run.stderr.strip()))
+            po = load_po(tag)
+            done = {((e.msgctxt + "\x04") if e.msgctxt else "") + e.msgid: e for e in po.translated_entries()}
+            missing = [k for k in keys if k not in done]
+            if missing:
+                problems.append("%s: %d texts not translated, first %r" % (tag, len(missing), missing[0]))
+            # English left in: a few words are the same in both (names, "Pause", "Start"), more is a
+            # copy nobody translated.
+            same = [k for k, e in done.items() if k in keys and not e.msgid_plural and e.msgstr == e.msgid
+                    and re.search(r"[A-Za-z]{3,}", e.msgid)]
+            if len(same) > 0.05 * len(keys):
+                problems.append("%s: %d texts are the English, e.g. %r" % (tag, len(same), same[:5]))
+            for key, entry in done.items():
+                english = keys.get(key)
+                if english is None:
+                    continue
+                forms = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)] if entry.msgid_plural else [entry.msgstr]
+                wanted = placeholders(english.msgid)
+                wanted_plural = placeholders(english.msgid_plural) if english.msgid_plural else wanted
+                for form in forms:
+                    got = placeholders(form)
+                    # A plural form may leave the count out ("one" in some languages says it in words).
+                    if got != wanted and got != wanted_plural and not (english.msgid_plural and got == wanted_plural[1:]):
+                        problems.append("%s: %r keeps the placeholders %s, not %s" % (tag, form, got, wanted_plural))
+                    if font_points is not None:
+                        for c in unicodedata.normalize("NFC", form):
+                            if ord(c) not in font_points and ord(c) not in (base or ()):
+                                problems.append("%s: %r uses %r (U+%04X), which no font has" % (tag, form, c, ord(c)))
+            if base is not None:
+                for c in own:
+                    if ord(c) not in base:
+                        problems.append("%s: its own name %r needs U+%04X in the built-in font" % (tag, own, ord(c)))
+    for p in problems:
+        print(p)
+    print("%d languages checked, %d problems" % (len(LANGUAGES) - 1, len(problems)))
+    return 1 if problems else 0
+
+
+def main(argv):
+    command = argv[1] if len(argv) > 1 else ""
+    if command == "pot" and len(argv) == 3:
+        cmd_pot(argv[2])
+    elif command == "update" and len(argv) == 2:
+        cmd_update()
+    elif command == "source" and len(argv) == 3:
+        cmd_source(argv[2])
+    elif command == "table" and len(argv) == 6:
+        cmd_table(argv[2], argv[3], argv[4], argv[5])
+    elif command == "tags" and len(argv) == 2:
+        print(";".join(t for t, _, _, _ in LANGUAGES[1:]))
+    elif command == "check" and len(argv) in (2, 4):
+        return cmd_check(argv[2] if len(argv) == 4 else None, argv[3] if len(argv) == 4 else None)
+    else:
+        sys.exit(__doc__ if __doc__ else open(__file__).read().split("\nimport")[0])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

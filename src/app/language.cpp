@@ -1,0 +1,99 @@
+// Choosing, fetching and switching the language. A language switch never waits on the screen: the
+// old language stays until the new one's file is here, then the next frame draws the new one.
+// A file that cannot be fetched (offline on a first choice) or read leaves the language as it was
+// and says so; choosing again asks again.
+#include "app/language.h"
+
+#include "app/persistence.h"
+#include "core/wording.h"
+
+#include <cstdio>
+
+namespace app {
+
+const bc::Language& WantedLanguage(const AppState& app)
+{
+    if (const bc::Language* chosen = bc::FindLanguage(app.Settings.Language))
+        return *chosen;
+    return bc::MatchLanguage(app.Language.Browser);
+}
+
+static void Apply(AppState& app)
+{
+    const bc::Language& active = bc::ActiveLanguage();
+    // TRANSLATORS: what a screen reader calls the group of the session's numbers (round, rep, time).
+    platform::SetPageLanguage(active.Tag, active.RightToLeft, bc::Tr("Session status"));
+    app.Language.Active = active.Tag;
+    const int browser = platform::BrowserFirstWeekday(active.Tag);
+    app.Language.FirstWeekday = browser >= 0 && browser <= 6 ? browser : active.FirstWeekday;
+    RequestAnimation(app);
+}
+
+void StartLanguage(AppState& app)
+{
+    app.Language.Browser = platform::PreferredLanguages();
+    Apply(app);
+    FollowLanguage(app);
+}
+
+void FollowLanguage(AppState& app)
+{
+    const bc::Language& wanted = WantedLanguage(app);
+    if (app.Language.Active == wanted.Tag)
+    {
+        app.Language.Requested.clear();  // chosen back before the other one arrived
+        return;
+    }
+    if (app.Language.Requested == wanted.Tag || app.Language.Failed == wanted.Tag)
+        return;
+    if (&wanted == &bc::LanguageAt(0))
+    {
+        bc::UseEnglish();
+        app.Language.Requested.clear();
+        Apply(app);
+        return;
+    }
+    app.Language.Requested = wanted.Tag;
+    platform::RequestLanguage(wanted.Tag);
+}
+
+void ChooseLanguage(AppState& app, const char* tag)
+{
+    const bc::Language* lang = bc::FindLanguage(tag);
+    snprintf(app.Settings.Language, sizeof(app.Settings.Language), "%s", lang ? lang->Tag : "");
+    SaveSettings(app);
+    app.Language.Failed.clear();
+    FollowLanguage(app);
+}
+
+bool LanguagePending(const AppState& app)
+{
+    return !app.Language.Requested.empty();
+}
+
+void OnLanguageArrived(AppState& app, const char* tag, std::string bytes)
+{
+    if (app.Language.Requested != tag)
+        return;  // a language asked for before another was chosen
+    app.Language.Requested.clear();
+    std::string error;
+    if (!bc::UseLanguage(tag, std::move(bytes), &error))
+    {
+        app.Language.Failed = tag;
+        RequestAnimation(app);
+        return;
+    }
+    app.Language.Failed.clear();
+    Apply(app);
+}
+
+void OnLanguageFailed(AppState& app, const char* tag)
+{
+    if (app.Language.Requested != tag)
+        return;
+    app.Language.Requested.clear();
+    app.Language.Failed = tag;
+    RequestAnimation(app);
+}
+
+}  // namespace app

@@ -1,0 +1,198 @@
+// The app in another language, as a runner whose phone is set to German or Russian meets it: the
+// browser's language picks it before the first frame; every screen of the layout walk at the phone
+// sizes keeps its controls whole and no label cut (German has the longest words, Russian another
+// script); a guided set is spoken in the language, every utterance tagged with it; dates come from
+// Intl in the language; the Language setting switches without a reload and keeps working offline;
+// a browser whose language the app does not speak gets English, without an error.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, findWidget, press, state, widgets } from "./harness.mjs";
+import { MOTION, groupsByDpr, inspect, setSize, sizeName, walk, SIZES } from "./layout-matrix.mjs";
+import { makeHistory, seedScript } from "./screens-helpers.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const TIME = new Date("2026-11-20T07:30:00");
+
+// A .po file as a map from its English (with "context\u0004" in front when it has one) to the
+// translation (the first form of a plural entry).
+function readPo(tag) {
+    const text = fs.readFileSync(path.resolve(HERE, `../../assets/lang/${tag}.po`), "utf8");
+    const map = new Map();
+    let entry = {}, field = null;
+    const flush = () => {
+        if (entry.msgid) map.set((entry.msgctxt !== undefined ? entry.msgctxt + "\u0004" : "") + entry.msgid, entry.msgstr ?? entry["msgstr[0]"]);
+        entry = {};
+    };
+    for (const line of text.split("\n")) {
+        const m = line.match(/^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$/);
+        if (m) {
+            if (m[1] === "msgctxt" || (m[1] === "msgid" && !("msgctxt" in entry))) flush();
+            field = m[1];
+            entry[field] = JSON.parse(`"${m[2]}"`);
+        } else if (line.startsWith('"') && field) {
+            entry[field] += JSON.parse(line);
+        } else if (line.trim() === "") {
+            field = null;
+        }
+    }
+    flush();
+    return map;
+}
+
+let browser, server;
+before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const LANGUAGES = [
+    { tag: "de", locale: "de-DE", weekday: /^(Mo|Di|Mi|Do|Fr|Sa|So)\.,/ },
+    { tag: "ru", locale: "ru-RU", weekday: /^(пн|вт|ср|чт|пт|сб|вс),/ },
+];
+// The phone sizes of the layout matrix where words have the least room: the narrowest, the
+// usual portrait phone and a phone on its side (two walks: one per device pixel ratio).
+const MATRIX = SIZES.filter((s) => ["320x480", "360x640", "844x390"].includes(sizeName(s)));
+
+// Spies installed before the app loads: every utterance with its language, and a voice for it.
+const speechSpy = (voiceLang) => (page) => page.addInitScript((lang) => {
+    window.heard = [];
+    speechSynthesis.speak = (u) => window.heard.push({ text: u.text, lang: u.lang });
+    speechSynthesis.cancel = () => {};
+    speechSynthesis.getVoices = () => [{ name: "Test voice", lang, localService: true, default: true }];
+}, voiceLang);
+
+for (const { tag, locale, weekday } of LANGUAGES) {
+    const po = readPo(tag);
+    const tr = (english) => {
+        assert.ok(po.has(english) && po.get(english), `${tag}.po translates "${english}"`);
+        return po.get(english);
+    };
+
+    for (const group of groupsByDpr(MATRIX)) {
+        test(`${tag}: the browser's language picks it, and every screen at ${group.sizes.map(sizeName).join(", ")} keeps its words whole`, async () => {
+            const first = group.sizes[0];
+            const context = await browser.newContext({ viewport: { width: first.width, height: first.height }, deviceScaleFactor: group.dpr, locale });
+            const seeded = async (page) => {
+                await page.emulateMedia({ reducedMotion: MOTION });
+                await page.addInitScript(seedScript(JSON.stringify(makeHistory(9, { now: TIME.getTime(), everyDays: 3 }))));
+            };
+            const { page, problems } = await openClocked(browser, server.url, { context, time: TIME, beforeLoad: seeded });
+            const s = await state(page);
+            assert.equal(s.language.active, tag, "the language of the browser, before the first frame");
+            assert.equal(await page.evaluate(() => document.documentElement.lang), tag);
+            const start = (await widgets(page)).find((w) => w.id === "Start");
+            assert.equal(start.label, tr("Start"), "Start is shown in the language, and keeps its English id");
+            const failures = [];
+            for await (const step of walk(page)) {
+                for (const size of group.sizes) {
+                    await setSize(page, size);
+                    for (const problem of await inspect(page, size, step)) failures.push(`${sizeName(size)} ${step.name}: ${problem}`);
+                }
+            }
+            assert.deepEqual(failures, []);
+            assert.deepEqual(problems, []);
+            await context.close();
+        });
+    }
+
+    test(`${tag}: a guided set is spoken in the language, each utterance tagged with it`, async () => {
+        const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale });
+        const { page, problems } = await openClocked(browser, server.url, { context, time: TIME, beforeLoad: speechSpy(locale) });
+        await clockPress(page, "Start");
+        await page.clock.runFor(10000 + 6000);   // the get-ready, then two reps of the deadbug
+        const heard = await page.evaluate(() => window.heard);
+        assert.ok(heard.length >= 4, `utterances: ${JSON.stringify(heard)}`);
+        for (const h of heard) assert.equal(h.lang, tag, `"${h.text}" carries lang ${tag}`);
+        const said = heard.map((h) => h.text).join(" | ");
+        assert.ok(said.includes(tr("Left leg, right arm")), `the first tempo part in ${tag}: ${said}`);
+        assert.ok(said.includes(tr("and back")), `the way back in ${tag}: ${said}`);
+        for (const english of ["Get ready", "Next:", "Left leg", "and back"]) assert.ok(!said.includes(english), `no English "${english}" in: ${said}`);
+        // The screen too: the tempo word and the controls.
+        const labels = (await widgets(page)).map((w) => w.label);
+        assert.ok(labels.includes(tr("Pause")), `Pause in ${tag}: ${labels}`);
+        assert.deepEqual(problems, []);
+        await context.close();
+    });
+
+    test(`${tag}: dates in History come from Intl in the language`, async () => {
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
+        const seeded = (page) => page.addInitScript(seedScript(JSON.stringify(makeHistory(3, { now: TIME.getTime() }))));
+        const { page, problems } = await openClocked(browser, server.url, { context, time: TIME, beforeLoad: seeded });
+        await clockPress(page, "History");
+        const rows = (await widgets(page)).filter((w) => /\d\d:\d\d/.test(w.label));
+        assert.ok(rows.length >= 1, `history rows: ${(await widgets(page)).map((w) => w.label)}`);
+        for (const row of rows) assert.match(row.label, weekday, `a date written the ${tag} way: ${row.label}`);
+        assert.deepEqual(problems, []);
+        await context.close();
+    });
+}
+
+test("the Language setting switches without a reload, back again, and stays offline", async () => {
+    const { context, page, problems } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 } });
+    await page.evaluate(() => { window.notReloaded = true; });
+    assert.equal((await state(page)).language.active, "en");
+    // The service worker is in charge, so the language file it fetches is kept for offline use.
+    await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 20000 });
+    await press(page, "Settings");
+    const de = readPo("de");
+    const openSettingsChoice = async (label) => {
+        for (let i = 0; i < 40; i++) {
+            const w = (await widgets(page)).find((x) => x.label === label || x.id === label);
+            if (w && w.h >= 44 && w.y >= 0 && w.y + w.h <= 844) return press(page, label);
+            const region = (await widgets(page)).find((x) => x.scroll);
+            await page.mouse.move(region.scroll.x + region.scroll.w / 2, region.scroll.y + region.scroll.h / 2);
+            await page.mouse.wheel(0, 300);
+            await page.waitForTimeout(50);
+        }
+        throw new Error(`${label} not found`);
+    };
+    await openSettingsChoice("Deutsch");
+    await page.waitForFunction(() => bandCircuit.state().language.active === "de", null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
+    assert.equal((await findWidget(page, "Back")).label, de.get("Back"));
+    assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings"))).language, "de");
+    assert.ok(await page.evaluate(() => window.notReloaded), "no reload");
+
+    // Offline, a new visit starts in German from the service worker's copy.
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn && bandCircuit.framesDrawn() > 0, null, { timeout: 20000 });
+    await page.waitForFunction(() => bandCircuit.state().language.active === "de", null, { timeout: 10000 });
+    assert.equal((await findWidget(page, "Start")).label, de.get("Start"));
+    await context.setOffline(false);
+
+    // And back to English, at once (English is built in).
+    await press(page, "Settings");
+    await openSettingsChoice("English");
+    await page.waitForFunction(() => bandCircuit.state().language.active === "en", null, { timeout: 5000 });
+    assert.equal((await findWidget(page, "Back")).label, "Back");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
+    await context.close();
+});
+
+test("a browser in a language the app does not speak gets English, and no error", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: "nl-NL" });
+    const requested = [];
+    context.on("request", (r) => requested.push(r.url()));
+    const { page, problems } = await openApp(browser, server.url, { context });
+    const s = await state(page);
+    assert.equal(s.language.active, "en");
+    assert.equal(s.language.failed, null);
+    assert.ok((await widgets(page)).some((w) => w.label === "Start"));
+    assert.deepEqual(requested.filter((u) => u.includes("/lang/")), [], "no language file fetched");
+    assert.deepEqual(problems, []);
+    await context.close();
+});
+
+test("a language file that cannot be fetched leaves the app in English, and says so", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "de-DE" });
+    await context.route("**/lang/de.bin", (route) => route.fulfill({ status: 503, body: "unavailable" }));
+    const { page } = await openApp(browser, server.url, { context });
+    await page.waitForFunction(() => bandCircuit.state().language.failed === "de", null, { timeout: 10000 });
+    const s = await state(page);
+    assert.equal(s.language.active, "en");
+    assert.ok((await widgets(page)).some((w) => w.label === "Start"), "the app works, in English");
+    await context.close();
+});

@@ -1,0 +1,174 @@
+// The wording module: plural rules against CLDR's own examples, the choice of language from a
+// browser's list, and the compiled language tables (each one loads, speaks its language, and a
+// damaged one is refused without changing the active language).
+#include <catch2/catch_test_macros.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/wording.h"
+
+using namespace bc;
+
+static int Plural(const char* tag, long long n)
+{
+    const Language* lang = FindLanguage(tag);
+    REQUIRE(lang != nullptr);
+    return lang->PluralIndex(n);
+}
+
+static std::string ReadTable(const std::string& tag)
+{
+    std::ifstream file(std::string(LANGUAGE_TABLES_DIR) + "/" + tag + ".bin", std::ios::binary);
+    std::stringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+TEST_CASE("plural forms follow CLDR's examples for each language", "[wording]")
+{
+    // The .po's forms are CLDR's categories in the order zero, one, two, few, many, other, keeping
+    // those the language has: ru/uk one, few, many, other; pl the same; es/fr/it/pt one, many, other.
+    struct Example
+    {
+        const char* Tag;
+        long long N;
+        int Form;
+    };
+    const Example examples[] = {
+        { "en", 1, 0 },
+        { "en", 0, 1 },
+        { "en", 2, 1 },
+        { "en", 11, 1 },
+        { "de", 1, 0 },
+        { "de", 2, 1 },
+        { "ru", 1, 0 },
+        { "ru", 21, 0 },
+        { "ru", 101, 0 },
+        { "ru", 2, 1 },
+        { "ru", 24, 1 },
+        { "ru", 5, 2 },
+        { "ru", 11, 2 },
+        { "ru", 12, 2 },
+        { "ru", 0, 2 },
+        { "ru", 111, 2 },
+        { "uk", 22, 1 },
+        { "uk", 25, 2 },
+        { "pl", 1, 0 },
+        { "pl", 2, 1 },
+        { "pl", 22, 1 },
+        { "pl", 5, 2 },
+        { "pl", 12, 2 },
+        { "pl", 21, 2 },
+        { "pl", 0, 2 },
+        { "fr", 0, 0 },
+        { "fr", 1, 0 },
+        { "fr", 2, 2 },
+        { "fr", 1000000, 1 },
+        { "es", 1, 0 },
+        { "es", 0, 2 },
+        { "es", 2, 2 },
+        { "it", 1, 0 },
+        { "it", 2, 2 },
+        { "pt-BR", 0, 0 },
+        { "pt-BR", 1, 0 },
+        { "pt-BR", 2, 2 },
+        { "tr", 1, 0 },
+        { "tr", 2, 1 },
+        { "id", 1, 0 },
+        { "id", 7, 0 },
+    };
+    for (const Example& e : examples)
+    {
+        INFO(e.Tag << " " << e.N);
+        CHECK(Plural(e.Tag, e.N) == e.Form);
+    }
+    for (int i = 0; i < LanguageCount(); i++)
+        for (long long n = 0; n < 300; n++)
+        {
+            const int form = LanguageAt(i).PluralIndex(n);
+            CHECK((form >= 0 && form < LanguageAt(i).PluralCount));
+        }
+}
+
+TEST_CASE("the language is the browser's first one the app speaks, by exact tag then primary subtag", "[wording]")
+{
+    CHECK(std::string(MatchLanguage({ "de-AT", "en" }).Tag) == "de");
+    CHECK(std::string(MatchLanguage({ "pt" }).Tag) == "pt-BR");
+    CHECK(std::string(MatchLanguage({ "pt-PT" }).Tag) == "pt-BR");
+    CHECK(std::string(MatchLanguage({ "pt_br" }).Tag) == "pt-BR");
+    CHECK(std::string(MatchLanguage({ "xx-YY", "fr-CA", "de" }).Tag) == "fr");
+    CHECK(std::string(MatchLanguage({ "en-GB", "de" }).Tag) == "en");
+    CHECK(std::string(MatchLanguage({ "nl", "sv" }).Tag) == "en");  // none spoken: English
+    CHECK(std::string(MatchLanguage({}).Tag) == "en");
+    CHECK(FindLanguage("klingon") == nullptr);
+    CHECK(std::string(LanguageAt(0).Tag) == "en");
+}
+
+TEST_CASE("each language's table loads and speaks that language", "[wording]")
+{
+    for (int i = 1; i < LanguageCount(); i++)
+    {
+        const Language& lang = LanguageAt(i);
+        INFO(lang.Tag);
+        std::string error;
+        REQUIRE(UseLanguage(lang.Tag, ReadTable(lang.Tag), &error));
+        CHECK(error.empty());
+        CHECK(&ActiveLanguage() == &lang);
+        CHECK(std::string(Tr("History")) != "History");
+        CHECK(std::string(Tr("Settings")) != "Settings");
+        CHECK(std::string(Tr("Circuit complete. Well done.")) != "Circuit complete. Well done.");
+        CHECK(std::string(Tr("a text no language has")) == "a text no language has");  // English, never blank
+        int texts = 0;
+        ForEachTranslation([](const char*, void* user) { ++*(int*)user; }, &texts);
+        CHECK(texts > 100);
+    }
+    UseEnglish();
+    CHECK(std::string(Tr("Start")) == "Start");
+    CHECK(LanguageFont().empty());
+}
+
+TEST_CASE("a count takes the language's own plural form", "[wording]")
+{
+    std::string error;
+    REQUIRE(UseLanguage("ru", ReadTable("ru"), &error));
+    const char* one_en = "Exported %d session to %s.";
+    const char* other_en = "Exported %d sessions to %s.";
+    const std::string one = TrN(one_en, other_en, 1), few = TrN(one_en, other_en, 3), many = TrN(one_en, other_en, 5);
+    CHECK(one != few);  // Russian: 1 тренировка, 3 тренировки, 5 тренировок
+    CHECK(few != many);
+    CHECK(std::string(TrN(one_en, other_en, 21)) == one);
+    CHECK(std::string(TrN(one_en, other_en, 11)) == many);
+    CHECK(one.find("Exported") == std::string::npos);
+    UseEnglish();
+    CHECK(Format(TrN(one_en, other_en, 1), 1, "a.json") == "Exported 1 session to a.json.");
+    CHECK(Format(TrN(one_en, other_en, 12), 12, "a.json") == "Exported 12 sessions to a.json.");
+}
+
+TEST_CASE("a damaged or foreign table is refused and the language stays as it was", "[wording]")
+{
+    std::string error;
+    const std::string german = ReadTable("de");
+    REQUIRE(UseLanguage("de", german, &error));
+    const std::string start = Tr("Start");
+
+    CHECK_FALSE(UseLanguage("fr", german, &error));  // German bytes for French
+    CHECK_FALSE(error.empty());
+    CHECK_FALSE(UseLanguage("de", "<!doctype html><html>offline</html>", &error));  // a host's error page
+    CHECK_FALSE(UseLanguage("de", german.substr(0, german.size() / 3), &error));    // cut short
+    CHECK_FALSE(UseLanguage("de", std::string(), &error));
+    CHECK_FALSE(UseLanguage("xx", german, &error));
+    CHECK(std::string(ActiveLanguage().Tag) == "de");
+    CHECK(Tr("Start") == start);
+    UseEnglish();
+}
+
+TEST_CASE("Format takes positional placeholders, so a translation may reorder them", "[wording]")
+{
+    CHECK(Format("%2$s %1$d", 3, "Runde") == "Runde 3");
+    CHECK(Format("%d of %d", 1, 3) == "1 of 3");
+    const std::string long_text(600, 'x');
+    CHECK(Format("%s!", long_text.c_str()) == long_text + "!");
+}
