@@ -150,6 +150,7 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     Text(w, "loading", app.Language.Requested.empty() ? nullptr : app.Language.Requested.c_str());
     Text(w, "failed", app.Language.Failed.empty() ? nullptr : app.Language.Failed.c_str());
     Text(w, "chosen", app.Settings.Language);
+    Number(w, "missingGlyphs", drawn.MissingGlyphs);
     w.EndObject();
     Text(w, "theme", drawn.DarkTheme ? "dark" : "light");
     Flag(w, "highContrast", drawn.HighContrast);

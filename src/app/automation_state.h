@@ -21,6 +21,7 @@ struct DrawnFacts
     float WidthCss = 0.0f;           // the viewport, CSS px
     float HeightCss = 0.0f;          //
     float SafeArea[4] = {};          // insets top, right, bottom, left, CSS px
+    int MissingGlyphs = 0;           // characters of the language's texts some text size has no glyph for
 };
 
 // The state as of `clock` (a session is read with bc::ViewAt: no cue is consumed).

@@ -394,8 +394,8 @@ EM_JS(int, js_first_weekday, (const char* tag), {
 // The local time is wall + offset, formatted in UTC: the offset saved with a session, not this zone.
 EM_JS(char*, js_format_date, (const char* tag, double local_ms, const char* style), {
     const styles = {
-        session: { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" },
-        datetime: { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" },
+        session: { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
+        datetime: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
         day: { day: "numeric", month: "short" },
     };
     let text = "";

@@ -8,6 +8,7 @@
 #include "platform/platform.h"
 #include "ui/accessibility.h"
 #include "ui/automation.h"
+#include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
@@ -107,6 +108,7 @@ std::string ui::AppStateJson(const platform::Clock& clock)
     drawn.DarkTheme = IsDarkTheme();
     drawn.HighContrast = IsHighContrast();
     drawn.Focused = KeyboardFocusName();
+    drawn.MissingGlyphs = MissingGlyphs();
     drawn.Shape = ShapeKey(CurrentShape());
     drawn.Scale = DisplayScale();
     const ImVec2 size = ImGui::GetMainViewport()->Size;

@@ -14,6 +14,7 @@
 #include "core/wording.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include "ui_font_data.h"    // generated at build time from Debian's fonts-inter (see CMakeLists.txt)
 #include "ui_font_glyphs.h"  // generated from CMakeLists.txt's FONT_GLYPHS_* lists
@@ -42,7 +43,7 @@ void ui::LoadFonts(float device_pixel_ratio)
     static ImVector<ImWchar> language_glyphs;
     language_glyphs.clear();
     const std::string_view language_font = bc::LanguageFont();
-    if (!language_font.empty())
+    if (&bc::ActiveLanguage() != &bc::LanguageAt(0))
     {
         ImFontGlyphRangesBuilder builder;
         bc::ForEachTranslation([](const char* text, void* user) { ((ImFontGlyphRangesBuilder*)user)->AddText(text); }, &builder);
@@ -51,22 +52,63 @@ void ui::LoadFonts(float device_pixel_ratio)
             builder.UsedChars[c >> 5] &= ~(1u << (c & 31));  // ASCII comes from the built-in font
         builder.BuildRanges(&language_glyphs);
     }
+    // A size that shows the language's words asks the built-in font for them too (it has some of
+    // them, as ü and the Cyrillic of the languages' own names), and the language's font for the rest.
+    static ImVector<ImWchar> text_ranges, cue_ranges;
+    auto with_language = [&](const ImWchar* glyphs, ImVector<ImWchar>* out) {
+        if (language_glyphs.empty())
+            return glyphs;
+        ImFontGlyphRangesBuilder builder;
+        builder.AddRanges(glyphs);
+        builder.AddRanges(language_glyphs.Data);
+        out->clear();
+        builder.BuildRanges(out);
+        return (const ImWchar*)out->Data;
+    };
     ImFontConfig merge = config;
     merge.MergeMode = true;
     auto add = [&](float css_px, const ImWchar* glyphs) {
         ImFont* font = io.Fonts->AddFontFromMemoryTTF(data, size, css_px * device_pixel_ratio, &config, glyphs);
-        if (!language_glyphs.empty())
+        if (!language_glyphs.empty() && !language_font.empty())
             io.Fonts->AddFontFromMemoryTTF((void*)language_font.data(), (int)language_font.size(), css_px * device_pixel_ratio, &merge,
                                            language_glyphs.Data);
         return font;
     };
-    g_Fonts[FontRole_Body] = add(BodyFontSize, text_glyphs);
-    g_Fonts[FontRole_Heading] = add(HeadingFontSize, text_glyphs);
+    const ImWchar* text = with_language(text_glyphs, &text_ranges);
+    g_Fonts[FontRole_Body] = add(BodyFontSize, text);
+    g_Fonts[FontRole_Heading] = add(HeadingFontSize, text);
     g_Fonts[FontRole_Big] = io.Fonts->AddFontFromMemoryTTF(data, size, BigFontSize * device_pixel_ratio, &config, big_glyphs);
-    g_Fonts[FontRole_Cue] = add(CueFontSize, cue_glyphs);
+    g_Fonts[FontRole_Cue] = add(CueFontSize, with_language(cue_glyphs, &cue_ranges));
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / device_pixel_ratio;
     io.FontDefault = g_Fonts[FontRole_Body];
+}
+
+int ui::MissingGlyphs()
+{
+    if (g_Fonts[FontRole_Body] == nullptr)
+        return 0;
+    struct Count
+    {
+        int Missing = 0;
+    } count;
+    bc::ForEachTranslation(
+        [](const char* text, void* user) {
+            for (const char* s = text; *s;)
+            {
+                unsigned c = 0;
+                s += ImTextCharFromUtf8(&c, s, nullptr);
+                if (c == ' ' || c == '\n' || c == 0x00A0 || c == 0x202F)
+                    continue;  // spaces draw nothing in any size
+                // The tempo word's size holds the ASCII letters English needs, and every letter of
+                // the language beyond ASCII (its texts are not told apart from the others).
+                for (FontRole role : { FontRole_Body, FontRole_Heading, FontRole_Cue })
+                    if ((role != FontRole_Cue || c >= 0x80) && g_Fonts[role]->FindGlyphNoFallback((ImWchar)c) == nullptr)
+                        ((Count*)user)->Missing++;
+            }
+        },
+        &count);
+    return count.Missing;
 }
 
 ImFont* ui::GetFont(FontRole role)

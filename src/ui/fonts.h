@@ -21,5 +21,6 @@ constexpr float CueFontSize = 46.0f;      // CSS px: the session's tempo word ("
 
 void LoadFonts(float device_pixel_ratio);  // (re)builds the atlas with every role; the caller re-uploads it
 ImFont* GetFont(FontRole role);
+int MissingGlyphs();  // characters of the active language's texts that a text size (body, heading, tempo word) cannot draw
 
 }  // namespace ui

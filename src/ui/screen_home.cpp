@@ -42,18 +42,22 @@ static void DrawStorageBanner(ui::AppState& app)
 }
 
 // Three lines of text beside a thumbnail, each wrapped to the card: the card grows to hold them.
+// Where the list has less room than such a card (a short phone, longer words in another language),
+// the cards keep only their first lines (Count), so one whole card always fits.
 struct CardText
 {
     char Title[192];
     const char* Lines[3];
     float Sizes[3];
     float Heights[3];
+    int Count;     // lines shown
+    float Thumb;   // the thumbnail's size: smaller than CardThumb only where the list is shorter than a card
     float Height;  // the card's height
 };
 
 constexpr float CardThumb = 88.0f;
 
-static CardText MeasureCard(const bc::Exercise& exercise, int number, float width)
+static CardText MeasureCard(const bc::Exercise& exercise, int number, float width, int lines, float thumb)
 {
     ImFont* font = ui::GetFont(ui::FontRole_Body);
     CardText t;
@@ -64,25 +68,27 @@ static CardText MeasureCard(const bc::Exercise& exercise, int number, float widt
     t.Lines[2] = bc::Tr(exercise.Targets);
     t.Sizes[0] = ui::BodyFontSize;
     t.Sizes[1] = t.Sizes[2] = 15.0f;
-    const float wrap = width - (CardThumb + 16.0f) - 12.0f;
+    const float wrap = width - (thumb + 16.0f) - 12.0f;
     float text_h = 0.0f;
-    for (int i = 0; i < 3; i++)
+    t.Count = lines;
+    t.Thumb = thumb;
+    for (int i = 0; i < t.Count; i++)
     {
         t.Heights[i] = font->CalcTextSizeA(t.Sizes[i], FLT_MAX, wrap, t.Lines[i]).y;
         text_h += t.Heights[i] + 4.0f;
     }
-    t.Height = ImMax(CardThumb + 8.0f, text_h + 16.0f);
+    t.Height = ImMax(thumb + 8.0f, text_h + 16.0f);
     return t;
 }
 
 // One card at the cursor, width x height (height 0: its own).
-static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, int number, float width, float height)
+static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, int number, float width, float height, int lines, float thumb)
 {
     const ui::Palette& c = ui::Colors();
     ImFont* font = ui::GetFont(ui::FontRole_Body);
-    const CardText t = MeasureCard(exercise, number, width);
+    const CardText t = MeasureCard(exercise, number, width, lines, thumb);
     height = ImMax(height, t.Height);
-    const float text_x = CardThumb + 16.0f;
+    const float text_x = thumb + 16.0f;
     const float wrap = width - text_x - 12.0f;
     const ImU32 colors[3] = { c.Text, c.Accent, c.TextMuted };
 
@@ -101,13 +107,13 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
     draw_list->AddRectFilled(min, max, active ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
     ui::FocusOutline(draw_list, min, max, 12.0f);
 
-    const float thumb_y = min.y + (height - CardThumb) * 0.5f;
+    const float thumb_y = min.y + (height - thumb) * 0.5f;
     ui::DemoParams demo = { exercise.Id, bc::Side::Left, ui::KeyPosePhase(exercise.Id), 0,
                             bc::DefaultCamera(exercise.Id, bc::Side::Left), true };
-    ui::DrawDemo(draw_list, ImVec2(min.x + 4, thumb_y), ImVec2(min.x + 4 + CardThumb, thumb_y + CardThumb), demo);
+    ui::DrawDemo(draw_list, ImVec2(min.x + 4, thumb_y), ImVec2(min.x + 4 + thumb, thumb_y + thumb), demo);
 
     float y = min.y + 8.0f;
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < t.Count; i++)
     {
         draw_list->AddText(font, t.Sizes[i], ImVec2(min.x + text_x, y), colors[i], t.Lines[i], nullptr, wrap);
         y += t.Heights[i] + 4.0f;
@@ -123,16 +129,28 @@ static void DrawExerciseCards(ui::AppState& app, float width, float keep_below)
     width = ImGui::GetContentRegionAvail().x;  // less the scroll bar, when there is one
     const int columns = width >= 2 * 330.0f + spacing ? 2 : 1;
     const float card_w = columns == 2 ? ImFloor((width - spacing) * 0.5f) : width;
+    // As many lines on every card as let the tallest card fit the region whole.
+    const float room = ImGui::GetContentRegionAvail().y - 2.0f;
+    const float thumb = ImClamp(room - 8.0f, 48.0f, CardThumb);
+    int lines = 3;
+    for (; lines > 1; lines--)
+    {
+        float tallest = 0.0f;
+        for (int i = 0; i < bc::ExerciseCount; i++)
+            tallest = ImMax(tallest, MeasureCard(bc::GetExercise((bc::ExerciseId)i), i + 1, card_w, lines, thumb).Height);
+        if (tallest <= room)
+            break;
+    }
     for (int i = 0; i < bc::ExerciseCount; i += columns)
     {
         float row_h = 0.0f;
         for (int k = 0; k < columns && i + k < bc::ExerciseCount; k++)
-            row_h = ImMax(row_h, MeasureCard(bc::GetExercise((bc::ExerciseId)(i + k)), i + k + 1, card_w).Height);
+            row_h = ImMax(row_h, MeasureCard(bc::GetExercise((bc::ExerciseId)(i + k)), i + k + 1, card_w, lines, thumb).Height);
         for (int k = 0; k < columns && i + k < bc::ExerciseCount; k++)
         {
             if (k > 0)
                 ImGui::SameLine();
-            DrawExerciseCard(app, bc::GetExercise((bc::ExerciseId)(i + k)), i + k + 1, card_w, row_h);
+            DrawExerciseCard(app, bc::GetExercise((bc::ExerciseId)(i + k)), i + k + 1, card_w, row_h, lines, thumb);
         }
     }
     ui::EndTouchScroll();

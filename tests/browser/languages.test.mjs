@@ -29,7 +29,7 @@ function readPo(tag) {
     for (const line of text.split("\n")) {
         const m = line.match(/^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$/);
         if (m) {
-            if (m[1] === "msgctxt" || (m[1] === "msgid" && !("msgctxt" in entry))) flush();
+            if (m[1] === "msgctxt" || (m[1] === "msgid" && "msgid" in entry)) flush();
             field = m[1];
             entry[field] = JSON.parse(`"${m[2]}"`);
         } else if (line.startsWith('"') && field) {
@@ -81,6 +81,7 @@ for (const { tag, locale, weekday } of LANGUAGES) {
             const s = await state(page);
             assert.equal(s.language.active, tag, "the language of the browser, before the first frame");
             assert.equal(await page.evaluate(() => document.documentElement.lang), tag);
+            assert.equal(s.language.missingGlyphs, 0, "every letter of the language is in the atlas, at every text size");
             const start = (await widgets(page)).find((w) => w.id === "Start");
             assert.equal(start.label, tr("Start"), "Start is shown in the language, and keeps its English id");
             const failures = [];
