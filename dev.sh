@@ -250,9 +250,9 @@ cmd_serve() {
 # independent: each starts its own server and browser); Firefox and WebKit run the core
 # scenarios. Every group runs in its own node process with its own log, BROWSER_JOBS at once
 # (default 4; BROWSER_JOBS=1 runs them one after the other). Each group's time is printed at the end.
-# Group A holds the longest file (the layout matrix) and enough others that both groups take about
-# as long (README "The two commands" has the latest times).
-CHROMIUM_GROUP_A=(layout.test.mjs engines/chromium.test.mjs figures.test.mjs pwa.test.mjs)
+# Group A holds the two longest files (the layout matrix, and the same walk in German and Russian)
+# and enough others that both groups take about as long; group B the rest and the core scenarios.
+CHROMIUM_GROUP_A=(layout.test.mjs languages.test.mjs figures.test.mjs pwa.test.mjs)
 run_browser_tests() {  # run_browser_tests ENGINE... ; sets browser_pass, browser_fail; returns non-zero on failure
     local status=0 jobs="${BROWSER_JOBS:-4}" engine group pids=() names=() file
     browser_pass=0; browser_fail=0
@@ -264,7 +264,7 @@ run_browser_tests() {  # run_browser_tests ENGINE... ; sets browser_pass, browse
             local files=("engines/$engine.test.mjs")
             case "$group" in
                 chromium-a) files=("${CHROMIUM_GROUP_A[@]}") ;;
-                chromium-b) files=()
+                chromium-b) files=(engines/chromium.test.mjs)
                     for file in $(cd "$ROOT/tests/browser" && ls *.test.mjs); do
                         case " ${CHROMIUM_GROUP_A[*]} " in *" $file "*) ;; *) files+=("$file") ;; esac
                     done ;;

@@ -129,8 +129,9 @@ static void DrawExerciseCards(ui::AppState& app, float width, float keep_below)
     width = ImGui::GetContentRegionAvail().x;  // less the scroll bar, when there is one
     const int columns = width >= 2 * 330.0f + spacing ? 2 : 1;
     const float card_w = columns == 2 ? ImFloor((width - spacing) * 0.5f) : width;
-    // As many lines on every card as let the tallest card fit the region whole.
-    const float room = ImGui::GetContentRegionAvail().y - 2.0f;
+    // As many lines on every card as let the tallest card fit the region whole, with a margin of
+    // 8 px above and below it once scrolled to.
+    const float room = ImGui::GetContentRegionAvail().y - 18.0f;
     const float thumb = ImClamp(room - 8.0f, 48.0f, CardThumb);
     int lines = 3;
     for (; lines > 1; lines--)
