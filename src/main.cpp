@@ -72,6 +72,13 @@ EMSCRIPTEN_KEEPALIVE unsigned bc_frames_drawn() { return g_Main.FramesDrawn; }
 // Bytes malloc has handed out and not had back (the wasm heap itself never shrinks): the benchmark
 // reads it to see memory come back after a large import.
 EMSCRIPTEN_KEEPALIVE unsigned bc_heap_in_use() { return (unsigned)mallinfo().uordblks; }
+// The plural form the app picks for a count in a language (-1: not a language of the app): the
+// browser tests hold it against the browser's own Intl.PluralRules.
+EMSCRIPTEN_KEEPALIVE int bc_plural_form(const char* tag, int n)
+{
+    const bc::Language* lang = bc::FindLanguage(tag);
+    return lang ? lang->PluralIndex(n) : -1;
+}
 // web/app.js reads env(safe-area-inset-*) (through CSS custom properties) and passes it on change.
 EMSCRIPTEN_KEEPALIVE void bc_set_safe_area(float top, float right, float bottom, float left)
 {

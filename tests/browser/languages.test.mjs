@@ -173,6 +173,28 @@ test("the Language setting switches without a reload, back again, and stays offl
     await context.close();
 });
 
+test("the plural forms generated from CLDR agree with the browser's Intl.PluralRules in every language", async () => {
+    const { context, page } = await openApp(browser, server.url, { viewport: { width: 360, height: 640 } });
+    const disagreements = await page.evaluate(() => {
+        const ORDER = ["zero", "one", "two", "few", "many", "other"];   // the .po's order of forms (languages.py)
+        const out = [];
+        for (const tag of ["en", "es", "pt-BR", "fr", "de", "it", "ru", "pl", "tr", "id", "uk"]) {
+            const rules = new Intl.PluralRules(tag);
+            const categories = ORDER.filter((c) => rules.resolvedOptions().pluralCategories.includes(c));
+            const size = Module.lengthBytesUTF8(tag) + 1, ptr = Module._malloc(size);
+            Module.stringToUTF8(tag, ptr, size);
+            for (const n of [...Array(300).keys(), 1000, 1001, 1000000, 2000000]) {
+                const form = Module._bc_plural_form(ptr, n);
+                if (categories[form] !== rules.select(n)) out.push(`${tag} ${n}: app ${categories[form]}, Intl ${rules.select(n)}`);
+            }
+            Module._free(ptr);
+        }
+        return out;
+    });
+    assert.deepEqual(disagreements, []);
+    await context.close();
+});
+
 test("a browser in a language the app does not speak gets English, and no error", async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: "nl-NL" });
     const requested = [];

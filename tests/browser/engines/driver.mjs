@@ -79,7 +79,7 @@ export async function press(page, label) {
 // Drag the screen's list, as a finger would, until the widget is fully on screen (at least 40 px
 // tall, not clipped by a bar); return it. Drags go up (the list moves on) until the list stops
 // moving, then down: a drag and its glide may carry the widget past the top.
-export async function scrollTo(page, label, { tries = 16 } = {}) {
+export async function scrollTo(page, label, { tries = 24 } = {}) {
     const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
     let direction = -1, before = null;
     for (let i = 0; ; i++) {
