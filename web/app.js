@@ -389,7 +389,7 @@
     // --- Files: export by download, import through a hidden file input (size-checked first)
     const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
     const files = {
-        result: null,   // "T" + text, or "E" + error message, taken by the app once
+        result: null,   // "T" + text, or "E" + what went wrong ("large:<KB>", "unreadable"), taken by the app once (it words it)
         download(name, contents) {
             const url = URL.createObjectURL(new Blob([contents], { type: "application/json" }));
             const link = document.createElement("a");
@@ -415,12 +415,12 @@
                 const file = input.files && input.files[0];
                 if (!file) return;
                 if (file.size > MAX_IMPORT_BYTES) {
-                    files.result = "EThat file is too large (" + Math.round(file.size / 1024) + " KB) to be a Band Circuit history export. Nothing was changed.";
+                    files.result = "Elarge:" + Math.round(file.size / 1024);
                     wake();
                     return;
                 }
                 file.text().then((text) => { files.result = "T" + text; wake(); },
-                                 () => { files.result = "EThe file could not be read. Nothing was changed."; wake(); });
+                                 () => { files.result = "Eunreadable"; wake(); });
             });
             input.click();
         },

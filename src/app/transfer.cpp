@@ -1,5 +1,7 @@
 #include "app/transfer.h"
 
+#include <cstdlib>
+
 #include "app/dates.h"
 #include "app/persistence.h"
 #include "core/save_format.h"
@@ -45,8 +47,14 @@ bool app::ReceiveImport(AppState& app)
     {
         if (error.empty())
             return false;
+        // The page says what went wrong in a word ("large:<KB>", "unreadable"); the words are ours.
+        std::string why;
+        if (error.rfind("large:", 0) == 0)
+            why = bc::Format(bc::Tr("That file is too large (%d KB) to be a Band Circuit history export. Nothing was changed."), atoi(error.c_str() + 6));
+        else
+            why = bc::Tr("The file could not be read. Nothing was changed.");
         // TRANSLATORS: %s is why: the file could not be read, or is too large
-        Tell(app, bc::Format(bc::Tr("Import failed: %s"), error.c_str()), true);
+        Tell(app, bc::Format(bc::Tr("Import failed: %s"), why.c_str()), true);
         platform::Announce(app.Notice.c_str());
         return true;
     }

@@ -82,7 +82,7 @@ bool PrefersMoreContrast();  // prefers-contrast: more
 // --- Files
 void DownloadFile(const char* filename, const std::string& contents);  // save a JSON export
 void OpenFilePicker();                                                 // choose a file to import; the result arrives in ReceiveImportFile
-std::string TakeImportedFile(bool* has_file, std::string* error);      // the chosen file's text, once
+std::string TakeImportedFile(bool* has_file, std::string* error);      // the chosen file's text, once; else error "large:<KB>" or "unreadable" (the app words it)
 
 // --- The page around the canvas (web/app.js, web/a11y.js)
 void PageReady();                                     // main() has set everything up: the page hides its loading message

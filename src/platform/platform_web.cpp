@@ -268,7 +268,7 @@ std::string platform::TakeImportedFile(bool* has_file, std::string* error)
         *has_file = true;
         return value;
     }
-    *error = kind ? value : std::string("The file could not be read.");
+    *error = kind ? value : std::string("unreadable");
     return {};
 }
 

@@ -82,9 +82,13 @@ TEST_CASE("A file that is not a history changes nothing and says why")
     CHECK(a.History.size() == 1);
     CHECK(Browser().CommitRequests == 0);
 
-    Browser().ImportError = "The file is larger than 2 MB.";
+    // The page names what went wrong in a word; the app words it, in the language.
+    Browser().ImportError = "large:20480";
     REQUIRE(app::ReceiveImport(a));
-    CHECK(a.Notice == "Import failed: The file is larger than 2 MB.");
+    CHECK(a.Notice == "Import failed: That file is too large (20480 KB) to be a Band Circuit history export. Nothing was changed.");
+    Browser().ImportError = "unreadable";
+    REQUIRE(app::ReceiveImport(a));
+    CHECK(a.Notice == "Import failed: The file could not be read. Nothing was changed.");
 }
 
 TEST_CASE("One session downloads under its own start time")
