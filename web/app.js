@@ -69,6 +69,13 @@
         return Module.UTF8ToString(fn());
     }
     function wake() { if (isReady) Module._bc_wake(); }   // the exports exist before the wasm does: wait for main()
+    // Calls fn with text copied into the wasm heap as a C string, freed after.
+    function withCString(text, fn) {
+        const size = Module.lengthBytesUTF8(text) + 1;
+        const ptr = Module._malloc(size);
+        Module.stringToUTF8(text, ptr, size);
+        try { fn(ptr); } finally { Module._free(ptr); }
+    }
 
     // --- Safe area: the insets a notch, rounded corners or a home indicator take from the
     // viewport (env(safe-area-inset-*), through the --safe-* custom properties of style.css). Two
@@ -120,18 +127,13 @@
         // _bc_language_failed (the app then keeps the language it has).
         load(tag) {
             const pass = (bytes) => {
-                const tagSize = Module.lengthBytesUTF8(tag) + 1;
-                const tagPtr = Module._malloc(tagSize);
-                Module.stringToUTF8(tag, tagPtr, tagSize);
-                if (bytes) {
+                withCString(tag, (tagPtr) => {
+                    if (!bytes) return Module._bc_language_failed(tagPtr);
                     const ptr = Module._malloc(bytes.byteLength || 1);
                     Module.HEAPU8.set(new Uint8Array(bytes), ptr);
                     Module._bc_language_arrived(tagPtr, ptr, bytes.byteLength);
                     Module._free(ptr);
-                } else {
-                    Module._bc_language_failed(tagPtr);
-                }
-                Module._free(tagPtr);
+                });
                 Module._bc_wake();   // also before the page is shown: the app waits for this file
             };
             // Asked by the app itself, so its exports are there.
@@ -148,7 +150,7 @@
             checkVoices();
         },
         preferred() {
-            return (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"]).join(",");
+            return (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"]).join("\n");
         },
         // The first day of the browser's week for this language, where the browser says (Intl.Locale
         // weekInfo): 0 Monday .. 6 Sunday; -1 when it does not.
@@ -168,7 +170,7 @@
             const saved = JSON.parse(localStorage.getItem("bandCircuit.settings") || "null");
             if (saved && typeof saved.language === "string" && saved.language) wanted = [saved.language];
         } catch (e) { /* unreadable settings: the app says so; the browser's language is a good guess */ }
-        if (!wanted.length) wanted = languages.preferred().split(",");
+        if (!wanted.length) wanted = languages.preferred().split("\n");
         const files = Array.isArray(LANGUAGE_FILES) ? LANGUAGE_FILES : [];
         const lower = (t) => t.replace("_", "-").toLowerCase();
         for (const tag of wanted) {
@@ -364,11 +366,7 @@
         if (event.key !== null && !event.key.startsWith("bandCircuit.")) return;
         // The app tells the keys apart (app::OnStorageChanged); "" says storage was cleared.
         const key = event.key === null ? "" : event.key;
-        const size = Module.lengthBytesUTF8(key) + 1;
-        const ptr = Module._malloc(size);
-        Module.stringToUTF8(key, ptr, size);
-        Module._bc_storage_changed(ptr);
-        Module._free(ptr);
+        withCString(key, (ptr) => Module._bc_storage_changed(ptr));
         wake();
     });
 

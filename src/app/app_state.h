@@ -82,11 +82,11 @@ struct StoredState
     bool AskedPersistence = false;                      // navigator.storage.persist() was asked this visit
 };
 
-// The language on screen and the one on its way (app/language.h).
+// The language on its way and what the app knows to choose one (app/language.h); the language on
+// screen is bc::ActiveLanguage().
 struct LanguageState
 {
     std::vector<std::string> Browser;  // navigator.languages, read at start-up
-    std::string Active = "en";         // the language drawn now
     std::string Requested;             // a language whose file is on its way ("" when none)
     std::string Failed;                // the last language whose file could not be fetched or read (not asked again until chosen again)
     int FirstWeekday = 0;              // weeks start on it (0 Monday .. 6 Sunday): the browser's for the language, else the language's

@@ -5,6 +5,7 @@
 
 #include "core/catalogue.h"
 #include "core/progress.h"
+#include "core/wording.h"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -146,7 +147,7 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     // The language drawn, the one whose file is on its way, the last that could not be loaded.
     w.Key("language");
     w.StartObject();
-    Text(w, "active", app.Language.Active.c_str());
+    Text(w, "active", bc::ActiveLanguage().Tag);
     Text(w, "loading", app.Language.Requested.empty() ? nullptr : app.Language.Requested.c_str());
     Text(w, "failed", app.Language.Failed.empty() ? nullptr : app.Language.Failed.c_str());
     Text(w, "chosen", app.Settings.Language);

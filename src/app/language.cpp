@@ -23,7 +23,6 @@ static void Apply(AppState& app)
     const bc::Language& active = bc::ActiveLanguage();
     // TRANSLATORS: what a screen reader calls the group of the session's numbers (round, rep, time).
     platform::SetPageLanguage(active.Tag, active.RightToLeft, bc::Tr("Session status"));
-    app.Language.Active = active.Tag;
     const int browser = platform::BrowserFirstWeekday(active.Tag);
     app.Language.FirstWeekday = browser >= 0 && browser <= 6 ? browser : active.FirstWeekday;
     RequestAnimation(app);
@@ -39,7 +38,7 @@ void StartLanguage(AppState& app)
 void FollowLanguage(AppState& app)
 {
     const bc::Language& wanted = WantedLanguage(app);
-    if (app.Language.Active == wanted.Tag)
+    if (&wanted == &bc::ActiveLanguage())
     {
         app.Language.Requested.clear();  // chosen back before the other one arrived
         return;

@@ -101,16 +101,15 @@ std::string_view PrimarySubtag(std::string_view tag)
 
 }  // namespace
 
-const char* Tr(const char* english)
-{
-    const char* text = Find(nullptr, english);
-    return text && *text ? text : english;
-}
-
 const char* TrC(const char* context, const char* english)
 {
     const char* text = Find(context, english);
     return text && *text ? text : english;
+}
+
+const char* Tr(const char* english)
+{
+    return TrC(nullptr, english);
 }
 
 const char* TrN(const char* singular, const char* plural, long long n)

@@ -4,7 +4,6 @@
 // page's user-gesture handlers (audio may only start from one); these functions call into it.
 #include "platform/platform.h"
 
-#include <algorithm>
 #include <cstdlib>
 #include <emscripten.h>
 #include <string>
@@ -119,23 +118,26 @@ EM_JS(int, js_storage_persistence, (), {
 
 bool platform::StorageAvailable() { return js_storage_available() != 0; }
 
-std::vector<std::string> platform::StorageKeys(const char* prefix)
+// The lines of a malloc'ed text from the page (nullptr: none), which is freed: a list in one string.
+static std::vector<std::string> TakeLines(char* raw)
 {
-    char* raw = js_storage_keys(prefix);
-    std::vector<std::string> keys;
-    const std::string text(raw);
+    const std::string text(raw ? raw : "");
     free(raw);
+    std::vector<std::string> lines;
     size_t start = 0;
     while (start < text.size())
     {
         size_t end = text.find('\n', start);
         if (end == std::string::npos)
             end = text.size();
-        keys.push_back(text.substr(start, end - start));
+        if (end > start)
+            lines.push_back(text.substr(start, end - start));
         start = end + 1;
     }
-    return keys;
+    return lines;
 }
+
+std::vector<std::string> platform::StorageKeys(const char* prefix) { return TakeLines(js_storage_keys(prefix)); }
 
 void platform::RequestHistoryCommit() { js_request_history_commit(); }
 void platform::RequestPersistentStorage() { js_request_persistent_storage(); }
@@ -410,22 +412,7 @@ EM_JS(char*, js_format_date, (const char* tag, double local_ms, const char* styl
 });
 // clang-format on
 
-std::vector<std::string> platform::PreferredLanguages()
-{
-    char* text = js_preferred_languages();
-    std::vector<std::string> tags;
-    std::string all = text ? text : "";
-    free(text);
-    size_t start = 0;
-    while (start <= all.size())
-    {
-        const size_t end = std::min(all.find(',', start), all.size());
-        if (end > start)
-            tags.push_back(all.substr(start, end - start));
-        start = end + 1;
-    }
-    return tags;
-}
+std::vector<std::string> platform::PreferredLanguages() { return TakeLines(js_preferred_languages()); }
 
 void platform::RequestLanguage(const char* tag) { js_request_language(tag); }
 void platform::SetPageLanguage(const char* tag, bool right_to_left, const char* status_name)

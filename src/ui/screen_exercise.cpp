@@ -94,7 +94,7 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
         snprintf(now_text, sizeof(now_text), bc::Tr("Step %d"), rep_index + 1);
     else if (part != nullptr && bc::MovingLimbs(exercise.Id, part->PartSide) != nullptr)
         // TRANSLATORS: over the figure: the part of the rep ("Extend"), then what moves ("Left leg + right arm").
-        snprintf(now_text, sizeof(now_text), bc::Tr("%s \xC2\xB7 %s"), bc::Tr(part->Name), bc::Tr(bc::MovingLimbs(exercise.Id, part->PartSide)));  // "Extend · Left leg + right arm"
+        snprintf(now_text, sizeof(now_text), bc::Tr("%s \xC2\xB7 %s"), bc::Tr(part->Name), bc::MovingLimbs(exercise.Id, part->PartSide));  // "Extend · Left leg + right arm"
     else if (part != nullptr && part->PartSide != bc::Side::None && strstr(part->Name, "left") == nullptr &&
              strstr(part->Name, "right") == nullptr && strcmp(part->Name, "Centre") != 0)
         // TRANSLATORS: over the figure: the part of the rep ("Twist") and the side it works.

@@ -162,7 +162,7 @@ static void DrawRepsTable(const bc::SessionRecord& record, const bc::SessionReco
         grid.NextRow();
         grid.BeginCell(0);
         const char* name = bc::Tr(exercise.Name);
-        const char* band = bc::Tr(bc::BandStrengthName(record.Bands[e]));
+        const char* band = bc::BandStrengthName(record.Bands[e]);
         ImGui::TextWrapped("%s", name);
         if (record.Bands[e] != bc::BandStrength::None)
             MutedCell(band);
@@ -262,7 +262,7 @@ static void DrawSuggestions(const ui::AppState& app, const bc::SessionRecord& re
         if (next.Kind == bc::SuggestionKind::NextBand)
             // TRANSLATORS: the first %s is the exercise, the second the strength of the next band ("Medium", "Extra heavy").
             snprintf(text, sizeof(text), bc::Tr("%s: the top of the range twice in a row. Try a %s band."), bc::Tr(exercise.Name),
-                     bc::Tr(bc::BandStrengthName(next.Band)));
+                     bc::BandStrengthName(next.Band));
         else if (exercise.CountUnit[0] == 's')
             // TRANSLATORS: %s is the exercise, %d the steps to try next time (Settings is the settings screen).
             snprintf(text, sizeof(text),

@@ -21,7 +21,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <string>
 
 static const char* PhaseTitle(const bc::TimerView& v)
@@ -53,20 +52,14 @@ struct SideWords
 static SideWords SideLabel(bc::ExerciseId exercise, bc::Side side)
 {
     const bool left = side == bc::Side::Left;
-    if (const char* limbs = bc::MovingLimbs(exercise, side))
+    if (const char* limbs = bc::MovingLimbs(exercise, side))  // already in the language: the spoken words
     {
-        switch (exercise)
-        {
-        case bc::ExerciseId::Deadbug:
-            if (left)
-                return { bc::Tr("LEFT LEG + RIGHT ARM"), bc::Tr("Left leg + right arm") };
-            return { bc::Tr("RIGHT LEG + LEFT ARM"), bc::Tr("Right leg + left arm") };
-        case bc::ExerciseId::Dorsiflexion:
-            if (left)
-                return { bc::Tr("LEFT FOOT"), bc::Tr("Left foot") };
-            return { bc::Tr("RIGHT FOOT"), bc::Tr("Right foot") };
-        default: return { bc::Tr(limbs), bc::Tr(limbs) };  // words without capitals of their own
-        }
+        const char* shown = limbs;  // words without capitals of their own
+        if (exercise == bc::ExerciseId::Deadbug)
+            shown = left ? bc::Tr("LEFT LEG + RIGHT ARM") : bc::Tr("RIGHT LEG + LEFT ARM");
+        else if (exercise == bc::ExerciseId::Dorsiflexion)
+            shown = left ? bc::Tr("LEFT FOOT") : bc::Tr("RIGHT FOOT");
+        return { shown, limbs };
     }
     switch (side)
     {
@@ -541,16 +534,9 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     else if (v.StepPhase == bc::Phase::Switch)
     {
         // Names what changes: "Now: right foot", "Now: walk backward".
-        const bool right = v.CurrentSide == bc::Side::Right;
-        std::string next;
-        if (exercise.Style == bc::SetStyle::Directions)
-            next = v.CurrentSide == bc::Side::Back ? bc::Tr("Now: walk backward") : bc::Tr("Now: walk forward");
-        else if (exercise.SideNoun != nullptr && strcmp(exercise.SideNoun, "foot") == 0)
-            next = right ? bc::Tr("Now: right foot") : bc::Tr("Now: left foot");
-        else  // "side" (an exercise with another SideNoun needs its own whole texts here)
-            next = right ? bc::Tr("Now: right side") : bc::Tr("Now: left side");
-        CueWord(next.c_str(), c.Accent, width, cue_size);
-        ui::DescribeLastText(ui::NodeKind_Status, next.c_str());
+        const char* next = bc::SideNowText(exercise, v.CurrentSide);
+        CueWord(next, c.Accent, width, cue_size);
+        ui::DescribeLastText(ui::NodeKind_Status, next);
     }
     else if (v.StepPhase != bc::Phase::Done)
     {

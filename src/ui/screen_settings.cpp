@@ -82,7 +82,7 @@ static int Stepper(const char* title, const char* value, const char* note, const
     // language) leaves just the sign: the title above names the setting, and the accessible name too.
     char shown_minus[192];
     snprintf(shown_minus, sizeof(shown_minus), "\xE2\x88\x92 %s", shown_name);
-    if (ImGui::CalcTextSize(shown_minus).x * (14.0f / ui::BodyFontSize) > half - 8.0f)
+    if (ImGui::CalcTextSize(shown_minus).x * ui::MinLabelScale > half - 8.0f)
         shown_name = "";
     char label[256];
     snprintf(label, sizeof(label), "\xE2\x88\x92 %s###\xE2\x88\x92 %s", shown_name, name);  // U+2212 minus

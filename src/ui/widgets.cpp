@@ -171,9 +171,8 @@ bool ui::TouchScrollMoving() { return g_Scroll.Dragging || g_Scroll.GlideWindow 
 
 // A button of a given width whose label would not fit inside the usual side padding gets less of
 // it (down to 2 px), so narrow screens keep whole words on their buttons.
-// A label wider than its button first gives up padding, then shrinks (down to 14 px of 18), so a
+// A label wider than its button first gives up padding, then shrinks (ui::MinLabelScale), so a
 // longer word in another language is drawn whole rather than clipped.
-constexpr float MinLabelScale = 14.0f / ui::BodyFontSize;
 static bool FittedButton(const char* label, float width, float height)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -184,7 +183,7 @@ static bool FittedButton(const char* label, float width, float height)
         const float label_w = ImGui::CalcTextSize(label, nullptr, true).x;
         padding = ImClamp(ImFloor((width - label_w) * 0.5f) - 1.0f, 2.0f, style.FramePadding.x);
         if (label_w > width - 2.0f * padding - 2.0f && label_w > 0.0f)
-            scale = ImMax(MinLabelScale, (width - 2.0f * padding - 2.0f) / label_w);
+            scale = ImMax(ui::MinLabelScale, (width - 2.0f * padding - 2.0f) / label_w);
     }
     if (padding == style.FramePadding.x && scale == 1.0f)
         return ImGui::Button(label, ImVec2(width, height));

@@ -4,6 +4,7 @@
 
 #include "core/pose.h"
 #include "ui/automation.h"
+#include "ui/fonts.h"
 
 #include <imgui.h>
 
@@ -34,6 +35,9 @@ bool TouchScrollMoving();  // a finger scroll or its glide is under way: keep dr
 // The widgets below take the English text and show it in the active language (bc::Tr). A button's
 // id is its English label, so it stays the same in every language (widgets() lists it as `id`).
 const char* Label(const char* english);  // "Shown###English" for a Dear ImGui item: valid for a few calls
+// A label wider than its button first gives up padding, then shrinks down to this share of its size
+// (14 px of 18) before it is clipped.
+constexpr float MinLabelScale = 14.0f / BodyFontSize;
 bool Button(const char* label, ButtonKind kind = ButtonKind_Normal, float width = -1.0f, float height = TouchHeight);
 bool ToggleButton(const char* label, bool selected, float width, float height = TouchHeight);  // one of a choice (ui::BeginChoiceGroup names the group)
 void TextMuted(const char* text);                                                              // wrapped, secondary colour
