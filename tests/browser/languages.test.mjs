@@ -173,6 +173,25 @@ test("the Language setting switches without a reload, back again, and stays offl
     await context.close();
 });
 
+test("a language chosen in one tab is followed by the app open in another", async () => {
+    const { context, page: a } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 } });
+    const { page: b } = await openApp(browser, server.url, { context });
+    await a.bringToFront();
+    await press(a, "Settings");
+    for (let i = 0; i < 40 && !(await widgets(a)).some((w) => w.label === "Русский" && w.h >= 44); i++) {
+        await a.mouse.move(195, 500);
+        await a.mouse.wheel(0, 300);
+        await a.waitForTimeout(50);
+    }
+    await press(a, "Русский");
+    await a.waitForFunction(() => bandCircuit.state().language.active === "ru", null, { timeout: 5000 });
+    // The other tab hears of the setting through the storage event, fetches the file and switches.
+    await b.waitForFunction(() => bandCircuit.state().language.active === "ru", null, { timeout: 10000 });
+    assert.equal((await findWidget(b, "Start")).label, readPo("ru").get("Start"));
+    assert.equal(await b.evaluate(() => document.documentElement.lang), "ru");
+    await context.close();
+});
+
 test("the plural forms generated from CLDR agree with the browser's Intl.PluralRules in every language", async () => {
     const { context, page } = await openApp(browser, server.url, { viewport: { width: 360, height: 640 } });
     const disagreements = await page.evaluate(() => {
