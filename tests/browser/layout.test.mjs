@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, serveDist, openClocked, clockPress, state, widgets } from "./harness.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
-import { MOTION, groupsByDpr, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
+import { MOTION, checkedDpr, groupsByDpr, inspect, setSize, sizeName, walk, SIZES } from "./layout-matrix.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -19,7 +19,7 @@ const seeded = async (page) => {
     await page.addInitScript(seedScript(JSON.stringify(makeHistory(23, { now: TIME.getTime(), everyDays: 3 }))));
 };
 
-for (const group of groupsByDpr()) {
+for (const group of groupsByDpr(SIZES, checkedDpr)) {
     const names = group.sizes.map(sizeName).join(", ");
     test(`every screen and state at ${names} (DPR ${group.dpr}): controls whole and 44 px, text clear, insets free`, async () => {
         const first = group.sizes[0];

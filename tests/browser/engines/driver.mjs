@@ -67,12 +67,26 @@ export async function findWidget(page, label, { timeout = 10000 } = {}) {
     }
 }
 
-// Press a widget the way a person does: a real mouse click at the middle of its rectangle.
+// Press a widget the way a person does: a real mouse click at the middle of its rectangle, once
+// it stands still (a screen's first frame may place it before Dear ImGui has sized its window), and
+// then wait for the app to draw the frame that took the click.
+const frames = (page) => page.evaluate(() => bandCircuit.framesDrawn());
+const sameRect = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+
 export async function press(page, label) {
-    const w = await findWidget(page, label);
+    let w = await findWidget(page, label);
+    for (let i = 0; i < 50; i++) {
+        const drawn = await frames(page);
+        await sleep(60);
+        const again = await findWidget(page, label);
+        if (sameRect(w, again) && (await frames(page)) > drawn) break;   // unchanged across a new frame
+        if (sameRect(w, again) && i >= 3) break;                            // or the app is idle: nothing changes
+        w = again;
+    }
     if (!w.enabled) throw new Error(`Widget ${label} is disabled`);
+    const drawn = await frames(page);
     await page.click(w.x + w.w / 2, w.y + w.h / 2);
-    await sleep(80);
+    await waitFor(page, (n) => bandCircuit.framesDrawn() > n, drawn, { timeout: 10000, interval: 20, what: `a frame after pressing ${label}` });
     return w;
 }
 
