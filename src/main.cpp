@@ -12,6 +12,7 @@
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
+#include "ui/taps.h"
 
 #include <SDL.h>
 #include <emscripten.h>
@@ -145,6 +146,7 @@ static void Frame()
     int css_w = 0, css_h = 0;
     SDL_GetWindowSize(g_Main.Window, &css_w, &css_h);
     const float display_scale = ui::UpdateDisplayScale((float)css_w, (float)css_h);
+    const platform::Clock clock = platform::ReadClock();  // the one clock reading of this frame
     bool had_input = false;
     SDL_Event event;
     while (SDL_PollEvent(&event))
@@ -154,13 +156,13 @@ static void Frame()
         const int queued = ImGui::GetCurrentContext()->InputEventsQueue.Size;
         ImGui_ImplSDL2_ProcessEvent(&event);
         ui::ScaleInputEventsFrom(queued);
+        ui::FilterTapsFrom(queued, clock.NowMs);  // a second tap where the screen just changed does nothing
         had_input = true;
     }
     // Input Dear ImGui has yet to take (it spreads a quick tap's move, press and release over
     // several frames): the frame that takes the last of it may press a button, so one more follows.
     const bool imgui_input_pending = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
 
-    const platform::Clock clock = platform::ReadClock();  // the one clock reading of this frame
     const double now = clock.NowMs;
     const bool due = now >= g_Main.WakeAtMs;
     if (!had_input && !imgui_input_pending && g_Main.FramesToDraw == 0 && !g_Main.Animating && !due)

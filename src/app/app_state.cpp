@@ -95,3 +95,16 @@ app::RecordSave app::RecordSaveFor(const AppState& app, const std::string& sessi
     const auto found = app.Stored.Saves.find(session_id);
     return found != app.Stored.Saves.end() ? found->second : RecordSave_Saved;
 }
+
+uint64_t app::ViewKey(const AppState& app)
+{
+    uint64_t key = (uint64_t)app.Current;
+    key |= (uint64_t)app.ConfirmingEnd << 8;
+    key |= (uint64_t)app.ConfirmingReset << 9;
+    if (app.Current == Screen_Session && app.HasSession)
+    {
+        key |= (uint64_t)app.View.Finished << 10;
+        key |= (uint64_t)(app.View.StepIndex + 1) << 16;
+    }
+    return key;
+}

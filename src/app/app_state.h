@@ -105,7 +105,6 @@ struct AppState
     bool Restored = false;             // the session came back from storage after a reload
     int64_t LastSavedActiveMs = 0;     // active time of the last session save (periodic saves)
     int64_t SilentUntilActiveMs = -1;  // cues up to this active time are (or were) scheduled in the audio clock: frames do not play them
-    double LastDoneMs = -1.0e9;        // monotonic time of the Done that last ended a set (see FinishSet)
 
     bc::SessionRecord LastRecord;  // what the finish screen shows
     bool HasLastRecord = false;
@@ -143,6 +142,7 @@ struct AppState
 
 RecordSave RecordSaveFor(const AppState& app, const std::string& session_id);  // what became of that session's history entry
 void SetClock(AppState& app, const platform::Clock& clock);                    // the clocks for this frame or event: read once, by the caller
+uint64_t ViewKey(const AppState& app);                                         // what is on screen (screen, dialog, session step): changes when the controls under a finger may
 void Navigate(AppState& app, Screen screen);                                   // switch screens, announce the new one
 void RequestWake(AppState& app, double at_ms);                                 // the screen changes by itself at this time
 void ShowNotice(AppState& app, const std::string& text, bool is_error);        // a short message under the title, said to screen readers too

@@ -209,6 +209,7 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
         Flag(w, "error", app.NoticeIsError);
         w.EndObject();
     }
+    Number(w, "tapGuardMs", (int64_t)std::ceil(drawn.TapGuardMs));
     w.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }

@@ -22,6 +22,7 @@ struct DrawnFacts
     float HeightCss = 0.0f;          //
     float SafeArea[4] = {};          // insets top, right, bottom, left, CSS px
     int MissingGlyphs = 0;           // characters of the language's texts some text size has no glyph for
+    double TapGuardMs = 0.0;         // time left in which a second tap at the last tap's spot does nothing (app/tap_guard.h)
 };
 
 // The state as of `clock` (a session is read with bc::ViewAt: no cue is consumed).

@@ -184,13 +184,8 @@ void app::ExtendStep(AppState& app, double now_ms)
 
 void app::FinishSet(AppState& app, double now_ms)
 {
-    if (now_ms - app.LastDoneMs < DoneRepeatMs)
-        return;
     if (app.HasSession && bc::Done(app.Session, (int64_t)now_ms))
-    {
-        app.LastDoneMs = now_ms;
         UpdateAndSave(app, now_ms);
-    }
 }
 
 void app::EndSession(AppState& app, double now_ms)

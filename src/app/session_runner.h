@@ -7,17 +7,12 @@
 
 namespace app {
 
-// A Done within this time of the Done that ended the previous set is the same tap twice: a double
-// tap, or a wet finger that bounces. The next set's Done is drawn where the last one was, so that
-// tap would end a set nobody did and record its reps. No real set is this short.
-constexpr double DoneRepeatMs = 600.0;
-
 void StartSession(AppState& app, double now_ms);
 void PauseSession(AppState& app, double now_ms);
 void ResumeSession(AppState& app, double now_ms);
 void SkipStep(AppState& app, double now_ms);
 void BackStep(AppState& app, double now_ms);
-void FinishSet(AppState& app, double now_ms);   // "Done" in a self-paced set (not twice within DoneRepeatMs)
+void FinishSet(AppState& app, double now_ms);   // "Done" in a self-paced set (a double tap is stopped by app/tap_guard.h)
 void ExtendStep(AppState& app, double now_ms);  // "+15 s" on a get-ready, switch or rest
 void EndSession(AppState& app, double now_ms);  // end early: kept in history as ended early
 void DiscardSession(AppState& app);             // drop a restored session without recording it

@@ -11,6 +11,7 @@
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/screens.h"
+#include "ui/taps.h"
 #include "ui/theme.h"
 
 #include <imgui.h>
@@ -91,6 +92,8 @@ ui::FrameRequest ui::AppFrame(const platform::Clock& clock)
         g_App.Animating = true;
     }
 
+    NoteView(app::ViewKey(g_App), now_ms);  // the tap guard starts when the controls under a finger change
+
     if (TakeAccessibilityFrameRequest())
         g_App.Animating = true;  // the page asked to focus or press an item: until it is done
 
@@ -117,5 +120,6 @@ std::string ui::AppStateJson(const platform::Clock& clock)
     const ImVec4 insets = SafeAreaInsetsCss();
     const float safe_area[4] = { insets.x, insets.y, insets.z, insets.w };
     std::copy(safe_area, safe_area + 4, drawn.SafeArea);
+    drawn.TapGuardMs = TapGuardRemainingMs(clock.NowMs);
     return app::AutomationStateJson(g_App, clock, drawn);
 }

@@ -107,27 +107,6 @@ TEST_CASE("A running session is saved at least every 5 s of active time")
     CHECK(a.View.ActiveMs - stored.Value.ActiveMs <= 5100);
 }
 
-TEST_CASE("A double tap on Done ends one set, not the next one drawn under the finger")
-{
-    platform::native::Reset();
-    Page page(0);
-    app::AppState& a = DoOneSet(page);  // no rests: the next set, and its Done, come at once
-    const int second_set = a.View.StepIndex;
-    REQUIRE(a.View.StepPhase == bc::Phase::Work);
-    Advance(page, 150.0, 0.0);  // the second tap of a double tap
-    app::FinishSet(a, a.NowMs);
-    CHECK(a.View.StepIndex == second_set);
-    Advance(page, app::DoneRepeatMs - 200.0, 0.0);  // a bounce, still within the repeat time of the first Done
-    app::FinishSet(a, a.NowMs);
-    CHECK(a.View.StepIndex == second_set);
-    Advance(page, 2000.0);  // a set really done
-    app::FinishSet(a, a.NowMs);
-    CHECK(a.View.StepIndex > second_set);
-    const bc::LoadResult<bc::SessionInProgress> stored = bc::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
-    REQUIRE(stored.Ok());
-    CHECK(stored.Value.StepIndex == a.View.StepIndex);
-}
-
 TEST_CASE("A finished session goes to history under the storage lock")
 {
     platform::native::Reset();

@@ -81,10 +81,23 @@ export async function findWidget(page, label, { timeout = 5000 } = {}) {
 }
 
 // Press a widget the way a person does: a real mouse click, or a real touch tap.
+// A person's second tap at the spot of the first comes after the app's tap guard (app/tap_guard.h):
+// a press there while state().tapGuardMs runs would be refused, so the helpers wait it out (real
+// time or the fake clock's). Presses elsewhere go at once.
+const lastPress = new WeakMap();   // page -> {x, y} of its last press
+async function guardWait(page, x, y) {
+    const last = lastPress.get(page);
+    lastPress.set(page, { x, y });
+    if (!last || Math.hypot(x - last.x, y - last.y) >= 40) return 0;
+    return (await state(page)).tapGuardMs || 0;
+}
+
 export async function press(page, label, { touch = false } = {}) {
     const w = await findWidget(page, label);
     if (!w.enabled) throw new Error(`Widget ${label} is disabled`);
     const x = w.x + w.w / 2, y = w.y + w.h / 2;
+    const wait = await guardWait(page, x, y);
+    if (wait > 0) await page.waitForTimeout(wait + 30);
     if (touch) {
         await page.touchscreen.tap(x, y);
     } else {
@@ -170,6 +183,8 @@ export async function clockPress(page, label, { touch = false } = {}) {
     }
     if (!w) throw new Error(`No widget labelled ${label}; on screen: ${(await widgets(page)).map((x) => x.label).join(", ")}`);
     const x = w.x + w.w / 2, y = w.y + w.h / 2;
+    const wait = await guardWait(page, x, y);
+    if (wait > 0) await page.clock.runFor(wait + 20);
     if (touch) {
         await page.touchscreen.tap(x, y);
         await page.clock.runFor(50);

@@ -3,7 +3,7 @@
 // is about time; every action is a real mouse, touch or key event on a drawn widget.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockKey, clockSettleSave, setHidden, state, press, waitForState } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockKey, clockSettleSave, setHidden, state, press, waitForState, widgets } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -153,6 +153,101 @@ test("a double tap on Done ends one set: the next set's Done, drawn under the fi
     await clockPress(page, "Done", { touch: true });
     const s = await state(page);
     assert.deepEqual(where(s), ["work", "dorsiflexion", "right"]);
+    await context.close();
+});
+
+// A double tap: a real press on the widget, then a second one at the same spot 60 ms later, as a
+// finger taps twice (the harness' presses wait out the tap guard; this second tap must not).
+async function doubleTap(page, label, { touch = false } = {}) {
+    const w = await clockPress(page, label, { touch });
+    const x = w.x + w.w / 2, y = w.y + w.h / 2;
+    if (touch) {
+        await page.touchscreen.tap(x, y);
+    } else {
+        await page.mouse.down();
+        await page.clock.runFor(40);
+        await page.mouse.up();
+    }
+    await page.clock.runFor(100);
+    return w;
+}
+
+const QUICK_SELF_PACED = JSON.stringify({ version: 1, rounds: 1, mode: "self-paced",
+    reps: { deadbug: 1, dorsiflexion: 1, "trap-pull": 1, "monster-walk": 1, "russian-twist": 1 },
+    getReadySec: 0, switchSidesSec: 0, restSec: 0, roundRestSec: 0, bandChangeRestSec: 0,
+    cues: { sound: false, voice: false, vibration: false, flash: false }, theme: "system" });
+const withSettings = (settings) => (p) => p.addInitScript((value) => localStorage.setItem("bandCircuit.settings", value), settings);
+
+for (const size of [{ width: 360, height: 640 }, { width: 844, height: 390 }]) {
+    const at = `${size.width}x${size.height}`;
+    test(`${at}: a double tap on End session, on the last Done or on the last Skip leaves the finish screen on show`, async () => {
+        const { context, page, problems } = await openClocked(browser, server.url, { viewport: size, hasTouch: true, beforeLoad: withSettings(QUICK_SELF_PACED) });
+        // End session, confirmed with a double tap.
+        await clockPress(page, "Start", { touch: true });
+        await clockPress(page, "End", { touch: true });
+        await doubleTap(page, "End session", { touch: true });
+        let s = await state(page);
+        assert.equal(s.screen, "finish", "the finish screen stays: its Home or History did not take the second tap");
+        assert.ok(s.tapGuardMs > 0, "the guard runs right after the change");
+        await page.clock.runFor(500);
+        assert.equal((await state(page)).tapGuardMs, 0, "and ends");
+        await clockPress(page, "Home", { touch: true });
+
+        // The last set's Done: every set before it with single taps, the last with a double tap.
+        await clockPress(page, "Start", { touch: true });
+        for (let i = 0; i < 20; i++) {
+            s = await state(page);
+            if (s.session.step === s.session.steps - 2) break;   // the last set (the step after it is the finish)
+            await clockPress(page, "Done", { touch: true });
+        }
+        assert.equal(s.session.exercise, "russian-twist");
+        await doubleTap(page, "Done", { touch: true });
+        s = await state(page);
+        assert.equal(s.screen, "finish");
+        await clockPress(page, "Home", { touch: true });
+
+        // The last step skipped with a double tap of Skip.
+        await clockPress(page, "Start", { touch: true });
+        for (let i = 0; i < 20; i++) {
+            s = await state(page);
+            if (s.session.step === s.session.steps - 2) break;
+            await clockPress(page, "Skip", { touch: true });
+        }
+        await doubleTap(page, "Skip", { touch: true });
+        s = await state(page);
+        assert.equal(s.screen, "finish");
+        assert.deepEqual(problems, []);
+        await context.close();
+    });
+}
+
+test("a double tap on Start starts the session and presses nothing on it; a finger held on Skip as the step ends skips nothing", async () => {
+    const { context, page, problems } = await openClocked(browser, server.url, { viewport: { width: 390, height: 844 } });
+    await doubleTap(page, "Start");
+    let s = await state(page);
+    assert.equal(s.screen, "session");
+    assert.equal(s.session.phase, "get-ready");
+    assert.equal(s.session.step, 0);
+    assert.equal(s.session.paused, false);
+
+    // Press Skip and hold it while the get-ready runs out and the first set begins: the release
+    // lands on the set's Skip, which it never pressed.
+    await page.clock.runFor(Math.max(0, s.session.phaseLeftMs - 300));
+    const skip = (await widgets(page)).find((w) => w.label === "Skip");
+    await page.mouse.move(skip.x + skip.w / 2, skip.y + skip.h / 2);
+    await page.mouse.down();
+    await page.clock.runFor(800);
+    s = await state(page);
+    assert.equal(s.session.phase, "work", "the set began under the finger");
+    await page.mouse.up();
+    await page.clock.runFor(100);
+    s = await state(page);
+    assert.equal(s.session.phase, "work", "the release skipped nothing");
+    assert.equal(s.session.step, 1);
+    // A tap on Skip now is meant: it skips.
+    await clockPress(page, "Skip");
+    assert.ok((await state(page)).session.step > 1);
+    assert.deepEqual(problems, []);
     await context.close();
 });
 

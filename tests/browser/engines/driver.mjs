@@ -71,6 +71,7 @@ export async function findWidget(page, label, { timeout = 10000 } = {}) {
 // it stands still (a screen's first frame may place it before Dear ImGui has sized its window), and
 // then wait for the app to draw the frame that took the click.
 const frames = (page) => page.evaluate(() => bandCircuit.framesDrawn());
+const lastPress = new WeakMap();   // page -> {x, y} of its last press
 const sameRect = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 
 export async function press(page, label) {
@@ -84,8 +85,12 @@ export async function press(page, label) {
         w = again;
     }
     if (!w.enabled) throw new Error(`Widget ${label} is disabled`);
+    // A second tap at the spot of the first waits out the app's tap guard (app/tap_guard.h), as a person does.
+    const x = w.x + w.w / 2, y = w.y + w.h / 2, last = lastPress.get(page);
+    lastPress.set(page, { x, y });
+    if (last && Math.hypot(x - last.x, y - last.y) < 40) await sleep(((await state(page)).tapGuardMs || 0) + 30);
     const drawn = await frames(page);
-    await page.click(w.x + w.w / 2, w.y + w.h / 2);
+    await page.click(x, y);
     await waitFor(page, (n) => bandCircuit.framesDrawn() > n, drawn, { timeout: 10000, interval: 20, what: `a frame after pressing ${label}` });
     return w;
 }
