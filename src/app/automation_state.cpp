@@ -182,6 +182,19 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     w.EndObject();
     w.EndObject();
 
+    // The circuit's exercises, in order: their keys and names (the names are the home cards' ids).
+    w.Key("exercises");
+    w.StartArray();
+    for (int i = 0; i < bc::ExerciseCount; i++)
+    {
+        const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)i);
+        w.StartObject();
+        Text(w, "key", exercise.Key);
+        Text(w, "name", exercise.Name);
+        w.EndObject();
+    }
+    w.EndArray();
+
     const bool exercise_page = app.Current == Screen_Exercise;
     Text(w, "shownExercise", exercise_page ? bc::GetExercise(app.ShownExercise).Key : nullptr);
     if (exercise_page)
@@ -196,6 +209,24 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
         Flag(w, "playing", app.ShownPlaying);
         Number(w, "ms", (int64_t)ExerciseDemoMs(app, clock.NowMs));
         Number(w, "repMs", exercise.Style == bc::SetStyle::Directions ? 2 * rep_ms : rep_ms);
+        // The tempo parts of one rep (ms), and the sides the page offers with their buttons' ids.
+        w.Key("parts");
+        w.StartArray();
+        for (int i = 0; i < exercise.TempoPartCount; i++)
+            w.Int(exercise.Tempo[i].DurationMs);
+        w.EndArray();
+        w.Key("sides");
+        w.StartArray();
+        if (bc::HasSwitch(exercise))
+            for (int i = 0; i < 2; i++)
+            {
+                const bc::Side side = bc::ExerciseSide(exercise, i);
+                w.StartObject();
+                Text(w, "key", bc::SideKey(side));
+                Text(w, "button", bc::SideName(side));
+                w.EndObject();
+            }
+        w.EndArray();
         w.EndObject();
     }
 

@@ -343,6 +343,19 @@ Side FindSide(std::string_view key)
     return Side::None;
 }
 
+const char* SideName(Side side)
+{
+    switch (side)
+    {
+    case Side::Left: return "Left";
+    case Side::Right: return "Right";
+    case Side::Forward: return "Forward";
+    case Side::Back: return "Backward";
+    case Side::None: break;
+    }
+    return nullptr;
+}
+
 const char* ExerciseKey(ExerciseId id)
 {
     return GetExercise(id).Key;

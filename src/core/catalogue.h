@@ -113,6 +113,7 @@ int TempoPartAt(const Exercise& exercise, int64_t ms_into_rep);  // the part und
 int TempoPartEndMs(const Exercise& exercise, int part);          // ms into a rep at which that part ends
 const char* SideKey(Side side);                                  // "left", "right", "forward", "back", or nullptr
 Side FindSide(std::string_view key);                             // inverse of SideKey(); Side::None when unknown
+const char* SideName(Side side);                                 // "Left", "Right", "Forward", "Backward" (English: the side buttons' ids), or nullptr
 const char* ExerciseKey(ExerciseId id);                          // GetExercise(id).Key
 // The two sides an exercise's reps are recorded under: Left/Right, or Forward/Back for Directions.
 // index is 0 or 1; for PerSide and Directions they are also the order of the two sets.

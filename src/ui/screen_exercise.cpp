@@ -140,9 +140,7 @@ static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float 
     for (int i = 0; i < 2; i++)
     {
         const bc::Side side = bc::ExerciseSide(exercise, i);
-        const char* english = side == bc::Side::Left ? "Left" : side == bc::Side::Right ? "Right"
-                                                            : side == bc::Side::Forward ? "Forward"
-                                                                                        : "Backward";
+        const char* english = bc::SideName(side);
         // TRANSLATORS: which side (or walking direction) the figure shows.
         const char* shown = side == bc::Side::Left ? bc::TrC("side", "Left") : side == bc::Side::Right ? bc::TrC("side", "Right")
                                                                            : side == bc::Side::Forward ? bc::TrC("direction", "Forward")

@@ -4,24 +4,18 @@
 //
 //   node tests/browser/figures.mjs DIST OUT_DIR
 //
-// The exercise page is opened by tapping its card on the home screen; time is Playwright's fake
-// clock, so each picture is taken at an exact point of the rep.
+// The exercises, their sides and the tempo parts come from the app (state().exercises and
+// state().demo); each exercise page is opened by tapping its card on the home screen, and each
+// side by the button the page offers for it. Time is Playwright's fake clock, so each picture is
+// taken at an exact point of the rep.
 import fs from "node:fs";
 import path from "node:path";
 import { launchBrowser, serveDist, openClocked, clockPress, state } from "./harness.mjs";
+import { revealAndPress } from "./layout-matrix.mjs";
 
 const [, , distArg, outArg] = process.argv;
 if (distArg) process.env.DIST = path.resolve(distArg);
 const OUT = path.resolve(outArg || "build/figures");
-
-// Names, sides and tempo (ms per part) as the catalogue has them.
-export const FIGURES = [
-    { key: "deadbug", name: "Banded deadbug", sides: [null], parts: [1500, 1000, 1500, 1000] },
-    { key: "dorsiflexion", name: "Dorsiflexion with band", sides: ["Left", "Right"], parts: [1000, 2000, 1500] },
-    { key: "trap-pull", name: "Overhead trap pull", sides: ["Left", "Right"], parts: [1500, 1500] },
-    { key: "monster-walk", name: "Banded monster walks", sides: ["Forward", "Backward"], parts: [750, 750, 750, 750] },
-    { key: "russian-twist", name: "Russian twist with band hold", sides: [null], parts: [1000, 750, 1000, 750] },
-];
 
 async function seek(page, targetMs) {
     const demo = (await state(page)).demo;
@@ -51,31 +45,29 @@ const browser = await launchBrowser();
 const server = await serveDist();
 fs.mkdirSync(OUT, { recursive: true });
 try {
-    for (const figure of FIGURES) {
-        const { context, page } = await openClocked(browser, server.url, { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 });
-        // The lower cards of the home list are reached by scrolling it, as a finger would.
-        for (let i = 0; i < 6 && !(await page.evaluate((n) => bandCircuit.widgets().some((w) => w.label === n && w.h > 60), figure.name)); i++) {
-            await page.mouse.move(180, 420);
-            await page.mouse.wheel(0, 200);
-            await page.clock.runFor(100);
-        }
-        await clockPress(page, figure.name);
+    // The exercises, their sides and tempo as the app has them (state().exercises, state().demo).
+    const { context, page } = await openClocked(browser, server.url, { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 });
+    for (const exercise of (await state(page)).exercises) {
+        await revealAndPress(page, exercise.name);   // its card on home, scrolled to as a finger would
+        const demo = (await state(page)).demo;
         const shots = [];
-        for (const side of figure.sides) {
-            if (side) await clockPress(page, side);
-            let at = 0;
-            for (let part = 0; part < figure.parts.length; part++) {
-                at += figure.parts[part];
+        for (const side of demo.sides.length > 0 ? demo.sides : [null]) {
+            if (side) await clockPress(page, side.button);
+            // The demonstration's cycle is one rep, or two for the monster walk (a step per foot).
+            const ends = [];
+            for (let at = 0; at < demo.repMs;) for (const part of demo.parts) ends.push(at += part);
+            for (const at of ends) {
                 await seek(page, at - 30);   // the end of each part: the key pose itself
-                const file = path.join(OUT, `${figure.key}${side ? "-" + side.toLowerCase() : ""}-${String(at).padStart(4, "0")}ms.png`);
+                const file = path.join(OUT, `${exercise.key}${side ? "-" + side.key : ""}-${String(at).padStart(4, "0")}ms.png`);
                 await page.screenshot({ path: file });
                 shots.push(file);
             }
         }
-        await contactSheet(page, shots, path.join(OUT, `${figure.key}-sheet.png`));
-        console.log(`${figure.key}: ${shots.length} key poses`);
-        await context.close();
+        await contactSheet(page, shots, path.join(OUT, `${exercise.key}-sheet.png`));
+        console.log(`${exercise.key}: ${shots.length} key poses`);
+        await clockPress(page, "Back");
     }
+    await context.close();
     console.log(`Figures written to ${OUT}`);
 } finally {
     await browser.close();

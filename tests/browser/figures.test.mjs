@@ -1,7 +1,13 @@
 // The demonstrations: they move while playing (on the exercise page and during a set), cost no
-// frames when paused, and mirror with the side.
+// frames when paused, and mirror with the side; and ./dev.sh figures (figures.mjs) writes every
+// exercise's key poses and sheet.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { launchBrowser, serveDist, openClocked, clockPress, state } from "./harness.mjs";
 
 let browser, server;
@@ -59,4 +65,29 @@ test("during a guided set the figure moves in step with the timer", async () => 
     await page.clock.runFor(3000);
     assert.equal(await page.evaluate(() => bandCircuit.framesDrawn()), frames, "a paused session draws no frames");
     await context.close();
+});
+
+test("./dev.sh figures writes a sheet and the key poses of every exercise the app has", { timeout: 240000 }, async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "band-circuit-figures-"));
+    try {
+        const script = path.join(path.dirname(new URL(import.meta.url).pathname), "figures.mjs");
+        const { stdout } = await promisify(execFile)(process.execPath, [script, process.env.DIST, out], { timeout: 200000 });
+        const { context, page } = await openClocked(browser, server.url);
+        const exercises = (await state(page)).exercises;
+        await context.close();
+        assert.equal(exercises.length, 5);
+        const files = fs.readdirSync(out);
+        for (const { key } of exercises) {
+            assert.ok(files.includes(`${key}-sheet.png`), `${key}-sheet.png in ${files}`);
+            const poses = files.filter((f) => f.startsWith(key + "-") && /-\d{4}ms\.png$/.test(f) && !f.startsWith(key + "-sheet"));
+            assert.ok(poses.length >= 2, `${key}: ${poses.length} key poses`);
+            assert.match(stdout, new RegExp(`^${key}: ${poses.length} key poses$`, "m"));
+            // Each file is a real PNG of the phone's screen (360x640 at DPR 2).
+            const png = fs.readFileSync(path.join(out, poses[0]));
+            assert.equal(png.readUInt32BE(16), 720);
+            assert.equal(png.readUInt32BE(20), 1280);
+        }
+    } finally {
+        fs.rmSync(out, { recursive: true, force: true });
+    }
 });
