@@ -17,10 +17,10 @@ static struct
 
 // A phone (up to about 840x700 CSS px either way round) is drawn at 1:1; beyond that the scale
 // grows with the smaller of the two ratios, in steps of 1/8, up to 2 (a 2560x1440 monitor).
-float ui::UpdateDisplayScale(float css_width, float css_height)
+float ui::UpdateDisplayScale(float css_width, float css_height, float text_scale)
 {
     const float fit = ImMin(css_width / 840.0f, css_height / 700.0f);
-    g_Layout.Scale = ImClamp(ImFloor(fit * 8.0f) / 8.0f, 1.0f, 2.0f);
+    g_Layout.Scale = ImClamp(ImFloor(fit * 8.0f) / 8.0f, 1.0f, 2.0f) * ImClamp(text_scale, 1.0f, 2.0f);
     return g_Layout.Scale;
 }
 

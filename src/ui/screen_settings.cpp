@@ -31,6 +31,7 @@
 
 #include <imgui_internal.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -341,6 +342,20 @@ static void DrawCueSettings(ui::AppState& app)
         }
     }
     ui::EndChoiceGroup();
+
+    // The text size: everything grows with it, the controls around the words too. Until it is
+    // changed here it follows the browser's (or phone's) own text size.
+    ImGui::Dummy(ImVec2(0.0f, 6.0f));
+    const int percent = (int)std::lround(app::TextScale(app) * 100.0f);
+    char size_value[32];
+    snprintf(size_value, sizeof(size_value), bc::Tr("%d%%"), percent);
+    // TRANSLATORS: under "Text size" while the app follows the text size set in the browser or phone.
+    const char* note = s.TextSize == 0 ? bc::Tr("As your browser's text size") : nullptr;
+    if (const int change = Stepper(bc::Tr("Text size"), size_value, note, bc::N_("Text size"), percent, bc::MinTextSize, bc::MaxTextSize))
+    {
+        s.TextSize = ImClamp(percent + change * bc::TextSizeStep, bc::MinTextSize, bc::MaxTextSize);
+        Changed(app);
+    }
 }
 
 // The languages, each in its own words, two to a row; the first choice follows the browser. A

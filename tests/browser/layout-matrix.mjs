@@ -22,9 +22,15 @@ export const SIZES = [
     { width: 1280, height: 800, dpr: 1 },
     { width: 1920, height: 1080, dpr: 1 },
     { width: 2560, height: 1440, dpr: 1 },
+    // 200 % browser zoom on a small laptop.
+    { width: 640, height: 400, dpr: 2 },
+    // The largest text size (the browser's, as Android's text scaling sets the root font size).
+    { width: 360, height: 640, dpr: 3, text: 150 },
+    { width: 390, height: 844, dpr: 3, text: 150, insets: { top: 47, bottom: 34 } },
+    { width: 844, height: 390, dpr: 3, text: 150, insets: { left: 47, right: 47, bottom: 21 } },
 ];
 
-export const sizeName = (size) => `${size.width}x${size.height}`;
+export const sizeName = (size) => `${size.width}x${size.height}${size.text ? ` text ${size.text}%` : ""}`;
 
 // The checks are in CSS pixels, and the layout is too, so the checks draw most sizes at DPR 1:
 // a software renderer pays for every device pixel, and 390x844 at DPR 3 has nine times as many as
@@ -46,17 +52,21 @@ export function groupsByDpr(sizes = SIZES, dprOf = (size) => size.dpr) {
 const SIDES = ["top", "right", "bottom", "left"];
 export const insetsOf = (size) => Object.fromEntries(SIDES.map((k) => [k, (size.insets && size.insets[k]) || 0]));
 
-// Resize the viewport and set the insets, then wait until the app has drawn for the new size
-// (the browser's resize event comes in real time, which a loaded machine can delay).
+// Resize the viewport, set the insets and the browser's text size (the root font size), then wait
+// until the app has drawn for them (the browser's resize event comes in real time, which a loaded
+// machine can delay; the app looks at the text size once a second).
 export async function setSize(page, size) {
     await page.setViewportSize({ width: size.width, height: size.height });
     const insets = insetsOf(size);
-    await page.evaluate((i) => {
+    const text = size.text || 100;
+    await page.evaluate(([i, t]) => {
         for (const [side, px] of Object.entries(i)) document.documentElement.style.setProperty(`--safe-${side}`, `${px}px`);
-    }, insets);
+        document.documentElement.style.fontSize = t === 100 ? "" : `${(16 * t) / 100}px`;
+    }, [insets, text]);
     for (let i = 0; i < 200; i++) {
         await page.clock.runFor(20);
-        const layout = (await state(page)).layout;
+        const s = await state(page), layout = s.layout;
+        if (s.textSize !== text) { await page.clock.runFor(200); continue; }
         if (layout.width === size.width && layout.height === size.height && SIDES.every((k) => Math.abs(layout.safeArea[k] - insets[k]) < 0.5)) {
             await page.clock.runFor(40);   // and settled: Dear ImGui sizes some things a frame late
             return;
@@ -179,7 +189,8 @@ async function skipUntil(page, predicate, limit = 40) {
 }
 
 export async function* walk(page) {
-    yield { name: "home", screen: "home", need: ["Start", "History", "Settings", "About", "2 rounds", "3 rounds", "Guided", "Self-paced"] };
+    // On a small page (the largest text size) home scrolls as one column: its navigation is reached.
+    yield { name: "home", screen: "home", need: ["Start", "2 rounds", "3 rounds", "Guided", "Self-paced"], reach: ["History", "Settings", "About"] };
 
     for (const [i, [name, sides]] of EXERCISES.entries()) {
         await revealAndPress(page, name);
@@ -187,26 +198,26 @@ export async function* walk(page) {
         await clockPress(page, "Back");
     }
 
-    await clockPress(page, "History");
+    await revealAndPress(page, "History");
     const row = (await widgets(page)).find((w) => SESSION_ROW.test(w.label));
     if (row) await revealAndPress(page, row.label);   // one session's reps shown
     yield { name: "history", screen: "history", need: ["Back", "Export", "Import"] };
     await clockPress(page, "Back");
 
-    await clockPress(page, "Settings");
+    await revealAndPress(page, "Settings");
     yield { name: "settings", screen: "settings", need: ["Back"], reach: ["− Rounds", "Dark"] };
     await revealAndPress(page, "Reset all data");
     yield { name: "settings-reset", screen: "settings", need: ["Back"], reach: ["Delete everything", "Cancel"] };
     await revealAndPress(page, "Cancel");
     await clockPress(page, "Back");
 
-    await clockPress(page, "About");
+    await revealAndPress(page, "About");
     yield { name: "about", screen: "about", need: ["Back"] };
     await clockPress(page, "Back");
 
     // A guided session, through each kind of step.
-    await clockPress(page, "Guided");
-    await clockPress(page, "Start");
+    await revealAndPress(page, "Guided");
+    await revealAndPress(page, "Start");
     yield { name: "get-ready", screen: "session", clock: true, phase: "get-ready", need: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "work");
     yield { name: "guided-set", screen: "session", clock: true, phase: "work", need: [...SESSION_CONTROLS, "Pause"] };
@@ -226,14 +237,14 @@ export async function* walk(page) {
     await clockPress(page, "Home");
 
     // A self-paced set: Done joins the controls.
-    await clockPress(page, "Self-paced");
-    await clockPress(page, "Start");
+    await revealAndPress(page, "Self-paced");
+    await revealAndPress(page, "Start");
     await skipUntil(page, (s) => s.session.phase === "work");
     yield { name: "self-paced-set", screen: "session", clock: true, phase: "work", need: [...SESSION_CONTROLS, "Pause", "Done"] };
     await clockPress(page, "End");
     await clockPress(page, "End session");
     await clockPress(page, "Home");
-    await clockPress(page, "Guided");
+    await revealAndPress(page, "Guided");
 }
 
 // --- The checks for one frame at one size. Returns a list of problems (empty when all is well).

@@ -19,7 +19,8 @@ const seeded = async (page) => {
     await page.addInitScript(seedScript(JSON.stringify(makeHistory(23, { now: TIME.getTime(), everyDays: 3 }))));
 };
 
-for (const group of groupsByDpr(SIZES, checkedDpr)) {
+const ONLY = process.env.LAYOUT_SIZES ? process.env.LAYOUT_SIZES.split(",") : null;   // e.g. "320x256,360x640 text 200%"
+for (const group of groupsByDpr(SIZES.filter((s) => !ONLY || ONLY.includes(sizeName(s))), checkedDpr)) {
     const names = group.sizes.map(sizeName).join(", ");
     test(`every screen and state at ${names} (DPR ${group.dpr}): controls whole and 44 px, text clear, insets free`, async () => {
         const first = group.sizes[0];
