@@ -60,5 +60,6 @@ struct SessionLayout
 SessionLayout LayOutSession(const ImRect& page, Shape shape, float status_bottom, float controls_h);
 ImRect SessionStatusArea(const ImRect& page, Shape shape);  // where the status block starts, and its width
 bool SessionControlsInRow(Shape shape);                     // Done goes in the controls row
+bool SessionFigureShown(const ImRect& page, Shape shape);   // false: a page on its side too short for the figure (it goes)
 
 }  // namespace ui

@@ -456,7 +456,7 @@ static ImU32 PhaseFill(const bc::TimerView& v)
 // The status block at the cursor, width wide: where we are and End, the progress, the phase, the
 // side and tempo cue; in portrait also the band set-up before a set (side by side layouts write it
 // on the figure's card, and fit the phase title on one line).
-static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side, bool compact)
+static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side, bool compact, bool next_on_card)
 {
     const float cue_size = compact ? 32.0f : ui::CueFontSize;
     const ui::Palette& c = ui::Colors();
@@ -540,13 +540,15 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     }
     else if (v.StepPhase != bc::Phase::Done)
     {
-        if (!compact)  // compact: the figure's card names it
+        if (!next_on_card)  // else the figure's card names it
         {
             char next[192];
             snprintf(next, sizeof(next), bc::Tr("Next: %s"), bc::Tr(exercise.Name));
             ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
             ImGui::SetWindowFontScale(0.78f);
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
             ImGui::TextUnformatted(next);
+            ImGui::PopTextWrapPos();
             ImGui::SetWindowFontScale(1.0f);
             ImGui::PopFont();
             ui::DescribeLastText(ui::NodeKind_Status, next);
@@ -605,7 +607,7 @@ void ui::DrawSessionScreen(AppState& app)
     // A phone on its side has little height: the status is compact (a smaller tempo word, the next
     // exercise named on the figure's card, no hint above the Done button), so the numbers keep it.
     const bool compact = shape == Shape_Landscape;
-    DrawStatus(app, v, status_area.GetWidth(), side_by_side, compact);
+    DrawStatus(app, v, status_area.GetWidth(), side_by_side, compact, compact && SessionFigureShown(page, shape));
     ImGui::EndGroup();
     const float status_bottom = ImGui::GetItemRectMax().y;
     const float controls_w = in_row || shape == Shape_Portrait ? page.GetWidth() - 2 * ImGui::GetStyle().WindowPadding.x : status_area.GetWidth();

@@ -331,5 +331,10 @@ export async function inspect(page, size, step) {
         if (!w) problems.push(`"${label}" cannot be scrolled fully into view`);
         else if (!inside(w, safe)) problems.push(`"${label}" scrolled into view lies outside the safe area`);
     }
+    // Scrolled back to the top, as the next size expects to find the screen.
+    if (step.reach) {
+        const regions = new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll]));
+        for (const r of regions.values()) await wheelBy(page, r, -1000);
+    }
     return problems;
 }
