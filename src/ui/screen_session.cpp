@@ -604,17 +604,19 @@ void ui::DrawSessionScreen(AppState& app)
     const ImRect status_area = SessionStatusArea(page, shape);
     ImGui::SetCursorScreenPos(status_area.Min);
     ImGui::BeginGroup();
-    // A phone on its side has little height: the status is compact (a smaller tempo word, the next
-    // exercise named on the figure's card, no hint above the Done button), so the numbers keep it.
-    const bool compact = shape == Shape_Landscape;
-    DrawStatus(app, v, status_area.GetWidth(), side_by_side, compact, compact && SessionFigureShown(page, shape));
+    // A phone on its side, or a short page (a large text size), has little height: the status is
+    // compact (a smaller tempo word, no hint above the Done button; on its side the next exercise
+    // is named on the figure's card), so the numbers keep their room.
+    const bool compact = shape == Shape_Landscape || page.GetHeight() < 480.0f;
+    const bool next_on_card = shape == Shape_Landscape && SessionFigureShown(page, shape);
+    DrawStatus(app, v, status_area.GetWidth(), side_by_side, compact, next_on_card);
     ImGui::EndGroup();
     const float status_bottom = ImGui::GetItemRectMax().y;
     const float controls_w = in_row || shape == Shape_Portrait ? page.GetWidth() - 2 * ImGui::GetStyle().WindowPadding.x : status_area.GetWidth();
     const SessionLayout layout = LayOutSession(page, shape, status_bottom, ControlsHeight(app, v, in_row, controls_w));
 
     if (layout.Figure.GetWidth() > 0.0f && layout.Figure.GetHeight() > 0.0f)
-        DrawDemoArea(app, v, layout.Figure.Min, layout.Figure.Max, side_by_side, compact);
+        DrawDemoArea(app, v, layout.Figure.Min, layout.Figure.Max, side_by_side, next_on_card);
     if (app.ConfirmingEnd && in_row)
         DrawEndQuestion(layout.Numbers);
     else if (shape == Shape_Wide && layout.Numbers.GetHeight() > 260.0f)

@@ -477,10 +477,26 @@ void ui::DrawSettingsScreen(AppState& app)
         TextMuted("A session is in progress: changes to the plan apply from the next one.");
 
     BeginTouchScroll("Options", 0.0f);
-    DrawPlanSettings(app);
-    DrawCueSettings(app);
-    DrawLanguageSettings(app);
-    DrawReset(app);
+    // On its side with room for two (a landscape phone, a tablet): the plan in one column, the
+    // cues, theme, language and data in the other, so the page is half as long.
+    const bool two_columns = CurrentShape() != Shape_Portrait && ImGui::GetContentRegionAvail().x >= 600.0f;
+    if (two_columns && ImGui::BeginTable("Columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX))
+    {
+        ImGui::TableNextColumn();
+        DrawPlanSettings(app);
+        ImGui::TableNextColumn();
+        DrawCueSettings(app);
+        DrawLanguageSettings(app);
+        DrawReset(app);
+        ImGui::EndTable();
+    }
+    else
+    {
+        DrawPlanSettings(app);
+        DrawCueSettings(app);
+        DrawLanguageSettings(app);
+        DrawReset(app);
+    }
     ImGui::Dummy(ImVec2(0.0f, 8.0f));
     EndTouchScroll();
     EndPage();
