@@ -173,92 +173,122 @@ static std::string TotalsText(int reps, int steps, bool spoken)
     return bc::Format(spoken ? bc::TrC("totals", "%s, %s.") : bc::TrC("totals", "%s, %s"), reps_text.c_str(), steps_text.c_str());
 }
 
+// What a session's row shows, and how tall it is at a width: every text wraps to the row (a large
+// text size, a long translation), and the row grows to hold it.
+struct RowTexts
+{
+    std::string Label;   // its date and time, "##" and its id
+    const char* More;    // "Reps" or "Hide", at the right of the first line
+    std::string Detail;  // finished or ended early, rounds, length
+    std::string Totals;  // "156 reps, 120 steps"
+    float LabelH, DetailH, TotalsH, ExercisesH;
+};
+constexpr float RowPad = 14.0f, RowGap = 4.0f, RowSmall = 16.0f, RowMore = 15.0f;
+
+static RowTexts MeasureRow(const bc::SessionRecord& record, bool expanded, float width)
+{
+    ImFont* body = ui::GetFont(ui::FontRole_Body);
+    RowTexts t;
+    t.Label = ui::SessionLabel(record) + "##" + record.Id;
+    // TRANSLATORS: at the right of a session's row in the history: tap to hide or to show its reps
+    // per exercise. Keep them short.
+    t.More = expanded ? bc::TrC("history row", "Hide") : bc::TrC("history row", "Reps");
+    char clock[32];
+    ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
+    // TRANSLATORS: a session's line in the history: the rounds done of those planned (the plural's
+    // count), then its length ("12:30"); keep the " · " separators.
+    t.Detail = record.Finished
+                   ? bc::Format(bc::TrN("Finished  ·  %d of %d round  ·  %s", "Finished  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
+                                record.RoundsDone, record.RoundsPlanned, clock)
+                   : bc::Format(bc::TrN("Ended early  ·  %d of %d round  ·  %s", "Ended early  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
+                                record.RoundsDone, record.RoundsPlanned, clock);
+    int reps = 0, steps = 0;
+    TotalReps(record, &reps, &steps);
+    t.Totals = TotalsText(reps, steps, false);
+    const float text_w = width - 2 * RowPad;
+    const float more_w = body->CalcTextSizeA(RowMore, FLT_MAX, 0.0f, t.More).x;
+    const char* label_end = ImGui::FindRenderedTextEnd(t.Label.c_str());
+    t.LabelH = body->CalcTextSizeA(ui::BodyFontSize, FLT_MAX, text_w - more_w - 10.0f, t.Label.c_str(), label_end).y;
+    t.DetailH = body->CalcTextSizeA(RowSmall, FLT_MAX, text_w, t.Detail.c_str()).y;
+    t.TotalsH = body->CalcTextSizeA(RowSmall, FLT_MAX, text_w, t.Totals.c_str()).y;
+    t.ExercisesH = 0.0f;
+    for (int e = 0; e < bc::ExerciseCount && expanded; e++)
+    {
+        char text[320];
+        ExerciseLine(text, sizeof(text), record, e);
+        t.ExercisesH += body->CalcTextSizeA(RowSmall, FLT_MAX, text_w, text).y + RowGap;
+    }
+    return t;
+}
+
+// For screen readers the row is a button that shows or hides its reps; what it shows is its
+// description. Only rows near the visible ones are in the layer (a long history is not described
+// row by row).
+static void DescribeRow(const bc::SessionRecord& record, const RowTexts& t, bool expanded)
+{
+    char clock[32];
+    int reps = 0, steps = 0;
+    ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
+    TotalReps(record, &reps, &steps);
+    // TRANSLATORS: a session in the history, for screen readers: the rounds done of those
+    // planned (the plural's count), then its length ("12:30"). Followed by its totals.
+    std::string description = record.Finished
+                                  ? bc::Format(bc::TrN("Finished, %d of %d round, %s.", "Finished, %d of %d rounds, %s.", record.RoundsPlanned),
+                                               record.RoundsDone, record.RoundsPlanned, clock)
+                                  : bc::Format(bc::TrN("Ended early, %d of %d round, %s.", "Ended early, %d of %d rounds, %s.", record.RoundsPlanned),
+                                               record.RoundsDone, record.RoundsPlanned, clock);
+    description += ' ';
+    description += TotalsText(reps, steps, true);
+    for (int e = 0; e < bc::ExerciseCount && expanded; e++)
+    {
+        char text[320];
+        ExerciseLine(text, sizeof(text), record, e);
+        description += ' ';
+        description += text;
+        description += '.';
+    }
+    ui::DescribeLastItem(t.Label.c_str(), ui::ItemRole_Button, -1, expanded ? 1 : 0, description.c_str());
+}
+
 static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
 {
     const ui::Palette& c = ui::Colors();
     ImFont* body = ui::GetFont(ui::FontRole_Body);
     const float width = ImGui::GetContentRegionAvail().x;
-    const float pad = 14.0f, line = 24.0f;
     const bool expanded = app.ExpandedSession == record.Id;
-    const float height = 2 * pad + 3 * line + (expanded ? bc::ExerciseCount * line + 8.0f : 0.0f);
-
-    // Local to where it happened (app/dates).
-    const std::string label = ui::SessionLabel(record) + "##" + record.Id;
+    const RowTexts t = MeasureRow(record, expanded, width);
+    const float height = 2 * RowPad + t.LabelH + t.DetailH + t.TotalsH + 2 * RowGap + (expanded ? t.ExercisesH + 8.0f : 0.0f) + 6.0f;
 
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);
-    if (ImGui::InvisibleButton(label.c_str(), ImVec2(width, height)) && !ui::TouchScrollMoving())
+    if (ImGui::InvisibleButton(t.Label.c_str(), ImVec2(width, height)) && !ui::TouchScrollMoving())
         app.ExpandedSession = expanded ? std::string() : record.Id;
     if (ui::LastItemRecorded())
-    {
-        // For screen readers the row is a button that shows or hides its reps; what it shows is
-        // its description. Only rows near the visible ones are in the layer (a long history is
-        // not described row by row).
-        char clock[32];
-        int reps = 0, steps = 0;
-        ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
-        TotalReps(record, &reps, &steps);
-        // TRANSLATORS: a session in the history, for screen readers: the rounds done of those
-        // planned (the plural's count), then its length ("12:30"). Followed by its totals.
-        std::string description = record.Finished
-                                      ? bc::Format(bc::TrN("Finished, %d of %d round, %s.", "Finished, %d of %d rounds, %s.", record.RoundsPlanned),
-                                                   record.RoundsDone, record.RoundsPlanned, clock)
-                                      : bc::Format(bc::TrN("Ended early, %d of %d round, %s.", "Ended early, %d of %d rounds, %s.", record.RoundsPlanned),
-                                                   record.RoundsDone, record.RoundsPlanned, clock);
-        description += ' ';
-        description += TotalsText(reps, steps, true);
-        for (int e = 0; e < bc::ExerciseCount && expanded; e++)
-        {
-            char text[320];
-            ExerciseLine(text, sizeof(text), record, e);
-            description += ' ';
-            description += text;
-            description += '.';
-        }
-        ui::DescribeLastItem(label.c_str(), ui::ItemRole_Button, -1, expanded ? 1 : 0, description.c_str());
-    }
+        DescribeRow(record, t, expanded);
     if (!ImGui::IsItemVisible())
         return;  // off screen: submitted for keyboard navigation only, nothing to draw
-    char clock[32];
-    ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
-    // TRANSLATORS: a session's line in the history: the rounds done of those planned (the plural's
-    // count), then its length ("12:30"); keep the " · " separators.
-    const std::string detail = record.Finished
-                                   ? bc::Format(bc::TrN("Finished  ·  %d of %d round  ·  %s", "Finished  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
-                                                record.RoundsDone, record.RoundsPlanned, clock)
-                                   : bc::Format(bc::TrN("Ended early  ·  %d of %d round  ·  %s", "Ended early  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
-                                                record.RoundsDone, record.RoundsPlanned, clock);
-    int reps = 0, steps = 0;
-    TotalReps(record, &reps, &steps);
-    const std::string totals = TotalsText(reps, steps, false);
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     draw_list->AddRectFilled(min, max, ImGui::IsItemActive() ? ImGui::GetColorU32(ImGuiCol_ButtonActive) : c.Surface, 12.0f);
     ui::FocusOutline(draw_list, min, max, 12.0f);
     if (!record.Finished)
         draw_list->AddRectFilled(min, ImVec2(min.x + 6.0f, max.y), c.Warning, 12.0f, ImDrawFlags_RoundCornersLeft);
 
-    const float x = min.x + pad;
-    float y = min.y + pad;
-    draw_list->AddText(body, ui::BodyFontSize, ImVec2(x, y), c.Text, label.c_str(), ImGui::FindRenderedTextEnd(label.c_str()));
-    // TRANSLATORS: at the right of a session's row in the history: tap to hide or to show its reps
-    // per exercise. Keep them short.
-    const char* more = expanded ? bc::TrC("history row", "Hide") : bc::TrC("history row", "Reps");
-    const float more_w = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, more).x;
-    draw_list->AddText(body, 15.0f, ImVec2(max.x - pad - more_w, y + 2.0f), c.Accent, more);
-    y += line;
-    draw_list->AddText(body, 16.0f, ImVec2(x, y), record.Finished ? c.Accent : c.TextMuted, detail.c_str(), nullptr, width - 2 * pad);
-    y += line;
-    draw_list->AddText(body, 16.0f, ImVec2(x, y), c.TextMuted, totals.c_str());
-    y += line + 8.0f;
-    if (expanded)
+    const float x = min.x + RowPad, text_w = width - 2 * RowPad;
+    float y = min.y + RowPad;
+    const float more_w = body->CalcTextSizeA(RowMore, FLT_MAX, 0.0f, t.More).x;
+    draw_list->AddText(body, ui::BodyFontSize, ImVec2(x, y), c.Text, t.Label.c_str(), ImGui::FindRenderedTextEnd(t.Label.c_str()), text_w - more_w - 10.0f);
+    draw_list->AddText(body, RowMore, ImVec2(max.x - RowPad - more_w, y + 2.0f), c.Accent, t.More);
+    y += t.LabelH + RowGap;
+    draw_list->AddText(body, RowSmall, ImVec2(x, y), record.Finished ? c.Accent : c.TextMuted, t.Detail.c_str(), nullptr, text_w);
+    y += t.DetailH + RowGap;
+    draw_list->AddText(body, RowSmall, ImVec2(x, y), c.TextMuted, t.Totals.c_str(), nullptr, text_w);
+    y += t.TotalsH + 8.0f;
+    for (int e = 0; e < bc::ExerciseCount && expanded; e++)
     {
-        for (int e = 0; e < bc::ExerciseCount; e++)
-        {
-            char text[320];
-            ExerciseLine(text, sizeof(text), record, e);
-            draw_list->AddText(body, 16.0f, ImVec2(x, y), c.Text, text, nullptr, width - 2 * pad);
-            y += line;
-        }
+        char text[320];
+        ExerciseLine(text, sizeof(text), record, e);
+        draw_list->AddText(body, RowSmall, ImVec2(x, y), c.Text, text, nullptr, text_w);
+        y += body->CalcTextSizeA(RowSmall, FLT_MAX, text_w, text).y + RowGap;
     }
 }
 
