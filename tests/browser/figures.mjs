@@ -2,7 +2,7 @@
 // part boundaries, where the figure's keyframes sit), on both sides, at phone size, plus one
 // contact sheet per exercise to look at them side by side.
 //
-//   node tests/browser/figures.mjs DIST OUT_DIR
+//   node tests/browser/figures.mjs DIST OUT_DIR        (FIGURES_DPR=1: at DPR 1, quicker; 2 by default)
 //
 // The exercises, their sides and the tempo parts come from the app (state().exercises and
 // state().demo); each exercise page is opened by tapping its card on the home screen, and each
@@ -46,7 +46,8 @@ const server = await serveDist();
 fs.mkdirSync(OUT, { recursive: true });
 try {
     // The exercises, their sides and tempo as the app has them (state().exercises, state().demo).
-    const { context, page } = await openClocked(browser, server.url, { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 });
+    const dpr = Number(process.env.FIGURES_DPR || 2);
+    const { context, page } = await openClocked(browser, server.url, { viewport: { width: 360, height: 640 }, deviceScaleFactor: dpr });
     for (const exercise of (await state(page)).exercises) {
         await revealAndPress(page, exercise.name);   // its card on home, scrolled to as a finger would
         const demo = (await state(page)).demo;

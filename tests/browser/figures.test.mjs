@@ -71,7 +71,9 @@ test("./dev.sh figures writes a sheet and the key poses of every exercise the ap
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "band-circuit-figures-"));
     try {
         const script = path.join(path.dirname(new URL(import.meta.url).pathname), "figures.mjs");
-        const { stdout } = await promisify(execFile)(process.execPath, [script, process.env.DIST, out], { timeout: 200000 });
+        // At DPR 1: the pictures cost a quarter of the pixels, and the smoke check is about the walk.
+        const { stdout } = await promisify(execFile)(process.execPath, [script, process.env.DIST, out],
+                                                     { timeout: 200000, env: { ...process.env, FIGURES_DPR: "1" } });
         const { context, page } = await openClocked(browser, server.url);
         const exercises = (await state(page)).exercises;
         await context.close();
@@ -82,10 +84,10 @@ test("./dev.sh figures writes a sheet and the key poses of every exercise the ap
             const poses = files.filter((f) => f.startsWith(key + "-") && /-\d{4}ms\.png$/.test(f) && !f.startsWith(key + "-sheet"));
             assert.ok(poses.length >= 2, `${key}: ${poses.length} key poses`);
             assert.match(stdout, new RegExp(`^${key}: ${poses.length} key poses$`, "m"));
-            // Each file is a real PNG of the phone's screen (360x640 at DPR 2).
+            // Each file is a real PNG of the phone's screen (360x640 at DPR 1).
             const png = fs.readFileSync(path.join(out, poses[0]));
-            assert.equal(png.readUInt32BE(16), 720);
-            assert.equal(png.readUInt32BE(20), 1280);
+            assert.equal(png.readUInt32BE(16), 360);
+            assert.equal(png.readUInt32BE(20), 640);
         }
     } finally {
         fs.rmSync(out, { recursive: true, force: true });
