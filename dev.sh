@@ -252,7 +252,7 @@ cmd_serve() {
 # (default 4; BROWSER_JOBS=1 runs them one after the other). Each group's time is printed at the end.
 # Group A holds the two longest files (the layout matrix, and the same walk in German and Russian)
 # and enough others that both groups take about as long; group B the rest and the core scenarios.
-CHROMIUM_GROUP_A=(layout.test.mjs languages.test.mjs figures.test.mjs pwa.test.mjs)
+CHROMIUM_GROUP_A=(layout.test.mjs languages.test.mjs figures.test.mjs pwa.test.mjs coach.test.mjs)
 run_browser_tests() {  # run_browser_tests ENGINE... ; sets browser_pass, browser_fail; returns non-zero on failure
     local status=0 jobs="${BROWSER_JOBS:-4}" engine group pids=() names=() file
     browser_pass=0; browser_fail=0

@@ -10,7 +10,7 @@ import { clockKey, clockPress, matches, state, widgets } from "./harness.mjs";
 // insets: what a notch, rounded corners or a home indicator take (CSS px), set through the
 // --safe-* custom properties of web/style.css as a notched phone's browser would set env().
 export const SIZES = [
-    { width: 320, height: 480, dpr: 2, ownDpr: true },
+    { width: 320, height: 480, dpr: 2 },
     { width: 360, height: 640, dpr: 3, ownDpr: true },
     { width: 390, height: 844, dpr: 3, insets: { top: 47, bottom: 34 } },
     { width: 568, height: 320, dpr: 2 },
@@ -34,7 +34,7 @@ export const sizeName = (size) => `${size.width}x${size.height}${size.text ? ` t
 
 // The checks are in CSS pixels, and the layout is too, so the checks draw most sizes at DPR 1:
 // a software renderer pays for every device pixel, and 390x844 at DPR 3 has nine times as many as
-// at DPR 1. The sizes marked ownDpr are drawn at their own ratio, for the fonts rasterised at it.
+// at DPR 1. The size marked ownDpr is drawn at its own ratio, for the fonts rasterised at it.
 // (Screenshots use each size's own ratio.)
 export const checkedDpr = (size) => (size.ownDpr ? size.dpr : 1);
 
@@ -146,12 +146,14 @@ export async function reveal(page, label, { tries = 64 } = {}) {
             // Stepping down: the region no longer moving means its end is reached.
             await wheelBy(page, r, notches);
             const after = inRegion(await widgets(page), r);
+            // Matched by id: shown labels repeat (a stepper too narrow for its name shows just "−").
+            const key = (x) => x.id ?? x.label;
             const moved = Math.max(0, ...after.map((x) => {
-                const was = before.find((b) => b.label === x.label);
+                const was = before.find((b) => key(b) === key(x));
                 return was ? was.item.y - x.item.y : 0;
             }));
-            if (JSON.stringify(after.map((x) => [x.label, x.item.y])) === JSON.stringify(before.map((x) => [x.label, x.item.y]))) break;
-            if (moved > 0) notches = Math.max(1, Math.floor((r.h * 0.8) / (moved / notches)));
+            if (JSON.stringify(after.map((x) => [key(x), x.item.y])) === JSON.stringify(before.map((x) => [key(x), x.item.y]))) break;
+            if (moved > 0) notches = Math.min(2 * notches, Math.max(1, Math.floor((r.h * 0.8) / (moved / notches))));
             before = after;
         }
     }
