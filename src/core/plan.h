@@ -40,8 +40,8 @@ constexpr int MaxRestSec = 600;
 constexpr int MaxRoundRestSec = 900;
 constexpr int MaxCueVolume = 100;
 constexpr int MinWeeklyGoal = 1, MaxWeeklyGoal = 14, DefaultWeeklyGoal = 2;
-constexpr int ExtendStepSec = 15;  // "+15 s" on a rest or get-ready
-constexpr int MinTextSize = 100, MaxTextSize = 150, TextSizeStep = 25;  // percent
+constexpr int ExtendStepSec = 15;                                       // "+15 s" on a rest or get-ready
+constexpr int MinTextSize = 100, MaxTextSize = 200, TextSizeStep = 25;  // percent
 
 struct Settings
 {

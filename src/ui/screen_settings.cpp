@@ -434,7 +434,11 @@ static void DrawReset(ui::AppState& app)
     if (ui::Button("Export history first"))
         ui::ExportHistoryFile(app);
     ImGui::EndDisabled();
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const float full = ImGui::GetContentRegionAvail().x;
+    // Side by side when "Delete everything" fits half the row at its smallest label size, else one
+    // under the other (a narrow page, a large text size).
+    const bool stacked = ImGui::CalcTextSize(bc::Tr("Delete everything")).x * ui::MinLabelScale > (full - ImGui::GetStyle().ItemSpacing.x) * 0.5f - 24.0f;
+    const float half = stacked ? full : (full - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     // Not the accent: this is the one button that destroys something.
     const ui::Palette& c = ui::Colors();
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(c.Warning));
@@ -447,7 +451,8 @@ static void DrawReset(ui::AppState& app)
     {
         ui::DeleteEverything(app);
     }
-    ImGui::SameLine();
+    if (!stacked)
+        ImGui::SameLine();
     if (ui::Button("Cancel", ui::ButtonKind_Normal, half))
         app.ConfirmingReset = false;
     if (scroll_to_confirmation)

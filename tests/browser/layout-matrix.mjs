@@ -1,6 +1,7 @@
 // The layout matrix, shared by layout.test.mjs (which checks it) and screens.mjs (which photographs
 // it): twelve viewport sizes from a 320x480 phone to a 2560x1440 monitor, at device pixel ratios
-// 1 to 3, some with the safe-area insets of a notched phone; a walk through every screen and state
+// 1 to 3, some with the safe-area insets of a notched phone, two zoomed pages (400 % and 200 %) and
+// three phones at the largest text size (200 %); a walk through every screen and state
 // of the app under Playwright's fake clock; and the checks one frame must pass at one size:
 // every control fully on screen (or in a scroll region that can bring it fully into view) with a
 // target of at least 44 CSS px, no text over other text or cut off, and nothing interactive inside
@@ -22,12 +23,13 @@ export const SIZES = [
     { width: 1280, height: 800, dpr: 1 },
     { width: 1920, height: 1080, dpr: 1 },
     { width: 2560, height: 1440, dpr: 1 },
-    // 200 % browser zoom on a small laptop.
+    // 400 % browser zoom on a 1280x1024 screen, and 200 % on a small laptop.
+    { width: 320, height: 256, dpr: 4 },
     { width: 640, height: 400, dpr: 2 },
     // The largest text size (the browser's, as Android's text scaling sets the root font size).
-    { width: 360, height: 640, dpr: 3, text: 150 },
-    { width: 390, height: 844, dpr: 3, text: 150, insets: { top: 47, bottom: 34 } },
-    { width: 844, height: 390, dpr: 3, text: 150, insets: { left: 47, right: 47, bottom: 21 } },
+    { width: 360, height: 640, dpr: 3, text: 200 },
+    { width: 390, height: 844, dpr: 3, text: 200, insets: { top: 47, bottom: 34 } },
+    { width: 844, height: 390, dpr: 3, text: 200, insets: { left: 47, right: 47, bottom: 21 } },
 ];
 
 export const sizeName = (size) => `${size.width}x${size.height}${size.text ? ` text ${size.text}%` : ""}`;
@@ -117,8 +119,18 @@ async function wheelBy(page, r, notches) {
 const rectKey = (r) => `${r.x},${r.y},${r.w},${r.h}`;
 const inRegion = (all, r) => all.filter((x) => x.scroll && rectKey(x.scroll) === rectKey(r));
 
-export async function reveal(page, label, { tries = 64 } = {}) {
+export async function reveal(page, label, { tries = 160 } = {}) {
     const regions = [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
+    if (regions.length === 0 && !(await widgets(page)).some((x) => matches(x, label))) {
+        // No control of a scroll region in view (a short page showing only text): the wheel at the
+        // middle of the screen, a step at a time, until one comes into view.
+        const screen = await page.evaluate(() => ({ x: 0, y: 0, w: innerWidth, h: innerHeight }));
+        for (let i = 0; i < 8; i++) {
+            await wheelBy(page, screen, 1);
+            if ((await widgets(page)).some((x) => x.scroll)) return reveal(page, label, { tries });
+        }
+        return null;
+    }
     for (const region of regions.length > 0 ? regions : [null]) {
         let before = null;
         let atTop = false;
@@ -152,12 +164,21 @@ export async function reveal(page, label, { tries = 64 } = {}) {
                 const was = before.find((b) => key(b) === key(x));
                 return was ? was.item.y - x.item.y : 0;
             }));
-            if (JSON.stringify(after.map((x) => [key(x), x.item.y])) === JSON.stringify(before.map((x) => [key(x), x.item.y]))) break;
+            // (A stretch of text with no control in view says nothing about the end: stepping goes on.)
+            if (after.length > 0 && JSON.stringify(after.map((x) => [key(x), x.item.y])) === JSON.stringify(before.map((x) => [key(x), x.item.y]))) break;
             if (moved > 0) notches = Math.min(2 * notches, Math.max(1, Math.floor((r.h * 0.8) / (moved / notches))));
             before = after;
         }
     }
     return null;
+}
+
+// Every scroll region back to its top (with none of its controls in view, the wheel at the middle
+// of the screen).
+async function scrollToTop(page) {
+    const regions = [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
+    if (regions.length === 0) regions.push(await page.evaluate(() => ({ x: 0, y: 0, w: innerWidth, h: innerHeight })));
+    for (const r of regions) await wheelBy(page, r, -1000);
 }
 
 export async function revealAndPress(page, label) {
@@ -192,12 +213,12 @@ async function skipUntil(page, predicate, limit = 40) {
 
 export async function* walk(page) {
     // On a small page (the largest text size) home scrolls as one column: its navigation is reached.
-    yield { name: "home", screen: "home", need: ["Start", "2 rounds", "3 rounds", "Guided", "Self-paced"], reach: ["History", "Settings", "About"] };
+    yield { name: "home", screen: "home", need: ["2 rounds", "3 rounds"], reach: ["Guided", "Self-paced", "Start", "History", "Settings", "About"] };
 
     for (const [i, [name, sides]] of EXERCISES.entries()) {
         await revealAndPress(page, name);
-        yield { name: `exercise-${i + 1}`, screen: "exercise", need: ["Back", "Play", ...sides] };
-        await clockPress(page, "Back");
+        yield { name: `exercise-${i + 1}`, screen: "exercise", need: ["Back"], reach: ["Play", ...sides] };
+        await revealAndPress(page, "Back");
     }
 
     await revealAndPress(page, "History");
@@ -217,35 +238,36 @@ export async function* walk(page) {
     yield { name: "about", screen: "about", need: ["Back"] };
     await clockPress(page, "Back");
 
-    // A guided session, through each kind of step.
+    // A guided session, through each kind of step. On a page too small for its blocks the session
+    // scrolls as one column (the largest text size, a browser zoomed in): its controls are reached.
     await revealAndPress(page, "Guided");
     await revealAndPress(page, "Start");
-    yield { name: "get-ready", screen: "session", clock: true, phase: "get-ready", need: [...SESSION_CONTROLS, "Pause"] };
+    yield { name: "get-ready", screen: "session", clock: true, phase: "get-ready", reach: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "work");
-    yield { name: "guided-set", screen: "session", clock: true, phase: "work", need: [...SESSION_CONTROLS, "Pause"] };
-    await clockPress(page, "Pause");
-    yield { name: "paused", screen: "session", clock: true, need: [...SESSION_CONTROLS, "Resume"] };
-    await clockPress(page, "Resume");
+    yield { name: "guided-set", screen: "session", clock: true, phase: "work", reach: [...SESSION_CONTROLS, "Pause"] };
+    await revealAndPress(page, "Pause");
+    yield { name: "paused", screen: "session", clock: true, reach: [...SESSION_CONTROLS, "Resume"] };
+    await revealAndPress(page, "Resume");
     await skipUntil(page, (s) => s.session.phase === "rest");
-    yield { name: "rest", screen: "session", clock: true, phase: "rest", need: [...SESSION_CONTROLS, "Pause"] };
+    yield { name: "rest", screen: "session", clock: true, phase: "rest", reach: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "switch");
-    yield { name: "switch", screen: "session", clock: true, phase: "switch", need: [...SESSION_CONTROLS, "Pause"] };
+    yield { name: "switch", screen: "session", clock: true, phase: "switch", reach: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "round-rest");
-    yield { name: "round-rest", screen: "session", clock: true, phase: "round-rest", need: [...SESSION_CONTROLS, "Pause"] };
-    await clockPress(page, "End");
-    yield { name: "end-confirmation", screen: "session", need: ["End session", "Keep going"] };
-    await clockPress(page, "End session");
+    yield { name: "round-rest", screen: "session", clock: true, phase: "round-rest", reach: [...SESSION_CONTROLS, "Pause"] };
+    await revealAndPress(page, "End");
+    yield { name: "end-confirmation", screen: "session", reach: ["End session", "Keep going"] };
+    await revealAndPress(page, "End session");
     yield { name: "finish", screen: "finish", need: ["Home", "History"] };
-    await clockPress(page, "Home");
+    await revealAndPress(page, "Home");
 
     // A self-paced set: Done joins the controls.
     await revealAndPress(page, "Self-paced");
     await revealAndPress(page, "Start");
     await skipUntil(page, (s) => s.session.phase === "work");
-    yield { name: "self-paced-set", screen: "session", clock: true, phase: "work", need: [...SESSION_CONTROLS, "Pause", "Done"] };
-    await clockPress(page, "End");
-    await clockPress(page, "End session");
-    await clockPress(page, "Home");
+    yield { name: "self-paced-set", screen: "session", clock: true, phase: "work", reach: [...SESSION_CONTROLS, "Pause", "Done"] };
+    await revealAndPress(page, "End");
+    await revealAndPress(page, "End session");
+    await revealAndPress(page, "Home");
     await revealAndPress(page, "Guided");
 }
 
@@ -267,6 +289,7 @@ export function safeRect(size) {
 
 export async function inspect(page, size, step) {
     const problems = [];
+    if (step.clock) await scrollToTop(page);   // the session's time is checked as the screen first shows it
     const safe = safeRect(size);
     const s = await state(page);
     if (s.screen !== step.screen) problems.push(`screen is ${s.screen}, expected ${step.screen}`);
@@ -333,10 +356,6 @@ export async function inspect(page, size, step) {
         if (!w) problems.push(`"${label}" cannot be scrolled fully into view`);
         else if (!inside(w, safe)) problems.push(`"${label}" scrolled into view lies outside the safe area`);
     }
-    // Scrolled back to the top, as the next size expects to find the screen.
-    if (step.reach) {
-        const regions = new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll]));
-        for (const r of regions.values()) await wheelBy(page, r, -1000);
-    }
+    if (step.reach) await scrollToTop(page);   // as the next size expects to find the screen
     return problems;
 }
