@@ -69,6 +69,12 @@ static int SDLCALL OnSdlEvent(void*, SDL_Event* event)
 extern "C" {
 // web/app.js wakes the loop for what does not pass through SDL (an imported file, the page shown).
 EMSCRIPTEN_KEEPALIVE void bc_wake() { WakeMainLoop(); }
+// The browser's text size changed (web/app.js watches the root font size): read it at the next frame.
+EMSCRIPTEN_KEEPALIVE void bc_preferences_changed()
+{
+    ui::PreferencesChanged();
+    WakeMainLoop();
+}
 EMSCRIPTEN_KEEPALIVE unsigned bc_frames_drawn() { return g_Main.FramesDrawn; }
 // Bytes malloc has handed out and not had back (the wasm heap itself never shrinks): the benchmark
 // reads it to see memory come back after a large import.
@@ -145,7 +151,7 @@ static void Frame()
     // Large windows draw everything larger (ui/layout.h): mouse positions are queued in layout px.
     int css_w = 0, css_h = 0;
     SDL_GetWindowSize(g_Main.Window, &css_w, &css_h);
-    const float display_scale = ui::UpdateDisplayScale((float)css_w, (float)css_h);
+    const float display_scale = ui::UpdateDisplayScale((float)css_w, (float)css_h, ui::TextScale());
     const platform::Clock clock = platform::ReadClock();  // the one clock reading of this frame
     bool had_input = false;
     SDL_Event event;

@@ -93,6 +93,16 @@
     }
     window.addEventListener("resize", passSafeArea);
 
+    // --- Text size: the root element's font size is the browser's (or phone's) text size. A
+    // hidden probe 1rem wide tells a ResizeObserver when it changes; the app then reads it again.
+    if (window.ResizeObserver) {
+        const textProbe = document.createElement("div");
+        textProbe.setAttribute("aria-hidden", "true");
+        Object.assign(textProbe.style, { position: "fixed", visibility: "hidden", pointerEvents: "none", width: "1rem", height: "0", left: "0", top: "0" });
+        document.body.appendChild(textProbe);
+        new ResizeObserver(() => { if (isReady && Module._bc_preferences_changed) Module._bc_preferences_changed(); }).observe(textProbe);
+    }
+
     // --- Automation interface: documented in README.md ("Automation interface")
     window.bandCircuit = {
         ready: ready,

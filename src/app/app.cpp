@@ -19,6 +19,7 @@ void app::Init(AppState& app, const platform::Clock& clock)
     app.ReducedMotion = platform::PrefersReducedMotion();
     app.SystemDark = platform::PrefersDarkScheme();
     app.MoreContrast = platform::PrefersMoreContrast();
+    app.BrowserTextScale = platform::BrowserTextScale();
     LoadSavedData(app, clock.NowMs);
     StartLanguage(app);
     if (app.HasSession)
@@ -43,6 +44,7 @@ void app::BeginFrame(AppState& app, const platform::Clock& clock)
         app.SystemDark = platform::PrefersDarkScheme();
         app.ReducedMotion = platform::PrefersReducedMotion();
         app.MoreContrast = platform::PrefersMoreContrast();
+        app.BrowserTextScale = platform::BrowserTextScale();
         app.PreferencesReadMs = clock.NowMs;
     }
     FollowLanguage(app);

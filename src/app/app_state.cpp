@@ -108,3 +108,9 @@ uint64_t app::ViewKey(const AppState& app)
     }
     return key;
 }
+
+float app::TextScale(const AppState& app)
+{
+    const int percent = app.Settings.TextSize != 0 ? app.Settings.TextSize : bc::TextSizeFor(app.BrowserTextScale);
+    return (float)percent / 100.0f;
+}

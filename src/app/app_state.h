@@ -130,6 +130,7 @@ struct AppState
     bool ReducedMotion = false;      // prefers-reduced-motion: figures hold key poses
     bool SystemDark = false;         // prefers-color-scheme: dark
     bool MoreContrast = false;       // prefers-contrast: more: the high-contrast palette
+    float BrowserTextScale = 1.0f;   // the browser's text size (root font size over 16 px)
     bool Animating = false;          // set by screens drawing something that moves
     double WakeAtMs = 0.0;           // set by screens: when the screen next changes by itself
     double NowMs = 0.0;              // monotonic time of this frame (or browser event)
@@ -142,6 +143,7 @@ struct AppState
 
 RecordSave RecordSaveFor(const AppState& app, const std::string& session_id);  // what became of that session's history entry
 void SetClock(AppState& app, const platform::Clock& clock);                    // the clocks for this frame or event: read once, by the caller
+float TextScale(const AppState& app);                                          // the text size drawn: Settings' choice, else the browser's, as a factor (1 to 2)
 uint64_t ViewKey(const AppState& app);                                         // what is on screen (screen, dialog, session step): changes when the controls under a finger may
 void Navigate(AppState& app, Screen screen);                                   // switch screens, announce the new one
 void RequestWake(AppState& app, double at_ms);                                 // the screen changes by itself at this time

@@ -155,6 +155,7 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     w.EndObject();
     Text(w, "theme", drawn.DarkTheme ? "dark" : "light");
     Flag(w, "highContrast", drawn.HighContrast);
+    Number(w, "textSize", (int64_t)std::lround(TextScale(app) * 100.0f));
     Text(w, "focused", drawn.Focused.empty() ? nullptr : drawn.Focused.c_str());
     Flag(w, "reducedMotion", app.ReducedMotion);
     Flag(w, "animating", app.Animating);

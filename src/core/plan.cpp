@@ -5,6 +5,7 @@
 #include "core/wording.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string_view>
 
@@ -62,6 +63,7 @@ Settings ClampSettings(const Settings& settings)
         out.CountReps = RepCount::EveryRep;
     out.CueVolume = ClampInt(settings.CueVolume, 0, MaxCueVolume);
     out.WeeklyGoal = ClampInt(settings.WeeklyGoal, MinWeeklyGoal, MaxWeeklyGoal);
+    out.TextSize = settings.TextSize == 0 ? 0 : TextSizeFor(settings.TextSize / 100.0);
     for (int i = 0; i < ExerciseCount; i++)
         if ((int)out.Band[i] < 0 || (int)out.Band[i] >= BandStrengthCount)
             out.Band[i] = BandStrength::None;
@@ -78,6 +80,14 @@ Settings ClampSettings(const Settings& settings)
 bool SettingsAreValid(const Settings& settings)
 {
     return ClampSettings(settings) == settings;
+}
+
+int TextSizeFor(double scale)
+{
+    if (!(scale > 0.0))  // NaN, zero or below
+        return MinTextSize;
+    const double steps = std::round((scale * 100.0 - MinTextSize) / TextSizeStep);
+    return ClampInt(MinTextSize + (int)std::clamp(steps, 0.0, 100.0) * TextSizeStep, MinTextSize, MaxTextSize);
 }
 
 const char* RunModeKey(RunMode mode)

@@ -40,7 +40,8 @@ constexpr int MaxRestSec = 600;
 constexpr int MaxRoundRestSec = 900;
 constexpr int MaxCueVolume = 100;
 constexpr int MinWeeklyGoal = 1, MaxWeeklyGoal = 14, DefaultWeeklyGoal = 2;
-constexpr int ExtendStepSec = 15;  // "+15 s" on a rest or get-ready
+constexpr int ExtendStepSec = 15;                                       // "+15 s" on a rest or get-ready
+constexpr int MinTextSize = 100, MaxTextSize = 200, TextSizeStep = 25;  // percent
 
 struct Settings
 {
@@ -62,12 +63,14 @@ struct Settings
     int WeeklyGoal;                    // sessions a week the runner aims for, MinWeeklyGoal..MaxWeeklyGoal
     BandStrength Band[ExerciseCount];  // the band used for each exercise, as the runner noted it
     char Language[12];                 // the language chosen in Settings ("pt-BR"); "" follows the browser
+    int TextSize;                      // percent the whole app is drawn at, MinTextSize..MaxTextSize by TextSizeStep; 0 follows the browser's text size
 
     bool operator==(const Settings&) const = default;
 };
 
 Settings DefaultSettings();                        // reps at the low end of each range, get ready 10 s, switch 5 s, rest 15 s (30 s for a band change), round rest 60 s
 Settings ClampSettings(const Settings& settings);  // every field pulled into its bounds, enums made valid
+int TextSizeFor(double scale);                     // a text scale (1.0 = 100 %) as the nearest text size step within bounds
 bool SettingsAreValid(const Settings& settings);   // true when ClampSettings() would change nothing
 
 const char* RunModeKey(RunMode mode);     // "guided", "self-paced"

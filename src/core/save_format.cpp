@@ -381,6 +381,8 @@ static void WriteSettings(JsonWriter& writer, const Settings& settings)
     WriteBands(writer, settings.Band);
     writer.Key("language");
     writer.String(settings.Language);
+    writer.Key("textSize");
+    writer.Int(settings.TextSize);
     writer.EndObject();
 }
 
@@ -431,7 +433,7 @@ static bool ReadSettingsV0(const JsonValue& object, Settings& settings, const st
 static bool ReadSettingsV1(const JsonValue& object, Settings& settings, const std::string& what, std::string& error)
 {
     static const char* const keys[] = { "version", "rounds", "mode", "reps", "getReadySec", "switchSidesSec", "restSec", "roundRestSec", "cues", "theme",
-                                        "bandChangeRestSec", "weeklyGoal", "bands", "language" };
+                                        "bandChangeRestSec", "weeklyGoal", "bands", "language", "textSize" };
     static const char* const cue_keys[] = { "sound", "voice", "vibration", "flash", "volume", "repCount" };
     settings = DefaultSettings();
     if (!CheckKeys(object, keys, (int)(sizeof(keys) / sizeof(keys[0])), what, error) || !ReadSettingsCommon(object, settings, what, error))
@@ -464,8 +466,10 @@ static bool ReadSettingsV1(const JsonValue& object, Settings& settings, const st
     }
     if (!ReadOptionalInt(object, "bandChangeRestSec", 0, MaxRestSec, &settings.BandChangeRestSec, what, error) ||
         !ReadOptionalInt(object, "weeklyGoal", MinWeeklyGoal, MaxWeeklyGoal, &settings.WeeklyGoal, what, error) ||
-        !ReadOptionalBands(object, settings.Band, what, error))
+        !ReadOptionalBands(object, settings.Band, what, error) ||
+        !ReadOptionalInt(object, "textSize", 0, MaxTextSize, &settings.TextSize, what, error))
         return false;
+    settings.TextSize = ClampSettings(settings).TextSize;  // 0 follows the browser; 110 is 100
     if (object.HasMember("language"))
     {
         // A language this version does not speak follows the browser (ClampSettings): not an error.

@@ -78,6 +78,7 @@ void KeepScreenAwake(bool awake);  // Wake Lock API, re-acquired when the page b
 bool PrefersReducedMotion();
 bool PrefersDarkScheme();
 bool PrefersMoreContrast();  // prefers-contrast: more
+float BrowserTextScale();    // the root element's font size over 16 px: the browser's (or phone's) text size setting
 
 // --- Files
 void DownloadFile(const char* filename, const std::string& contents);  // save a JSON export

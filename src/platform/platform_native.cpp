@@ -162,6 +162,7 @@ void platform::SetPageLanguage(const char* tag, bool right_to_left, const char*)
     g_Browser.PageRightToLeft = right_to_left;
 }
 int platform::BrowserFirstWeekday(const char*) { return g_Browser.FirstWeekday; }
+float platform::BrowserTextScale() { return g_Browser.TextScale; }
 
 // Not Intl: the tag and the local time in ISO form, which is what a test needs to tell them apart.
 std::string platform::FormatDate(const char* tag, int64_t wall_ms, int offset_minutes, const char* style)

@@ -61,7 +61,8 @@ struct FakeBrowser
     std::vector<std::string> LanguageRequests;               // RequestLanguage(), in order (a test answers with app::OnLanguageArrived)
     std::string PageLanguage = "en";                         // SetPageLanguage(): <html lang>
     bool PageRightToLeft = false;
-    int FirstWeekday = 0;  // what Intl.Locale's weekInfo says: Monday, as a British English browser (-1: it does not say)
+    int FirstWeekday = 0;    // what Intl.Locale's weekInfo says: Monday, as a British English browser (-1: it does not say)
+    float TextScale = 1.0f;  // the root element's font size over 16 px
 
     PageEvents Events = {};    // the last SetPageEvents (tests usually call app::On* directly)
     PageQueries Queries = {};  // the last SetPageQueries

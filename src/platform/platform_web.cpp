@@ -222,9 +222,14 @@ EM_JS(void, js_keep_screen_awake, (int awake), {
 EM_JS(int, js_media_matches, (const char* query), {
     try { return window.matchMedia(UTF8ToString(query)).matches ? 1 : 0; } catch (e) { return 0; }
 });
+EM_JS(double, js_text_scale, (), {
+    const size = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    return size > 0 ? size / 16 : 1;
+});
 // clang-format on
 
 void platform::KeepScreenAwake(bool awake) { js_keep_screen_awake(awake ? 1 : 0); }
+float platform::BrowserTextScale() { return (float)js_text_scale(); }
 bool platform::PrefersReducedMotion() { return js_media_matches("(prefers-reduced-motion: reduce)") != 0; }
 bool platform::PrefersDarkScheme() { return js_media_matches("(prefers-color-scheme: dark)") != 0; }
 bool platform::PrefersMoreContrast() { return js_media_matches("(prefers-contrast: more)") != 0; }

@@ -105,6 +105,9 @@ ui::FrameRequest ui::AppFrame(const platform::Clock& clock)
 
 // --- [SECTION] Automation interface
 
+float ui::TextScale() { return app::TextScale(g_App); }
+void ui::PreferencesChanged() { g_App.PreferencesReadMs = -1.0e9; }
+
 std::string ui::AppStateJson(const platform::Clock& clock)
 {
     app::DrawnFacts drawn;

@@ -21,6 +21,8 @@ void AppInit(const platform::Clock& clock);
 FrameRequest AppFrame(const platform::Clock& clock);     // the clocks as read once for this frame
 std::string AppStateJson(const platform::Clock& clock);  // window.bandCircuit.state() as of clock: app::AutomationStateJson
 void RequestFrame();                                     // from ImGui hooks, which have no AppState: draw the next frame too
+void PreferencesChanged();                               // the page saw a preference change: the app asks again at its next frame
+float TextScale();                                       // the text size the runner reads at (1 to 2), for the display scale
 bool LanguagePending();                                  // the language the runner reads is still on its way (the page keeps its loading message)
 
 }  // namespace ui

@@ -17,10 +17,10 @@ static struct
 
 // A phone (up to about 840x700 CSS px either way round) is drawn at 1:1; beyond that the scale
 // grows with the smaller of the two ratios, in steps of 1/8, up to 2 (a 2560x1440 monitor).
-float ui::UpdateDisplayScale(float css_width, float css_height)
+float ui::UpdateDisplayScale(float css_width, float css_height, float text_scale)
 {
     const float fit = ImMin(css_width / 840.0f, css_height / 700.0f);
-    g_Layout.Scale = ImClamp(ImFloor(fit * 8.0f) / 8.0f, 1.0f, 2.0f);
+    g_Layout.Scale = ImClamp(ImFloor(fit * 8.0f) / 8.0f, 1.0f, 2.0f) * ImClamp(text_scale, 1.0f, 2.0f);
     return g_Layout.Scale;
 }
 
@@ -105,16 +105,30 @@ constexpr float Gap = 12.0f;      // between blocks
 
 static float FigureColumnShare(ui::Shape shape) { return shape == ui::Shape_Wide ? 0.52f : 0.46f; }
 
+// A page on its side too short for the figure beside the numbers (a phone on its side at a large
+// text size, a browser zoomed in): the figure goes, the status takes the left column and the
+// numbers the right, over the controls' bar.
+constexpr float FigureMinPageHeight = 280.0f;
+static bool NoFigureBeside(const ImRect& inner, ui::Shape shape) { return shape == ui::Shape_Landscape && inner.GetHeight() < FigureMinPageHeight; }
+
 ImRect ui::SessionStatusArea(const ImRect& page, Shape shape)
 {
     const ImRect inner(page.Min.x + PagePad, page.Min.y + PagePad, page.Max.x - PagePad, page.Max.y - PagePad);
     if (shape == Shape_Portrait)
         return inner;
+    if (NoFigureBeside(inner, shape))
+        return ImRect(inner.Min, ImVec2(inner.Min.x + ImFloor((inner.GetWidth() - Gap) * 0.5f), inner.Max.y));
     const float left_w = ImFloor(inner.GetWidth() * FigureColumnShare(shape));
     return ImRect(inner.Min.x + left_w + Gap + 4.0f, inner.Min.y, inner.Max.x, inner.Max.y);
 }
 
 bool ui::SessionControlsInRow(Shape shape) { return shape == Shape_Landscape; }
+
+bool ui::SessionFigureShown(const ImRect& page, Shape shape)
+{
+    const ImRect inner(page.Min.x + PagePad, page.Min.y + PagePad, page.Max.x - PagePad, page.Max.y - PagePad);
+    return !NoFigureBeside(inner, shape);
+}
 
 ui::SessionLayout ui::LayOutSession(const ImRect& page, Shape shape, float status_bottom, float controls_h)
 {
@@ -143,7 +157,13 @@ ui::SessionLayout ui::LayOutSession(const ImRect& page, Shape shape, float statu
     }
 
     const float left_w = ImFloor(inner.GetWidth() * FigureColumnShare(shape));
-    if (shape == Shape_Landscape)
+    if (NoFigureBeside(inner, shape))
+    {
+        l.Controls = ImRect(inner.Min.x, inner.Max.y - controls_h, inner.Max.x, inner.Max.y);
+        l.Figure = ImRect(inner.Min, inner.Min);
+        l.Numbers = ImRect(status_area.Max.x + Gap, inner.Min.y, inner.Max.x, l.Controls.Min.y - Gap);
+    }
+    else if (shape == Shape_Landscape)
     {
         // Short screens: the controls are one bar across the whole width, under both columns.
         l.Controls = ImRect(inner.Min.x, inner.Max.y - controls_h, inner.Max.x, inner.Max.y);

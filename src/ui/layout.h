@@ -20,10 +20,12 @@ enum Shape
     Shape_Wide,       // wider than tall with room (landscape tablets, laptops, desktops)
 };
 
-// Called by main.cpp each frame before Dear ImGui's new frame, with the canvas size in CSS pixels.
-// Returns the display scale (CSS pixels per layout pixel), stepped so fonts are not rebuilt on
-// every resize.
-float UpdateDisplayScale(float css_width, float css_height);
+// Called by main.cpp each frame before Dear ImGui's new frame, with the canvas size in CSS pixels
+// and the text size (1 to 2: Settings, else the browser's). Returns the display scale (CSS pixels
+// per layout pixel), stepped so fonts are not rebuilt on every resize. A larger text size draws
+// everything larger, text and the controls around it together, as the browser's zoom does: every
+// layout then works with fewer layout pixels.
+float UpdateDisplayScale(float css_width, float css_height, float text_scale);
 float DisplayScale();
 void ApplyDisplayScale();              // after ImGui_ImplSDL2_NewFrame: display size in layout px
 void ScaleInputEventsFrom(int first);  // mouse positions queued from this index: CSS px to layout px
@@ -58,5 +60,6 @@ struct SessionLayout
 SessionLayout LayOutSession(const ImRect& page, Shape shape, float status_bottom, float controls_h);
 ImRect SessionStatusArea(const ImRect& page, Shape shape);  // where the status block starts, and its width
 bool SessionControlsInRow(Shape shape);                     // Done goes in the controls row
+bool SessionFigureShown(const ImRect& page, Shape shape);   // false: a page on its side too short for the figure (it goes)
 
 }  // namespace ui

@@ -116,11 +116,14 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     ImGui::Dummy(size);
 }
 
-static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float width)
+// Play (or Pause), then the two sides or Reset view, in a row; stacked: each on its own line, the
+// whole width (a small page).
+static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float width, bool stacked = false)
 {
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float spacing = stacked ? 0.0f : ImGui::GetStyle().ItemSpacing.x;
     const bool sided = bc::HasSwitch(exercise);
-    const float play_w = sided ? ImFloor((width - 2 * spacing) * 0.36f) : ImFloor((width - spacing) * 0.5f);
+    const float play_w = stacked ? width : sided ? ImFloor((width - 2 * spacing) * 0.36f)
+                                                 : ImFloor((width - spacing) * 0.5f);
     if (app.ShownPlaying)
     {
         if (ui::Button("Pause", ui::ButtonKind_Normal, play_w))
@@ -128,14 +131,15 @@ static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float 
     }
     else if (ui::Button("Play", ui::ButtonKind_Primary, play_w))
         SetDemoPlaying(app, true);
-    ImGui::SameLine();
+    if (!stacked)
+        ImGui::SameLine();
     if (!sided)
     {
-        if (ui::Button("Reset view", ui::ButtonKind_Normal, width - play_w - spacing))
+        if (ui::Button("Reset view", ui::ButtonKind_Normal, stacked ? width : width - play_w - spacing))
             app.ShownCamera = bc::DefaultCamera(exercise.Id, app.ShownSide);
         return;
     }
-    const float side_w = ImFloor((width - play_w - 2 * spacing) * 0.5f);
+    const float side_w = stacked ? width : ImFloor((width - play_w - 2 * spacing) * 0.5f);
     ui::BeginChoiceGroup(bc::Tr("Side shown"));  // the group's name, read by screen readers
     for (int i = 0; i < 2; i++)
     {
@@ -148,9 +152,9 @@ static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float 
         // Words with more than one meaning come translated with their context: "Shown###English".
         char label[128];
         snprintf(label, sizeof(label), "%s###%s", shown, english);
-        if (i > 0)
+        if (i > 0 && !stacked)
             ImGui::SameLine();
-        if (ui::ToggleButton(label, app.ShownSide == side, i == 0 ? side_w : width - play_w - side_w - 2 * spacing))
+        if (ui::ToggleButton(label, app.ShownSide == side, i == 0 || stacked ? side_w : width - play_w - side_w - 2 * spacing))
         {
             // A new side, or the same side again: its best view either way.
             app.ShownSide = side;
@@ -239,7 +243,21 @@ void ui::DrawExerciseScreen(AppState& app)
 
     const Shape shape = CurrentShape();
     const float controls_h = TouchHeight + style.ItemSpacing.y;
-    if (shape != Shape_Portrait)
+    // A small page (the largest text size, a browser zoomed in): one column that scrolls as a
+    // whole, the figure, the controls one under the other, then the instructions.
+    const float room = ImGui::GetContentRegionAvail().y;
+    if (shape == Shape_Portrait ? width < 220.0f || room < 300.0f : room < 160.0f)
+    {
+        BeginTouchScroll("Exercise", 0.0f, width);
+        const float inner = ImGui::GetContentRegionAvail().x;
+        DrawFigureArea(app, exercise, ImVec2(inner, ImClamp(inner * 0.9f, 140.0f, 260.0f)));
+        DrawControls(app, exercise, inner, true);
+        ImGui::PushTextWrapPos(0.0f);
+        DrawInstructions(app, exercise);
+        ImGui::PopTextWrapPos();
+        EndTouchScroll();
+    }
+    else if (shape != Shape_Portrait)
     {
         // Figure on the left, the instructions on the right. Short screens put the controls in a
         // bar across the foot (the column under the figure is too narrow for three buttons);

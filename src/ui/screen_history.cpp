@@ -34,8 +34,10 @@ static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& w
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     const float width = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float box_w = (width - 2 * spacing) / 3.0f, box_h = 76.0f;
+    const float box_w = (width - 2 * spacing) / 3.0f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImFont* heading = ui::GetFont(ui::FontRole_Heading);
+    ImFont* body = ui::GetFont(ui::FontRole_Body);
     char this_week[16];
     snprintf(this_week, sizeof(this_week), "%d/%d", week.ThisWeekSessions, week.Goal);
     const int values[3] = { 0, week.CurrentStreakWeeks, stats.TotalSessions };
@@ -43,6 +45,16 @@ static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& w
     // at the goal, and all sessions ever. Keep them short: three share the screen's width.
     const char* captions[3] = { bc::Tr("this week"), bc::TrN("week streak", "weeks streak", week.CurrentStreakWeeks),
                                 bc::TrN("sessions", "sessions", stats.TotalSessions) };
+    // Each caption shrinks to its box (a narrow phone, a large text size), down to 11 px, then
+    // wraps; the boxes grow to the tallest.
+    const float room = box_w - 8.0f;
+    float caption_px[3], box_h = 76.0f;
+    for (int i = 0; i < 3; i++)
+    {
+        const float natural = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, captions[i]).x;
+        caption_px[i] = natural > room && natural > 0.0f ? ImMax(11.0f, 15.0f * room / natural) : 15.0f;
+        box_h = ImMax(box_h, 8.0f + 38.0f + body->CalcTextSizeA(caption_px[i], FLT_MAX, room, captions[i]).y + 10.0f);
+    }
     for (int i = 0; i < 3; i++)
     {
         const ImVec2 min(origin.x + i * (box_w + spacing), origin.y);
@@ -52,13 +64,14 @@ static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& w
             snprintf(value, sizeof(value), "%s", this_week);
         else
             snprintf(value, sizeof(value), "%d", values[i]);
-        ImFont* heading = ui::GetFont(ui::FontRole_Heading);
-        const float value_size = 32.0f;
+        float value_size = 32.0f;
+        const float value_natural = heading->CalcTextSizeA(value_size, FLT_MAX, 0.0f, value).x;
+        if (value_natural > room && value_natural > 0.0f)
+            value_size *= room / value_natural;
         const ImVec2 vs = heading->CalcTextSizeA(value_size, FLT_MAX, 0.0f, value);
         draw_list->AddText(heading, value_size, ImVec2(min.x + (box_w - vs.x) * 0.5f, min.y + 8.0f), i == 0 ? c.Work : c.Text, value);
-        ImFont* body = ui::GetFont(ui::FontRole_Body);
-        const ImVec2 cs = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, captions[i]);
-        draw_list->AddText(body, 15.0f, ImVec2(min.x + (box_w - cs.x) * 0.5f, min.y + box_h - cs.y - 10.0f), c.TextMuted, captions[i]);
+        const ImVec2 cs = body->CalcTextSizeA(caption_px[i], FLT_MAX, room, captions[i]);
+        draw_list->AddText(body, caption_px[i], ImVec2(min.x + (box_w - cs.x) * 0.5f, min.y + box_h - cs.y - 10.0f), c.TextMuted, captions[i], nullptr, room);
     }
     ImGui::Dummy(ImVec2(width, box_h));
     // TRANSLATORS: the three numbers above, for screen readers; the plural follows the last number.

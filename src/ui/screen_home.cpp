@@ -121,17 +121,21 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
 }
 
 // The five cards in a finger-scrolled region filling the rest of the column (minus keep_below),
-// in two columns when each would still be a comfortable card width.
-static void DrawExerciseCards(ui::AppState& app, float width, float keep_below)
+// in two columns when each would still be a comfortable card width. own_region false: the cards
+// go at the cursor, in a region the caller scrolls (the compact home), room the height they get.
+static void DrawExerciseCards(ui::AppState& app, float width, float keep_below, bool own_region = true, float room = 0.0f)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    ui::BeginTouchScroll("Exercises", -keep_below, width);
-    width = ImGui::GetContentRegionAvail().x;  // less the scroll bar, when there is one
+    if (own_region)
+    {
+        ui::BeginTouchScroll("Exercises", -keep_below, width);
+        width = ImGui::GetContentRegionAvail().x;  // less the scroll bar, when there is one
+        // As many lines on every card as let the tallest card fit the region whole, with a margin
+        // of 8 px above and below it once scrolled to.
+        room = ImGui::GetContentRegionAvail().y - 18.0f;
+    }
     const int columns = width >= 2 * 330.0f + spacing ? 2 : 1;
     const float card_w = columns == 2 ? ImFloor((width - spacing) * 0.5f) : width;
-    // As many lines on every card as let the tallest card fit the region whole, with a margin of
-    // 8 px above and below it once scrolled to.
-    const float room = ImGui::GetContentRegionAvail().y - 18.0f;
     const float thumb = ImClamp(room - 8.0f, 48.0f, CardThumb);
     int lines = 3;
     for (; lines > 1; lines--)
@@ -154,7 +158,8 @@ static void DrawExerciseCards(ui::AppState& app, float width, float keep_below)
             DrawExerciseCard(app, bc::GetExercise((bc::ExerciseId)(i + k)), i + k + 1, card_w, row_h, lines, thumb);
         }
     }
-    ui::EndTouchScroll();
+    if (own_region)
+        ui::EndTouchScroll();
 }
 
 // Title, the one-line summary, banners, and the way into a session: Resume or Discard, or the
@@ -254,8 +259,19 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
 }
 
 // History, Settings, About in a row at the cursor; with_start puts Start first, twice as wide.
-static void DrawNavigation(ui::AppState& app, float width, bool with_start)
+// stacked: one under the other, each the whole width (the compact home).
+static void DrawNavigation(ui::AppState& app, float width, bool with_start, bool stacked = false)
 {
+    if (stacked)
+    {
+        if (ui::Button("History", ui::ButtonKind_Normal, width))
+            ui::Navigate(app, ui::Screen_History);
+        if (ui::Button("Settings", ui::ButtonKind_Normal, width))
+            ui::Navigate(app, ui::Screen_Settings);
+        if (ui::Button("About", ui::ButtonKind_Normal, width))
+            ui::Navigate(app, ui::Screen_About);
+        return;
+    }
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float units = with_start ? 5.0f : 3.0f;
     const float unit = ImFloor((width - (with_start ? 3.0f : 2.0f) * spacing) / units);
@@ -286,6 +302,23 @@ void ui::DrawHomeScreen(AppState& app)
     const float width = BeginPage("Home", WideContentWidth);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float nav_height = TouchHeight + style.ItemSpacing.y;
+    // A small page (a large text size, the browser zoomed in): everything in one column that
+    // scrolls as a whole, the navigation stacked at its foot, so nothing is squeezed or cut.
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    const bool small = shape == Shape_Portrait ? room.y < 440.0f || width < 280.0f : room.y < 250.0f || width < 520.0f;
+    if (small)
+    {
+        BeginTouchScroll("Home", 0.0f, width);
+        const float inner = ImGui::GetContentRegionAvail().x;
+        DrawPlanChoices(app, inner, true);
+        DrawExerciseCards(app, inner, 0.0f, false, ImMax(room.y - 18.0f, 120.0f));
+        DrawNavigation(app, inner, false, true);
+        EndTouchScroll();
+        EndPage();
+        if (TouchScrollMoving())
+            RequestAnimation(app);
+        return;
+    }
     if (shape == Shape_Portrait)
     {
         DrawPlanChoices(app, width, true);

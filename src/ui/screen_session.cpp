@@ -81,8 +81,13 @@ static void BigNumber(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const char*
     ImFont* big = ui::GetFont(ui::FontRole_Big);
     ImFont* body = ui::GetFont(ui::FontRole_Body);
     const float box_w = max.x - min.x, box_h = max.y - min.y;
-    const float caption_size = 15.0f, caption_gap = 2.0f;
-    const ImVec2 cap = body->CalcTextSizeA(caption_size, FLT_MAX, 0.0f, caption);
+    // The caption shrinks to the box's width (a narrow box, a long word), down to 11 px, then wraps.
+    float caption_size = 15.0f;
+    const float caption_gap = 2.0f, caption_room = box_w - 8.0f;
+    const float caption_natural = body->CalcTextSizeA(caption_size, FLT_MAX, 0.0f, caption).x;
+    if (caption_natural > caption_room && caption_natural > 0.0f)
+        caption_size = ImMax(11.0f, caption_size * caption_room / caption_natural);
+    const ImVec2 cap = body->CalcTextSizeA(caption_size, FLT_MAX, caption_room, caption);
     const bool with_caption = box_h - cap.y - caption_gap >= 48.0f;
     float size = ImMin(ui::BigFontSize, with_caption ? box_h - cap.y - caption_gap : box_h - 6.0f);
     if (size < 16.0f)
@@ -95,7 +100,8 @@ static void BigNumber(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const char*
     const float top = min.y + ImMax(0.0f, (box_h - text.y - under) * 0.5f);
     draw_list->AddText(big, size, ImVec2(min.x + (box_w - text.x) * 0.5f, top), color, value);
     if (with_caption)
-        draw_list->AddText(body, caption_size, ImVec2(min.x + (box_w - cap.x) * 0.5f, top + text.y + caption_gap), c.TextMuted, caption);
+        draw_list->AddText(body, caption_size, ImVec2(min.x + (box_w - cap.x) * 0.5f, top + text.y + caption_gap), c.TextMuted, caption, nullptr,
+                           caption_room);
 }
 
 static void ScheduleNextFrame(ui::AppState& app, const bc::TimerView& v)
@@ -416,6 +422,64 @@ static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width,
     }
 }
 
+static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side, bool compact, bool next_on_card);
+
+// The controls two to a row, for a page too small for a row of four (the scrolled session page).
+static void DrawControlsInPairs(ui::AppState& app, const bc::TimerView& v, float width)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float half = ImFloor((width - spacing) * 0.5f);
+    if (app.ConfirmingEnd)
+    {
+        DrawControls(app, v, width, false);
+        return;
+    }
+    if (v.CountingUp && !v.Paused && ui::Button("Done", ui::ButtonKind_Primary, width, DoneHeight))
+        ui::FinishSet(app, app.NowMs);
+    if (ui::Button("Back", ui::ButtonKind_Normal, half, ControlHeight))
+        ui::BackStep(app, app.NowMs);
+    ImGui::SameLine();
+    if (v.Paused)
+    {
+        if (ui::Button("Resume", ui::ButtonKind_Primary, width - half - spacing, ControlHeight))
+            ui::ResumeSession(app, app.NowMs);
+    }
+    else if (ui::Button("Pause", ui::ButtonKind_Normal, width - half - spacing, ControlHeight))
+        ui::PauseSession(app, app.NowMs);
+    if (v.CanExtend)
+    {
+        if (ui::Button("+15 s", ui::ButtonKind_Normal, half, ControlHeight))
+            ui::ExtendStep(app, app.NowMs);
+        ui::DescribeLastItem(ui::Label("+15 s"), ui::ItemRole_Button, -1, -1, bc::Tr("Adds 15 seconds to this pause."));
+        ImGui::SameLine();
+    }
+    if (ui::Button("Skip", ui::ButtonKind_Normal, v.CanExtend ? width - half - spacing : width, ControlHeight))
+        ui::SkipStep(app, app.NowMs);
+}
+
+// A page too small for the blocks side by side or stacked whole (the largest text size, a browser
+// zoomed in): one column that scrolls as a whole, the numbers first and large, then the status,
+// then the controls two to a row.
+static bool SessionScrolls(const ImRect& page, ui::Shape shape)
+{
+    const float w = page.GetWidth(), h = page.GetHeight();
+    return shape == ui::Shape_Portrait ? w < 220.0f || h < 300.0f : h < 270.0f && w < 480.0f;
+}
+
+static void DrawScrolledSession(ui::AppState& app, const bc::TimerView& v)
+{
+    ui::BeginTouchScroll("Session", 0.0f);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float numbers_h = 120.0f;
+    DrawNumbers(v, ImRect(at, ImVec2(at.x + width, at.y + numbers_h)));
+    ImGui::Dummy(ImVec2(width, numbers_h));
+    DrawStatus(app, v, width, false, true, false);
+    ImGui::Dummy(ImVec2(0.0f, 6.0f));
+    DrawControlsInPairs(app, v, width);
+    ui::EndTouchScroll();
+}
+
 // A line in the muted colour, wrapped (ui::TextMuted without its own entry in the accessible layer).
 static void MutedText(const char* text)
 {
@@ -456,7 +520,7 @@ static ImU32 PhaseFill(const bc::TimerView& v)
 // The status block at the cursor, width wide: where we are and End, the progress, the phase, the
 // side and tempo cue; in portrait also the band set-up before a set (side by side layouts write it
 // on the figure's card, and fit the phase title on one line).
-static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side, bool compact)
+static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side, bool compact, bool next_on_card)
 {
     const float cue_size = compact ? 32.0f : ui::CueFontSize;
     const ui::Palette& c = ui::Colors();
@@ -540,13 +604,15 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     }
     else if (v.StepPhase != bc::Phase::Done)
     {
-        if (!compact)  // compact: the figure's card names it
+        if (!next_on_card)  // else the figure's card names it
         {
             char next[192];
             snprintf(next, sizeof(next), bc::Tr("Next: %s"), bc::Tr(exercise.Name));
             ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
             ImGui::SetWindowFontScale(0.78f);
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
             ImGui::TextUnformatted(next);
+            ImGui::PopTextWrapPos();
             ImGui::SetWindowFontScale(1.0f);
             ImGui::PopFont();
             ui::DescribeLastText(ui::NodeKind_Status, next);
@@ -597,22 +663,33 @@ void ui::DrawSessionScreen(AppState& app)
     else if (app.Storage == StorageStatus_Unavailable)
         Banner("This browser is not saving: you can download this workout when it ends.", true);
     page.Min.y = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().WindowPadding.y;  // the blocks go under any banner
+    if (SessionScrolls(page, shape))
+    {
+        DrawScrolledSession(app, v);
+        EndPage();
+        if (TouchScrollMoving())
+            RequestAnimation(app);
+        ScheduleNextFrame(app, app.View);
+        return;
+    }
     const bool side_by_side = shape != Shape_Portrait;
     const bool in_row = SessionControlsInRow(shape);
     const ImRect status_area = SessionStatusArea(page, shape);
     ImGui::SetCursorScreenPos(status_area.Min);
     ImGui::BeginGroup();
-    // A phone on its side has little height: the status is compact (a smaller tempo word, the next
-    // exercise named on the figure's card, no hint above the Done button), so the numbers keep it.
-    const bool compact = shape == Shape_Landscape;
-    DrawStatus(app, v, status_area.GetWidth(), side_by_side, compact);
+    // A phone on its side, or a short page (a large text size), has little height: the status is
+    // compact (a smaller tempo word, no hint above the Done button; on its side the next exercise
+    // is named on the figure's card), so the numbers keep their room.
+    const bool compact = shape == Shape_Landscape || page.GetHeight() < 480.0f;
+    const bool next_on_card = shape == Shape_Landscape && SessionFigureShown(page, shape);
+    DrawStatus(app, v, status_area.GetWidth(), side_by_side, compact, next_on_card);
     ImGui::EndGroup();
     const float status_bottom = ImGui::GetItemRectMax().y;
     const float controls_w = in_row || shape == Shape_Portrait ? page.GetWidth() - 2 * ImGui::GetStyle().WindowPadding.x : status_area.GetWidth();
     const SessionLayout layout = LayOutSession(page, shape, status_bottom, ControlsHeight(app, v, in_row, controls_w));
 
     if (layout.Figure.GetWidth() > 0.0f && layout.Figure.GetHeight() > 0.0f)
-        DrawDemoArea(app, v, layout.Figure.Min, layout.Figure.Max, side_by_side, compact);
+        DrawDemoArea(app, v, layout.Figure.Min, layout.Figure.Max, side_by_side, next_on_card);
     if (app.ConfirmingEnd && in_row)
         DrawEndQuestion(layout.Numbers);
     else if (shape == Shape_Wide && layout.Numbers.GetHeight() > 260.0f)

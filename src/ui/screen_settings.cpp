@@ -31,6 +31,7 @@
 
 #include <imgui_internal.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -341,6 +342,20 @@ static void DrawCueSettings(ui::AppState& app)
         }
     }
     ui::EndChoiceGroup();
+
+    // The text size: everything grows with it, the controls around the words too. Until it is
+    // changed here it follows the browser's (or phone's) own text size.
+    ImGui::Dummy(ImVec2(0.0f, 6.0f));
+    const int percent = (int)std::lround(app::TextScale(app) * 100.0f);
+    char size_value[32];
+    snprintf(size_value, sizeof(size_value), bc::Tr("%d%%"), percent);
+    // TRANSLATORS: under "Text size" while the app follows the text size set in the browser or phone.
+    const char* note = s.TextSize == 0 ? bc::Tr("As your browser's text size") : nullptr;
+    if (const int change = Stepper(bc::Tr("Text size"), size_value, note, bc::N_("Text size"), percent, bc::MinTextSize, bc::MaxTextSize))
+    {
+        s.TextSize = ImClamp(percent + change * bc::TextSizeStep, bc::MinTextSize, bc::MaxTextSize);
+        Changed(app);
+    }
 }
 
 // The languages, each in its own words, two to a row; the first choice follows the browser. A
@@ -419,7 +434,11 @@ static void DrawReset(ui::AppState& app)
     if (ui::Button("Export history first"))
         ui::ExportHistoryFile(app);
     ImGui::EndDisabled();
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const float full = ImGui::GetContentRegionAvail().x;
+    // Side by side when "Delete everything" fits half the row at its smallest label size, else one
+    // under the other (a narrow page, a large text size).
+    const bool stacked = ImGui::CalcTextSize(bc::Tr("Delete everything")).x * ui::MinLabelScale > (full - ImGui::GetStyle().ItemSpacing.x) * 0.5f - 24.0f;
+    const float half = stacked ? full : (full - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     // Not the accent: this is the one button that destroys something.
     const ui::Palette& c = ui::Colors();
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(c.Warning));
@@ -432,7 +451,8 @@ static void DrawReset(ui::AppState& app)
     {
         ui::DeleteEverything(app);
     }
-    ImGui::SameLine();
+    if (!stacked)
+        ImGui::SameLine();
     if (ui::Button("Cancel", ui::ButtonKind_Normal, half))
         app.ConfirmingReset = false;
     if (scroll_to_confirmation)
@@ -462,10 +482,26 @@ void ui::DrawSettingsScreen(AppState& app)
         TextMuted("A session is in progress: changes to the plan apply from the next one.");
 
     BeginTouchScroll("Options", 0.0f);
-    DrawPlanSettings(app);
-    DrawCueSettings(app);
-    DrawLanguageSettings(app);
-    DrawReset(app);
+    // On its side with room for two (a landscape phone, a tablet): the plan in one column, the
+    // cues, theme, language and data in the other, so the page is half as long.
+    const bool two_columns = CurrentShape() != Shape_Portrait && ImGui::GetContentRegionAvail().x >= 600.0f;
+    if (two_columns && ImGui::BeginTable("Columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX))
+    {
+        ImGui::TableNextColumn();
+        DrawPlanSettings(app);
+        ImGui::TableNextColumn();
+        DrawCueSettings(app);
+        DrawLanguageSettings(app);
+        DrawReset(app);
+        ImGui::EndTable();
+    }
+    else
+    {
+        DrawPlanSettings(app);
+        DrawCueSettings(app);
+        DrawLanguageSettings(app);
+        DrawReset(app);
+    }
     ImGui::Dummy(ImVec2(0.0f, 8.0f));
     EndTouchScroll();
     EndPage();

@@ -218,6 +218,15 @@ bool ui::Button(const char* label, ButtonKind kind, float width, float height)
         colors = 1;
     }
     label = Label(label);
+    // A button sized to its label is never wider than the room left on its line (a narrow page):
+    // there, it takes that room and its label shrinks to fit.
+    if (width <= 0.0f)
+    {
+        const float natural = ImGui::CalcTextSize(label, nullptr, true).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+        const float room = ImGui::GetContentRegionAvail().x;
+        if (natural > room && room > 0.0f)
+            width = room;
+    }
     const bool pressed = FittedButton(label, width, height);
     DescribeLastItem(label, ItemRole_Button);
     ImGui::PopStyleColor(colors);

@@ -1,6 +1,7 @@
 // The layout matrix, shared by layout.test.mjs (which checks it) and screens.mjs (which photographs
 // it): twelve viewport sizes from a 320x480 phone to a 2560x1440 monitor, at device pixel ratios
-// 1 to 3, some with the safe-area insets of a notched phone; a walk through every screen and state
+// 1 to 3, some with the safe-area insets of a notched phone, two zoomed pages (400 % and 200 %) and
+// three phones at the largest text size (200 %); a walk through every screen and state
 // of the app under Playwright's fake clock; and the checks one frame must pass at one size:
 // every control fully on screen (or in a scroll region that can bring it fully into view) with a
 // target of at least 44 CSS px, no text over other text or cut off, and nothing interactive inside
@@ -22,9 +23,16 @@ export const SIZES = [
     { width: 1280, height: 800, dpr: 1 },
     { width: 1920, height: 1080, dpr: 1 },
     { width: 2560, height: 1440, dpr: 1 },
+    // 400 % browser zoom on a 1280x1024 screen, and 200 % on a small laptop.
+    { width: 320, height: 256, dpr: 4 },
+    { width: 640, height: 400, dpr: 2 },
+    // The largest text size (the browser's, as Android's text scaling sets the root font size).
+    { width: 360, height: 640, dpr: 3, text: 200 },
+    { width: 390, height: 844, dpr: 3, text: 200, insets: { top: 47, bottom: 34 } },
+    { width: 844, height: 390, dpr: 3, text: 200, insets: { left: 47, right: 47, bottom: 21 } },
 ];
 
-export const sizeName = (size) => `${size.width}x${size.height}`;
+export const sizeName = (size) => `${size.width}x${size.height}${size.text ? ` text ${size.text}%` : ""}`;
 
 // The checks are in CSS pixels, and the layout is too, so the checks draw most sizes at DPR 1:
 // a software renderer pays for every device pixel, and 390x844 at DPR 3 has nine times as many as
@@ -46,17 +54,21 @@ export function groupsByDpr(sizes = SIZES, dprOf = (size) => size.dpr) {
 const SIDES = ["top", "right", "bottom", "left"];
 export const insetsOf = (size) => Object.fromEntries(SIDES.map((k) => [k, (size.insets && size.insets[k]) || 0]));
 
-// Resize the viewport and set the insets, then wait until the app has drawn for the new size
-// (the browser's resize event comes in real time, which a loaded machine can delay).
+// Resize the viewport, set the insets and the browser's text size (the root font size), then wait
+// until the app has drawn for them (the browser's resize event comes in real time, which a loaded
+// machine can delay; the app looks at the text size once a second).
 export async function setSize(page, size) {
     await page.setViewportSize({ width: size.width, height: size.height });
     const insets = insetsOf(size);
-    await page.evaluate((i) => {
+    const text = size.text || 100;
+    await page.evaluate(([i, t]) => {
         for (const [side, px] of Object.entries(i)) document.documentElement.style.setProperty(`--safe-${side}`, `${px}px`);
-    }, insets);
+        document.documentElement.style.fontSize = t === 100 ? "" : `${(16 * t) / 100}px`;
+    }, [insets, text]);
     for (let i = 0; i < 200; i++) {
         await page.clock.runFor(20);
-        const layout = (await state(page)).layout;
+        const s = await state(page), layout = s.layout;
+        if (s.textSize !== text) { await page.clock.runFor(200); continue; }
         if (layout.width === size.width && layout.height === size.height && SIDES.every((k) => Math.abs(layout.safeArea[k] - insets[k]) < 0.5)) {
             await page.clock.runFor(40);   // and settled: Dear ImGui sizes some things a frame late
             return;
@@ -107,8 +119,18 @@ async function wheelBy(page, r, notches) {
 const rectKey = (r) => `${r.x},${r.y},${r.w},${r.h}`;
 const inRegion = (all, r) => all.filter((x) => x.scroll && rectKey(x.scroll) === rectKey(r));
 
-export async function reveal(page, label, { tries = 64 } = {}) {
+export async function reveal(page, label, { tries = 160 } = {}) {
     const regions = [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
+    if (regions.length === 0 && !(await widgets(page)).some((x) => matches(x, label))) {
+        // No control of a scroll region in view (a short page showing only text): the wheel at the
+        // middle of the screen, a step at a time, until one comes into view.
+        const screen = await page.evaluate(() => ({ x: 0, y: 0, w: innerWidth, h: innerHeight }));
+        for (let i = 0; i < 8; i++) {
+            await wheelBy(page, screen, 1);
+            if ((await widgets(page)).some((x) => x.scroll)) return reveal(page, label, { tries });
+        }
+        return null;
+    }
     for (const region of regions.length > 0 ? regions : [null]) {
         let before = null;
         let atTop = false;
@@ -142,12 +164,21 @@ export async function reveal(page, label, { tries = 64 } = {}) {
                 const was = before.find((b) => key(b) === key(x));
                 return was ? was.item.y - x.item.y : 0;
             }));
-            if (JSON.stringify(after.map((x) => [key(x), x.item.y])) === JSON.stringify(before.map((x) => [key(x), x.item.y]))) break;
+            // (A stretch of text with no control in view says nothing about the end: stepping goes on.)
+            if (after.length > 0 && JSON.stringify(after.map((x) => [key(x), x.item.y])) === JSON.stringify(before.map((x) => [key(x), x.item.y]))) break;
             if (moved > 0) notches = Math.min(2 * notches, Math.max(1, Math.floor((r.h * 0.8) / (moved / notches))));
             before = after;
         }
     }
     return null;
+}
+
+// Every scroll region back to its top (with none of its controls in view, the wheel at the middle
+// of the screen).
+async function scrollToTop(page) {
+    const regions = [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
+    if (regions.length === 0) regions.push(await page.evaluate(() => ({ x: 0, y: 0, w: innerWidth, h: innerHeight })));
+    for (const r of regions) await wheelBy(page, r, -1000);
 }
 
 export async function revealAndPress(page, label) {
@@ -181,61 +212,63 @@ async function skipUntil(page, predicate, limit = 40) {
 }
 
 export async function* walk(page) {
-    yield { name: "home", screen: "home", need: ["Start", "History", "Settings", "About", "2 rounds", "3 rounds", "Guided", "Self-paced"] };
+    // On a small page (the largest text size) home scrolls as one column: its navigation is reached.
+    yield { name: "home", screen: "home", need: ["2 rounds", "3 rounds"], reach: ["Guided", "Self-paced", "Start", "History", "Settings", "About"] };
 
     for (const [i, [name, sides]] of EXERCISES.entries()) {
         await revealAndPress(page, name);
-        yield { name: `exercise-${i + 1}`, screen: "exercise", need: ["Back", "Play", ...sides] };
-        await clockPress(page, "Back");
+        yield { name: `exercise-${i + 1}`, screen: "exercise", need: ["Back"], reach: ["Play", ...sides] };
+        await revealAndPress(page, "Back");
     }
 
-    await clockPress(page, "History");
+    await revealAndPress(page, "History");
     const row = (await widgets(page)).find((w) => SESSION_ROW.test(w.label));
     if (row) await revealAndPress(page, row.label);   // one session's reps shown
     yield { name: "history", screen: "history", need: ["Back", "Export", "Import"] };
     await clockPress(page, "Back");
 
-    await clockPress(page, "Settings");
+    await revealAndPress(page, "Settings");
     yield { name: "settings", screen: "settings", need: ["Back"], reach: ["− Rounds", "Dark"] };
     await revealAndPress(page, "Reset all data");
     yield { name: "settings-reset", screen: "settings", need: ["Back"], reach: ["Delete everything", "Cancel"] };
     await revealAndPress(page, "Cancel");
     await clockPress(page, "Back");
 
-    await clockPress(page, "About");
+    await revealAndPress(page, "About");
     yield { name: "about", screen: "about", need: ["Back"] };
     await clockPress(page, "Back");
 
-    // A guided session, through each kind of step.
-    await clockPress(page, "Guided");
-    await clockPress(page, "Start");
-    yield { name: "get-ready", screen: "session", clock: true, phase: "get-ready", need: [...SESSION_CONTROLS, "Pause"] };
+    // A guided session, through each kind of step. On a page too small for its blocks the session
+    // scrolls as one column (the largest text size, a browser zoomed in): its controls are reached.
+    await revealAndPress(page, "Guided");
+    await revealAndPress(page, "Start");
+    yield { name: "get-ready", screen: "session", clock: true, phase: "get-ready", reach: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "work");
-    yield { name: "guided-set", screen: "session", clock: true, phase: "work", need: [...SESSION_CONTROLS, "Pause"] };
-    await clockPress(page, "Pause");
-    yield { name: "paused", screen: "session", clock: true, need: [...SESSION_CONTROLS, "Resume"] };
-    await clockPress(page, "Resume");
+    yield { name: "guided-set", screen: "session", clock: true, phase: "work", reach: [...SESSION_CONTROLS, "Pause"] };
+    await revealAndPress(page, "Pause");
+    yield { name: "paused", screen: "session", clock: true, reach: [...SESSION_CONTROLS, "Resume"] };
+    await revealAndPress(page, "Resume");
     await skipUntil(page, (s) => s.session.phase === "rest");
-    yield { name: "rest", screen: "session", clock: true, phase: "rest", need: [...SESSION_CONTROLS, "Pause"] };
+    yield { name: "rest", screen: "session", clock: true, phase: "rest", reach: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "switch");
-    yield { name: "switch", screen: "session", clock: true, phase: "switch", need: [...SESSION_CONTROLS, "Pause"] };
+    yield { name: "switch", screen: "session", clock: true, phase: "switch", reach: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "round-rest");
-    yield { name: "round-rest", screen: "session", clock: true, phase: "round-rest", need: [...SESSION_CONTROLS, "Pause"] };
-    await clockPress(page, "End");
-    yield { name: "end-confirmation", screen: "session", need: ["End session", "Keep going"] };
-    await clockPress(page, "End session");
+    yield { name: "round-rest", screen: "session", clock: true, phase: "round-rest", reach: [...SESSION_CONTROLS, "Pause"] };
+    await revealAndPress(page, "End");
+    yield { name: "end-confirmation", screen: "session", reach: ["End session", "Keep going"] };
+    await revealAndPress(page, "End session");
     yield { name: "finish", screen: "finish", need: ["Home", "History"] };
-    await clockPress(page, "Home");
+    await revealAndPress(page, "Home");
 
     // A self-paced set: Done joins the controls.
-    await clockPress(page, "Self-paced");
-    await clockPress(page, "Start");
+    await revealAndPress(page, "Self-paced");
+    await revealAndPress(page, "Start");
     await skipUntil(page, (s) => s.session.phase === "work");
-    yield { name: "self-paced-set", screen: "session", clock: true, phase: "work", need: [...SESSION_CONTROLS, "Pause", "Done"] };
-    await clockPress(page, "End");
-    await clockPress(page, "End session");
-    await clockPress(page, "Home");
-    await clockPress(page, "Guided");
+    yield { name: "self-paced-set", screen: "session", clock: true, phase: "work", reach: [...SESSION_CONTROLS, "Pause", "Done"] };
+    await revealAndPress(page, "End");
+    await revealAndPress(page, "End session");
+    await revealAndPress(page, "Home");
+    await revealAndPress(page, "Guided");
 }
 
 // --- The checks for one frame at one size. Returns a list of problems (empty when all is well).
@@ -256,6 +289,7 @@ export function safeRect(size) {
 
 export async function inspect(page, size, step) {
     const problems = [];
+    if (step.clock) await scrollToTop(page);   // the session's time is checked as the screen first shows it
     const safe = safeRect(size);
     const s = await state(page);
     if (s.screen !== step.screen) problems.push(`screen is ${s.screen}, expected ${step.screen}`);
@@ -322,5 +356,6 @@ export async function inspect(page, size, step) {
         if (!w) problems.push(`"${label}" cannot be scrolled fully into view`);
         else if (!inside(w, safe)) problems.push(`"${label}" scrolled into view lies outside the safe area`);
     }
+    if (step.reach) await scrollToTop(page);   // as the next size expects to find the screen
     return problems;
 }

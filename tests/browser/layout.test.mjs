@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, serveDist, openClocked, clockPress, state, widgets } from "./harness.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
-import { MOTION, checkedDpr, groupsByDpr, inspect, setSize, sizeName, walk, SIZES } from "./layout-matrix.mjs";
+import { MOTION, checkedDpr, groupsByDpr, inspect, reveal, revealAndPress, setSize, sizeName, walk, SIZES } from "./layout-matrix.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -19,7 +19,8 @@ const seeded = async (page) => {
     await page.addInitScript(seedScript(JSON.stringify(makeHistory(23, { now: TIME.getTime(), everyDays: 3 }))));
 };
 
-for (const group of groupsByDpr(SIZES, checkedDpr)) {
+const ONLY = process.env.LAYOUT_SIZES ? process.env.LAYOUT_SIZES.split(",") : null;   // e.g. "320x256,360x640 text 200%"
+for (const group of groupsByDpr(SIZES.filter((s) => !ONLY || ONLY.includes(sizeName(s))), checkedDpr)) {
     const names = group.sizes.map(sizeName).join(", ");
     test(`every screen and state at ${names} (DPR ${group.dpr}): controls whole and 44 px, text clear, insets free`, async () => {
         const first = group.sizes[0];
@@ -96,5 +97,46 @@ test("a 2560x1440 monitor draws everything twice as large, and clicks land where
     await clockPress(page, "End");
     await clockPress(page, "Keep going");
     assert.equal((await state(page)).screen, "session");
+    await context.close();
+});
+
+test("the browser's text size sets the app's before its first frame; Settings changes it at once, saved, and a reload keeps it", async () => {
+    // Android's text scaling (and a desktop's font setting) is the root element's font size.
+    const raised = (p) => p.addInitScript(() => document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = "24px"; }));
+    const { context, page, problems } = await openClocked(browser, server.url, { viewport: { width: 390, height: 844 }, time: TIME, beforeLoad: raised });
+    let s = await state(page);
+    assert.equal(s.textSize, 150, "24 px over 16 px: 150 %");
+    assert.equal(s.layout.scale, 1.5, "everything drawn half as large again");
+    const titleAt = async () => (await page.evaluate(() => bandCircuit.texts())).find((t) => t.text.replace(/ /g, "") === "BandCircuit").h;
+    const tall = await titleAt();
+
+    // Settings > Text size: "−" twice, down to 100 %, applied at once and saved.
+    await revealAndPress(page, "Settings");
+    const value = async () => (await page.evaluate(() => bandCircuit.texts())).find((t) => /^1\d\d ?%$/.test(t.text.replace(/\s/g, "")))?.text.replace(/\s/g, "");
+    await revealAndPress(page, "− Text size");
+    assert.equal((await state(page)).textSize, 125);
+    await revealAndPress(page, "− Text size");
+    s = await state(page);
+    assert.equal(s.textSize, 100);
+    assert.equal(s.layout.scale, 1);
+    assert.equal(await value(), "100%");
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("bandCircuit.settings")).textSize);
+    assert.equal(saved, 100, "the choice is saved, and no longer follows the browser");
+    await revealAndPress(page, "+ Text size");
+    await revealAndPress(page, "+ Text size");
+    await revealAndPress(page, "+ Text size");
+    await revealAndPress(page, "+ Text size");
+    assert.equal((await state(page)).textSize, 200);
+    const plus = await reveal(page, "+ Text size");
+    assert.equal(plus.enabled, false, "200 % is the largest");
+    await revealAndPress(page, "Back");
+
+    // A reload keeps the choice, whatever the browser says.
+    await page.reload();
+    for (let i = 0; i < 100 && !(await page.evaluate(() => !!(window.bandCircuit && window.Module && Module._bc_state_json) && bandCircuit.framesDrawn() > 0)); i++) await page.clock.runFor(100);
+    s = await state(page);
+    assert.equal(s.textSize, 200);
+    assert.ok((await titleAt()) > tall * 1.2, `the title is drawn larger at 200 % than at 150 % (${await titleAt()} vs ${tall} px)`);
+    assert.deepEqual(problems, []);
     await context.close();
 });

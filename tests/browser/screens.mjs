@@ -138,7 +138,7 @@ try {
                 for await (const step of walk(page)) {
                     for (const size of group.sizes) {
                         await setSize(page, size);
-                        await page.screenshot({ path: path.join(matrixOut, `${theme}-${sizeName(size)}-${step.name}.png`) });
+                        await page.screenshot({ path: path.join(matrixOut, `${theme}-${sizeName(size).replace(/[ %]+/g, "-")}-${step.name}.png`) });
                         count++;
                     }
                 }

@@ -139,7 +139,7 @@ TEST_CASE("The stored shapes are the documented ones", "[save]")
             R"({"version":1,"rounds":2,"mode":"guided","reps":{"deadbug":10,"dorsiflexion":10,"trap-pull":10,"monster-walk":20,"russian-twist":12},)"
             R"("getReadySec":10,"switchSidesSec":5,"restSec":15,"roundRestSec":60,"cues":{"sound":true,"voice":true,"vibration":true,"flash":false,)"
             R"("volume":80,"repCount":"every"},"theme":"system","bandChangeRestSec":30,"weeklyGoal":2,)"
-            R"("bands":{"deadbug":"none","dorsiflexion":"none","trap-pull":"none","monster-walk":"none","russian-twist":"none"},"language":""})");
+            R"("bands":{"deadbug":"none","dorsiflexion":"none","trap-pull":"none","monster-walk":"none","russian-twist":"none"},"language":"","textSize":0})");
     const std::string exported = ExportHistory({}, 5);
     REQUIRE(exported == R"({"app":"band-circuit","kind":"history","version":1,"exported":5,"sessions":[]})");
     REQUIRE(SaveHistory({}) == R"({"version":1,"sessions":[]})");
