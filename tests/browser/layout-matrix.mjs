@@ -315,6 +315,19 @@ export async function inspect(page, size, step) {
             if (it.h > w.scroll.h + EPS) problems.push(`${name} is taller than its scroll region ${fmt(w.scroll)}`);
         }
     }
+    // Neighbouring controls at least 8 px apart (a finger meant for one does not land on the other):
+    // two controls side by side or one above the other, the gap between what is shown of them (a
+    // card scrolled half out of its region ends at the region's edge).
+    const onScreen = all.filter((w) => w.w > 0 && w.h > 0);
+    for (let i = 0; i < onScreen.length; i++) {
+        for (let j = i + 1; j < onScreen.length; j++) {
+            const a = onScreen[i], b = onScreen[j];
+            const gapX = Math.max(b.x - (a.x + a.w), a.x - (b.x + b.w));
+            const gapY = Math.max(b.y - (a.y + a.h), a.y - (b.y + b.h));
+            const beside = gapY < 0 && gapX > -EPS && gapX < 8 - EPS, above = gapX < 0 && gapY > -EPS && gapY < 8 - EPS;
+            if (beside || above) problems.push(`"${onScreen[i].label}" ${fmt(a)} and "${onScreen[j].label}" ${fmt(b)} are ${Math.round(Math.max(gapX, gapY))} px apart`);
+        }
+    }
     for (const label of step.need || []) {
         const w = all.find((x) => matches(x, label));
         if (!w) problems.push(`"${label}" is not on screen`);
