@@ -316,8 +316,7 @@ void ui::DrawFinishScreen(AppState& app)
     // A longer title (another language, a large text size) shrinks to its line, down to 24 px, and
     // then wraps.
     const float room = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - title_pos.x;
-    const float natural = cue->CalcTextSizeA(36.0f, FLT_MAX, 0.0f, title).x;
-    const float title_px = natural > room && natural > 0.0f ? ImMax(24.0f, 36.0f * room / natural) : 36.0f;
+    const float title_px = FittedTextSize(cue, 36.0f, 24.0f, room, title);
     ImGui::GetWindowDrawList()->AddText(cue, title_px, title_pos, c.Text, title, nullptr, room);
     const ImVec2 title_size = cue->CalcTextSizeA(title_px, FLT_MAX, room, title);
     DescribeText(NodeKind_Heading, title, title_pos, ImVec2(title_pos.x + title_size.x, title_pos.y + title_size.y));

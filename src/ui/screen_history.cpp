@@ -51,8 +51,7 @@ static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& w
     float caption_px[3], box_h = 76.0f;
     for (int i = 0; i < 3; i++)
     {
-        const float natural = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, captions[i]).x;
-        caption_px[i] = natural > room && natural > 0.0f ? ImMax(11.0f, 15.0f * room / natural) : 15.0f;
+        caption_px[i] = ui::FittedTextSize(body, 15.0f, 11.0f, room, captions[i]);
         box_h = ImMax(box_h, 8.0f + 38.0f + body->CalcTextSizeA(caption_px[i], FLT_MAX, room, captions[i]).y + 10.0f);
     }
     for (int i = 0; i < 3; i++)
@@ -64,10 +63,7 @@ static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& w
             snprintf(value, sizeof(value), "%s", this_week);
         else
             snprintf(value, sizeof(value), "%d", values[i]);
-        float value_size = 32.0f;
-        const float value_natural = heading->CalcTextSizeA(value_size, FLT_MAX, 0.0f, value).x;
-        if (value_natural > room && value_natural > 0.0f)
-            value_size *= room / value_natural;
+        const float value_size = ui::FittedTextSize(heading, 32.0f, 0.0f, room, value);
         const ImVec2 vs = heading->CalcTextSizeA(value_size, FLT_MAX, 0.0f, value);
         draw_list->AddText(heading, value_size, ImVec2(min.x + (box_w - vs.x) * 0.5f, min.y + 8.0f), i == 0 ? c.Work : c.Text, value);
         const ImVec2 cs = body->CalcTextSizeA(caption_px[i], FLT_MAX, room, captions[i]);
@@ -194,6 +190,8 @@ struct RowTexts
     const char* More;    // "Reps" or "Hide", at the right of the first line
     std::string Detail;  // finished or ended early, rounds, length
     std::string Totals;  // "156 reps, 120 steps"
+    char Clock[32];      // its length, "14:00"
+    int Reps, Steps;     // its totals
     float LabelH, DetailH, TotalsH, ExercisesH;
 };
 constexpr float RowPad = 14.0f, RowGap = 4.0f, RowSmall = 16.0f, RowMore = 15.0f;
@@ -206,18 +204,17 @@ static RowTexts MeasureRow(const bc::SessionRecord& record, bool expanded, float
     // TRANSLATORS: at the right of a session's row in the history: tap to hide or to show its reps
     // per exercise. Keep them short.
     t.More = expanded ? bc::TrC("history row", "Hide") : bc::TrC("history row", "Reps");
-    char clock[32];
-    ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
+    ui::FormatClock(t.Clock, sizeof(t.Clock), record.DurationMs, false);
     // TRANSLATORS: a session's line in the history: the rounds done of those planned (the plural's
     // count), then its length ("12:30"); keep the " · " separators.
     t.Detail = record.Finished
                    ? bc::Format(bc::TrN("Finished  ·  %d of %d round  ·  %s", "Finished  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
-                                record.RoundsDone, record.RoundsPlanned, clock)
+                                record.RoundsDone, record.RoundsPlanned, t.Clock)
                    : bc::Format(bc::TrN("Ended early  ·  %d of %d round  ·  %s", "Ended early  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
-                                record.RoundsDone, record.RoundsPlanned, clock);
-    int reps = 0, steps = 0;
-    TotalReps(record, &reps, &steps);
-    t.Totals = TotalsText(reps, steps, false);
+                                record.RoundsDone, record.RoundsPlanned, t.Clock);
+    t.Reps = t.Steps = 0;
+    TotalReps(record, &t.Reps, &t.Steps);
+    t.Totals = TotalsText(t.Reps, t.Steps, false);
     const float text_w = width - 2 * RowPad;
     const float more_w = body->CalcTextSizeA(RowMore, FLT_MAX, 0.0f, t.More).x;
     const char* label_end = ImGui::FindRenderedTextEnd(t.Label.c_str());
@@ -239,19 +236,15 @@ static RowTexts MeasureRow(const bc::SessionRecord& record, bool expanded, float
 // row by row).
 static void DescribeRow(const bc::SessionRecord& record, const RowTexts& t, bool expanded)
 {
-    char clock[32];
-    int reps = 0, steps = 0;
-    ui::FormatClock(clock, sizeof(clock), record.DurationMs, false);
-    TotalReps(record, &reps, &steps);
     // TRANSLATORS: a session in the history, for screen readers: the rounds done of those
     // planned (the plural's count), then its length ("12:30"). Followed by its totals.
     std::string description = record.Finished
                                   ? bc::Format(bc::TrN("Finished, %d of %d round, %s.", "Finished, %d of %d rounds, %s.", record.RoundsPlanned),
-                                               record.RoundsDone, record.RoundsPlanned, clock)
+                                               record.RoundsDone, record.RoundsPlanned, t.Clock)
                                   : bc::Format(bc::TrN("Ended early, %d of %d round, %s.", "Ended early, %d of %d rounds, %s.", record.RoundsPlanned),
-                                               record.RoundsDone, record.RoundsPlanned, clock);
+                                               record.RoundsDone, record.RoundsPlanned, t.Clock);
     description += ' ';
-    description += TotalsText(reps, steps, true);
+    description += TotalsText(t.Reps, t.Steps, true);
     for (int e = 0; e < bc::ExerciseCount && expanded; e++)
     {
         char text[320];

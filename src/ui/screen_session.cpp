@@ -82,11 +82,8 @@ static void BigNumber(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const char*
     ImFont* body = ui::GetFont(ui::FontRole_Body);
     const float box_w = max.x - min.x, box_h = max.y - min.y;
     // The caption shrinks to the box's width (a narrow box, a long word), down to 11 px, then wraps.
-    float caption_size = 15.0f;
     const float caption_gap = 2.0f, caption_room = box_w - 8.0f;
-    const float caption_natural = body->CalcTextSizeA(caption_size, FLT_MAX, 0.0f, caption).x;
-    if (caption_natural > caption_room && caption_natural > 0.0f)
-        caption_size = ImMax(11.0f, caption_size * caption_room / caption_natural);
+    const float caption_size = ui::FittedTextSize(body, 15.0f, 11.0f, caption_room, caption);
     const ImVec2 cap = body->CalcTextSizeA(caption_size, FLT_MAX, caption_room, caption);
     const bool with_caption = box_h - cap.y - caption_gap >= 48.0f;
     float size = ImMin(ui::BigFontSize, with_caption ? box_h - cap.y - caption_gap : box_h - 6.0f);

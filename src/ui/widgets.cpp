@@ -197,6 +197,12 @@ static bool FittedButton(const char* label, float width, float height)
     return pressed;
 }
 
+float ui::FittedTextSize(ImFont* font, float size, float min_size, float room, const char* text)
+{
+    const float natural = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x;
+    return natural > room && natural > 0.0f ? ImMax(min_size, size * room / natural) : size;
+}
+
 bool ui::Button(const char* label, ButtonKind kind, float width, float height)
 {
     const Palette& c = Colors();

@@ -38,6 +38,10 @@ const char* Label(const char* english);  // "Shown###English" for a Dear ImGui i
 // A label wider than its button first gives up padding, then shrinks down to this share of its size
 // (14 px of 18) before it is clipped.
 constexpr float MinLabelScale = 14.0f / BodyFontSize;
+
+// The size, at most `size` and at least `min_size`, at which one line of text fits `room` px wide
+// (a narrow box, a long word, a large text size). At min_size it may still not fit: wrap it then.
+float FittedTextSize(ImFont* font, float size, float min_size, float room, const char* text);
 bool Button(const char* label, ButtonKind kind = ButtonKind_Normal, float width = -1.0f, float height = TouchHeight);
 bool ToggleButton(const char* label, bool selected, float width, float height = TouchHeight);  // one of a choice (ui::BeginChoiceGroup names the group)
 void TextMuted(const char* text);                                                              // wrapped, secondary colour

@@ -117,10 +117,12 @@ async function wheelBy(page, r, notches) {
 // region (a finger drag takes a dozen frames, a wheel step two: settings on a landscape phone is
 // some 3000 px long).
 const rectKey = (r) => `${r.x},${r.y},${r.w},${r.h}`;
+// The distinct scroll regions of the controls in view.
+const scrollRegions = async (page) => [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
 const inRegion = (all, r) => all.filter((x) => x.scroll && rectKey(x.scroll) === rectKey(r));
 
 export async function reveal(page, label, { tries = 160 } = {}) {
-    const regions = [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
+    const regions = await scrollRegions(page);
     if (regions.length === 0 && !(await widgets(page)).some((x) => matches(x, label))) {
         // No control of a scroll region in view (a short page showing only text): the wheel at the
         // middle of the screen, a step at a time, until one comes into view.
@@ -176,7 +178,7 @@ export async function reveal(page, label, { tries = 160 } = {}) {
 // Every scroll region back to its top (with none of its controls in view, the wheel at the middle
 // of the screen).
 async function scrollToTop(page) {
-    const regions = [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
+    const regions = await scrollRegions(page);
     if (regions.length === 0) regions.push(await page.evaluate(() => ({ x: 0, y: 0, w: innerWidth, h: innerHeight })));
     for (const r of regions) await wheelBy(page, r, -1000);
 }
