@@ -103,8 +103,8 @@ uint64_t app::ViewKey(const AppState& app)
     key |= (uint64_t)app.ConfirmingReset << 9;
     if (app.Current == Screen_Session && app.HasSession)
     {
-        key |= (uint64_t)app.View.Finished << 10;
-        key |= (uint64_t)(app.View.StepIndex + 1) << 16;
+        key |= (uint64_t)(app.View.Finished ? 1 : 0) << 10;
+        key |= (uint64_t)(uint32_t)(app.View.StepIndex + 1) << 16;
     }
     return key;
 }

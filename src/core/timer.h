@@ -86,29 +86,29 @@ constexpr int64_t MaxStepExtraMs = 10LL * 60 * 1000;  // the most one step can b
 
 struct TimerView
 {
-    bool Started;               // Start() was called
-    bool Paused;                // paused (a restored session starts paused)
-    bool Finished;              // reached the Done step
-    bool EndedEarly;            // EndEarly() was called
-    int StepIndex;              // current step
-    int StepCount;              // steps in the plan
-    Phase StepPhase;            // phase of the current step
-    int Round;                  // 1-based round of the current step
-    int Rounds;                 // rounds planned
-    ExerciseId Exercise;        // see Step::Exercise (the next one during rests)
-    Side CurrentSide;           // the set's side; for an alternating set, the side of the current tempo part
-    int Rep;                    // 1-based rep (or step) in progress in a guided set; 0 when not counted (self-paced, not work)
-    int Reps;                   // target reps of the set, 0 when not work
-    int TempoPart;              // index of the current tempo part in a work set (also self-paced, looping); -1 otherwise
-    const char* TempoPartName;  // its name, "" when none
-    float RepPhase;             // fraction of the current rep, [0,1), for the figure; 0 when not work
-    bool CountingUp;            // self-paced work: no time left, PhaseElapsedMs counts up
-    int64_t PhaseElapsedMs;     // active ms spent in the current step
-    int64_t PhaseLeftMs;        // active ms until a timed step ends; 0 when counting up or done
-    int64_t PhaseLengthMs;      // the current timed step's length, with any "+15 s"; 0 when counting up or done
-    bool CanExtend;             // Extend() applies to the current step (a get-ready, switch or rest)
-    int64_t ActiveMs;           // active ms since Start(), paused time excluded
-    float Progress;             // share of the whole circuit behind us, [0,1]
+    bool Started = false;            // Start() was called
+    bool Paused = false;             // paused (a restored session starts paused)
+    bool Finished = false;           // reached the Done step
+    bool EndedEarly = false;         // EndEarly() was called
+    int StepIndex = 0;               // current step
+    int StepCount = 0;               // steps in the plan
+    Phase StepPhase = {};            // phase of the current step
+    int Round = 0;                   // 1-based round of the current step
+    int Rounds = 0;                  // rounds planned
+    ExerciseId Exercise = {};        // see Step::Exercise (the next one during rests)
+    Side CurrentSide = {};           // the set's side; for an alternating set, the side of the current tempo part
+    int Rep = 0;                     // 1-based rep (or step) in progress in a guided set; 0 when not counted (self-paced, not work)
+    int Reps = 0;                    // target reps of the set, 0 when not work
+    int TempoPart = -1;              // index of the current tempo part in a work set (also self-paced, looping); -1 otherwise
+    const char* TempoPartName = "";  // its name, "" when none
+    float RepPhase = 0.0f;           // fraction of the current rep, [0,1), for the figure; 0 when not work
+    bool CountingUp = false;         // self-paced work: no time left, PhaseElapsedMs counts up
+    int64_t PhaseElapsedMs = 0;      // active ms spent in the current step
+    int64_t PhaseLeftMs = 0;         // active ms until a timed step ends; 0 when counting up or done
+    int64_t PhaseLengthMs = 0;       // the current timed step's length, with any "+15 s"; 0 when counting up or done
+    bool CanExtend = false;          // Extend() applies to the current step (a get-ready, switch or rest)
+    int64_t ActiveMs = 0;            // active ms since Start(), paused time excluded
+    float Progress = 0.0f;           // share of the whole circuit behind us, [0,1]
 };
 
 // Brings the timer up to now (through as many steps as the time covers) and returns what to show.
