@@ -70,7 +70,8 @@ private_apt() {  # private_apt NAME LINE... ; sets PRIVATE_APT_OPTS
 }
 
 setup_native() {
-    apt_install cmake g++ make rapidjson-dev python3-fonttools python3-polib python3-babel gettext fonts-inter clang-format
+    apt_install cmake g++ make rapidjson-dev python3-fonttools python3-polib python3-babel python3-arabic-reshaper python3-bidi \
+        gettext fonts-inter fonts-noto-core fonts-noto-cjk clang-format
     if ! dpkg -s libcatch2-dev 2>/dev/null | grep -q '^Version: 3'; then
         log "Catch2 3 from bookworm-backports"
         private_apt backports "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s bookworm-backports main"
@@ -177,7 +178,7 @@ assemble_dist() {
     mkdir -p "$out/lang"
     cp "$build"/lang/*.bin "$out/lang/"
     local tags
-    tags=$(cd "$out/lang" && ls *.bin | sed 's/\.bin$//' | LC_ALL=C sort | sed 's/.*/"&"/' | paste -sd, -)
+    tags=$(cd "$out/lang" && ls *.bin | grep -v '^names\.bin$' | sed 's/\.bin$//' | LC_ALL=C sort | sed 's/.*/"&"/' | paste -sd, -)
     sed -i "s|\"__LANGUAGE_FILES__\"|[$tags]|" "$out/app.js"
     grep -q '__LANGUAGE_FILES__' "$out/app.js" && die "app.js's list of languages was not filled in"
     # Served minified (assets/minify.mjs; web/ keeps the source), before the version hash so

@@ -13,6 +13,7 @@
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/taps.h"
+#include "ui/text_direction.h"
 
 #include <SDL.h>
 #include <emscripten.h>
@@ -209,7 +210,9 @@ static void Frame()
     if (request.ScreenChanged)
         request = RunImGuiFrame(clock);
 
+    ui::ApplyTextDirection(ImGui::GetDrawData());  // an Arabic screen is mirrored, Arabic words read right to left
     platform::RendererDraw(ImGui::GetDrawData(), request.ClearColor);
+    ui::RestoreTextDirection(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_Main.Window);
 
     g_Main.FramesDrawn++;

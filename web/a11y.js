@@ -139,6 +139,7 @@
     let lastOutline = null;   // the last description with every status text left out
 
     function update(json) {
+        if (window.bandCircuitLanguages) json = window.bandCircuitLanguages.plain(json);   // Arabic as plain letters
         const outline = json.replace(STATUS_NAME, '$1""');
         if (outline === lastOutline) {
             let i = 0;

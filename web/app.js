@@ -159,6 +159,11 @@
             document.documentElement.dir = rightToLeft ? "rtl" : "ltr";
             checkVoices();
         },
+        // Words for a voice or a screen reader: Arabic reaches the app's texts shaped (the forms
+        // its letters take in the word, for drawing); NFKC gives back the plain letters.
+        plain(text) {
+            return text.replace(/[\uFB50-\uFDFF\uFE70-\uFEFF]+/g, (forms) => forms.normalize("NFKC"));
+        },
         preferred() {
             return (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"]).join("\n");
         },
@@ -320,7 +325,7 @@
             }
             try {
                 speechSynthesis.cancel();
-                const utterance = new SpeechSynthesisUtterance(text);
+                const utterance = new SpeechSynthesisUtterance(languages.plain(text));
                 utterance.lang = languages.tag;
                 try { if (voice) utterance.voice = voice; } catch (e) { /* a stand-in voice (tests): the lang picks */ }
                 utterance.rate = 1.1;

@@ -1,13 +1,16 @@
 # The language pipeline: from the English texts marked in src/ and one gettext .po file per
 # language (assets/lang/<tag>.po) to what the app reads. Debian's python3 with python3-polib,
-# python3-babel and python3-fonttools, and gettext's xgettext, msgmerge and msgfmt.
+# python3-babel, python3-fonttools and python3-arabic-reshaper, and gettext's xgettext, msgmerge
+# and msgfmt.
 #
 #   languages.py pot OUT.pot                   extract every marked English text from src/
 #   languages.py update                        bring every .po up to date with src/ (msgmerge)
 #   languages.py source OUT.cpp                the C++ list of languages with their CLDR plural rules
-#   languages.py table TAG OUT.bin BASE_FONT LANG_FONT_SOURCE BASE_GLYPHS
+#   languages.py table TAG OUT.bin UI_FONT BASE_GLYPHS
 #                                              one language's table, with its glyphs beyond the built-in font
-#   languages.py check                         every .po complete, placeholders kept, glyphs in the fonts
+#   languages.py names OUT.bin UI_FONT BASE_GLYPHS
+#                                              the glyphs of the languages' own names beyond the built-in font
+#   languages.py check [BASE_GLYPHS UI_FONT]   every .po complete, placeholders kept, glyphs in the fonts
 #
 # Adding a language: one line in LANGUAGES below, then `./dev.sh messages` writes its .po to
 # translate (see docs/languages.md).
@@ -22,19 +25,28 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
-# tag, the language in its own words, the region whose week and plural rules it follows, right to left
+# Fonts for the scripts Inter does not have (Debian's fonts-noto-core and fonts-noto-cjk). A
+# collection (.ttc) names its font after '#'.
+NOTO_ARABIC = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"
+NOTO_CJK_JP = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#0"
+
+# tag, the language in its own words, the region whose week and plural rules it follows, right to
+# left, the font of its script (None: the UI font, Inter), its name in English (shown in the list of
+# languages until the glyphs of its own name have arrived, where the UI font cannot draw it)
 LANGUAGES = [
-    ("en", "English", "US", False),
-    ("es", "Español", "ES", False),
-    ("pt-BR", "Português (Brasil)", "BR", False),
-    ("fr", "Français", "FR", False),
-    ("de", "Deutsch", "DE", False),
-    ("it", "Italiano", "IT", False),
-    ("ru", "Русский", "RU", False),
-    ("pl", "Polski", "PL", False),
-    ("tr", "Türkçe", "TR", False),
-    ("id", "Bahasa Indonesia", "ID", False),
-    ("uk", "Українська", "UA", False),
+    ("en", "English", "US", False, None, "English"),
+    ("es", "Español", "ES", False, None, "Spanish"),
+    ("pt-BR", "Português (Brasil)", "BR", False, None, "Portuguese"),
+    ("fr", "Français", "FR", False, None, "French"),
+    ("de", "Deutsch", "DE", False, None, "German"),
+    ("it", "Italiano", "IT", False, None, "Italian"),
+    ("ru", "Русский", "RU", False, None, "Russian"),
+    ("pl", "Polski", "PL", False, None, "Polish"),
+    ("tr", "Türkçe", "TR", False, None, "Turkish"),
+    ("id", "Bahasa Indonesia", "ID", False, None, "Indonesian"),
+    ("uk", "Українська", "UA", False, None, "Ukrainian"),
+    ("ar", "العربية", "EG", True, NOTO_ARABIC, "Arabic"),
+    ("ja", "日本語", "JP", False, NOTO_CJK_JP, "Japanese"),
 ]
 
 # The functions (and their arguments) whose string literals are English texts to translate.
@@ -85,7 +97,7 @@ def cmd_update():
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, "band-circuit.pot")
         cmd_pot(pot)
-        for tag, own, region, _ in LANGUAGES[1:]:
+        for tag, own, region, *_ in LANGUAGES[1:]:
             path = po_path(tag)
             count, expression = plural_rule(tag, region)
             if not os.path.exists(path):
@@ -112,17 +124,28 @@ def cmd_source(out):
              "// (Debian's python3-babel): edit those, not this file.",
              '#include "core/wording.h"', "", "namespace bc {", "", "namespace {", ""]
     rows = []
-    for tag, own, region, rtl in LANGUAGES:
+    for tag, own, region, rtl, _, english in LANGUAGES:
         count, expression = plural_rule(tag, region)
         name = "Plural_" + tag.replace("-", "_")
         lines += ["int %s(long long n)" % name, "{", "    (void)n;", "    return (int)(%s);" % expression, "}", ""]
         first = babel_locale(tag, region).first_week_day  # 0 Monday .. 6 Sunday
-        rows.append('    { "%s", "%s", %s, %d, %d, %s },' % (tag, own, name, count, first, "true" if rtl else "false"))
+        rows.append('    { "%s", "%s", "%s", "%s", %s, %d, %d, %s },' % (
+            tag, own, shaped(own, rtl), english, name, count, first, "true" if rtl else "false"))
     lines += ["const Language Languages[] = {"] + rows + ["};", "", "}  // namespace", "",
               "int LanguageCount()", "{", "    return (int)(sizeof(Languages) / sizeof(Languages[0]));", "}", "",
               "const Language& LanguageAt(int index)", "{", "    return Languages[index];", "}", "",
               "}  // namespace bc", ""]
     write_if_changed(out, "\n".join(lines))
+
+
+def shaped(text, rtl):
+    """Arabic letters in the form their place in the word takes (presentation forms, Debian's
+    python3-arabic-reshaper), still in reading order: the UI lays them out right to left when it
+    draws (src/ui/text_direction.cpp)."""
+    if not rtl:
+        return text
+    import arabic_reshaper
+    return arabic_reshaper.reshape(text)
 
 
 def write_if_changed(path, text):
@@ -169,41 +192,82 @@ def parse_ranges(text):
     return points
 
 
-def cmd_table(tag, out, lang_font_source, base_glyphs):
-    entries = translations(load_po(tag))
+def language(tag):
+    return next(row for row in LANGUAGES if row[0] == tag)
+
+
+def cut_fonts(points, script_font, ui_font):
+    """The glyphs of points from the script's font where it has them, the rest from the UI font."""
+    fonts, rest = [], sorted(points)
+    if script_font and rest:
+        has = set(open_font(script_font).getBestCmap())
+        own = [p for p in rest if p in has]
+        rest = [p for p in rest if p not in has]
+        if own:
+            fonts.append(subset_font(script_font, own))
+    if rest:
+        fonts.append(subset_font(ui_font, rest))
+    return fonts
+
+
+def write_table(out, tag, table, fonts):
+    """The file src/core/wording.cpp reads (its header comment has the layout)."""
+    strings = bytearray()
+    index = bytearray()
+    for h in sorted(table):
+        index += struct.pack("<II", h, len(strings))
+        strings += table[h]
+    font_bytes = b"".join(struct.pack("<I", len(f)) + f for f in fonts)
+    header_size = 28
+    strings_offset = header_size + len(index)
+    font_offset = strings_offset + len(strings)
+    header = b"BCL2" + tag.encode("ascii").ljust(8, b"\0") + struct.pack(
+        "<IIII", len(table), strings_offset, font_offset, len(font_bytes))
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "wb") as f:
+        f.write(header + index + strings + font_bytes)
+
+
+def cmd_table(tag, out, ui_font, base_glyphs):
+    _, _, _, rtl, script_font, _ = language(tag)
+    entries = [(key, [shaped(f, rtl) for f in forms]) for key, forms in translations(load_po(tag))]
     table = {}
     for key, forms in entries:
         h = fnv1a(key)
         if h in table:
             sys.exit("%s: two texts share the hash %08x: %r" % (tag, h, key))
         table[h] = b"".join(f.encode("utf-8") + b"\0" for f in forms)
-    strings = bytearray()
-    index = bytearray()
-    for h in sorted(table):
-        index += struct.pack("<II", h, len(strings))
-        strings += table[h]
     used = set(ord(c) for _, forms in entries for f in forms for c in f) | set(map(ord, ALWAYS))
-    extra = sorted(used - parse_ranges(base_glyphs))
-    font = subset_font(lang_font_source, extra) if extra else b""
-    header_size = 28
-    strings_offset = header_size + len(index)
-    font_offset = strings_offset + len(strings)
-    header = b"BCL1" + tag.encode("ascii").ljust(8, b"\0") + struct.pack(
-        "<IIII", len(table), strings_offset, font_offset, len(font))
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    with open(out, "wb") as f:
-        f.write(header + index + strings + font)
+    write_table(out, tag, table, cut_fonts(used - parse_ranges(base_glyphs), script_font, ui_font))
+
+
+def cmd_names(out, ui_font, base_glyphs):
+    """lang/names.bin: the glyphs of the languages' own names that the built-in font does not have
+    (Arabic, Japanese), for the list of languages in Settings; fetched when Settings opens."""
+    base = parse_ranges(base_glyphs)
+    fonts = []
+    for tag, own, _, rtl, script_font, _ in LANGUAGES:
+        points = set(map(ord, shaped(own, rtl))) - base
+        if points:
+            fonts += cut_fonts(points, script_font, ui_font)
+    write_table(out, "names", {}, fonts)
+
+
+def open_font(source):
+    """A font file, or "FILE#N": the Nth font of a collection (.ttc)."""
+    from fontTools.ttLib import TTFont
+    path, _, number = source.partition("#")
+    return TTFont(path, fontNumber=int(number or 0))
 
 
 def subset_font(source, points):
     sys.path.insert(0, os.path.dirname(HERE))
     import font_to_truetype
     from fontTools import subset
-    from fontTools.ttLib import TTFont
     with tempfile.TemporaryDirectory() as tmp:
         cut = os.path.join(tmp, "cut.otf")
         ttf = os.path.join(tmp, "cut.ttf")
-        font = TTFont(source)
+        font = open_font(source)
         options = subset.Options()
         options.layout_features = []
         options.hinting = False
@@ -212,12 +276,39 @@ def subset_font(source, points):
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=points)
         subsetter.subset(font)
-        font.save(cut)
-        font_to_truetype.main(cut, ttf)
+        if "glyf" in font:  # TrueType outlines already
+            font.save(ttf)
+        else:
+            font.save(cut)
+            font_to_truetype.main(cut, ttf)
         return open(ttf, "rb").read()
 
 
 PLACEHOLDER = re.compile(r"%(?:(\d+)\$)?[-+ #0]*\d*(?:\.\d+)?(?:ll|l|z|h)?([diouxXfFeEgGcsp%])")
+
+
+def cmd_bidi_cases(tag, out):
+    """Every text of a right-to-left language (each plural form) with numbers put in for its
+    placeholders, shaped, and its visual order from Debian's python3-bidi: the native tests hold
+    the UI's own ordering (src/core/bidi.cpp) against it."""
+    from bidi.algorithm import get_display
+    rtl = language(tag)[3]
+    cases = []
+    for _, forms in translations(load_po(tag)):
+        for form in forms:
+            text = PLACEHOLDER.sub(lambda m: "%" if m.group(2) == "%" else ("1:30" if m.group(2) == "s" else "12"), form)
+            for line in shaped(text, rtl).split("\n"):
+                if line.strip():
+                    cases.append((line, get_display(line, base_dir="R")))
+    def c_string(text):
+        return '"' + "".join(c if c.isalnum() and ord(c) < 0x80 else "\\U%08x" % ord(c) for c in text) + '"'
+    lines = ["// Generated by assets/lang/languages.py (bidi-cases) from assets/lang/%s.po: each text in reading" % tag,
+             "// order and as Debian's python3-bidi orders it for display, right to left.", "#pragma once", "",
+             "struct BidiCase", "{", "    const char32_t* Logical;", "    const char32_t* Visual;", "};", "",
+             "static const BidiCase BidiCases[] = {"]
+    lines += ["    { U%s, U%s }," % (c_string(a), c_string(b)) for a, b in cases]
+    lines += ["};", ""]
+    write_if_changed(out, "\n".join(lines))
 
 
 def placeholders(text):
@@ -232,19 +323,22 @@ def placeholders(text):
     return [found[i] for i in sorted(found)]
 
 
-def cmd_check(base_glyphs, lang_font_source):
+def cmd_check(base_glyphs, ui_font):
     """Every language: compiles (msgfmt -c), has every text of src/ translated, keeps each text's
-    placeholders, and every character it uses is in the built-in font or its own font."""
-    from fontTools.ttLib import TTFont
+    placeholders, and every character it uses (Arabic as shaped) is in the built-in font, the UI
+    font or its script's font."""
     problems = []
-    font_points = set(TTFont(lang_font_source).getBestCmap()) if lang_font_source else None
+    ui_points = set(open_font(ui_font).getBestCmap()) if ui_font else None
     base = parse_ranges(base_glyphs) if base_glyphs else None
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, "band-circuit.pot")
         cmd_pot(pot)
         import polib
         keys = {((e.msgctxt + "\x04") if e.msgctxt else "") + e.msgid: e for e in polib.pofile(pot)}
-        for tag, own, _, _ in LANGUAGES[1:]:
+        for tag, own, _, rtl, script_font, _ in LANGUAGES[1:]:
+            font_points = None
+            if ui_points is not None:
+                font_points = ui_points | (set(open_font(script_font).getBestCmap()) if script_font else set())
             path = po_path(tag)
             if not os.path.exists(path):
                 problems.append("%s: no %s" % (tag, os.path.relpath(path, ROOT)))
@@ -276,13 +370,13 @@ def cmd_check(base_glyphs, lang_font_source):
                     if got != wanted and got != wanted_plural and not (english.msgid_plural and got == wanted_plural[1:]):
                         problems.append("%s: %r keeps the placeholders %s, not %s" % (tag, form, got, wanted_plural))
                     if font_points is not None:
-                        for c in unicodedata.normalize("NFC", form):
+                        for c in shaped(unicodedata.normalize("NFC", form), rtl):
                             if ord(c) not in font_points and ord(c) not in (base or ()):
                                 problems.append("%s: %r uses %r (U+%04X), which no font has" % (tag, form, c, ord(c)))
-            if base is not None:
-                for c in own:
-                    if ord(c) not in base:
-                        problems.append("%s: its own name %r needs U+%04X in the built-in font" % (tag, own, ord(c)))
+            if base is not None and font_points is not None:
+                for c in shaped(own, rtl):
+                    if ord(c) not in base and ord(c) not in font_points:
+                        problems.append("%s: no font has U+%04X of its own name %r" % (tag, ord(c), own))
     for p in problems:
         print(p)
     print("%d languages checked, %d problems" % (len(LANGUAGES) - 1, len(problems)))
@@ -299,8 +393,12 @@ def main(argv):
         cmd_source(argv[2])
     elif command == "table" and len(argv) == 6:
         cmd_table(argv[2], argv[3], argv[4], argv[5])
+    elif command == "names" and len(argv) == 5:
+        cmd_names(argv[2], argv[3], argv[4])
+    elif command == "bidi-cases" and len(argv) == 4:
+        cmd_bidi_cases(argv[2], argv[3])
     elif command == "tags" and len(argv) == 2:
-        print(";".join(t for t, _, _, _ in LANGUAGES[1:]))
+        print(";".join(row[0] for row in LANGUAGES[1:]))
     elif command == "check" and len(argv) in (2, 4):
         return cmd_check(argv[2] if len(argv) == 4 else None, argv[3] if len(argv) == 4 else None)
     else:

@@ -90,6 +90,7 @@ struct LanguageState
     std::string Requested;             // a language whose file is on its way ("" when none)
     std::string Failed;                // the last language whose file could not be fetched or read (not asked again until chosen again)
     int FirstWeekday = 0;              // weeks start on it (0 Monday .. 6 Sunday): the browser's for the language, else the language's
+    bool NamesAsked = false;           // the glyphs of the languages' own names (lang/names.bin) were asked for: Settings lists them
 };
 
 struct AppState

@@ -8,6 +8,7 @@
 #include "core/wording.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace app {
 
@@ -35,8 +36,16 @@ void StartLanguage(AppState& app)
     FollowLanguage(app);
 }
 
+// The file the page is asked for that holds the glyphs of the languages' own names.
+static const char NamesFile[] = "names";
+
 void FollowLanguage(AppState& app)
 {
+    if (app.Current == Screen_Settings && !app.Language.NamesAsked)
+    {
+        app.Language.NamesAsked = true;  // once per page: until they come, the list shows those names in English
+        platform::RequestLanguage(NamesFile);
+    }
     const bc::Language& wanted = WantedLanguage(app);
     if (&wanted == &bc::ActiveLanguage())
     {
@@ -72,6 +81,12 @@ bool LanguagePending(const AppState& app)
 
 void OnLanguageArrived(AppState& app, const char* tag, std::string bytes)
 {
+    if (strcmp(tag, NamesFile) == 0)
+    {
+        if (bc::UseNameGlyphs(std::move(bytes), nullptr))
+            RequestAnimation(app);
+        return;
+    }
     if (app.Language.Requested != tag)
         return;  // a language asked for before another was chosen
     app.Language.Requested.clear();

@@ -5,6 +5,7 @@
 #include "core/wording.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace bc {
 
@@ -69,12 +70,24 @@ CoachOptions MakeCoachOptions(const Settings& settings, bool voice_available)
 
 // --- [SECTION] Words ----------------------------------------------------------------------------
 
+static bool EndsWith(const std::string& text, const char* end)
+{
+    const size_t n = strlen(end);
+    return text.size() >= n && text.compare(text.size() - n, n, end) == 0;
+}
+
+// Sentences one after the other: a full stop between them unless the first already ends one (in
+// any script: ". ", "? ", Arabic's "؟ ", Japanese's "。").
 static void AddSentence(std::string& text, const std::string& sentence)
 {
     if (sentence.empty())
         return;
-    if (!text.empty())
-        text += text.back() == '.' ? " " : ". ";
+    if (EndsWith(text, "\u3002") || EndsWith(text, "\uff01") || EndsWith(text, "\uff1f"))
+        ;  // 。！？ need no space
+    else if (EndsWith(text, ".") || EndsWith(text, "!") || EndsWith(text, "?") || EndsWith(text, "\u061f"))
+        text += " ";
+    else if (!text.empty())
+        text += ". ";
     text += sentence;
 }
 

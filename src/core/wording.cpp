@@ -1,10 +1,15 @@
 // The active language's table and the lookups that read it. The table is one file made by
 // assets/lang/languages.py from a .po file, little-endian:
 //
-//   "BCL1"  tag[8] (NUL-padded)  count:u32  strings_offset:u32  font_offset:u32  font_size:u32
+//   "BCL2"  tag[8] (NUL-padded)  count:u32  strings_offset:u32  font_offset:u32  font_size:u32
 //   count x { hash:u32, offset:u32 }   sorted by hash; offset into the strings
 //   strings: UTF-8, each NUL-terminated; a plural entry holds its forms one after the other
-//   font: TrueType bytes (the language's glyphs beyond the built-in font), possibly none
+//            (Arabic already shaped: presentation forms, in reading order)
+//   fonts:   font_size bytes of { size:u32, TrueType bytes }: the language's glyphs beyond the
+//            built-in font, from its script's font first, then from the UI font; possibly none
+//
+// lang/names.bin has the same layout, the tag "names" and no strings: the glyphs of the
+// languages' own names that the built-in font does not have.
 //
 // The hash is FNV-1a (32 bit) of the English text, or of "context\x04English" for TrC();
 // languages.py refuses two keys with one hash.
@@ -28,9 +33,11 @@ struct Table
     uint32_t StringsOffset = 0;
     uint32_t FontOffset = 0;
     uint32_t FontSize = 0;
+    std::vector<std::string_view> Fonts;  // into Bytes
 };
 
 Table g_Table;  // Lang == nullptr: English
+Table g_Names;  // the glyphs of the languages' own names, once they have arrived
 int g_Generation = 0;
 
 uint32_t ReadU32(const std::string& bytes, size_t at)
@@ -97,6 +104,45 @@ std::string_view PrimarySubtag(std::string_view tag)
 {
     const size_t end = tag.find_first_of("-_");
     return end == std::string_view::npos ? tag : tag.substr(0, end);
+}
+
+// Checks a table file for the tag and takes it; the reason when it is not one.
+const char* ReadTable(std::string bytes, const char* tag, Table& table)
+{
+    if (bytes.size() < HeaderSize || memcmp(bytes.data(), "BCL2", 4) != 0)
+        return "not a language table";
+    char file_tag[9] = {};
+    memcpy(file_tag, bytes.data() + 4, 8);
+    if (!SameTag(file_tag, tag))
+        return "the table is for another language";
+    table.Count = ReadU32(bytes, 12);
+    table.StringsOffset = ReadU32(bytes, 16);
+    table.FontOffset = ReadU32(bytes, 20);
+    table.FontSize = ReadU32(bytes, 24);
+    const uint64_t size = bytes.size();
+    if ((uint64_t)HeaderSize + (uint64_t)table.Count * EntrySize > table.StringsOffset || table.StringsOffset > size ||
+        table.FontOffset < table.StringsOffset || (uint64_t)table.FontOffset + table.FontSize > size)
+        return "the table is cut short or damaged";
+    // The strings end before the fonts, and the last one is terminated: no lookup can read past it.
+    if (table.FontOffset > table.StringsOffset && bytes[table.FontOffset - 1] != '\0')
+        return "the table is cut short or damaged";
+    for (uint32_t i = 0; i < table.Count; i++)
+    {
+        if (table.StringsOffset + (uint64_t)ReadU32(bytes, HeaderSize + i * EntrySize + 4) >= table.FontOffset)
+            return "the table is cut short or damaged";
+        if (i > 0 && ReadU32(bytes, HeaderSize + (i - 1) * EntrySize) >= ReadU32(bytes, HeaderSize + i * EntrySize))
+            return "the table is not sorted";
+    }
+    table.Bytes = std::move(bytes);
+    for (uint64_t at = table.FontOffset, end = (uint64_t)table.FontOffset + table.FontSize; at < end;)
+    {
+        const uint64_t font_size = at + 4 <= end ? ReadU32(table.Bytes, (size_t)at) : end;
+        if (font_size == 0 || at + 4 + font_size > end)
+            return "the table is cut short or damaged";
+        table.Fonts.emplace_back(table.Bytes.data() + at + 4, (size_t)font_size);
+        at += 4 + font_size;
+    }
+    return nullptr;
 }
 
 }  // namespace
@@ -196,32 +242,9 @@ bool UseLanguage(std::string_view tag, std::string bytes, std::string* error)
         UseEnglish();
         return true;
     }
-    if (bytes.size() < HeaderSize || memcmp(bytes.data(), "BCL1", 4) != 0)
-        return fail("not a language table");
-    char file_tag[9] = {};
-    memcpy(file_tag, bytes.data() + 4, 8);
-    if (!SameTag(file_tag, lang->Tag))
-        return fail("the table is for another language");
     Table table;
-    table.Count = ReadU32(bytes, 12);
-    table.StringsOffset = ReadU32(bytes, 16);
-    table.FontOffset = ReadU32(bytes, 20);
-    table.FontSize = ReadU32(bytes, 24);
-    const uint64_t size = bytes.size();
-    if ((uint64_t)HeaderSize + (uint64_t)table.Count * EntrySize > table.StringsOffset || table.StringsOffset > size ||
-        table.FontOffset < table.StringsOffset || (uint64_t)table.FontOffset + table.FontSize > size)
-        return fail("the table is cut short or damaged");
-    // The strings end before the font, and the last one is terminated: no lookup can read past it.
-    if (table.FontOffset > table.StringsOffset && bytes[table.FontOffset - 1] != '\0')
-        return fail("the table is cut short or damaged");
-    for (uint32_t i = 0; i < table.Count; i++)
-    {
-        if (table.StringsOffset + (uint64_t)ReadU32(bytes, HeaderSize + i * EntrySize + 4) >= table.FontOffset)
-            return fail("the table is cut short or damaged");
-        if (i > 0 && ReadU32(bytes, HeaderSize + (i - 1) * EntrySize) >= ReadU32(bytes, HeaderSize + i * EntrySize))
-            return fail("the table is not sorted");
-    }
-    table.Bytes = std::move(bytes);
+    if (const char* why = ReadTable(std::move(bytes), lang->Tag, table))
+        return fail(why);
     table.Lang = lang;
     g_Table = std::move(table);
     g_Generation++;
@@ -239,11 +262,28 @@ int LanguageGeneration()
     return g_Generation;
 }
 
-std::string_view LanguageFont()
+const std::vector<std::string_view>& LanguageFonts()
 {
-    if (!g_Table.Lang || g_Table.FontSize == 0)
-        return {};
-    return std::string_view(g_Table.Bytes.data() + g_Table.FontOffset, g_Table.FontSize);
+    return g_Table.Fonts;
+}
+
+bool UseNameGlyphs(std::string bytes, std::string* error)
+{
+    Table names;
+    if (const char* why = ReadTable(std::move(bytes), "names", names))
+    {
+        if (error)
+            *error = why;
+        return false;
+    }
+    g_Names = std::move(names);
+    g_Generation++;
+    return true;
+}
+
+const std::vector<std::string_view>& NameFonts()
+{
+    return g_Names.Fonts;
 }
 
 void ForEachTranslation(void (*visit)(const char* text, void* user), void* user)

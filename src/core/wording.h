@@ -30,6 +30,8 @@ struct Language
 {
     const char* Tag;                  // BCP 47: "en", "pt-BR"
     const char* OwnName;              // the language in its own words: "Deutsch"
+    const char* ShownName;            // the same as drawn (Arabic shaped: presentation forms, in reading order)
+    const char* EnglishName;          // shown instead where its own name's glyphs have not arrived (lang/names.bin)
     int (*PluralIndex)(long long n);  // which of the .po's plural forms a count takes (CLDR's rules)
     int PluralCount;                  // how many forms
     int FirstWeekday;                 // the first day of its usual week when the browser does not say: 0 Monday .. 6 Sunday
@@ -50,9 +52,13 @@ const Language& ActiveLanguage();
 bool UseLanguage(std::string_view tag, std::string bytes, std::string* error);
 void UseEnglish();
 int LanguageGeneration();  // moves on every UseLanguage/UseEnglish: the UI rebuilds its fonts when it does
-// The glyph font that comes with the active language (TrueType, the characters beyond the
-// built-in font): empty for English.
-std::string_view LanguageFont();
+// The glyph fonts that come with the active language (TrueType, the characters beyond the
+// built-in font: its script's font, then the UI font): none for English.
+const std::vector<std::string_view>& LanguageFonts();
+// The glyphs of the languages' own names beyond the built-in font (lang/names.bin), for the list
+// of languages: false, with a reason, when the bytes are not that file.
+bool UseNameGlyphs(std::string bytes, std::string* error);
+const std::vector<std::string_view>& NameFonts();  // none until they arrive
 // Every text of the active language's table, for building its glyph ranges.
 void ForEachTranslation(void (*visit)(const char* text, void* user), void* user);
 

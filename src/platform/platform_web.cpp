@@ -199,7 +199,8 @@ EM_JS(int, js_vibration_available, (), {
 });
 EM_JS(void, js_announce, (const char* text), {
     const region = document.getElementById("announcer");
-    if (region) region.textContent = UTF8ToString(text);
+    const words = UTF8ToString(text);
+    if (region) region.textContent = window.bandCircuitLanguages ? window.bandCircuitLanguages.plain(words) : words;
 });
 // clang-format on
 

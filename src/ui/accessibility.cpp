@@ -12,6 +12,7 @@
 // Tab and Space. Keyboard focus that Dear ImGui moves by itself (Tab, arrows) is sent to the page.
 #include "ui/accessibility.h"
 #include "ui/frame_nodes.h"
+#include "ui/text_direction.h"
 
 #include "platform/platform.h"
 
@@ -176,7 +177,7 @@ static void Describe(std::string& out, const std::vector<ui::FrameNode>& nodes, 
         w.StartObject();
         w.Key("k");
         w.String(item ? RoleKey(node.Role) : KindKey(node.Kind));
-        const ImRect r = Placement(node, viewport_h);
+        const ImRect r = ui::ScreenRect(Placement(node, viewport_h));  // mirrored on an Arabic screen
         NumberField(w, "x", (double)(int)(r.Min.x * scale * 10.0f) / 10.0);
         NumberField(w, "y", (double)(int)(r.Min.y * scale * 10.0f) / 10.0);
         NumberField(w, "w", (double)(int)(r.GetWidth() * scale * 10.0f) / 10.0);

@@ -21,6 +21,7 @@
 #include "ui/accessibility.h"
 #include "ui/frame_nodes.h"
 #include "ui/layout.h"
+#include "ui/text_direction.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -351,8 +352,9 @@ static void Px(JsonWriter& w, const char* key, float value)
 }
 
 // x, y, w, h of a layout-px rectangle, in CSS px.
-static void RectFields(JsonWriter& w, const ImRect& r, float scale)
+static void RectFields(JsonWriter& w, const ImRect& laid_out, float scale)
 {
+    const ImRect r = ui::ScreenRect(laid_out);  // where it is on screen (mirrored in Arabic)
     Px(w, "x", r.Min.x * scale);
     Px(w, "y", r.Min.y * scale);
     Px(w, "w", r.GetWidth() * scale);

@@ -5,6 +5,7 @@
 #include "ui/figure_view.h"
 
 #include "core/figure_layout.h"
+#include "ui/text_direction.h"
 
 #include <cmath>
 
@@ -348,6 +349,7 @@ void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSam
     const bc::FigureFit fit = bc::FitViewBox(box, panel, style.Zoom, FigureMargin(panel));
     const bc::FigureDrawing drawing = bc::LayoutFigure(pose, style.Camera, fit);
 
+    const int first_vertex = draw_list->VtxBuffer.Size;
     draw_list->PushClipRect(min, max, true);
     DrawFloor(draw_list, pose, style, drawing);
     DrawBody(draw_list, pose, style, drawing);
@@ -368,6 +370,7 @@ void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSam
         draw_list->PopClipRect();
     }
     draw_list->PopClipRect();
+    KeepUpright(draw_list, first_vertex, draw_list->VtxBuffer.Size, min.x, max.x);  // a body, not reading order
 }
 
 bool FigureView(const char* str_id, ImVec2 size, const bc::PoseSample& pose, FigureStyle* style)
@@ -379,6 +382,8 @@ bool FigureView(const char* str_id, ImVec2 size, const bc::PoseSample& pose, Fig
     {
         // Half a turn across the figure's width, whatever its size.
         ImVec2 delta = ImGui::GetIO().MouseDelta;
+        if (MirroredScreen())
+            delta.x = -delta.x;  // the pointer is mirrored, the figure is not
         float degrees_per_pixel = 180.0f / (size.x > 1.0f ? size.x : 1.0f);
         bc::OrbitCamera(&style->Camera, -delta.x * degrees_per_pixel, delta.y * degrees_per_pixel);
     }

@@ -6,12 +6,18 @@
 // the tempo word only letters and a little punctuation. The lists live in CMakeLists.txt
 // (FONT_GLYPHS_*), which also subsets the embedded font to their union.
 //
-// A language other than English brings its own glyphs (bc::LanguageFont(), cut from the same font
-// by assets/lang/languages.py): they are merged into the text and tempo-word sizes, and only the
-// characters its texts use are rasterised.
+// A language other than English brings its own glyphs (bc::LanguageFonts(): cut by
+// assets/lang/languages.py from its script's font, Noto Sans Arabic or Noto Sans CJK JP, and from
+// the same Inter): they are merged into the text and tempo-word sizes, and only the characters its
+// texts use are rasterised (the tempo word's size only those of the texts it draws).
 #include "ui/fonts.h"
 
+#include "ui/text_direction.h"
+
+#include "core/catalogue.h"
 #include "core/wording.h"
+
+#include <cstring>
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -20,6 +26,65 @@
 #include "ui_font_glyphs.h"  // generated from CMakeLists.txt's FONT_GLYPHS_* lists
 
 static ImFont* g_Fonts[ui::FontRole_COUNT] = {};
+
+// Every text the tempo word's size draws, in the active language: the tempo words, the side a
+// switch leads to, and the finish screen's title. Its size rasterises only their characters (a
+// Japanese tempo word at 46 px x DPR must not bring every character of the language along).
+static void ForEachCueText(void (*visit)(const char* text, void* user), void* user)
+{
+    for (int e = 0; e < bc::ExerciseCount; e++)
+    {
+        const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
+        for (int p = 0; p < exercise.TempoPartCount; p++)
+            visit(bc::Tr(exercise.Tempo[p].Name), user);
+        for (bc::Side side : { bc::Side::Left, bc::Side::Right, bc::Side::Forward, bc::Side::Back })
+            visit(bc::SideNowText(exercise, side), user);
+    }
+    for (const char* title : { "Your pace", "Session ended", "No reps done", "Well done!" })
+        visit(bc::Tr(title), user);
+}
+
+// The characters beyond ASCII of the texts a visitor walks through, as ranges for ImFontAtlas.
+static void GlyphsBeyondAscii(void (*each)(void (*)(const char*, void*), void*), ImVector<ImWchar>* out)
+{
+    ImFontGlyphRangesBuilder builder;
+    each([](const char* text, void* user) { ((ImFontGlyphRangesBuilder*)user)->AddText(text); }, &builder);
+    builder.AddText("\u00a0\u202f");  // what Intl puts between numbers and words
+    for (ImWchar c = 0; c < 0x80; c++)
+        builder.UsedChars[c >> 5] &= ~(1u << (c & 31));  // ASCII comes from the built-in font
+    out->clear();
+    builder.BuildRanges(out);
+}
+
+// A font's height from ascender to descender in ems (hhea over head's unitsPerEm), read from its
+// TrueType tables; 0 when they cannot be found. Dear ImGui sizes a font by that height: a merged font
+// is given the size that makes its em as large as the UI font's, so an Arabic or Japanese letter is
+// as large as a Latin one.
+static float HeightInEms(const unsigned char* font, size_t size)
+{
+    auto u16 = [&](size_t at) { return at + 2 <= size ? (unsigned)(font[at] << 8 | font[at + 1]) : 0u; };
+    auto u32 = [&](size_t at) { return at + 4 <= size ? (size_t)u16(at) << 16 | u16(at + 2) : (size_t)0; };
+    float units_per_em = 0.0f, height = 0.0f;
+    const unsigned tables = u16(4);
+    for (unsigned i = 0; i < tables; i++)
+    {
+        const size_t entry = 12 + (size_t)i * 16;
+        if (entry + 16 > size)
+            break;
+        const size_t offset = u32(entry + 8);
+        if (memcmp(font + entry, "head", 4) == 0)
+            units_per_em = (float)u16(offset + 18);
+        else if (memcmp(font + entry, "hhea", 4) == 0)
+            height = (float)(int16_t)u16(offset + 4) - (float)(int16_t)u16(offset + 6);
+    }
+    return units_per_em > 0.0f && height > 0.0f ? height / units_per_em : 0.0f;
+}
+
+static void ForEachShownName(void (*visit)(const char* text, void* user), void* user)
+{
+    for (int i = 0; i < bc::LanguageCount(); i++)
+        visit(bc::LanguageAt(i).ShownName, user);
+}
 
 void ui::LoadFonts(float device_pixel_ratio)
 {
@@ -39,76 +104,104 @@ void ui::LoadFonts(float device_pixel_ratio)
     static const ImWchar cue_glyphs[] = { UI_FONT_GLYPHS_CUE, 0 };
     void* data = (void*)ui_font_data;
     const int size = (int)ui_font_data_size;
-    // The active language's own glyphs: the characters of its texts beyond ASCII.
-    static ImVector<ImWchar> language_glyphs;
+    // The active language's own glyphs: the characters of its texts beyond ASCII, and of its tempo
+    // words for the tempo word's size; the glyphs of the languages' own names once they are here.
+    static ImVector<ImWchar> language_glyphs, cue_language_glyphs, name_glyphs;
     language_glyphs.clear();
-    const std::string_view language_font = bc::LanguageFont();
+    cue_language_glyphs.clear();
+    name_glyphs.clear();
+    const std::vector<std::string_view>& language_fonts = bc::LanguageFonts();
     if (&bc::ActiveLanguage() != &bc::LanguageAt(0))
     {
-        ImFontGlyphRangesBuilder builder;
-        bc::ForEachTranslation([](const char* text, void* user) { ((ImFontGlyphRangesBuilder*)user)->AddText(text); }, &builder);
-        builder.AddText("\u00a0\u202f");  // what Intl puts between numbers and words
-        for (ImWchar c = 0; c < 0x80; c++)
-            builder.UsedChars[c >> 5] &= ~(1u << (c & 31));  // ASCII comes from the built-in font
-        builder.BuildRanges(&language_glyphs);
+        GlyphsBeyondAscii(bc::ForEachTranslation, &language_glyphs);
+        GlyphsBeyondAscii(ForEachCueText, &cue_language_glyphs);
     }
+    const std::vector<std::string_view>& name_fonts = bc::NameFonts();
+    if (!name_fonts.empty())
+        GlyphsBeyondAscii(ForEachShownName, &name_glyphs);
     // A size that shows the language's words asks the built-in font for them too (it has some of
-    // them, as ü and the Cyrillic of the languages' own names), and the language's font for the rest.
+    // them, as ü and the Cyrillic of the languages' own names), then the language's fonts.
     static ImVector<ImWchar> text_ranges, cue_ranges;
-    auto with_language = [&](const ImWchar* glyphs, ImVector<ImWchar>* out) {
-        if (language_glyphs.empty())
+    auto with = [](const ImWchar* glyphs, const ImVector<ImWchar>& more, ImVector<ImWchar>* out) {
+        if (more.empty())
             return glyphs;
         ImFontGlyphRangesBuilder builder;
         builder.AddRanges(glyphs);
-        builder.AddRanges(language_glyphs.Data);
+        builder.AddRanges(more.Data);
         out->clear();
         builder.BuildRanges(out);
         return (const ImWchar*)out->Data;
     };
     ImFontConfig merge = config;
     merge.MergeMode = true;
-    auto add = [&](float css_px, const ImWchar* glyphs) {
+    merge.PixelSnapH = false;  // joined Arabic letters meet without a pixel's gap
+    const float ui_height = HeightInEms(ui_font_data, ui_font_data_size);
+    auto merge_fonts = [&](const std::vector<std::string_view>& fonts, float css_px, const ImVector<ImWchar>& glyphs) {
+        if (glyphs.empty())
+            return;
+        for (std::string_view font : fonts)  // a character comes from the first font that has it
+        {
+            const float height = HeightInEms((const unsigned char*)font.data(), font.size());
+            const float same_em = ui_height > 0.0f && height > 0.0f ? height / ui_height : 1.0f;
+            io.Fonts->AddFontFromMemoryTTF((void*)font.data(), (int)font.size(), css_px * device_pixel_ratio * same_em, &merge, glyphs.Data);
+        }
+    };
+    auto add = [&](float css_px, const ImWchar* glyphs, const ImVector<ImWchar>& language) {
         ImFont* font = io.Fonts->AddFontFromMemoryTTF(data, size, css_px * device_pixel_ratio, &config, glyphs);
-        if (!language_glyphs.empty() && !language_font.empty())
-            io.Fonts->AddFontFromMemoryTTF((void*)language_font.data(), (int)language_font.size(), css_px * device_pixel_ratio, &merge,
-                                           language_glyphs.Data);
+        merge_fonts(language_fonts, css_px, language);
         return font;
     };
-    const ImWchar* text = with_language(text_glyphs, &text_ranges);
-    g_Fonts[FontRole_Body] = add(BodyFontSize, text);
-    g_Fonts[FontRole_Heading] = add(HeadingFontSize, text);
+    const ImWchar* text = with(text_glyphs, language_glyphs, &text_ranges);
+    g_Fonts[FontRole_Body] = add(BodyFontSize, text, language_glyphs);
+    merge_fonts(name_fonts, BodyFontSize, name_glyphs);  // the list of languages
+    g_Fonts[FontRole_Heading] = add(HeadingFontSize, text, language_glyphs);
     g_Fonts[FontRole_Big] = io.Fonts->AddFontFromMemoryTTF(data, size, BigFontSize * device_pixel_ratio, &config, big_glyphs);
-    g_Fonts[FontRole_Cue] = add(CueFontSize, with_language(cue_glyphs, &cue_ranges));
+    g_Fonts[FontRole_Cue] = add(CueFontSize, with(cue_glyphs, cue_language_glyphs, &cue_ranges), cue_language_glyphs);
     io.Fonts->Build();
+    IndexGlyphs();  // for right-to-left text (ui/text_direction.h)
     io.FontGlobalScale = 1.0f / device_pixel_ratio;
     io.FontDefault = g_Fonts[FontRole_Body];
+}
+
+// Counts the characters of the texts that the given sizes cannot draw.
+static int CountMissing(void (*each)(void (*)(const char*, void*), void*), std::initializer_list<ui::FontRole> roles, bool beyond_ascii_only)
+{
+    struct Count
+    {
+        std::initializer_list<ui::FontRole> Roles;
+        bool BeyondAsciiOnly;
+        int Missing = 0;
+    } count{ roles, beyond_ascii_only };
+    each(
+        [](const char* text, void* user) {
+            Count& count = *(Count*)user;
+            for (const char* s = text; *s;)
+            {
+                unsigned c = 0;
+                s += ImTextCharFromUtf8(&c, s, nullptr);
+                if (c == ' ' || c == '\n' || c == 0x00A0 || c == 0x202F || (count.BeyondAsciiOnly && c < 0x80))
+                    continue;  // spaces draw nothing in any size
+                for (ui::FontRole role : count.Roles)
+                    if (g_Fonts[role]->FindGlyphNoFallback((ImWchar)c) == nullptr)
+                        count.Missing++;
+            }
+        },
+        &count);
+    return count.Missing;
 }
 
 int ui::MissingGlyphs()
 {
     if (g_Fonts[FontRole_Body] == nullptr)
         return 0;
-    struct Count
-    {
-        int Missing = 0;
-    } count;
-    bc::ForEachTranslation(
-        [](const char* text, void* user) {
-            for (const char* s = text; *s;)
-            {
-                unsigned c = 0;
-                s += ImTextCharFromUtf8(&c, s, nullptr);
-                if (c == ' ' || c == '\n' || c == 0x00A0 || c == 0x202F)
-                    continue;  // spaces draw nothing in any size
-                // The tempo word's size holds the ASCII letters English needs, and every letter of
-                // the language beyond ASCII (its texts are not told apart from the others).
-                for (FontRole role : { FontRole_Body, FontRole_Heading, FontRole_Cue })
-                    if ((role != FontRole_Cue || c >= 0x80) && g_Fonts[role]->FindGlyphNoFallback((ImWchar)c) == nullptr)
-                        ((Count*)user)->Missing++;
-            }
-        },
-        &count);
-    return count.Missing;
+    // The tempo word's size holds the ASCII letters English needs, and the language's letters of
+    // the texts it draws.
+    int missing = CountMissing(bc::ForEachTranslation, { FontRole_Body, FontRole_Heading }, false);
+    if (&bc::ActiveLanguage() != &bc::LanguageAt(0))
+        missing += CountMissing(ForEachCueText, { FontRole_Cue }, true);
+    if (!bc::NameFonts().empty())
+        missing += CountMissing(ForEachShownName, { FontRole_Body }, false);
+    return missing;
 }
 
 ImFont* ui::GetFont(FontRole role)

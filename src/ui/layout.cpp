@@ -7,6 +7,8 @@
 // automation interface multiplies its rectangles back, so tests keep seeing CSS pixels.
 #include "ui/layout.h"
 
+#include "ui/text_direction.h"
+
 #include <cmath>
 
 static struct
@@ -45,6 +47,7 @@ void ui::ScaleInputEventsFrom(int first)
             continue;  // a mouse that left the window stays "nowhere"
         e.MousePos.PosX /= s;
         e.MousePos.PosY /= s;
+        e.MousePos.PosX = ScreenX(e.MousePos.PosX);  // a mirrored screen (ui/text_direction.h): the same mirror takes it back
     }
 }
 
@@ -61,7 +64,9 @@ ImRect ui::SafeRect()
 {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float s = g_Layout.Scale;
-    const ImVec4 i = g_Layout.InsetsCss;
+    ImVec4 i = g_Layout.InsetsCss;
+    if (MirroredScreen())
+        ImSwap(i.y, i.w);  // laid out mirrored: the notch on the screen's left is on the layout's right
     ImRect r(viewport->Pos.x + i.w / s, viewport->Pos.y + i.x / s,
              viewport->Pos.x + viewport->Size.x - i.y / s, viewport->Pos.y + viewport->Size.y - i.z / s);
     // Insets larger than the screen (a test's mistake, a broken browser): keep a usable page.

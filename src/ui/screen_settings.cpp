@@ -358,6 +358,26 @@ static void DrawCueSettings(ui::AppState& app)
     }
 }
 
+// A language's own name as drawn, with its id: its name in English while the glyphs of its own
+// name are not here (Arabic and Japanese come in lang/names.bin, asked for when Settings opens).
+static const char* LanguageLabel(const bc::Language& lang)
+{
+    static char label[128];
+    const char* shown = lang.ShownName;
+    for (const char* s = shown; *s;)
+    {
+        unsigned c = 0;
+        s += ImTextCharFromUtf8(&c, s, nullptr);
+        if (c != ' ' && ui::GetFont(ui::FontRole_Body)->FindGlyphNoFallback((ImWchar)c) == nullptr)
+        {
+            shown = lang.EnglishName;
+            break;
+        }
+    }
+    snprintf(label, sizeof(label), "%s###%s", shown, lang.OwnName);
+    return label;
+}
+
 // The languages, each in its own words, two to a row; the first choice follows the browser. A
 // choice applies at once once its file is here (app/language.h), without a reload.
 static void DrawLanguageSettings(ui::AppState& app)
@@ -372,7 +392,7 @@ static void DrawLanguageSettings(ui::AppState& app)
             ImGui::SameLine();
         const char* tag = i < 0 ? "" : bc::LanguageAt(i).Tag;
         // TRANSLATORS: the language choice that follows the browser's (or phone's) language.
-        const char* label = i < 0 ? bc::N_("Browser's language") : bc::LanguageAt(i).OwnName;
+        const char* label = i < 0 ? bc::N_("Browser's language") : LanguageLabel(bc::LanguageAt(i));
         if (ui::ToggleButton(label, strcmp(chosen, tag) == 0, half) && strcmp(chosen, tag) != 0)
             ChooseLanguage(app, tag);
     }

@@ -127,7 +127,7 @@ TEST_CASE("each language's table loads and speaks that language", "[wording]")
     }
     UseEnglish();
     CHECK(std::string(Tr("Start")) == "Start");
-    CHECK(LanguageFont().empty());
+    CHECK(LanguageFonts().empty());
 }
 
 TEST_CASE("a count takes the language's own plural form", "[wording]")
@@ -163,6 +163,37 @@ TEST_CASE("a damaged or foreign table is refused and the language stays as it wa
     CHECK(std::string(ActiveLanguage().Tag) == "de");
     CHECK(Tr("Start") == start);
     UseEnglish();
+}
+
+TEST_CASE("a table's fonts are read whole, and a font that runs past the end is refused", "[wording]")
+{
+    std::string error;
+    std::string german = ReadTable("de");
+    REQUIRE(UseLanguage("de", german, &error));
+    REQUIRE(LanguageFonts().size() == 1);                                       // the letters beyond the built-in font, from Inter
+    CHECK(LanguageFonts()[0].substr(0, 4) == std::string_view("\0\1\0\0", 4));  // TrueType
+    REQUIRE(UseLanguage("ja", ReadTable("ja"), &error));
+    REQUIRE_FALSE(LanguageFonts().empty());  // Noto Sans CJK JP first
+    const size_t font_offset = (unsigned char)german[20] | (unsigned char)german[21] << 8 | (unsigned char)german[22] << 16;
+    german[font_offset + 2] = '\x7f';  // the first font's size, now far past the end
+    CHECK_FALSE(UseLanguage("de", german, &error));
+    CHECK(std::string(ActiveLanguage().Tag) == "ja");
+    UseEnglish();
+}
+
+TEST_CASE("the glyphs of the languages' own names come in their own file", "[wording]")
+{
+    std::string error;
+    CHECK(NameFonts().empty());
+    CHECK_FALSE(UseNameGlyphs(ReadTable("de"), &error));  // a language's table is not it
+    CHECK(NameFonts().empty());
+    REQUIRE(UseNameGlyphs(ReadTable("names"), &error));
+    CHECK(NameFonts().size() == 2);  // Arabic, from Noto Sans Arabic; Japanese, from Noto Sans CJK JP
+    const Language* arabic = FindLanguage("ar");
+    REQUIRE(arabic);
+    CHECK(arabic->RightToLeft);
+    CHECK(std::string(arabic->ShownName) != arabic->OwnName);  // shaped: presentation forms
+    CHECK(std::string(FindLanguage("de")->ShownName) == "Deutsch");
 }
 
 TEST_CASE("Format takes positional placeholders, so a translation may reorder them", "[wording]")

@@ -1,0 +1,229 @@
+#include "ui/text_direction.h"
+
+#include "core/bidi.h"
+#include "core/wording.h"
+
+#include <cstring>
+#include <unordered_map>
+#include <vector>
+
+namespace {
+
+struct Upright
+{
+    ImDrawList* List;
+    int First, End;
+    float MinX, MaxX;
+    int Frame;  // ImGui's frame count: a frame run twice (a screen change) keeps only its last run's
+};
+
+struct GlyphQuad
+{
+    ImDrawList* List;
+    int Vertex;  // its first vertex (top left); the quad is Vertex .. Vertex + 3
+};
+
+struct State
+{
+    std::unordered_map<uint64_t, unsigned> Glyphs;  // atlas place (U0, V0) -> code point
+    bool AtlasHasRightToLeft = false;               // some glyph of the atlas is Arabic: left-to-right screens look for it
+    std::vector<Upright> Uprights;                  // this frame's figures
+    std::vector<float> SavedX;                      // every vertex's x as laid out, in list order
+    std::vector<ImVec4> SavedClips;                 // every command's clip rectangle
+    bool Applied = false;
+} g_Direction;
+
+uint64_t PlaceKey(float u, float v)
+{
+    uint32_t a, b;
+    memcpy(&a, &u, 4);
+    memcpy(&b, &v, 4);
+    return (uint64_t)a << 32 | b;
+}
+
+// The glyph quads of a list in the order they were drawn: ImFont::RenderText writes each as
+// indices (a, a+1, a+2, a, a+2, a+3) over an axis-aligned rectangle textured away from the
+// atlas' white pixel.
+void FindGlyphQuads(ImDrawList* list, ImVec2 white, std::vector<GlyphQuad>* out, std::vector<int>* command_of)
+{
+    for (int c = 0; c < list->CmdBuffer.Size; c++)
+    {
+        const ImDrawCmd& cmd = list->CmdBuffer[c];
+        if (cmd.UserCallback != nullptr)
+            continue;
+        const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+        for (unsigned i = 0; i + 5 < cmd.ElemCount; i += 3)
+        {
+            const unsigned a = idx[i];
+            if (idx[i + 1] != a + 1 || idx[i + 2] != a + 2 || idx[i + 3] != a || idx[i + 4] != a + 2 || idx[i + 5] != a + 3)
+                continue;
+            const ImDrawVert* v = list->VtxBuffer.Data + cmd.VtxOffset + a;
+            if ((v[0].uv.x == white.x && v[0].uv.y == white.y) || v[0].uv.x >= v[1].uv.x)
+                continue;
+            if (v[0].pos.y != v[1].pos.y || v[1].pos.x != v[2].pos.x || v[2].pos.y != v[3].pos.y || v[3].pos.x != v[0].pos.x)
+                continue;
+            i += 3;
+            out->push_back({ list, (int)(cmd.VtxOffset + a) });
+            command_of->push_back(c);
+        }
+    }
+}
+
+bool SameLine(const ImDrawVert* prev, const ImDrawVert* next)
+{
+    return next[0].pos.x >= prev[0].pos.x - 0.5f && next[0].pos.y < prev[2].pos.y && next[2].pos.y > prev[0].pos.y;
+}
+
+// Places the glyphs of each line of one list (bc::PlaceLine) and writes them back.
+void PlaceGlyphs(ImDrawList* list, ImVec2 white, bool mirrored, float width, const std::vector<float>& laid_out_x, int saved_base)
+{
+    std::vector<GlyphQuad> quads;
+    std::vector<int> commands;
+    FindGlyphQuads(list, white, &quads, &commands);
+    std::vector<bc::PlacedGlyph> line;
+    size_t begin = 0;
+    auto flush = [&](size_t end) {
+        if (end == begin)
+            return;
+        line.clear();
+        float height = 0.0f;
+        for (size_t q = begin; q < end; q++)
+        {
+            const int v = quads[q].Vertex;
+            const ImDrawVert* vert = list->VtxBuffer.Data + v;
+            const auto found = g_Direction.Glyphs.find(PlaceKey(vert[0].uv.x, vert[0].uv.y));
+            bc::PlacedGlyph g;
+            g.Codepoint = found != g_Direction.Glyphs.end() ? found->second : '?';  // cut by clipping: placed as a symbol
+            g.X0 = laid_out_x[saved_base + v];
+            g.X1 = laid_out_x[saved_base + v + 1];
+            line.push_back(g);
+            height = ImMax(height, vert[2].pos.y - vert[0].pos.y);
+        }
+        bc::PlaceLine(line, mirrored, width, height * 0.75f);
+        for (size_t q = begin; q < end; q++)
+        {
+            const bc::PlacedGlyph& g = line[q - begin];
+            ImDrawVert* vert = list->VtxBuffer.Data + quads[q].Vertex;
+            const float left = g.Mirrored ? g.X1 : g.X0, right = g.Mirrored ? g.X0 : g.X1;
+            vert[0].pos.x = vert[3].pos.x = left;
+            vert[1].pos.x = vert[2].pos.x = right;
+        }
+        begin = end;
+    };
+    for (size_t q = 0; q < quads.size(); q++)
+    {
+        if (q > begin)
+        {
+            const ImDrawVert* prev = list->VtxBuffer.Data + quads[q - 1].Vertex;
+            const ImDrawVert* next = list->VtxBuffer.Data + quads[q].Vertex;
+            // Glyphs in laid-out positions (a right-to-left screen has mirrored them already).
+            ImDrawVert a[4] = { prev[0], prev[1], prev[2], prev[3] }, b[4] = { next[0], next[1], next[2], next[3] };
+            for (int k = 0; k < 4; k++)
+            {
+                a[k].pos.x = laid_out_x[saved_base + quads[q - 1].Vertex + k];
+                b[k].pos.x = laid_out_x[saved_base + quads[q].Vertex + k];
+            }
+            const bool adjacent = quads[q].Vertex == quads[q - 1].Vertex + 4 && commands[q] == commands[q - 1];
+            if (!adjacent || !SameLine(a, b))
+                flush(q);
+        }
+    }
+    flush(quads.size());
+}
+
+}  // namespace
+
+bool ui::MirroredScreen() { return bc::ActiveLanguage().RightToLeft; }
+
+float ui::ScreenX(float x)
+{
+    if (!MirroredScreen())
+        return x;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    return viewport->Pos.x * 2.0f + viewport->Size.x - x;
+}
+
+ImRect ui::ScreenRect(const ImRect& r)
+{
+    if (!MirroredScreen())
+        return r;
+    return ImRect(ImVec2(ScreenX(r.Max.x), r.Min.y), ImVec2(ScreenX(r.Min.x), r.Max.y));
+}
+
+void ui::IndexGlyphs()
+{
+    g_Direction.Glyphs.clear();
+    g_Direction.AtlasHasRightToLeft = false;
+    for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
+        for (const ImFontGlyph& glyph : font->Glyphs)
+            if (glyph.Visible)
+            {
+                g_Direction.Glyphs[PlaceKey(glyph.U0, glyph.V0)] = glyph.Codepoint;
+                g_Direction.AtlasHasRightToLeft |= bc::BidiClassOf(glyph.Codepoint) == bc::BidiClass::RightToLeft;
+            }
+}
+
+void ui::KeepUpright(ImDrawList* list, int first_vertex, int end_vertex, float min_x, float max_x)
+{
+    if (MirroredScreen() && end_vertex > first_vertex)
+        g_Direction.Uprights.push_back({ list, first_vertex, end_vertex, min_x, max_x, ImGui::GetFrameCount() });
+}
+
+void ui::ApplyTextDirection(ImDrawData* draw_data)
+{
+    const bool mirrored = MirroredScreen();
+    g_Direction.Applied = false;
+    if (draw_data == nullptr || (!mirrored && !g_Direction.AtlasHasRightToLeft))
+    {
+        g_Direction.Uprights.clear();
+        return;
+    }
+    const float width = draw_data->DisplayPos.x * 2.0f + draw_data->DisplaySize.x;  // x -> width - x
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    g_Direction.SavedX.clear();
+    g_Direction.SavedClips.clear();
+    for (int n = 0; n < draw_data->CmdListsCount; n++)
+    {
+        ImDrawList* list = draw_data->CmdLists[n];
+        for (const ImDrawVert& v : list->VtxBuffer)
+            g_Direction.SavedX.push_back(v.pos.x);
+        for (const ImDrawCmd& cmd : list->CmdBuffer)
+            g_Direction.SavedClips.push_back(cmd.ClipRect);
+    }
+    int base = 0;
+    for (int n = 0; n < draw_data->CmdListsCount; n++)
+    {
+        ImDrawList* list = draw_data->CmdLists[n];
+        if (mirrored)
+        {
+            for (ImDrawVert& v : list->VtxBuffer)
+                v.pos.x = width - v.pos.x;
+            for (ImDrawCmd& cmd : list->CmdBuffer)
+                cmd.ClipRect = ImVec4(width - cmd.ClipRect.z, cmd.ClipRect.y, width - cmd.ClipRect.x, cmd.ClipRect.w);
+            for (const Upright& u : g_Direction.Uprights)
+                if (u.List == list && u.Frame == ImGui::GetFrameCount())
+                    for (int i = u.First; i < u.End && i < list->VtxBuffer.Size; i++)
+                        list->VtxBuffer[i].pos.x = g_Direction.SavedX[base + i] + width - u.MaxX - u.MinX;
+        }
+        PlaceGlyphs(list, white, mirrored, width, g_Direction.SavedX, base);
+        base += list->VtxBuffer.Size;
+    }
+    g_Direction.Uprights.clear();
+    g_Direction.Applied = true;
+}
+
+void ui::RestoreTextDirection(ImDrawData* draw_data)
+{
+    if (!g_Direction.Applied || draw_data == nullptr)
+        return;
+    g_Direction.Applied = false;
+    size_t vertex = 0, clip = 0;
+    for (int n = 0; n < draw_data->CmdListsCount; n++)
+    {
+        ImDrawList* list = draw_data->CmdLists[n];
+        for (ImDrawVert& v : list->VtxBuffer)
+            v.pos.x = g_Direction.SavedX[vertex++];
+        for (ImDrawCmd& cmd : list->CmdBuffer)
+            cmd.ClipRect = g_Direction.SavedClips[clip++];
+    }
+}
