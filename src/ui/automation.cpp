@@ -351,14 +351,19 @@ static void Px(JsonWriter& w, const char* key, float value)
     w.Double(std::nearbyint((double)value * 10.0) / 10.0);
 }
 
-// x, y, w, h of a layout-px rectangle, in CSS px.
-static void RectFields(JsonWriter& w, const ImRect& laid_out, float scale)
+// x, y, w, h of a layout-px rectangle on screen, in CSS px.
+static void ScreenRectFields(JsonWriter& w, const ImRect& r, float scale)
 {
-    const ImRect r = ui::ScreenRect(laid_out);  // where it is on screen (mirrored in Arabic)
     Px(w, "x", r.Min.x * scale);
     Px(w, "y", r.Min.y * scale);
     Px(w, "w", r.GetWidth() * scale);
     Px(w, "h", r.GetHeight() * scale);
+}
+
+// The same for a rectangle as laid out: where it is on screen (mirrored in Arabic).
+static void RectFields(JsonWriter& w, const ImRect& laid_out, float scale)
+{
+    ScreenRectFields(w, ui::ScreenRect(laid_out), scale);
 }
 
 static void Rect(JsonWriter& w, const char* key, const ImRect& r, float scale)
@@ -414,6 +419,7 @@ struct TextRun
 {
     std::string Text;  // UTF-8, without spaces (a blank draws no quad); "?" for a glyph cut by clipping
     ImRect Rect;       // union of its glyphs, layout px
+    ImRect Shown;      // the same where they are drawn (ui/text_direction.h: Arabic, mirrored screens)
     ImRect Clip;       // the clip rectangle it was drawn with
     ImU32 Color;
     bool Trimmed;          // a glyph was cut by CPU clipping (a label wider than its button)
@@ -449,11 +455,16 @@ std::string ui::TextsJson()
             if (glyph.Visible)
                 glyphs.push_back({ glyph.U0, glyph.V0, glyph.U1, glyph.V1, glyph.Codepoint });
     const ImVec2 white = atlas->TexUvWhitePixel;
+    std::vector<float> placed_x;  // where each vertex is drawn, when that is not where it was laid out
+    PlacedVertexX(draw_data, &placed_x);
 
     std::vector<TextRun> runs;
+    size_t list_base = 0;  // the first vertex of the list in placed_x
     for (int n = 0; n < draw_data->CmdListsCount; n++)
     {
         const ImDrawList* list = draw_data->CmdLists[n];
+        const size_t base = list_base;
+        list_base += list->VtxBuffer.Size;
         TextRun* run = nullptr;
         for (const ImDrawCmd& cmd : list->CmdBuffer)
         {
@@ -487,19 +498,26 @@ std::string ui::TextsJson()
                     }
                 }
                 const ImRect quad(v[0].pos, v[2].pos);
+                ImRect shown = quad;
+                if (!placed_x.empty())
+                {
+                    const size_t at = base + cmd.VtxOffset + a;
+                    shown = ImRect(ImMin(placed_x[at], placed_x[at + 1]), quad.Min.y, ImMax(placed_x[at], placed_x[at + 1]), quad.Max.y);
+                }
                 // The same text goes on while glyphs move right on the same line in the same colour.
                 const bool continues = run != nullptr && run->Color == v[0].col && quad.Min.x >= run->LastX0 &&
                                        quad.Min.x <= run->LastX1 + ImMax(run->Rect.GetHeight(), quad.GetHeight()) * 0.6f &&
                                        quad.Max.y > run->Rect.Min.y && quad.Min.y < run->Rect.Max.y;
                 if (!continues)
                 {
-                    runs.push_back({ std::string(), quad, clip, v[0].col, false, quad.Min.x, quad.Max.x });
+                    runs.push_back({ std::string(), quad, shown, clip, v[0].col, false, quad.Min.x, quad.Max.x });
                     run = &runs.back();
                 }
                 else if (quad.Min.x > run->LastX1 + ImMax(run->Rect.GetHeight(), quad.GetHeight()) * 0.25f)
                     run->Text += ' ';
                 AppendUtf8(run->Text, codepoint);
                 run->Rect.Add(quad);
+                run->Shown.Add(shown);
                 run->Trimmed |= trimmed;
                 run->LastX0 = quad.Min.x;
                 run->LastX1 = quad.Max.x;
@@ -516,7 +534,7 @@ std::string ui::TextsJson()
         w.StartObject();
         w.Key("text");
         w.String(run.Text.c_str(), (rapidjson::SizeType)run.Text.size());
-        RectFields(w, run.Rect, s);
+        ScreenRectFields(w, placed_x.empty() ? ScreenRect(run.Rect) : run.Shown, s);
         w.Key("trimmed");
         w.Bool(run.Trimmed);
         Rect(w, "clip", run.Clip, s);

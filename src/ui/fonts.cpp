@@ -143,7 +143,11 @@ void ui::LoadFonts(float device_pixel_ratio)
         {
             const float height = HeightInEms((const unsigned char*)font.data(), font.size());
             const float same_em = ui_height > 0.0f && height > 0.0f ? height / ui_height : 1.0f;
-            io.Fonts->AddFontFromMemoryTTF((void*)font.data(), (int)font.size(), css_px * device_pixel_ratio * same_em, &merge, glyphs.Data);
+            // A script that reaches far above and below (Arabic: over 1.8 em from ascender to
+            // descender) is set a little smaller, so its lines keep clear of each other at the UI
+            // font's line height.
+            const float tall = height > 1.8f ? 0.85f : 1.0f;
+            io.Fonts->AddFontFromMemoryTTF((void*)font.data(), (int)font.size(), css_px * device_pixel_ratio * same_em * tall, &merge, glyphs.Data);
         }
     };
     auto add = [&](float css_px, const ImWchar* glyphs, const ImVector<ImWchar>& language) {

@@ -23,13 +23,19 @@ struct GlyphQuad
     int Vertex;  // its first vertex (top left); the quad is Vertex .. Vertex + 3
 };
 
+struct AtlasGlyph
+{
+    unsigned Codepoint;
+    float X0, X1, AdvanceX;  // its ink and its advance, at the size it was rasterised for
+};
+
 struct State
 {
-    std::unordered_map<uint64_t, unsigned> Glyphs;  // atlas place (U0, V0) -> code point
-    bool AtlasHasRightToLeft = false;               // some glyph of the atlas is Arabic: left-to-right screens look for it
-    std::vector<Upright> Uprights;                  // this frame's figures
-    std::vector<float> SavedX;                      // every vertex's x as laid out, in list order
-    std::vector<ImVec4> SavedClips;                 // every command's clip rectangle
+    std::unordered_map<uint64_t, AtlasGlyph> Glyphs;  // atlas place (U0, V0) -> the glyph there
+    bool AtlasHasRightToLeft = false;                 // some glyph of the atlas is Arabic: left-to-right screens look for it
+    std::vector<Upright> Uprights;                    // this frame's figures
+    std::vector<float> SavedX;                        // every vertex's x as laid out, in list order
+    std::vector<ImVec4> SavedClips;                   // every command's clip rectangle
     bool Applied = false;
 } g_Direction;
 
@@ -80,31 +86,55 @@ void PlaceGlyphs(ImDrawList* list, ImVec2 white, bool mirrored, float width, con
     std::vector<GlyphQuad> quads;
     std::vector<int> commands;
     FindGlyphQuads(list, white, &quads, &commands);
+    struct Ink
+    {
+        float Offset, Width;  // the ink's place in the glyph's box
+    };
     std::vector<bc::PlacedGlyph> line;
+    std::vector<Ink> ink;
     size_t begin = 0;
     auto flush = [&](size_t end) {
         if (end == begin)
             return;
         line.clear();
+        ink.clear();
         float height = 0.0f;
         for (size_t q = begin; q < end; q++)
         {
             const int v = quads[q].Vertex;
             const ImDrawVert* vert = list->VtxBuffer.Data + v;
+            const float x0 = laid_out_x[saved_base + v], x1 = laid_out_x[saved_base + v + 1];
             const auto found = g_Direction.Glyphs.find(PlaceKey(vert[0].uv.x, vert[0].uv.y));
+            // A glyph is placed by its advance (where the pen was, to where it went), as the font
+            // joins Arabic letters; its ink keeps its place in that box. A glyph cut by clipping
+            // is not in the atlas index: placed by its ink, as a symbol.
             bc::PlacedGlyph g;
-            g.Codepoint = found != g_Direction.Glyphs.end() ? found->second : '?';  // cut by clipping: placed as a symbol
-            g.X0 = laid_out_x[saved_base + v];
-            g.X1 = laid_out_x[saved_base + v + 1];
+            Ink k = { 0.0f, x1 - x0 };
+            g.Codepoint = '?';
+            g.X0 = x0;
+            g.X1 = x1;
+            if (found != g_Direction.Glyphs.end() && found->second.X1 > found->second.X0)
+            {
+                const AtlasGlyph& a = found->second;
+                const float scale = (x1 - x0) / (a.X1 - a.X0);
+                g.Codepoint = a.Codepoint;
+                g.X0 = x0 - a.X0 * scale;
+                g.X1 = g.X0 + a.AdvanceX * scale;
+                k.Offset = a.X0 * scale;
+            }
             line.push_back(g);
+            ink.push_back(k);
             height = ImMax(height, vert[2].pos.y - vert[0].pos.y);
         }
         bc::PlaceLine(line, mirrored, width, height * 0.75f);
         for (size_t q = begin; q < end; q++)
         {
             const bc::PlacedGlyph& g = line[q - begin];
+            const Ink& k = ink[q - begin];
             ImDrawVert* vert = list->VtxBuffer.Data + quads[q].Vertex;
-            const float left = g.Mirrored ? g.X1 : g.X0, right = g.Mirrored ? g.X0 : g.X1;
+            // A mirrored glyph (a bracket) shows its image the other way round, within its box.
+            const float left = g.Mirrored ? g.X1 - k.Offset : g.X0 + k.Offset;
+            const float right = g.Mirrored ? left - k.Width : left + k.Width;
             vert[0].pos.x = vert[3].pos.x = left;
             vert[1].pos.x = vert[2].pos.x = right;
         }
@@ -158,7 +188,7 @@ void ui::IndexGlyphs()
         for (const ImFontGlyph& glyph : font->Glyphs)
             if (glyph.Visible)
             {
-                g_Direction.Glyphs[PlaceKey(glyph.U0, glyph.V0)] = glyph.Codepoint;
+                g_Direction.Glyphs[PlaceKey(glyph.U0, glyph.V0)] = { glyph.Codepoint, glyph.X0, glyph.X1, glyph.AdvanceX };
                 g_Direction.AtlasHasRightToLeft |= bc::BidiClassOf(glyph.Codepoint) == bc::BidiClass::RightToLeft;
             }
 }
@@ -226,4 +256,16 @@ void ui::RestoreTextDirection(ImDrawData* draw_data)
         for (ImDrawCmd& cmd : list->CmdBuffer)
             cmd.ClipRect = g_Direction.SavedClips[clip++];
     }
+}
+
+void ui::PlacedVertexX(ImDrawData* draw_data, std::vector<float>* out)
+{
+    out->clear();
+    ApplyTextDirection(draw_data);
+    if (!g_Direction.Applied)
+        return;
+    for (int n = 0; n < draw_data->CmdListsCount; n++)
+        for (const ImDrawVert& v : draw_data->CmdLists[n]->VtxBuffer)
+            out->push_back(v.pos.x);
+    RestoreTextDirection(draw_data);
 }

@@ -17,6 +17,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImRect
 
+#include <vector>
+
 namespace ui {
 
 bool MirroredScreen();                    // the active language is written right to left
@@ -28,5 +30,8 @@ void IndexGlyphs();                       // after the font atlas is built: whic
 void KeepUpright(ImDrawList* list, int first_vertex, int end_vertex, float min_x, float max_x);
 void ApplyTextDirection(ImDrawData* draw_data);    // before drawing
 void RestoreTextDirection(ImDrawData* draw_data);  // after drawing: the draw data as laid out
+// Where each vertex of the draw data is drawn (x, in list order), for the automation interface's
+// texts(); empty when nothing moves (a left-to-right screen without right-to-left glyphs).
+void PlacedVertexX(ImDrawData* draw_data, std::vector<float>* out);
 
 }  // namespace ui

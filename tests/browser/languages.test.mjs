@@ -6,41 +6,12 @@
 // a browser whose language the app does not speak gets English, without an error.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { launchBrowser, serveDist, openApp, openClocked, clockPress, findWidget, press, state, widgets } from "./harness.mjs";
 import { MOTION, groupsByDpr, inspect, setSize, sizeName, walk, SIZES } from "./layout-matrix.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
+import { pressScrolledTo, readPo, speechSpy } from "./languages-helpers.mjs";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const TIME = new Date("2026-11-20T07:30:00");
-
-// A .po file as a map from its English (with "context\u0004" in front when it has one) to the
-// translation (the first form of a plural entry).
-function readPo(tag) {
-    const text = fs.readFileSync(path.resolve(HERE, `../../assets/lang/${tag}.po`), "utf8");
-    const map = new Map();
-    let entry = {}, field = null;
-    const flush = () => {
-        if (entry.msgid) map.set((entry.msgctxt !== undefined ? entry.msgctxt + "\u0004" : "") + entry.msgid, entry.msgstr ?? entry["msgstr[0]"]);
-        entry = {};
-    };
-    for (const line of text.split("\n")) {
-        const m = line.match(/^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$/);
-        if (m) {
-            if (m[1] === "msgctxt" || (m[1] === "msgid" && "msgid" in entry)) flush();
-            field = m[1];
-            entry[field] = JSON.parse(`"${m[2]}"`);
-        } else if (line.startsWith('"') && field) {
-            entry[field] += JSON.parse(line);
-        } else if (line.trim() === "") {
-            field = null;
-        }
-    }
-    flush();
-    return map;
-}
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -53,14 +24,6 @@ const LANGUAGES = [
 // The sizes of the layout matrix where words have the least room: the narrowest phone, the usual
 // portrait phone, and phones on their side (short and wide); the larger sizes give words more room.
 const MATRIX = SIZES.filter((s) => ["320x480", "360x640", "568x320", "844x390", "915x356"].includes(sizeName(s)));
-
-// Spies installed before the app loads: every utterance with its language, and a voice for it.
-const speechSpy = (voiceLang) => (page) => page.addInitScript((lang) => {
-    window.heard = [];
-    speechSynthesis.speak = (u) => window.heard.push({ text: u.text, lang: u.lang });
-    speechSynthesis.cancel = () => {};
-    speechSynthesis.getVoices = () => [{ name: "Test voice", lang, localService: true, default: true }];
-}, voiceLang);
 
 for (const { tag, locale, weekday } of LANGUAGES) {
     const po = readPo(tag);
@@ -138,18 +101,7 @@ test("the Language setting switches without a reload, back again, and stays offl
     await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 20000 });
     await press(page, "Settings");
     const de = readPo("de");
-    const openSettingsChoice = async (label) => {
-        for (let i = 0; i < 40; i++) {
-            const w = (await widgets(page)).find((x) => x.label === label || x.id === label);
-            if (w && w.h >= 44 && w.y >= 0 && w.y + w.h <= 844) return press(page, label);
-            const region = (await widgets(page)).find((x) => x.scroll);
-            await page.mouse.move(region.scroll.x + region.scroll.w / 2, region.scroll.y + region.scroll.h / 2);
-            await page.mouse.wheel(0, 300);
-            await page.waitForTimeout(50);
-        }
-        throw new Error(`${label} not found`);
-    };
-    await openSettingsChoice("Deutsch");
+    await pressScrolledTo(page, "Deutsch");
     await page.waitForFunction(() => bandCircuit.state().language.active === "de", null, { timeout: 5000 });
     assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
     assert.equal((await findWidget(page, "Back")).label, de.get("Back"));
@@ -166,7 +118,7 @@ test("the Language setting switches without a reload, back again, and stays offl
 
     // And back to English, at once (English is built in).
     await press(page, "Settings");
-    await openSettingsChoice("English");
+    await pressScrolledTo(page, "English");
     await page.waitForFunction(() => bandCircuit.state().language.active === "en", null, { timeout: 5000 });
     assert.equal((await findWidget(page, "Back")).label, "Back");
     assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
@@ -198,7 +150,7 @@ test("the plural forms generated from CLDR agree with the browser's Intl.PluralR
     const disagreements = await page.evaluate(() => {
         const ORDER = ["zero", "one", "two", "few", "many", "other"];   // the .po's order of forms (languages.py)
         const out = [];
-        for (const tag of ["en", "es", "pt-BR", "fr", "de", "it", "ru", "pl", "tr", "id", "uk"]) {
+        for (const tag of ["en", "es", "pt-BR", "fr", "de", "it", "ru", "pl", "tr", "id", "uk", "ar", "ja"]) {
             const rules = new Intl.PluralRules(tag);
             const categories = ORDER.filter((c) => rules.resolvedOptions().pluralCategories.includes(c));
             const size = Module.lengthBytesUTF8(tag) + 1, ptr = Module._malloc(size);

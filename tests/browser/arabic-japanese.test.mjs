@@ -1,0 +1,178 @@
+// Arabic and Japanese, as a runner whose phone is set to one of them meets the app: the language
+// before the first frame, with its own glyphs (no replacement boxes); every screen of the layout
+// walk at phone sizes with its words whole; Arabic mirrored (Back to the right of the title, the
+// progress filling from the right); a guided set spoken in the language; a switch from English and
+// back without a reload, kept offline; and the list of languages showing each in its own script.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, findWidget, press, state, widgets } from "./harness.mjs";
+import { MOTION, SIZES, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
+import { makeHistory, seedScript } from "./screens-helpers.mjs";
+import { plain, pressScrolledTo, readPo, scrollTo, speechSpy } from "./languages-helpers.mjs";
+
+const TIME = new Date("2026-11-20T07:30:00");
+const LANGUAGES = [
+    { tag: "ar", locale: "ar-EG", dir: "rtl", script: /[\u0600-\u06FF]/ },
+    { tag: "ja", locale: "ja-JP", dir: "ltr", script: /[\u3040-\u30FF\u4E00-\u9FFF]/ },
+];
+// The narrowest phone, the usual one, and a phone on its side.
+const MATRIX = SIZES.filter((s) => ["320x480", "360x640", "844x390"].includes(sizeName(s)));
+
+let browser, server;
+before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const texts = (page) => page.evaluate(() => bandCircuit.texts());
+
+for (const { tag, locale, dir, script } of LANGUAGES) {
+    const po = readPo(tag);
+    const tr = (english) => {
+        assert.ok(po.get(english), `${tag}.po translates "${english}"`);
+        return po.get(english);
+    };
+
+    test(`${tag}: the browser's language picks it with its own glyphs, and every screen at ${MATRIX.map(sizeName).join(", ")} keeps its words whole`, async () => {
+        const context = await browser.newContext({ viewport: { width: MATRIX[0].width, height: MATRIX[0].height }, deviceScaleFactor: 1, locale });
+        const seeded = async (page) => {
+            await page.emulateMedia({ reducedMotion: MOTION });
+            await page.addInitScript(seedScript(JSON.stringify(makeHistory(9, { now: TIME.getTime(), everyDays: 3 }))));
+        };
+        const { page, problems } = await openClocked(browser, server.url, { context, time: TIME, beforeLoad: seeded });
+        const s = await state(page);
+        assert.equal(s.language.active, tag, "the language of the browser, before the first frame");
+        assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), [tag, dir]);
+        assert.equal(s.language.missingGlyphs, 0, "every character of the language is in the atlas");
+        const start = (await widgets(page)).find((w) => w.id === "Start");
+        assert.equal(plain(start.label), tr("Start"), "Start is shown in the language, and keeps its English id");
+        // What is drawn is the language's own glyphs: texts() reads them back from the atlas (a
+        // missing glyph would read as "?").
+        // (texts() puts a space where glyphs stand apart: compared without spaces.)
+        const drawn = (await texts(page)).map((t) => plain(t.text)).join(" ");
+        assert.match(drawn, script);
+        assert.ok(drawn.replace(/ /g, "").includes(tr("Start").replace(/ /g, "")), `"${tr("Start")}" is drawn: ${drawn}`);
+        assert.ok(!drawn.includes("?"), `no replacement glyph: ${drawn}`);
+        const failures = [];
+        for await (const step of walk(page)) {
+            for (const size of MATRIX) {
+                await setSize(page, size);
+                for (const problem of await inspect(page, size, step)) failures.push(`${sizeName(size)} ${step.name}: ${problem}`);
+            }
+        }
+        assert.deepEqual(failures, []);
+        assert.deepEqual(problems, []);
+        await context.close();
+    });
+
+    test(`${tag}: a guided set is spoken in the language, each utterance tagged with it`, async () => {
+        const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale });
+        const { page, problems } = await openClocked(browser, server.url, { context, time: TIME, beforeLoad: speechSpy(locale) });
+        await clockPress(page, "Start");
+        await page.clock.runFor(10000 + 6000);   // the get-ready, then two reps of the deadbug
+        const heard = await page.evaluate(() => window.heard);
+        assert.ok(heard.length >= 4, `utterances: ${JSON.stringify(heard)}`);
+        for (const h of heard) assert.equal(h.lang, tag, `"${h.text}" carries lang ${tag}`);
+        const said = heard.map((h) => h.text).join(" | ");
+        assert.ok(!/[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(said), `the voice gets plain letters, not drawing forms: ${said}`);
+        assert.ok(said.includes(tr("Left leg, right arm")), `the first tempo part in ${tag}: ${said}`);
+        assert.ok(said.includes(tr("and back")), `the way back in ${tag}: ${said}`);
+        for (const english of ["Get ready", "Next:", "Left leg", "and back"]) assert.ok(!said.includes(english), `no English "${english}" in: ${said}`);
+        assert.deepEqual(problems, []);
+        await context.close();
+    });
+}
+
+// The long runs of one colour on the row of the session's progress bar (the top of the session
+// screen), left to right, from a real screenshot decoded in the page: the page, the track and the
+// fill. The bar's row is the one whose second-longest run is longest.
+async function progressBarRuns(page) {
+    const width = page.viewportSize().width;
+    const png = (await page.screenshot({ clip: { x: 0, y: 40, width, height: 80 } })).toString("base64");
+    return page.evaluate(async (data) => {
+        const image = new Image();
+        image.src = "data:image/png;base64," + data;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const ctx = canvas.getContext("2d");
+        ctx.drawImage(image, 0, 0);
+        let best = null;
+        for (let y = 0; y < image.height; y++) {
+            const row = ctx.getImageData(0, y, image.width, 1).data;
+            const same = (a, b) => row[a * 4] === row[b * 4] && row[a * 4 + 1] === row[b * 4 + 1] && row[a * 4 + 2] === row[b * 4 + 2];
+            const runs = [];
+            for (let x = 0; x < image.width;) {
+                let end = x + 1;
+                while (end < image.width && same(end, x)) end++;
+                if (end - x >= 12) runs.push({ x, end, colour: [...row.slice(x * 4, x * 4 + 3)].join(",") });
+                x = end;
+            }
+            const lengths = runs.map((r) => r.end - r.x).sort((a, b) => b - a);
+            if (runs.length >= 2 && (!best || lengths[1] > best.score)) best = { score: lengths[1], runs };
+        }
+        return best ? best.runs : [];
+    }, png);
+}
+
+test("ar: the screen is mirrored: Back right of the title, the progress filling from the right", async () => {
+    for (const locale of ["en-GB", "ar-EG"]) {
+        const rtl = locale.startsWith("ar");
+        const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale });
+        const { page, problems } = await openClocked(browser, server.url, { context, time: TIME });
+        await clockPress(page, "Settings");
+        const back = await findWidget(page, "Back");
+        const title = (await texts(page)).find((t) => plain(t.text) === (rtl ? readPo("ar").get("Settings") : "Settings").replace(/ /g, ""));
+        assert.ok(title, `the title of Settings is drawn (${locale})`);
+        if (rtl) assert.ok(back.x > title.x + title.w, `Back (x ${back.x}) right of the title (x ${title.x}..${title.x + title.w})`);
+        else assert.ok(back.x + back.w < title.x, `Back left of the title in English`);
+        await clockPress(page, "Back");
+        await clockPress(page, "Start");
+        for (let i = 0; i < 12; i++) await clockPress(page, "Skip");   // about a quarter of the circuit behind us
+        const progress = (await state(page)).session.progress;
+        assert.ok(progress > 0.1 && progress < 0.45, `progress ${progress}`);
+        // Inside the page's padding: the track and the fill, one of each colour; the fill is the
+        // shorter (less than half the circuit is behind us).
+        const bar = (await progressBarRuns(page)).filter((r) => r.x > 4 && r.end < 356);
+        assert.equal(bar.length, 2, `the track and the fill: ${JSON.stringify(bar)}`);
+        const [fill, track] = [...bar].sort((a, b) => (a.end - a.x) - (b.end - b.x));
+        if (rtl) assert.ok(fill.x > track.x, `Arabic: the fill (${fill.x}..${fill.end}) is right of the track (${track.x}..${track.end})`);
+        else assert.ok(fill.x < track.x, `English: the fill (${fill.x}..${fill.end}) is left of the track (${track.x}..${track.end})`);
+        assert.deepEqual(problems, []);
+        await context.close();
+    }
+});
+
+test("the languages are listed in their own scripts once their glyphs arrive, and Arabic switches without a reload and stays offline", async () => {
+    const { context, page, problems } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 } });
+    await page.evaluate(() => { window.notReloaded = true; });
+    await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 20000 });
+    await press(page, "Settings");
+    // lang/names.bin comes when Settings opens: then the two names are drawn in their scripts.
+    await scrollTo(page, "日本語");
+    await page.waitForFunction(() => bandCircuit.widgets().some((w) => w.id === "日本語" && w.label === "日本語"), null, { timeout: 10000 });
+    const arabic = (await widgets(page)).find((w) => w.id === "العربية");
+    assert.equal(plain(arabic.label), "العربية");
+    assert.equal((await state(page)).language.missingGlyphs, 0);
+    await pressScrolledTo(page, "العربية");
+    await page.waitForFunction(() => bandCircuit.state().language.active === "ar", null, { timeout: 5000 });
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["ar", "rtl"]);
+    const ar = readPo("ar");
+    assert.equal(plain((await findWidget(page, "Back")).label), ar.get("Back"));
+    assert.ok(await page.evaluate(() => window.notReloaded), "no reload");
+
+    // Offline, a new visit starts in Arabic from the service worker's copy.
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn && bandCircuit.framesDrawn() > 0, null, { timeout: 20000 });
+    await page.waitForFunction(() => bandCircuit.state().language.active === "ar", null, { timeout: 10000 });
+    assert.equal(plain((await findWidget(page, "Start")).label), ar.get("Start"));
+    assert.equal((await state(page)).language.missingGlyphs, 0);
+    await context.setOffline(false);
+
+    // And back to English, left to right again.
+    await press(page, "Settings");
+    await pressScrolledTo(page, "English");
+    await page.waitForFunction(() => bandCircuit.state().language.active === "en", null, { timeout: 5000 });
+    assert.equal((await findWidget(page, "Back")).label, "Back");
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["en", "ltr"]);
+    assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
+    await context.close();
+});

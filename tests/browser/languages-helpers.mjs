@@ -1,0 +1,67 @@
+// What the language tests share: a .po file read as the app's translations, a spy on the voice,
+// and Arabic as plain letters.
+import fs from "node:fs";
+import { press, widgets } from "./harness.mjs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+// A .po file as a map from its English (with "context\u0004" in front when it has one) to the
+// translation (the first form of a plural entry).
+export function readPo(tag) {
+    const text = fs.readFileSync(path.resolve(HERE, `../../assets/lang/${tag}.po`), "utf8");
+    const map = new Map();
+    let entry = {}, field = null;
+    const flush = () => {
+        if (entry.msgid) map.set((entry.msgctxt !== undefined ? entry.msgctxt + "\u0004" : "") + entry.msgid, entry.msgstr ?? entry["msgstr[0]"]);
+        entry = {};
+    };
+    for (const line of text.split("\n")) {
+        const m = line.match(/^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$/);
+        if (m) {
+            if (m[1] === "msgctxt" || (m[1] === "msgid" && "msgid" in entry)) flush();
+            field = m[1];
+            entry[field] = JSON.parse(`"${m[2]}"`);
+        } else if (line.startsWith('"') && field) {
+            entry[field] += JSON.parse(line);
+        } else if (line.trim() === "") {
+            field = null;
+        }
+    }
+    flush();
+    return map;
+}
+
+// Spies installed before the app loads: every utterance with its language, and a voice for it.
+export const speechSpy = (voiceLang) => (page) => page.addInitScript((lang) => {
+    window.heard = [];
+    speechSynthesis.speak = (u) => window.heard.push({ text: u.text, lang: u.lang });
+    speechSynthesis.cancel = () => {};
+    speechSynthesis.getVoices = () => [{ name: "Test voice", lang, localService: true, default: true }];
+}, voiceLang);
+
+// The app draws Arabic shaped (presentation forms); what it says and reports to screen readers is
+// plain letters: the same as web/app.js's languages.plain().
+export const plain = (text) => text.replace(/[\uFB50-\uFDFF\uFE70-\uFEFF]+/g, (forms) => forms.normalize("NFKC"));
+
+// Bring a control of a scrolled page whole into view with the wheel, in real time (a page with its
+// service worker, so no fake clock), and return it.
+export async function scrollTo(page, label) {
+    const height = page.viewportSize().height;
+    for (let i = 0; i < 40; i++) {
+        const all = await widgets(page);
+        const w = all.find((x) => x.label === label || x.id === label);
+        if (w && w.h >= 44 && w.y >= 0 && w.y + w.h <= height) return w;
+        const region = all.find((x) => x.scroll);
+        await page.mouse.move(region.scroll.x + region.scroll.w / 2, region.scroll.y + region.scroll.h / 2);
+        await page.mouse.wheel(0, 300);
+        await page.waitForTimeout(50);
+    }
+    throw new Error(`${label} not found`);
+}
+
+export async function pressScrolledTo(page, label) {
+    await scrollTo(page, label);
+    return press(page, label);
+}
