@@ -124,13 +124,14 @@ def cmd_source(out):
              "// (Debian's python3-babel): edit those, not this file.",
              '#include "core/wording.h"', "", "namespace bc {", "", "namespace {", ""]
     rows = []
-    for tag, own, region, rtl, _, english in LANGUAGES:
+    for tag, own, region, rtl, script_font, english in LANGUAGES:
         count, expression = plural_rule(tag, region)
         name = "Plural_" + tag.replace("-", "_")
         lines += ["int %s(long long n)" % name, "{", "    (void)n;", "    return (int)(%s);" % expression, "}", ""]
         first = babel_locale(tag, region).first_week_day  # 0 Monday .. 6 Sunday
-        rows.append('    { "%s", "%s", "%s", "%s", %s, %d, %d, %s },' % (
-            tag, own, shaped(own, rtl), english, name, count, first, "true" if rtl else "false"))
+        rows.append('    { "%s", "%s", "%s", "%s", %s, %d, %d, %s, %s },' % (
+            tag, own, shaped(own, rtl), english, name, count, first, "true" if rtl else "false",
+            "true" if script_font else "false"))
     lines += ["const Language Languages[] = {"] + rows + ["};", "", "}  // namespace", "",
               "int LanguageCount()", "{", "    return (int)(sizeof(Languages) / sizeof(Languages[0]));", "}", "",
               "const Language& LanguageAt(int index)", "{", "    return Languages[index];", "}", "",

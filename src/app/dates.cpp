@@ -15,6 +15,17 @@ static bool English()
     return std::strcmp(bc::ActiveLanguage().Tag, "en") == 0;
 }
 
+// A date in the active language, from Intl. A language whose letters come with its file (Arabic,
+// Japanese) gets the numbers only ("20/11/2026 06:30", "2026/11/20 06:30"): the names of days and
+// months are not among its texts, so the atlas has no glyphs for them (nor is Arabic from Intl
+// shaped).
+static std::string IntlDate(int64_t wall_ms, int offset_minutes, const char* style)
+{
+    const bc::Language& lang = bc::ActiveLanguage();
+    const std::string chosen = lang.NumericDates ? std::string("numeric-") + style : std::string(style);
+    return platform::FormatDate(lang.Tag, wall_ms, offset_minutes, chosen.c_str());
+}
+
 int app::RecordOffsetMinutes(const bc::SessionRecord& record)
 {
     return record.HasTzOffset ? record.TzOffsetMinutes : platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
@@ -23,7 +34,7 @@ int app::RecordOffsetMinutes(const bc::SessionRecord& record)
 std::string app::SessionLabel(const bc::SessionRecord& record)
 {
     if (!English())
-        return platform::FormatDate(bc::ActiveLanguage().Tag, record.StartedWallMs, RecordOffsetMinutes(record), "session");
+        return IntlDate(record.StartedWallMs, RecordOffsetMinutes(record), "session");
     const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, RecordOffsetMinutes(record));
     char text[64];
     snprintf(text, sizeof(text), "%s %d %s %d, %02d:%02d", WeekdayNames[t.Weekday], t.Day, MonthNames[t.Month - 1], t.Year, t.Hour, t.Minute);
@@ -34,7 +45,7 @@ std::string app::DateTimeText(int64_t wall_ms)
 {
     const int offset = platform::TimezoneOffsetMinutesAt((double)wall_ms);
     if (!English())
-        return platform::FormatDate(bc::ActiveLanguage().Tag, wall_ms, offset, "datetime");
+        return IntlDate(wall_ms, offset, "datetime");
     const bc::LocalDateTime t = bc::ToLocalDateTime(wall_ms, offset);
     char text[64];
     snprintf(text, sizeof(text), "%d %s %d, %02d:%02d", t.Day, MonthNames[t.Month - 1], t.Year, t.Hour, t.Minute);
@@ -45,7 +56,7 @@ std::string app::ChartStartDay(int64_t today_day, int first_weekday)
 {
     const int64_t monday = bc::WeekStart(today_day, first_weekday) - 7 * (bc::HistoryWeeks - 1);
     if (!English())
-        return platform::FormatDate(bc::ActiveLanguage().Tag, monday * 86400000LL, 0, "day");
+        return IntlDate(monday * 86400000LL, 0, "day");
     const bc::LocalDateTime first = bc::ToLocalDateTime(monday * 86400000LL, 0);
     char text[32];
     snprintf(text, sizeof(text), "%d %s", first.Day, MonthNames[first.Month - 1]);

@@ -36,6 +36,7 @@ struct Language
     int PluralCount;                  // how many forms
     int FirstWeekday;                 // the first day of its usual week when the browser does not say: 0 Monday .. 6 Sunday
     bool RightToLeft;                 // written right to left
+    bool NumericDates;                // dates in numbers only: its letters come with its file, not those of Intl's day and month names
 };
 int LanguageCount();
 const Language& LanguageAt(int index);

@@ -405,11 +405,15 @@ EM_JS(char*, js_format_date, (const char* tag, double local_ms, const char* styl
         session: { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
         datetime: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
         day: { day: "numeric", month: "short" },
+        "numeric-session": { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", numberingSystem: "latn" },
+        "numeric-datetime": { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", numberingSystem: "latn" },
+        "numeric-day": { day: "numeric", month: "numeric", numberingSystem: "latn" },
     };
     let text = "";
     try {
         const options = Object.assign({ timeZone: "UTC" }, styles[UTF8ToString(style)] || styles.datetime);
-        text = new Intl.DateTimeFormat(UTF8ToString(tag), options).format(new Date(local_ms));
+        text = new Intl.DateTimeFormat(UTF8ToString(tag), options).format(new Date(local_ms))
+            .replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, "");   // bidi marks: the app places the runs itself
     } catch (e) { text = new Date(local_ms).toISOString().slice(0, 16).replace("T", " "); }
     const size = lengthBytesUTF8(text) + 1;
     const ptr = _malloc(size);

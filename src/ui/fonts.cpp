@@ -44,14 +44,15 @@ static void ForEachCueText(void (*visit)(const char* text, void* user), void* us
         visit(bc::Tr(title), user);
 }
 
-// The characters beyond ASCII of the texts a visitor walks through, as ranges for ImFontAtlas.
-static void GlyphsBeyondAscii(void (*each)(void (*)(const char*, void*), void*), ImVector<ImWchar>* out)
+// The characters of some texts, as ranges for ImFontAtlas: beyond ASCII only, or all of them.
+static void GlyphsOf(void (*each)(void (*)(const char*, void*), void*), bool with_ascii, ImVector<ImWchar>* out)
 {
     ImFontGlyphRangesBuilder builder;
     each([](const char* text, void* user) { ((ImFontGlyphRangesBuilder*)user)->AddText(text); }, &builder);
     builder.AddText("\u00a0\u202f");  // what Intl puts between numbers and words
-    for (ImWchar c = 0; c < 0x80; c++)
-        builder.UsedChars[c >> 5] &= ~(1u << (c & 31));  // ASCII comes from the built-in font
+    if (!with_ascii)
+        for (ImWchar c = 0; c < 0x80; c++)
+            builder.UsedChars[c >> 5] &= ~(1u << (c & 31));  // the sizes have ASCII already
     out->clear();
     builder.BuildRanges(out);
 }
@@ -113,12 +114,14 @@ void ui::LoadFonts(float device_pixel_ratio)
     const std::vector<std::string_view>& language_fonts = bc::LanguageFonts();
     if (&bc::ActiveLanguage() != &bc::LanguageAt(0))
     {
-        GlyphsBeyondAscii(bc::ForEachTranslation, &language_glyphs);
-        GlyphsBeyondAscii(ForEachCueText, &cue_language_glyphs);
+        GlyphsOf(bc::ForEachTranslation, false, &language_glyphs);
+        // The tempo word's size has only the ASCII English needs: a digit in another language's
+        // title ("0回で終了") is added.
+        GlyphsOf(ForEachCueText, true, &cue_language_glyphs);
     }
     const std::vector<std::string_view>& name_fonts = bc::NameFonts();
     if (!name_fonts.empty())
-        GlyphsBeyondAscii(ForEachShownName, &name_glyphs);
+        GlyphsOf(ForEachShownName, false, &name_glyphs);
     // A size that shows the language's words asks the built-in font for them too (it has some of
     // them, as ü and the Cyrillic of the languages' own names), then the language's fonts.
     static ImVector<ImWchar> text_ranges, cue_ranges;
@@ -168,14 +171,13 @@ void ui::LoadFonts(float device_pixel_ratio)
 }
 
 // Counts the characters of the texts that the given sizes cannot draw.
-static int CountMissing(void (*each)(void (*)(const char*, void*), void*), std::initializer_list<ui::FontRole> roles, bool beyond_ascii_only)
+static int CountMissing(void (*each)(void (*)(const char*, void*), void*), std::initializer_list<ui::FontRole> roles)
 {
     struct Count
     {
         std::initializer_list<ui::FontRole> Roles;
-        bool BeyondAsciiOnly;
         int Missing = 0;
-    } count{ roles, beyond_ascii_only };
+    } count{ roles };
     each(
         [](const char* text, void* user) {
             Count& count = *(Count*)user;
@@ -183,7 +185,7 @@ static int CountMissing(void (*each)(void (*)(const char*, void*), void*), std::
             {
                 unsigned c = 0;
                 s += ImTextCharFromUtf8(&c, s, nullptr);
-                if (c == ' ' || c == '\n' || c == 0x00A0 || c == 0x202F || (count.BeyondAsciiOnly && c < 0x80))
+                if (c == ' ' || c == '\n' || c == 0x00A0 || c == 0x202F)
                     continue;  // spaces draw nothing in any size
                 for (ui::FontRole role : count.Roles)
                     if (g_Fonts[role]->FindGlyphNoFallback((ImWchar)c) == nullptr)
@@ -198,13 +200,11 @@ int ui::MissingGlyphs()
 {
     if (g_Fonts[FontRole_Body] == nullptr)
         return 0;
-    // The tempo word's size holds the ASCII letters English needs, and the language's letters of
-    // the texts it draws.
-    int missing = CountMissing(bc::ForEachTranslation, { FontRole_Body, FontRole_Heading }, false);
-    if (&bc::ActiveLanguage() != &bc::LanguageAt(0))
-        missing += CountMissing(ForEachCueText, { FontRole_Cue }, true);
+    // The tempo word's size holds the characters of the texts it draws, in any language.
+    int missing = CountMissing(bc::ForEachTranslation, { FontRole_Body, FontRole_Heading });
+    missing += CountMissing(ForEachCueText, { FontRole_Cue });
     if (!bc::NameFonts().empty())
-        missing += CountMissing(ForEachShownName, { FontRole_Body }, false);
+        missing += CountMissing(ForEachShownName, { FontRole_Body });
     return missing;
 }
 

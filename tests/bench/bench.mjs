@@ -447,12 +447,13 @@ async function repeatVisit(browser, site) {
 }
 
 // --- [SECTION] Another language (the app) ---------------------------------------------------------
-// A first visit by a browser set to German (the longest words) or Russian (another script): every
+// A first visit by a browser set to German (the longest words), Russian (another script), Arabic
+// (right to left) or Japanese (the largest glyph set), against its budget: every
 // byte the page loads with gzip until it shows the language (the language's file with its glyphs
 // included). Then, in an English page, the Language setting pressed: how long its file takes on
 // loopback (resource timing), and how many frames the page drew in the old language after the file
 // had arrived (0: the first frame after it is in the new language).
-const LANGUAGE_VISITS = [["de", "de-DE", "Deutsch"], ["ru", "ru-RU", "Русский"]];
+const LANGUAGE_VISITS = [["de", "de-DE", "Deutsch", 1.06], ["ru", "ru-RU", "Русский", 1.06], ["ar", "ar-EG", "العربية", 1.10], ["ja", "ja-JP", "日本語", 1.10]];
 async function languageVisit(browser, site, tag, locale, ownName) {
     let context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR, locale });
     let page = await context.newPage();
@@ -482,7 +483,7 @@ async function languageVisit(browser, site, tag, locale, ownName) {
     await pressLabel("Settings");
     await page.waitForFunction(() => bandCircuit.state().screen === "settings");
     for (let i = 0; i < 60; i++) {   // the Language section is below the fold: wheel down to it
-        const w = (await page.evaluate(() => bandCircuit.widgets())).find((x) => x.label === ownName);
+        const w = (await page.evaluate(() => bandCircuit.widgets())).find((x) => x.label === ownName || x.id === ownName);
         if (w && Math.abs(w.h - w.item.h) < 1) break;
         await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
         await page.mouse.wheel(0, 200);
@@ -700,8 +701,8 @@ const targets = [
     ["Heap in use after a 2 MB import, left, against a fresh load of the same history", `≤ 1.10`, mem && mem.back <= mem.fresh * 1.10,
      mem ? ratio(mem.back, mem.fresh) : "-"],
     ["First visit, gzip, everything the page loads", `≤ 320 KB`, app.gzip <= 320 * KB, kb(app.gzip)],
-    ...LANGUAGE_VISITS.flatMap(([tag]) => [
-        [`First visit in ${tag} (page + language file and glyphs), gzip, app/example`, `≤ 1.06`, app.languages[tag].gzip <= ex.gzip * 1.06,
+    ...LANGUAGE_VISITS.flatMap(([tag, , , budget]) => [
+        [`First visit in ${tag} (page + language file and glyphs), gzip, app/example`, `≤ ${budget.toFixed(2)}`, app.languages[tag].gzip <= ex.gzip * budget,
          ratio(app.languages[tag].gzip, ex.gzip)],
         [`Language switch to ${tag}: the file on loopback (worst), and frames drawn in the old language after it arrived`, `< 200 ms, 0 frames`,
          app.languages[tag].worstFetchMs < 200 && app.languages[tag].oldFrames === 0,

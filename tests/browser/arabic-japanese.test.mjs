@@ -11,9 +11,11 @@ import { makeHistory, seedScript } from "./screens-helpers.mjs";
 import { plain, pressScrolledTo, readPo, scrollTo, speechSpy } from "./languages-helpers.mjs";
 
 const TIME = new Date("2026-11-20T07:30:00");
+// missing: a "?" that is not in the language's texts, which is how Dear ImGui draws a character
+// the atlas does not have (Arabic asks with "؟"; Japanese's questions end in "か?").
 const LANGUAGES = [
-    { tag: "ar", locale: "ar-EG", dir: "rtl", script: /[\u0600-\u06FF]/ },
-    { tag: "ja", locale: "ja-JP", dir: "ltr", script: /[\u3040-\u30FF\u4E00-\u9FFF]/ },
+    { tag: "ar", locale: "ar-EG", dir: "rtl", script: /[\u0600-\u06FF]/, missing: /\?/ },
+    { tag: "ja", locale: "ja-JP", dir: "ltr", script: /[\u3040-\u30FF\u4E00-\u9FFF]/, missing: /(?<!か)\?/ },
 ];
 // The narrowest phone, the usual one, and a phone on its side.
 const MATRIX = SIZES.filter((s) => ["320x480", "360x640", "844x390"].includes(sizeName(s)));
@@ -24,7 +26,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const texts = (page) => page.evaluate(() => bandCircuit.texts());
 
-for (const { tag, locale, dir, script } of LANGUAGES) {
+for (const { tag, locale, dir, script, missing } of LANGUAGES) {
     const po = readPo(tag);
     const tr = (english) => {
         assert.ok(po.get(english), `${tag}.po translates "${english}"`);
@@ -50,12 +52,13 @@ for (const { tag, locale, dir, script } of LANGUAGES) {
         const drawn = (await texts(page)).map((t) => plain(t.text)).join(" ");
         assert.match(drawn, script);
         assert.ok(drawn.replace(/ /g, "").includes(tr("Start").replace(/ /g, "")), `"${tr("Start")}" is drawn: ${drawn}`);
-        assert.ok(!drawn.includes("?"), `no replacement glyph: ${drawn}`);
         const failures = [];
         for await (const step of walk(page)) {
             for (const size of MATRIX) {
                 await setSize(page, size);
                 for (const problem of await inspect(page, size, step)) failures.push(`${sizeName(size)} ${step.name}: ${problem}`);
+                // Every character drawn is in the atlas: the texts, and what Intl writes (dates).
+                for (const t of await texts(page)) if (missing.test(t.text)) failures.push(`${sizeName(size)} ${step.name}: a glyph is missing in "${t.text}"`);
             }
         }
         assert.deepEqual(failures, []);

@@ -3,7 +3,8 @@
 // It drives the app the way a user does (presses widgets by label), with a seeded history.
 // Then the layout matrix (layout-matrix.mjs: twelve sizes, every state, notched phones with their
 // insets) in both themes -> build/screens/matrix/<theme>-<W>x<H>-<state>.png; MATRIX=0 skips it,
-// MATRIX_SIZES=568x320,1280x800 keeps only those sizes.
+// MATRIX_SIZES=568x320,1280x800 keeps only those sizes. LOCALE=ar-EG (or any browser language)
+// takes the matrix in that language only -> build/screens/matrix-ar-EG/.
 // Usage: node tests/browser/screens.mjs <dist dir> <out dir>
 import fs from "node:fs";
 import path from "node:path";
@@ -43,7 +44,8 @@ async function goHome(page) {
 }
 
 try {
-    for (const size of DEVICES) {
+    const locale = process.env.LOCALE || null;
+    for (const size of locale ? [] : DEVICES) {
         for (const theme of ["light", "dark"]) {
             const prefix = `${size.name}-${theme}`;
             const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor,
@@ -121,14 +123,14 @@ try {
     if (process.env.MATRIX !== "0") {
         const only = process.env.MATRIX_SIZES ? process.env.MATRIX_SIZES.split(",") : null;
         const sizes = MATRIX.filter((size) => !only || only.includes(sizeName(size)));
-        const matrixOut = path.join(out, "matrix");
+        const matrixOut = path.join(out, locale ? `matrix-${locale}` : "matrix");
         fs.mkdirSync(matrixOut, { recursive: true });
         const time = new Date("2026-11-20T07:30:00");
         for (const theme of ["light", "dark"]) {
             for (const group of groupsByDpr(sizes)) {
                 const first = group.sizes[0];
                 const context = await browser.newContext({ viewport: { width: first.width, height: first.height },
-                                                           deviceScaleFactor: group.dpr, colorScheme: theme });
+                                                           deviceScaleFactor: group.dpr, colorScheme: theme, locale: locale || "en-GB" });
                 const history = JSON.stringify(makeHistory(23, { now: time.getTime(), everyDays: 3 }));
                 const beforeLoad = async (p) => {
                     await p.emulateMedia({ reducedMotion: MOTION });
