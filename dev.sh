@@ -1,20 +1,7 @@
 #!/usr/bin/env bash
 # Band Circuit developer entry point. Every command installs what it is missing first, so a fresh
-# Debian 12 machine needs nothing done by hand.
-#
-#   ./dev.sh serve [port]   build dist/ and serve it on http://localhost:8080 (or PORT / port)
-#   ./dev.sh test [ENGINE]  native Catch2 suite (ctest), web build, browser tests in Chromium, Firefox
-#                           ESR and WebKitGTK; with engines named (chromium firefox webkit), only
-#                           the web build and those engines' browser tests
-#   ./dev.sh test core      the native build and its Catch2 tests (core and app) only: the inner loop
-#   ./dev.sh dist           build dist/ only
-#   ./dev.sh bench [--rounds N] [--out FILE]  size and speed next to Dear ImGui's own SDL2 + WebGL2
-#                           example (writes bench/results.md unless --out names another file)
-#   ./dev.sh messages       bring assets/lang/*.po up to date with the English texts of src/
-#   ./dev.sh figures        PNG screenshots of every exercise demonstration at its key poses
-#   ./dev.sh screens        PNG screenshots of every screen, both themes, phone and desktop
-#   ./dev.sh fuzz [seconds] libFuzzer on the save-format loader
-#   ./dev.sh format         clang-format every C++ file of src/ and tests/ (the native tests check it)
+# Debian 12 machine needs nothing done by hand. `./dev.sh` alone lists the commands: each is a
+# cmd_<name> function below, and the "#:" line above it is its help.
 #
 # Third-party code never lives in this repository: SDL2 and Dear ImGui come from Debian's source
 # packages, everything else from Debian's binary packages or npm, into a cache outside the tree.
@@ -237,8 +224,10 @@ setup_engines() {
 
 # --- [SECTION] Commands ----------------------------------------------------------------------------
 
+#: dist                  build dist/ only
 cmd_dist() { build_web; }
 
+#: serve [port]          build dist/ and serve it on http://localhost:8080 (or PORT / port)
 cmd_serve() {
     [ $# -gt 0 ] && PORT="$1"
     build_web
@@ -246,51 +235,12 @@ cmd_serve() {
     exec node "$ROOT/tests/serve.mjs" "$ROOT/dist" "$PORT"
 }
 
-# Browser tests: Chromium runs every file in tests/browser plus the core scenarios
-# (tests/browser/engines/chromium.test.mjs), in two groups of files side by side (the files are
-# independent: each starts its own server and browser); Firefox and WebKit run the core
-# scenarios. Every group runs in its own node process with its own log, BROWSER_JOBS at once
-# (default 4; BROWSER_JOBS=1 runs them one after the other). Each group's time is printed at the end.
-# Group A holds the two longest files (the layout matrix, and the same walk in German and Russian)
-# and enough others that both groups take about as long; group B the rest and the core scenarios.
-CHROMIUM_GROUP_A=(layout.test.mjs languages.test.mjs figures.test.mjs pwa.test.mjs coach.test.mjs)
+# Browser tests: tests/browser/run.mjs runs each test file as a job of its own, several at once
+# (BROWSER_JOBS, default 4), and reports each job's time and the slowest tests.
 run_browser_tests() {  # run_browser_tests ENGINE... ; sets browser_pass, browser_fail; returns non-zero on failure
-    local status=0 jobs="${BROWSER_JOBS:-4}" engine group pids=() names=() file
-    browser_pass=0; browser_fail=0
-    for engine in "$@"; do
-        local groups=("$engine")
-        [ "$engine" = chromium ] && groups=(chromium-a chromium-b)
-        for group in "${groups[@]}"; do
-            log "browser tests: $group"
-            local files=("engines/$engine.test.mjs")
-            case "$group" in
-                chromium-a) files=("${CHROMIUM_GROUP_A[@]}") ;;
-                chromium-b) files=(engines/chromium.test.mjs)
-                    for file in $(cd "$ROOT/tests/browser" && ls *.test.mjs); do
-                        case " ${CHROMIUM_GROUP_A[*]} " in *" $file "*) ;; *) files+=("$file") ;; esac
-                    done ;;
-            esac
-            (
-                cd "$ROOT/tests/browser"
-                local start=$SECONDS rc=0
-                DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" \
-                    >"$ROOT/build/browser-$group.log" 2>&1 || rc=$?
-                echo "$((SECONDS - start))" > "$ROOT/build/browser-$group.seconds"
-                exit $rc
-            ) &
-            pids+=($!); names+=("$group")
-            if [ ${#pids[@]} -ge "$jobs" ]; then wait "${pids[0]}" || status=1; pids=("${pids[@]:1}"); fi
-        done
-    done
-    for pid in "${pids[@]}"; do wait "$pid" || status=1; done
-    for group in "${names[@]}"; do
-        local log_file="$ROOT/build/browser-$group.log" pass fail
-        cat "$log_file"
-        pass=$(grep -oE '^ℹ pass [0-9]+' "$log_file" | grep -oE '[0-9]+' || echo 0)
-        fail=$(grep -oE '^ℹ fail [0-9]+' "$log_file" | grep -oE '[0-9]+' || echo 0)
-        browser_pass=$((browser_pass + pass)); browser_fail=$((browser_fail + fail))
-        printf '%s: %s passed, %s failed in %s s\n' "$group" "$pass" "$fail" "$(cat "$ROOT/build/browser-$group.seconds" 2>/dev/null || echo '?')" >> "$ROOT/build/browser-summary.txt"
-    done
+    local status=0
+    (cd "$ROOT/tests/browser" && DIST="$ROOT/dist" node run.mjs "$@") || status=1
+    read -r browser_pass browser_fail < "$ROOT/build/browser/counts" 2>/dev/null || { browser_pass=0; browser_fail=1; }
     return $status
 }
 
@@ -305,6 +255,9 @@ run_native_tests() {  # sets native_pass, native_fail; returns non-zero on failu
     return $status
 }
 
+#: test [ENGINE...|core]  native Catch2 suite (ctest), a short fuzz run, the web build, browser tests in
+#:                       Chromium, Firefox ESR and WebKitGTK; engines named (chromium firefox webkit): only the
+#:                       web build and their browser tests; core: the native build and its tests only
 cmd_test() {
     local native_pass=0 native_fail=0 browser_pass=0 browser_fail=0 status=0 engines=("$@") engine
     if [ "${1:-}" = core ]; then
@@ -321,16 +274,15 @@ cmd_test() {
 
         if [ -f "$ROOT/tests/fuzz/fuzz_save_format.cpp" ]; then
             log "fuzzing the save-format loader briefly"
-            cmd_fuzz "${FUZZ_SECONDS:-20}" || status=1
+            run_fuzz "${FUZZ_SECONDS:-20}" || status=1
         fi
     fi
 
     build_web
     setup_browser
     case " ${engines[*]} " in *" firefox "*|*" webkit "*) setup_engines ;; esac
-    rm -f "$ROOT/build/browser-summary.txt"
+    rm -f "$ROOT/build/browser/counts"
     run_browser_tests "${engines[@]}" || status=1
-    cat "$ROOT/build/browser-summary.txt"
 
     local passed=$((native_pass + browser_pass)) failed=$((native_fail + browser_fail))
     [ $status -ne 0 ] && [ $failed -eq 0 ] && failed=1
@@ -338,7 +290,10 @@ cmd_test() {
     return $status
 }
 
-cmd_fuzz() {
+#: fuzz [seconds]        libFuzzer on the save-format loader
+cmd_fuzz() { build_native; run_fuzz "$@"; }
+
+run_fuzz() {
     local seconds="${1:-60}"
     apt_install clang-14 libclang-rt-14-dev rapidjson-dev
     (cd "$ROOT" && cmake --preset fuzz >/dev/null)
@@ -355,11 +310,14 @@ cmd_fuzz() {
 # the same toolchain and release flags (tests/bench/CMakeLists.txt patches a copy of the example's
 # main.cpp from the Debian source package). Both sites are precompressed the same way; the table
 # goes to bench/results.md.
+#: format                clang-format every C++ file of src/ and tests/ (the native tests check it)
 cmd_format() {
     apt_install clang-format
     (cd "$ROOT" && git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' | xargs clang-format -i)
 }
 
+#: bench [--rounds N] [--out FILE]  size and speed next to Dear ImGui's own SDL2 + WebGL2 example
+#:                       (writes bench/results.md unless --out names another file)
 cmd_bench() {
     build_web
     setup_browser
@@ -377,33 +335,32 @@ cmd_bench() {
 
 # The language files: every .po brought up to date with the English texts of src/ (new texts
 # to translate appear empty; docs/languages.md).
+#: messages              bring assets/lang/*.po up to date with the English texts of src/
 cmd_messages() {
     setup_native
     /usr/bin/python3 "$ROOT/assets/lang/languages.py" update
     log "assets/lang/*.po are up to date with src/; ./dev.sh test core checks them"
 }
 
+#: figures               PNG screenshots of every exercise demonstration at its key poses
 cmd_figures() {
     build_web
     setup_browser
     node "$ROOT/tests/browser/figures.mjs" "$ROOT/dist" "$ROOT/build/figures"
 }
 
+#: screens               PNG screenshots of every screen, both themes, phone and desktop (LOCALE=ar-EG: the matrix in a language)
 cmd_screens() {
     build_web
     setup_browser
     node "$ROOT/tests/browser/screens.mjs" "$ROOT/dist" "$ROOT/build/screens"
 }
 
-case "${1:-}" in
-    serve) shift; cmd_serve "$@" ;;
-    test) shift; cmd_test "$@" ;;
-    dist) shift; cmd_dist "$@" ;;
-    bench) shift; cmd_bench "$@" ;;
-    figures) shift; cmd_figures "$@" ;;
-    messages) shift; cmd_messages ;;
-    screens) shift; cmd_screens "$@" ;;
-    fuzz) shift; build_native; cmd_fuzz "$@" ;;
-    format) shift; cmd_format ;;
-    *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
-esac
+usage() { grep '^#: ' "$0" | sed 's/^#: /  .\/dev.sh /; s/^  .\/dev.sh  \{20\}/                         /'; }
+
+if [ -n "${1:-}" ] && declare -F "cmd_$1" >/dev/null; then
+    command_name="$1"; shift
+    "cmd_$command_name" "$@"
+else
+    usage; exit 2
+fi

@@ -41,6 +41,7 @@ static struct
     long WakeTimeout = 0;               // pending emscripten timeout id, 0 when none
     unsigned FramesDrawn = 0;           // frames rendered since start (automation and benchmarks)
     bool ContextRestored = false;       // the browser gave back a lost WebGL context
+    bool Drawing = true;                // frames reach WebGL (bandCircuit.setDrawing: the layout checks turn it off)
 } g_Main;
 
 static void WakeMainLoop()
@@ -77,6 +78,14 @@ EMSCRIPTEN_KEEPALIVE void bc_preferences_changed()
     WakeMainLoop();
 }
 EMSCRIPTEN_KEEPALIVE unsigned bc_frames_drawn() { return g_Main.FramesDrawn; }
+// The automation interface's setDrawing(): with drawing off, every frame is still laid out and
+// recorded (state(), widgets(), texts() read that), but not handed to WebGL. The browser tests that
+// check the layout at many sizes turn it off: a software renderer pays for every pixel.
+EMSCRIPTEN_KEEPALIVE void bc_set_drawing(int drawing)
+{
+    g_Main.Drawing = drawing != 0;
+    WakeMainLoop();
+}
 // Bytes malloc has handed out and not had back (the wasm heap itself never shrinks): the benchmark
 // reads it to see memory come back after a large import.
 EMSCRIPTEN_KEEPALIVE unsigned bc_heap_in_use() { return (unsigned)mallinfo().uordblks; }
@@ -210,10 +219,13 @@ static void Frame()
     if (request.ScreenChanged)
         request = RunImGuiFrame(clock);
 
-    ui::ApplyTextDirection(ImGui::GetDrawData());  // an Arabic screen is mirrored, Arabic words read right to left
-    platform::RendererDraw(ImGui::GetDrawData(), request.ClearColor);
-    ui::RestoreTextDirection(ImGui::GetDrawData());
-    SDL_GL_SwapWindow(g_Main.Window);
+    if (g_Main.Drawing)
+    {
+        ui::ApplyTextDirection(ImGui::GetDrawData());  // an Arabic screen is mirrored, Arabic words read right to left
+        platform::RendererDraw(ImGui::GetDrawData(), request.ClearColor);
+        ui::RestoreTextDirection(ImGui::GetDrawData());
+        SDL_GL_SwapWindow(g_Main.Window);
+    }
 
     g_Main.FramesDrawn++;
     g_Main.FramesToDraw = had_input ? 2 : (g_Main.FramesToDraw > 0 ? g_Main.FramesToDraw - 1 : 0);

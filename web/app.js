@@ -21,6 +21,7 @@
     const ready = new Promise((resolve) => { readyResolve = resolve; });
     window.bandCircuitReady = function () {
         isReady = true;
+        if (window.bandCircuitDrawing === false) Module._bc_set_drawing(0);   // set by a test before the page loads: laid out, not drawn
         clearToPageBackground();   // SDL has just sized the canvas, which empties it
         passSafeArea();
         document.getElementById("loading").hidden = true;
@@ -110,6 +111,7 @@
         widgets: () => JSON.parse(callString("bc_widgets_json") || "[]"),
         texts: () => JSON.parse(callString("bc_texts_json") || "[]"),
         framesDrawn: () => (isReady ? Module._bc_frames_drawn() : 0),
+        setDrawing: (on) => { if (isReady) Module._bc_set_drawing(on ? 1 : 0); },   // off: laid out and recorded, not drawn
     };
 
     // --- Languages. English is built into the app; every other language is lang/<tag>.bin (its

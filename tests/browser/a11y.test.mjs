@@ -10,8 +10,10 @@ import os from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import axe from "axe-core";
-import { launchBrowser, serveDist, openApp, openClocked, clockSettleSave, state, widgets, press, waitForState } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, openClocked, clockSettleSave, state, widgets, press, waitForState, layoutOnlyPages } from "./harness.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
+
+layoutOnlyPages();   // only the high-contrast test reads pixels, and draws (harness.mjs)
 
 let browser, server, tmp;
 before(async () => {
@@ -427,7 +429,7 @@ test("the layer does no work while nothing is drawn, and little during a set", a
 });
 
 test("prefers-contrast: more switches to the high-contrast palette", async () => {
-    const { context, page } = await openClocked(browser, server.url, { beforeLoad: (p) => p.emulateMedia({ contrast: "more", colorScheme: "light" }) });
+    const { context, page } = await openClocked(browser, server.url, { drawing: true, beforeLoad: (p) => p.emulateMedia({ contrast: "more", colorScheme: "light" }) });
     assert.equal((await state(page)).highContrast, true);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(background, "rgb(255, 255, 255)");

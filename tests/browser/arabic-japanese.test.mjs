@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, serveDist, openApp, openClocked, clockPress, findWidget, press, state, widgets } from "./harness.mjs";
-import { MOTION, SIZES, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
+import { MOTION, layoutOnly, SIZES, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
 import { plain, pressScrolledTo, readPo, scrollTo, speechSpy } from "./languages-helpers.mjs";
 
@@ -52,6 +52,7 @@ for (const { tag, locale, dir, script, missing } of LANGUAGES) {
         const drawn = (await texts(page)).map((t) => plain(t.text)).join(" ");
         assert.match(drawn, script);
         assert.ok(drawn.replace(/ /g, "").includes(tr("Start").replace(/ /g, "")), `"${tr("Start")}" is drawn: ${drawn}`);
+        await layoutOnly(page);
         const failures = [];
         for await (const step of walk(page)) {
             for (const size of MATRIX) {

@@ -5,7 +5,9 @@
 // shows the weekly goal; home's estimate is the plan's real length. Every action is a real press.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openClocked, clockPress, clockKey, clockSettleSave, state } from "./harness.mjs";
+import { launchBrowser, serveDist, openClocked, clockPress, clockKey, clockSettleSave, state, layoutOnlyPages } from "./harness.mjs";
+
+layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });

@@ -2,6 +2,7 @@
 // playwright-core, dist/ served by tests/serve.mjs on loopback, and helpers that act on the app
 // the way a person does: find a widget by its label in bandCircuit.widgets() and press it with a
 // real mouse click or touch tap at its rectangle.
+import { test } from "node:test";
 import { chromium } from "playwright-core";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,11 +31,19 @@ export async function serveDist(options = {}) {
 
 // A fresh context and page, collecting console errors and failed requests. The suite speaks British
 // English (weeks from Monday) unless a test asks for another locale.
+// Pages laid out but not drawn (bandCircuit.setDrawing): a test file whose tests read no pixels
+// calls layoutOnlyPages() once, and a test of it that does passes { drawing: true }. The pages are
+// drawn by a software renderer, so this is most of the machine's work saved.
+let drawingDefault = true;
+export function layoutOnlyPages() { drawingDefault = false; }
+const drawOrNot = (page, drawing) => (drawing ? null : page.addInitScript(() => { window.bandCircuitDrawing = false; }));
+
 export async function openApp(browser, url, { viewport = { width: 390, height: 844 }, deviceScaleFactor = 1,
                                               hasTouch = false, isMobile = false, clock = null, beforeLoad = null,
-                                              context = null, locale = "en-GB" } = {}) {
+                                              context = null, locale = "en-GB", drawing = drawingDefault } = {}) {
     const ctx = context || await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, locale });
     const page = await ctx.newPage();
+    await drawOrNot(page, drawing);
     const problems = [];
     page.on("console", (message) => { if (message.type() === "error") problems.push("console: " + message.text()); });
     page.on("pageerror", (error) => problems.push("page error: " + error.message));
@@ -151,9 +160,10 @@ export async function waitForState(page, predicate, arg, { timeout = 5000 } = {}
 
 export async function openClocked(browser, url, { viewport = { width: 360, height: 640 }, deviceScaleFactor = 1,
                                                   hasTouch = false, time = new Date("2026-11-20T07:30:00"),
-                                                  beforeLoad = null, context = null, locale = "en-GB" } = {}) {
+                                                  beforeLoad = null, context = null, locale = "en-GB", drawing = drawingDefault } = {}) {
     const ctx = context || await browser.newContext({ viewport, deviceScaleFactor, hasTouch, locale });
     const page = await ctx.newPage();
+    await drawOrNot(page, drawing);
     const problems = [];
     page.on("pageerror", (error) => problems.push("page error: " + error.message));
     page.on("console", (message) => { if (message.type() === "error") problems.push("console: " + message.text()); });
@@ -226,4 +236,12 @@ export async function setHidden(page, hidden) {
         Object.defineProperty(document, "hidden", { configurable: true, get: () => h });
         document.dispatchEvent(new Event("visibilitychange"));
     }, hidden);
+}
+
+// A test file that run.mjs splits into parts (TEST_PART=k/n) registers each of its tests with
+// testInPart: the tests are dealt to the parts in turn, and a part registers only its own.
+let testsDealt = 0;
+export function testInPart(name, fn) {
+    const m = /^(\d+)\/(\d+)$/.exec(process.env.TEST_PART || "");
+    if (!m || testsDealt++ % Number(m[2]) === Number(m[1]) - 1) test(name, fn);
 }

@@ -83,6 +83,10 @@ export async function setSize(page, size) {
 // the matrix quick at 2560x1440 in a software renderer.
 export const MOTION = "reduce";
 
+// The layout checks read what the app laid out (widgets(), texts()), not pixels: frames need not be
+// drawn, and at a monitor's size a software renderer is most of a walk's time.
+export const layoutOnly = (page) => page.evaluate(() => bandCircuit.setDrawing(false));
+
 // --- Scrolling with the fake clock
 
 const fullyVisible = (w) => Math.abs(w.w - w.item.w) < 0.6 && Math.abs(w.h - w.item.h) < 0.6;

@@ -5,9 +5,11 @@
 // while clicks still land where widgets() says.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openClocked, clockPress, state, widgets } from "./harness.mjs";
+import { launchBrowser, serveDist, openClocked, clockPress, state, testInPart, widgets, layoutOnlyPages } from "./harness.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
 import { MOTION, checkedDpr, groupsByDpr, inspect, reveal, revealAndPress, setSize, sizeName, walk, SIZES } from "./layout-matrix.mjs";
+
+layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -20,13 +22,20 @@ const seeded = async (page) => {
 };
 
 const ONLY = process.env.LAYOUT_SIZES ? process.env.LAYOUT_SIZES.split(",") : null;   // e.g. "320x256,360x640 text 200%"
-for (const group of groupsByDpr(SIZES.filter((s) => !ONLY || ONLY.includes(sizeName(s))), checkedDpr)) {
+// At most six sizes to a walk, the sizes of a ratio shared evenly among its walks: run.mjs runs
+// this file in parts, side by side.
+const CHUNK = 6;
+const walks = groupsByDpr(SIZES.filter((s) => !ONLY || ONLY.includes(sizeName(s))), checkedDpr).flatMap((g) => {
+    const count = Math.ceil(g.sizes.length / CHUNK);
+    return Array.from({ length: count }, (_, i) => ({ dpr: g.dpr, sizes: g.sizes.filter((_, j) => j % count === i) }));
+});
+for (const group of walks) {
     const names = group.sizes.map(sizeName).join(", ");
-    test(`every screen and state at ${names} (DPR ${group.dpr}): controls whole and 44 px, text clear, insets free`, async () => {
+    testInPart(`every screen and state at ${names} (DPR ${group.dpr}): controls whole and 44 px, text clear, insets free`, async () => {
         const first = group.sizes[0];
         const { context, page, problems } = await openClocked(browser, server.url, {
             viewport: { width: first.width, height: first.height }, deviceScaleFactor: group.dpr, time: TIME, beforeLoad: seeded });
-        const failures = [];
+                const failures = [];
         let checked = 0;
         for await (const step of walk(page)) {
             if (process.env.LAYOUT_DEBUG) console.log(`step ${step.name}: on ${(await state(page)).screen}`);
@@ -45,7 +54,7 @@ for (const group of groupsByDpr(SIZES.filter((s) => !ONLY || ONLY.includes(sizeN
     });
 }
 
-test("safe-area insets set in CSS reach the app, and the controls move out of them", async () => {
+testInPart("safe-area insets set in CSS reach the app, and the controls move out of them", async () => {
     const { context, page } = await openClocked(browser, server.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, time: TIME });
     const find = async (label) => (await widgets(page)).find((w) => w.label === label);
     const title = async () => (await page.evaluate(() => bandCircuit.texts())).find((t) => t.text.replace(/ /g, "") === "BandCircuit");
@@ -76,7 +85,7 @@ test("safe-area insets set in CSS reach the app, and the controls move out of th
     await context.close();
 });
 
-test("a 2560x1440 monitor draws everything twice as large, and clicks land where widgets() says", async () => {
+testInPart("a 2560x1440 monitor draws everything twice as large, and clicks land where widgets() says", async () => {
     const { context, page } = await openClocked(browser, server.url, { viewport: { width: 2560, height: 1440 }, deviceScaleFactor: 1, time: TIME });
     let s = await state(page);
     assert.equal(s.layout.shape, "wide");
@@ -100,7 +109,7 @@ test("a 2560x1440 monitor draws everything twice as large, and clicks land where
     await context.close();
 });
 
-test("the browser's text size sets the app's before its first frame; Settings changes it at once, saved, and a reload keeps it", async () => {
+testInPart("the browser's text size sets the app's before its first frame; Settings changes it at once, saved, and a reload keeps it", async () => {
     // Android's text scaling (and a desktop's font setting) is the root element's font size.
     const raised = (p) => p.addInitScript(() => document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = "24px"; }));
     const { context, page, problems } = await openClocked(browser, server.url, { viewport: { width: 390, height: 844 }, time: TIME, beforeLoad: raised });

@@ -9,8 +9,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { launchBrowser, serveDist, openApp, state, press, waitForState, waitReady, waitStill, DIST } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, state, press, waitForState, waitReady, waitStill, DIST, layoutOnlyPages } from "./harness.mjs";
 import { startServer, CONTENT_SECURITY_POLICY } from "../serve.mjs";
+
+layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
 let browser;
 before(async () => { browser = await launchBrowser(); });

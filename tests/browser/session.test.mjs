@@ -3,7 +3,9 @@
 // is about time; every action is a real mouse, touch or key event on a drawn widget.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockKey, clockSettleSave, setHidden, state, press, waitForState, widgets } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockKey, clockSettleSave, setHidden, state, press, waitForState, widgets, layoutOnlyPages } from "./harness.mjs";
+
+layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
