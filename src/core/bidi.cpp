@@ -1,6 +1,6 @@
 #include "core/bidi.h"
 
-#include <algorithm>
+#include <algorithm>  // std::min, std::max
 #include <vector>
 
 namespace bc {
@@ -241,16 +241,18 @@ void PlaceLine(std::span<PlacedGlyph> line, bool right_to_left_screen, float scr
         return;
     if (right_to_left_screen)
     {
-        std::vector<Span> kept = LeftToRightRuns(line, gap_break);
-        // Numbers outside those runs (after Arabic) keep their order too.
-        std::vector<bool> taken(line.size(), false);
-        for (const Span& s : kept)
-            for (int i = s.Begin; i < s.End; i++)
-                taken[i] = true;
-        for (const Span& s : NumberRuns(line, gap_break))
-            if (!taken[s.Begin])
-                kept.push_back(s);
-        std::sort(kept.begin(), kept.end(), [](const Span& a, const Span& b) { return a.Begin < b.Begin; });
+        // Left-to-right runs, and the numbers outside them (after Arabic), keep their order.
+        const std::vector<Span> runs = LeftToRightRuns(line, gap_break);
+        std::vector<Span> kept;
+        size_t r = 0;
+        for (const Span& number : NumberRuns(line, gap_break))
+        {
+            for (; r < runs.size() && runs[r].Begin <= number.Begin; r++)
+                kept.push_back(runs[r]);
+            if (kept.empty() || kept.back().End <= number.Begin)
+                kept.push_back(number);
+        }
+        kept.insert(kept.end(), runs.begin() + (long)r, runs.end());
         TurnAround(line, { 0, (int)line.size() }, 0.0f, screen_width, kept);
         return;
     }

@@ -3,8 +3,6 @@
 #include "core/bidi.h"
 #include "core/wording.h"
 
-#include <cstring>
-#include <unordered_map>
 #include <vector>
 
 namespace {
@@ -31,20 +29,27 @@ struct AtlasGlyph
 
 struct State
 {
-    std::unordered_map<uint64_t, AtlasGlyph> Glyphs;  // atlas place (U0, V0) -> the glyph there
-    bool AtlasHasRightToLeft = false;                 // some glyph of the atlas is Arabic: left-to-right screens look for it
-    std::vector<Upright> Uprights;                    // this frame's figures
-    std::vector<float> SavedX;                        // every vertex's x as laid out, in list order
-    std::vector<ImVec4> SavedClips;                   // every command's clip rectangle
+    ImVector<AtlasGlyph> Glyphs;       // every glyph of the atlas
+    ImGuiStorage Places;               // its place in the atlas (PlaceKey) -> 1 + its index in Glyphs
+    bool AtlasHasRightToLeft = false;  // some glyph of the atlas is Arabic: left-to-right screens look for it
+    std::vector<Upright> Uprights;     // this frame's figures
+    std::vector<float> SavedX;         // every vertex's x as laid out, in list order
+    std::vector<ImVec4> SavedClips;    // every command's clip rectangle
     bool Applied = false;
 } g_Direction;
 
-uint64_t PlaceKey(float u, float v)
+// A glyph's top left corner in the atlas, in texels (the atlas is at most 65536 on a side): what
+// a quad's first vertex carries as its texture coordinates.
+ImGuiID PlaceKey(float u, float v)
 {
-    uint32_t a, b;
-    memcpy(&a, &u, 4);
-    memcpy(&b, &v, 4);
-    return (uint64_t)a << 32 | b;
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    return (ImGuiID)(int)(u * (float)atlas->TexWidth + 0.5f) << 16 | (ImGuiID)(int)(v * (float)atlas->TexHeight + 0.5f);
+}
+
+const AtlasGlyph* FindGlyph(ImVec2 uv)
+{
+    const int index = g_Direction.Places.GetInt(PlaceKey(uv.x, uv.y), 0) - 1;
+    return index >= 0 ? &g_Direction.Glyphs[index] : nullptr;
 }
 
 // The glyph quads of a list in the order they were drawn: ImFont::RenderText writes each as
@@ -104,7 +109,7 @@ void PlaceGlyphs(ImDrawList* list, ImVec2 white, bool mirrored, float width, con
             const int v = quads[q].Vertex;
             const ImDrawVert* vert = list->VtxBuffer.Data + v;
             const float x0 = laid_out_x[saved_base + v], x1 = laid_out_x[saved_base + v + 1];
-            const auto found = g_Direction.Glyphs.find(PlaceKey(vert[0].uv.x, vert[0].uv.y));
+            const AtlasGlyph* found = FindGlyph(vert[0].uv);
             // A glyph is placed by its advance (where the pen was, to where it went), as the font
             // joins Arabic letters; its ink keeps its place in that box. A glyph cut by clipping
             // is not in the atlas index: placed by its ink, as a symbol.
@@ -113,9 +118,9 @@ void PlaceGlyphs(ImDrawList* list, ImVec2 white, bool mirrored, float width, con
             g.Codepoint = '?';
             g.X0 = x0;
             g.X1 = x1;
-            if (found != g_Direction.Glyphs.end() && found->second.X1 > found->second.X0)
+            if (found != nullptr && found->X1 > found->X0)
             {
-                const AtlasGlyph& a = found->second;
+                const AtlasGlyph& a = *found;
                 const float scale = (x1 - x0) / (a.X1 - a.X0);
                 g.Codepoint = a.Codepoint;
                 g.X0 = x0 - a.X0 * scale;
@@ -183,12 +188,14 @@ ImRect ui::ScreenRect(const ImRect& r)
 void ui::IndexGlyphs()
 {
     g_Direction.Glyphs.clear();
+    g_Direction.Places.Clear();
     g_Direction.AtlasHasRightToLeft = false;
     for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
         for (const ImFontGlyph& glyph : font->Glyphs)
             if (glyph.Visible)
             {
-                g_Direction.Glyphs[PlaceKey(glyph.U0, glyph.V0)] = { glyph.Codepoint, glyph.X0, glyph.X1, glyph.AdvanceX };
+                g_Direction.Glyphs.push_back({ glyph.Codepoint, glyph.X0, glyph.X1, glyph.AdvanceX });
+                g_Direction.Places.SetInt(PlaceKey(glyph.U0, glyph.V0), g_Direction.Glyphs.Size);
                 g_Direction.AtlasHasRightToLeft |= bc::BidiClassOf(glyph.Codepoint) == bc::BidiClass::RightToLeft;
             }
 }
