@@ -8,6 +8,8 @@
 // and WebKit run the core scenarios. Each job's output goes to build/browser/<job>.log; a failed
 // job's log is printed whole. At the end: each job's time, the slowest tests, and one line
 // "browser: N passed, M failed" (also written to build/browser/counts). Exit status 1 on a failure.
+// A Firefox or WebKit job whose WebDriver session was lost (the engine's browser went away) runs
+// once more, and the run says so; any other failure stands.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -74,7 +76,14 @@ await Promise.all(Array.from({ length: Math.min(JOBS, queue.length) }, async () 
     while (queue.length) {
         const job = queue.shift();
         console.log(`== ${job.name}${job.part ? ` (part ${job.part})` : ""}`);
-        const result = await run(job);
+        let result = await run(job);
+        // Firefox's and WebKit's drivers lose their browser now and then on a loaded machine (the
+        // WebDriver session is gone: "invalid session id"): such a job runs once more, and says so.
+        if (result.fail > 0 && job.file.startsWith("engines/") && /invalid session id|no such window|session deleted/i.test(result.text)) {
+            console.log(`   ${job.name}: its browser went away mid-test (WebDriver session lost); running it again`);
+            fs.renameSync(result.log, result.log.replace(/\.log$/, ".lost-session.log"));
+            result = await run(job);
+        }
         console.log(`   ${job.name}: ${result.pass} passed, ${result.fail} failed in ${result.seconds} s`);
         results.push(result);
     }
