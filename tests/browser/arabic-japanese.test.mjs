@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { launchBrowser, serveDist, openApp, openClocked, clockPress, findWidget, press, state, widgets } from "./harness.mjs";
 import { MOTION, layoutOnly, SIZES, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
-import { plain, pressScrolledTo, readPo, scrollTo, speechSpy } from "./languages-helpers.mjs";
+import { plain, pressScrolledTo, readPo, scrollTo, speakGuidedSet } from "./languages-helpers.mjs";
 
 const TIME = new Date("2026-11-20T07:30:00");
 // missing: a "?" that is not in the language's texts, which is how Dear ImGui draws a character
@@ -68,14 +68,9 @@ for (const { tag, locale, dir, script, missing } of LANGUAGES) {
     });
 
     test(`${tag}: a guided set is spoken in the language, each utterance tagged with it`, async () => {
-        const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale });
-        const { page, problems } = await openClocked(browser, server.url, { context, time: TIME, beforeLoad: speechSpy(locale) });
-        await clockPress(page, "Start");
-        await page.clock.runFor(10000 + 6000);   // the get-ready, then two reps of the deadbug
-        const heard = await page.evaluate(() => window.heard);
+        const { context, page, problems, heard, said } = await speakGuidedSet(browser, server.url, locale, TIME);
         assert.ok(heard.length >= 4, `utterances: ${JSON.stringify(heard)}`);
         for (const h of heard) assert.equal(h.lang, tag, `"${h.text}" carries lang ${tag}`);
-        const said = heard.map((h) => h.text).join(" | ");
         assert.ok(!/[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(said), `the voice gets plain letters, not drawing forms: ${said}`);
         assert.ok(said.includes(tr("Left leg, right arm")), `the first tempo part in ${tag}: ${said}`);
         assert.ok(said.includes(tr("and back")), `the way back in ${tag}: ${said}`);

@@ -1,7 +1,7 @@
 // What the language tests share: a .po file read as the app's translations, a spy on the voice,
 // and Arabic as plain letters.
 import fs from "node:fs";
-import { press, widgets } from "./harness.mjs";
+import { clockPress, openClocked, press, widgets } from "./harness.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -64,4 +64,15 @@ export async function scrollTo(page, label) {
 export async function pressScrolledTo(page, label) {
     await scrollTo(page, label);
     return press(page, label);
+}
+
+// A guided set in the browser language `locale`, with the voice spied on: the get-ready, then two
+// reps of the deadbug. What was said (each utterance with its lang), and the page.
+export async function speakGuidedSet(browser, url, locale, time) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale });
+    const { page, problems } = await openClocked(browser, url, { context, time, beforeLoad: speechSpy(locale) });
+    await clockPress(page, "Start");
+    await page.clock.runFor(10000 + 6000);
+    const heard = await page.evaluate(() => window.heard);
+    return { context, page, problems, heard, said: heard.map((h) => h.text).join(" | ") };
 }

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { launchBrowser, serveDist, openApp, openClocked, clockPress, findWidget, press, state, widgets, layoutOnlyPages } from "./harness.mjs";
 import { MOTION, groupsByDpr, inspect, setSize, sizeName, walk, SIZES } from "./layout-matrix.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
-import { pressScrolledTo, readPo, speechSpy } from "./languages-helpers.mjs";
+import { pressScrolledTo, readPo, speakGuidedSet } from "./languages-helpers.mjs";
 
 layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
@@ -64,14 +64,9 @@ for (const { tag, locale, weekday } of LANGUAGES) {
     }
 
     test(`${tag}: a guided set is spoken in the language, each utterance tagged with it`, async () => {
-        const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale });
-        const { page, problems } = await openClocked(browser, server.url, { context, time: TIME, beforeLoad: speechSpy(locale) });
-        await clockPress(page, "Start");
-        await page.clock.runFor(10000 + 6000);   // the get-ready, then two reps of the deadbug
-        const heard = await page.evaluate(() => window.heard);
+        const { context, page, problems, heard, said } = await speakGuidedSet(browser, server.url, locale, TIME);
         assert.ok(heard.length >= 4, `utterances: ${JSON.stringify(heard)}`);
         for (const h of heard) assert.equal(h.lang, tag, `"${h.text}" carries lang ${tag}`);
-        const said = heard.map((h) => h.text).join(" | ");
         assert.ok(said.includes(tr("Left leg, right arm")), `the first tempo part in ${tag}: ${said}`);
         assert.ok(said.includes(tr("and back")), `the way back in ${tag}: ${said}`);
         for (const english of ["Get ready", "Next:", "Left leg", "and back"]) assert.ok(!said.includes(english), `no English "${english}" in: ${said}`);
