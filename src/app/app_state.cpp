@@ -92,8 +92,27 @@ const char* app::RecordSaveKey(RecordSave save)
 
 app::RecordSave app::RecordSaveFor(const AppState& app, const std::string& session_id)
 {
-    const auto found = app.Stored.Saves.find(session_id);
-    return found != app.Stored.Saves.end() ? found->second : RecordSave_Saved;
+    const auto& saves = app.Stored.Saves;
+    const auto found = std::lower_bound(saves.begin(), saves.end(), session_id, [](const auto& entry, const std::string& id) { return entry.first < id; });
+    return found != saves.end() && found->first == session_id ? found->second : RecordSave_Saved;
+}
+
+// Saved is what RecordSaveFor answers for an id it does not hold, so saved entries leave the list:
+// after a 3000-session import it is empty again, not 3000 strings kept for nothing.
+void app::SetRecordSave(AppState& app, const std::string& session_id, RecordSave save)
+{
+    auto& saves = app.Stored.Saves;
+    auto found = std::lower_bound(saves.begin(), saves.end(), session_id, [](const auto& entry, const std::string& id) { return entry.first < id; });
+    const bool held = found != saves.end() && found->first == session_id;
+    if (save == RecordSave_Saved)
+    {
+        if (held)
+            saves.erase(found);
+    }
+    else if (held)
+        found->second = save;
+    else
+        saves.insert(found, { session_id, save });
 }
 
 uint64_t app::ViewKey(const AppState& app)

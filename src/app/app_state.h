@@ -11,7 +11,6 @@
 #include "platform/platform.h"
 
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -68,18 +67,18 @@ const char* RecordSaveKey(RecordSave save);  // "pending", "saved", "no-work", .
 // Where this page stands with storage shared with other pages of the app.
 struct StoredState
 {
-    std::string PageId;                                 // this page's id: the owner mark on the session it runs
-    bc::Settings Settings = bc::DefaultSettings();      // settings as last read from or written to storage (the merge base)
-    std::vector<bc::SessionRecord> Pending;             // history entries waiting for the locked write
-    std::vector<bc::SessionRecord> FinishedHere;        // sessions this page finished: written again if another page's write drops them
-    std::unordered_map<std::string, RecordSave> Saves;  // what became of each entry this page added, by id (saved ones leave it)
-    int64_t ResetAtWallMs = 0;                          // the last "Delete everything" known to this page (0: none)
-    bool SessionWritten = false;                        // the session in memory is (or was) in storage
-    std::string SessionJson;                            // the session exactly as this page last wrote it ("" when not)
-    bool SessionElsewhere = false;                      // the session in memory runs in another page: shown, not written
-    bool Held[StoredKey_COUNT] = {};                    // unreadable data that could not be copied aside: never written
-    std::vector<std::string> KeptAside;                 // keys of kept-aside unreadable copies, oldest first
-    bool AskedPersistence = false;                      // navigator.storage.persist() was asked this visit
+    std::string PageId;                                     // this page's id: the owner mark on the session it runs
+    bc::Settings Settings = bc::DefaultSettings();          // settings as last read from or written to storage (the merge base)
+    std::vector<bc::SessionRecord> Pending;                 // history entries waiting for the locked write
+    std::vector<bc::SessionRecord> FinishedHere;            // sessions this page finished: written again if another page's write drops them
+    std::vector<std::pair<std::string, RecordSave>> Saves;  // what became of each entry this page added, sorted by id (saved ones leave it)
+    int64_t ResetAtWallMs = 0;                              // the last "Delete everything" known to this page (0: none)
+    bool SessionWritten = false;                            // the session in memory is (or was) in storage
+    std::string SessionJson;                                // the session exactly as this page last wrote it ("" when not)
+    bool SessionElsewhere = false;                          // the session in memory runs in another page: shown, not written
+    bool Held[StoredKey_COUNT] = {};                        // unreadable data that could not be copied aside: never written
+    std::vector<std::string> KeptAside;                     // keys of kept-aside unreadable copies, oldest first
+    bool AskedPersistence = false;                          // navigator.storage.persist() was asked this visit
 };
 
 // The language on its way and what the app knows to choose one (app/language.h); the language on
@@ -143,14 +142,15 @@ struct AppState
 };
 
 RecordSave RecordSaveFor(const AppState& app, const std::string& session_id);  // what became of that session's history entry
-void SetClock(AppState& app, const platform::Clock& clock);                    // the clocks for this frame or event: read once, by the caller
-float TextScale(const AppState& app);                                          // the text size drawn: Settings' choice, else the browser's, as a factor (1 to 2)
-uint64_t ViewKey(const AppState& app);                                         // what is on screen (screen, dialog, session step): changes when the controls under a finger may
-void Navigate(AppState& app, Screen screen);                                   // switch screens, announce the new one
-void RequestWake(AppState& app, double at_ms);                                 // the screen changes by itself at this time
-void ShowNotice(AppState& app, const std::string& text, bool is_error);        // a short message under the title, said to screen readers too
-void RequestAnimation(AppState& app);                                          // something moves: draw the next frame too
-double ExerciseDemoMs(const AppState& app, double now_ms);                     // exercise page: ms into the demonstration
-void SetDemoPlaying(AppState& app, bool playing);                              // exercise page: play or pause the demonstration
+void SetRecordSave(AppState& app, const std::string& session_id, RecordSave save);
+void SetClock(AppState& app, const platform::Clock& clock);              // the clocks for this frame or event: read once, by the caller
+float TextScale(const AppState& app);                                    // the text size drawn: Settings' choice, else the browser's, as a factor (1 to 2)
+uint64_t ViewKey(const AppState& app);                                   // what is on screen (screen, dialog, session step): changes when the controls under a finger may
+void Navigate(AppState& app, Screen screen);                             // switch screens, announce the new one
+void RequestWake(AppState& app, double at_ms);                           // the screen changes by itself at this time
+void ShowNotice(AppState& app, const std::string& text, bool is_error);  // a short message under the title, said to screen readers too
+void RequestAnimation(AppState& app);                                    // something moves: draw the next frame too
+double ExerciseDemoMs(const AppState& app, double now_ms);               // exercise page: ms into the demonstration
+void SetDemoPlaying(AppState& app, bool playing);                        // exercise page: play or pause the demonstration
 
 }  // namespace app

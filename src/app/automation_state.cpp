@@ -7,12 +7,12 @@
 #include "core/progress.h"
 #include "core/wording.h"
 
+#include "core/json_writer.h"
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <cmath>
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+using bc::JsonWriter;
 
 static double Rounded(double value, double scale) { return std::nearbyint(value * scale) / scale; }
 

@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unordered_set>
 
 static const char* KeyOf(app::StoredKey key)
 {
@@ -341,14 +340,15 @@ void app::ForgetSession(AppState& app, const std::string& session_id)
 
 // --- [SECTION] History
 
-// Saved is what RecordSaveFor answers for an id it does not hold, so saved entries leave the map:
-// after a 3000-session import it is empty again, not 3000 strings kept for nothing.
-static void SetSave(app::AppState& app, const std::string& id, app::RecordSave save)
+// The ids of records, sorted, for std::binary_search.
+static std::vector<std::string> SortedIds(const std::vector<bc::SessionRecord>& records)
 {
-    if (save == app::RecordSave_Saved)
-        app.Stored.Saves.erase(id);
-    else
-        app.Stored.Saves[id] = save;
+    std::vector<std::string> ids;
+    ids.reserve(records.size());
+    for (const bc::SessionRecord& r : records)
+        ids.push_back(r.Id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 void app::AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records)
@@ -359,10 +359,10 @@ void app::AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& reco
     {
         if (app.Storage == StorageStatus_Unavailable)
         {
-            SetSave(app, record.Id, RecordSave_Unavailable);
+            app::SetRecordSave(app, record.Id, RecordSave_Unavailable);
             continue;
         }
-        SetSave(app, record.Id, RecordSave_Pending);
+        app::SetRecordSave(app, record.Id, RecordSave_Pending);
         app.Stored.Pending.push_back(record);
     }
     if (!app.Stored.Pending.empty())
@@ -377,7 +377,7 @@ void app::CommitHistory(AppState& app)
     if (stored_state.Held[StoredKey_History])
     {
         for (const bc::SessionRecord& record : stored_state.Pending)
-            SetSave(app, record.Id, RecordSave_Held);
+            app::SetRecordSave(app, record.Id, RecordSave_Held);
         stored_state.Pending.clear();
         return;
     }
@@ -397,24 +397,22 @@ void app::CommitHistory(AppState& app)
     for (const bc::SessionRecord& record : stored_state.Pending)
     {
         if (record.StartedWallMs < stored_state.ResetAtWallMs)
-            SetSave(app, record.Id, RecordSave_Reset);
+            app::SetRecordSave(app, record.Id, RecordSave_Reset);
         else
             pending.push_back(record);
     }
     std::vector<bc::SessionRecord>().swap(stored_state.Pending);  // its room too: an import's 3000 records are not kept
     const bc::MergeResult merged = bc::MergeHistory(stored, pending);
     // What the merge left out for the limit is told, never written and then found unreadable.
-    std::unordered_set<std::string> merged_ids;
-    for (const bc::SessionRecord& r : merged.Sessions)
-        merged_ids.insert(r.Id);
+    const std::vector<std::string> merged_ids = SortedIds(merged.Sessions);
     std::vector<bc::SessionRecord> kept;
     for (const bc::SessionRecord& record : pending)
     {
-        const bool in = merged_ids.count(record.Id) > 0;
+        const bool in = std::binary_search(merged_ids.begin(), merged_ids.end(), record.Id);
         if (in)
             kept.push_back(record);
         else
-            SetSave(app, record.Id, RecordSave_HistoryFull);
+            app::SetRecordSave(app, record.Id, RecordSave_HistoryFull);
     }
     platform::StorageResult result = platform::StorageResult_Ok;
     if (!kept.empty())
@@ -433,7 +431,7 @@ void app::CommitHistory(AppState& app)
             save = RecordSave_Unavailable;
         else if (result == platform::StorageResult_Full)
             save = stored_state.Held[StoredKey_History] ? RecordSave_Held : RecordSave_NoSpace;
-        SetSave(app, record.Id, save);
+        app::SetRecordSave(app, record.Id, save);
         if (save == RecordSave_NoSpace)
             stored_state.Pending.push_back(record);  // tried again with the next write
     }
@@ -459,16 +457,14 @@ void app::CommitHistory(AppState& app)
 static void RestoreDroppedSessions(app::AppState& app, const std::vector<bc::SessionRecord>& stored)
 {
     app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
-    std::unordered_set<std::string> stored_ids;
-    for (const bc::SessionRecord& r : stored)
-        stored_ids.insert(r.Id);
+    const std::vector<std::string> stored_ids = SortedIds(stored);
     bool restored = false;
     for (const bc::SessionRecord& record : app.Stored.FinishedHere)
     {
-        if (app::RecordSaveFor(app, record.Id) != app::RecordSave_Saved || stored_ids.count(record.Id) > 0 ||
+        if (app::RecordSaveFor(app, record.Id) != app::RecordSave_Saved || std::binary_search(stored_ids.begin(), stored_ids.end(), record.Id) ||
             record.StartedWallMs < app.Stored.ResetAtWallMs)
             continue;
-        SetSave(app, record.Id, app::RecordSave_Pending);
+        app::SetRecordSave(app, record.Id, app::RecordSave_Pending);
         app.Stored.Pending.push_back(record);
         restored = true;
     }

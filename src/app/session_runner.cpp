@@ -102,7 +102,7 @@ static void FinishAndRecord(app::AppState& app, double now_ms)
         app.Stored.FinishedHere.push_back(record);
     }
     else
-        app.Stored.Saves[record.Id] = app::RecordSave_NoWork;
+        app::SetRecordSave(app, record.Id, app::RecordSave_NoWork);
     app.HasSession = false;
     app.Restored = false;
     app.ConfirmingEnd = false;

@@ -15,6 +15,20 @@ static int64_t FloorDiv(int64_t a, int64_t b)
     return q;
 }
 
+std::vector<int> OrderByStart(const std::vector<SessionRecord>& records, bool newest_first)
+{
+    std::vector<int> order(records.size());
+    for (size_t i = 0; i < order.size(); i++)
+        order[i] = (int)i;
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        const int64_t a_ms = records[(size_t)a].StartedWallMs, b_ms = records[(size_t)b].StartedWallMs;
+        if (a_ms != b_ms)
+            return newest_first ? a_ms > b_ms : a_ms < b_ms;
+        return a < b;
+    });
+    return order;
+}
+
 std::string MakeSessionId(int64_t started_wall_ms, const std::vector<SessionRecord>& history)
 {
     const std::string prefix = std::to_string(started_wall_ms) + "-";

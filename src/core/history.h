@@ -36,6 +36,10 @@ struct SessionRecord
 // A session id unused in history: "<started_wall_ms>-<n>" with the smallest n >= 1 that is free.
 std::string MakeSessionId(int64_t started_wall_ms, const std::vector<SessionRecord>& history);
 
+// Indices into records by start time, oldest first or newest first; records that started at the
+// same moment keep their order in the list (imports may add older sessions after newer ones).
+std::vector<int> OrderByStart(const std::vector<SessionRecord>& records, bool newest_first);
+
 constexpr int HistoryWeeks = 12;
 
 struct HistoryStats

@@ -12,17 +12,15 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/json_writer.h"
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
-#include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace bc {
 
 using JsonValue = rapidjson::Value;
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
 // --- [SECTION] Reading helpers ------------------------------------------------------------------
 
@@ -93,34 +91,47 @@ static const char* ParseErrorText(rapidjson::ParseErrorCode code)
 constexpr int MaxJsonDepth = 8;                         // history > sessions > session > reps > exercise is 5
 constexpr int MaxJsonValues = 60 * MaxHistorySessions;  // a session is about 45 values and keys
 
-struct ShapeLimits : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ShapeLimits>
+enum class JsonShape
 {
-    int Depth = 0;   // objects and arrays open
-    int Values = 0;  // values and keys seen
-    bool TooDeep = false;
-    bool TooMany = false;
-    bool Default() { return ++Values <= MaxJsonValues || !(TooMany = true); }
-    bool String(const char*, rapidjson::SizeType, bool) { return Default(); }
-    bool Key(const char*, rapidjson::SizeType, bool) { return Default(); }
-    bool StartObject() { return Open(); }
-    bool StartArray() { return Open(); }
-    bool EndObject(rapidjson::SizeType)
-    {
-        Depth--;
-        return true;
-    }
-    bool EndArray(rapidjson::SizeType)
-    {
-        Depth--;
-        return true;
-    }
-    bool Open()
-    {
-        if (++Depth > MaxJsonDepth)
-            return !(TooDeep = true);
-        return Default();
-    }
+    Fits,
+    TooDeep,
+    TooMany
 };
+
+// Depth and number of values (keys included) of a JSON text, counted without parsing it: strings
+// are skipped whole with their escapes, and a run of number or literal characters is one value.
+// Text that is not JSON is the parser's to refuse; this only keeps a huge or deep one from it.
+static JsonShape MeasureShape(std::string_view json)
+{
+    int depth = 0, values = 0;
+    bool in_scalar = false;
+    for (size_t i = 0; i < json.size(); i++)
+    {
+        const char c = json[i];
+        const bool scalar_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '+' || c == '.';
+        if (scalar_char && !in_scalar)
+            values++;
+        in_scalar = scalar_char;
+        if (c == '"')
+        {
+            values++;
+            for (i++; i < json.size() && json[i] != '"'; i++)
+                if (json[i] == '\\')
+                    i++;
+        }
+        else if (c == '{' || c == '[')
+        {
+            values++;
+            if (++depth > MaxJsonDepth)
+                return JsonShape::TooDeep;
+        }
+        else if (c == '}' || c == ']')
+            depth--;
+        if (values > MaxJsonValues)
+            return JsonShape::TooMany;
+    }
+    return JsonShape::Fits;
+}
 
 // Parses with UTF-8 validation and the iterative parser (deep nesting costs heap, not stack).
 static bool ParseJson(std::string_view json, rapidjson::Document& doc, const char* what, std::string& error)
@@ -133,15 +144,11 @@ static bool ParseJson(std::string_view json, rapidjson::Document& doc, const cha
     if (json.find('\0') != std::string_view::npos)
         return Fail(error, what, Format(Tr("not valid JSON (a NUL byte at byte %llu)"), (unsigned long long)json.find('\0')));
     constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+    switch (MeasureShape(json))
     {
-        ShapeLimits limits;
-        rapidjson::Reader reader;
-        rapidjson::MemoryStream stream(json.data(), json.size());
-        reader.Parse<flags>(stream, limits);
-        if (limits.TooDeep)
-            return Fail(error, what, Format(Tr("not a file of ours (nested deeper than %d levels)"), MaxJsonDepth));
-        if (limits.TooMany)
-            return Fail(error, what, Format(Tr("not a file of ours (more than %d values)"), MaxJsonValues));
+    case JsonShape::TooDeep: return Fail(error, what, Format(Tr("not a file of ours (nested deeper than %d levels)"), MaxJsonDepth));
+    case JsonShape::TooMany: return Fail(error, what, Format(Tr("not a file of ours (more than %d values)"), MaxJsonValues));
+    case JsonShape::Fits: break;
     }
     doc.Parse<flags>(json.data(), json.size());
     if (doc.HasParseError())
@@ -909,9 +916,9 @@ MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::
         ids.insert(std::upper_bound(ids.begin(), ids.end(), record.Id), record.Id);
         added.push_back(record);
     }
-    std::stable_sort(added.begin(), added.end(), [](const SessionRecord& a, const SessionRecord& b) { return a.StartedWallMs < b.StartedWallMs; });
-    for (const SessionRecord& record : added)
+    for (int index : OrderByStart(added, false))
     {
+        const SessionRecord& record = added[(size_t)index];
         if ((int)result.Sessions.size() >= MaxHistorySessions)
         {
             result.Dropped++;
@@ -1010,9 +1017,11 @@ static void MergeMembers(const JsonValue& base, const JsonValue& mine, JsonValue
 Settings MergeSettings(const Settings& base, const Settings& mine, const Settings& theirs)
 {
     rapidjson::Document base_doc, mine_doc, theirs_doc;
-    base_doc.Parse(SaveSettings(base).c_str());
-    mine_doc.Parse(SaveSettings(mine).c_str());
-    theirs_doc.Parse(SaveSettings(theirs).c_str());
+    constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+    const std::string base_json = SaveSettings(base), mine_json = SaveSettings(mine), theirs_json = SaveSettings(theirs);
+    base_doc.Parse<flags>(base_json.data(), base_json.size());
+    mine_doc.Parse<flags>(mine_json.data(), mine_json.size());
+    theirs_doc.Parse<flags>(theirs_json.data(), theirs_json.size());
     MergeMembers(base_doc, mine_doc, theirs_doc, theirs_doc.GetAllocator());
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);

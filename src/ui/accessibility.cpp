@@ -16,8 +16,8 @@
 
 #include "platform/platform.h"
 
+#include "core/json_writer.h"
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 constexpr int MaxPendingFrames = 12;  // a request for an item that never shows up again is dropped
 
@@ -92,7 +92,7 @@ void ui::AccessibilityItemAdded(ImGuiID id, bool visible)
 
 // --- [SECTION] The description sent to web/a11y.js
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+using bc::JsonWriter;
 
 // A whole number as one, anything else with its one decimal.
 static void NumberField(JsonWriter& w, const char* key, double value)

@@ -23,10 +23,10 @@
 #include "ui/layout.h"
 #include "ui/text_direction.h"
 
+#include "core/json_writer.h"
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <cmath>
 #include <cstring>
@@ -342,7 +342,7 @@ std::string ui::KeyboardFocusName()
 
 // --- [SECTION] widgets() and texts() (platform::PageQueries)
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+using bc::JsonWriter;
 
 // A CSS px measure, to one decimal.
 static void Px(JsonWriter& w, const char* key, float value)

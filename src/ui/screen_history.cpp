@@ -359,12 +359,7 @@ void ui::DrawHistoryScreen(AppState& app)
     }
     else
     {
-        // Newest first; imports may have added older sessions after newer ones.
-        std::vector<int> order((size_t)app.History.size());
-        for (int i = 0; i < (int)order.size(); i++)
-            order[(size_t)i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return app.History[(size_t)a].StartedWallMs > app.History[(size_t)b].StartedWallMs; });
-        for (int index : order)
+        for (int index : bc::OrderByStart(app.History, true))
             DrawSessionRow(app, app.History[(size_t)index]);
     }
     EndTouchScroll();

@@ -250,7 +250,11 @@ static void DrawPlanSettings(ui::AppState& app)
         s.WeeklyGoal += change;
         Changed(app);
     }
+}
 
+static void DrawBandSettings(ui::AppState& app)
+{
+    bc::Settings& s = app.Settings;
     ui::Subheading("Bands", 6.0f);
     ui::TextMuted("Note the band you use for each exercise: your history keeps it, so you can see your progress.");
     for (int e = 0; e < bc::ExerciseCount; e++)
@@ -503,21 +507,23 @@ void ui::DrawSettingsScreen(AppState& app)
 
     BeginTouchScroll("Options", 0.0f);
     // On its side with room for two (a landscape phone, a tablet): the plan in one column, the
-    // cues, theme, language and data in the other, so the page is half as long.
+    // bands, cues, theme, language and data in the other, so the page is half as long.
     const bool two_columns = CurrentShape() != Shape_Portrait && ImGui::GetContentRegionAvail().x >= 600.0f;
-    if (two_columns && ImGui::BeginTable("Columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX))
+    if (two_columns)
     {
-        ImGui::TableNextColumn();
+        BeginTwoColumns();
         DrawPlanSettings(app);
-        ImGui::TableNextColumn();
+        NextColumnOfTwo();
+        DrawBandSettings(app);
         DrawCueSettings(app);
         DrawLanguageSettings(app);
         DrawReset(app);
-        ImGui::EndTable();
+        EndTwoColumns();
     }
     else
     {
         DrawPlanSettings(app);
+        DrawBandSettings(app);
         DrawCueSettings(app);
         DrawLanguageSettings(app);
         DrawReset(app);

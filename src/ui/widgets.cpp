@@ -169,6 +169,51 @@ void ui::EndTouchScroll()
 
 bool ui::TouchScrollMoving() { return g_Scroll.Dragging || g_Scroll.GlideWindow != 0; }
 
+static struct
+{
+    ImVec2 Top;              // where the columns start
+    float Width = 0.0f;      // of one column
+    float Gap = 0.0f;        // between them
+    float RightEdge = 0.0f;  // the window's content edge, put back at the end
+    float Bottom = 0.0f;     // of the first column
+} g_Columns;
+
+// One column's right edge for Dear ImGui's "rest of the line" (GetContentRegionAvail, wrapping).
+static void SetContentRight(float x)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    window->WorkRect.Max.x = x;
+    window->ContentRegionRect.Max.x = x;
+}
+
+void ui::BeginTwoColumns()
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    g_Columns.Top = ImGui::GetCursorScreenPos();
+    g_Columns.Gap = style.ItemSpacing.x * 2.0f;
+    g_Columns.RightEdge = ImGui::GetCurrentWindow()->ContentRegionRect.Max.x;
+    g_Columns.Width = ImFloor((g_Columns.RightEdge - g_Columns.Top.x - g_Columns.Gap) * 0.5f);
+    SetContentRight(g_Columns.Top.x + g_Columns.Width);
+    ImGui::BeginGroup();
+}
+
+void ui::NextColumnOfTwo()
+{
+    ImGui::EndGroup();
+    g_Columns.Bottom = ImGui::GetItemRectMax().y;
+    SetContentRight(g_Columns.RightEdge);
+    ImGui::SetCursorScreenPos(ImVec2(g_Columns.Top.x + g_Columns.Width + g_Columns.Gap, g_Columns.Top.y));
+    ImGui::BeginGroup();
+}
+
+void ui::EndTwoColumns()
+{
+    ImGui::EndGroup();
+    const float bottom = ImMax(g_Columns.Bottom, ImGui::GetItemRectMax().y);
+    ImGui::SetCursorScreenPos(ImVec2(g_Columns.Top.x, bottom + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::Dummy(ImVec2(0.0f, 0.0f));
+}
+
 // A button of a given width whose label would not fit inside the usual side padding gets less of
 // it (down to 2 px), so narrow screens keep whole words on their buttons.
 // A label wider than its button first gives up padding, then shrinks (ui::MinLabelScale), so a

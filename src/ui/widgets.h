@@ -32,6 +32,13 @@ void BeginTouchScroll(const char* id, float height, float width = 0.0f);
 void EndTouchScroll();
 bool TouchScrollMoving();  // a finger scroll or its glide is under way: keep drawing
 
+// Two columns of equal width side by side in the rest of the current window. Each column is a
+// group whose content region is the column, so wrapped text and full-width items stay in it.
+// (Dear ImGui's tables would do it too, at about 11 KB gzip of wasm for this one use.)
+void BeginTwoColumns();
+void NextColumnOfTwo();
+void EndTwoColumns();  // the cursor goes below the taller column
+
 // The widgets below take the English text and show it in the active language (bc::Tr). A button's
 // id is its English label, so it stays the same in every language (widgets() lists it as `id`).
 const char* Label(const char* english);  // "Shown###English" for a Dear ImGui item: valid for a few calls

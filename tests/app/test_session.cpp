@@ -258,3 +258,19 @@ TEST_CASE("A new cue volume is applied at once and heard as one rep tone")
     REQUIRE(Browser().Tones.size() == 1);
     CHECK(Browser().Tones[0] == bc::CueToneKey(bc::CueTone_Rep));
 }
+
+TEST_CASE("What became of each history entry is kept by id; saved ones leave the list")
+{
+    app::AppState a;
+    app::SetRecordSave(a, "b", app::RecordSave_NoSpace);
+    app::SetRecordSave(a, "a", app::RecordSave_Pending);
+    app::SetRecordSave(a, "c", app::RecordSave_Held);
+    app::SetRecordSave(a, "a", app::RecordSave_NoWork);
+    CHECK(app::RecordSaveFor(a, "a") == app::RecordSave_NoWork);
+    CHECK(app::RecordSaveFor(a, "b") == app::RecordSave_NoSpace);
+    CHECK(app::RecordSaveFor(a, "c") == app::RecordSave_Held);
+    CHECK(app::RecordSaveFor(a, "d") == app::RecordSave_Saved);
+    app::SetRecordSave(a, "b", app::RecordSave_Saved);
+    CHECK(app::RecordSaveFor(a, "b") == app::RecordSave_Saved);
+    CHECK(a.Stored.Saves.size() == 2);
+}

@@ -151,3 +151,11 @@ TEST_CASE("Session ids are unique", "[history]")
     REQUIRE(MakeSessionId(1718000000000LL, history) == "1718000000000-2");
     REQUIRE(MakeSessionId(1718000000001LL, history) == "1718000000001-1");
 }
+
+TEST_CASE("Sessions are ordered by start, ties in list order", "[history]")
+{
+    std::vector<SessionRecord> history = { At(300), At(100), At(200), At(100) };
+    REQUIRE(OrderByStart(history, false) == std::vector<int>{ 1, 3, 2, 0 });
+    REQUIRE(OrderByStart(history, true) == std::vector<int>{ 0, 2, 1, 3 });
+    REQUIRE(OrderByStart({}, true).empty());
+}
