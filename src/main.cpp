@@ -8,10 +8,10 @@
 #include "core/wording.h"
 #include "platform/platform.h"
 #include "platform/renderer_webgl2.h"
-#include "ui/app.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
+#include "ui/shell.h"
 #include "ui/taps.h"
 #include "ui/text_direction.h"
 
@@ -31,7 +31,7 @@ static struct
     SDL_Window* Window = nullptr;       // the canvas
     SDL_GLContext GlContext = nullptr;  // its WebGL2 context
     float FontScale = 0.0f;             // device pixel ratio the font atlas was rasterised for
-    int FontLanguage = -1;              // bc::LanguageGeneration() the atlas holds the glyphs of
+    int FontLanguage = -1;              // core::LanguageGeneration() the atlas holds the glyphs of
     bool PageShown = false;             // platform::PageReady() was called: the loading message is gone
     double StartMs = 0.0;               // monotonic time main() started
     int FramesToDraw = 2;               // frames still owed after input (ImGui settles in two)
@@ -93,7 +93,7 @@ EMSCRIPTEN_KEEPALIVE unsigned bc_heap_in_use() { return (unsigned)mallinfo().uor
 // browser tests hold it against the browser's own Intl.PluralRules.
 EMSCRIPTEN_KEEPALIVE int bc_plural_form(const char* tag, int n)
 {
-    const bc::Language* lang = bc::FindLanguage(tag);
+    const core::Language* lang = core::FindLanguage(tag);
     return lang ? lang->PluralIndex(n) : -1;
 }
 // web/app.js reads env(safe-area-inset-*) (through CSS custom properties) and passes it on change.
@@ -150,7 +150,7 @@ static ui::FrameRequest RunImGuiFrame(const platform::Clock& clock)
     ui::ApplyDisplayScale();
     ui::BeginAutomationFrame();
     ImGui::NewFrame();
-    const ui::FrameRequest request = ui::AppFrame(clock);
+    const ui::FrameRequest request = ui::ShellFrame(clock);
     ImGui::Render();
     ui::EndAutomationFrame();
     return request;
@@ -192,7 +192,7 @@ static void Frame()
         g_Main.ContextRestored = false;
         if (!platform::RendererInit())
         {
-            platform::ShowFatal(bc::Tr("Band Circuit could not draw again after the browser reset its graphics. Reload the page; your data is kept."));
+            platform::ShowFatal(core::Tr("Band Circuit could not draw again after the browser reset its graphics. Reload the page; your data is kept."));
             emscripten_cancel_main_loop();
             return;
         }
@@ -203,12 +203,12 @@ static void Frame()
     // DPR 1, 2 or 3 and on large windows.
     // A new language brings glyphs of its own: the atlas is built again for it, before its first frame.
     const float scale = (float)emscripten_get_device_pixel_ratio() * display_scale;
-    if (scale != g_Main.FontScale || bc::LanguageGeneration() != g_Main.FontLanguage)
+    if (scale != g_Main.FontScale || core::LanguageGeneration() != g_Main.FontLanguage)
     {
         ui::LoadFonts(scale);
         platform::RendererUploadFonts();
         g_Main.FontScale = scale;
-        g_Main.FontLanguage = bc::LanguageGeneration();
+        g_Main.FontLanguage = core::LanguageGeneration();
     }
 
     ui::FrameRequest request = RunImGuiFrame(clock);
@@ -269,7 +269,7 @@ int main(int, char**)
     if (g_Main.GlContext == nullptr)
     {
         printf("WebGL2 is not available: %s\n", SDL_GetError());
-        platform::ShowFatal(bc::Tr("This browser cannot draw with WebGL2."));
+        platform::ShowFatal(core::Tr("This browser cannot draw with WebGL2."));
         return 1;
     }
     SDL_GL_MakeCurrent(g_Main.Window, g_Main.GlContext);
@@ -285,13 +285,13 @@ int main(int, char**)
     ImGui_ImplSDL2_InitForOpenGL(g_Main.Window, g_Main.GlContext);
     if (!platform::RendererInit())
     {
-        platform::ShowFatal(bc::Tr("This browser cannot draw Band Circuit: its WebGL2 shader did not build."));
+        platform::ShowFatal(core::Tr("This browser cannot draw Band Circuit: its WebGL2 shader did not build."));
         return 1;
     }
 
     const platform::Clock start = platform::ReadClock();
     g_Main.StartMs = start.NowMs;
-    ui::AppInit(start);
+    ui::ShellInit(start);
     SDL_AddEventWatch(OnSdlEvent, nullptr);
     if (!ui::LanguagePending())
     {

@@ -8,6 +8,6 @@
 
 namespace app {
 
-std::string DescribeStep(const bc::TimerView& view);  // "Round 1 of 2, banded deadbug, left side, rep 3 of 10"
+std::string DescribeStep(const core::TimerView& view);  // "Round 1 of 2, banded deadbug, left side, rep 3 of 10"
 
 }  // namespace app

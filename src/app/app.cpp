@@ -29,7 +29,7 @@ void app::Init(AppState& app, const platform::Clock& clock)
         if (app.HasSession)
             app.Current = Screen_Session;
     }
-    platform::Announce(app.Current == Screen_Session ? bc::Tr("Workout paused where you left off") : bc::Tr("Band Circuit home"));
+    platform::Announce(app.Current == Screen_Session ? core::Tr("Workout paused where you left off") : core::Tr("Band Circuit home"));
 }
 
 void app::BeginFrame(AppState& app, const platform::Clock& clock)

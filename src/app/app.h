@@ -1,5 +1,5 @@
 // The app without its drawing: start-up, what each frame does before the screens draw, and what
-// the browser's page events do. ui/app.cpp owns the AppState and calls these; src/platform delivers
+// the browser's page events do. ui/shell.cpp owns the AppState and calls these; src/platform delivers
 // the page events. Core and platform.h only, so tests/app drives it natively with a fake browser.
 #pragma once
 

@@ -18,7 +18,7 @@ const char* app::ScreenKey(Screen screen)
 const char* app::ScreenTitle(Screen screen)
 {
     // TRANSLATORS: the screens' names, which screen readers hear when one opens
-    static const char* titles[Screen_COUNT] = { bc::N_("Home"), bc::N_("Workout"), bc::N_("Finished"), bc::N_("Exercise"), bc::N_("History"), bc::N_("Settings"), bc::N_("About") };
+    static const char* titles[Screen_COUNT] = { core::N_("Home"), core::N_("Workout"), core::N_("Finished"), core::N_("Exercise"), core::N_("History"), core::N_("Settings"), core::N_("About") };
     return titles[screen];
 }
 
@@ -44,15 +44,15 @@ void app::Navigate(AppState& app, Screen screen)
     app.Current = screen;
     app.Notice.clear();
     app.Animating = true;  // the frame that navigated drew the old screen: draw the new one
-    std::string announcement = bc::Tr(ScreenTitle(screen));
+    std::string announcement = core::Tr(ScreenTitle(screen));
     if (screen == Screen_Exercise)
-        announcement = bc::Tr(bc::GetExercise(app.ShownExercise).Name);
+        announcement = core::Tr(core::GetExercise(app.ShownExercise).Name);
     else if (screen == Screen_Session && app.HasSession)
         announcement = DescribeStep(app.View);
     else if (screen == Screen_Finish && app.HasLastRecord)
-        announcement = RecordSaveFor(app, app.LastRecord.Id) == RecordSave_NoWork ? bc::Tr("No reps done.")
-                       : app.LastRecord.Finished                                  ? bc::FinishSentence()
-                                                                                  : bc::Tr("Session ended early.");
+        announcement = RecordSaveFor(app, app.LastRecord.Id) == RecordSave_NoWork ? core::Tr("No reps done.")
+                       : app.LastRecord.Finished                                  ? core::FinishSentence()
+                                                                                  : core::Tr("Session ended early.");
     platform::Announce(announcement.c_str());
 }
 
@@ -130,6 +130,6 @@ uint64_t app::ViewKey(const AppState& app)
 
 float app::TextScale(const AppState& app)
 {
-    const int percent = app.Settings.TextSize != 0 ? app.Settings.TextSize : bc::TextSizeFor(app.BrowserTextScale);
+    const int percent = app.Settings.TextSize != 0 ? app.Settings.TextSize : core::TextSizeFor(app.BrowserTextScale);
     return (float)percent / 100.0f;
 }

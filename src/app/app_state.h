@@ -1,5 +1,5 @@
 // Everything the app knows: which screen shows, the user's settings and history, the session in
-// progress, and how storage is doing. One plain struct, owned by the UI shell (ui/app.cpp) and
+// progress, and how storage is doing. One plain struct, owned by the UI shell (ui/shell.cpp) and
 // passed by reference to the app's actions (src/app) and the screens (src/ui) that draw it; the
 // timer itself stays in src/core. No drawing type in here, so src/app builds and tests natively.
 #pragma once
@@ -28,7 +28,7 @@ enum Screen
     Screen_COUNT
 };
 const char* ScreenKey(Screen screen);    // "home", "session", ... as in bandCircuit.state().screen
-const char* ScreenTitle(Screen screen);  // "Home", "Workout", ... as announced to screen readers (English: bc::Tr() it)
+const char* ScreenTitle(Screen screen);  // "Home", "Workout", ... as announced to screen readers (English: core::Tr() it)
 
 enum StorageStatus
 {
@@ -68,9 +68,9 @@ const char* RecordSaveKey(RecordSave save);  // "pending", "saved", "no-work", .
 struct StoredState
 {
     std::string PageId;                                     // this page's id: the owner mark on the session it runs
-    bc::Settings Settings = bc::DefaultSettings();          // settings as last read from or written to storage (the merge base)
-    std::vector<bc::SessionRecord> Pending;                 // history entries waiting for the locked write
-    std::vector<bc::SessionRecord> FinishedHere;            // sessions this page finished: written again if another page's write drops them
+    core::Settings Settings = core::DefaultSettings();      // settings as last read from or written to storage (the merge base)
+    std::vector<core::SessionRecord> Pending;               // history entries waiting for the locked write
+    std::vector<core::SessionRecord> FinishedHere;          // sessions this page finished: written again if another page's write drops them
     std::vector<std::pair<std::string, RecordSave>> Saves;  // what became of each entry this page added, sorted by id (saved ones leave it)
     int64_t ResetAtWallMs = 0;                              // the last "Delete everything" known to this page (0: none)
     bool SessionWritten = false;                            // the session in memory is (or was) in storage
@@ -82,7 +82,7 @@ struct StoredState
 };
 
 // The language on its way and what the app knows to choose one (app/language.h); the language on
-// screen is bc::ActiveLanguage().
+// screen is core::ActiveLanguage().
 struct LanguageState
 {
     std::vector<std::string> Browser;  // navigator.languages, read at start-up
@@ -94,19 +94,19 @@ struct LanguageState
 
 struct AppState
 {
-    Screen Current = Screen_Home;                   // the screen on show
-    Screen Previous = Screen_Home;                  // where Back on a sub-screen goes
-    bc::Settings Settings = bc::DefaultSettings();  // saved as soon as changed
-    std::vector<bc::SessionRecord> History;         // finished and ended sessions, oldest first
+    Screen Current = Screen_Home;                       // the screen on show
+    Screen Previous = Screen_Home;                      // where Back on a sub-screen goes
+    core::Settings Settings = core::DefaultSettings();  // saved as soon as changed
+    std::vector<core::SessionRecord> History;           // finished and ended sessions, oldest first
 
     bool HasSession = false;           // a started session exists (running, paused or restored)
-    bc::Timer Session;                 // the session in progress, valid when HasSession
-    bc::TimerView View;                // the session as of this frame
+    core::Timer Session;               // the session in progress, valid when HasSession
+    core::TimerView View;              // the session as of this frame
     bool Restored = false;             // the session came back from storage after a reload
     int64_t LastSavedActiveMs = 0;     // active time of the last session save (periodic saves)
     int64_t SilentUntilActiveMs = -1;  // cues up to this active time are (or were) scheduled in the audio clock: frames do not play them
 
-    bc::SessionRecord LastRecord;  // what the finish screen shows
+    core::SessionRecord LastRecord;  // what the finish screen shows
     bool HasLastRecord = false;
 
     StorageStatus Storage = StorageStatus_Ok;  // shown as a banner when not Ok
@@ -115,11 +115,11 @@ struct AppState
     bool UpdateReady = false;                  // a new version of the app is downloaded: it runs from the next visit
     LanguageState Language;                    // the language on screen and the one on its way
 
-    bc::ExerciseId ShownExercise = bc::ExerciseId::Deadbug;  // exercise page
-    bc::Side ShownSide = bc::Side::Left;                     // exercise page: side shown
-    bc::Camera ShownCamera = {};                             // exercise page: the user's view (drag to turn)
-    bool ShownPlaying = true;                                // exercise page: demonstration playing
-    double ShownPhaseOriginMs = 0.0;                         // exercise page: monotonic time of rep phase 0
+    core::ExerciseId ShownExercise = core::ExerciseId::Deadbug;  // exercise page
+    core::Side ShownSide = core::Side::Left;                     // exercise page: side shown
+    core::Camera ShownCamera = {};                               // exercise page: the user's view (drag to turn)
+    bool ShownPlaying = true;                                    // exercise page: demonstration playing
+    double ShownPhaseOriginMs = 0.0;                             // exercise page: monotonic time of rep phase 0
 
     bool ConfirmingReset = false;    // settings: the reset-all-data confirmation is open
     bool ConfirmingEnd = false;      // session: the end-early confirmation is open

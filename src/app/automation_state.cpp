@@ -12,7 +12,7 @@
 
 #include <cmath>
 
-using bc::JsonWriter;
+using core::JsonWriter;
 
 static double Rounded(double value, double scale) { return std::nearbyint(value * scale) / scale; }
 
@@ -43,15 +43,15 @@ static void Real(JsonWriter& w, const char* key, double value)
 static void WriteSession(JsonWriter& w, const app::AppState& app, double now_ms)
 {
     // Computed at the moment of asking, from the clock, on a copy: no cue is consumed.
-    const bc::TimerView v = bc::ViewAt(app.Session, (int64_t)now_ms);
-    const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
+    const core::TimerView v = core::ViewAt(app.Session, (int64_t)now_ms);
+    const core::Exercise& exercise = core::GetExercise(v.Exercise);
     w.StartObject();
-    Text(w, "mode", bc::RunModeKey(app.Session.PlanSettings.Mode));
+    Text(w, "mode", core::RunModeKey(app.Session.PlanSettings.Mode));
     Number(w, "rounds", v.Rounds);
     Number(w, "round", v.Round);
     Text(w, "exercise", exercise.Key);
-    Text(w, "side", bc::SideKey(v.CurrentSide));
-    Text(w, "phase", bc::PhaseKey(v.StepPhase));
+    Text(w, "side", core::SideKey(v.CurrentSide));
+    Text(w, "phase", core::PhaseKey(v.StepPhase));
     Number(w, "rep", v.Rep);
     Number(w, "reps", v.Reps);
     w.Key("phaseLeftMs");
@@ -67,7 +67,7 @@ static void WriteSession(JsonWriter& w, const app::AppState& app, double now_ms)
     Number(w, "phaseLengthMs", v.PhaseLengthMs);
     Flag(w, "canExtend", v.CanExtend);
     Flag(w, "bandChange", app.Session.Plan[v.StepIndex].BandChange);
-    Text(w, "setup", v.StepPhase == bc::Phase::Work || v.StepPhase == bc::Phase::Done ? nullptr : exercise.SetupSpoken);
+    Text(w, "setup", v.StepPhase == core::Phase::Work || v.StepPhase == core::Phase::Done ? nullptr : exercise.SetupSpoken);
     Number(w, "step", v.StepIndex);
     Number(w, "steps", v.StepCount);
     Real(w, "progress", Rounded(v.Progress, 1e4));
@@ -75,13 +75,13 @@ static void WriteSession(JsonWriter& w, const app::AppState& app, double now_ms)
 }
 
 // What the finish screen tells: times, the week against the goal, and last time.
-static void WriteFinish(JsonWriter& w, const app::AppState& app, const bc::WeekProgress& week)
+static void WriteFinish(JsonWriter& w, const app::AppState& app, const core::WeekProgress& week)
 {
-    const bc::SessionRecord& record = app.LastRecord;
-    const bc::SessionRecord* previous = bc::PreviousSession(app.History, record);
+    const core::SessionRecord& record = app.LastRecord;
+    const core::SessionRecord* previous = core::PreviousSession(app.History, record);
     int suggestions = 0;
-    for (int e = 0; e < bc::ExerciseCount; e++)
-        suggestions += bc::SuggestNext(record, previous, (bc::ExerciseId)e, app.Settings).Kind != bc::SuggestionKind::None;
+    for (int e = 0; e < core::ExerciseCount; e++)
+        suggestions += core::SuggestNext(record, previous, (core::ExerciseId)e, app.Settings).Kind != core::SuggestionKind::None;
     w.StartObject();
     Number(w, "totalMs", record.DurationMs);
     Number(w, "workMs", record.WorkMs);
@@ -105,16 +105,16 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
         WriteSession(w, app, clock.NowMs);
     else
         w.Null();
-    Number(w, "estimateMs", bc::PlanTotalMs(bc::BuildPlan(app.Settings)));
+    Number(w, "estimateMs", core::PlanTotalMs(core::BuildPlan(app.Settings)));
 
-    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
+    const core::WeekProgress week = core::ComputeWeekProgress(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
     if (app.Current == Screen_Finish && app.HasLastRecord)
     {
         w.Key("finish");
         WriteFinish(w, app, week);
     }
 
-    const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Language.FirstWeekday);
+    const core::HistoryStats stats = core::ComputeHistoryStats(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Language.FirstWeekday);
     w.Key("history");
     w.StartObject();
     Number(w, "sessions", (int64_t)app.History.size());
@@ -147,7 +147,7 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     // The language drawn, the one whose file is on its way, the last that could not be loaded.
     w.Key("language");
     w.StartObject();
-    Text(w, "active", bc::ActiveLanguage().Tag);
+    Text(w, "active", core::ActiveLanguage().Tag);
     Text(w, "loading", app.Language.Requested.empty() ? nullptr : app.Language.Requested.c_str());
     Text(w, "failed", app.Language.Failed.empty() ? nullptr : app.Language.Failed.c_str());
     Text(w, "chosen", app.Settings.Language);
@@ -186,9 +186,9 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     // The circuit's exercises, in order: their keys and names (the names are the home cards' ids).
     w.Key("exercises");
     w.StartArray();
-    for (int i = 0; i < bc::ExerciseCount; i++)
+    for (int i = 0; i < core::ExerciseCount; i++)
     {
-        const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)i);
+        const core::Exercise& exercise = core::GetExercise((core::ExerciseId)i);
         w.StartObject();
         Text(w, "key", exercise.Key);
         Text(w, "name", exercise.Name);
@@ -197,19 +197,19 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     w.EndArray();
 
     const bool exercise_page = app.Current == Screen_Exercise;
-    Text(w, "shownExercise", exercise_page ? bc::GetExercise(app.ShownExercise).Key : nullptr);
+    Text(w, "shownExercise", exercise_page ? core::GetExercise(app.ShownExercise).Key : nullptr);
     if (exercise_page)
     {
         // The demonstration on the exercise page: where it is in its cycle (monster walks cycle
         // over two steps, one per foot).
-        const bc::Exercise& exercise = bc::GetExercise(app.ShownExercise);
-        const int rep_ms = bc::RepDurationMs(exercise);
+        const core::Exercise& exercise = core::GetExercise(app.ShownExercise);
+        const int rep_ms = core::RepDurationMs(exercise);
         w.Key("demo");
         w.StartObject();
-        Text(w, "side", bc::SideKey(app.ShownSide));
+        Text(w, "side", core::SideKey(app.ShownSide));
         Flag(w, "playing", app.ShownPlaying);
         Number(w, "ms", (int64_t)ExerciseDemoMs(app, clock.NowMs));
-        Number(w, "repMs", exercise.Style == bc::SetStyle::Directions ? 2 * rep_ms : rep_ms);
+        Number(w, "repMs", exercise.Style == core::SetStyle::Directions ? 2 * rep_ms : rep_ms);
         // The tempo parts of one rep (ms), and the sides the page offers with their buttons' ids.
         w.Key("parts");
         w.StartArray();
@@ -218,13 +218,13 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
         w.EndArray();
         w.Key("sides");
         w.StartArray();
-        if (bc::HasSwitch(exercise))
+        if (core::HasSwitch(exercise))
             for (int i = 0; i < 2; i++)
             {
-                const bc::Side side = bc::ExerciseSide(exercise, i);
+                const core::Side side = core::ExerciseSide(exercise, i);
                 w.StartObject();
-                Text(w, "key", bc::SideKey(side));
-                Text(w, "button", bc::SideName(side));
+                Text(w, "key", core::SideKey(side));
+                Text(w, "button", core::SideName(side));
                 w.EndObject();
             }
         w.EndArray();

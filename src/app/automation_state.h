@@ -25,7 +25,7 @@ struct DrawnFacts
     double TapGuardMs = 0.0;         // time left in which a second tap at the last tap's spot does nothing (app/tap_guard.h)
 };
 
-// The state as of `clock` (a session is read with bc::ViewAt: no cue is consumed).
+// The state as of `clock` (a session is read with core::ViewAt: no cue is consumed).
 std::string AutomationStateJson(const AppState& app, const platform::Clock& clock, const DrawnFacts& drawn);
 
 }  // namespace app

@@ -12,7 +12,7 @@ static const char* const MonthNames[12] = { "Jan", "Feb", "Mar", "Apr", "May", "
 
 static bool English()
 {
-    return std::strcmp(bc::ActiveLanguage().Tag, "en") == 0;
+    return std::strcmp(core::ActiveLanguage().Tag, "en") == 0;
 }
 
 // A date in the active language, from Intl. A language whose letters come with its file (Arabic,
@@ -21,21 +21,21 @@ static bool English()
 // shaped).
 static std::string IntlDate(int64_t wall_ms, int offset_minutes, const char* style)
 {
-    const bc::Language& lang = bc::ActiveLanguage();
+    const core::Language& lang = core::ActiveLanguage();
     const std::string chosen = lang.NumericDates ? std::string("numeric-") + style : std::string(style);
     return platform::FormatDate(lang.Tag, wall_ms, offset_minutes, chosen.c_str());
 }
 
-int app::RecordOffsetMinutes(const bc::SessionRecord& record)
+int app::RecordOffsetMinutes(const core::SessionRecord& record)
 {
     return record.HasTzOffset ? record.TzOffsetMinutes : platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
 }
 
-std::string app::SessionLabel(const bc::SessionRecord& record)
+std::string app::SessionLabel(const core::SessionRecord& record)
 {
     if (!English())
         return IntlDate(record.StartedWallMs, RecordOffsetMinutes(record), "session");
-    const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, RecordOffsetMinutes(record));
+    const core::LocalDateTime t = core::ToLocalDateTime(record.StartedWallMs, RecordOffsetMinutes(record));
     char text[64];
     snprintf(text, sizeof(text), "%s %d %s %d, %02d:%02d", WeekdayNames[t.Weekday], t.Day, MonthNames[t.Month - 1], t.Year, t.Hour, t.Minute);
     return text;
@@ -46,7 +46,7 @@ std::string app::DateTimeText(int64_t wall_ms)
     const int offset = platform::TimezoneOffsetMinutesAt((double)wall_ms);
     if (!English())
         return IntlDate(wall_ms, offset, "datetime");
-    const bc::LocalDateTime t = bc::ToLocalDateTime(wall_ms, offset);
+    const core::LocalDateTime t = core::ToLocalDateTime(wall_ms, offset);
     char text[64];
     snprintf(text, sizeof(text), "%d %s %d, %02d:%02d", t.Day, MonthNames[t.Month - 1], t.Year, t.Hour, t.Minute);
     return text;
@@ -54,10 +54,10 @@ std::string app::DateTimeText(int64_t wall_ms)
 
 std::string app::ChartStartDay(int64_t today_day, int first_weekday)
 {
-    const int64_t monday = bc::WeekStart(today_day, first_weekday) - 7 * (bc::HistoryWeeks - 1);
+    const int64_t monday = core::WeekStart(today_day, first_weekday) - 7 * (core::HistoryWeeks - 1);
     if (!English())
         return IntlDate(monday * 86400000LL, 0, "day");
-    const bc::LocalDateTime first = bc::ToLocalDateTime(monday * 86400000LL, 0);
+    const core::LocalDateTime first = core::ToLocalDateTime(monday * 86400000LL, 0);
     char text[32];
     snprintf(text, sizeof(text), "%d %s", first.Day, MonthNames[first.Month - 1]);
     return text;
@@ -65,15 +65,15 @@ std::string app::ChartStartDay(int64_t today_day, int first_weekday)
 
 std::string app::HistoryFileName(const AppState& app)
 {
-    const bc::LocalDateTime today = bc::ToLocalDateTime(app.WallMs, app.TzOffsetMinutes);
+    const core::LocalDateTime today = core::ToLocalDateTime(app.WallMs, app.TzOffsetMinutes);
     char name[64];
     snprintf(name, sizeof(name), "band-circuit-history-%04d-%02d-%02d.json", today.Year, today.Month, today.Day);
     return name;
 }
 
-std::string app::SessionFileName(const bc::SessionRecord& record)
+std::string app::SessionFileName(const core::SessionRecord& record)
 {
-    const bc::LocalDateTime t = bc::ToLocalDateTime(record.StartedWallMs, RecordOffsetMinutes(record));
+    const core::LocalDateTime t = core::ToLocalDateTime(record.StartedWallMs, RecordOffsetMinutes(record));
     char name[80];
     snprintf(name, sizeof(name), "band-circuit-session-%04d-%02d-%02d-%02d%02d.json", t.Year, t.Month, t.Day, t.Hour, t.Minute);
     return name;

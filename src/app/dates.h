@@ -11,11 +11,11 @@
 
 namespace app {
 
-int RecordOffsetMinutes(const bc::SessionRecord& record);         // the zone the session happened in
-std::string SessionLabel(const bc::SessionRecord& record);        // "Tue 4 Jun 2024, 18:20", local to the session
+int RecordOffsetMinutes(const core::SessionRecord& record);       // the zone the session happened in
+std::string SessionLabel(const core::SessionRecord& record);      // "Tue 4 Jun 2024, 18:20", local to the session
 std::string DateTimeText(int64_t wall_ms);                        // "4 Jun 2024, 18:20", by this zone's rules then
-std::string ChartStartDay(int64_t today_day, int first_weekday);  // "13 Mar": the first day of the first of bc::HistoryWeeks weeks up to today's
+std::string ChartStartDay(int64_t today_day, int first_weekday);  // "13 Mar": the first day of the first of core::HistoryWeeks weeks up to today's
 std::string HistoryFileName(const AppState& app);                 // "band-circuit-history-2024-06-04.json", today here
-std::string SessionFileName(const bc::SessionRecord& record);     // "band-circuit-session-2024-06-04-1820.json"
+std::string SessionFileName(const core::SessionRecord& record);   // "band-circuit-session-2024-06-04-1820.json"
 
 }  // namespace app

@@ -12,18 +12,18 @@
 
 namespace app {
 
-const bc::Language& WantedLanguage(const AppState& app)
+const core::Language& WantedLanguage(const AppState& app)
 {
-    if (const bc::Language* chosen = bc::FindLanguage(app.Settings.Language))
+    if (const core::Language* chosen = core::FindLanguage(app.Settings.Language))
         return *chosen;
-    return bc::MatchLanguage(app.Language.Browser);
+    return core::MatchLanguage(app.Language.Browser);
 }
 
 static void Apply(AppState& app)
 {
-    const bc::Language& active = bc::ActiveLanguage();
+    const core::Language& active = core::ActiveLanguage();
     // TRANSLATORS: what a screen reader calls the group of the session's numbers (round, rep, time).
-    platform::SetPageLanguage(active.Tag, active.RightToLeft, bc::Tr("Session status"));
+    platform::SetPageLanguage(active.Tag, active.RightToLeft, core::Tr("Session status"));
     const int browser = platform::BrowserFirstWeekday(active.Tag);
     app.Language.FirstWeekday = browser >= 0 && browser <= 6 ? browser : active.FirstWeekday;
     RequestAnimation(app);
@@ -46,17 +46,17 @@ void FollowLanguage(AppState& app)
         app.Language.NamesAsked = true;  // once per page: until they come, the list shows those names in English
         platform::RequestLanguage(NamesFile);
     }
-    const bc::Language& wanted = WantedLanguage(app);
-    if (&wanted == &bc::ActiveLanguage())
+    const core::Language& wanted = WantedLanguage(app);
+    if (&wanted == &core::ActiveLanguage())
     {
         app.Language.Requested.clear();  // chosen back before the other one arrived
         return;
     }
     if (app.Language.Requested == wanted.Tag || app.Language.Failed == wanted.Tag)
         return;
-    if (&wanted == &bc::LanguageAt(0))
+    if (&wanted == &core::LanguageAt(0))
     {
-        bc::UseEnglish();
+        core::UseEnglish();
         app.Language.Requested.clear();
         Apply(app);
         return;
@@ -67,7 +67,7 @@ void FollowLanguage(AppState& app)
 
 void ChooseLanguage(AppState& app, const char* tag)
 {
-    const bc::Language* lang = bc::FindLanguage(tag);
+    const core::Language* lang = core::FindLanguage(tag);
     snprintf(app.Settings.Language, sizeof(app.Settings.Language), "%s", lang ? lang->Tag : "");
     SaveSettings(app);
     app.Language.Failed.clear();
@@ -83,7 +83,7 @@ void OnLanguageArrived(AppState& app, const char* tag, std::string bytes)
 {
     if (strcmp(tag, NamesFile) == 0)
     {
-        if (bc::UseNameGlyphs(std::move(bytes), nullptr))
+        if (core::UseNameGlyphs(std::move(bytes), nullptr))
             RequestAnimation(app);
         return;
     }
@@ -91,7 +91,7 @@ void OnLanguageArrived(AppState& app, const char* tag, std::string bytes)
         return;  // a language asked for before another was chosen
     app.Language.Requested.clear();
     std::string error;
-    if (!bc::UseLanguage(tag, std::move(bytes), &error))
+    if (!core::UseLanguage(tag, std::move(bytes), &error))
     {
         app.Language.Failed = tag;
         RequestAnimation(app);

@@ -60,24 +60,24 @@ static std::string UnreadableText(app::StoredKey key, const std::string& why, co
     if (aside)
     {
         // TRANSLATORS: %1$s is why (a message of the reader), %2$s the name the copy is kept under in the browser's storage
-        const char* format = bc::Tr("Your saved settings could not be read (%s). A copy is kept under \"%s\".");
+        const char* format = core::Tr("Your saved settings could not be read (%s). A copy is kept under \"%s\".");
         if (key == app::StoredKey_History)
             // TRANSLATORS: %1$s is why (a message of the reader), %2$s the name the copy is kept under in the browser's storage. "History" is the screen
-            format = bc::Tr("Your saved history could not be read (%s). A copy is kept under \"%s\": History can recover its sessions.");
+            format = core::Tr("Your saved history could not be read (%s). A copy is kept under \"%s\": History can recover its sessions.");
         else if (key == app::StoredKey_Session)
             // TRANSLATORS: the session in progress; %1$s is why (a message of the reader), %2$s the name the copy is kept under in the browser's storage
-            format = bc::Tr("Your saved session could not be read (%s). A copy is kept under \"%s\".");
-        return bc::Format(format, why.c_str(), aside);
+            format = core::Tr("Your saved session could not be read (%s). A copy is kept under \"%s\".");
+        return core::Format(format, why.c_str(), aside);
     }
     // TRANSLATORS: %s is why (a message of the reader)
-    const char* format = bc::Tr("Your saved settings could not be read (%s), and there is no room to keep a copy, so it is left as it is and Band Circuit will not write over it: changes to your settings are not saved until space is freed.");
+    const char* format = core::Tr("Your saved settings could not be read (%s), and there is no room to keep a copy, so it is left as it is and Band Circuit will not write over it: changes to your settings are not saved until space is freed.");
     if (key == app::StoredKey_History)
         // TRANSLATORS: %s is why (a message of the reader)
-        format = bc::Tr("Your saved history could not be read (%s), and there is no room to keep a copy, so it is left as it is and Band Circuit will not write over it: changes to your history are not saved until space is freed.");
+        format = core::Tr("Your saved history could not be read (%s), and there is no room to keep a copy, so it is left as it is and Band Circuit will not write over it: changes to your history are not saved until space is freed.");
     else if (key == app::StoredKey_Session)
         // TRANSLATORS: the session in progress; %s is why (a message of the reader)
-        format = bc::Tr("Your saved session could not be read (%s), and there is no room to keep a copy, so it is left as it is and Band Circuit will not write over it: changes to your session are not saved until space is freed.");
-    return bc::Format(format, why.c_str());
+        format = core::Tr("Your saved session could not be read (%s), and there is no room to keep a copy, so it is left as it is and Band Circuit will not write over it: changes to your session are not saved until space is freed.");
+    return core::Format(format, why.c_str());
 }
 
 // Keeps unreadable data under its own key, never overwriting an earlier copy, then reports it. If
@@ -111,7 +111,7 @@ static int64_t ReadResetMark()
     std::string raw;
     if (platform::StorageRead(app::ResetKey, &raw) != platform::StorageResult_Ok)
         return 0;
-    const bc::LoadResult<int64_t> mark = bc::LoadResetMark(raw);
+    const core::LoadResult<int64_t> mark = core::LoadResetMark(raw);
     return mark.Ok() ? mark.Value : 0;
 }
 
@@ -123,9 +123,9 @@ void app::ListKeptAside(AppState& app)
 
 // The defaults, fitted to this browser: where it cannot vibrate (WebKit, Firefox), the screen
 // flash stands in for the vibration cue, so a noisy place still gets a visible cue.
-bc::Settings app::DefaultSettingsHere()
+core::Settings app::DefaultSettingsHere()
 {
-    bc::Settings settings = bc::DefaultSettings();
+    core::Settings settings = core::DefaultSettings();
     if (!platform::VibrationAvailable())
         settings.CueFlash = true;
     return settings;
@@ -144,7 +144,7 @@ void app::LoadSavedData(AppState& app, double now_ms)
     std::string raw;
     if (platform::StorageRead(SettingsKey, &raw) == platform::StorageResult_Ok)
     {
-        bc::LoadResult<bc::Settings> loaded = bc::LoadSettings(raw);
+        core::LoadResult<core::Settings> loaded = core::LoadSettings(raw);
         if (loaded.Ok())
             app.Settings = app.Stored.Settings = loaded.Value;
         else
@@ -152,7 +152,7 @@ void app::LoadSavedData(AppState& app, double now_ms)
     }
     if (platform::StorageRead(HistoryKey, &raw) == platform::StorageResult_Ok)
     {
-        bc::LoadResult<std::vector<bc::SessionRecord>> loaded = bc::LoadHistory(raw);
+        core::LoadResult<std::vector<core::SessionRecord>> loaded = core::LoadHistory(raw);
         if (loaded.Ok())
         {
             app.History = loaded.Value;
@@ -164,10 +164,10 @@ void app::LoadSavedData(AppState& app, double now_ms)
     }
     if (platform::StorageRead(SessionKey, &raw) == platform::StorageResult_Ok)
     {
-        bc::LoadResult<bc::SessionInProgress> loaded = bc::LoadSessionInProgress(raw);
+        core::LoadResult<core::SessionInProgress> loaded = core::LoadSessionInProgress(raw);
         if (loaded.Ok())
         {
-            app.Session = bc::RestoreSession(loaded.Value, (int64_t)now_ms);
+            app.Session = core::RestoreSession(loaded.Value, (int64_t)now_ms);
             app.HasSession = true;
             app.Restored = true;
             app.LastSavedActiveMs = loaded.Value.ActiveMs;
@@ -192,17 +192,17 @@ void app::SaveSettings(AppState& app)
     if (found == platform::StorageResult_Missing)
     {
         // Never saved, or deleted by a reset in another page: what this page did not change is the default.
-        app.Settings = bc::MergeSettings(app.Stored.Settings, app.Settings, DefaultSettingsHere());
+        app.Settings = core::MergeSettings(app.Stored.Settings, app.Settings, DefaultSettingsHere());
     }
     else if (found == platform::StorageResult_Ok)
     {
-        const bc::LoadResult<bc::Settings> stored = bc::LoadSettings(raw);
+        const core::LoadResult<core::Settings> stored = core::LoadSettings(raw);
         if (stored.Ok())
-            app.Settings = bc::MergeSettings(app.Stored.Settings, app.Settings, stored.Value);
+            app.Settings = core::MergeSettings(app.Stored.Settings, app.Settings, stored.Value);
         else
             KeepAside(app, StoredKey_Settings, "settings", raw, stored.Error.Message);
     }
-    if (Write(app, StoredKey_Settings, bc::SaveSettings(app.Settings)) == platform::StorageResult_Ok)
+    if (Write(app, StoredKey_Settings, core::SaveSettings(app.Settings)) == platform::StorageResult_Ok)
         app.Stored.Settings = app.Settings;
 }
 
@@ -235,24 +235,24 @@ static const char* EndedElsewhere(app::AppState& app)
 {
     app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
     if (app.Stored.ResetAtWallMs >= app.Session.StartedWallMs)
-        return bc::Tr("All data was deleted in another window, this workout with it.");
-    return bc::Tr("This workout was ended in another window.");
+        return core::Tr("All data was deleted in another window, this workout with it.");
+    return core::Tr("This workout was ended in another window.");
 }
 
 // A read of the session key, parsed when it was found: Missing, Unavailable (unreadable), or Ok
 // with *out filled.
-static platform::StorageResult ParseStoredSession(platform::StorageResult read, const std::string& raw, bc::SessionInProgress* out)
+static platform::StorageResult ParseStoredSession(platform::StorageResult read, const std::string& raw, core::SessionInProgress* out)
 {
     if (read != platform::StorageResult_Ok)
         return read;
-    bc::LoadResult<bc::SessionInProgress> loaded = bc::LoadSessionInProgress(raw);
+    core::LoadResult<core::SessionInProgress> loaded = core::LoadSessionInProgress(raw);
     if (!loaded.Ok())
         return platform::StorageResult_Unavailable;
     *out = loaded.Value;
     return platform::StorageResult_Ok;
 }
 
-static platform::StorageResult ReadStoredSession(bc::SessionInProgress* out)
+static platform::StorageResult ReadStoredSession(core::SessionInProgress* out)
 {
     std::string raw;
     const platform::StorageResult read = platform::StorageRead(app::SessionKey, &raw);
@@ -261,10 +261,10 @@ static platform::StorageResult ReadStoredSession(bc::SessionInProgress* out)
 
 static void WriteSession(app::AppState& app, double now_ms)
 {
-    bc::SessionInProgress snapshot = bc::SnapshotSession(app.Session, (int64_t)now_ms);
+    core::SessionInProgress snapshot = core::SnapshotSession(app.Session, (int64_t)now_ms);
     snapshot.Owner = app.Stored.PageId;
     app.LastSavedActiveMs = snapshot.ActiveMs;
-    std::string json = bc::SaveSessionInProgress(snapshot);
+    std::string json = core::SaveSessionInProgress(snapshot);
     if (Write(app, app::StoredKey_Session, json) == platform::StorageResult_Ok)
     {
         app.Stored.SessionWritten = true;
@@ -294,7 +294,7 @@ void app::SaveSession(AppState& app, double now_ms)
         WriteSession(app, now_ms);
         return;
     }
-    bc::SessionInProgress stored;
+    core::SessionInProgress stored;
     const platform::StorageResult found = ParseStoredSession(read, raw, &stored);
     if (DroppedAsGone(app, found))
         return;
@@ -303,7 +303,7 @@ void app::SaveSession(AppState& app, double now_ms)
     {
         // Another page took it over: it is shown here, not written from here.
         app.Stored.SessionElsewhere = true;
-        app.Session = bc::RestoreSession(stored, (int64_t)now_ms);
+        app.Session = core::RestoreSession(stored, (int64_t)now_ms);
         return;
     }
     WriteSession(app, now_ms);
@@ -313,12 +313,12 @@ void app::TakeOverSession(AppState& app, double now_ms)
 {
     if (!app.HasSession || app.Storage == StorageStatus_Unavailable)
         return;
-    bc::SessionInProgress stored;
+    core::SessionInProgress stored;
     const platform::StorageResult found = ReadStoredSession(&stored);
     if (DroppedAsGone(app, found))
         return;
     if (found == platform::StorageResult_Ok && stored.Id == app.Session.SessionId)
-        app.Session = bc::RestoreSession(stored, (int64_t)now_ms);  // carry on from where the other page left it
+        app.Session = core::RestoreSession(stored, (int64_t)now_ms);  // carry on from where the other page left it
     app.Stored.SessionElsewhere = false;
     WriteSession(app, now_ms);
 }
@@ -329,7 +329,7 @@ void app::ForgetSession(AppState& app, const std::string& session_id)
     app.Stored.SessionElsewhere = false;
     if (app.Storage == StorageStatus_Unavailable || app.Stored.Held[StoredKey_Session])
         return;
-    bc::SessionInProgress stored;
+    core::SessionInProgress stored;
     const platform::StorageResult found = ReadStoredSession(&stored);
     // Another page may have started a new session since: only this one is removed.
     if (found == platform::StorageResult_Ok && stored.Id != session_id)
@@ -341,21 +341,21 @@ void app::ForgetSession(AppState& app, const std::string& session_id)
 // --- [SECTION] History
 
 // The ids of records, sorted, for std::binary_search.
-static std::vector<std::string> SortedIds(const std::vector<bc::SessionRecord>& records)
+static std::vector<std::string> SortedIds(const std::vector<core::SessionRecord>& records)
 {
     std::vector<std::string> ids;
     ids.reserve(records.size());
-    for (const bc::SessionRecord& r : records)
+    for (const core::SessionRecord& r : records)
         ids.push_back(r.Id);
     std::sort(ids.begin(), ids.end());
     return ids;
 }
 
-void app::AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records)
+void app::AddToHistory(AppState& app, const std::vector<core::SessionRecord>& records)
 {
-    const bc::MergeResult merged = bc::MergeHistory(app.History, records);
+    const core::MergeResult merged = core::MergeHistory(app.History, records);
     app.History = merged.Sessions;  // shown at once, whatever storage does
-    for (const bc::SessionRecord& record : records)
+    for (const core::SessionRecord& record : records)
     {
         if (app.Storage == StorageStatus_Unavailable)
         {
@@ -376,16 +376,16 @@ void app::CommitHistory(AppState& app)
         return;
     if (stored_state.Held[StoredKey_History])
     {
-        for (const bc::SessionRecord& record : stored_state.Pending)
+        for (const core::SessionRecord& record : stored_state.Pending)
             app::SetRecordSave(app, record.Id, RecordSave_Held);
         stored_state.Pending.clear();
         return;
     }
-    std::vector<bc::SessionRecord> stored;
+    std::vector<core::SessionRecord> stored;
     std::string raw;
     if (platform::StorageRead(HistoryKey, &raw) == platform::StorageResult_Ok)
     {
-        bc::LoadResult<std::vector<bc::SessionRecord>> loaded = bc::LoadHistory(raw);
+        core::LoadResult<std::vector<core::SessionRecord>> loaded = core::LoadHistory(raw);
         if (loaded.Ok())
             stored = loaded.Value;
         else
@@ -393,20 +393,20 @@ void app::CommitHistory(AppState& app)
     }
     // Sessions started before a "Delete everything" in any page are not written back.
     stored_state.ResetAtWallMs = std::max(stored_state.ResetAtWallMs, ReadResetMark());
-    std::vector<bc::SessionRecord> pending;
-    for (const bc::SessionRecord& record : stored_state.Pending)
+    std::vector<core::SessionRecord> pending;
+    for (const core::SessionRecord& record : stored_state.Pending)
     {
         if (record.StartedWallMs < stored_state.ResetAtWallMs)
             app::SetRecordSave(app, record.Id, RecordSave_Reset);
         else
             pending.push_back(record);
     }
-    std::vector<bc::SessionRecord>().swap(stored_state.Pending);  // its room too: an import's 3000 records are not kept
-    const bc::MergeResult merged = bc::MergeHistory(stored, pending);
+    std::vector<core::SessionRecord>().swap(stored_state.Pending);  // its room too: an import's 3000 records are not kept
+    const core::MergeResult merged = core::MergeHistory(stored, pending);
     // What the merge left out for the limit is told, never written and then found unreadable.
     const std::vector<std::string> merged_ids = SortedIds(merged.Sessions);
-    std::vector<bc::SessionRecord> kept;
-    for (const bc::SessionRecord& record : pending)
+    std::vector<core::SessionRecord> kept;
+    for (const core::SessionRecord& record : pending)
     {
         const bool in = std::binary_search(merged_ids.begin(), merged_ids.end(), record.Id);
         if (in)
@@ -417,12 +417,12 @@ void app::CommitHistory(AppState& app)
     platform::StorageResult result = platform::StorageResult_Ok;
     if (!kept.empty())
     {
-        if (bc::CheckHistoryFits(merged.Sessions) != nullptr)
+        if (core::CheckHistoryFits(merged.Sessions) != nullptr)
             result = platform::StorageResult_Missing;  // stands for "over the limit" below
         else
-            result = Write(app, StoredKey_History, bc::SaveHistory(merged.Sessions));
+            result = Write(app, StoredKey_History, core::SaveHistory(merged.Sessions));
     }
-    for (const bc::SessionRecord& record : kept)
+    for (const core::SessionRecord& record : kept)
     {
         RecordSave save = RecordSave_Saved;
         if (result == platform::StorageResult_Missing)
@@ -454,12 +454,12 @@ void app::CommitHistory(AppState& app)
 // stored history lacking a session it finished and wrote puts that session back: the history only
 // ever grows, except by "Delete everything" (which removes the key, and leaves a reset mark that
 // keeps what started before it out).
-static void RestoreDroppedSessions(app::AppState& app, const std::vector<bc::SessionRecord>& stored)
+static void RestoreDroppedSessions(app::AppState& app, const std::vector<core::SessionRecord>& stored)
 {
     app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
     const std::vector<std::string> stored_ids = SortedIds(stored);
     bool restored = false;
-    for (const bc::SessionRecord& record : app.Stored.FinishedHere)
+    for (const core::SessionRecord& record : app.Stored.FinishedHere)
     {
         if (app::RecordSaveFor(app, record.Id) != app::RecordSave_Saved || std::binary_search(stored_ids.begin(), stored_ids.end(), record.Id) ||
             record.StartedWallMs < app.Stored.ResetAtWallMs)
@@ -489,19 +489,19 @@ void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
             app.Settings = app.Stored.Settings = DefaultSettingsHere();
         else if (found == platform::StorageResult_Ok)
         {
-            const bc::LoadResult<bc::Settings> loaded = bc::LoadSettings(raw);
+            const core::LoadResult<core::Settings> loaded = core::LoadSettings(raw);
             if (loaded.Ok())
                 app.Settings = app.Stored.Settings = loaded.Value;
         }
     }
     if (key == StoredKey_All || key == StoredKey_History || key == StoredKey_Reset)
     {
-        std::vector<bc::SessionRecord> stored;
+        std::vector<core::SessionRecord> stored;
         const platform::StorageResult found = platform::StorageRead(HistoryKey, &raw);
         bool readable = found == platform::StorageResult_Missing;
         if (found == platform::StorageResult_Ok)
         {
-            bc::LoadResult<std::vector<bc::SessionRecord>> loaded = bc::LoadHistory(raw);
+            core::LoadResult<std::vector<core::SessionRecord>> loaded = core::LoadHistory(raw);
             readable = loaded.Ok();
             if (readable)
                 stored = loaded.Value;
@@ -511,19 +511,19 @@ void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
         if (readable && !app.Stored.Held[StoredKey_History])
         {
             // What is stored, plus what this page still has waiting to be written.
-            std::vector<bc::SessionRecord> pending;
-            for (const bc::SessionRecord& record : app.Stored.Pending)
+            std::vector<core::SessionRecord> pending;
+            for (const core::SessionRecord& record : app.Stored.Pending)
                 if (record.StartedWallMs >= app.Stored.ResetAtWallMs)
                     pending.push_back(record);
-            app.History = bc::MergeHistory(stored, pending).Sessions;
+            app.History = core::MergeHistory(stored, pending).Sessions;
             if (app.ExpandedSession.size() && std::none_of(app.History.begin(), app.History.end(),
-                                                           [&](const bc::SessionRecord& r) { return r.Id == app.ExpandedSession; }))
+                                                           [&](const core::SessionRecord& r) { return r.Id == app.ExpandedSession; }))
                 app.ExpandedSession.clear();
         }
     }
     if (key == StoredKey_All || key == StoredKey_Session || key == StoredKey_Reset)
     {
-        bc::SessionInProgress stored;
+        core::SessionInProgress stored;
         const platform::StorageResult found = ReadStoredSession(&stored);
         if (found == platform::StorageResult_Missing)
         {
@@ -539,7 +539,7 @@ void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
             {
                 // Another page runs it: show it here, paused, as it stands there.
                 const bool was_here = same && !app.Stored.SessionElsewhere && !app.Restored;
-                app.Session = bc::RestoreSession(stored, (int64_t)now_ms);
+                app.Session = core::RestoreSession(stored, (int64_t)now_ms);
                 app.HasSession = true;
                 app.Restored = true;
                 app.Stored.SessionElsewhere = true;
@@ -551,7 +551,7 @@ void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
                     platform::CancelScheduledTones();
                     if (app.Current == Screen_Session)
                         Navigate(app, Screen_Home);
-                    app.Notice = bc::Tr("This workout was taken over in another window.");
+                    app.Notice = core::Tr("This workout was taken over in another window.");
                     app.NoticeIsError = false;
                     platform::Announce(app.Notice.c_str());
                 }
@@ -568,7 +568,7 @@ void app::DeleteEverything(AppState& app)
     const std::string removed = ForgetAllData(app);
     platform::KeepScreenAwake(false);
     app.ConfirmingReset = false;
-    ShowNotice(app, removed + " " + bc::Tr("Settings are back to the defaults."), false);
+    ShowNotice(app, removed + " " + core::Tr("Settings are back to the defaults."), false);
 }
 
 std::string app::ForgetAllData(AppState& app)
@@ -589,23 +589,23 @@ std::string app::ForgetAllData(AppState& app)
         }
         const int64_t now_wall = app.WallMs;
         app.Stored.ResetAtWallMs = now_wall;
-        platform::StorageWrite(ResetKey, bc::SaveResetMark(now_wall));
+        platform::StorageWrite(ResetKey, core::SaveResetMark(now_wall));
         // What was deleted, as the items of a list after "Deleted" (below).
         std::vector<std::string> parts;
         if (settings)
             // TRANSLATORS: an item of the list in "Deleted %s."
-            parts.push_back(bc::Tr("your settings"));
+            parts.push_back(core::Tr("your settings"));
         if (history)
             // TRANSLATORS: an item of the list in "Deleted %s."
-            parts.push_back(bc::Format(bc::TrN("your history of %d session", "your history of %d sessions", (long long)app.History.size()), (int)app.History.size()));
+            parts.push_back(core::Format(core::TrN("your history of %d session", "your history of %d sessions", (long long)app.History.size()), (int)app.History.size()));
         if (session)
             // TRANSLATORS: an item of the list in "Deleted %s."
-            parts.push_back(bc::Tr("the session in progress"));
+            parts.push_back(core::Tr("the session in progress"));
         if (copies > 0)
             // TRANSLATORS: an item of the list in "Deleted %s."; copies of stored data the app could not read, kept aside
-            parts.push_back(bc::Format(bc::TrN("%d kept-aside copy of unreadable data", "%d kept-aside copies of unreadable data", copies), copies));
+            parts.push_back(core::Format(core::TrN("%d kept-aside copy of unreadable data", "%d kept-aside copies of unreadable data", copies), copies));
         if (parts.empty())
-            said = bc::Tr("There was nothing saved to delete.");
+            said = core::Tr("There was nothing saved to delete.");
         else
         {
             std::string list = parts[0];
@@ -613,18 +613,18 @@ std::string app::ForgetAllData(AppState& app)
             {
                 if (i + 1 < parts.size())
                     // TRANSLATORS: joins the items of a list ("a, b"), the last two excepted ("%s and %s")
-                    list = bc::Format(bc::Tr("%s, %s"), list.c_str(), parts[i].c_str());
+                    list = core::Format(core::Tr("%s, %s"), list.c_str(), parts[i].c_str());
                 else
                     // TRANSLATORS: joins the last two items of a list ("a, b and c")
-                    list = bc::Format(bc::Tr("%s and %s"), list.c_str(), parts[i].c_str());
+                    list = core::Format(core::Tr("%s and %s"), list.c_str(), parts[i].c_str());
             }
             // TRANSLATORS: %s is the list of what was deleted: "your settings, your history of 12 sessions and the session in progress"
-            said = bc::Format(bc::Tr("Deleted %s."), list.c_str());
+            said = core::Format(core::Tr("Deleted %s."), list.c_str());
         }
     }
     else
     {
-        said = bc::Tr("Everything held in this page was cleared (this browser was not saving anything).");
+        said = core::Tr("Everything held in this page was cleared (this browser was not saving anything).");
     }
     app.Settings = app.Stored.Settings = DefaultSettingsHere();
     app.History.clear();
@@ -650,18 +650,18 @@ std::string app::RecoverKeptHistory(AppState& app, const std::string& key)
     if (platform::StorageRead(key.c_str(), &raw) != platform::StorageResult_Ok)
     {
         ListKeptAside(app);
-        return bc::Tr("That kept copy is no longer in storage.");
+        return core::Tr("That kept copy is no longer in storage.");
     }
-    const bc::SalvageResult salvage = bc::SalvageHistory(raw);
+    const core::SalvageResult salvage = core::SalvageHistory(raw);
     if (!salvage.Error.empty())
         // TRANSLATORS: %s is why (a message of the reader)
-        return bc::Format(bc::Tr("Nothing could be recovered from that copy: %s. It is kept as it was."), salvage.Error.c_str());
-    const std::vector<bc::SessionRecord>& sessions = salvage.Sessions;
+        return core::Format(core::Tr("Nothing could be recovered from that copy: %s. It is kept as it was."), salvage.Error.c_str());
+    const std::vector<core::SessionRecord>& sessions = salvage.Sessions;
     const size_t before = app.History.size();
     AddToHistory(app, sessions);
     const int added = (int)(app.History.size() - before);
     // TRANSLATORS: sessions recovered, sessions of the copy already in the history, entries that could not be read
-    return bc::Format(bc::TrN("Recovered %d session from the kept copy (%d already here, %d unreadable). The copy is kept as it was.",
-                              "Recovered %d sessions from the kept copy (%d already here, %d unreadable). The copy is kept as it was.", added),
-                      added, (int)sessions.size() - added, salvage.Unreadable);
+    return core::Format(core::TrN("Recovered %d session from the kept copy (%d already here, %d unreadable). The copy is kept as it was.",
+                                  "Recovered %d sessions from the kept copy (%d already here, %d unreadable). The copy is kept as it was.", added),
+                        added, (int)sessions.size() - added, salvage.Unreadable);
 }

@@ -24,7 +24,7 @@ constexpr const char* HistoryKey = "bandCircuit.history";
 constexpr const char* ResetKey = "bandCircuit.reset";                // when "Delete everything" last ran
 constexpr const char* UnreadablePrefix = "bandCircuit.unreadable.";  // + name + "." + wall ms
 
-bc::Settings DefaultSettingsHere();                                // the defaults, with the screen flash on where there is no vibration
+core::Settings DefaultSettingsHere();                              // the defaults, with the screen flash on where there is no vibration
 void LoadSavedData(AppState& app, double now_ms);                  // settings, history, then the session (restored paused)
 void SaveSettings(AppState& app);                                  // merged with what another page may have stored meanwhile
 void SaveSession(AppState& app, double now_ms);                    // the session in progress, if this page owns it
@@ -33,7 +33,7 @@ void ForgetSession(AppState& app, const std::string& session_id);  // it ended o
 
 // Adds sessions to the history: kept in memory at once, written under the storage lock (at once
 // where the browser has no Web Locks). Each record's fate is in RecordSaveFor().
-void AddToHistory(AppState& app, const std::vector<bc::SessionRecord>& records);
+void AddToHistory(AppState& app, const std::vector<core::SessionRecord>& records);
 void CommitHistory(AppState& app);  // the write itself: read, merge by id, check limits, write
 
 void StorageChanged(AppState& app, StoredKey key, double now_ms);       // another page wrote or removed `key`

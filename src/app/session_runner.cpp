@@ -32,14 +32,14 @@ static void Flash(app::AppState& app, double now_ms)
 void app::PreviewCueVolume(AppState& app)
 {
     platform::SetCueVolume(app.Settings.CueVolume);
-    platform::PlayTone(bc::CueToneKey(bc::CueTone_Rep));
+    platform::PlayTone(core::CueToneKey(core::CueTone_Rep));
 }
 
 // Plays what the coach (src/core/coach.cpp, the one cue table) says for one instant.
-static void PlayCueOutput(app::AppState& app, const bc::CueOutput& cue, double now_ms)
+static void PlayCueOutput(app::AppState& app, const core::CueOutput& cue, double now_ms)
 {
     platform::SetCueVolume(app.Settings.CueVolume);
-    if (const char* tone = bc::CueToneKey(cue.Tone))
+    if (const char* tone = core::CueToneKey(cue.Tone))
         platform::PlayTone(tone);
     if (!cue.Speech.empty())
         platform::Speak(cue.Speech.c_str());
@@ -54,16 +54,16 @@ void app::ScheduleHiddenCues(AppState& app, double now_ms)
     if (!app.HasSession || app.View.Paused || !app.Settings.CueSound)
         return;
     // Run a copy of the timer ahead: the cues it meets are the ones a locked screen would miss.
-    bc::Timer ahead = app.Session;
-    std::vector<bc::CueEvent> events;
-    const int64_t active_now = bc::ActiveMsAt(app.Session, (int64_t)now_ms);
-    bc::Update(ahead, (int64_t)now_ms + ScheduleAheadMs, &events);
+    core::Timer ahead = app.Session;
+    std::vector<core::CueEvent> events;
+    const int64_t active_now = core::ActiveMsAt(app.Session, (int64_t)now_ms);
+    core::Update(ahead, (int64_t)now_ms + ScheduleAheadMs, &events);
     std::vector<double> delays;
     std::vector<const char*> tones;
     // A hidden page cannot start speech on time: every tempo part gets its tone instead.
-    const bc::CoachOptions options = bc::MakeCoachOptions(app.Settings, false);
-    bc::ForEachCueInstant(app.Session.Plan, events, options, [&](const bc::CueOutput& cue, const bc::CueEvent& first) {
-        const char* tone = bc::CueToneKey(cue.Tone);
+    const core::CoachOptions options = core::MakeCoachOptions(app.Settings, false);
+    core::ForEachCueInstant(app.Session.Plan, events, options, [&](const core::CueOutput& cue, const core::CueEvent& first) {
+        const char* tone = core::CueToneKey(cue.Tone);
         if (tone == nullptr || first.AtActiveMs <= active_now || (int)tones.size() >= MaxScheduledTones)
             return;
         delays.push_back((double)(first.AtActiveMs - active_now) / 1000.0);
@@ -79,20 +79,20 @@ void app::PageShown(AppState& app, double now_ms)
     if (!app.HasSession)
         return;
     platform::CancelScheduledTones();
-    app.SilentUntilActiveMs = bc::ActiveMsAt(app.Session, (int64_t)now_ms);
+    app.SilentUntilActiveMs = core::ActiveMsAt(app.Session, (int64_t)now_ms);
 }
 
 // --- [SECTION] Ending
 
 static void FinishAndRecord(app::AppState& app, double now_ms)
 {
-    bc::SessionRecord record = bc::MakeSessionRecord(app.Session, (int64_t)now_ms, app.WallMs);
+    core::SessionRecord record = core::MakeSessionRecord(app.Session, (int64_t)now_ms, app.WallMs);
     record.HasTzOffset = true;
     record.TzOffsetMinutes = platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
     // A session is a workout when a rep was done: one skipped from end to end is not kept.
     bool any_work = false;
-    for (int e = 0; e < bc::ExerciseCount; e++)
-        for (int s = 0; s < bc::SideCount; s++)
+    for (int e = 0; e < core::ExerciseCount; e++)
+        for (int s = 0; s < core::SideCount; s++)
             any_work |= record.RepsDone[e][s] > 0;
     app.LastRecord = record;
     app.HasLastRecord = true;
@@ -125,9 +125,9 @@ static void UpdateAndSave(app::AppState& app, double now_ms)
 
 void app::StartSession(AppState& app, double now_ms)
 {
-    app.Session = bc::MakeTimer(app.Settings);
+    app.Session = core::MakeTimer(app.Settings);
     const int64_t wall = app.WallMs;
-    bc::Start(app.Session, (int64_t)now_ms, wall, bc::MakeSessionId(wall, app.History));
+    core::Start(app.Session, (int64_t)now_ms, wall, core::MakeSessionId(wall, app.History));
     app.HasSession = true;
     app.Restored = false;
     app.ConfirmingEnd = false;
@@ -138,11 +138,11 @@ void app::StartSession(AppState& app, double now_ms)
 
 void app::PauseSession(AppState& app, double now_ms)
 {
-    if (app.HasSession && bc::Pause(app.Session, (int64_t)now_ms))
+    if (app.HasSession && core::Pause(app.Session, (int64_t)now_ms))
     {
         platform::KeepScreenAwake(false);
         UpdateAndSave(app, now_ms);
-        platform::Announce(bc::Tr("Paused"));
+        platform::Announce(core::Tr("Paused"));
     }
 }
 
@@ -152,7 +152,7 @@ void app::ResumeSession(AppState& app, double now_ms)
         return;
     if (app.Restored || app.Stored.SessionElsewhere)
         TakeOverSession(app, now_ms);  // this page runs it from now on; another page showing it stops
-    if (app.HasSession && bc::Resume(app.Session, (int64_t)now_ms))
+    if (app.HasSession && core::Resume(app.Session, (int64_t)now_ms))
     {
         app.Restored = false;
         platform::KeepScreenAwake(true);
@@ -163,28 +163,28 @@ void app::ResumeSession(AppState& app, double now_ms)
 
 void app::SkipStep(AppState& app, double now_ms)
 {
-    if (app.HasSession && bc::Skip(app.Session, (int64_t)now_ms))
+    if (app.HasSession && core::Skip(app.Session, (int64_t)now_ms))
         UpdateAndSave(app, now_ms);
 }
 
 void app::BackStep(AppState& app, double now_ms)
 {
-    if (app.HasSession && bc::Back(app.Session, (int64_t)now_ms))
+    if (app.HasSession && core::Back(app.Session, (int64_t)now_ms))
         UpdateAndSave(app, now_ms);
 }
 
 void app::ExtendStep(AppState& app, double now_ms)
 {
-    if (app.HasSession && bc::Extend(app.Session, (int64_t)now_ms, bc::ExtendStepSec * 1000LL))
+    if (app.HasSession && core::Extend(app.Session, (int64_t)now_ms, core::ExtendStepSec * 1000LL))
     {
         UpdateAndSave(app, now_ms);
-        platform::Announce(bc::Tr("15 seconds added"));
+        platform::Announce(core::Tr("15 seconds added"));
     }
 }
 
 void app::FinishSet(AppState& app, double now_ms)
 {
-    if (app.HasSession && bc::Done(app.Session, (int64_t)now_ms))
+    if (app.HasSession && core::Done(app.Session, (int64_t)now_ms))
         UpdateAndSave(app, now_ms);
 }
 
@@ -193,10 +193,10 @@ void app::EndSession(AppState& app, double now_ms)
     if (!app.HasSession)
         return;
     UpdateSession(app, now_ms);
-    if (app.HasSession && bc::EndEarly(app.Session, (int64_t)now_ms))
+    if (app.HasSession && core::EndEarly(app.Session, (int64_t)now_ms))
     {
-        app.View = bc::Update(app.Session, (int64_t)now_ms, nullptr);
-        platform::Announce(bc::Tr("Session ended"));
+        app.View = core::Update(app.Session, (int64_t)now_ms, nullptr);
+        platform::Announce(core::Tr("Session ended"));
         FinishAndRecord(app, now_ms);
     }
 }
@@ -221,24 +221,24 @@ static bool TakeTimerEvents(app::AppState& app, double now_ms)
 {
     if (!app.HasSession)
         return false;
-    std::vector<bc::CueEvent> events;
-    app.View = bc::Update(app.Session, (int64_t)now_ms, &events);
-    const bc::CoachOptions options = bc::MakeCoachOptions(app.Settings, platform::SpeechAvailable());
-    bc::ForEachCueInstant(app.Session.Plan, events, options, [&](const bc::CueOutput& cue, const bc::CueEvent& first) {
+    std::vector<core::CueEvent> events;
+    app.View = core::Update(app.Session, (int64_t)now_ms, &events);
+    const core::CoachOptions options = core::MakeCoachOptions(app.Settings, platform::SpeechAvailable());
+    core::ForEachCueInstant(app.Session.Plan, events, options, [&](const core::CueOutput& cue, const core::CueEvent& first) {
         if (app.View.ActiveMs - first.AtActiveMs <= FreshCueMs && first.AtActiveMs > app.SilentUntilActiveMs)
             PlayCueOutput(app, cue, now_ms);
     });
     bool step_changed = false;
-    for (const bc::CueEvent& event : events)
+    for (const core::CueEvent& event : events)
     {
-        if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides)
+        if (event.Kind == core::CueKind::StepStart || event.Kind == core::CueKind::SwitchSides)
             step_changed = true;
         // Screen readers hear the moments, politely, never every second: a new step, a switch,
         // the last three seconds of a timed step, the finish (below).
-        if (event.Kind == bc::CueKind::StepStart || event.Kind == bc::CueKind::SwitchSides)
+        if (event.Kind == core::CueKind::StepStart || event.Kind == core::CueKind::SwitchSides)
             platform::Announce(app::DescribeStep(app.View).c_str());
-        else if (event.Kind == bc::CueKind::Countdown && event.Value == 3 && app.View.ActiveMs - event.AtActiveMs <= FreshCueMs)
-            platform::Announce(bc::Tr("3 seconds left"));
+        else if (event.Kind == core::CueKind::Countdown && event.Value == 3 && app.View.ActiveMs - event.AtActiveMs <= FreshCueMs)
+            platform::Announce(core::Tr("3 seconds left"));
     }
     if (app.View.Finished || app.View.EndedEarly)
     {

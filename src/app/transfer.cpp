@@ -17,24 +17,24 @@ void app::ExportHistoryFile(AppState& app)
 {
     if (app.History.empty())
     {
-        Tell(app, bc::Tr("There is nothing to export yet: finish or end a session first."), false);
+        Tell(app, core::Tr("There is nothing to export yet: finish or end a session first."), false);
         return;
     }
     const std::string name = HistoryFileName(app);
-    platform::DownloadFile(name.c_str(), bc::ExportHistory(app.History, app.WallMs));
+    platform::DownloadFile(name.c_str(), core::ExportHistory(app.History, app.WallMs));
     const int count = (int)app.History.size();
     // TRANSLATORS: %s is the file's name
-    Tell(app, bc::Format(bc::TrN("Exported %d session to %s.", "Exported %d sessions to %s.", count), count, name.c_str()), false);
+    Tell(app, core::Format(core::TrN("Exported %d session to %s.", "Exported %d sessions to %s.", count), count, name.c_str()), false);
 }
 
-void app::ExportSessionFile(AppState& app, const bc::SessionRecord& record)
+void app::ExportSessionFile(AppState& app, const core::SessionRecord& record)
 {
-    platform::DownloadFile(SessionFileName(record).c_str(), bc::ExportHistory({ record }, app.WallMs));
+    platform::DownloadFile(SessionFileName(record).c_str(), core::ExportHistory({ record }, app.WallMs));
 }
 
 void app::OpenImport(AppState& app)
 {
-    Tell(app, bc::Tr("Choose a history file exported from Band Circuit. Sessions already here are kept as they are."), false);
+    Tell(app, core::Tr("Choose a history file exported from Band Circuit. Sessions already here are kept as they are."), false);
     platform::OpenFilePicker();
 }
 
@@ -50,23 +50,23 @@ bool app::ReceiveImport(AppState& app)
         // The page says what went wrong in a word ("large:<KB>", "unreadable"); the words are ours.
         std::string why;
         if (error.rfind("large:", 0) == 0)
-            why = bc::Format(bc::Tr("That file is too large (%d KB) to be a Band Circuit history export. Nothing was changed."), atoi(error.c_str() + 6));
+            why = core::Format(core::Tr("That file is too large (%d KB) to be a Band Circuit history export. Nothing was changed."), atoi(error.c_str() + 6));
         else
-            why = bc::Tr("The file could not be read. Nothing was changed.");
+            why = core::Tr("The file could not be read. Nothing was changed.");
         // TRANSLATORS: %s is why: the file could not be read, or is too large
-        Tell(app, bc::Format(bc::Tr("Import failed: %s"), why.c_str()), true);
+        Tell(app, core::Format(core::Tr("Import failed: %s"), why.c_str()), true);
         platform::Announce(app.Notice.c_str());
         return true;
     }
-    const bc::LoadResult<std::vector<bc::SessionRecord>> loaded = bc::ImportHistory(text);
+    const core::LoadResult<std::vector<core::SessionRecord>> loaded = core::ImportHistory(text);
     if (!loaded.Ok())
     {
         // TRANSLATORS: %s is why (a message of the reader: "history file: not valid JSON (...)")
-        Tell(app, bc::Format(bc::Tr("Import failed, nothing was changed: %s."), loaded.Error.Message.c_str()), true);
+        Tell(app, core::Format(core::Tr("Import failed, nothing was changed: %s."), loaded.Error.Message.c_str()), true);
         platform::Announce(app.Notice.c_str());
         return true;
     }
-    const bc::MergeResult merged = bc::MergeHistory(app.History, loaded.Value);
+    const core::MergeResult merged = core::MergeHistory(app.History, loaded.Value);
     // Written even when nothing is new here: a session shown but not yet stored (storage was
     // full when it ended) is stored now.
     AddToHistory(app, loaded.Value);  // merged by id with what is stored, under the storage lock
@@ -74,23 +74,23 @@ bool app::ReceiveImport(AppState& app)
     {
         const int here = merged.AlreadyPresent;
         // TRANSLATORS: %d is how many sessions the file holds
-        Tell(app, bc::Format(bc::TrN("Every session in that file (%d) is already here. Nothing was changed.", "Every session in that file (%d) is already here. Nothing was changed.", here), here), false);
+        Tell(app, core::Format(core::TrN("Every session in that file (%d) is already here. Nothing was changed.", "Every session in that file (%d) is already here. Nothing was changed.", here), here), false);
         platform::Announce(app.Notice.c_str());
         return true;
     }
     // "Imported 5 sessions; 2 were already here; 1 left out (history is full at 3000)."
     // TRANSLATORS: the first part of a sentence; "; 2 were already here" and "; 1 left out (...)" may follow, then "."
-    std::string line = bc::Format(bc::TrN("Imported %d session", "Imported %d sessions", merged.Added), merged.Added);
+    std::string line = core::Format(core::TrN("Imported %d session", "Imported %d sessions", merged.Added), merged.Added);
     if (merged.AlreadyPresent > 0)
         // TRANSLATORS: continues "Imported 5 sessions": how many of the file's sessions were in the history already
-        line += bc::Format(bc::TrN("; %d was already here", "; %d were already here", merged.AlreadyPresent), merged.AlreadyPresent);
+        line += core::Format(core::TrN("; %d was already here", "; %d were already here", merged.AlreadyPresent), merged.AlreadyPresent);
     if (merged.Dropped > 0)
         // TRANSLATORS: continues "Imported 5 sessions": sessions not imported, and the most sessions the history keeps
-        line += bc::Format(bc::TrN("; %d left out (history is full at %d)", "; %d left out (history is full at %d)", merged.Dropped), merged.Dropped, bc::MaxHistorySessions);
+        line += core::Format(core::TrN("; %d left out (history is full at %d)", "; %d left out (history is full at %d)", merged.Dropped), merged.Dropped, core::MaxHistorySessions);
     line += ".";
     Tell(app, line, false);
     if (app.Storage == StorageStatus_Full || app.Storage == StorageStatus_Unavailable)
-        Tell(app, app.Notice + " " + bc::Tr("They are shown here, but could not be saved in this browser."), true);
+        Tell(app, app.Notice + " " + core::Tr("They are shown here, but could not be saved in this browser."), true);
     platform::Announce(app.Notice.c_str());  // screen readers hear how the import went
     return true;
 }

@@ -8,9 +8,9 @@
 
 namespace app {
 
-void ExportHistoryFile(AppState& app);                                   // the whole history, as a download
-void ExportSessionFile(AppState& app, const bc::SessionRecord& record);  // one session (finish screen, when it was not saved)
-void OpenImport(AppState& app);                                          // the file picker, with a notice saying what to pick
-bool ReceiveImport(AppState& app);                                       // takes a chosen file if one arrived: true when it told something
+void ExportHistoryFile(AppState& app);                                     // the whole history, as a download
+void ExportSessionFile(AppState& app, const core::SessionRecord& record);  // one session (finish screen, when it was not saved)
+void OpenImport(AppState& app);                                            // the file picker, with a notice saying what to pick
+bool ReceiveImport(AppState& app);                                         // takes a chosen file if one arrived: true when it told something
 
 }  // namespace app

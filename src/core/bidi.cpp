@@ -3,7 +3,7 @@
 #include <algorithm>  // std::min, std::max
 #include <vector>
 
-namespace bc {
+namespace core {
 
 namespace {
 
@@ -269,4 +269,4 @@ void PlaceLine(std::span<PlacedGlyph> line, bool right_to_left_screen, float scr
     }
 }
 
-}  // namespace bc
+}  // namespace core

@@ -16,7 +16,7 @@
 
 #include <span>
 
-namespace bc {
+namespace core {
 
 enum class BidiClass
 {
@@ -42,4 +42,4 @@ struct PlacedGlyph
 // run (two texts drawn side by side are not one run).
 void PlaceLine(std::span<PlacedGlyph> line, bool right_to_left_screen, float screen_width, float gap_break);
 
-}  // namespace bc
+}  // namespace core

@@ -5,7 +5,7 @@
 
 #include "core/wording.h"
 
-namespace bc {
+namespace core {
 
 // --- [SECTION] Texts ----------------------------------------------------------------------------
 
@@ -476,4 +476,4 @@ bool FindBandStrength(std::string_view key, BandStrength* out)
     return false;
 }
 
-}  // namespace bc
+}  // namespace core

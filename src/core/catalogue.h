@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace bc {
+namespace core {
 
 enum class ExerciseId
 {
@@ -80,7 +80,7 @@ struct TempoPart
 constexpr int MaxTempoParts = 4;
 
 // The texts of an exercise are English, marked with N_() for extraction: translate them where they
-// are shown or spoken, with Tr() (bc::Tr(exercise.Name)). Keys are never translated.
+// are shown or spoken, with Tr() (core::Tr(exercise.Name)). Keys are never translated.
 struct Exercise
 {
     ExerciseId Id;
@@ -137,4 +137,4 @@ const char* BandStrengthKey(BandStrength band);                  // "none", "lig
 const char* BandStrengthName(BandStrength band);                 // in the active language: "Not noted", "Light", "Medium", "Heavy", "Extra heavy"
 bool FindBandStrength(std::string_view key, BandStrength* out);  // inverse of BandStrengthKey()
 
-}  // namespace bc
+}  // namespace core

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
-namespace bc {
+namespace core {
 
 // --- [SECTION] The cue table --------------------------------------------------------------------
 
@@ -201,4 +201,4 @@ CueOutput CoachCues(const std::vector<Step>& plan, const CueEvent* events, int c
     return out;
 }
 
-}  // namespace bc
+}  // namespace core

@@ -11,7 +11,7 @@
 #include "core/plan.h"
 #include "core/timer.h"
 
-namespace bc {
+namespace core {
 
 // The tones of the cues. The page knows them by name (CueToneKey): web/app.js's TONES has one
 // entry per name, so the two never have to agree on an order.
@@ -84,4 +84,4 @@ std::string SwitchSpeech(const Step& step);
 // "Circuit complete. Well done.": said at the finish, and what the screen reader hears then.
 const char* FinishSentence();
 
-}  // namespace bc
+}  // namespace core

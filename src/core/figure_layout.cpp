@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-namespace bc {
+namespace core {
 
 // --- [SECTION] Small helpers -----------------------------------------------------------------------
 
@@ -224,4 +224,4 @@ PanelRect DrawingBounds(const FigureDrawing& d, BandKind band_kind)
     return r;
 }
 
-}  // namespace bc
+}  // namespace core

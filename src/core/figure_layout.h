@@ -10,7 +10,7 @@
 
 #include "core/pose.h"
 
-namespace bc {
+namespace core {
 
 struct Point2
 {
@@ -91,4 +91,4 @@ Vec3 FaceDirection(const PoseSample& pose);
 // to the foot so it turns with it.
 Vec3 HeelPoint(const PoseSample& pose, int side);
 
-}  // namespace bc
+}  // namespace core

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-namespace bc {
+namespace core {
 
 static constexpr int64_t MsPerDay = 24LL * 60 * 60 * 1000;
 
@@ -134,4 +134,4 @@ HistoryStats ComputeHistoryStats(const std::vector<SessionRecord>& history, int6
     return stats;
 }
 
-}  // namespace bc
+}  // namespace core

@@ -9,7 +9,7 @@
 
 #include "core/catalogue.h"
 
-namespace bc {
+namespace core {
 
 constexpr int SideCount = 5;  // entries of Side, used to index RepsDone
 constexpr int MaxSessionIdLength = 64;
@@ -74,4 +74,4 @@ struct LocalDateTime
 };
 LocalDateTime ToLocalDateTime(int64_t wall_ms, int tz_offset_minutes);
 
-}  // namespace bc
+}  // namespace core

@@ -10,7 +10,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-namespace bc {
+namespace core {
 
 class JsonWriter : public rapidjson::Writer<rapidjson::StringBuffer>
 {
@@ -35,4 +35,4 @@ private:
     }
 };
 
-}  // namespace bc
+}  // namespace core

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <string_view>
 
-namespace bc {
+namespace core {
 
 // --- [SECTION] Settings -------------------------------------------------------------------------
 
@@ -213,4 +213,4 @@ ExerciseId PreviousExercise(const Step& rest)
     return (ExerciseId)((int)rest.Exercise - 1);
 }
 
-}  // namespace bc
+}  // namespace core

@@ -8,7 +8,7 @@
 
 #include "core/catalogue.h"
 
-namespace bc {
+namespace core {
 
 // --- [SECTION] Settings -------------------------------------------------------------------------
 
@@ -118,4 +118,4 @@ int64_t PlanTotalMs(const std::vector<Step>& plan);
 // The exercise done just before a Rest or RoundRest step (the last one of the round for a RoundRest).
 ExerciseId PreviousExercise(const Step& rest);
 
-}  // namespace bc
+}  // namespace core

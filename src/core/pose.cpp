@@ -19,7 +19,7 @@
 
 #include <cmath>
 
-namespace bc {
+namespace core {
 
 // --- [SECTION] Vector math -----------------------------------------------------------------------
 
@@ -712,4 +712,4 @@ ProjectedPose ProjectPose(const PoseSample& pose, const Camera& camera)
     return projected;
 }
 
-}  // namespace bc
+}  // namespace core

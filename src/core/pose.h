@@ -10,7 +10,7 @@
 
 #include "core/catalogue.h"
 
-namespace bc {
+namespace core {
 
 struct Vec3
 {
@@ -154,4 +154,4 @@ float Distance(const Vec3& a, const Vec3& b);
 float AngleDeg(const Vec3& a, const Vec3& b);                           // angle between two directions, 0..180
 float JointAngleDeg(const Vec3& a, const Vec3& vertex, const Vec3& b);  // angle a-vertex-b
 
-}  // namespace bc
+}  // namespace core

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-namespace bc {
+namespace core {
 
 static int64_t FloorDiv7(int64_t day)
 {
@@ -114,4 +114,4 @@ Suggestion SuggestNext(const SessionRecord& latest, const SessionRecord* previou
     return suggestion;
 }
 
-}  // namespace bc
+}  // namespace core

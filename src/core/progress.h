@@ -10,7 +10,7 @@
 #include "core/history.h"
 #include "core/plan.h"
 
-namespace bc {
+namespace core {
 
 struct WeekProgress
 {
@@ -52,4 +52,4 @@ struct Suggestion
 // Otherwise nothing: below the top, the range itself is the plan.
 Suggestion SuggestNext(const SessionRecord& latest, const SessionRecord* previous, ExerciseId exercise, const Settings& settings);
 
-}  // namespace bc
+}  // namespace core

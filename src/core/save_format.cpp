@@ -18,7 +18,7 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/stringbuffer.h>
 
-namespace bc {
+namespace core {
 
 using JsonValue = rapidjson::Value;
 
@@ -930,9 +930,9 @@ MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::
     return result;
 }
 
-}  // namespace bc
+}  // namespace core
 
-namespace bc {
+namespace core {
 
 // --- [SECTION] Limits, salvage, merges between pages -------------------------------------------
 
@@ -1058,4 +1058,4 @@ LoadResult<int64_t> LoadResetMark(std::string_view json)
     return result;
 }
 
-}  // namespace bc
+}  // namespace core

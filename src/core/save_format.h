@@ -15,7 +15,7 @@
 #include "core/plan.h"
 #include "core/timer.h"
 
-namespace bc {
+namespace core {
 
 constexpr int SaveFormatVersion = 1;                   // written into every top-level object
 constexpr size_t MaxSaveInputBytes = 2 * 1024 * 1024;  // larger input is refused before parsing
@@ -89,4 +89,4 @@ Settings MergeSettings(const Settings& base, const Settings& mine, const Setting
 std::string SaveResetMark(int64_t at_wall_ms);
 LoadResult<int64_t> LoadResetMark(std::string_view json);
 
-}  // namespace bc
+}  // namespace core

@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-namespace bc {
+namespace core {
 
 // --- [SECTION] Helpers --------------------------------------------------------------------------
 
@@ -515,4 +515,4 @@ Timer RestoreSession(const SessionInProgress& session, int64_t now_ms)
     return timer;
 }
 
-}  // namespace bc
+}  // namespace core

@@ -12,7 +12,7 @@
 #include "core/history.h"
 #include "core/plan.h"
 
-namespace bc {
+namespace core {
 
 // --- [SECTION] Cues -----------------------------------------------------------------------------
 
@@ -155,4 +155,4 @@ const char* CheckSessionInProgress(const SessionInProgress& session);
 // A started timer, PAUSED at the snapshot's active time, on the monotonic clock now_ms.
 Timer RestoreSession(const SessionInProgress& session, int64_t now_ms);
 
-}  // namespace bc
+}  // namespace core

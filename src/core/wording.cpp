@@ -18,7 +18,7 @@
 #include <cstdio>
 #include <cstring>
 
-namespace bc {
+namespace core {
 
 namespace {
 
@@ -299,4 +299,4 @@ void ForEachTranslation(void (*visit)(const char* text, void* user), void* user)
     }
 }
 
-}  // namespace bc
+}  // namespace core

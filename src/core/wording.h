@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace bc {
+namespace core {
 
 // --- Marking and translating
 const char* Tr(const char* english);                                     // a text
@@ -63,4 +63,4 @@ const std::vector<std::string_view>& NameFonts();  // none until they arrive
 // Every text of the active language's table, for building its glyph ranges.
 void ForEachTranslation(void (*visit)(const char* text, void* user), void* user);
 
-}  // namespace bc
+}  // namespace core

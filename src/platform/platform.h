@@ -52,7 +52,7 @@ enum Persistence
 Persistence StoragePersistence();  // what the browser last said about navigator.storage.persisted()
 
 // --- Cues
-// Tones go by name: bc::CueToneKey() (src/core/coach.h), the keys of web/app.js's TONES.
+// Tones go by name: core::CueToneKey() (src/core/coach.h), the keys of web/app.js's TONES.
 void PlayTone(const char* tone);                                                  // Web Audio; resumes a suspended context first
 void SetCueVolume(int percent);                                                   // loudness of tones and speech, 0..100
 bool SpeechAvailable();                                                           // speech synthesis exists and has at least one voice

@@ -92,7 +92,7 @@ void ui::AccessibilityItemAdded(ImGuiID id, bool visible)
 
 // --- [SECTION] The description sent to web/a11y.js
 
-using bc::JsonWriter;
+using core::JsonWriter;
 
 // A whole number as one, anything else with its one decimal.
 static void NumberField(JsonWriter& w, const char* key, double value)

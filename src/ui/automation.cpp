@@ -342,7 +342,7 @@ std::string ui::KeyboardFocusName()
 
 // --- [SECTION] widgets() and texts() (platform::PageQueries)
 
-using bc::JsonWriter;
+using core::JsonWriter;
 
 // A CSS px measure, to one decimal.
 static void Px(JsonWriter& w, const char* key, float value)

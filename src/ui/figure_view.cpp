@@ -14,7 +14,7 @@ namespace ui {
 // --- [SECTION] Styles ----------------------------------------------------------------------------
 
 // What both themes share: the view, unzoomed, with the inset.
-static FigureStyle BaseStyle(const bc::Camera& camera)
+static FigureStyle BaseStyle(const core::Camera& camera)
 {
     FigureStyle style;
     style.Camera = camera;
@@ -24,7 +24,7 @@ static FigureStyle BaseStyle(const bc::Camera& camera)
     return style;
 }
 
-FigureStyle FigureStyleLight(const bc::Camera& camera)
+FigureStyle FigureStyleLight(const core::Camera& camera)
 {
     FigureStyle style = BaseStyle(camera);
     style.BodyColor = IM_COL32(38, 50, 72, 255);
@@ -41,7 +41,7 @@ FigureStyle FigureStyleLight(const bc::Camera& camera)
     return style;
 }
 
-FigureStyle FigureStyleDark(const bc::Camera& camera)
+FigureStyle FigureStyleDark(const core::Camera& camera)
 {
     FigureStyle style = BaseStyle(camera);
     style.BodyColor = IM_COL32(232, 236, 244, 255);
@@ -71,7 +71,7 @@ static ImU32 LerpColor(ImU32 a, ImU32 b, float t)
 
 static float Length(ImVec2 v) { return std::sqrt(v.x * v.x + v.y * v.y); }
 
-static ImVec2 ToImVec2(const bc::Point2& p) { return { p.X, p.Y }; }
+static ImVec2 ToImVec2(const core::Point2& p) { return { p.X, p.Y }; }
 
 // A piece to draw, kept for the far-to-near sort.
 struct DrawItem
@@ -86,7 +86,7 @@ struct DrawItem
 constexpr int MaxDrawItems = 96;
 
 // Pixels kept clear around the figure: room for half a limb's width and the round caps.
-static float FigureMargin(const bc::PanelRect& panel)
+static float FigureMargin(const core::PanelRect& panel)
 {
     return std::fmax(3.0f, 0.03f * std::fmin(panel.MaxX - panel.MinX, panel.MaxY - panel.MinY));
 }
@@ -118,35 +118,35 @@ static void StrokeSegment(ImDrawList* draw_list, ImVec2 a, ImVec2 b, ImU32 color
 // --- [SECTION] Drawing -----------------------------------------------------------------------------
 
 // The band's colour: slack orange warming to the taut colour as tension builds, then deepening as
-// the band stretches further. Under working tension (bc::TautStretch) it is always the taut family.
+// the band stretches further. Under working tension (core::TautStretch) it is always the taut family.
 static ImU32 BandColor(const FigureStyle& style, float stretch)
 {
-    if (stretch < bc::TautStretch)
-        return LerpColor(style.BandSlackColor, style.BandTautColor, stretch / bc::TautStretch);
-    return LerpColor(style.BandTautColor, style.BandFullColor, (stretch - bc::TautStretch) / (1.0f - bc::TautStretch));
+    if (stretch < core::TautStretch)
+        return LerpColor(style.BandSlackColor, style.BandTautColor, stretch / core::TautStretch);
+    return LerpColor(style.BandTautColor, style.BandFullColor, (stretch - core::TautStretch) / (1.0f - core::TautStretch));
 }
 
 // The floor: a soft shadow under the body (its footprint on the floor, seen at the camera's pitch),
 // the floor line through it, and for walks, marks fixed to the floor that slide by as the figure
 // travels.
-static void DrawFloor(ImDrawList* draw_list, const bc::PoseSample& pose, const FigureStyle& style, const bc::FigureDrawing& d)
+static void DrawFloor(ImDrawList* draw_list, const core::PoseSample& pose, const FigureStyle& style, const core::FigureDrawing& d)
 {
     const float scale = d.Scale;
-    auto to_screen = [&](const bc::Vec3& p) {
-        bc::ViewPoint v = bc::ProjectPoint(p, pose.ViewCentre, style.Camera);
+    auto to_screen = [&](const core::Vec3& p) {
+        core::ViewPoint v = core::ProjectPoint(p, pose.ViewCentre, style.Camera);
         return ImVec2(d.Origin.X + v.X * scale, d.Origin.Y - v.Y * scale);
     };
     float min_x = pose.Joints[0].x, max_x = min_x, min_z = pose.Joints[0].z, max_z = min_z;
-    for (const bc::Vec3& joint : pose.Joints)
+    for (const core::Vec3& joint : pose.Joints)
     {
         min_x = std::fmin(min_x, joint.x), max_x = std::fmax(max_x, joint.x);
         min_z = std::fmin(min_z, joint.z), max_z = std::fmax(max_z, joint.z);
     }
     const float reach_x = 0.5f * (max_x - min_x) + 0.1f, reach_z = 0.5f * (max_z - min_z) + 0.1f;
     const ImVec2 floor = to_screen({ 0.5f * (min_x + max_x), 0.0f, 0.5f * (min_z + max_z) });
-    const bc::Vec3 origin = { 0.0f, 0.0f, 0.0f };
-    const bc::ViewPoint ax = bc::ProjectPoint({ reach_x, 0.0f, 0.0f }, origin, style.Camera);
-    const bc::ViewPoint az = bc::ProjectPoint({ 0.0f, 0.0f, reach_z }, origin, style.Camera);
+    const core::Vec3 origin = { 0.0f, 0.0f, 0.0f };
+    const core::ViewPoint ax = core::ProjectPoint({ reach_x, 0.0f, 0.0f }, origin, style.Camera);
+    const core::ViewPoint az = core::ProjectPoint({ 0.0f, 0.0f, reach_z }, origin, style.Camera);
     const float radius = std::sqrt(ax.X * ax.X + az.X * az.X) * scale;  // half the shadow's screen width
     const float squash = std::sqrt(ax.Y * ax.Y + az.Y * az.Y) * scale;
     const float line = std::fmax(1.0f, 0.25f * d.Limb);
@@ -163,7 +163,7 @@ static void DrawFloor(ImDrawList* draw_list, const bc::PoseSample& pose, const F
     draw_list->PathLineTo({ floor.x - radius, floor.y });
     draw_list->PathLineTo({ floor.x + radius, floor.y });
     draw_list->PathStroke(style.FloorColor, 0, line);
-    const bc::Vec3& extent = pose.ViewHalfExtent;
+    const core::Vec3& extent = pose.ViewHalfExtent;
     const bool boxed = extent.x > 0.0f && extent.z > 0.0f;
     if (pose.FloorTickSpacing > 0.0f)
     {
@@ -182,39 +182,39 @@ static void DrawFloor(ImDrawList* draw_list, const bc::PoseSample& pose, const F
 }
 
 // The figure and its band, laid out by the core, sorted far to near and stroked.
-static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const FigureStyle& style, const bc::FigureDrawing& d)
+static void DrawBody(ImDrawList* draw_list, const core::PoseSample& pose, const FigureStyle& style, const core::FigureDrawing& d)
 {
     const float limb = d.Limb;
     DrawList items;
 
     // Which side of the body is further away (dim it), judged separately for arms and legs.
-    auto far_side = [&](bc::Joint left, bc::Joint right) {
+    auto far_side = [&](core::Joint left, core::Joint right) {
         float difference = d.JointDepth[left] - d.JointDepth[right];
         if (std::fabs(difference) < 0.03f)
-            return bc::BodySide_Centre;  // square on to the viewer: both sides look the same
-        return difference < 0.0f ? bc::BodySide_Left : bc::BodySide_Right;
+            return core::BodySide_Centre;  // square on to the viewer: both sides look the same
+        return difference < 0.0f ? core::BodySide_Left : core::BodySide_Right;
     };
-    const bc::BodySide far_arms = far_side(bc::Joint_ShoulderL, bc::Joint_ShoulderR);
-    const bc::BodySide far_legs = far_side(bc::Joint_HipL, bc::Joint_HipR);
+    const core::BodySide far_arms = far_side(core::Joint_ShoulderL, core::Joint_ShoulderR);
+    const core::BodySide far_legs = far_side(core::Joint_HipL, core::Joint_HipR);
 
-    for (const bc::Bone& bone : bc::Bones)
+    for (const core::Bone& bone : core::Bones)
     {
-        if (bone.To == bc::Joint_Head)
+        if (bone.To == core::Joint_Head)
             continue;  // the head is a disc, drawn below
-        bool is_leg = bone.From >= bc::Joint_HipL || bone.From == bc::Joint_Pelvis;
-        bool is_far = bone.Side != bc::BodySide_Centre && bone.Side == (is_leg ? far_legs : far_arms);
+        bool is_leg = bone.From >= core::Joint_HipL || bone.From == core::Joint_Pelvis;
+        bool is_far = bone.Side != core::BodySide_Centre && bone.Side == (is_leg ? far_legs : far_arms);
         float depth = 0.5f * (d.JointDepth[bone.From] + d.JointDepth[bone.To]);
-        bool is_foot = bone.To == bc::Joint_ToeL || bone.To == bc::Joint_ToeR;
-        float thickness = bone.From == bc::Joint_Pelvis && bone.To == bc::Joint_Chest ? limb * 1.5f : (is_foot ? limb * FootWidth : limb);
+        bool is_foot = bone.To == core::Joint_ToeL || bone.To == core::Joint_ToeR;
+        float thickness = bone.From == core::Joint_Pelvis && bone.To == core::Joint_Chest ? limb * 1.5f : (is_foot ? limb * FootWidth : limb);
         // Far limbs always go first: a small bias keeps them behind the trunk where they touch it.
         items.Add({ ToImVec2(d.Joints[bone.From]), ToImVec2(d.Joints[bone.To]), depth - (is_far ? 0.15f : 0.0f), thickness,
                     is_far ? style.BodyFarColor : style.BodyColor, false });
     }
     for (int side = 0; side < 2; side++)
     {
-        bc::Joint ankle = side == 0 ? bc::Joint_AnkleL : bc::Joint_AnkleR;
-        bc::Joint toe = side == 0 ? bc::Joint_ToeL : bc::Joint_ToeR;
-        bool is_far = far_legs == (side == 0 ? bc::BodySide_Left : bc::BodySide_Right);
+        core::Joint ankle = side == 0 ? core::Joint_AnkleL : core::Joint_AnkleR;
+        core::Joint toe = side == 0 ? core::Joint_ToeL : core::Joint_ToeR;
+        bool is_far = far_legs == (side == 0 ? core::BodySide_Left : core::BodySide_Right);
         float depth = 0.5f * (d.JointDepth[ankle] + d.JointDepth[toe]) - (is_far ? 0.15f : 0.0f);
         ImU32 color = is_far ? style.BodyFarColor : style.BodyColor;
         items.Add({ ToImVec2(d.Joints[ankle]), ToImVec2(d.Heels[side]), depth, limb * FootWidth, color, false });
@@ -223,24 +223,24 @@ static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const Fi
 
     // The head: a disc, the nose out of it where the face looks (behind the disc when the face is
     // turned away, so only its tip can show), and an eye when the face is turned to the viewer.
-    const float head_depth = d.JointDepth[bc::Joint_Head];
+    const float head_depth = d.JointDepth[core::Joint_Head];
     const float head_diameter = std::fmax(5.0f, 2.0f * d.HeadRadius);
-    items.Add({ ToImVec2(d.Joints[bc::Joint_Head]), ToImVec2(d.Joints[bc::Joint_Head]), head_depth, head_diameter, style.BodyColor, true });
+    items.Add({ ToImVec2(d.Joints[core::Joint_Head]), ToImVec2(d.Joints[core::Joint_Head]), head_depth, head_diameter, style.BodyColor, true });
     items.Add({ ToImVec2(d.NoseBase), ToImVec2(d.NoseTip), d.NoseDepth > head_depth ? head_depth + 0.001f : head_depth - 0.001f,
                 std::fmax(2.0f, 0.8f * limb), style.BodyColor, false });
     if (d.FaceTowardViewer)
         items.Add({ ToImVec2(d.Eye), ToImVec2(d.Eye), head_depth + 0.002f, std::fmax(2.0f, 0.22f * head_diameter), style.EyeColor, true });
 
     // The band: its colour says how taut it is, and it gets thinner as it stretches.
-    const bc::Band& band = pose.Strap;
+    const core::Band& band = pose.Strap;
     const float stretch = band.Stretch < 0.0f ? 0.0f : (band.Stretch > 1.0f ? 1.0f : band.Stretch);
     const ImU32 band_color = BandColor(style, stretch);
     const float band_thickness = std::fmax(2.0f, limb * (0.85f - 0.3f * stretch));
     const ImVec2 band_a = ToImVec2(d.BandA), band_b = ToImVec2(d.BandB);
     const float depth_a = d.BandADepth, depth_b = d.BandBDepth;
-    if (band.Kind == bc::BandKind_Anchored)
+    if (band.Kind == core::BandKind_Anchored)
         items.Add({ ToImVec2(d.PostBase), band_a, 0.5f * (d.PostBaseDepth + depth_a), limb * 1.3f, style.PostColor, false });
-    if (band.Kind == bc::BandKind_Strap)
+    if (band.Kind == core::BandKind_Strap)
     {
         const int pieces = 8;
         for (int i = 0; i < pieces; i++)
@@ -255,11 +255,11 @@ static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const Fi
     {
         // A loop around two limbs (or the post and the foot): two strands and a round end at
         // each attachment, wide enough to wrap the limb.
-        float radius_a = band.Kind == bc::BandKind_Anchored ? band_thickness * 0.5f : limb * 0.9f;
+        float radius_a = band.Kind == core::BandKind_Anchored ? band_thickness * 0.5f : limb * 0.9f;
         // The anchored band narrows onto the top of the foot and passes under it in the drawing,
         // so the foot's angle is never hidden by the band.
-        float radius_b = band.Kind == bc::BandKind_Anchored ? limb * 0.4f : limb * 0.9f;
-        float depth_bias = band.Kind == bc::BandKind_Anchored ? -0.04f : 0.01f;
+        float radius_b = band.Kind == core::BandKind_Anchored ? limb * 0.4f : limb * 0.9f;
+        float depth_bias = band.Kind == core::BandKind_Anchored ? -0.04f : 0.01f;
         ImVec2 along = { band_b.x - band_a.x, band_b.y - band_a.y };
         float length = Length(along);
         along = length > 1e-3f ? ImVec2(along.x / length, along.y / length) : ImVec2(1.0f, 0.0f);
@@ -310,15 +310,15 @@ static void DrawBody(ImDrawList* draw_list, const bc::PoseSample& pose, const Fi
 // the exercise, the side and the camera: a few are kept, so a frame during a set costs one pose.
 struct FrameBoxes
 {
-    bc::ExerciseId Exercise;
-    bc::Side PoseSide;
-    bc::Camera Camera;
-    bc::ViewBox Movement;  // bc::MovementViewBox
-    bool HasFocus;         // bc::FocusViewBox returned true ...
-    bc::ViewBox Focus;     // ... with this box
+    core::ExerciseId Exercise;
+    core::Side PoseSide;
+    core::Camera Camera;
+    core::ViewBox Movement;  // core::MovementViewBox
+    bool HasFocus;           // core::FocusViewBox returned true ...
+    core::ViewBox Focus;     // ... with this box
 };
 
-static const FrameBoxes& CachedBoxes(const bc::PoseSample& pose, const bc::Camera& camera)
+static const FrameBoxes& CachedBoxes(const core::PoseSample& pose, const core::Camera& camera)
 {
     static FrameBoxes cache[6];
     static int count = 0, next = 0;
@@ -334,20 +334,20 @@ static const FrameBoxes& CachedBoxes(const bc::PoseSample& pose, const bc::Camer
     entry.Exercise = pose.Exercise;
     entry.PoseSide = pose.PoseSide;
     entry.Camera = camera;
-    entry.Movement = bc::MovementViewBox(pose.Exercise, pose.PoseSide, camera);
-    entry.HasFocus = bc::FocusViewBox(pose.Exercise, pose.PoseSide, camera, &entry.Focus);
+    entry.Movement = core::MovementViewBox(pose.Exercise, pose.PoseSide, camera);
+    entry.HasFocus = core::FocusViewBox(pose.Exercise, pose.PoseSide, camera, &entry.Focus);
     return entry;
 }
 
-void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSample& pose, const FigureStyle& style)
+void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const core::PoseSample& pose, const FigureStyle& style)
 {
     if (max.x - min.x < 4.0f || max.y - min.y < 4.0f)
         return;
-    const bc::PanelRect panel = { min.x, min.y, max.x, max.y };
+    const core::PanelRect panel = { min.x, min.y, max.x, max.y };
     const FrameBoxes& boxes = CachedBoxes(pose, style.Camera);
-    const bc::ViewBox box = style.FitPose ? bc::PoseViewBox(pose, style.Camera) : boxes.Movement;
-    const bc::FigureFit fit = bc::FitViewBox(box, panel, style.Zoom, FigureMargin(panel));
-    const bc::FigureDrawing drawing = bc::LayoutFigure(pose, style.Camera, fit);
+    const core::ViewBox box = style.FitPose ? core::PoseViewBox(pose, style.Camera) : boxes.Movement;
+    const core::FigureFit fit = core::FitViewBox(box, panel, style.Zoom, FigureMargin(panel));
+    const core::FigureDrawing drawing = core::LayoutFigure(pose, style.Camera, fit);
 
     const int first_vertex = draw_list->VtxBuffer.Size;
     draw_list->PushClipRect(min, max, true);
@@ -355,15 +355,15 @@ void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSam
     DrawBody(draw_list, pose, style, drawing);
 
     // The close-up (dorsiflexion's ankle): the same pose, framed on its subject, in a corner.
-    const bc::ViewBox& focus = boxes.Focus;
-    bc::PanelRect inset;
-    if (style.ShowInset && boxes.HasFocus && bc::InsetRect(panel, fit, focus, &inset))
+    const core::ViewBox& focus = boxes.Focus;
+    core::PanelRect inset;
+    if (style.ShowInset && boxes.HasFocus && core::InsetRect(panel, fit, focus, &inset))
     {
         const ImVec2 inset_min(inset.MinX, inset.MinY), inset_max(inset.MaxX, inset.MaxY);
         const float rounding = 10.0f;
         draw_list->AddRectFilled(inset_min, inset_max, style.InsetColor, rounding);
         draw_list->AddRect(inset_min, inset_max, style.FloorColor, rounding, 0, 1.5f);
-        bc::FigureDrawing close_up = bc::LayoutFigure(pose, style.Camera, bc::FitViewBox(focus, inset, 1.0f, 4.0f));
+        core::FigureDrawing close_up = core::LayoutFigure(pose, style.Camera, core::FitViewBox(focus, inset, 1.0f, 4.0f));
         close_up.Limb = std::fmax(drawing.Limb, 0.045f * close_up.Scale);  // a little finer than full scale: the foot's angle stays sharp
         draw_list->PushClipRect(inset_min, inset_max, true);
         DrawBody(draw_list, pose, style, close_up);
@@ -373,7 +373,7 @@ void DrawFigure(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const bc::PoseSam
     KeepUpright(draw_list, first_vertex, draw_list->VtxBuffer.Size, min.x, max.x);  // a body, not reading order
 }
 
-bool FigureView(const char* str_id, ImVec2 size, const bc::PoseSample& pose, FigureStyle* style)
+bool FigureView(const char* str_id, ImVec2 size, const core::PoseSample& pose, FigureStyle* style)
 {
     ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(str_id, size);
@@ -385,7 +385,7 @@ bool FigureView(const char* str_id, ImVec2 size, const bc::PoseSample& pose, Fig
         if (MirroredScreen())
             delta.x = -delta.x;  // the pointer is mirrored, the figure is not
         float degrees_per_pixel = 180.0f / (size.x > 1.0f ? size.x : 1.0f);
-        bc::OrbitCamera(&style->Camera, -delta.x * degrees_per_pixel, delta.y * degrees_per_pixel);
+        core::OrbitCamera(&style->Camera, -delta.x * degrees_per_pixel, delta.y * degrees_per_pixel);
     }
     DrawFigure(ImGui::GetWindowDrawList(), min, { min.x + size.x, min.y + size.y }, pose, *style);
     return dragging;

@@ -6,7 +6,7 @@
 // the tempo word only letters and a little punctuation. The lists live in CMakeLists.txt
 // (FONT_GLYPHS_*), which also subsets the embedded font to their union.
 //
-// A language other than English brings its own glyphs (bc::LanguageFonts(): cut by
+// A language other than English brings its own glyphs (core::LanguageFonts(): cut by
 // assets/lang/languages.py from its script's font, Noto Sans Arabic or Noto Sans CJK JP, and from
 // the same Inter): they are merged into the text and tempo-word sizes, and only the characters its
 // texts use are rasterised (the tempo word's size only those of the texts it draws).
@@ -32,16 +32,16 @@ static ImFont* g_Fonts[ui::FontRole_COUNT] = {};
 // Japanese tempo word at 46 px x DPR must not bring every character of the language along).
 static void ForEachCueText(void (*visit)(const char* text, void* user), void* user)
 {
-    for (int e = 0; e < bc::ExerciseCount; e++)
+    for (int e = 0; e < core::ExerciseCount; e++)
     {
-        const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
+        const core::Exercise& exercise = core::GetExercise((core::ExerciseId)e);
         for (int p = 0; p < exercise.TempoPartCount; p++)
-            visit(bc::Tr(exercise.Tempo[p].Name), user);
-        for (bc::Side side : { bc::Side::Left, bc::Side::Right, bc::Side::Forward, bc::Side::Back })
-            visit(bc::SideNowText(exercise, side), user);
+            visit(core::Tr(exercise.Tempo[p].Name), user);
+        for (core::Side side : { core::Side::Left, core::Side::Right, core::Side::Forward, core::Side::Back })
+            visit(core::SideNowText(exercise, side), user);
     }
     for (const char* title : { "Your pace", "Session ended", "No reps done", "Well done!" })
-        visit(bc::Tr(title), user);
+        visit(core::Tr(title), user);
 }
 
 // The characters of some texts, as ranges for ImFontAtlas: beyond ASCII only, or all of them.
@@ -83,8 +83,8 @@ static float HeightInEms(const unsigned char* font, size_t size)
 
 static void ForEachShownName(void (*visit)(const char* text, void* user), void* user)
 {
-    for (int i = 0; i < bc::LanguageCount(); i++)
-        visit(bc::LanguageAt(i).ShownName, user);
+    for (int i = 0; i < core::LanguageCount(); i++)
+        visit(core::LanguageAt(i).ShownName, user);
 }
 
 void ui::LoadFonts(float device_pixel_ratio)
@@ -111,15 +111,15 @@ void ui::LoadFonts(float device_pixel_ratio)
     language_glyphs.clear();
     cue_language_glyphs.clear();
     name_glyphs.clear();
-    const std::vector<std::string_view>& language_fonts = bc::LanguageFonts();
-    if (&bc::ActiveLanguage() != &bc::LanguageAt(0))
+    const std::vector<std::string_view>& language_fonts = core::LanguageFonts();
+    if (&core::ActiveLanguage() != &core::LanguageAt(0))
     {
-        GlyphsOf(bc::ForEachTranslation, false, &language_glyphs);
+        GlyphsOf(core::ForEachTranslation, false, &language_glyphs);
         // The tempo word's size has only the ASCII English needs: a digit in another language's
         // title ("0回で終了") is added.
         GlyphsOf(ForEachCueText, true, &cue_language_glyphs);
     }
-    const std::vector<std::string_view>& name_fonts = bc::NameFonts();
+    const std::vector<std::string_view>& name_fonts = core::NameFonts();
     if (!name_fonts.empty())
         GlyphsOf(ForEachShownName, false, &name_glyphs);
     // A size that shows the language's words asks the built-in font for them too (it has some of
@@ -201,9 +201,9 @@ int ui::MissingGlyphs()
     if (g_Fonts[FontRole_Body] == nullptr)
         return 0;
     // The tempo word's size holds the characters of the texts it draws, in any language.
-    int missing = CountMissing(bc::ForEachTranslation, { FontRole_Body, FontRole_Heading });
+    int missing = CountMissing(core::ForEachTranslation, { FontRole_Body, FontRole_Heading });
     missing += CountMissing(ForEachCueText, { FontRole_Cue });
-    if (!bc::NameFonts().empty())
+    if (!core::NameFonts().empty())
         missing += CountMissing(ForEachShownName, { FontRole_Body });
     return missing;
 }

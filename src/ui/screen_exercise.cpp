@@ -26,9 +26,9 @@
 #include <string>
 
 // The tempo part under way at a rep phase: "Extend", "Hold", ...
-static const bc::TempoPart* TempoPartAt(const bc::Exercise& exercise, float phase)
+static const core::TempoPart* TempoPartAt(const core::Exercise& exercise, float phase)
 {
-    const int part = bc::TempoPartAt(exercise, (int64_t)(phase * (float)bc::RepDurationMs(exercise)));
+    const int part = core::TempoPartAt(exercise, (int64_t)(phase * (float)core::RepDurationMs(exercise)));
     return part >= 0 ? &exercise.Tempo[part] : nullptr;
 }
 
@@ -36,14 +36,14 @@ static const bc::TempoPart* TempoPartAt(const bc::Exercise& exercise, float phas
 
 // The title may be long ("Russian twist with band hold"): it shrinks a little, then wraps. It is
 // drawn beside the Back button, centred on it.
-static bool DrawHeader(const bc::Exercise& exercise, float width)
+static bool DrawHeader(const core::Exercise& exercise, float width)
 {
     const bool back = ui::Button("Back", ui::ButtonKind_Quiet, 0.0f, 44.0f);
     const ImVec2 back_max = ImGui::GetItemRectMax();
     const ImVec2 pos(back_max.x + ImGui::GetStyle().ItemSpacing.x, ImGui::GetItemRectMin().y);
     const float avail = ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x + width - pos.x;
     ImFont* font = ui::GetFont(ui::FontRole_Heading);
-    const char* name = bc::Tr(exercise.Name);
+    const char* name = core::Tr(exercise.Name);
     float size = ui::HeadingFontSize;
     const float natural = font->CalcTextSizeA(size, FLT_MAX, 0.0f, name).x;
     if (natural > avail)
@@ -59,7 +59,7 @@ static bool DrawHeader(const bc::Exercise& exercise, float width)
     return back;
 }
 
-static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVec2 size)
+static void DrawFigureArea(app::AppState& app, const core::Exercise& exercise, ImVec2 size)
 {
     const ui::Palette& c = ui::Colors();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -67,20 +67,20 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     const ImVec2 max(min.x + size.x, min.y + size.y);
     draw_list->AddRectFilled(min, max, c.Surface, 14.0f);
 
-    const int rep_ms = ImMax(1, bc::RepDurationMs(exercise));
+    const int rep_ms = ImMax(1, core::RepDurationMs(exercise));
     const double elapsed = ExerciseDemoMs(app, app.NowMs);
     const float phase = (float)(std::fmod(elapsed, (double)rep_ms) / rep_ms);
     int rep_index = (int)(elapsed / rep_ms);
-    if (exercise.Style == bc::SetStyle::Directions)
+    if (exercise.Style == core::SetStyle::Directions)
         rep_index %= ImMax(1, exercise.CountMax);  // walk a set's worth of steps, then start over
-    const bc::PoseSample pose = bc::SamplePose(exercise.Id, app.ShownSide, phase, rep_index);
+    const core::PoseSample pose = core::SamplePose(exercise.Id, app.ShownSide, phase, rep_index);
 
     // Drawn a little inside the card, with room for the captions above the figure.
     const float caption_h = 26.0f;
     ImGui::SetCursorScreenPos(ImVec2(min.x + 6.0f, min.y + caption_h));
     ui::FigureStyle style = ui::IsDarkTheme() ? ui::FigureStyleDark(app.ShownCamera) : ui::FigureStyleLight(app.ShownCamera);
     if (ui::FigureView("##demo", ImVec2(size.x - 12.0f, size.y - caption_h - 6.0f), pose, &style))
-        ui::RequestAnimation(app);
+        app::RequestAnimation(app);
     app.ShownCamera = style.Camera;
     ui::FocusOutline(draw_list, min, max, 14.0f);
 
@@ -88,24 +88,24 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
     ImFont* font = ui::GetFont(ui::FontRole_Body);
     // The part's English name decides what is added to it; what is shown is translated.
     char now_text[192];
-    const bc::TempoPart* part = TempoPartAt(exercise, phase);
-    if (exercise.Style == bc::SetStyle::Directions)
+    const core::TempoPart* part = TempoPartAt(exercise, phase);
+    if (exercise.Style == core::SetStyle::Directions)
         // TRANSLATORS: over the figure of monster walks: the step it is taking.
-        snprintf(now_text, sizeof(now_text), bc::Tr("Step %d"), rep_index + 1);
-    else if (part != nullptr && bc::MovingLimbs(exercise.Id, part->PartSide) != nullptr)
+        snprintf(now_text, sizeof(now_text), core::Tr("Step %d"), rep_index + 1);
+    else if (part != nullptr && core::MovingLimbs(exercise.Id, part->PartSide) != nullptr)
         // TRANSLATORS: over the figure: the part of the rep ("Extend"), then what moves ("Left leg + right arm").
-        snprintf(now_text, sizeof(now_text), bc::Tr("%s \xC2\xB7 %s"), bc::Tr(part->Name), bc::MovingLimbs(exercise.Id, part->PartSide));  // "Extend · Left leg + right arm"
-    else if (part != nullptr && part->PartSide != bc::Side::None && strstr(part->Name, "left") == nullptr &&
+        snprintf(now_text, sizeof(now_text), core::Tr("%s \xC2\xB7 %s"), core::Tr(part->Name), core::MovingLimbs(exercise.Id, part->PartSide));  // "Extend · Left leg + right arm"
+    else if (part != nullptr && part->PartSide != core::Side::None && strstr(part->Name, "left") == nullptr &&
              strstr(part->Name, "right") == nullptr && strcmp(part->Name, "Centre") != 0)
         // TRANSLATORS: over the figure: the part of the rep ("Twist") and the side it works.
-        snprintf(now_text, sizeof(now_text), part->PartSide == bc::Side::Left ? bc::Tr("%s left") : bc::Tr("%s right"), bc::Tr(part->Name));
+        snprintf(now_text, sizeof(now_text), part->PartSide == core::Side::Left ? core::Tr("%s left") : core::Tr("%s right"), core::Tr(part->Name));
     else
-        snprintf(now_text, sizeof(now_text), "%s", part != nullptr ? bc::Tr(part->Name) : "");
+        snprintf(now_text, sizeof(now_text), "%s", part != nullptr ? core::Tr(part->Name) : "");
     if (!app.ShownPlaying)
-        snprintf(now_text, sizeof(now_text), "%s", bc::Tr("Paused"));
+        snprintf(now_text, sizeof(now_text), "%s", core::Tr("Paused"));
     draw_list->AddText(font, 16.0f, ImVec2(min.x + 12.0f, min.y + 8.0f), app.ShownPlaying ? c.Accent : c.TextMuted, now_text);
     // TRANSLATORS: over the figure: dragging it turns the view.
-    const char* hint = bc::Tr("Drag to turn");
+    const char* hint = core::Tr("Drag to turn");
     const float hint_w = font->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, hint).x;
     // Both on one line when they fit (longer words in other languages may not): else the hint goes below.
     const float now_w = font->CalcTextSizeA(16.0f, FLT_MAX, 0.0f, now_text).x;
@@ -118,10 +118,10 @@ static void DrawFigureArea(ui::AppState& app, const bc::Exercise& exercise, ImVe
 
 // Play (or Pause), then the two sides or Reset view, in a row; stacked: each on its own line, the
 // whole width (a small page).
-static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float width, bool stacked = false)
+static void DrawControls(app::AppState& app, const core::Exercise& exercise, float width, bool stacked = false)
 {
     const float spacing = stacked ? 0.0f : ImGui::GetStyle().ItemSpacing.x;
-    const bool sided = bc::HasSwitch(exercise);
+    const bool sided = core::HasSwitch(exercise);
     const float play_w = stacked ? width : sided ? ImFloor((width - 2 * spacing) * 0.36f)
                                                  : ImFloor((width - spacing) * 0.5f);
     if (app.ShownPlaying)
@@ -136,19 +136,19 @@ static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float 
     if (!sided)
     {
         if (ui::Button("Reset view", ui::ButtonKind_Normal, stacked ? width : width - play_w - spacing))
-            app.ShownCamera = bc::DefaultCamera(exercise.Id, app.ShownSide);
+            app.ShownCamera = core::DefaultCamera(exercise.Id, app.ShownSide);
         return;
     }
     const float side_w = stacked ? width : ImFloor((width - play_w - 2 * spacing) * 0.5f);
-    ui::BeginChoiceGroup(bc::Tr("Side shown"));  // the group's name, read by screen readers
+    ui::BeginChoiceGroup(core::Tr("Side shown"));  // the group's name, read by screen readers
     for (int i = 0; i < 2; i++)
     {
-        const bc::Side side = bc::ExerciseSide(exercise, i);
-        const char* english = bc::SideName(side);
+        const core::Side side = core::ExerciseSide(exercise, i);
+        const char* english = core::SideName(side);
         // TRANSLATORS: which side (or walking direction) the figure shows.
-        const char* shown = side == bc::Side::Left ? bc::TrC("side", "Left") : side == bc::Side::Right ? bc::TrC("side", "Right")
-                                                                           : side == bc::Side::Forward ? bc::TrC("direction", "Forward")
-                                                                                                       : bc::TrC("direction", "Backward");
+        const char* shown = side == core::Side::Left ? core::TrC("side", "Left") : side == core::Side::Right ? core::TrC("side", "Right")
+                                                                               : side == core::Side::Forward ? core::TrC("direction", "Forward")
+                                                                                                             : core::TrC("direction", "Backward");
         // Words with more than one meaning come translated with their context: "Shown###English".
         char label[128];
         snprintf(label, sizeof(label), "%s###%s", shown, english);
@@ -158,7 +158,7 @@ static void DrawControls(ui::AppState& app, const bc::Exercise& exercise, float 
         {
             // A new side, or the same side again: its best view either way.
             app.ShownSide = side;
-            app.ShownCamera = bc::DefaultCamera(exercise.Id, side);
+            app.ShownCamera = core::DefaultCamera(exercise.Id, side);
         }
     }
     ui::EndChoiceGroup();
@@ -176,7 +176,7 @@ static void StepList(const char* const* items, int count, bool numbered)
         ImGui::TextUnformatted(mark);
         ImGui::PopStyleColor();
         ImGui::SameLine(28.0f);
-        const char* item = bc::Tr(items[i]);
+        const char* item = core::Tr(items[i]);
         ImGui::TextWrapped("%s", item);
         char spoken[1024];
         snprintf(spoken, sizeof(spoken), numbered ? "%s %s" : "%.0s%s", mark, item);
@@ -184,38 +184,38 @@ static void StepList(const char* const* items, int count, bool numbered)
     }
 }
 
-static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exercise)
+static void DrawInstructions(const app::AppState& app, const core::Exercise& exercise)
 {
     const ui::Palette& c = ui::Colors();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.Accent));
-    ImGui::TextWrapped("%s", bc::Tr(exercise.DoseText));
-    ui::DescribeLastText(ui::NodeKind_Text, bc::Tr(exercise.DoseText));
+    ImGui::TextWrapped("%s", core::Tr(exercise.DoseText));
+    ui::DescribeLastText(ui::NodeKind_Text, core::Tr(exercise.DoseText));
     ImGui::PopStyleColor();
     const int planned = app.Settings.Reps[(int)exercise.Id];
     // TRANSLATORS: the reps (steps) set for the runner's sessions, in "Your sessions: 12 reps per
     // side, 2 rounds (change in Settings)."; the English says "reps" ("steps") for every count.
-    const char* count_format = exercise.Style == bc::SetStyle::Directions ? bc::TrN("%d steps each way", "%d steps each way", planned)
-                               : exercise.Style == bc::SetStyle::OneSet   ? bc::TrN("%d reps a round", "%d reps a round", planned)
-                                                                          : bc::TrN("%d reps per side", "%d reps per side", planned);
-    const std::string count = bc::Format(count_format, planned);
-    const std::string rounds = bc::Format(bc::TrN("%d round", "%d rounds", app.Settings.Rounds), app.Settings.Rounds);
+    const char* count_format = exercise.Style == core::SetStyle::Directions ? core::TrN("%d steps each way", "%d steps each way", planned)
+                               : exercise.Style == core::SetStyle::OneSet   ? core::TrN("%d reps a round", "%d reps a round", planned)
+                                                                            : core::TrN("%d reps per side", "%d reps per side", planned);
+    const std::string count = core::Format(count_format, planned);
+    const std::string rounds = core::Format(core::TrN("%d round", "%d rounds", app.Settings.Rounds), app.Settings.Rounds);
     // TRANSLATORS: the runner's own plan for this exercise: the reps ("12 reps per side"), then the
     // rounds ("2 rounds").
-    const std::string line = bc::Format(bc::Tr("Your sessions: %s, %s (change in Settings)."), count.c_str(), rounds.c_str());
+    const std::string line = core::Format(core::Tr("Your sessions: %s, %s (change in Settings)."), count.c_str(), rounds.c_str());
     ui::TextMuted(line.c_str());
-    if (exercise.Style == bc::SetStyle::Alternating)
+    if (exercise.Style == core::SetStyle::Alternating)
         ui::TextMuted("Each rep works the left side, then the right.");
-    else if (exercise.Style == bc::SetStyle::PerSide)
+    else if (exercise.Style == core::SetStyle::PerSide)
         ui::TextMuted("All reps on one side, then switch.");
-    else if (exercise.Style == bc::SetStyle::OneSet)
+    else if (exercise.Style == core::SetStyle::OneSet)
         ui::TextMuted("Both arms pull together: one set a round, no sides to switch. (The coach's \"per side\" is the count of this one set.)");
 
     ui::Subheading("Works");
-    ImGui::TextWrapped("%s", bc::Tr(exercise.Targets));
-    ui::DescribeLastText(ui::NodeKind_Text, bc::Tr(exercise.Targets));
+    ImGui::TextWrapped("%s", core::Tr(exercise.Targets));
+    ui::DescribeLastText(ui::NodeKind_Text, core::Tr(exercise.Targets));
     ui::Subheading("Band");
-    ImGui::TextWrapped("%s", bc::Tr(exercise.BandSetup));
-    ui::DescribeLastText(ui::NodeKind_Text, bc::Tr(exercise.BandSetup));
+    ImGui::TextWrapped("%s", core::Tr(exercise.BandSetup));
+    ui::DescribeLastText(ui::NodeKind_Text, core::Tr(exercise.BandSetup));
     ui::Subheading("Set up");
     StepList(exercise.SetupSteps, exercise.SetupStepCount, true);
     ui::Subheading("Move");
@@ -227,15 +227,15 @@ static void DrawInstructions(const ui::AppState& app, const bc::Exercise& exerci
 
 // --- [SECTION] The screen
 
-void ui::DrawExerciseScreen(AppState& app)
+void ui::DrawExerciseScreen(app::AppState& app)
 {
-    const bc::Exercise& exercise = bc::GetExercise(app.ShownExercise);
+    const core::Exercise& exercise = core::GetExercise(app.ShownExercise);
     const float width = BeginPage("Exercise", WideContentWidth);
     const ImGuiStyle& style = ImGui::GetStyle();
     if (DrawHeader(exercise, width) || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
         EndPage();
-        Navigate(app, app.Previous == Screen_Exercise ? Screen_Home : app.Previous);
+        Navigate(app, app.Previous == app::Screen_Exercise ? app::Screen_Home : app.Previous);
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Space, false) && !ImGui::GetIO().NavVisible)
@@ -303,14 +303,14 @@ void ui::DrawExerciseScreen(AppState& app)
         RequestAnimation(app);
 }
 
-void ui::OpenExercise(AppState& app, bc::ExerciseId exercise)
+void ui::OpenExercise(app::AppState& app, core::ExerciseId exercise)
 {
-    const bc::Exercise& shown = bc::GetExercise(exercise);
+    const core::Exercise& shown = core::GetExercise(exercise);
     app.ShownExercise = exercise;
-    app.ShownSide = shown.Style == bc::SetStyle::Directions ? bc::Side::Forward : bc::Side::Left;
-    app.ShownCamera = bc::DefaultCamera(exercise, app.ShownSide);
+    app.ShownSide = shown.Style == core::SetStyle::Directions ? core::Side::Forward : core::Side::Left;
+    app.ShownCamera = core::DefaultCamera(exercise, app.ShownSide);
     app.ShownPlaying = !app.ReducedMotion;  // reduced motion: open paused, on the working position
     app.ShownPhaseOriginMs = app.NowMs;
-    app.ShownPausedMs = (double)ui::KeyPosePhase(exercise) * bc::RepDurationMs(shown);
-    Navigate(app, Screen_Exercise);
+    app.ShownPausedMs = (double)ui::KeyPosePhase(exercise) * core::RepDurationMs(shown);
+    Navigate(app, app::Screen_Exercise);
 }

@@ -44,7 +44,7 @@ static void DrawBadge(ImDrawList* draw_list, ImVec2 centre, float radius, bool f
 }
 
 // This week's sessions as dots against the goal: filled for each one done.
-static void DrawWeekDots(const bc::WeekProgress& week)
+static void DrawWeekDots(const core::WeekProgress& week)
 {
     const ui::Palette& c = ui::Colors();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -152,77 +152,77 @@ struct RepsGrid
     }
 };
 
-static void DrawRepsTable(const bc::SessionRecord& record, const bc::SessionRecord* previous)
+static void DrawRepsTable(const core::SessionRecord& record, const core::SessionRecord* previous)
 {
     RepsGrid grid({ 1.5f, 1.1f, 0.8f });  // exercise, done, last time
-    for (int e = 0; e < bc::ExerciseCount; e++)
+    for (int e = 0; e < core::ExerciseCount; e++)
     {
-        const bc::ExerciseId id = (bc::ExerciseId)e;
-        const bc::Exercise& exercise = bc::GetExercise(id);
+        const core::ExerciseId id = (core::ExerciseId)e;
+        const core::Exercise& exercise = core::GetExercise(id);
         grid.NextRow();
         grid.BeginCell(0);
-        const char* name = bc::Tr(exercise.Name);
-        const char* band = bc::BandStrengthName(record.Bands[e]);
+        const char* name = core::Tr(exercise.Name);
+        const char* band = core::BandStrengthName(record.Bands[e]);
         ImGui::TextWrapped("%s", name);
-        if (record.Bands[e] != bc::BandStrength::None)
+        if (record.Bands[e] != core::BandStrength::None)
             MutedCell(band);
         grid.EndCell();
         grid.BeginCell(1);
         const int* reps = record.RepsDone[e];
-        const int a = reps[(int)bc::ExerciseSide(exercise, 0)];
-        const int b = reps[(int)bc::ExerciseSide(exercise, 1)];
+        const int a = reps[(int)core::ExerciseSide(exercise, 0)];
+        const int b = reps[(int)core::ExerciseSide(exercise, 1)];
         char done[128];
-        if (exercise.Style == bc::SetStyle::Directions)
+        if (exercise.Style == core::SetStyle::Directions)
             // TRANSLATORS: steps done walking forward, then walking backward.
-            snprintf(done, sizeof(done), bc::Tr("%d forward, %d back"), a, b);
-        else if (exercise.Style == bc::SetStyle::PerSide)
+            snprintf(done, sizeof(done), core::Tr("%d forward, %d back"), a, b);
+        else if (exercise.Style == core::SetStyle::PerSide)
             // TRANSLATORS: reps done on the left side, then on the right side.
-            snprintf(done, sizeof(done), bc::Tr("%d left, %d right"), a, b);
+            snprintf(done, sizeof(done), core::Tr("%d left, %d right"), a, b);
         else if (exercise.CountUnit[0] == 's')
             // TRANSLATORS: steps done. English says "steps" for every count: give each of your language's plural forms.
-            snprintf(done, sizeof(done), bc::TrN("%d steps", "%d steps", ImMax(a, b)), ImMax(a, b));
+            snprintf(done, sizeof(done), core::TrN("%d steps", "%d steps", ImMax(a, b)), ImMax(a, b));
         else
             // TRANSLATORS: reps done. English says "reps" for every count: give each of your language's plural forms.
-            snprintf(done, sizeof(done), bc::TrN("%d reps", "%d reps", ImMax(a, b)), ImMax(a, b));
+            snprintf(done, sizeof(done), core::TrN("%d reps", "%d reps", ImMax(a, b)), ImMax(a, b));
         ImGui::TextWrapped("%s", done);
 
         // Against last time: "first", last time's count (ended early: a part against a whole says
         // little), "same" or the difference.
-        const int delta = previous != nullptr ? bc::RepsDoneTotal(record, id) - bc::RepsDoneTotal(*previous, id) : 0;
+        const int delta = previous != nullptr ? core::RepsDoneTotal(record, id) - core::RepsDoneTotal(*previous, id) : 0;
         char text[64], said[128];
         if (previous == nullptr)
         {
             // TRANSLATORS: a short table cell: the first time this exercise is in the history (nothing to compare with).
-            snprintf(text, sizeof(text), "%s", bc::Tr("first"));
-            snprintf(said, sizeof(said), "%s", bc::Tr("First time."));
+            snprintf(text, sizeof(text), "%s", core::Tr("first"));
+            snprintf(said, sizeof(said), "%s", core::Tr("First time."));
         }
         else if (!record.Finished)
         {
             // TRANSLATORS: a short table cell: %d is how many reps were done last time.
-            snprintf(text, sizeof(text), bc::Tr("last %d"), bc::RepsDoneTotal(*previous, id));
-            snprintf(said, sizeof(said), bc::Tr("Last time %d."), bc::RepsDoneTotal(*previous, id));
+            snprintf(text, sizeof(text), core::Tr("last %d"), core::RepsDoneTotal(*previous, id));
+            snprintf(said, sizeof(said), core::Tr("Last time %d."), core::RepsDoneTotal(*previous, id));
         }
         else if (delta == 0)
         {
             // TRANSLATORS: a short table cell: as many reps as last time.
-            snprintf(text, sizeof(text), "%s", bc::Tr("same"));
-            snprintf(said, sizeof(said), "%s", bc::Tr("Same as last time."));
+            snprintf(text, sizeof(text), "%s", core::Tr("same"));
+            snprintf(said, sizeof(said), "%s", core::Tr("Same as last time."));
         }
         else
         {
             snprintf(text, sizeof(text), "%+d", delta);
-            snprintf(said, sizeof(said), delta > 0 ? bc::Tr("%d more than last time.") : bc::Tr("%d fewer than last time."), std::abs(delta));
+            snprintf(said, sizeof(said), delta > 0 ? core::Tr("%d more than last time.") : core::Tr("%d fewer than last time."), std::abs(delta));
         }
         // A screen reader hears the row as one sentence, where the count is drawn.
         char spoken[512];
-        if (record.Bands[e] != bc::BandStrength::None)
+        if (record.Bands[e] != core::BandStrength::None)
             // TRANSLATORS: one row of the results read by a screen reader: the exercise, what was done ("10 left, 10 right"),
             // the band's strength ("Light", "Extra heavy"), then the comparison with last time.
-            snprintf(spoken, sizeof(spoken), bc::Tr("%s: %s. %s band. %s"), name, done, band, said);
+            snprintf(spoken, sizeof(spoken), core::Tr("%s: %s. %s band. %s"), name, done, band, said);
         else
             // TRANSLATORS: one row of the results read by a screen reader: the exercise, what was done ("10 left, 10 right"),
             // then the comparison with last time.
-            snprintf(spoken, sizeof(spoken), bc::Tr("%s: %s. %s"), name, done, said);
+            snprintf(spoken, sizeof(spoken), core::Tr("%s: %s. %s"), name, done, said);
         ui::DescribeLastText(ui::NodeKind_Text, spoken);
         grid.EndCell();
 
@@ -242,14 +242,14 @@ static void DrawRepsTable(const bc::SessionRecord& record, const bc::SessionReco
     grid.End();
 }
 
-static void DrawSuggestions(const ui::AppState& app, const bc::SessionRecord& record, const bc::SessionRecord* previous)
+static void DrawSuggestions(const app::AppState& app, const core::SessionRecord& record, const core::SessionRecord* previous)
 {
     bool any = false;
-    for (int e = 0; e < bc::ExerciseCount; e++)
+    for (int e = 0; e < core::ExerciseCount; e++)
     {
-        const bc::ExerciseId id = (bc::ExerciseId)e;
-        const bc::Suggestion next = bc::SuggestNext(record, previous, id, app.Settings);
-        if (next.Kind == bc::SuggestionKind::None)
+        const core::ExerciseId id = (core::ExerciseId)e;
+        const core::Suggestion next = core::SuggestNext(record, previous, id, app.Settings);
+        if (next.Kind == core::SuggestionKind::None)
             continue;
         if (!any)
         {
@@ -258,42 +258,42 @@ static void DrawSuggestions(const ui::AppState& app, const bc::SessionRecord& re
             any = true;
         }
         char text[384];
-        const bc::Exercise& exercise = bc::GetExercise(id);
-        if (next.Kind == bc::SuggestionKind::NextBand)
+        const core::Exercise& exercise = core::GetExercise(id);
+        if (next.Kind == core::SuggestionKind::NextBand)
             // TRANSLATORS: the first %s is the exercise, the second the strength of the next band ("Medium", "Extra heavy").
-            snprintf(text, sizeof(text), bc::Tr("%s: the top of the range twice in a row. Try a %s band."), bc::Tr(exercise.Name),
-                     bc::BandStrengthName(next.Band));
+            snprintf(text, sizeof(text), core::Tr("%s: the top of the range twice in a row. Try a %s band."), core::Tr(exercise.Name),
+                     core::BandStrengthName(next.Band));
         else if (exercise.CountUnit[0] == 's')
             // TRANSLATORS: %s is the exercise, %d the steps to try next time (Settings is the settings screen).
             snprintf(text, sizeof(text),
-                     bc::TrN("%s: every rep done twice in a row. Try %d step (Settings).", "%s: every rep done twice in a row. Try %d steps (Settings).",
-                             next.Reps),
-                     bc::Tr(exercise.Name), next.Reps);
+                     core::TrN("%s: every rep done twice in a row. Try %d step (Settings).", "%s: every rep done twice in a row. Try %d steps (Settings).",
+                               next.Reps),
+                     core::Tr(exercise.Name), next.Reps);
         else
             // TRANSLATORS: %s is the exercise, %d the reps to try next time (Settings is the settings screen).
             snprintf(text, sizeof(text),
-                     bc::TrN("%s: every rep done twice in a row. Try %d rep (Settings).", "%s: every rep done twice in a row. Try %d reps (Settings).",
-                             next.Reps),
-                     bc::Tr(exercise.Name), next.Reps);
+                     core::TrN("%s: every rep done twice in a row. Try %d rep (Settings).", "%s: every rep done twice in a row. Try %d reps (Settings).",
+                               next.Reps),
+                     core::Tr(exercise.Name), next.Reps);
         ImGui::TextWrapped("%s", text);
         ui::DescribeLastText(ui::NodeKind_Text, text);
     }
 }
 
-void ui::DrawFinishScreen(AppState& app)
+void ui::DrawFinishScreen(app::AppState& app)
 {
     const float width = BeginPage("Finish", ReadingWidth);
     if (!app.HasLastRecord)
     {
         EndPage();
-        Navigate(app, Screen_Home);
+        Navigate(app, app::Screen_Home);
         return;
     }
     const Palette& c = Colors();
-    const bc::SessionRecord& record = app.LastRecord;
-    const RecordSave save = RecordSaveFor(app, record.Id);
-    const bc::SessionRecord* previous = bc::PreviousSession(app.History, record);
-    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
+    const core::SessionRecord& record = app.LastRecord;
+    const app::RecordSave save = RecordSaveFor(app, record.Id);
+    const core::SessionRecord* previous = core::PreviousSession(app.History, record);
+    const core::WeekProgress week = core::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
 
     // Everything but the way out scrolls: on a short landscape phone the celebration, the week and
     // the table together are taller than the screen, and Home and History must stay on it.
@@ -307,11 +307,11 @@ void ui::DrawFinishScreen(AppState& app)
     ImGui::SetCursorScreenPos(ImVec2(top.x + 2 * badge + 14.0f, top.y + 2.0f));
     ImGui::BeginGroup();
     ImFont* cue = GetFont(FontRole_Cue);
-    const char* title = bc::Tr("Session ended");
-    if (save == RecordSave_NoWork)
-        title = bc::Tr("No reps done");
+    const char* title = core::Tr("Session ended");
+    if (save == app::RecordSave_NoWork)
+        title = core::Tr("No reps done");
     else if (record.Finished)
-        title = bc::Tr("Well done!");
+        title = core::Tr("Well done!");
     const ImVec2 title_pos = ImGui::GetCursorScreenPos();
     // A longer title (another language, a large text size) shrinks to its line, down to 24 px, and
     // then wraps.
@@ -333,7 +333,7 @@ void ui::DrawFinishScreen(AppState& app)
     FormatClock(work, sizeof(work), record.WorkMs, false);
     // TRANSLATORS: "12:30 in all, 8:10 of it working, 2 of 3 rounds.": the times, then the rounds done of those planned.
     snprintf(line, sizeof(line),
-             bc::TrN("%s in all, %s of it working, %d of %d round.", "%s in all, %s of it working, %d of %d rounds.", record.RoundsPlanned), total,
+             core::TrN("%s in all, %s of it working, %d of %d round.", "%s in all, %s of it working, %d of %d rounds.", record.RoundsPlanned), total,
              work, record.RoundsDone, record.RoundsPlanned);
     ImGui::TextWrapped("%s", line);
     DescribeLastText(NodeKind_Text, line);
@@ -341,46 +341,46 @@ void ui::DrawFinishScreen(AppState& app)
     // The week against the goal.
     if (week.ThisWeekSessions >= week.Goal)
         // TRANSLATORS: sessions done this week of the weekly goal.
-        snprintf(line, sizeof(line), bc::Tr("This week: %d of %d. Weekly goal met!"), week.ThisWeekSessions, week.Goal);
+        snprintf(line, sizeof(line), core::Tr("This week: %d of %d. Weekly goal met!"), week.ThisWeekSessions, week.Goal);
     else
         // TRANSLATORS: sessions done this week of the weekly goal, then how many sessions are still missing.
-        snprintf(line, sizeof(line), bc::Tr("This week: %d of %d. %d more to reach your goal."), week.ThisWeekSessions, week.Goal, week.Goal - week.ThisWeekSessions);
+        snprintf(line, sizeof(line), core::Tr("This week: %d of %d. %d more to reach your goal."), week.ThisWeekSessions, week.Goal, week.Goal - week.ThisWeekSessions);
     ImGui::TextWrapped("%s", line);
     DescribeLastText(NodeKind_Text, line);
     DrawWeekDots(week);
     if (week.CurrentStreakWeeks > 1)
     {
         // TRANSLATORS: the streak of weeks that met the weekly goal, then the longest such streak.
-        snprintf(line, sizeof(line), bc::TrN("%d week in a row at your goal (best: %d).", "%d weeks in a row at your goal (best: %d).", week.CurrentStreakWeeks),
+        snprintf(line, sizeof(line), core::TrN("%d week in a row at your goal (best: %d).", "%d weeks in a row at your goal (best: %d).", week.CurrentStreakWeeks),
                  week.CurrentStreakWeeks, week.BestStreakWeeks);
         TextMuted(line);
     }
     bool offer_download = true;
     switch (save)
     {
-    case RecordSave_Saved:
+    case app::RecordSave_Saved:
         if (record.Finished)
             TextMuted("Saved to your history.");
         else
             TextMuted("What you did is saved to your history.");
         offer_download = false;
         break;
-    case RecordSave_Pending:
+    case app::RecordSave_Pending:
         TextMuted("Saving to your history...");
         offer_download = false;
         RequestAnimation(app);
         break;
-    case RecordSave_NoWork:
+    case app::RecordSave_NoWork:
         TextMuted("Every set was skipped, so this is not counted as a workout and is not kept in your history.");
         offer_download = false;
         break;
-    case RecordSave_NoSpace: Banner("Not saved: this browser's storage for the app is full. Download the session to keep it.", true); break;
-    case RecordSave_HistoryFull:
+    case app::RecordSave_NoSpace: Banner("Not saved: this browser's storage for the app is full. Download the session to keep it.", true); break;
+    case app::RecordSave_HistoryFull:
         Banner("Not saved: your history holds the most sessions it can keep. Export it, then download this session to keep it.", true);
         break;
-    case RecordSave_Unavailable: Banner("Not saved: this browser is not letting the app save. Download the session to keep it.", true); break;
-    case RecordSave_Held: Banner("Not saved: your stored history could not be read, and is left untouched. Download the session to keep it.", true); break;
-    case RecordSave_Reset: Banner("Not saved: all data was deleted in another window while this session ran. Download it to keep it.", true); break;
+    case app::RecordSave_Unavailable: Banner("Not saved: this browser is not letting the app save. Download the session to keep it.", true); break;
+    case app::RecordSave_Held: Banner("Not saved: your stored history could not be read, and is left untouched. Download the session to keep it.", true); break;
+    case app::RecordSave_Reset: Banner("Not saved: all data was deleted in another window while this session ran. Download it to keep it.", true); break;
     }
     if (offer_download && Button("Download this session", ButtonKind_Primary, ImGui::GetContentRegionAvail().x))
     {
@@ -392,10 +392,10 @@ void ui::DrawFinishScreen(AppState& app)
     EndTouchScroll();
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (Button("Home", ButtonKind_Primary, half))
-        Navigate(app, Screen_Home);
+        Navigate(app, app::Screen_Home);
     ImGui::SameLine();
     if (Button("History", ButtonKind_Normal, half))
-        Navigate(app, Screen_History);
+        Navigate(app, app::Screen_History);
     EndPage();
     if (TouchScrollMoving())
         RequestAnimation(app);

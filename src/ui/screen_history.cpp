@@ -28,7 +28,7 @@
 
 // This week against the weekly goal, the streak of weeks that met it, and the total: a post-run
 // routine is 2-3 times a week, so weeks are the measure, not days.
-static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& week)
+static void DrawStreaks(const core::HistoryStats& stats, const core::WeekProgress& week)
 {
     const ui::Palette& c = ui::Colors();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -43,8 +43,8 @@ static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& w
     const int values[3] = { 0, week.CurrentStreakWeeks, stats.TotalSessions };
     // TRANSLATORS: captions under three numbers: the sessions this week ("2/3"), the weeks in a row
     // at the goal, and all sessions ever. Keep them short: three share the screen's width.
-    const char* captions[3] = { bc::Tr("this week"), bc::TrN("week streak", "weeks streak", week.CurrentStreakWeeks),
-                                bc::TrN("sessions", "sessions", stats.TotalSessions) };
+    const char* captions[3] = { core::Tr("this week"), core::TrN("week streak", "weeks streak", week.CurrentStreakWeeks),
+                                core::TrN("sessions", "sessions", stats.TotalSessions) };
     // Each caption shrinks to its box (a narrow phone, a large text size), down to 11 px, then
     // wraps; the boxes grow to the tallest.
     const float room = box_w - 8.0f;
@@ -71,13 +71,13 @@ static void DrawStreaks(const bc::HistoryStats& stats, const bc::WeekProgress& w
     }
     ImGui::Dummy(ImVec2(width, box_h));
     // TRANSLATORS: the three numbers above, for screen readers; the plural follows the last number.
-    const std::string spoken = bc::Format(bc::TrN("This week: %d of %d. Weeks in a row at your goal: %d. %d session in all.",
-                                                  "This week: %d of %d. Weeks in a row at your goal: %d. %d sessions in all.", values[2]),
-                                          week.ThisWeekSessions, week.Goal, values[1], values[2]);
+    const std::string spoken = core::Format(core::TrN("This week: %d of %d. Weeks in a row at your goal: %d. %d session in all.",
+                                                      "This week: %d of %d. Weeks in a row at your goal: %d. %d sessions in all.", values[2]),
+                                            week.ThisWeekSessions, week.Goal, values[1], values[2]);
     ui::DescribeLastText(ui::NodeKind_Text, spoken.c_str());
 }
 
-static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day, int first_weekday)
+static void DrawWeeklyChart(const core::HistoryStats& stats, int64_t today_day, int first_weekday)
 {
     const ui::Palette& c = ui::Colors();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -87,15 +87,15 @@ static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day, in
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const float base_y = min.y + top_h + bars_h;
     int most = 1;
-    for (int w = 0; w < bc::HistoryWeeks; w++)
+    for (int w = 0; w < core::HistoryWeeks; w++)
         most = ImMax(most, stats.WeeklySessions[w]);
-    const float slot = width / bc::HistoryWeeks;
+    const float slot = width / core::HistoryWeeks;
     const float bar_w = ImClamp(slot * 0.62f, 6.0f, 56.0f);
-    for (int w = 0; w < bc::HistoryWeeks; w++)
+    for (int w = 0; w < core::HistoryWeeks; w++)
     {
         const int count = stats.WeeklySessions[w];
         const float x = min.x + slot * w + (slot - bar_w) * 0.5f;
-        const bool this_week = w == bc::HistoryWeeks - 1;
+        const bool this_week = w == core::HistoryWeeks - 1;
         const ImU32 color = this_week ? c.Work : c.Accent;
         if (count > 0)
         {
@@ -114,60 +114,60 @@ static void DrawWeeklyChart(const bc::HistoryStats& stats, int64_t today_day, in
     draw_list->AddLine(ImVec2(min.x, base_y + 0.5f), ImVec2(min.x + width, base_y + 0.5f), ImGui::GetColorU32(ImGuiCol_Separator));
 
     // Under the bars: the first week's first day on the left, this week on the right.
-    const std::string first = ui::ChartStartDay(today_day, first_weekday);
+    const std::string first = app::ChartStartDay(today_day, first_weekday);
     // TRANSLATORS: under the chart's first bar: %s is a date, the first day of that week ("13 Mar").
-    const std::string left = bc::Format(bc::Tr("Week of %s"), first.c_str());
+    const std::string left = core::Format(core::Tr("Week of %s"), first.c_str());
     draw_list->AddText(body, 15.0f, ImVec2(min.x, base_y + 4.0f), c.TextMuted, left.c_str());
     // TRANSLATORS: under the chart's last bar.
-    const char* right = bc::Tr("This week");
+    const char* right = core::Tr("This week");
     const float rw = body->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, right).x;
     draw_list->AddText(body, 15.0f, ImVec2(min.x + width - rw, base_y + 4.0f), c.TextMuted, right);
     ImGui::Dummy(ImVec2(width, top_h + bars_h + label_h));
     std::string counts;  // the weeks before this one, oldest first: "0, 2, 3"
-    for (int w = 0; w < bc::HistoryWeeks - 1; w++)
-        counts += bc::Format(w > 0 ? ", %d" : "%d", stats.WeeklySessions[w]);
+    for (int w = 0; w < core::HistoryWeeks - 1; w++)
+        counts += core::Format(w > 0 ? ", %d" : "%d", stats.WeeklySessions[w]);
     // TRANSLATORS: the chart, for screen readers: the number of weeks (12), the date of the first
     // week's Monday ("13 Mar"), the sessions of each earlier week separated by commas ("0, 2, 3"),
     // then this week's sessions.
-    const std::string spoken = bc::Format(bc::TrN("Sessions per week for the last %d week, from the week of %s: %s, this week %d.",
-                                                  "Sessions per week for the last %d weeks, from the week of %s: %s, this week %d.", bc::HistoryWeeks),
-                                          bc::HistoryWeeks, first.c_str(), counts.c_str(), stats.WeeklySessions[bc::HistoryWeeks - 1]);
+    const std::string spoken = core::Format(core::TrN("Sessions per week for the last %d week, from the week of %s: %s, this week %d.",
+                                                      "Sessions per week for the last %d weeks, from the week of %s: %s, this week %d.", core::HistoryWeeks),
+                                            core::HistoryWeeks, first.c_str(), counts.c_str(), stats.WeeklySessions[core::HistoryWeeks - 1]);
     ui::DescribeLastText(ui::NodeKind_Text, spoken.c_str());
 }
 
 // --- [SECTION] Session list
 
-static void TotalReps(const bc::SessionRecord& record, int* reps, int* steps)
+static void TotalReps(const core::SessionRecord& record, int* reps, int* steps)
 {
     *reps = 0;
     *steps = 0;
-    for (int e = 0; e < bc::ExerciseCount; e++)
+    for (int e = 0; e < core::ExerciseCount; e++)
     {
-        const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
-        const int done = bc::RepsDoneTotal(record, (bc::ExerciseId)e);
-        (exercise.Style == bc::SetStyle::Directions ? *steps : *reps) += done;
+        const core::Exercise& exercise = core::GetExercise((core::ExerciseId)e);
+        const int done = core::RepsDoneTotal(record, (core::ExerciseId)e);
+        (exercise.Style == core::SetStyle::Directions ? *steps : *reps) += done;
     }
 }
 
 // One exercise of an opened row: "Banded monster walks: 20 forward, 20 back, Light band".
-static void ExerciseLine(char* out, int size, const bc::SessionRecord& record, int e)
+static void ExerciseLine(char* out, int size, const core::SessionRecord& record, int e)
 {
-    const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
-    const bc::Side a = bc::ExerciseSide(exercise, 0), b = bc::ExerciseSide(exercise, 1);
-    const char* name = bc::Tr(exercise.Name);
+    const core::Exercise& exercise = core::GetExercise((core::ExerciseId)e);
+    const core::Side a = core::ExerciseSide(exercise, 0), b = core::ExerciseSide(exercise, 1);
+    const char* name = core::Tr(exercise.Name);
     const int first = record.RepsDone[e][(int)a], second = record.RepsDone[e][(int)b];
-    const bool banded = record.Bands[e] != bc::BandStrength::None;
-    const char* band = bc::BandStrengthName(record.Bands[e]);  // "Light", already in the active language
+    const bool banded = record.Bands[e] != core::BandStrength::None;
+    const char* band = core::BandStrengthName(record.Bands[e]);  // "Light", already in the active language
     // TRANSLATORS: one exercise of a session in the history: its name, then the reps (steps) done
     // on each side (direction), then the band's strength when noted ("Light", "Heavy", ...).
-    if (exercise.Style == bc::SetStyle::Directions)
-        snprintf(out, (size_t)size, banded ? bc::Tr("%s: %d forward, %d back, %s band") : bc::Tr("%s: %d forward, %d back"), name, first, second, band);
-    else if (bc::HasSwitch(exercise))
-        snprintf(out, (size_t)size, banded ? bc::Tr("%s: %d left, %d right, %s band") : bc::Tr("%s: %d left, %d right"), name, first, second, band);
+    if (exercise.Style == core::SetStyle::Directions)
+        snprintf(out, (size_t)size, banded ? core::Tr("%s: %d forward, %d back, %s band") : core::Tr("%s: %d forward, %d back"), name, first, second, band);
+    else if (core::HasSwitch(exercise))
+        snprintf(out, (size_t)size, banded ? core::Tr("%s: %d left, %d right, %s band") : core::Tr("%s: %d left, %d right"), name, first, second, band);
     else
         // TRANSLATORS: the exercise's name, the reps done, the unit ("reps"), then the band's
         // strength when noted ("Light", "Heavy", ...).
-        snprintf(out, (size_t)size, banded ? bc::Tr("%s: %d %s, %s band") : bc::Tr("%s: %d %s"), name, ImMax(first, second), bc::Tr(exercise.CountUnit), band);
+        snprintf(out, (size_t)size, banded ? core::Tr("%s: %d %s, %s band") : core::Tr("%s: %d %s"), name, ImMax(first, second), core::Tr(exercise.CountUnit), band);
 }
 
 // A session's totals: "40 reps, 20 steps" (spoken: with a full stop). The English says "reps" and
@@ -175,11 +175,11 @@ static void ExerciseLine(char* out, int size, const bc::SessionRecord& record, i
 static std::string TotalsText(int reps, int steps, bool spoken)
 {
     // TRANSLATORS: a session's total reps, in "40 reps, 20 steps".
-    const std::string reps_text = bc::Format(bc::TrN("%d reps", "%d reps", reps), reps);
+    const std::string reps_text = core::Format(core::TrN("%d reps", "%d reps", reps), reps);
     // TRANSLATORS: a session's total steps (monster walks), in "40 reps, 20 steps".
-    const std::string steps_text = bc::Format(bc::TrN("%d steps", "%d steps", steps), steps);
+    const std::string steps_text = core::Format(core::TrN("%d steps", "%d steps", steps), steps);
     // TRANSLATORS: a session's totals: the reps ("40 reps"), then the steps ("20 steps").
-    return bc::Format(spoken ? bc::TrC("totals", "%s, %s.") : bc::TrC("totals", "%s, %s"), reps_text.c_str(), steps_text.c_str());
+    return core::Format(spoken ? core::TrC("totals", "%s, %s.") : core::TrC("totals", "%s, %s"), reps_text.c_str(), steps_text.c_str());
 }
 
 // What a session's row shows, and how tall it is at a width: every text wraps to the row (a large
@@ -196,22 +196,22 @@ struct RowTexts
 };
 constexpr float RowPad = 14.0f, RowGap = 4.0f, RowSmall = 16.0f, RowMore = 15.0f;
 
-static RowTexts MeasureRow(const bc::SessionRecord& record, bool expanded, float width)
+static RowTexts MeasureRow(const core::SessionRecord& record, bool expanded, float width)
 {
     ImFont* body = ui::GetFont(ui::FontRole_Body);
     RowTexts t;
-    t.Label = ui::SessionLabel(record) + "##" + record.Id;
+    t.Label = app::SessionLabel(record) + "##" + record.Id;
     // TRANSLATORS: at the right of a session's row in the history: tap to hide or to show its reps
     // per exercise. Keep them short.
-    t.More = expanded ? bc::TrC("history row", "Hide") : bc::TrC("history row", "Reps");
+    t.More = expanded ? core::TrC("history row", "Hide") : core::TrC("history row", "Reps");
     ui::FormatClock(t.Clock, sizeof(t.Clock), record.DurationMs, false);
     // TRANSLATORS: a session's line in the history: the rounds done of those planned (the plural's
     // count), then its length ("12:30"); keep the " · " separators.
     t.Detail = record.Finished
-                   ? bc::Format(bc::TrN("Finished  ·  %d of %d round  ·  %s", "Finished  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
-                                record.RoundsDone, record.RoundsPlanned, t.Clock)
-                   : bc::Format(bc::TrN("Ended early  ·  %d of %d round  ·  %s", "Ended early  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
-                                record.RoundsDone, record.RoundsPlanned, t.Clock);
+                   ? core::Format(core::TrN("Finished  ·  %d of %d round  ·  %s", "Finished  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
+                                  record.RoundsDone, record.RoundsPlanned, t.Clock)
+                   : core::Format(core::TrN("Ended early  ·  %d of %d round  ·  %s", "Ended early  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
+                                  record.RoundsDone, record.RoundsPlanned, t.Clock);
     t.Reps = t.Steps = 0;
     TotalReps(record, &t.Reps, &t.Steps);
     t.Totals = TotalsText(t.Reps, t.Steps, false);
@@ -222,7 +222,7 @@ static RowTexts MeasureRow(const bc::SessionRecord& record, bool expanded, float
     t.DetailH = body->CalcTextSizeA(RowSmall, FLT_MAX, text_w, t.Detail.c_str()).y;
     t.TotalsH = body->CalcTextSizeA(RowSmall, FLT_MAX, text_w, t.Totals.c_str()).y;
     t.ExercisesH = 0.0f;
-    for (int e = 0; e < bc::ExerciseCount && expanded; e++)
+    for (int e = 0; e < core::ExerciseCount && expanded; e++)
     {
         char text[320];
         ExerciseLine(text, sizeof(text), record, e);
@@ -234,18 +234,18 @@ static RowTexts MeasureRow(const bc::SessionRecord& record, bool expanded, float
 // For screen readers the row is a button that shows or hides its reps; what it shows is its
 // description. Only rows near the visible ones are in the layer (a long history is not described
 // row by row).
-static void DescribeRow(const bc::SessionRecord& record, const RowTexts& t, bool expanded)
+static void DescribeRow(const core::SessionRecord& record, const RowTexts& t, bool expanded)
 {
     // TRANSLATORS: a session in the history, for screen readers: the rounds done of those
     // planned (the plural's count), then its length ("12:30"). Followed by its totals.
     std::string description = record.Finished
-                                  ? bc::Format(bc::TrN("Finished, %d of %d round, %s.", "Finished, %d of %d rounds, %s.", record.RoundsPlanned),
-                                               record.RoundsDone, record.RoundsPlanned, t.Clock)
-                                  : bc::Format(bc::TrN("Ended early, %d of %d round, %s.", "Ended early, %d of %d rounds, %s.", record.RoundsPlanned),
-                                               record.RoundsDone, record.RoundsPlanned, t.Clock);
+                                  ? core::Format(core::TrN("Finished, %d of %d round, %s.", "Finished, %d of %d rounds, %s.", record.RoundsPlanned),
+                                                 record.RoundsDone, record.RoundsPlanned, t.Clock)
+                                  : core::Format(core::TrN("Ended early, %d of %d round, %s.", "Ended early, %d of %d rounds, %s.", record.RoundsPlanned),
+                                                 record.RoundsDone, record.RoundsPlanned, t.Clock);
     description += ' ';
     description += TotalsText(t.Reps, t.Steps, true);
-    for (int e = 0; e < bc::ExerciseCount && expanded; e++)
+    for (int e = 0; e < core::ExerciseCount && expanded; e++)
     {
         char text[320];
         ExerciseLine(text, sizeof(text), record, e);
@@ -256,7 +256,7 @@ static void DescribeRow(const bc::SessionRecord& record, const RowTexts& t, bool
     ui::DescribeLastItem(t.Label.c_str(), ui::ItemRole_Button, -1, expanded ? 1 : 0, description.c_str());
 }
 
-static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
+static void DrawSessionRow(app::AppState& app, const core::SessionRecord& record)
 {
     const ui::Palette& c = ui::Colors();
     ImFont* body = ui::GetFont(ui::FontRole_Body);
@@ -289,7 +289,7 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
     y += t.DetailH + RowGap;
     draw_list->AddText(body, RowSmall, ImVec2(x, y), c.TextMuted, t.Totals.c_str(), nullptr, text_w);
     y += t.TotalsH + 8.0f;
-    for (int e = 0; e < bc::ExerciseCount && expanded; e++)
+    for (int e = 0; e < core::ExerciseCount && expanded; e++)
     {
         char text[320];
         ExerciseLine(text, sizeof(text), record, e);
@@ -302,9 +302,9 @@ static void DrawSessionRow(ui::AppState& app, const bc::SessionRecord& record)
 
 // Histories that could not be read were copied aside (persistence.cpp): each can be brought back,
 // every session in it that reads on its own joining the history.
-static void DrawKeptCopies(ui::AppState& app)
+static void DrawKeptCopies(app::AppState& app)
 {
-    const std::string prefix = std::string(ui::UnreadablePrefix) + "history.";
+    const std::string prefix = std::string(app::UnreadablePrefix) + "history.";
     for (const std::string& key : app.Stored.KeptAside)
     {
         if (key.rfind(prefix, 0) != 0)
@@ -312,46 +312,46 @@ static void DrawKeptCopies(ui::AppState& app)
         const int64_t stamp = std::atoll(key.c_str() + prefix.size());
         char text[320], label[160];
         // TRANSLATORS: %s is a date and time ("4 Jun 2024, 18:20").
-        snprintf(text, sizeof(text), bc::Tr("A history that could not be read was kept aside on %s."), ui::DateTimeText(stamp).c_str());
+        snprintf(text, sizeof(text), core::Tr("A history that could not be read was kept aside on %s."), app::DateTimeText(stamp).c_str());
         ui::Banner(text, false);
         // The button translates the text before "##" itself; the storage key after it tells the copies apart.
-        snprintf(label, sizeof(label), "%s##%s", bc::N_("Recover sessions"), key.c_str());
+        snprintf(label, sizeof(label), "%s##%s", core::N_("Recover sessions"), key.c_str());
         if (ui::Button(label, ui::ButtonKind_Normal, ImGui::GetContentRegionAvail().x))
         {
-            ui::ShowNotice(app, ui::RecoverKeptHistory(app, key), false);
+            app::ShowNotice(app, app::RecoverKeptHistory(app, key), false);
         }
     }
 }
 
 // --- [SECTION] The screen
 
-void ui::DrawHistoryScreen(AppState& app)
+void ui::DrawHistoryScreen(app::AppState& app)
 {
     ReceiveImport(app);  // a file chosen in the picker (web/app.js wakes the loop for it)
     const float width = BeginPage("History", ReadingWidth);
     if (PageHeader("History", "Back") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
         EndPage();
-        Navigate(app, app.Previous == Screen_History ? Screen_Home : app.Previous);
+        Navigate(app, app.Previous == app::Screen_History ? app::Screen_Home : app.Previous);
         return;
     }
     if (!app.Notice.empty())
         Banner(app.Notice.c_str(), app.NoticeIsError);
-    else if (app.Storage == StorageStatus_Full)
+    else if (app.Storage == app::StorageStatus_Full)
         Banner("Storage is full: new sessions are not being saved. Export your history to keep it safe.", true);
 
     const int tz = app.TzOffsetMinutes;
     const int64_t wall = app.WallMs;
-    const bc::HistoryStats stats = bc::ComputeHistoryStats(app.History, wall, tz, app.Language.FirstWeekday);
+    const core::HistoryStats stats = core::ComputeHistoryStats(app.History, wall, tz, app.Language.FirstWeekday);
 
     const float bottom_h = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
     BeginTouchScroll("Sessions", -bottom_h);
-    DrawStreaks(stats, bc::ComputeWeekProgress(app.History, wall, tz, app.Settings.WeeklyGoal, app.Language.FirstWeekday));
+    DrawStreaks(stats, core::ComputeWeekProgress(app.History, wall, tz, app.Settings.WeeklyGoal, app.Language.FirstWeekday));
     ImGui::Spacing();
-    const char* chart_title = bc::Tr("Sessions per week");
+    const char* chart_title = core::Tr("Sessions per week");
     ImGui::TextUnformatted(chart_title);
     DescribeLastText(NodeKind_Subheading, chart_title);
-    DrawWeeklyChart(stats, bc::LocalDayNumber(wall, tz), app.Language.FirstWeekday);
+    DrawWeeklyChart(stats, core::LocalDayNumber(wall, tz), app.Language.FirstWeekday);
     DrawKeptCopies(app);
     if (app.History.empty())
     {
@@ -359,7 +359,7 @@ void ui::DrawHistoryScreen(AppState& app)
     }
     else
     {
-        for (int index : bc::OrderByStart(app.History, true))
+        for (int index : core::OrderByStart(app.History, true))
             DrawSessionRow(app, app.History[(size_t)index]);
     }
     EndTouchScroll();

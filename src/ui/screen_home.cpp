@@ -19,21 +19,21 @@
 #include <cstdio>
 #include <string>
 
-static void DrawStorageBanner(ui::AppState& app)
+static void DrawStorageBanner(app::AppState& app)
 {
     switch (app.Storage)
     {
-    case ui::StorageStatus_Unavailable:
+    case app::StorageStatus_Unavailable:
         ui::Banner("This browser is not letting Band Circuit save (private mode or blocked storage). "
                    "Everything works, but settings and history are lost when the page closes.",
                    true);
         break;
-    case ui::StorageStatus_Full:
+    case app::StorageStatus_Full:
         ui::Banner("Storage is full: your latest changes are not saved. Export your history from the History screen, "
                    "or free some space for this site.",
                    true);
         break;
-    case ui::StorageStatus_Recovered:
+    case app::StorageStatus_Recovered:
         ui::Banner(app.StorageDetail.c_str(), true);
         break;
     default:
@@ -57,15 +57,15 @@ struct CardText
 
 constexpr float CardThumb = 88.0f;
 
-static CardText MeasureCard(const bc::Exercise& exercise, int number, float width, int lines, float thumb)
+static CardText MeasureCard(const core::Exercise& exercise, int number, float width, int lines, float thumb)
 {
     ImFont* font = ui::GetFont(ui::FontRole_Body);
     CardText t;
     // TRANSLATORS: an exercise card's title: its number in the circuit, then the exercise's name.
-    snprintf(t.Title, sizeof(t.Title), bc::Tr("%d. %s"), number, bc::Tr(exercise.Name));
+    snprintf(t.Title, sizeof(t.Title), core::Tr("%d. %s"), number, core::Tr(exercise.Name));
     t.Lines[0] = t.Title;
-    t.Lines[1] = bc::Tr(exercise.DoseText);
-    t.Lines[2] = bc::Tr(exercise.Targets);
+    t.Lines[1] = core::Tr(exercise.DoseText);
+    t.Lines[2] = core::Tr(exercise.Targets);
     t.Sizes[0] = ui::BodyFontSize;
     t.Sizes[1] = t.Sizes[2] = 15.0f;
     const float wrap = width - (thumb + 16.0f) - 12.0f;
@@ -82,7 +82,7 @@ static CardText MeasureCard(const bc::Exercise& exercise, int number, float widt
 }
 
 // One card at the cursor, width x height (height 0: its own).
-static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, int number, float width, float height, int lines, float thumb)
+static void DrawExerciseCard(app::AppState& app, const core::Exercise& exercise, int number, float width, float height, int lines, float thumb)
 {
     const ui::Palette& c = ui::Colors();
     ImFont* font = ui::GetFont(ui::FontRole_Body);
@@ -100,7 +100,7 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
         ui::OpenExercise(app, exercise.Id);
     // TRANSLATORS: an exercise card's description for screen readers: its dose ("10-12 reps per
     // side"), then the muscles it works.
-    const std::string description = bc::Format(bc::Tr("%s. %s."), bc::Tr(exercise.DoseText), bc::Tr(exercise.Targets));
+    const std::string description = core::Format(core::Tr("%s. %s."), core::Tr(exercise.DoseText), core::Tr(exercise.Targets));
     ui::DescribeLastItem(label, ui::ItemRole_Button, -1, -1, description.c_str());
     const bool active = ImGui::IsItemActive();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -108,8 +108,8 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
     ui::FocusOutline(draw_list, min, max, 12.0f);
 
     const float thumb_y = min.y + (height - thumb) * 0.5f;
-    ui::DemoParams demo = { exercise.Id, bc::Side::Left, ui::KeyPosePhase(exercise.Id), 0,
-                            bc::DefaultCamera(exercise.Id, bc::Side::Left), true };
+    ui::DemoParams demo = { exercise.Id, core::Side::Left, ui::KeyPosePhase(exercise.Id), 0,
+                            core::DefaultCamera(exercise.Id, core::Side::Left), true };
     ui::DrawDemo(draw_list, ImVec2(min.x + 4, thumb_y), ImVec2(min.x + 4 + thumb, thumb_y + thumb), demo);
 
     float y = min.y + 8.0f;
@@ -123,7 +123,7 @@ static void DrawExerciseCard(ui::AppState& app, const bc::Exercise& exercise, in
 // The five cards in a finger-scrolled region filling the rest of the column (minus keep_below),
 // in two columns when each would still be a comfortable card width. own_region false: the cards
 // go at the cursor, in a region the caller scrolls (the compact home), room the height they get.
-static void DrawExerciseCards(ui::AppState& app, float width, float keep_below, bool own_region = true, float room = 0.0f)
+static void DrawExerciseCards(app::AppState& app, float width, float keep_below, bool own_region = true, float room = 0.0f)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     if (own_region)
@@ -141,21 +141,21 @@ static void DrawExerciseCards(ui::AppState& app, float width, float keep_below, 
     for (; lines > 1; lines--)
     {
         float tallest = 0.0f;
-        for (int i = 0; i < bc::ExerciseCount; i++)
-            tallest = ImMax(tallest, MeasureCard(bc::GetExercise((bc::ExerciseId)i), i + 1, card_w, lines, thumb).Height);
+        for (int i = 0; i < core::ExerciseCount; i++)
+            tallest = ImMax(tallest, MeasureCard(core::GetExercise((core::ExerciseId)i), i + 1, card_w, lines, thumb).Height);
         if (tallest <= room)
             break;
     }
-    for (int i = 0; i < bc::ExerciseCount; i += columns)
+    for (int i = 0; i < core::ExerciseCount; i += columns)
     {
         float row_h = 0.0f;
-        for (int k = 0; k < columns && i + k < bc::ExerciseCount; k++)
-            row_h = ImMax(row_h, MeasureCard(bc::GetExercise((bc::ExerciseId)(i + k)), i + k + 1, card_w, lines, thumb).Height);
-        for (int k = 0; k < columns && i + k < bc::ExerciseCount; k++)
+        for (int k = 0; k < columns && i + k < core::ExerciseCount; k++)
+            row_h = ImMax(row_h, MeasureCard(core::GetExercise((core::ExerciseId)(i + k)), i + k + 1, card_w, lines, thumb).Height);
+        for (int k = 0; k < columns && i + k < core::ExerciseCount; k++)
         {
             if (k > 0)
                 ImGui::SameLine();
-            DrawExerciseCard(app, bc::GetExercise((bc::ExerciseId)(i + k)), i + k + 1, card_w, row_h, lines, thumb);
+            DrawExerciseCard(app, core::GetExercise((core::ExerciseId)(i + k)), i + k + 1, card_w, row_h, lines, thumb);
         }
     }
     if (own_region)
@@ -164,29 +164,29 @@ static void DrawExerciseCards(ui::AppState& app, float width, float keep_below, 
 
 // Title, the one-line summary, banners, and the way into a session: Resume or Discard, or the
 // round and pace choices and (with_start) Start. width: the column's width.
-static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
+static void DrawPlanChoices(app::AppState& app, float width, bool with_start)
 {
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
     // TRANSLATORS: the app's name, as the home screen's title: usually kept as it is.
-    const char* title = bc::Tr("Band Circuit");
+    const char* title = core::Tr("Band Circuit");
     ImGui::TextUnformatted(title);
     ui::DescribeLastText(ui::NodeKind_Heading, title);
     ImGui::PopFont();
     // The duration is the plan's own total for these settings, so it changes with rounds and rests.
-    const bc::WeekProgress week = bc::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
-    const long long minutes = (bc::PlanTotalMs(bc::BuildPlan(app.Settings)) + 30000) / 60000;
+    const core::WeekProgress week = core::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
+    const long long minutes = (core::PlanTotalMs(core::BuildPlan(app.Settings)) + 30000) / 60000;
     std::string line;
     if (week.CurrentStreakWeeks > 0)
         // TRANSLATORS: the home screen's summary: the session's length in minutes, the sessions done
         // this week of the weekly goal, and the weeks in a row that met the goal (the plural's count).
-        line = bc::Format(bc::TrN("Post-run band circuit, about %lld min. This week: %d of %d, %d-week streak.",
-                                  "Post-run band circuit, about %lld min. This week: %d of %d, %d-week streak.", week.CurrentStreakWeeks),
-                          minutes, week.ThisWeekSessions, week.Goal, week.CurrentStreakWeeks);
+        line = core::Format(core::TrN("Post-run band circuit, about %lld min. This week: %d of %d, %d-week streak.",
+                                      "Post-run band circuit, about %lld min. This week: %d of %d, %d-week streak.", week.CurrentStreakWeeks),
+                            minutes, week.ThisWeekSessions, week.Goal, week.CurrentStreakWeeks);
     else
         // TRANSLATORS: the home screen's summary: the session's length in minutes, then the sessions
         // done this week of the weekly goal.
-        line = bc::Format(bc::Tr("Post-run band circuit, about %lld min. This week: %d of %d."), minutes, week.ThisWeekSessions, week.Goal);
+        line = core::Format(core::Tr("Post-run band circuit, about %lld min. This week: %d of %d."), minutes, week.ThisWeekSessions, week.Goal);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ui::TextMuted(line.c_str());
     ImGui::PopTextWrapPos();
@@ -199,77 +199,77 @@ static void DrawPlanChoices(ui::AppState& app, float width, bool with_start)
 
     if (app.HasSession)
     {
-        const bc::TimerView& v = app.View;
-        const char* name = bc::Tr(bc::GetExercise(v.Exercise).Name);
+        const core::TimerView& v = app.View;
+        const char* name = core::Tr(core::GetExercise(v.Exercise).Name);
         if (app.Stored.SessionElsewhere)
             // TRANSLATORS: %s is the exercise the workout is at.
-            line = bc::Format(bc::Tr("A workout is running in another window: round %d of %d, %s."), v.Round, v.Rounds, name);
+            line = core::Format(core::Tr("A workout is running in another window: round %d of %d, %s."), v.Round, v.Rounds, name);
         else
             // TRANSLATORS: %s is the exercise the session is at.
-            line = bc::Format(bc::Tr("Session in progress, paused: round %d of %d, %s."), v.Round, v.Rounds, name);
+            line = core::Format(core::Tr("Session in progress, paused: round %d of %d, %s."), v.Round, v.Rounds, name);
         ui::Banner(line.c_str(), false);
-        if (ui::Button(app.Stored.SessionElsewhere ? bc::N_("Take over") : bc::N_("Resume"), ui::ButtonKind_Primary, half))
-            ui::ResumeSession(app, app.NowMs);
+        if (ui::Button(app.Stored.SessionElsewhere ? core::N_("Take over") : core::N_("Resume"), ui::ButtonKind_Primary, half))
+            app::ResumeSession(app, app.NowMs);
         ImGui::SameLine();
         if (ui::Button("Discard", ui::ButtonKind_Normal, half))
-            ui::DiscardSession(app);
+            app::DiscardSession(app);
         return;
     }
     // Rounds: 2 or 3 here; any other count comes from Settings and shows as a third choice.
     const int rounds = app.Settings.Rounds;
     const bool other = rounds != 2 && rounds != 3;
     const float choice = other ? (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f : half;
-    ui::BeginChoiceGroup(bc::Tr("Rounds"));  // the group's name, read by screen readers
+    ui::BeginChoiceGroup(core::Tr("Rounds"));  // the group's name, read by screen readers
     if (ui::ToggleButton("2 rounds", rounds == 2, choice))
     {
         app.Settings.Rounds = 2;
-        ui::SaveSettings(app);
+        app::SaveSettings(app);
     }
     ImGui::SameLine();
     if (ui::ToggleButton("3 rounds", rounds == 3, choice))
     {
         app.Settings.Rounds = 3;
-        ui::SaveSettings(app);
+        app::SaveSettings(app);
     }
     if (other)
     {
         ImGui::SameLine();
         // Shown in the language; its id is the English label it has always had ("5 rounds"), never shown.
-        const std::string id = bc::Format(rounds == 1 ? "%d round" : "%d rounds", rounds);
-        line = bc::Format("%s###%s", bc::Format(bc::TrN("%d round", "%d rounds", rounds), rounds).c_str(), id.c_str());
+        const std::string id = core::Format(rounds == 1 ? "%d round" : "%d rounds", rounds);
+        line = core::Format("%s###%s", core::Format(core::TrN("%d round", "%d rounds", rounds), rounds).c_str(), id.c_str());
         ui::ToggleButton(line.c_str(), true, choice);
     }
     ui::EndChoiceGroup();
-    ui::BeginChoiceGroup(bc::Tr("Pace"));
-    const bool guided = app.Settings.Mode == bc::RunMode::Guided;
+    ui::BeginChoiceGroup(core::Tr("Pace"));
+    const bool guided = app.Settings.Mode == core::RunMode::Guided;
     if (ui::ToggleButton("Guided", guided, half))
     {
-        app.Settings.Mode = bc::RunMode::Guided;
-        ui::SaveSettings(app);
+        app.Settings.Mode = core::RunMode::Guided;
+        app::SaveSettings(app);
     }
     ImGui::SameLine();
     if (ui::ToggleButton("Self-paced", !guided, half))
     {
-        app.Settings.Mode = bc::RunMode::SelfPaced;
-        ui::SaveSettings(app);
+        app.Settings.Mode = core::RunMode::SelfPaced;
+        app::SaveSettings(app);
     }
     ui::EndChoiceGroup();
     if (with_start && ui::Button("Start", ui::ButtonKind_Primary, width, 60.0f))
-        ui::StartSession(app, app.NowMs);
+        app::StartSession(app, app.NowMs);
 }
 
 // History, Settings, About in a row at the cursor; with_start puts Start first, twice as wide.
 // stacked: one under the other, each the whole width (the compact home).
-static void DrawNavigation(ui::AppState& app, float width, bool with_start, bool stacked = false)
+static void DrawNavigation(app::AppState& app, float width, bool with_start, bool stacked = false)
 {
     if (stacked)
     {
         if (ui::Button("History", ui::ButtonKind_Normal, width))
-            ui::Navigate(app, ui::Screen_History);
+            app::Navigate(app, app::Screen_History);
         if (ui::Button("Settings", ui::ButtonKind_Normal, width))
-            ui::Navigate(app, ui::Screen_Settings);
+            app::Navigate(app, app::Screen_Settings);
         if (ui::Button("About", ui::ButtonKind_Normal, width))
-            ui::Navigate(app, ui::Screen_About);
+            app::Navigate(app, app::Screen_About);
         return;
     }
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -278,21 +278,21 @@ static void DrawNavigation(ui::AppState& app, float width, bool with_start, bool
     if (with_start)
     {
         if (ui::Button("Start", ui::ButtonKind_Primary, 2 * unit))
-            ui::StartSession(app, app.NowMs);
+            app::StartSession(app, app.NowMs);
         ImGui::SameLine();
     }
     if (ui::Button("History", ui::ButtonKind_Normal, unit))
-        ui::Navigate(app, ui::Screen_History);
+        app::Navigate(app, app::Screen_History);
     ImGui::SameLine();
     if (ui::Button("Settings", ui::ButtonKind_Normal, unit))
-        ui::Navigate(app, ui::Screen_Settings);
+        app::Navigate(app, app::Screen_Settings);
     ImGui::SameLine();
     const float used = (with_start ? 2 * unit + spacing : 0.0f) + 2 * (unit + spacing);
     if (ui::Button("About", ui::ButtonKind_Normal, width - used))
-        ui::Navigate(app, ui::Screen_About);
+        app::Navigate(app, app::Screen_About);
 }
 
-void ui::DrawHomeScreen(AppState& app)
+void ui::DrawHomeScreen(app::AppState& app)
 {
     // Portrait: one column, the cards scrolling between the choices and the navigation row.
     // Landscape phones: the choices on the left, the cards on the right, Start and the navigation

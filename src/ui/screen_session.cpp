@@ -23,17 +23,17 @@
 #include <cstdio>
 #include <string>
 
-static const char* PhaseTitle(const bc::TimerView& v)
+static const char* PhaseTitle(const core::TimerView& v)
 {
     switch (v.StepPhase)
     {
-    case bc::Phase::GetReady: return bc::Tr("Get ready");
-    case bc::Phase::Work: return bc::Tr(bc::GetExercise(v.Exercise).Name);
-    case bc::Phase::Switch: return bc::Tr("Switch sides");
-    case bc::Phase::Rest: return bc::Tr("Rest");
-    case bc::Phase::RoundRest: return bc::Tr("Round rest");
+    case core::Phase::GetReady: return core::Tr("Get ready");
+    case core::Phase::Work: return core::Tr(core::GetExercise(v.Exercise).Name);
+    case core::Phase::Switch: return core::Tr("Switch sides");
+    case core::Phase::Rest: return core::Tr("Rest");
+    case core::Phase::RoundRest: return core::Tr("Round rest");
     // TRANSLATORS: the session screen's title once the whole workout is over (not the button "Done").
-    case bc::Phase::Done: return bc::TrC("phase", "Done");
+    case core::Phase::Done: return core::TrC("phase", "Done");
     }
     return "";
 }
@@ -49,24 +49,24 @@ struct SideWords
     const char* Spoken;
 };
 
-static SideWords SideLabel(bc::ExerciseId exercise, bc::Side side)
+static SideWords SideLabel(core::ExerciseId exercise, core::Side side)
 {
-    const bool left = side == bc::Side::Left;
-    if (const char* limbs = bc::MovingLimbs(exercise, side))  // already in the language: the spoken words
+    const bool left = side == core::Side::Left;
+    if (const char* limbs = core::MovingLimbs(exercise, side))  // already in the language: the spoken words
     {
         const char* shown = limbs;  // words without capitals of their own
-        if (exercise == bc::ExerciseId::Deadbug)
-            shown = left ? bc::Tr("LEFT LEG + RIGHT ARM") : bc::Tr("RIGHT LEG + LEFT ARM");
-        else if (exercise == bc::ExerciseId::Dorsiflexion)
-            shown = left ? bc::Tr("LEFT FOOT") : bc::Tr("RIGHT FOOT");
+        if (exercise == core::ExerciseId::Deadbug)
+            shown = left ? core::Tr("LEFT LEG + RIGHT ARM") : core::Tr("RIGHT LEG + LEFT ARM");
+        else if (exercise == core::ExerciseId::Dorsiflexion)
+            shown = left ? core::Tr("LEFT FOOT") : core::Tr("RIGHT FOOT");
         return { shown, limbs };
     }
     switch (side)
     {
-    case bc::Side::Left: return { bc::Tr("LEFT SIDE"), bc::Tr("Left side") };
-    case bc::Side::Right: return { bc::Tr("RIGHT SIDE"), bc::Tr("Right side") };
-    case bc::Side::Forward: return { bc::Tr("FORWARD"), bc::Tr("Forward") };
-    case bc::Side::Back: return { bc::Tr("BACKWARD"), bc::Tr("Backward") };
+    case core::Side::Left: return { core::Tr("LEFT SIDE"), core::Tr("Left side") };
+    case core::Side::Right: return { core::Tr("RIGHT SIDE"), core::Tr("Right side") };
+    case core::Side::Forward: return { core::Tr("FORWARD"), core::Tr("Forward") };
+    case core::Side::Back: return { core::Tr("BACKWARD"), core::Tr("Backward") };
     default: return { nullptr, nullptr };
     }
 }
@@ -101,25 +101,25 @@ static void BigNumber(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const char*
                            caption_room);
 }
 
-static void ScheduleNextFrame(ui::AppState& app, const bc::TimerView& v)
+static void ScheduleNextFrame(app::AppState& app, const core::TimerView& v)
 {
     if (v.Paused)
         return;
-    if (v.StepPhase == bc::Phase::Work)
+    if (v.StepPhase == core::Phase::Work)
     {
         if (app.ReducedMotion)
-            ui::RequestWake(app, app.NowMs + 100.0);  // key poses only: the tempo part still changes
+            app::RequestWake(app, app.NowMs + 100.0);  // key poses only: the tempo part still changes
         else
-            ui::RequestAnimation(app);
+            app::RequestAnimation(app);
         return;
     }
     // The displayed seconds change on the next whole second of the countdown.
     const long long left = v.PhaseLeftMs;
     const double until = left > 0 ? (double)((left - 1) % 1000 + 1) : 1000.0;
-    ui::RequestWake(app, app.NowMs + until);
+    app::RequestWake(app, app.NowMs + until);
 }
 
-static void HandleKeys(ui::AppState& app, const bc::TimerView& v)
+static void HandleKeys(app::AppState& app, const core::TimerView& v)
 {
     if (app.ConfirmingEnd)
     {
@@ -128,26 +128,26 @@ static void HandleKeys(ui::AppState& app, const bc::TimerView& v)
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Space, false))
-        v.Paused ? ui::ResumeSession(app, app.NowMs) : ui::PauseSession(app, app.NowMs);
+        v.Paused ? app::ResumeSession(app, app.NowMs) : app::PauseSession(app, app.NowMs);
     else if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, false))
-        ui::SkipStep(app, app.NowMs);
+        app::SkipStep(app, app.NowMs);
     else if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, false))
-        ui::BackStep(app, app.NowMs);
+        app::BackStep(app, app.NowMs);
     else if ((ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)) && v.CountingUp)
-        ui::FinishSet(app, app.NowMs);
+        app::FinishSet(app, app.NowMs);
     else if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
         app.ConfirmingEnd = true;
 }
 
 // Between sets the coming exercise stands still in its start position; during rests its working
 // position stands beside it (or under it, whichever draws them larger), each with a caption.
-static void DrawComingExercise(ImDrawList* draw_list, const bc::TimerView& v, ui::DemoParams demo, ImVec2 min, ImVec2 max)
+static void DrawComingExercise(ImDrawList* draw_list, const core::TimerView& v, ui::DemoParams demo, ImVec2 min, ImVec2 max)
 {
     const ui::Palette& c = ui::Colors();
     ImFont* font = ui::GetFont(ui::FontRole_Body);
     demo.RepIndex = 0;
     demo.RepPhase = 0.0f;
-    const bool pair = v.StepPhase == bc::Phase::Rest || v.StepPhase == bc::Phase::RoundRest;
+    const bool pair = v.StepPhase == core::Phase::Rest || v.StepPhase == core::Phase::RoundRest;
     if (!pair)
     {
         ui::DrawDemo(draw_list, min, max, demo);
@@ -155,15 +155,15 @@ static void DrawComingExercise(ImDrawList* draw_list, const bc::TimerView& v, ui
     }
     const float caption_h = 22.0f, gap = 8.0f;
     const float w = max.x - min.x, h = max.y - min.y;
-    const bc::ViewBox box = bc::MovementViewBox(demo.Exercise, demo.DemoSide, demo.View);
-    const bc::PanelRect beside = { 0.0f, 0.0f, (w - gap) * 0.5f, h - caption_h };
-    const bc::PanelRect under = { 0.0f, 0.0f, w, (h - gap) * 0.5f - caption_h };
-    const bool side_by_side = bc::FitViewBox(box, beside).Scale >= bc::FitViewBox(box, under).Scale;
-    const bc::Exercise& exercise = bc::GetExercise(demo.Exercise);
+    const core::ViewBox box = core::MovementViewBox(demo.Exercise, demo.DemoSide, demo.View);
+    const core::PanelRect beside = { 0.0f, 0.0f, (w - gap) * 0.5f, h - caption_h };
+    const core::PanelRect under = { 0.0f, 0.0f, w, (h - gap) * 0.5f - caption_h };
+    const bool side_by_side = core::FitViewBox(box, beside).Scale >= core::FitViewBox(box, under).Scale;
+    const core::Exercise& exercise = core::GetExercise(demo.Exercise);
     char working[128];
-    snprintf(working, sizeof(working), "\xE2\x86\x92 %s", exercise.TempoPartCount > 0 ? bc::Tr(exercise.Tempo[0].Name) : "");  // "-> Extend"
+    snprintf(working, sizeof(working), "\xE2\x86\x92 %s", exercise.TempoPartCount > 0 ? core::Tr(exercise.Tempo[0].Name) : "");  // "-> Extend"
     // TRANSLATORS: caption under the figure standing in the exercise's start position (not the button "Start").
-    const char* captions[2] = { bc::TrC("position", "Start"), working };
+    const char* captions[2] = { core::TrC("position", "Start"), working };
     for (int i = 0; i < 2; i++)
     {
         ImVec2 cell_min = side_by_side ? ImVec2(min.x + i * (beside.MaxX + gap), min.y) : ImVec2(min.x, min.y + i * (under.MaxY + caption_h + gap));
@@ -177,15 +177,15 @@ static void DrawComingExercise(ImDrawList* draw_list, const bc::TimerView& v, ui
 
 // The demonstration card. band_caption: the band set-up is written along the card's foot (side
 // by side layouts, where the column beside it has no room for it).
-static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, ImVec2 max, bool band_caption, bool compact)
+static void DrawDemoArea(app::AppState& app, const core::TimerView& v, ImVec2 min, ImVec2 max, bool band_caption, bool compact)
 {
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     const ui::Palette& c = ui::Colors();
     draw_list->AddRectFilled(min, max, c.Surface, 14.0f);
-    if (band_caption && v.StepPhase != bc::Phase::Work && v.StepPhase != bc::Phase::Switch && v.StepPhase != bc::Phase::Done)
+    if (band_caption && v.StepPhase != core::Phase::Work && v.StepPhase != core::Phase::Switch && v.StepPhase != core::Phase::Done)
     {
         ImFont* body = ui::GetFont(ui::FontRole_Body);
-        const char* setup = bc::Tr(bc::GetExercise(v.Exercise).BandSetup);
+        const char* setup = core::Tr(core::GetExercise(v.Exercise).BandSetup);
         const float wrap = max.x - min.x - 24.0f;
         const ImVec2 size = body->CalcTextSizeA(16.0f, FLT_MAX, wrap, setup);
         if (size.y < (max.y - min.y) * 0.45f)
@@ -198,29 +198,29 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
     }
     ui::DemoParams demo;
     demo.Exercise = v.Exercise;
-    demo.DemoSide = v.CurrentSide == bc::Side::None ? bc::Side::Left : v.CurrentSide;
-    demo.View = bc::DefaultCamera(v.Exercise, demo.DemoSide);
-    const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
-    if (v.StepPhase == bc::Phase::Work)
+    demo.DemoSide = v.CurrentSide == core::Side::None ? core::Side::Left : v.CurrentSide;
+    demo.View = core::DefaultCamera(v.Exercise, demo.DemoSide);
+    const core::Exercise& exercise = core::GetExercise(v.Exercise);
+    if (v.StepPhase == core::Phase::Work)
     {
         demo.RepPhase = v.RepPhase;
-        const int rep_ms = bc::RepDurationMs(exercise);
+        const int rep_ms = core::RepDurationMs(exercise);
         demo.RepIndex = v.Rep > 0 ? v.Rep - 1 : (int)(v.PhaseElapsedMs / (rep_ms > 0 ? rep_ms : 1000));
-        if (exercise.Style == bc::SetStyle::Alternating)
+        if (exercise.Style == core::SetStyle::Alternating)
         {
-            demo.DemoSide = bc::Side::Left;  // one rep shows both sides
-            demo.View = bc::DefaultCamera(v.Exercise, demo.DemoSide);
+            demo.DemoSide = core::Side::Left;  // one rep shows both sides
+            demo.View = core::DefaultCamera(v.Exercise, demo.DemoSide);
         }
         if (app.ReducedMotion && v.TempoPart >= 0)
         {
             // Still key poses: the pose at the end of the current tempo part.
-            const int end_ms = bc::TempoPartEndMs(exercise, v.TempoPart);
+            const int end_ms = core::TempoPartEndMs(exercise, v.TempoPart);
             demo.RepPhase = fmodf((float)end_ms / (float)(rep_ms > 0 ? rep_ms : 1), 1.0f);
         }
         ui::DrawDemo(draw_list, ImVec2(min.x + 6, min.y + 6), ImVec2(max.x - 6, max.y - 6), demo);
         return;
     }
-    if (v.StepPhase == bc::Phase::Done)
+    if (v.StepPhase == core::Phase::Done)
     {
         DrawComingExercise(draw_list, v, demo, ImVec2(min.x + 6, min.y + 6), ImVec2(max.x - 6, max.y - 6));
         return;
@@ -233,25 +233,25 @@ static void DrawDemoArea(ui::AppState& app, const bc::TimerView& v, ImVec2 min, 
     {
         char next[192];
         // TRANSLATORS: %s is the name of the exercise that comes after this pause.
-        snprintf(next, sizeof(next), bc::Tr("Next: %s"), bc::Tr(exercise.Name));
+        snprintf(next, sizeof(next), core::Tr("Next: %s"), core::Tr(exercise.Name));
         const float wrap = max.x - min.x - 24.0f;
         header_h = 14.0f + body->CalcTextSizeA(16.0f, FLT_MAX, wrap, next).y;
         draw_list->AddText(body, 16.0f, ImVec2(min.x + 12, min.y + 10), c.Text, next, nullptr, wrap);
         ui::DescribeText(ui::NodeKind_Status, next, ImVec2(min.x + 12, min.y + 10), ImVec2(max.x - 12, min.y + header_h));
     }
     else
-        draw_list->AddText(body, 15.0f, ImVec2(min.x + 12, min.y + 10), c.TextMuted, bc::Tr("NEXT UP"));
+        draw_list->AddText(body, 15.0f, ImVec2(min.x + 12, min.y + 10), c.TextMuted, core::Tr("NEXT UP"));
     DrawComingExercise(draw_list, v, demo, ImVec2(min.x + 6, min.y + header_h), ImVec2(max.x - 6, max.y - 6));
 }
 
-static void DrawNumbers(const bc::TimerView& v, const ImRect& box)
+static void DrawNumbers(const core::TimerView& v, const ImRect& box)
 {
     const ui::Palette& c = ui::Colors();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     const ImVec2 min = box.Min;
     const float width = box.GetWidth(), height = box.GetHeight();
-    const bool work = v.StepPhase == bc::Phase::Work;
-    const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
+    const bool work = v.StepPhase == core::Phase::Work;
+    const core::Exercise& exercise = core::GetExercise(v.Exercise);
     char time_text[32];
     ui::FormatClock(time_text, sizeof(time_text), v.CountingUp ? v.PhaseElapsedMs : v.PhaseLeftMs, !v.CountingUp);
     const ImU32 color = work ? c.Work : c.Rest;
@@ -260,12 +260,12 @@ static void DrawNumbers(const bc::TimerView& v, const ImRect& box)
         char rep_text[32];
         const bool steps = exercise.CountUnit[0] == 's';
         // TRANSLATORS: caption under the big "3/10" of the session screen, in capitals.
-        const char* caption = steps ? bc::Tr("STEP") : bc::Tr("REP");
+        const char* caption = steps ? core::Tr("STEP") : core::Tr("REP");
         if (v.CountingUp)
         {
             snprintf(rep_text, sizeof(rep_text), "%d", v.Reps);
             // TRANSLATORS: caption under the big number of reps (or steps) of a set the runner counts, in capitals.
-            caption = steps ? bc::Tr("STEPS TO DO") : bc::Tr("REPS TO DO");
+            caption = steps ? core::Tr("STEPS TO DO") : core::Tr("REPS TO DO");
         }
         else
             snprintf(rep_text, sizeof(rep_text), "%d/%d", v.Rep, v.Reps);
@@ -273,12 +273,12 @@ static void DrawNumbers(const bc::TimerView& v, const ImRect& box)
         const float half = (width - gap) * 0.5f;
         BigNumber(draw_list, min, ImVec2(min.x + half, min.y + height), rep_text, caption, color);
         BigNumber(draw_list, ImVec2(min.x + half + gap, min.y), ImVec2(min.x + width, min.y + height), time_text,
-                  v.CountingUp ? bc::Tr("TIME") : bc::Tr("TIME LEFT"), color);
+                  v.CountingUp ? core::Tr("TIME") : core::Tr("TIME LEFT"), color);
     }
     else
     {
         BigNumber(draw_list, min, ImVec2(min.x + width, min.y + height), time_text,
-                  v.StepPhase == bc::Phase::GetReady ? bc::Tr("STARTS IN") : bc::Tr("TIME LEFT"), color);
+                  v.StepPhase == core::Phase::GetReady ? core::Tr("STARTS IN") : core::Tr("TIME LEFT"), color);
     }
 
     // For screen readers: the same numbers in words (not announced: the status is read on demand).
@@ -288,27 +288,27 @@ static void DrawNumbers(const bc::TimerView& v, const ImRect& box)
     {
         // TRANSLATORS: read by a screen reader; %d is the count, %s the time ("0:48"). English says "steps" for
         // every count: give each of your language's plural forms.
-        const char* format = bc::TrN("%d steps to do. Time %s.", "%d steps to do. Time %s.", v.Reps);
+        const char* format = core::TrN("%d steps to do. Time %s.", "%d steps to do. Time %s.", v.Reps);
         if (!steps)
             // TRANSLATORS: read by a screen reader; %d is the count, %s the time ("0:48"). English says "reps" for
             // every count: give each of your language's plural forms.
-            format = bc::TrN("%d reps to do. Time %s.", "%d reps to do. Time %s.", v.Reps);
+            format = core::TrN("%d reps to do. Time %s.", "%d reps to do. Time %s.", v.Reps);
         snprintf(status, sizeof(status), format, v.Reps, time_text);
     }
     else if (work)
-        snprintf(status, sizeof(status), steps ? bc::Tr("Step %d of %d. Time left %s.") : bc::Tr("Rep %d of %d. Time left %s."), v.Rep, v.Reps,
+        snprintf(status, sizeof(status), steps ? core::Tr("Step %d of %d. Time left %s.") : core::Tr("Rep %d of %d. Time left %s."), v.Rep, v.Reps,
                  time_text);
     else
-        snprintf(status, sizeof(status), v.StepPhase == bc::Phase::GetReady ? bc::Tr("Starts in %s.") : bc::Tr("Time left %s."), time_text);
+        snprintf(status, sizeof(status), v.StepPhase == core::Phase::GetReady ? core::Tr("Starts in %s.") : core::Tr("Time left %s."), time_text);
     ui::DescribeText(ui::NodeKind_Status, status, box.Min, box.Max);
 }
 
 // Side by side layouts with room under the numbers show the how-to there, as much as fits.
-static void DrawMovementSteps(const bc::TimerView& v, const ImRect& box)
+static void DrawMovementSteps(const core::TimerView& v, const ImRect& box)
 {
-    if (v.StepPhase == bc::Phase::Done)
+    if (v.StepPhase == core::Phase::Done)
         return;
-    const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
+    const core::Exercise& exercise = core::GetExercise(v.Exercise);
     ImFont* body = ui::GetFont(ui::FontRole_Body);
     const ui::Palette& c = ui::Colors();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -316,7 +316,7 @@ static void DrawMovementSteps(const bc::TimerView& v, const ImRect& box)
     float y = box.Min.y;
     for (int i = 0; i < exercise.MoveStepCount; i++)
     {
-        const char* move_step = bc::Tr(exercise.MoveSteps[i]);
+        const char* move_step = core::Tr(exercise.MoveSteps[i]);
         const float height = body->CalcTextSizeA(ui::BodyFontSize, FLT_MAX, wrap, move_step).y;
         if (y + height > box.Max.y)
             break;
@@ -329,11 +329,11 @@ static void DrawMovementSteps(const bc::TimerView& v, const ImRect& box)
 
 // The end question, where the numbers were (short screens put the buttons in the bar below).
 // English here: translated where it is drawn (ui::TextMuted translates it itself).
-static const char* const EndQuestion = bc::N_("End this session now? What you did so far is saved to your history.");
+static const char* const EndQuestion = core::N_("End this session now? What you did so far is saved to your history.");
 
 static void DrawEndQuestion(const ImRect& box)
 {
-    const char* question = bc::Tr(EndQuestion);
+    const char* question = core::Tr(EndQuestion);
     ImFont* body = ui::GetFont(ui::FontRole_Body);
     const float wrap = box.GetWidth();
     const ImVec2 size = body->CalcTextSizeA(ui::BodyFontSize, FLT_MAX, wrap, question);
@@ -345,19 +345,19 @@ static void DrawEndQuestion(const ImRect& box)
 // Heights of the controls block, per arrangement (ui::LayOutSession places it).
 constexpr float DoneHeight = 64.0f, ControlHeight = 60.0f, ConfirmHeight = 56.0f, BarHeight = 56.0f;
 
-static float ControlsHeight(const ui::AppState& app, const bc::TimerView& v, bool in_row, float width)
+static float ControlsHeight(const app::AppState& app, const core::TimerView& v, bool in_row, float width)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     if (in_row)
         return BarHeight;
     if (app.ConfirmingEnd)
-        return ImGui::CalcTextSize(bc::Tr(EndQuestion), nullptr, false, width).y + spacing + ConfirmHeight;
+        return ImGui::CalcTextSize(core::Tr(EndQuestion), nullptr, false, width).y + spacing + ConfirmHeight;
     return (v.CountingUp && !v.Paused ? DoneHeight + spacing : 0.0f) + ControlHeight;
 }
 
 // At the cursor, width wide. in_row: one bar (Done, when shown, joins Back, Pause and Skip; the end
 // question is drawn elsewhere, the bar holds its two buttons).
-static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width, bool in_row)
+static void DrawControls(app::AppState& app, const core::TimerView& v, float width, bool in_row)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     if (app.ConfirmingEnd)
@@ -371,7 +371,7 @@ static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width,
         const float half = (width - spacing) * 0.5f;
         const float height = in_row ? BarHeight : ConfirmHeight;
         if (ui::Button("End session", ui::ButtonKind_Primary, half, height))
-            ui::EndSession(app, app.NowMs);
+            app::EndSession(app, app.NowMs);
         ImGui::SameLine();
         if (ui::Button("Keep going", ui::ButtonKind_Normal, half, height))
             app.ConfirmingEnd = false;
@@ -381,7 +381,7 @@ static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width,
     if (done && !in_row)
     {
         if (ui::Button("Done", ui::ButtonKind_Primary, width, DoneHeight))
-            ui::FinishSet(app, app.NowMs);
+            app::FinishSet(app, app.NowMs);
     }
     const float height = in_row ? BarHeight : ControlHeight;
     // In a bar, Done is the widest: it is the one pressed after every set. Rests and get-ready
@@ -392,37 +392,37 @@ static void DrawControls(ui::AppState& app, const bc::TimerView& v, float width,
     const float unit = ImFloor((width - gaps * spacing) / units);
     const float skip_w = done && in_row ? unit : width - (extend ? 3 : 2) * (unit + spacing);
     if (ui::Button("Back", ui::ButtonKind_Normal, unit, height))
-        ui::BackStep(app, app.NowMs);
+        app::BackStep(app, app.NowMs);
     ImGui::SameLine();
     if (v.Paused)
     {
         if (ui::Button("Resume", ui::ButtonKind_Primary, unit, height))
-            ui::ResumeSession(app, app.NowMs);
+            app::ResumeSession(app, app.NowMs);
     }
     else if (ui::Button("Pause", ui::ButtonKind_Normal, unit, height))
-        ui::PauseSession(app, app.NowMs);
+        app::PauseSession(app, app.NowMs);
     if (extend)
     {
         ImGui::SameLine();
         if (ui::Button("+15 s", ui::ButtonKind_Normal, unit, height))
-            ui::ExtendStep(app, app.NowMs);
-        ui::DescribeLastItem(ui::Label("+15 s"), ui::ItemRole_Button, -1, -1, bc::Tr("Adds 15 seconds to this pause."));
+            app::ExtendStep(app, app.NowMs);
+        ui::DescribeLastItem(ui::Label("+15 s"), ui::ItemRole_Button, -1, -1, core::Tr("Adds 15 seconds to this pause."));
     }
     ImGui::SameLine();
     if (ui::Button("Skip", ui::ButtonKind_Normal, skip_w, height))
-        ui::SkipStep(app, app.NowMs);
+        app::SkipStep(app, app.NowMs);
     if (done && in_row)
     {
         ImGui::SameLine();
         if (ui::Button("Done", ui::ButtonKind_Primary, width - 3 * (unit + spacing), height))
-            ui::FinishSet(app, app.NowMs);
+            app::FinishSet(app, app.NowMs);
     }
 }
 
-static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side, bool compact, bool next_on_card);
+static void DrawStatus(app::AppState& app, const core::TimerView& v, float width, bool side_by_side, bool compact, bool next_on_card);
 
 // The controls two to a row, for a page too small for a row of four (the scrolled session page).
-static void DrawControlsInPairs(ui::AppState& app, const bc::TimerView& v, float width)
+static void DrawControlsInPairs(app::AppState& app, const core::TimerView& v, float width)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float half = ImFloor((width - spacing) * 0.5f);
@@ -432,26 +432,26 @@ static void DrawControlsInPairs(ui::AppState& app, const bc::TimerView& v, float
         return;
     }
     if (v.CountingUp && !v.Paused && ui::Button("Done", ui::ButtonKind_Primary, width, DoneHeight))
-        ui::FinishSet(app, app.NowMs);
+        app::FinishSet(app, app.NowMs);
     if (ui::Button("Back", ui::ButtonKind_Normal, half, ControlHeight))
-        ui::BackStep(app, app.NowMs);
+        app::BackStep(app, app.NowMs);
     ImGui::SameLine();
     if (v.Paused)
     {
         if (ui::Button("Resume", ui::ButtonKind_Primary, width - half - spacing, ControlHeight))
-            ui::ResumeSession(app, app.NowMs);
+            app::ResumeSession(app, app.NowMs);
     }
     else if (ui::Button("Pause", ui::ButtonKind_Normal, width - half - spacing, ControlHeight))
-        ui::PauseSession(app, app.NowMs);
+        app::PauseSession(app, app.NowMs);
     if (v.CanExtend)
     {
         if (ui::Button("+15 s", ui::ButtonKind_Normal, half, ControlHeight))
-            ui::ExtendStep(app, app.NowMs);
-        ui::DescribeLastItem(ui::Label("+15 s"), ui::ItemRole_Button, -1, -1, bc::Tr("Adds 15 seconds to this pause."));
+            app::ExtendStep(app, app.NowMs);
+        ui::DescribeLastItem(ui::Label("+15 s"), ui::ItemRole_Button, -1, -1, core::Tr("Adds 15 seconds to this pause."));
         ImGui::SameLine();
     }
     if (ui::Button("Skip", ui::ButtonKind_Normal, v.CanExtend ? width - half - spacing : width, ControlHeight))
-        ui::SkipStep(app, app.NowMs);
+        app::SkipStep(app, app.NowMs);
 }
 
 // A page too small for the blocks side by side or stacked whole (the largest text size, a browser
@@ -463,7 +463,7 @@ static bool SessionScrolls(const ImRect& page, ui::Shape shape)
     return shape == ui::Shape_Portrait ? w < 220.0f || h < 300.0f : h < 270.0f && w < 480.0f;
 }
 
-static void DrawScrolledSession(ui::AppState& app, const bc::TimerView& v)
+static void DrawScrolledSession(app::AppState& app, const core::TimerView& v)
 {
     ui::BeginTouchScroll("Session", 0.0f);
     const float width = ImGui::GetContentRegionAvail().x;
@@ -499,17 +499,17 @@ static void CueWord(const char* text, ImU32 color, float width, float max_size)
 }
 
 // The whole screen's colour: one per kind of phase, so work and rest tell apart at a glance.
-static ImU32 PhaseFill(const bc::TimerView& v)
+static ImU32 PhaseFill(const core::TimerView& v)
 {
     const ui::Palette& c = ui::Colors();
     switch (v.StepPhase)
     {
-    case bc::Phase::Work: return c.WorkFill;
-    case bc::Phase::Switch: return c.SwitchFill;
-    case bc::Phase::GetReady:
-    case bc::Phase::Rest:
-    case bc::Phase::RoundRest: return c.RestFill;
-    case bc::Phase::Done: break;
+    case core::Phase::Work: return c.WorkFill;
+    case core::Phase::Switch: return c.SwitchFill;
+    case core::Phase::GetReady:
+    case core::Phase::Rest:
+    case core::Phase::RoundRest: return c.RestFill;
+    case core::Phase::Done: break;
     }
     return c.Background;
 }
@@ -517,7 +517,7 @@ static ImU32 PhaseFill(const bc::TimerView& v)
 // The status block at the cursor, width wide: where we are and End, the progress, the phase, the
 // side and tempo cue; in portrait also the band set-up before a set (side by side layouts write it
 // on the figure's card, and fit the phase title on one line).
-static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, bool side_by_side, bool compact, bool next_on_card)
+static void DrawStatus(app::AppState& app, const core::TimerView& v, float width, bool side_by_side, bool compact, bool next_on_card)
 {
     const float cue_size = compact ? 32.0f : ui::CueFontSize;
     const ui::Palette& c = ui::Colors();
@@ -527,12 +527,12 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     char where[192];
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float room = width - end_w - 10.0f;
-    snprintf(where, sizeof(where), bc::Tr("Round %d of %d  ·  Exercise %d of %d"), v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+    snprintf(where, sizeof(where), core::Tr("Round %d of %d  ·  Exercise %d of %d"), v.Round, v.Rounds, exercise_number, core::ExerciseCount);
     if (ImGui::CalcTextSize(where).x > room)
         // TRANSLATORS: the short form of "Round %d of %d  ·  Exercise %d of %d" for narrow screens ("Ex." is Exercise).
-        snprintf(where, sizeof(where), bc::Tr("Round %d/%d  ·  Ex. %d/%d"), v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+        snprintf(where, sizeof(where), core::Tr("Round %d/%d  ·  Ex. %d/%d"), v.Round, v.Rounds, exercise_number, core::ExerciseCount);
     if (ImGui::CalcTextSize(where).x > room)
-        snprintf(where, sizeof(where), "%d/%d  ·  %d/%d", v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+        snprintf(where, sizeof(where), "%d/%d  ·  %d/%d", v.Round, v.Rounds, exercise_number, core::ExerciseCount);
     const ImVec2 where_min(start.x, start.y + (line_h - ImGui::GetFontSize()) * 0.5f);
     const ImVec2 where_max(where_min.x + ImGui::CalcTextSize(where).x, where_min.y + ImGui::GetFontSize());
     ImGui::GetWindowDrawList()->AddText(where_min, c.TextMuted, where);
@@ -554,32 +554,32 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     ImGui::TextUnformatted(title);
     ui::DescribeLastText(ui::NodeKind_Heading, title);
     // Read after the title (a screen reader's list goes title, then status), though drawn above it.
-    snprintf(where, sizeof(where), bc::Tr("Round %d of %d, exercise %d of %d."), v.Round, v.Rounds, exercise_number, bc::ExerciseCount);
+    snprintf(where, sizeof(where), core::Tr("Round %d of %d, exercise %d of %d."), v.Round, v.Rounds, exercise_number, core::ExerciseCount);
     ui::DescribeText(ui::NodeKind_Status, where, where_min, where_max);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
     // Then the tempo word large (sets) or the next exercise and its band set-up (pauses).
     const SideWords side = SideLabel(v.Exercise, v.CurrentSide);
-    const bc::Exercise& exercise = bc::GetExercise(v.Exercise);
-    const bc::Step& step = app.Session.Plan[v.StepIndex];
+    const core::Exercise& exercise = core::GetExercise(v.Exercise);
+    const core::Step& step = app.Session.Plan[v.StepIndex];
     // Each line is also part of the session's status for screen readers, read on demand.
     if (v.Paused)
     {
-        const char* paused = app.Restored ? bc::Tr("Paused where you left off. Tap Resume to carry on.") : bc::Tr("Paused");
+        const char* paused = app.Restored ? core::Tr("Paused where you left off. Tap Resume to carry on.") : core::Tr("Paused");
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.TextMuted));
         ImGui::TextUnformatted(paused);
         ImGui::PopStyleColor();
         ui::DescribeLastText(ui::NodeKind_Status, paused);
     }
-    else if (v.StepPhase == bc::Phase::Work)
+    else if (v.StepPhase == core::Phase::Work)
     {
         const ImVec2 detail_min = ImGui::GetCursorScreenPos();
         if (side.Shown)
             MutedText(side.Shown);
-        const char* cue = v.TempoPartName[0] ? bc::Tr(v.TempoPartName) : "";
+        const char* cue = v.TempoPartName[0] ? core::Tr(v.TempoPartName) : "";
         if (v.CountingUp)
             // TRANSLATORS: the tempo word of a set the runner paces alone; shown large, keep it short.
-            cue = bc::Tr("Your pace");
+            cue = core::Tr("Your pace");
         CueWord(cue, c.Accent, width, cue_size);
         // Read as words, not shouted: "Left leg + right arm. Extend." rather than the capitals.
         char spoken[320];
@@ -588,23 +588,23 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
         ui::DescribeText(ui::NodeKind_Status, spoken, detail_min, ImGui::GetItemRectMax());
         if (v.CountingUp && !compact)  // compact: Done is in the bar right under it
         {
-            MutedText(bc::Tr("Tap Done when the set is complete"));
-            ui::DescribeLastText(ui::NodeKind_Status, bc::Tr("Tap Done when the set is complete."));
+            MutedText(core::Tr("Tap Done when the set is complete"));
+            ui::DescribeLastText(ui::NodeKind_Status, core::Tr("Tap Done when the set is complete."));
         }
     }
-    else if (v.StepPhase == bc::Phase::Switch)
+    else if (v.StepPhase == core::Phase::Switch)
     {
         // Names what changes: "Now: right foot", "Now: walk backward".
-        const char* next = bc::SideNowText(exercise, v.CurrentSide);
+        const char* next = core::SideNowText(exercise, v.CurrentSide);
         CueWord(next, c.Accent, width, cue_size);
         ui::DescribeLastText(ui::NodeKind_Status, next);
     }
-    else if (v.StepPhase != bc::Phase::Done)
+    else if (v.StepPhase != core::Phase::Done)
     {
         if (!next_on_card)  // else the figure's card names it
         {
             char next[192];
-            snprintf(next, sizeof(next), bc::Tr("Next: %s"), bc::Tr(exercise.Name));
+            snprintf(next, sizeof(next), core::Tr("Next: %s"), core::Tr(exercise.Name));
             ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
             ImGui::SetWindowFontScale(0.78f);
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -617,7 +617,7 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
         if (step.BandChange)
         {
             char change[320];
-            snprintf(change, sizeof(change), bc::Tr("Band change: %s"), bc::Tr(bc::BandChangeText(bc::PreviousExercise(step), step.Exercise)));
+            snprintf(change, sizeof(change), core::Tr("Band change: %s"), core::Tr(core::BandChangeText(core::PreviousExercise(step), step.Exercise)));
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.Accent));
             ImGui::TextUnformatted(change);
             ImGui::PopStyleColor();
@@ -625,7 +625,7 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
         }
         if (!side_by_side)
         {
-            const char* setup = bc::Tr(exercise.SetupSpoken);
+            const char* setup = core::Tr(exercise.SetupSpoken);
             ImGui::TextUnformatted(setup);
             ui::DescribeLastText(ui::NodeKind_Status, setup);
         }
@@ -633,16 +633,16 @@ static void DrawStatus(ui::AppState& app, const bc::TimerView& v, float width, b
     ImGui::PopTextWrapPos();
 }
 
-ImU32 ui::SessionFill(const AppState& app) { return PhaseFill(app.View); }
+ImU32 ui::SessionFill(const app::AppState& app) { return PhaseFill(app.View); }
 
-void ui::DrawSessionScreen(AppState& app)
+void ui::DrawSessionScreen(app::AppState& app)
 {
     if (!app.HasSession)
     {
-        Navigate(app, app.HasLastRecord ? Screen_Finish : Screen_Home);
+        Navigate(app, app.HasLastRecord ? app::Screen_Finish : app::Screen_Home);
         return;
     }
-    const bc::TimerView& v = app.View;
+    const core::TimerView& v = app.View;
     HandleKeys(app, v);
     // The blocks' places come from ui::LayOutSession (ui/layout.h), one arrangement per shape:
     // portrait stacks them; landscape phones put the figure beside the numbers with the controls in
@@ -652,12 +652,12 @@ void ui::DrawSessionScreen(AppState& app)
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(PhaseFill(v)));
     BeginPage("Workout");
     ImGui::PopStyleColor();
-    if (v.StepPhase != bc::Phase::Work)
+    if (v.StepPhase != core::Phase::Work)
         GetFont(FontRole_Cue);  // asked for early, so the first set shows it at once
     // Storage that fails mid-session is said at once, not at the end (the finish screen offers a download).
-    if (app.Storage == StorageStatus_Full)
+    if (app.Storage == app::StorageStatus_Full)
         Banner("Storage is full: this workout is not being saved. You can download it when it ends.", true);
-    else if (app.Storage == StorageStatus_Unavailable)
+    else if (app.Storage == app::StorageStatus_Unavailable)
         Banner("This browser is not saving: you can download this workout when it ends.", true);
     page.Min.y = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().WindowPadding.y;  // the blocks go under any banner
     if (SessionScrolls(page, shape))

@@ -1,7 +1,7 @@
 // Settings: the plan (rounds, reps, guided or self-paced, the pauses), the cues and the theme,
 // and a way to start over. Numbers change with large - and + buttons rather than sliders, which a
 // wet thumb overshoots; each shows the coach's range, and going past it is allowed within the
-// app's bounds. Every change goes through bc::ClampSettings and is saved at once, so there is no
+// app's bounds. Every change goes through core::ClampSettings and is saved at once, so there is no
 // Save button to forget. Resetting asks first and offers to export the history before it goes.
 //
 // Widget labels: "Back"; "− Rounds" / "+ Rounds"; "− Deadbug", "+ Deadbug", "− Dorsiflexion",
@@ -38,12 +38,12 @@
 
 // The exercises' short names, for the steppers' buttons (their English is the buttons' id).
 // TRANSLATORS: an exercise's short name, on the buttons that change its reps ("+ Deadbug").
-static const char* const ShortNames[bc::ExerciseCount] = { bc::N_("Deadbug"), bc::N_("Dorsiflexion"), bc::N_("Trap pull"), bc::N_("Monster walk"), bc::N_("Russian twist") };
+static const char* const ShortNames[core::ExerciseCount] = { core::N_("Deadbug"), core::N_("Dorsiflexion"), core::N_("Trap pull"), core::N_("Monster walk"), core::N_("Russian twist") };
 
-static void Changed(ui::AppState& app)
+static void Changed(app::AppState& app)
 {
-    app.Settings = bc::ClampSettings(app.Settings);
-    ui::SaveSettings(app);
+    app.Settings = core::ClampSettings(app.Settings);
+    app::SaveSettings(app);
 }
 
 // --- [SECTION] Rows
@@ -51,7 +51,7 @@ static void Changed(ui::AppState& app)
 // "Title            value", a muted note under it, then [− name] [+ name]. Returns the change.
 // To a screen reader it is one spin button named title (or spoken_name), at `number` within [min, max].
 // title, value, note and spoken_name are shown as given (translated); name is the English of the
-// buttons' id, shown as shown_name (or translated with bc::Tr).
+// buttons' id, shown as shown_name (or translated with core::Tr).
 static int Stepper(const char* title, const char* value, const char* note, const char* name, int number, int min, int max,
                    const char* spoken_name = nullptr, const char* shown_name = nullptr)
 {
@@ -78,7 +78,7 @@ static int Stepper(const char* title, const char* value, const char* note, const
     const float half = (width - spacing) * 0.5f;
     // "Shown###English": the buttons keep their English id ("− Rounds") in every language.
     if (shown_name == nullptr)
-        shown_name = bc::Tr(name);
+        shown_name = core::Tr(name);
     // A name too long for the button even at the smallest label size (a long word in another
     // language) leaves just the sign: the title above names the setting, and the accessible name too.
     char shown_minus[192];
@@ -106,10 +106,10 @@ static void FormatSeconds(char* out, int size, int seconds)
 {
     if (seconds < 60)
         // TRANSLATORS: a pause's length in seconds, with the unit's symbol.
-        snprintf(out, size, bc::Tr("%d s"), seconds);
+        snprintf(out, size, core::Tr("%d s"), seconds);
     else
         // TRANSLATORS: a pause's length in minutes and seconds ("1:30 min").
-        snprintf(out, size, bc::Tr("%d:%02d min"), seconds / 60, seconds % 60);
+        snprintf(out, size, core::Tr("%d:%02d min"), seconds / 60, seconds % 60);
 }
 
 // A duration in seconds, changed by step within [0, max]. title and note translated, name English.
@@ -131,7 +131,7 @@ static bool DurationStepper(const char* title, const char* note, const char* nam
 static bool Switch(const char* english, const char* note, bool* value)
 {
     const char* label = ui::Label(english);  // "Shown###English"
-    const char* shown = bc::Tr(english);
+    const char* shown = core::Tr(english);
     const ui::Palette& c = ui::Colors();
     const float width = ImGui::GetContentRegionAvail().x;
     const float pill_w = 52.0f, pill_h = 30.0f;
@@ -163,47 +163,47 @@ static bool Switch(const char* english, const char* note, bool* value)
 
 // --- [SECTION] Sections
 
-static void DrawPlanSettings(ui::AppState& app)
+static void DrawPlanSettings(app::AppState& app)
 {
-    bc::Settings& s = app.Settings;
+    core::Settings& s = app.Settings;
     char value[64], note[256];
     ui::Subheading("Circuit", 6.0f);
     snprintf(value, sizeof(value), "%d", s.Rounds);
-    if (const int change = Stepper(bc::Tr("Rounds"), value, bc::Tr("Coach: 2-3 times through"), bc::N_("Rounds"), s.Rounds, bc::MinRounds, bc::MaxRounds))
+    if (const int change = Stepper(core::Tr("Rounds"), value, core::Tr("Coach: 2-3 times through"), core::N_("Rounds"), s.Rounds, core::MinRounds, core::MaxRounds))
     {
         s.Rounds += change;
         Changed(app);
     }
 
     ui::Subheading("Reps per set", 6.0f);
-    for (int e = 0; e < bc::ExerciseCount; e++)
+    for (int e = 0; e < core::ExerciseCount; e++)
     {
-        const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
-        const bool steps = exercise.Style == bc::SetStyle::Directions;
+        const core::Exercise& exercise = core::GetExercise((core::ExerciseId)e);
+        const bool steps = exercise.Style == core::SetStyle::Directions;
         int& reps = s.Reps[e];
         // TRANSLATORS: the reps (steps) set for an exercise; the English says "reps" ("steps") for every count.
-        snprintf(value, sizeof(value), steps ? bc::TrN("%d steps", "%d steps", reps) : bc::TrN("%d reps", "%d reps", reps), reps);
+        snprintf(value, sizeof(value), steps ? core::TrN("%d steps", "%d steps", reps) : core::TrN("%d reps", "%d reps", reps), reps);
         // The coach's count for the exercise: "Coach: 10-12 per side".
         const int lo = exercise.CountMin, hi = exercise.CountMax;
         char coach[160];
         if (steps)
             // TRANSLATORS: the coach's count of steps, in each direction (monster walks).
-            snprintf(coach, sizeof(coach), lo == hi ? bc::Tr("Coach: about %d each way") : bc::Tr("Coach: %d-%d each way"), lo, hi);
-        else if (exercise.Style == bc::SetStyle::OneSet)
+            snprintf(coach, sizeof(coach), lo == hi ? core::Tr("Coach: about %d each way") : core::Tr("Coach: %d-%d each way"), lo, hi);
+        else if (exercise.Style == core::SetStyle::OneSet)
             // TRANSLATORS: the coach's count of reps: one set a round, worked by both arms at once.
-            snprintf(coach, sizeof(coach), lo == hi ? bc::Tr("Coach: about %d a round, both arms") : bc::Tr("Coach: %d-%d a round, both arms"), lo, hi);
+            snprintf(coach, sizeof(coach), lo == hi ? core::Tr("Coach: about %d a round, both arms") : core::Tr("Coach: %d-%d a round, both arms"), lo, hi);
         else
             // TRANSLATORS: the coach's count of reps on each side.
-            snprintf(coach, sizeof(coach), lo == hi ? bc::Tr("Coach: about %d per side") : bc::Tr("Coach: %d-%d per side"), lo, hi);
+            snprintf(coach, sizeof(coach), lo == hi ? core::Tr("Coach: about %d per side") : core::Tr("Coach: %d-%d per side"), lo, hi);
         if (reps < lo)
             // TRANSLATORS: %s is the coach's count ("Coach: 10-12 per side"): the reps set are fewer.
-            snprintf(note, sizeof(note), bc::Tr("%s  ·  below that"), coach);
+            snprintf(note, sizeof(note), core::Tr("%s  ·  below that"), coach);
         else if (reps > hi)
             // TRANSLATORS: %s is the coach's count ("Coach: 10-12 per side"): the reps set are more.
-            snprintf(note, sizeof(note), bc::Tr("%s  ·  above that"), coach);
+            snprintf(note, sizeof(note), core::Tr("%s  ·  above that"), coach);
         else
             snprintf(note, sizeof(note), "%s", coach);
-        if (const int change = Stepper(bc::Tr(exercise.Name), value, note, ShortNames[e], reps, bc::MinReps, bc::MaxReps))
+        if (const int change = Stepper(core::Tr(exercise.Name), value, note, ShortNames[e], reps, core::MinReps, core::MaxReps))
         {
             reps += change;
             Changed(app);
@@ -212,97 +212,97 @@ static void DrawPlanSettings(ui::AppState& app)
 
     ui::Subheading("Pace", 6.0f);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    const bool guided = s.Mode == bc::RunMode::Guided;
-    ui::BeginChoiceGroup(bc::Tr("Pace"));  // the group's name, read by screen readers
+    const bool guided = s.Mode == core::RunMode::Guided;
+    ui::BeginChoiceGroup(core::Tr("Pace"));  // the group's name, read by screen readers
     if (ui::ToggleButton("Guided", guided, half))
     {
-        s.Mode = bc::RunMode::Guided;
+        s.Mode = core::RunMode::Guided;
         Changed(app);
     }
     ImGui::SameLine();
     if (ui::ToggleButton("Self-paced", !guided, half))
     {
-        s.Mode = bc::RunMode::SelfPaced;
+        s.Mode = core::RunMode::SelfPaced;
         Changed(app);
     }
     ui::EndChoiceGroup();
-    ui::TextMuted(guided ? bc::N_("The app sets the tempo of every rep with cues, and counts for you.")
+    ui::TextMuted(guided ? core::N_("The app sets the tempo of every rep with cues, and counts for you.")
                          // TRANSLATORS: "Done" is the session's button of that name.
-                         : bc::N_("Go at your own speed and tap Done at the end of each set."));
+                         : core::N_("Go at your own speed and tap Done at the end of each set."));
 
     ui::Subheading("Pauses", 6.0f);
     bool changed = false;
-    changed |= DurationStepper(bc::Tr("Get ready"), bc::Tr("Before the first exercise: time to put the band on and lie down"), bc::N_("Get ready"), &s.GetReadySec, 1, bc::MaxGetReadySec);
-    changed |= DurationStepper(bc::Tr("Switch sides"), bc::Tr("Between the two sides of an exercise"), bc::N_("Switch sides"), &s.SwitchSidesSec, 1, bc::MaxSwitchSidesSec);
-    changed |= DurationStepper(bc::Tr("Rest"), bc::Tr("Between exercises: time to move the band"), bc::N_("Rest"), &s.RestSec, 5, bc::MaxRestSec);
-    changed |= DurationStepper(bc::Tr("Round rest"), bc::Tr("Between rounds"), bc::N_("Round rest"), &s.RoundRestSec, 15, bc::MaxRoundRestSec);
-    changed |= DurationStepper(bc::Tr("Band change rest"), bc::Tr("At least this long before an exercise where the loop is tied or untied"),
-                               bc::N_("Band change"), &s.BandChangeRestSec, 5, bc::MaxRestSec);
+    changed |= DurationStepper(core::Tr("Get ready"), core::Tr("Before the first exercise: time to put the band on and lie down"), core::N_("Get ready"), &s.GetReadySec, 1, core::MaxGetReadySec);
+    changed |= DurationStepper(core::Tr("Switch sides"), core::Tr("Between the two sides of an exercise"), core::N_("Switch sides"), &s.SwitchSidesSec, 1, core::MaxSwitchSidesSec);
+    changed |= DurationStepper(core::Tr("Rest"), core::Tr("Between exercises: time to move the band"), core::N_("Rest"), &s.RestSec, 5, core::MaxRestSec);
+    changed |= DurationStepper(core::Tr("Round rest"), core::Tr("Between rounds"), core::N_("Round rest"), &s.RoundRestSec, 15, core::MaxRoundRestSec);
+    changed |= DurationStepper(core::Tr("Band change rest"), core::Tr("At least this long before an exercise where the loop is tied or untied"),
+                               core::N_("Band change"), &s.BandChangeRestSec, 5, core::MaxRestSec);
     if (changed)
         Changed(app);
 
     ui::Subheading("Weekly goal", 6.0f);
     // TRANSLATORS: the weekly goal: sessions a week.
-    snprintf(value, sizeof(value), bc::TrN("%d a week", "%d a week", s.WeeklyGoal), s.WeeklyGoal);
-    if (const int change = Stepper(bc::Tr("Sessions"), value, bc::Tr("Coach: 2-3 a week, after runs"), bc::N_("Weekly goal"), s.WeeklyGoal, bc::MinWeeklyGoal,
-                                   bc::MaxWeeklyGoal, bc::Tr("Sessions a week")))
+    snprintf(value, sizeof(value), core::TrN("%d a week", "%d a week", s.WeeklyGoal), s.WeeklyGoal);
+    if (const int change = Stepper(core::Tr("Sessions"), value, core::Tr("Coach: 2-3 a week, after runs"), core::N_("Weekly goal"), s.WeeklyGoal, core::MinWeeklyGoal,
+                                   core::MaxWeeklyGoal, core::Tr("Sessions a week")))
     {
         s.WeeklyGoal += change;
         Changed(app);
     }
 }
 
-static void DrawBandSettings(ui::AppState& app)
+static void DrawBandSettings(app::AppState& app)
 {
-    bc::Settings& s = app.Settings;
+    core::Settings& s = app.Settings;
     ui::Subheading("Bands", 6.0f);
     ui::TextMuted("Note the band you use for each exercise: your history keeps it, so you can see your progress.");
-    for (int e = 0; e < bc::ExerciseCount; e++)
+    for (int e = 0; e < core::ExerciseCount; e++)
     {
-        const char* exercise_name = bc::Tr(bc::GetExercise((bc::ExerciseId)e).Name);
+        const char* exercise_name = core::Tr(core::GetExercise((core::ExerciseId)e).Name);
         char name[48], shown_name[160], spoken[192];
         snprintf(name, sizeof(name), "%s band", ShortNames[e]);  // the buttons' English id: "− Deadbug band"
         // TRANSLATORS: the band used for an exercise: %s is the exercise's name ("Deadbug band").
-        snprintf(shown_name, sizeof(shown_name), bc::TrC("exercise", "%s band"), bc::Tr(ShortNames[e]));
-        snprintf(spoken, sizeof(spoken), bc::TrC("exercise", "%s band"), exercise_name);  // the reps above have the plain name
+        snprintf(shown_name, sizeof(shown_name), core::TrC("exercise", "%s band"), core::Tr(ShortNames[e]));
+        snprintf(spoken, sizeof(spoken), core::TrC("exercise", "%s band"), exercise_name);  // the reps above have the plain name
         const int band = (int)s.Band[e];
-        if (const int change = Stepper(exercise_name, bc::BandStrengthName(s.Band[e]), nullptr, name, band, 0, bc::BandStrengthCount - 1,
+        if (const int change = Stepper(exercise_name, core::BandStrengthName(s.Band[e]), nullptr, name, band, 0, core::BandStrengthCount - 1,
                                        spoken, shown_name))
         {
-            s.Band[e] = (bc::BandStrength)(band + change);
+            s.Band[e] = (core::BandStrength)(band + change);
             Changed(app);
         }
     }
 }
 
-static void DrawCueSettings(ui::AppState& app)
+static void DrawCueSettings(app::AppState& app)
 {
-    bc::Settings& s = app.Settings;
+    core::Settings& s = app.Settings;
     ui::Subheading("Cues", 6.0f);
     bool changed = false;
-    changed |= Switch(bc::N_("Beeps"), bc::Tr("A tone for reps, sides and rests"), &s.CueSound);
+    changed |= Switch(core::N_("Beeps"), core::Tr("A tone for reps, sides and rests"), &s.CueSound);
     // Where the browser has no voice or cannot vibrate, the switch says so: a tone stands in for
     // the words, and the vibration switch is off and disabled (the flash is on by default there).
-    changed |= Switch(bc::N_("Spoken cues"), platform::SpeechAvailable() ? bc::Tr("Tempo, count, sides and the next band set-up") : bc::Tr("No voice here: tones instead"), &s.CueVoice);
+    changed |= Switch(core::N_("Spoken cues"), platform::SpeechAvailable() ? core::Tr("Tempo, count, sides and the next band set-up") : core::Tr("No voice here: tones instead"), &s.CueVoice);
     const bool can_vibrate = platform::VibrationAvailable();
     bool vibration_shown = can_vibrate && s.CueVibration;
     ImGui::BeginDisabled(!can_vibrate);
-    if (Switch(bc::N_("Vibration"), can_vibrate ? bc::Tr("On phones that support it") : bc::Tr("Not supported here"), &vibration_shown))
+    if (Switch(core::N_("Vibration"), can_vibrate ? core::Tr("On phones that support it") : core::Tr("Not supported here"), &vibration_shown))
     {
         s.CueVibration = vibration_shown;
         changed = true;
     }
     ImGui::EndDisabled();
-    changed |= Switch(bc::N_("Screen flash"), bc::Tr("For noisy places"), &s.CueFlash);
+    changed |= Switch(core::N_("Screen flash"), core::Tr("For noisy places"), &s.CueFlash);
     if (changed)
         Changed(app);
 
     ui::TextMuted("Rep count, spoken");
     const float third_w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     // TRANSLATORS: how often the voice counts the reps: every rep, every fifth rep, never.
-    static const char* const count_names[] = { bc::N_("Every rep"), bc::N_("Every 5"), bc::N_("No count") };
-    static const bc::RepCount counts[] = { bc::RepCount::EveryRep, bc::RepCount::EveryFive, bc::RepCount::Off };
-    ui::BeginChoiceGroup(bc::Tr("Rep count, spoken"));
+    static const char* const count_names[] = { core::N_("Every rep"), core::N_("Every 5"), core::N_("No count") };
+    static const core::RepCount counts[] = { core::RepCount::EveryRep, core::RepCount::EveryFive, core::RepCount::Off };
+    ui::BeginChoiceGroup(core::Tr("Rep count, spoken"));
     for (int i = 0; i < 3; i++)
     {
         if (i > 0)
@@ -316,21 +316,21 @@ static void DrawCueSettings(ui::AppState& app)
     ui::EndChoiceGroup();
     char value[32];
     // TRANSLATORS: the cues' volume in percent ("80%").
-    snprintf(value, sizeof(value), bc::Tr("%d%%"), s.CueVolume);
-    if (const int change = Stepper(bc::Tr("Cue volume"), value, bc::Tr("Tones and voice; they mix with your music"), bc::N_("Volume"), s.CueVolume, 0, bc::MaxCueVolume))
+    snprintf(value, sizeof(value), core::Tr("%d%%"), s.CueVolume);
+    if (const int change = Stepper(core::Tr("Cue volume"), value, core::Tr("Tones and voice; they mix with your music"), core::N_("Volume"), s.CueVolume, 0, core::MaxCueVolume))
     {
-        s.CueVolume = ImClamp((s.CueVolume + 10 * change) / 10 * 10, 0, bc::MaxCueVolume);
+        s.CueVolume = ImClamp((s.CueVolume + 10 * change) / 10 * 10, 0, core::MaxCueVolume);
         Changed(app);
-        ui::PreviewCueVolume(app);  // hear the new level
+        app::PreviewCueVolume(app);  // hear the new level
     }
 
     ui::Subheading("Theme", 6.0f);
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     static const char* const names[] = { "System", "Light", "Dark" };  // the English: the choices' ids
     // TRANSLATORS: the colour theme: as the device's, light colours, dark colours.
-    const char* const shown[] = { bc::TrC("theme", "System"), bc::TrC("theme", "Light"), bc::TrC("theme", "Dark") };
-    static const bc::Theme themes[] = { bc::Theme::System, bc::Theme::Light, bc::Theme::Dark };
-    ui::BeginChoiceGroup(bc::Tr("Theme"));
+    const char* const shown[] = { core::TrC("theme", "System"), core::TrC("theme", "Light"), core::TrC("theme", "Dark") };
+    static const core::Theme themes[] = { core::Theme::System, core::Theme::Light, core::Theme::Dark };
+    ui::BeginChoiceGroup(core::Tr("Theme"));
     for (int i = 0; i < 3; i++)
     {
         if (i > 0)
@@ -352,19 +352,19 @@ static void DrawCueSettings(ui::AppState& app)
     ImGui::Dummy(ImVec2(0.0f, 6.0f));
     const int percent = (int)std::lround(app::TextScale(app) * 100.0f);
     char size_value[32];
-    snprintf(size_value, sizeof(size_value), bc::Tr("%d%%"), percent);
+    snprintf(size_value, sizeof(size_value), core::Tr("%d%%"), percent);
     // TRANSLATORS: under "Text size" while the app follows the text size set in the browser or phone.
-    const char* note = s.TextSize == 0 ? bc::Tr("As your browser's text size") : nullptr;
-    if (const int change = Stepper(bc::Tr("Text size"), size_value, note, bc::N_("Text size"), percent, bc::MinTextSize, bc::MaxTextSize))
+    const char* note = s.TextSize == 0 ? core::Tr("As your browser's text size") : nullptr;
+    if (const int change = Stepper(core::Tr("Text size"), size_value, note, core::N_("Text size"), percent, core::MinTextSize, core::MaxTextSize))
     {
-        s.TextSize = ImClamp(percent + change * bc::TextSizeStep, bc::MinTextSize, bc::MaxTextSize);
+        s.TextSize = ImClamp(percent + change * core::TextSizeStep, core::MinTextSize, core::MaxTextSize);
         Changed(app);
     }
 }
 
 // A language's own name as drawn, with its id: its name in English while the glyphs of its own
 // name are not here (Arabic and Japanese come in lang/names.bin, asked for when Settings opens).
-static const char* LanguageLabel(const bc::Language& lang)
+static const char* LanguageLabel(const core::Language& lang)
 {
     static char label[128];
     const char* shown = lang.ShownName;
@@ -384,19 +384,19 @@ static const char* LanguageLabel(const bc::Language& lang)
 
 // The languages, each in its own words, two to a row; the first choice follows the browser. A
 // choice applies at once once its file is here (app/language.h), without a reload.
-static void DrawLanguageSettings(ui::AppState& app)
+static void DrawLanguageSettings(app::AppState& app)
 {
     ui::Subheading("Language", 6.0f);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const char* chosen = app.Settings.Language;
-    ui::BeginChoiceGroup(bc::Tr("Language"));
-    for (int i = -1; i < bc::LanguageCount(); i++)
+    ui::BeginChoiceGroup(core::Tr("Language"));
+    for (int i = -1; i < core::LanguageCount(); i++)
     {
         if (i % 2 == 0)
             ImGui::SameLine();
-        const char* tag = i < 0 ? "" : bc::LanguageAt(i).Tag;
+        const char* tag = i < 0 ? "" : core::LanguageAt(i).Tag;
         // TRANSLATORS: the language choice that follows the browser's (or phone's) language.
-        const char* label = i < 0 ? bc::N_("Browser's language") : LanguageLabel(bc::LanguageAt(i));
+        const char* label = i < 0 ? core::N_("Browser's language") : LanguageLabel(core::LanguageAt(i));
         if (ui::ToggleButton(label, strcmp(chosen, tag) == 0, half) && strcmp(chosen, tag) != 0)
             ChooseLanguage(app, tag);
     }
@@ -408,10 +408,10 @@ static void DrawLanguageSettings(ui::AppState& app)
     // Where the device has no voice for the language, the Spoken cues switch above says so (tones
     // carry the tempo). Android lists voices it cannot speak: the runner hears the coach here.
     if (ui::Button("Test voice", ui::ButtonKind_Normal, half))
-        platform::Speak(bc::Tr("This is your coach. Ready when you are."));
+        platform::Speak(core::Tr("This is your coach. Ready when you are."));
 }
 
-static void DrawReset(ui::AppState& app)
+static void DrawReset(app::AppState& app)
 {
     ui::Subheading("Your data", 6.0f);
     static bool scroll_to_confirmation = false;  // the confirmation just opened below the fold
@@ -439,29 +439,29 @@ static void DrawReset(ui::AppState& app)
     const int sessions = (int)app.History.size();
     if (app.HasSession)
         snprintf(text, sizeof(text),
-                 bc::TrN("Delete everything? Your settings go back to the defaults and your history of %d session, and the session in progress, is deleted. "
-                         "This cannot be undone.",
-                         "Delete everything? Your settings go back to the defaults and your history of %d sessions, and the session in progress, is deleted. "
-                         "This cannot be undone.",
-                         sessions),
+                 core::TrN("Delete everything? Your settings go back to the defaults and your history of %d session, and the session in progress, is deleted. "
+                           "This cannot be undone.",
+                           "Delete everything? Your settings go back to the defaults and your history of %d sessions, and the session in progress, is deleted. "
+                           "This cannot be undone.",
+                           sessions),
                  sessions);
     else
         snprintf(text, sizeof(text),
-                 bc::TrN("Delete everything? Your settings go back to the defaults and your history of %d session is deleted. "
-                         "This cannot be undone.",
-                         "Delete everything? Your settings go back to the defaults and your history of %d sessions is deleted. "
-                         "This cannot be undone.",
-                         sessions),
+                 core::TrN("Delete everything? Your settings go back to the defaults and your history of %d session is deleted. "
+                           "This cannot be undone.",
+                           "Delete everything? Your settings go back to the defaults and your history of %d sessions is deleted. "
+                           "This cannot be undone.",
+                           sessions),
                  sessions);
     ui::Banner(text, true);
     ImGui::BeginDisabled(app.History.empty());
     if (ui::Button("Export history first"))
-        ui::ExportHistoryFile(app);
+        app::ExportHistoryFile(app);
     ImGui::EndDisabled();
     const float full = ImGui::GetContentRegionAvail().x;
     // Side by side when "Delete everything" fits half the row at its smallest label size, else one
     // under the other (a narrow page, a large text size).
-    const bool stacked = ImGui::CalcTextSize(bc::Tr("Delete everything")).x * ui::MinLabelScale > (full - ImGui::GetStyle().ItemSpacing.x) * 0.5f - 24.0f;
+    const bool stacked = ImGui::CalcTextSize(core::Tr("Delete everything")).x * ui::MinLabelScale > (full - ImGui::GetStyle().ItemSpacing.x) * 0.5f - 24.0f;
     const float half = stacked ? full : (full - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     // Not the accent: this is the one button that destroys something.
     const ui::Palette& c = ui::Colors();
@@ -473,7 +473,7 @@ static void DrawReset(ui::AppState& app)
     ImGui::PopStyleColor(4);
     if (delete_all)
     {
-        ui::DeleteEverything(app);
+        app::DeleteEverything(app);
     }
     if (!stacked)
         ImGui::SameLine();
@@ -488,14 +488,14 @@ static void DrawReset(ui::AppState& app)
 
 // --- [SECTION] The screen
 
-void ui::DrawSettingsScreen(AppState& app)
+void ui::DrawSettingsScreen(app::AppState& app)
 {
     BeginPage("Settings", ReadingWidth);
     if (PageHeader("Settings", "Back") || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !app.ConfirmingReset))
     {
         app.ConfirmingReset = false;
         EndPage();
-        Navigate(app, app.Previous == Screen_Settings ? Screen_Home : app.Previous);
+        Navigate(app, app.Previous == app::Screen_Settings ? app::Screen_Home : app.Previous);
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))

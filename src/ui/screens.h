@@ -8,18 +8,15 @@
 
 namespace ui {
 
-// The screens speak the app's vocabulary (AppState, Screen_Home, StartSession(), ...) unqualified.
-using namespace ::app;
+void DrawHomeScreen(app::AppState& app);
+void DrawSessionScreen(app::AppState& app);
+void DrawFinishScreen(app::AppState& app);
+void DrawExerciseScreen(app::AppState& app);
+void DrawHistoryScreen(app::AppState& app);
+void DrawSettingsScreen(app::AppState& app);
+void DrawAboutScreen(app::AppState& app);
 
-void DrawHomeScreen(AppState& app);
-void DrawSessionScreen(AppState& app);
-void DrawFinishScreen(AppState& app);
-void DrawExerciseScreen(AppState& app);
-void DrawHistoryScreen(AppState& app);
-void DrawSettingsScreen(AppState& app);
-void DrawAboutScreen(AppState& app);
-
-void OpenExercise(AppState& app, bc::ExerciseId exercise);  // the exercise page, at its best camera
-ImU32 SessionFill(const app::AppState& app);                // session screen: its phase's colour, edge to edge (safe-area margins too)
+void OpenExercise(app::AppState& app, core::ExerciseId exercise);  // the exercise page, at its best camera
+ImU32 SessionFill(const app::AppState& app);                       // session screen: its phase's colour, edge to edge (safe-area margins too)
 
 }  // namespace ui

@@ -85,7 +85,7 @@ bool SameLine(const ImDrawVert* prev, const ImDrawVert* next)
     return next[0].pos.x >= prev[0].pos.x - 0.5f && next[0].pos.y < prev[2].pos.y && next[2].pos.y > prev[0].pos.y;
 }
 
-// Places the glyphs of each line of one list (bc::PlaceLine) and writes them back.
+// Places the glyphs of each line of one list (core::PlaceLine) and writes them back.
 void PlaceGlyphs(ImDrawList* list, ImVec2 white, bool mirrored, float width, const std::vector<float>& laid_out_x, int saved_base)
 {
     std::vector<GlyphQuad> quads;
@@ -95,7 +95,7 @@ void PlaceGlyphs(ImDrawList* list, ImVec2 white, bool mirrored, float width, con
     {
         float Offset, Width;  // the ink's place in the glyph's box
     };
-    std::vector<bc::PlacedGlyph> line;
+    std::vector<core::PlacedGlyph> line;
     std::vector<Ink> ink;
     size_t begin = 0;
     auto flush = [&](size_t end) {
@@ -113,7 +113,7 @@ void PlaceGlyphs(ImDrawList* list, ImVec2 white, bool mirrored, float width, con
             // A glyph is placed by its advance (where the pen was, to where it went), as the font
             // joins Arabic letters; its ink keeps its place in that box. A glyph cut by clipping
             // is not in the atlas index: placed by its ink, as a symbol.
-            bc::PlacedGlyph g;
+            core::PlacedGlyph g;
             Ink k = { 0.0f, x1 - x0 };
             g.Codepoint = '?';
             g.X0 = x0;
@@ -131,10 +131,10 @@ void PlaceGlyphs(ImDrawList* list, ImVec2 white, bool mirrored, float width, con
             ink.push_back(k);
             height = ImMax(height, vert[2].pos.y - vert[0].pos.y);
         }
-        bc::PlaceLine(line, mirrored, width, height * 0.75f);
+        core::PlaceLine(line, mirrored, width, height * 0.75f);
         for (size_t q = begin; q < end; q++)
         {
-            const bc::PlacedGlyph& g = line[q - begin];
+            const core::PlacedGlyph& g = line[q - begin];
             const Ink& k = ink[q - begin];
             ImDrawVert* vert = list->VtxBuffer.Data + quads[q].Vertex;
             // A mirrored glyph (a bracket) shows its image the other way round, within its box.
@@ -168,7 +168,7 @@ void PlaceGlyphs(ImDrawList* list, ImVec2 white, bool mirrored, float width, con
 
 }  // namespace
 
-bool ui::MirroredScreen() { return bc::ActiveLanguage().RightToLeft; }
+bool ui::MirroredScreen() { return core::ActiveLanguage().RightToLeft; }
 
 float ui::ScreenX(float x)
 {
@@ -196,7 +196,7 @@ void ui::IndexGlyphs()
             {
                 g_Direction.Glyphs.push_back({ glyph.Codepoint, glyph.X0, glyph.X1, glyph.AdvanceX });
                 g_Direction.Places.SetInt(PlaceKey(glyph.U0, glyph.V0), g_Direction.Glyphs.Size);
-                g_Direction.AtlasHasRightToLeft |= bc::BidiClassOf(glyph.Codepoint) == bc::BidiClass::RightToLeft;
+                g_Direction.AtlasHasRightToLeft |= core::BidiClassOf(glyph.Codepoint) == core::BidiClass::RightToLeft;
             }
 }
 

@@ -4,7 +4,7 @@
 // An Arabic screen is laid out as usual and then mirrored, just before it is drawn, around its
 // vertical centre line: Back and the primary actions go to the right, bars fill from the right,
 // text is right-aligned, and Arabic (kept in reading order, already shaped) reads right to left.
-// Glyph images are not mirrored, numbers and Latin words keep their own order (bc::PlaceLine), and
+// Glyph images are not mirrored, numbers and Latin words keep their own order (core::PlaceLine), and
 // the exercise figures are moved, not mirrored: they show a body, not reading order. Pointer input
 // is mirrored the other way (ui/layout.cpp), and the automation interface and the accessible layer
 // report rectangles where they are on screen (ScreenRect).

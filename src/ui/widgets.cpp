@@ -47,7 +47,7 @@ const char* ui::Label(const char* english)
     const char* visible_end = ImGui::FindRenderedTextEnd(english);
     char visible[192];
     snprintf(visible, sizeof(visible), "%.*s", (int)(visible_end - english), english);
-    const char* shown = visible[0] ? bc::Tr(visible) : "";
+    const char* shown = visible[0] ? core::Tr(visible) : "";
     const char* id = strstr(english, "###") ? strstr(english, "###") + 3 : english;
     snprintf(out, sizeof(buffers[0]), "%s###%s", shown, id);
     return out;
@@ -70,7 +70,7 @@ bool ui::PageHeader(const char* title, const char* back_label)
 {
     // The title is drawn beside the back button, centred on its height, in the heading font.
     float height = 44.0f;
-    title = bc::Tr(title);
+    title = core::Tr(title);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     bool pressed = false;
     float title_x = start.x;
@@ -304,7 +304,7 @@ bool ui::ToggleButton(const char* label, bool selected, float width, float heigh
 
 void ui::TextMuted(const char* text)
 {
-    text = bc::Tr(text);
+    text = core::Tr(text);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Colors().TextMuted));
     ImGui::TextWrapped("%s", text);
     DescribeLastText(NodeKind_Text, text);
@@ -313,7 +313,7 @@ void ui::TextMuted(const char* text)
 
 void ui::Heading(const char* text, NodeKind kind)
 {
-    text = bc::Tr(text);
+    text = core::Tr(text);
     ImGui::PushFont(GetFont(FontRole_Heading));
     ImGui::TextWrapped("%s", text);
     DescribeLastText(kind, text);
@@ -322,7 +322,7 @@ void ui::Heading(const char* text, NodeKind kind)
 
 void ui::Subheading(const char* text, float space_above)
 {
-    text = bc::Tr(text);
+    text = core::Tr(text);
     ImGui::Dummy(ImVec2(0.0f, space_above));  // with 0: the same as ImGui::Spacing()
     ImGui::PushFont(GetFont(FontRole_Heading));
     ImGui::SetWindowFontScale(0.8f);  // about 21 px
@@ -342,7 +342,7 @@ void ui::FocusOutline(ImDrawList* draw_list, ImVec2 min, ImVec2 max, float round
 
 void ui::Banner(const char* text, bool is_error)
 {
-    text = bc::Tr(text);
+    text = core::Tr(text);
     const Palette& c = Colors();
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -387,20 +387,20 @@ void ui::FormatClock(char* out, int size, long long ms, bool round_up)
 
 // --- [SECTION] Demonstrations
 
-float ui::KeyPosePhase(bc::ExerciseId id)
+float ui::KeyPosePhase(core::ExerciseId id)
 {
     // The end of the first tempo part is the working position (limbs extended, toes up, band at
     // ear level, a step under way, twisted right).
-    const bc::Exercise& exercise = bc::GetExercise(id);
+    const core::Exercise& exercise = core::GetExercise(id);
     if (exercise.TempoPartCount < 2)
         return 0.5f;  // a single-part rep (a monster-walk step): halfway through it
-    const int total = bc::RepDurationMs(exercise);
-    return total > 0 ? (float)bc::TempoPartEndMs(exercise, 0) / (float)total : 0.0f;
+    const int total = core::RepDurationMs(exercise);
+    return total > 0 ? (float)core::TempoPartEndMs(exercise, 0) / (float)total : 0.0f;
 }
 
 void ui::DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParams& params)
 {
-    const bc::PoseSample pose = bc::SamplePose(params.Exercise, params.DemoSide, params.RepPhase, params.RepIndex);
+    const core::PoseSample pose = core::SamplePose(params.Exercise, params.DemoSide, params.RepPhase, params.RepIndex);
     FigureStyle style = IsDarkTheme() ? FigureStyleDark(params.View) : FigureStyleLight(params.View);
     style.FitPose = params.FitPose;
     DrawFigure(draw_list, min, max, pose, style);

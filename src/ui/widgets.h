@@ -39,7 +39,7 @@ void BeginTwoColumns();
 void NextColumnOfTwo();
 void EndTwoColumns();  // the cursor goes below the taller column
 
-// The widgets below take the English text and show it in the active language (bc::Tr). A button's
+// The widgets below take the English text and show it in the active language (core::Tr). A button's
 // id is its English label, so it stays the same in every language (widgets() lists it as `id`).
 const char* Label(const char* english);  // "Shown###English" for a Dear ImGui item: valid for a few calls
 // A label wider than its button first gives up padding, then shrinks down to this share of its size
@@ -61,15 +61,15 @@ void ProgressBar(float fraction, float height, ImU32 color);
 // An exercise demonstration in a rectangle: the figure, its band and the floor.
 struct DemoParams
 {
-    bc::ExerciseId Exercise;  // which exercise
-    bc::Side DemoSide;        // side or direction of the set (mirrors the figure)
-    float RepPhase;           // [0,1) within one rep
-    int RepIndex;             // rep (step) number from 0, for monster walks' feet
-    bc::Camera View;          // camera
-    bool FitPose = false;     // a still picture fitted to this pose alone (thumbnails); else the whole rep's movement
+    core::ExerciseId Exercise;  // which exercise
+    core::Side DemoSide;        // side or direction of the set (mirrors the figure)
+    float RepPhase;             // [0,1) within one rep
+    int RepIndex;               // rep (step) number from 0, for monster walks' feet
+    core::Camera View;          // camera
+    bool FitPose = false;       // a still picture fitted to this pose alone (thumbnails); else the whole rep's movement
 };
 void DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParams& params);
-float KeyPosePhase(bc::ExerciseId exercise);  // a rep phase that shows the exercise's working position (the start is phase 0)
+float KeyPosePhase(core::ExerciseId exercise);  // a rep phase that shows the exercise's working position (the start is phase 0)
 
 void FormatClock(char* out, int size, long long ms, bool round_up);  // "1:05" (round_up: a countdown)
 

@@ -65,16 +65,16 @@ inline void Advance(Page& page, double ms, double step_ms = 100.0)
 }
 
 // A short circuit: one round, little waiting, so a whole session takes a few hundred frames.
-inline bc::Settings ShortSettings()
+inline core::Settings ShortSettings()
 {
-    bc::Settings settings = bc::DefaultSettings();
+    core::Settings settings = core::DefaultSettings();
     settings.Rounds = 1;
     settings.GetReadySec = 3;
     settings.SwitchSidesSec = 0;
     settings.RestSec = 0;
     settings.BandChangeRestSec = 0;
     settings.RoundRestSec = 0;
-    settings.Mode = bc::RunMode::SelfPaced;
+    settings.Mode = core::RunMode::SelfPaced;
     return settings;
 }
 
@@ -86,7 +86,7 @@ inline app::AppState& DoOneSet(Page& page)
     a.Settings = ShortSettings();
     app::StartSession(a, a.NowMs);
     Advance(page, 3500.0);
-    REQUIRE(a.View.StepPhase == bc::Phase::Work);
+    REQUIRE(a.View.StepPhase == core::Phase::Work);
     app::FinishSet(a, a.NowMs);
     return a;
 }

@@ -51,7 +51,7 @@ TEST_CASE("State on the home screen: no session, an empty history, the drawn fac
     CHECK(Str(s["screen"]) == "home");
     CHECK(Str(s["storage"]) == "ok");
     CHECK(s["session"].IsNull());
-    CHECK(s["estimateMs"].GetInt64() == bc::PlanTotalMs(bc::BuildPlan(page.State.Settings)));
+    CHECK(s["estimateMs"].GetInt64() == core::PlanTotalMs(core::BuildPlan(page.State.Settings)));
     CHECK_FALSE(s.HasMember("finish"));
     CHECK(s["history"]["sessions"].GetInt() == 0);
     CHECK(s["history"]["streakDays"].GetInt() == 0);
@@ -91,7 +91,7 @@ TEST_CASE("State during a session: the step as of the moment of asking, without 
     Page page(0);
     app::AppState& a = page.Act();
     a.Settings.GetReadySec = 10;
-    a.Settings.Mode = bc::RunMode::Guided;
+    a.Settings.Mode = core::RunMode::Guided;
     app::StartSession(a, a.NowMs);
     page.Frame();
 
@@ -123,7 +123,7 @@ TEST_CASE("State during a session: the step as of the moment of asking, without 
         // Asking consumed nothing: the countdown tones still play in the frames that reach them.
         CHECK(a.View.PhaseElapsedMs < 100);
         Advance(page, 8000.0);
-        CHECK(std::count(Browser().Tones.begin(), Browser().Tones.end(), std::string(bc::CueToneKey(bc::CueTone_Countdown))) == 3);
+        CHECK(std::count(Browser().Tones.begin(), Browser().Tones.end(), std::string(core::CueToneKey(core::CueTone_Countdown))) == 3);
     }
     SECTION("a guided set: rep, side and tempo part")
     {
@@ -133,7 +133,7 @@ TEST_CASE("State during a session: the step as of the moment of asking, without 
         CHECK(Str(session["phase"]) == "work");
         CHECK(session["rep"].GetInt() >= 1);
         CHECK(session["reps"].GetInt() == a.View.Reps);
-        CHECK(Str(session["side"]) == bc::SideKey(a.View.CurrentSide));
+        CHECK(Str(session["side"]) == core::SideKey(a.View.CurrentSide));
         CHECK(Str(session["tempoPart"]) == a.View.TempoPartName);
         CHECK(session["setup"].IsNull());
         CHECK(session["canExtend"].IsFalse());
@@ -208,8 +208,8 @@ TEST_CASE("State of the exercise page, kept-aside copies and a notice with chara
     Page page(0);
     app::AppState& a = page.Act();
     REQUIRE(a.Storage == app::StorageStatus_Recovered);
-    a.ShownExercise = bc::ExerciseId::MonsterWalk;
-    a.ShownSide = bc::Side::Forward;
+    a.ShownExercise = core::ExerciseId::MonsterWalk;
+    a.ShownSide = core::Side::Forward;
     a.ShownPhaseOriginMs = a.NowMs - 1234.5;
     app::Navigate(a, app::Screen_Exercise);
     a.Notice = "Line \"one\"\n\tback\\slash \x01 — done";
@@ -223,7 +223,7 @@ TEST_CASE("State of the exercise page, kept-aside copies and a notice with chara
     CHECK(Str(s["demo"]["side"]) == "forward");
     CHECK(s["demo"]["playing"].IsTrue());
     CHECK(s["demo"]["ms"].GetInt64() == 1234);
-    CHECK(s["demo"]["repMs"].GetInt() == 2 * bc::RepDurationMs(bc::GetExercise(bc::ExerciseId::MonsterWalk)));
+    CHECK(s["demo"]["repMs"].GetInt() == 2 * core::RepDurationMs(core::GetExercise(core::ExerciseId::MonsterWalk)));
     CHECK(Str(s["notice"]["text"]) == a.Notice);
     CHECK(s["notice"]["error"].IsTrue());
 

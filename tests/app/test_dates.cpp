@@ -16,9 +16,9 @@ static int ParisLike(int64_t wall_ms)
     return wall_ms >= summer_from && wall_ms < summer_to ? 120 : 60;
 }
 
-static bc::SessionRecord RecordAt(int64_t wall_ms)
+static core::SessionRecord RecordAt(int64_t wall_ms)
 {
-    bc::SessionRecord record = {};
+    core::SessionRecord record = {};
     record.Id = "s1";
     record.StartedWallMs = wall_ms;
     return record;
@@ -27,7 +27,7 @@ static bc::SessionRecord RecordAt(int64_t wall_ms)
 TEST_CASE("A session is labelled in the zone it happened in")
 {
     platform::native::Reset();
-    bc::SessionRecord record = RecordAt(1717430400000);  // Mon 3 Jun 2024, 16:00 UTC
+    core::SessionRecord record = RecordAt(1717430400000);  // Mon 3 Jun 2024, 16:00 UTC
     record.HasTzOffset = true;
     record.TzOffsetMinutes = -420;      // in California
     Browser().FixedOffsetMinutes = 60;  // shown later somewhere else
@@ -40,11 +40,11 @@ TEST_CASE("A record without an offset uses this zone's rules at its own date, no
 {
     platform::native::Reset();
     Browser().ZoneAt = ParisLike;
-    Browser().WallMs = 1733011200000;                          // 1 Dec 2024: winter now
-    const bc::SessionRecord summer = RecordAt(1717430400000);  // June: summer time then
+    Browser().WallMs = 1733011200000;                            // 1 Dec 2024: winter now
+    const core::SessionRecord summer = RecordAt(1717430400000);  // June: summer time then
     CHECK(app::RecordOffsetMinutes(summer) == 120);
     CHECK(app::SessionLabel(summer) == "Mon 3 Jun 2024, 18:00");
-    const bc::SessionRecord winter = RecordAt(1705320000000);  // 15 Jan 2024, 12:00 UTC
+    const core::SessionRecord winter = RecordAt(1705320000000);  // 15 Jan 2024, 12:00 UTC
     CHECK(app::SessionLabel(winter) == "Mon 15 Jan 2024, 13:00");
     CHECK(app::DateTimeText(1717430400000) == "3 Jun 2024, 18:00");
 }
@@ -66,7 +66,7 @@ TEST_CASE("The export file is named for today's local date, also just after midn
 TEST_CASE("A session's file name is its local start time")
 {
     platform::native::Reset();
-    bc::SessionRecord record = RecordAt(1717430400000);
+    core::SessionRecord record = RecordAt(1717430400000);
     record.HasTzOffset = true;
     record.TzOffsetMinutes = 120;
     CHECK(app::SessionFileName(record) == "band-circuit-session-2024-06-03-1800.json");
@@ -79,8 +79,8 @@ TEST_CASE("The chart starts on the first day of the oldest of its weeks")
     for (int d = 0; d < 7; d++)
         CHECK(app::ChartStartDay(19877 + d, 0) == expected);
     CHECK(app::ChartStartDay(19877 + 7, 0) != expected);
-    CHECK(app::ChartStartDay(19877 + 7 * (bc::HistoryWeeks - 1), 0) == "3 Jun");
-    CHECK(app::ChartStartDay(-3 + 7 * (bc::HistoryWeeks - 1), 0) == "29 Dec");  // Monday 29 Dec 1969, before day 0
+    CHECK(app::ChartStartDay(19877 + 7 * (core::HistoryWeeks - 1), 0) == "3 Jun");
+    CHECK(app::ChartStartDay(-3 + 7 * (core::HistoryWeeks - 1), 0) == "29 Dec");  // Monday 29 Dec 1969, before day 0
     // Where weeks start on Sunday, the Monday 3 Jun is in the week of Sunday 2 Jun.
-    CHECK(app::ChartStartDay(19877 + 7 * (bc::HistoryWeeks - 1), 6) == "2 Jun");
+    CHECK(app::ChartStartDay(19877 + 7 * (core::HistoryWeeks - 1), 6) == "2 Jun");
 }

@@ -23,7 +23,7 @@ TEST_CASE("Two pages finishing sessions both end up with both, whichever writes 
     one.GrantHistoryLock();  // reads what two wrote, adds its own
     two.Hear();
     one.Hear();
-    const bc::LoadResult<std::vector<bc::SessionRecord>> stored = bc::LoadHistory(Browser().Storage[app::HistoryKey]);
+    const core::LoadResult<std::vector<core::SessionRecord>> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
     REQUIRE(stored.Ok());
     CHECK(stored.Value.size() == 2);
     CHECK(one.State.History.size() == 2);
@@ -57,7 +57,7 @@ TEST_CASE("A session dropped by another page's write from an outdated copy is wr
     const std::string id_one = one.State.LastRecord.Id;
     Browser().Storage.erase(app::HistoryKey);  // two's copy has not received one's write yet
     two.GrantHistoryLock();
-    const bc::LoadResult<std::vector<bc::SessionRecord>> overwritten = bc::LoadHistory(Browser().Storage[app::HistoryKey]);
+    const core::LoadResult<std::vector<core::SessionRecord>> overwritten = core::LoadHistory(Browser().Storage[app::HistoryKey]);
     REQUIRE(overwritten.Ok());
     REQUIRE(overwritten.Value.size() == 1);  // one's session is gone from storage
 
@@ -65,7 +65,7 @@ TEST_CASE("A session dropped by another page's write from an outdated copy is wr
     CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Pending);
     CHECK(one.State.History.size() == 2);
     one.GrantHistoryLock();
-    const bc::LoadResult<std::vector<bc::SessionRecord>> stored = bc::LoadHistory(Browser().Storage[app::HistoryKey]);
+    const core::LoadResult<std::vector<core::SessionRecord>> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
     REQUIRE(stored.Ok());
     CHECK(stored.Value.size() == 2);
     CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Saved);
@@ -136,7 +136,7 @@ TEST_CASE("A session has one owner: another page shows it, takes it over, and th
 
     // One's frames no longer write the session: two owns it.
     Advance(one, 6000.0);
-    const bc::LoadResult<bc::SessionInProgress> stored = bc::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
+    const core::LoadResult<core::SessionInProgress> stored = core::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
     REQUIRE(stored.Ok());
     CHECK(stored.Value.Owner == "page-1");
 }
@@ -157,7 +157,7 @@ TEST_CASE("A page's next save still sees another page's takeover when the storag
     platform::native::TakeStorageEvents(0);
     app::SkipStep(one.Act(), one.State.NowMs);
     CHECK(one.State.Stored.SessionElsewhere);
-    const bc::LoadResult<bc::SessionInProgress> stored = bc::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
+    const core::LoadResult<core::SessionInProgress> stored = core::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
     REQUIRE(stored.Ok());
     CHECK(stored.Value.Owner == "page-1");
 }

@@ -11,7 +11,7 @@
 
 using namespace apptest;
 
-static int Count(const std::vector<std::string>& tones, int tone) { return (int)std::count(tones.begin(), tones.end(), bc::CueToneKey(tone)); }
+static int Count(const std::vector<std::string>& tones, int tone) { return (int)std::count(tones.begin(), tones.end(), core::CueToneKey(tone)); }
 
 TEST_CASE("A started session is on screen, keeps the screen awake and is in storage")
 {
@@ -24,7 +24,7 @@ TEST_CASE("A started session is on screen, keeps the screen awake and is in stor
     CHECK(a.Current == app::Screen_Session);
     CHECK(Browser().Awake);
     REQUIRE(Browser().Storage.count(app::SessionKey) == 1);
-    const bc::LoadResult<bc::SessionInProgress> stored = bc::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
+    const core::LoadResult<core::SessionInProgress> stored = core::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
     REQUIRE(stored.Ok());
     CHECK(stored.Value.Id == a.Session.SessionId);
     CHECK(stored.Value.Owner == "page-0");
@@ -37,9 +37,9 @@ TEST_CASE("The get-ready counts down 3-2-1 and ends with one rest-over tone, eac
     Page page(0);
     app::AppState& a = StartWithGetReady(page, 10);
     Advance(page, 10500.0);
-    CHECK(Count(Browser().Tones, bc::CueTone_Countdown) == 3);
-    CHECK(Count(Browser().Tones, bc::CueTone_RestOver) == 1);
-    CHECK(a.View.StepPhase == bc::Phase::Work);
+    CHECK(Count(Browser().Tones, core::CueTone_Countdown) == 3);
+    CHECK(Count(Browser().Tones, core::CueTone_RestOver) == 1);
+    CHECK(a.View.StepPhase == core::Phase::Work);
 }
 
 TEST_CASE("Cues that fell in a long gap are consumed silently, not played in a burst")
@@ -48,7 +48,7 @@ TEST_CASE("Cues that fell in a long gap are consumed silently, not played in a b
     Page page(0);
     app::AppState& a = StartWithGetReady(page, 10);
     Advance(page, 60000.0, 0.0);  // one frame a minute later: a throttled tab
-    CHECK(Count(Browser().Tones, bc::CueTone_Countdown) == 0);
+    CHECK(Count(Browser().Tones, core::CueTone_Countdown) == 0);
     CHECK(a.View.ActiveMs >= 60000);
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("A running session is saved at least every 5 s of active time")
     a.Settings = ShortSettings();
     app::StartSession(a, a.NowMs);
     Advance(page, 12000.0);
-    const bc::LoadResult<bc::SessionInProgress> stored = bc::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
+    const core::LoadResult<core::SessionInProgress> stored = core::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
     REQUIRE(stored.Ok());
     CHECK(a.View.ActiveMs - stored.Value.ActiveMs <= 5100);
 }
@@ -122,7 +122,7 @@ TEST_CASE("A finished session goes to history under the storage lock")
 
     page.GrantHistoryLock();
     CHECK(app::RecordSaveFor(a, a.LastRecord.Id) == app::RecordSave_Saved);
-    const bc::LoadResult<std::vector<bc::SessionRecord>> stored = bc::LoadHistory(Browser().Storage[app::HistoryKey]);
+    const core::LoadResult<std::vector<core::SessionRecord>> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
     REQUIRE(stored.Ok());
     REQUIRE(stored.Value.size() == 1);
     CHECK(stored.Value[0].Id == a.LastRecord.Id);
@@ -256,7 +256,7 @@ TEST_CASE("A new cue volume is applied at once and heard as one rep tone")
     app::PreviewCueVolume(a);
     CHECK(Browser().Volume == 30);
     REQUIRE(Browser().Tones.size() == 1);
-    CHECK(Browser().Tones[0] == bc::CueToneKey(bc::CueTone_Rep));
+    CHECK(Browser().Tones[0] == core::CueToneKey(core::CueTone_Rep));
 }
 
 TEST_CASE("What became of each history entry is kept by id; saved ones leave the list")

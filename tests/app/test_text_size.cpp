@@ -10,15 +10,15 @@ using namespace apptest;
 
 TEST_CASE("A text scale is taken to the nearest step between 100 and 200 %")
 {
-    CHECK(bc::TextSizeFor(1.0) == 100);
-    CHECK(bc::TextSizeFor(1.12) == 100);
-    CHECK(bc::TextSizeFor(1.13) == 125);
-    CHECK(bc::TextSizeFor(1.5) == 150);
-    CHECK(bc::TextSizeFor(0.8) == 100);
-    CHECK(bc::TextSizeFor(3.0) == 200);
-    CHECK(bc::TextSizeFor(0.0) == 100);
-    CHECK(bc::TextSizeFor(-1.0) == 100);
-    CHECK(bc::TextSizeFor(0.0 / 0.0) == 100);
+    CHECK(core::TextSizeFor(1.0) == 100);
+    CHECK(core::TextSizeFor(1.12) == 100);
+    CHECK(core::TextSizeFor(1.13) == 125);
+    CHECK(core::TextSizeFor(1.5) == 150);
+    CHECK(core::TextSizeFor(0.8) == 100);
+    CHECK(core::TextSizeFor(3.0) == 200);
+    CHECK(core::TextSizeFor(0.0) == 100);
+    CHECK(core::TextSizeFor(-1.0) == 100);
+    CHECK(core::TextSizeFor(0.0 / 0.0) == 100);
 }
 
 TEST_CASE("The text size follows the browser's until one is chosen, and the choice is saved")
@@ -36,7 +36,7 @@ TEST_CASE("The text size follows the browser's until one is chosen, and the choi
     a.Settings.TextSize = 150;
     app::SaveSettings(a);
     CHECK(app::TextScale(a) == 1.5f);
-    const bc::LoadResult<bc::Settings> stored = bc::LoadSettings(Browser().Storage[app::SettingsKey]);
+    const core::LoadResult<core::Settings> stored = core::LoadSettings(Browser().Storage[app::SettingsKey]);
     REQUIRE(stored.Ok());
     CHECK(stored.Value.TextSize == 150);
     Page reloaded(1);
@@ -45,21 +45,21 @@ TEST_CASE("The text size follows the browser's until one is chosen, and the choi
 
 TEST_CASE("A saved text size out of steps is brought to one; out of bounds is refused as unreadable")
 {
-    bc::Settings s = bc::DefaultSettings();
+    core::Settings s = core::DefaultSettings();
     s.TextSize = 130;
-    CHECK(bc::ClampSettings(s).TextSize == 125);
-    std::string json = bc::SaveSettings(bc::DefaultSettings());
+    CHECK(core::ClampSettings(s).TextSize == 125);
+    std::string json = core::SaveSettings(core::DefaultSettings());
     CHECK(json.find("\"textSize\":0") != std::string::npos);
     std::string odd = json;
     odd.replace(odd.find("\"textSize\":0"), 12, "\"textSize\":170");
-    REQUIRE(bc::LoadSettings(odd).Ok());
-    CHECK(bc::LoadSettings(odd).Value.TextSize == 175);
+    REQUIRE(core::LoadSettings(odd).Ok());
+    CHECK(core::LoadSettings(odd).Value.TextSize == 175);
     std::string big = json;
     big.replace(big.find("\"textSize\":0"), 12, "\"textSize\":900");
-    CHECK_FALSE(bc::LoadSettings(big).Ok());
+    CHECK_FALSE(core::LoadSettings(big).Ok());
     // Settings saved before the text size existed load, following the browser.
     std::string old = json;
     old.erase(old.find(",\"textSize\":0"), 13);
-    REQUIRE(bc::LoadSettings(old).Ok());
-    CHECK(bc::LoadSettings(old).Value.TextSize == 0);
+    REQUIRE(core::LoadSettings(old).Ok());
+    CHECK(core::LoadSettings(old).Value.TextSize == 0);
 }

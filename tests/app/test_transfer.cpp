@@ -8,9 +8,9 @@
 
 using namespace apptest;
 
-static bc::SessionRecord Record(const std::string& id, int64_t wall_ms)
+static core::SessionRecord Record(const std::string& id, int64_t wall_ms)
 {
-    bc::SessionRecord record = {};
+    core::SessionRecord record = {};
     record.Id = id;
     record.StartedWallMs = wall_ms;
     record.DurationMs = 600000;
@@ -60,7 +60,7 @@ TEST_CASE("An exported history imports into another browser, once")
     CHECK(b.History.size() == 2);
     CHECK(Browser().Announced.back() == b.Notice);
     other.GrantHistoryLock();
-    CHECK(bc::LoadHistory(Browser().Storage[app::HistoryKey]).Value.size() == 2);
+    CHECK(core::LoadHistory(Browser().Storage[app::HistoryKey]).Value.size() == 2);
 
     Browser().HasImport = true;  // the same file again
     REQUIRE(app::ReceiveImport(b));
@@ -95,12 +95,12 @@ TEST_CASE("One session downloads under its own start time")
 {
     platform::native::Reset();
     Page page(0);
-    bc::SessionRecord record = Record("s-a", 1717430400000);
+    core::SessionRecord record = Record("s-a", 1717430400000);
     record.TzOffsetMinutes = 120;
     app::ExportSessionFile(page.Act(), record);
     REQUIRE(Browser().Downloads.size() == 1);
     CHECK(Browser().Downloads[0].first == "band-circuit-session-2024-06-03-1800.json");
-    const bc::LoadResult<std::vector<bc::SessionRecord>> back = bc::ImportHistory(Browser().Downloads[0].second);
+    const core::LoadResult<std::vector<core::SessionRecord>> back = core::ImportHistory(Browser().Downloads[0].second);
     REQUIRE(back.Ok());
     CHECK(back.Value[0].Id == "s-a");
 }

@@ -5,11 +5,11 @@
 #include "core/catalogue.h"
 
 // Phase at the end of tempo part `part` of the exercise's rep (0 = the start of the rep).
-inline float PartBoundary(bc::ExerciseId id, int part)
+inline float PartBoundary(core::ExerciseId id, int part)
 {
-    const bc::Exercise& exercise = bc::GetExercise(id);
+    const core::Exercise& exercise = core::GetExercise(id);
     int sum = 0;
     for (int i = 0; i < part; i++)
         sum += exercise.Tempo[i].DurationMs;
-    return (float)sum / (float)bc::RepDurationMs(exercise);
+    return (float)sum / (float)core::RepDurationMs(exercise);
 }

@@ -55,19 +55,19 @@ std::string Utf8(const std::u32string& text)
 // Lays a line out one unit per character, places it, and reads it back left to right.
 std::string Display(const std::u32string& logical, bool right_to_left_screen)
 {
-    std::vector<bc::PlacedGlyph> line;
+    std::vector<core::PlacedGlyph> line;
     for (size_t i = 0; i < logical.size(); i++)
     {
-        bc::PlacedGlyph g;
+        core::PlacedGlyph g;
         g.Codepoint = (unsigned)logical[i];
         g.X0 = (float)i;
         g.X1 = (float)i + 1.0f;
         line.push_back(g);
     }
-    bc::PlaceLine(line, right_to_left_screen, (float)logical.size(), 3.0f);
-    std::sort(line.begin(), line.end(), [](const bc::PlacedGlyph& a, const bc::PlacedGlyph& b) { return a.X0 < b.X0; });
+    core::PlaceLine(line, right_to_left_screen, (float)logical.size(), 3.0f);
+    std::sort(line.begin(), line.end(), [](const core::PlacedGlyph& a, const core::PlacedGlyph& b) { return a.X0 < b.X0; });
     std::u32string shown;
-    for (const bc::PlacedGlyph& g : line)
+    for (const core::PlacedGlyph& g : line)
         shown += g.Mirrored ? MirrorOf((char32_t)g.Codepoint) : (char32_t)g.Codepoint;
     return Utf8(shown);
 }
@@ -111,7 +111,7 @@ TEST_CASE("On a left-to-right screen only right-to-left runs turn around", "[bid
 
 TEST_CASE("A wide gap ends a run: two texts side by side are not one", "[bidi]")
 {
-    std::vector<bc::PlacedGlyph> line(4);
+    std::vector<core::PlacedGlyph> line(4);
     const float x[4] = { 0, 1, 10, 11 };
     const unsigned cp[4] = { 'a', 'b', 'c', 'd' };
     for (int i = 0; i < 4; i++)
@@ -120,7 +120,7 @@ TEST_CASE("A wide gap ends a run: two texts side by side are not one", "[bidi]")
         line[i].X0 = x[i];
         line[i].X1 = x[i] + 1.0f;
     }
-    bc::PlaceLine(line, true, 12.0f, 3.0f);
+    core::PlaceLine(line, true, 12.0f, 3.0f);
     CHECK(line[0].X0 == 10.0f);  // "ab" moved as a block to the mirrored place
     CHECK(line[1].X0 == 11.0f);
     CHECK(line[2].X0 == 0.0f);  // "cd" likewise

@@ -7,7 +7,7 @@
 
 #include "core/catalogue.h"
 
-using namespace bc;
+using namespace core;
 
 TEST_CASE("Every exercise has its id, a unique key and complete texts", "[catalogue]")
 {
@@ -180,20 +180,20 @@ TEST_CASE("Band set-ups: loops and flat bands", "[catalogue]")
 
 TEST_CASE("The tempo part under way: parts in order, each from where the one before ends", "[catalogue]")
 {
-    for (int e = 0; e < bc::ExerciseCount; e++)
+    for (int e = 0; e < core::ExerciseCount; e++)
     {
-        const bc::Exercise& exercise = bc::GetExercise((bc::ExerciseId)e);
+        const core::Exercise& exercise = core::GetExercise((core::ExerciseId)e);
         INFO(exercise.Key);
-        const int rep = bc::RepDurationMs(exercise);
-        REQUIRE(bc::TempoPartEndMs(exercise, exercise.TempoPartCount - 1) == rep);
+        const int rep = core::RepDurationMs(exercise);
+        REQUIRE(core::TempoPartEndMs(exercise, exercise.TempoPartCount - 1) == rep);
         for (int ms = 0; ms < rep; ms += 10)
         {
-            const int part = bc::TempoPartAt(exercise, ms);
+            const int part = core::TempoPartAt(exercise, ms);
             REQUIRE(part >= 0);
-            CHECK(ms < bc::TempoPartEndMs(exercise, part));
-            CHECK((part == 0 || ms >= bc::TempoPartEndMs(exercise, part - 1)));
+            CHECK(ms < core::TempoPartEndMs(exercise, part));
+            CHECK((part == 0 || ms >= core::TempoPartEndMs(exercise, part - 1)));
         }
-        CHECK(bc::TempoPartAt(exercise, rep) == exercise.TempoPartCount - 1);
-        CHECK(bc::TempoPartAt(exercise, rep + 5000) == exercise.TempoPartCount - 1);
+        CHECK(core::TempoPartAt(exercise, rep) == exercise.TempoPartCount - 1);
+        CHECK(core::TempoPartAt(exercise, rep + 5000) == exercise.TempoPartCount - 1);
     }
 }

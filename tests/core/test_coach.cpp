@@ -9,7 +9,7 @@
 #include "core/coach.h"
 #include "core/save_format.h"
 
-using namespace bc;
+using namespace core;
 
 constexpr int64_t T0 = 1'000'000;
 constexpr int64_t Wall0 = 1'718'000'000'000LL;

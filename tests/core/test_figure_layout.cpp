@@ -13,7 +13,7 @@
 #include <cstring>
 #include <vector>
 
-using namespace bc;
+using namespace core;
 using Catch::Matchers::WithinAbs;
 
 namespace {

@@ -11,7 +11,7 @@
 #include "core/catalogue.h"
 #include "ui_font_glyphs.h"
 
-using namespace bc;
+using namespace core;
 
 static const uint32_t TextGlyphs[] = { UI_FONT_GLYPHS_TEXT, 0 };
 static const uint32_t BigGlyphs[] = { UI_FONT_GLYPHS_BIG, 0 };

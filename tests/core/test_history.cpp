@@ -4,7 +4,7 @@
 
 #include "core/history.h"
 
-using namespace bc;
+using namespace core;
 
 // Days since 1970-01-01 of a civil date (proleptic Gregorian; H. Hinnant's algorithm).
 static int64_t DaysFromCivil(int64_t y, int m, int d)

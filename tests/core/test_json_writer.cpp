@@ -9,17 +9,17 @@
 #include <rapidjson/document.h>
 #include <string>
 
-static std::string Write(void (*write)(bc::JsonWriter&))
+static std::string Write(void (*write)(core::JsonWriter&))
 {
     rapidjson::StringBuffer buffer;
-    bc::JsonWriter w(buffer);
+    core::JsonWriter w(buffer);
     write(w);
     return buffer.GetString();
 }
 
 TEST_CASE("The JSON writer's numbers read back the same", "[save]")
 {
-    const std::string json = Write([](bc::JsonWriter& w) {
+    const std::string json = Write([](core::JsonWriter& w) {
         w.StartArray();
         w.Int(-7);
         w.Uint(4000000000u);
@@ -44,7 +44,7 @@ TEST_CASE("The JSON writer's numbers read back the same", "[save]")
 TEST_CASE("The JSON writer refuses NaN and infinity", "[save]")
 {
     rapidjson::StringBuffer buffer;
-    bc::JsonWriter w(buffer);
+    core::JsonWriter w(buffer);
     w.StartArray();
     REQUIRE_FALSE(w.Double(std::numeric_limits<double>::quiet_NaN()));
     REQUIRE_FALSE(w.Double(std::numeric_limits<double>::infinity()));

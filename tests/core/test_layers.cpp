@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 struct SourceFile
 {
-    std::string Path;                 // relative to src/: "ui/app.cpp"
+    std::string Path;                 // relative to src/: "ui/shell.cpp"
     std::string Layer;                // "core", "platform", "app", "ui", or "main"
     std::string Text;                 // the whole file
     std::vector<std::string> Quoted;  // #include "..." targets that are files of src/
@@ -111,6 +111,17 @@ TEST_CASE("Only platform code and main.cpp speak to the browser; core and app dr
                 CHECK(header.rfind("SDL", 0) != 0);
                 CHECK(header.rfind("GLES", 0) != 0);
             }
+    }
+}
+
+TEST_CASE("Each layer's names are in its own namespace, and no file brings in another layer's")
+{
+    for (const SourceFile& file : ReadSources())
+    {
+        INFO(file.Path);
+        CHECK(file.Text.find("using namespace") == std::string::npos);
+        if (file.Layer != "main" && file.Path.size() > 2 && file.Path.compare(file.Path.size() - 2, 2, ".h") == 0)
+            CHECK((file.Text.find("namespace " + file.Layer + " {") != std::string::npos || file.Text.find("namespace " + file.Layer + "::") != std::string::npos));
     }
 }
 

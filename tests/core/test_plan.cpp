@@ -3,7 +3,7 @@
 
 #include "core/plan.h"
 
-using namespace bc;
+using namespace core;
 
 static int CountPhase(const std::vector<Step>& plan, Phase phase)
 {

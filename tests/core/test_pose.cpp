@@ -10,7 +10,7 @@
 #include <cmath>
 #include <vector>
 
-using namespace bc;
+using namespace core;
 using Catch::Matchers::WithinAbs;
 
 namespace {

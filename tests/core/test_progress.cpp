@@ -3,7 +3,7 @@
 
 #include "core/progress.h"
 
-using namespace bc;
+using namespace core;
 
 constexpr int64_t Day = 24LL * 60 * 60 * 1000;
 // Monday 2026-11-16 08:00 UTC.

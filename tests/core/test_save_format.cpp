@@ -7,7 +7,7 @@
 
 #include "core/save_format.h"
 
-using namespace bc;
+using namespace core;
 
 // --- Random valid values ------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@
 #include "core/save_format.h"
 #include "core/timer.h"
 
-using namespace bc;
+using namespace core;
 
 static SessionRecord Record(const std::string& id, int64_t started_wall_ms)
 {

@@ -10,7 +10,7 @@
 #include "core/save_format.h"
 #include "core/timer.h"
 
-using namespace bc;
+using namespace core;
 using Catch::Matchers::WithinAbs;
 
 static void RequireSameView(const TimerView& a, const TimerView& b)

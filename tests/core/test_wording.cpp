@@ -10,7 +10,7 @@
 
 #include "core/wording.h"
 
-using namespace bc;
+using namespace core;
 
 static int Plural(const char* tag, long long n)
 {

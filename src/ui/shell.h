@@ -1,6 +1,6 @@
 // The UI shell around the app (src/app): draws the screen the app is on and tells the frame loop
-// what it needs to know about the next frame. main.cpp calls AppInit once and AppFrame between NewFrame and
-// Render; the page asks for AppStateJson through platform::PageQueries (set up by AppInit).
+// what it needs to know about the next frame. main.cpp calls ShellInit once and ShellFrame between NewFrame and
+// Render; the page asks for AppStateJson through platform::PageQueries (set up by ShellInit).
 #pragma once
 
 #include "platform/platform.h"
@@ -17,8 +17,8 @@ struct FrameRequest
     bool ScreenChanged;   // a press switched screens mid-frame: the frame is run again before it is shown
 };
 
-void AppInit(const platform::Clock& clock);
-FrameRequest AppFrame(const platform::Clock& clock);     // the clocks as read once for this frame
+void ShellInit(const platform::Clock& clock);
+FrameRequest ShellFrame(const platform::Clock& clock);   // the clocks as read once for this frame
 std::string AppStateJson(const platform::Clock& clock);  // window.bandCircuit.state() as of clock: app::AutomationStateJson
 void RequestFrame();                                     // from ImGui hooks, which have no AppState: draw the next frame too
 void PreferencesChanged();                               // the page saw a preference change: the app asks again at its next frame

@@ -1,6 +1,6 @@
 // The UI shell: start-up (the app's start-up, then the theme), one frame (the app's update, the
 // current screen, the flash cue), and what the drawing adds to the automation interface's state.
-#include "ui/app.h"
+#include "ui/shell.h"
 
 #include "app/app.h"
 #include "app/automation_state.h"
@@ -26,13 +26,13 @@ static app::AppState g_App;
 
 static void ApplyThemeSetting(bool force)
 {
-    const bc::Theme theme = g_App.Settings.ColorTheme;
-    const bool dark = theme == bc::Theme::Dark || (theme == bc::Theme::System && g_App.SystemDark);
+    const core::Theme theme = g_App.Settings.ColorTheme;
+    const bool dark = theme == core::Theme::Dark || (theme == core::Theme::System && g_App.SystemDark);
     if (force || dark != ui::IsDarkTheme() || g_App.MoreContrast != ui::IsHighContrast())
         ui::ApplyTheme(dark, g_App.MoreContrast);
 }
 
-void ui::AppInit(const platform::Clock& clock)
+void ui::ShellInit(const platform::Clock& clock)
 {
     app::Init(g_App, clock);
     app::InstallPageEvents(g_App);
@@ -53,29 +53,29 @@ bool ui::LanguagePending()
     return app::LanguagePending(g_App);
 }
 
-ui::FrameRequest ui::AppFrame(const platform::Clock& clock)
+ui::FrameRequest ui::ShellFrame(const platform::Clock& clock)
 {
     const double now_ms = clock.NowMs;
-    const Screen screen_at_start = g_App.Current;
+    const app::Screen screen_at_start = g_App.Current;
     app::BeginFrame(g_App, clock);
     ApplyThemeSetting(false);
 
     // A new screen starts with nothing focused (the old screen's focused item is gone).
-    static Screen s_DrawnScreen = g_App.Current;
+    static app::Screen s_DrawnScreen = g_App.Current;
     if (s_DrawnScreen != g_App.Current)
         ImGui::SetWindowFocus(nullptr);
     s_DrawnScreen = g_App.Current;
 
     switch (g_App.Current)
     {
-    case Screen_Home: DrawHomeScreen(g_App); break;
-    case Screen_Session: DrawSessionScreen(g_App); break;
-    case Screen_Finish: DrawFinishScreen(g_App); break;
-    case Screen_Exercise: DrawExerciseScreen(g_App); break;
-    case Screen_History: DrawHistoryScreen(g_App); break;
-    case Screen_Settings: DrawSettingsScreen(g_App); break;
-    case Screen_About: DrawAboutScreen(g_App); break;
-    case Screen_COUNT: break;
+    case app::Screen_Home: DrawHomeScreen(g_App); break;
+    case app::Screen_Session: DrawSessionScreen(g_App); break;
+    case app::Screen_Finish: DrawFinishScreen(g_App); break;
+    case app::Screen_Exercise: DrawExerciseScreen(g_App); break;
+    case app::Screen_History: DrawHistoryScreen(g_App); break;
+    case app::Screen_Settings: DrawSettingsScreen(g_App); break;
+    case app::Screen_About: DrawAboutScreen(g_App); break;
+    case app::Screen_COUNT: break;
     }
     if (s_DrawnScreen != g_App.Current)
         ImGui::SetWindowFocus(nullptr);  // navigated during this frame
@@ -98,7 +98,7 @@ ui::FrameRequest ui::AppFrame(const platform::Clock& clock)
         g_App.Animating = true;  // the page asked to focus or press an item: until it is done
 
     // Behind the page, and in the safe-area margins around it: the page's own colour.
-    const bool in_session = g_App.Current == Screen_Session && g_App.HasSession;
+    const bool in_session = g_App.Current == app::Screen_Session && g_App.HasSession;
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(in_session ? SessionFill(g_App) : Colors().Background);
     return { g_App.Animating, g_App.WakeAtMs, { bg.x, bg.y, bg.z }, g_App.Current != screen_at_start };
 }
