@@ -93,27 +93,9 @@ static void WriteFinish(JsonWriter& w, const app::AppState& app, const core::Wee
     w.EndObject();
 }
 
-std::string app::AutomationStateJson(const AppState& app, const platform::Clock& clock, const DrawnFacts& drawn)
+// The history's numbers, and what became of the last session's entry.
+static void WriteHistory(JsonWriter& w, const app::AppState& app, const platform::Clock& clock, const core::WeekProgress& week)
 {
-    rapidjson::StringBuffer buffer;
-    JsonWriter w(buffer);
-    w.StartObject();
-    Text(w, "screen", ScreenKey(app.Current));
-    Text(w, "storage", StorageStatusKey(app.Storage));
-    w.Key("session");
-    if (app.HasSession)
-        WriteSession(w, app, clock.NowMs);
-    else
-        w.Null();
-    Number(w, "estimateMs", core::PlanTotalMs(core::BuildPlan(app.Settings)));
-
-    const core::WeekProgress week = core::ComputeWeekProgress(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
-    if (app.Current == Screen_Finish && app.HasLastRecord)
-    {
-        w.Key("finish");
-        WriteFinish(w, app, week);
-    }
-
     const core::HistoryStats stats = core::ComputeHistoryStats(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Language.FirstWeekday);
     w.Key("history");
     w.StartObject();
@@ -129,7 +111,7 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     {
         w.StartObject();
         Text(w, "id", app.LastRecord.Id.c_str());
-        Text(w, "save", RecordSaveKey(RecordSaveFor(app, app.LastRecord.Id)));
+        Text(w, "save", app::RecordSaveKey(app::RecordSaveFor(app, app.LastRecord.Id)));
         w.EndObject();
     }
     else
@@ -140,10 +122,13 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     for (const std::string& key : app.Stored.KeptAside)
         w.String(key.c_str(), (rapidjson::SizeType)key.size());
     w.EndArray();
-
     static const char* persistence[] = { "unknown", "persistent", "best-effort", "unsupported" };
     Text(w, "persistence", persistence[platform::StoragePersistence()]);
-    Flag(w, "updateReady", app.UpdateReady);
+}
+
+// The language, theme, text size and cues the page has, and how the last frame was laid out.
+static void WriteEnvironment(JsonWriter& w, const app::AppState& app, const app::DrawnFacts& drawn)
+{
     // The language drawn, the one whose file is on its way, the last that could not be loaded.
     w.Key("language");
     w.StartObject();
@@ -155,7 +140,7 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     w.EndObject();
     Text(w, "theme", drawn.DarkTheme ? "dark" : "light");
     Flag(w, "highContrast", drawn.HighContrast);
-    Number(w, "textSize", (int64_t)std::lround(TextScale(app) * 100.0f));
+    Number(w, "textSize", (int64_t)std::lround(app::TextScale(app) * 100.0f));
     Text(w, "focused", drawn.Focused.empty() ? nullptr : drawn.Focused.c_str());
     Flag(w, "reducedMotion", app.ReducedMotion);
     Flag(w, "animating", app.Animating);
@@ -182,8 +167,11 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
         Real(w, sides[i], Rounded(drawn.SafeArea[i], 10.0));
     w.EndObject();
     w.EndObject();
+}
 
-    // The circuit's exercises, in order: their keys and names (the names are the home cards' ids).
+// The circuit's exercises, in order: their keys and names (the names are the home cards' ids).
+static void WriteExercises(JsonWriter& w)
+{
     w.Key("exercises");
     w.StartArray();
     for (int i = 0; i < core::ExerciseCount; i++)
@@ -195,41 +183,69 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
         w.EndObject();
     }
     w.EndArray();
+}
 
+// The demonstration on the exercise page: where it is in its cycle (monster walks cycle over two
+// steps, one per foot), the tempo parts of one rep (ms), and the sides the page offers with their
+// buttons' ids.
+static void WriteDemo(JsonWriter& w, const app::AppState& app, double now_ms)
+{
+    const core::Exercise& exercise = core::GetExercise(app.ShownExercise);
+    const int rep_ms = core::RepDurationMs(exercise);
+    w.Key("demo");
+    w.StartObject();
+    Text(w, "side", core::SideKey(app.ShownSide));
+    Flag(w, "playing", app.ShownPlaying);
+    Number(w, "ms", (int64_t)app::ExerciseDemoMs(app, now_ms));
+    Number(w, "repMs", exercise.Style == core::SetStyle::Directions ? 2 * rep_ms : rep_ms);
+    w.Key("parts");
+    w.StartArray();
+    for (int i = 0; i < exercise.TempoPartCount; i++)
+        w.Int(exercise.Tempo[i].DurationMs);
+    w.EndArray();
+    w.Key("sides");
+    w.StartArray();
+    if (core::HasSwitch(exercise))
+        for (int i = 0; i < 2; i++)
+        {
+            const core::Side side = core::ExerciseSide(exercise, i);
+            w.StartObject();
+            Text(w, "key", core::SideKey(side));
+            Text(w, "button", core::SideName(side));
+            w.EndObject();
+        }
+    w.EndArray();
+    w.EndObject();
+}
+
+std::string app::AutomationStateJson(const AppState& app, const platform::Clock& clock, const DrawnFacts& drawn)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    Text(w, "screen", ScreenKey(app.Current));
+    Text(w, "storage", StorageStatusKey(app.Storage));
+    w.Key("session");
+    if (app.HasSession)
+        WriteSession(w, app, clock.NowMs);
+    else
+        w.Null();
+    Number(w, "estimateMs", core::PlanTotalMs(core::BuildPlan(app.Settings)));
+
+    const core::WeekProgress week = core::ComputeWeekProgress(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
+    if (app.Current == Screen_Finish && app.HasLastRecord)
+    {
+        w.Key("finish");
+        WriteFinish(w, app, week);
+    }
+    WriteHistory(w, app, clock, week);
+    Flag(w, "updateReady", app.UpdateReady);
+    WriteEnvironment(w, app, drawn);
+    WriteExercises(w);
     const bool exercise_page = app.Current == Screen_Exercise;
     Text(w, "shownExercise", exercise_page ? core::GetExercise(app.ShownExercise).Key : nullptr);
     if (exercise_page)
-    {
-        // The demonstration on the exercise page: where it is in its cycle (monster walks cycle
-        // over two steps, one per foot).
-        const core::Exercise& exercise = core::GetExercise(app.ShownExercise);
-        const int rep_ms = core::RepDurationMs(exercise);
-        w.Key("demo");
-        w.StartObject();
-        Text(w, "side", core::SideKey(app.ShownSide));
-        Flag(w, "playing", app.ShownPlaying);
-        Number(w, "ms", (int64_t)ExerciseDemoMs(app, clock.NowMs));
-        Number(w, "repMs", exercise.Style == core::SetStyle::Directions ? 2 * rep_ms : rep_ms);
-        // The tempo parts of one rep (ms), and the sides the page offers with their buttons' ids.
-        w.Key("parts");
-        w.StartArray();
-        for (int i = 0; i < exercise.TempoPartCount; i++)
-            w.Int(exercise.Tempo[i].DurationMs);
-        w.EndArray();
-        w.Key("sides");
-        w.StartArray();
-        if (core::HasSwitch(exercise))
-            for (int i = 0; i < 2; i++)
-            {
-                const core::Side side = core::ExerciseSide(exercise, i);
-                w.StartObject();
-                Text(w, "key", core::SideKey(side));
-                Text(w, "button", core::SideName(side));
-                w.EndObject();
-            }
-        w.EndArray();
-        w.EndObject();
-    }
+        WriteDemo(w, app, clock.NowMs);
 
     w.Key("notice");
     if (app.Notice.empty())

@@ -472,6 +472,74 @@ static void RestoreDroppedSessions(app::AppState& app, const std::vector<core::S
         platform::RequestHistoryCommit();
 }
 
+// The history another page wrote: what is stored, plus what this page still has waiting to be written.
+static void FollowStoredHistory(app::AppState& app)
+{
+    std::string raw;
+    std::vector<core::SessionRecord> stored;
+    const platform::StorageResult found = platform::StorageRead(app::HistoryKey, &raw);
+    bool readable = found == platform::StorageResult_Missing;
+    if (found == platform::StorageResult_Ok)
+    {
+        core::LoadResult<std::vector<core::SessionRecord>> loaded = core::LoadHistory(raw);
+        readable = loaded.Ok();
+        if (readable)
+            stored = loaded.Value;
+    }
+    if (found == platform::StorageResult_Ok && readable && !app.Stored.Held[app::StoredKey_History])
+        RestoreDroppedSessions(app, stored);
+    if (readable && !app.Stored.Held[app::StoredKey_History])
+    {
+        std::vector<core::SessionRecord> pending;
+        for (const core::SessionRecord& record : app.Stored.Pending)
+            if (record.StartedWallMs >= app.Stored.ResetAtWallMs)
+                pending.push_back(record);
+        app.History = core::MergeHistory(stored, pending).Sessions;
+        if (app.ExpandedSession.size() && std::none_of(app.History.begin(), app.History.end(),
+                                                       [&](const core::SessionRecord& r) { return r.Id == app.ExpandedSession; }))
+            app.ExpandedSession.clear();
+    }
+}
+
+// The session in progress another page wrote, ended or took over.
+static void FollowStoredSession(app::AppState& app, double now_ms)
+{
+    core::SessionInProgress stored;
+    const platform::StorageResult found = ReadStoredSession(&stored);
+    if (found == platform::StorageResult_Missing)
+    {
+        // Ended, discarded or deleted elsewhere: a session that was in storage does not come back.
+        if (app.HasSession && (app.Stored.SessionWritten || app.Stored.SessionElsewhere))
+            DropSession(app, EndedElsewhere(app));
+    }
+    else if (found == platform::StorageResult_Ok && stored.Owner != app.Stored.PageId)
+    {
+        const bool same = app.HasSession && stored.Id == app.Session.SessionId;
+        const bool mine_running = app.HasSession && !same && !app.Stored.SessionElsewhere && !app.Restored;
+        if (!mine_running)
+        {
+            // Another page runs it: show it here, paused, as it stands there.
+            const bool was_here = same && !app.Stored.SessionElsewhere && !app.Restored;
+            app.Session = core::RestoreSession(stored, (int64_t)now_ms);
+            app.HasSession = true;
+            app.Restored = true;
+            app.Stored.SessionElsewhere = true;
+            app.Stored.SessionWritten = true;
+            app.LastSavedActiveMs = stored.ActiveMs;
+            if (was_here || app.Current == app::Screen_Session)
+            {
+                platform::KeepScreenAwake(false);
+                platform::CancelScheduledTones();
+                if (app.Current == app::Screen_Session)
+                    Navigate(app, app::Screen_Home);
+                app.Notice = core::Tr("This workout was taken over in another window.");
+                app.NoticeIsError = false;
+                platform::Announce(app.Notice.c_str());
+            }
+        }
+    }
+}
+
 void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
 {
     if (app.Storage == StorageStatus_Unavailable)
@@ -495,69 +563,9 @@ void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
         }
     }
     if (key == StoredKey_All || key == StoredKey_History || key == StoredKey_Reset)
-    {
-        std::vector<core::SessionRecord> stored;
-        const platform::StorageResult found = platform::StorageRead(HistoryKey, &raw);
-        bool readable = found == platform::StorageResult_Missing;
-        if (found == platform::StorageResult_Ok)
-        {
-            core::LoadResult<std::vector<core::SessionRecord>> loaded = core::LoadHistory(raw);
-            readable = loaded.Ok();
-            if (readable)
-                stored = loaded.Value;
-        }
-        if (found == platform::StorageResult_Ok && readable && !app.Stored.Held[StoredKey_History])
-            RestoreDroppedSessions(app, stored);
-        if (readable && !app.Stored.Held[StoredKey_History])
-        {
-            // What is stored, plus what this page still has waiting to be written.
-            std::vector<core::SessionRecord> pending;
-            for (const core::SessionRecord& record : app.Stored.Pending)
-                if (record.StartedWallMs >= app.Stored.ResetAtWallMs)
-                    pending.push_back(record);
-            app.History = core::MergeHistory(stored, pending).Sessions;
-            if (app.ExpandedSession.size() && std::none_of(app.History.begin(), app.History.end(),
-                                                           [&](const core::SessionRecord& r) { return r.Id == app.ExpandedSession; }))
-                app.ExpandedSession.clear();
-        }
-    }
+        FollowStoredHistory(app);
     if (key == StoredKey_All || key == StoredKey_Session || key == StoredKey_Reset)
-    {
-        core::SessionInProgress stored;
-        const platform::StorageResult found = ReadStoredSession(&stored);
-        if (found == platform::StorageResult_Missing)
-        {
-            // Ended, discarded or deleted elsewhere: a session that was in storage does not come back.
-            if (app.HasSession && (app.Stored.SessionWritten || app.Stored.SessionElsewhere))
-                DropSession(app, EndedElsewhere(app));
-        }
-        else if (found == platform::StorageResult_Ok && stored.Owner != app.Stored.PageId)
-        {
-            const bool same = app.HasSession && stored.Id == app.Session.SessionId;
-            const bool mine_running = app.HasSession && !same && !app.Stored.SessionElsewhere && !app.Restored;
-            if (!mine_running)
-            {
-                // Another page runs it: show it here, paused, as it stands there.
-                const bool was_here = same && !app.Stored.SessionElsewhere && !app.Restored;
-                app.Session = core::RestoreSession(stored, (int64_t)now_ms);
-                app.HasSession = true;
-                app.Restored = true;
-                app.Stored.SessionElsewhere = true;
-                app.Stored.SessionWritten = true;
-                app.LastSavedActiveMs = stored.ActiveMs;
-                if (was_here || app.Current == Screen_Session)
-                {
-                    platform::KeepScreenAwake(false);
-                    platform::CancelScheduledTones();
-                    if (app.Current == Screen_Session)
-                        Navigate(app, Screen_Home);
-                    app.Notice = core::Tr("This workout was taken over in another window.");
-                    app.NoticeIsError = false;
-                    platform::Announce(app.Notice.c_str());
-                }
-            }
-        }
-    }
+        FollowStoredSession(app, now_ms);
     RequestAnimation(app);
 }
 

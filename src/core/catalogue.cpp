@@ -105,6 +105,8 @@ static const Exercise Exercises[ExerciseCount] = {
         ExerciseId::Deadbug,
         "deadbug",
         N_("Banded deadbug"),
+        // TRANSLATORS: an exercise's short name, on the buttons that change its reps ("+ Deadbug")
+        N_("Deadbug"),
         N_("10-12 reps per side"),
         10,
         12,
@@ -141,6 +143,8 @@ static const Exercise Exercises[ExerciseCount] = {
         ExerciseId::Dorsiflexion,
         "dorsiflexion",
         N_("Dorsiflexion with band"),
+        // TRANSLATORS: an exercise's short name, on the buttons that change its reps ("+ Deadbug")
+        N_("Dorsiflexion"),
         N_("10-12 reps per side"),
         10,
         12,
@@ -178,6 +182,8 @@ static const Exercise Exercises[ExerciseCount] = {
         ExerciseId::TrapPull,
         "trap-pull",
         N_("Overhead trap pull"),
+        // TRANSLATORS: an exercise's short name, on the buttons that change its reps ("+ Deadbug")
+        N_("Trap pull"),
         N_("10-12 reps a round, both arms together"),
         10,
         12,
@@ -210,6 +216,8 @@ static const Exercise Exercises[ExerciseCount] = {
         ExerciseId::MonsterWalk,
         "monster-walk",
         N_("Banded monster walks"),
+        // TRANSLATORS: an exercise's short name, on the buttons that change its reps ("+ Deadbug")
+        N_("Monster walk"),
         N_("About 20 steps forward, then 20 back"),
         20,
         20,
@@ -239,6 +247,8 @@ static const Exercise Exercises[ExerciseCount] = {
         ExerciseId::RussianTwist,
         "russian-twist",
         N_("Russian twist with band hold"),
+        // TRANSLATORS: an exercise's short name, on the buttons that change its reps ("+ Deadbug")
+        N_("Russian twist"),
         N_("12-15 reps per side"),
         12,
         15,
@@ -291,6 +301,17 @@ const Exercise* FindExercise(std::string_view key)
         if (key == exercise.Key)
             return &exercise;
     return nullptr;
+}
+
+float KeyPosePhase(ExerciseId id)
+{
+    // The end of the first tempo part is the working position (limbs extended, toes up, band at
+    // ear level, a step under way, twisted right).
+    const Exercise& exercise = GetExercise(id);
+    if (exercise.TempoPartCount < 2)
+        return 0.5f;  // a single-part rep (a monster-walk step): halfway through it
+    const int total = RepDurationMs(exercise);
+    return total > 0 ? (float)TempoPartEndMs(exercise, 0) / (float)total : 0.0f;
 }
 
 int RepDurationMs(const Exercise& exercise)

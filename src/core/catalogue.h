@@ -86,6 +86,7 @@ struct Exercise
     ExerciseId Id;
     const char* Key;         // stable id used in storage and automation: "deadbug", ...
     const char* Name;        // "Banded deadbug"
+    const char* ShortName;   // "Deadbug": where the full name is too long (Settings' buttons, whose English id it is)
     const char* DoseText;    // "10-12 reps per side"
     int CountMin, CountMax;  // reps per side (or steps per direction) the coach gives
     const char* CountUnit;   // "reps" or "steps"
@@ -108,6 +109,7 @@ struct Exercise
 
 const Exercise& GetExercise(ExerciseId id);
 const Exercise* FindExercise(std::string_view key);              // nullptr when the key is unknown
+float KeyPosePhase(ExerciseId id);                               // a rep phase in [0,1) that shows the working position (the start is 0)
 int RepDurationMs(const Exercise& exercise);                     // sum of the tempo parts
 int TempoPartAt(const Exercise& exercise, int64_t ms_into_rep);  // the part under way that far into a rep (the last from its end on); -1 with no parts
 int TempoPartEndMs(const Exercise& exercise, int part);          // ms into a rep at which that part ends

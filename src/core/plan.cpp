@@ -198,6 +198,8 @@ int64_t StepNominalMs(const Step& step)
     return step.DurationMs;
 }
 
+int PlanMinutes(const Settings& settings) { return (int)((PlanTotalMs(BuildPlan(settings)) + 30000) / 60000); }
+
 int64_t PlanTotalMs(const std::vector<Step>& plan)
 {
     int64_t total = 0;

@@ -114,6 +114,7 @@ int64_t StepNominalMs(const Step& step);
 
 // The whole plan's length: the sum of StepNominalMs(), what home shows as the session's duration.
 int64_t PlanTotalMs(const std::vector<Step>& plan);
+int PlanMinutes(const Settings& settings);  // the session's length for these settings, to the nearest minute ("about 14 min")
 
 // The exercise done just before a Rest or RoundRest step (the last one of the round for a RoundRest).
 ExerciseId PreviousExercise(const Step& rest);

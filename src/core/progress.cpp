@@ -83,6 +83,17 @@ int RepsDoneTotal(const SessionRecord& record, ExerciseId exercise)
     return HasSwitch(e) ? a + b : std::max(a, b);
 }
 
+DoneTotals SessionDoneTotals(const SessionRecord& record)
+{
+    DoneTotals totals = { 0, 0 };
+    for (int e = 0; e < ExerciseCount; e++)
+    {
+        const int done = RepsDoneTotal(record, (ExerciseId)e);
+        (GetExercise((ExerciseId)e).Style == SetStyle::Directions ? totals.Steps : totals.Reps) += done;
+    }
+    return totals;
+}
+
 int RepsPerRound(const SessionRecord& record, ExerciseId exercise)
 {
     const Exercise& e = GetExercise(exercise);

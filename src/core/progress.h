@@ -30,6 +30,14 @@ const SessionRecord* PreviousSession(const std::vector<SessionRecord>& history, 
 // for exercises done one side at a time, the reps of the one set for the others.
 int RepsDoneTotal(const SessionRecord& record, ExerciseId exercise);
 
+// A session's reps and steps done, every exercise added (steps: the walks, counted apart).
+struct DoneTotals
+{
+    int Reps;
+    int Steps;
+};
+DoneTotals SessionDoneTotals(const SessionRecord& record);
+
 // The reps of each round that every side reached: the smaller side, divided by the rounds planned.
 int RepsPerRound(const SessionRecord& record, ExerciseId exercise);
 

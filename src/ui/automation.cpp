@@ -443,11 +443,25 @@ static void AppendUtf8(std::string& out, unsigned c)
     }
 }
 
-std::string ui::TextsJson()
+// The character a glyph quad draws, found by its place in the atlas ('?' when none is there), and
+// whether the quad shows less than the whole glyph (clipped).
+static unsigned GlyphAt(const std::vector<GlyphKey>& glyphs, const ImDrawVert* v, bool* trimmed)
 {
-    ImDrawData* draw_data = ImGui::GetDrawData();
-    if (draw_data == nullptr || !draw_data->Valid)
-        return "[]";
+    for (const GlyphKey& g : glyphs)
+        if (g.U0 == v[0].uv.x && g.V0 == v[0].uv.y)
+        {
+            *trimmed = !(g.U1 == v[2].uv.x && g.V1 == v[2].uv.y);
+            return g.Codepoint;
+        }
+    *trimmed = true;
+    return '?';
+}
+
+// The runs of text in the draw data: glyph quads read back into characters, a run going on while
+// glyphs move right on the same line in the same colour. placed_x: where each vertex is drawn, when
+// that is not where it was laid out (empty: where laid out).
+static std::vector<TextRun> CollectTextRuns(ImDrawData* draw_data, const std::vector<float>& placed_x)
+{
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     std::vector<GlyphKey> glyphs;
     for (ImFont* font : atlas->Fonts)
@@ -455,8 +469,6 @@ std::string ui::TextsJson()
             if (glyph.Visible)
                 glyphs.push_back({ glyph.U0, glyph.V0, glyph.U1, glyph.V1, glyph.Codepoint });
     const ImVec2 white = atlas->TexUvWhitePixel;
-    std::vector<float> placed_x;  // where each vertex is drawn, when that is not where it was laid out
-    PlacedVertexX(draw_data, &placed_x);
 
     std::vector<TextRun> runs;
     size_t list_base = 0;  // the first vertex of the list in placed_x
@@ -486,17 +498,8 @@ std::string ui::TextsJson()
                 if (v[0].pos.y != v[1].pos.y || v[1].pos.x != v[2].pos.x || v[2].pos.y != v[3].pos.y || v[3].pos.x != v[0].pos.x)
                     continue;
                 i += 3;  // the quad's second triangle
-                unsigned codepoint = '?';
                 bool trimmed = true;
-                for (const GlyphKey& g : glyphs)
-                {
-                    if (g.U0 == v[0].uv.x && g.V0 == v[0].uv.y)
-                    {
-                        codepoint = g.Codepoint;
-                        trimmed = !(g.U1 == v[2].uv.x && g.V1 == v[2].uv.y);
-                        break;
-                    }
-                }
+                const unsigned codepoint = GlyphAt(glyphs, v, &trimmed);
                 const ImRect quad(v[0].pos, v[2].pos);
                 ImRect shown = quad;
                 if (!placed_x.empty())
@@ -524,6 +527,17 @@ std::string ui::TextsJson()
             }
         }
     }
+    return runs;
+}
+
+std::string ui::TextsJson()
+{
+    ImDrawData* draw_data = ImGui::GetDrawData();
+    if (draw_data == nullptr || !draw_data->Valid)
+        return "[]";
+    std::vector<float> placed_x;  // where each vertex is drawn, when that is not where it was laid out
+    PlacedVertexX(draw_data, &placed_x);
+    const std::vector<TextRun> runs = CollectTextRuns(draw_data, placed_x);
 
     const float s = g_LastScale;
     rapidjson::StringBuffer buffer;

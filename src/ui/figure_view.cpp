@@ -182,12 +182,10 @@ static void DrawFloor(ImDrawList* draw_list, const core::PoseSample& pose, const
 }
 
 // The figure and its band, laid out by the core, sorted far to near and stroked.
-static void DrawBody(ImDrawList* draw_list, const core::PoseSample& pose, const FigureStyle& style, const core::FigureDrawing& d)
+// The bones and feet, the far side of the body dimmed (judged separately for arms and legs).
+static void AddLimbs(DrawList& items, const FigureStyle& style, const core::FigureDrawing& d)
 {
     const float limb = d.Limb;
-    DrawList items;
-
-    // Which side of the body is further away (dim it), judged separately for arms and legs.
     auto far_side = [&](core::Joint left, core::Joint right) {
         float difference = d.JointDepth[left] - d.JointDepth[right];
         if (std::fabs(difference) < 0.03f)
@@ -220,9 +218,13 @@ static void DrawBody(ImDrawList* draw_list, const core::PoseSample& pose, const 
         items.Add({ ToImVec2(d.Joints[ankle]), ToImVec2(d.Heels[side]), depth, limb * FootWidth, color, false });
         items.Add({ ToImVec2(d.Heels[side]), ToImVec2(d.Joints[toe]), depth, limb * FootWidth, color, false });
     }
+}
 
-    // The head: a disc, the nose out of it where the face looks (behind the disc when the face is
-    // turned away, so only its tip can show), and an eye when the face is turned to the viewer.
+// The head: a disc, the nose out of it where the face looks (behind the disc when the face is
+// turned away, so only its tip can show), and an eye when the face is turned to the viewer.
+static void AddHead(DrawList& items, const FigureStyle& style, const core::FigureDrawing& d)
+{
+    const float limb = d.Limb;
     const float head_depth = d.JointDepth[core::Joint_Head];
     const float head_diameter = std::fmax(5.0f, 2.0f * d.HeadRadius);
     items.Add({ ToImVec2(d.Joints[core::Joint_Head]), ToImVec2(d.Joints[core::Joint_Head]), head_depth, head_diameter, style.BodyColor, true });
@@ -230,8 +232,12 @@ static void DrawBody(ImDrawList* draw_list, const core::PoseSample& pose, const 
                 std::fmax(2.0f, 0.8f * limb), style.BodyColor, false });
     if (d.FaceTowardViewer)
         items.Add({ ToImVec2(d.Eye), ToImVec2(d.Eye), head_depth + 0.002f, std::fmax(2.0f, 0.22f * head_diameter), style.EyeColor, true });
+}
 
-    // The band: its colour says how taut it is, and it gets thinner as it stretches.
+// The band: its colour says how taut it is, and it gets thinner as it stretches.
+static void AddBand(DrawList& items, const core::PoseSample& pose, const FigureStyle& style, const core::FigureDrawing& d)
+{
+    const float limb = d.Limb;
     const core::Band& band = pose.Strap;
     const float stretch = band.Stretch < 0.0f ? 0.0f : (band.Stretch > 1.0f ? 1.0f : band.Stretch);
     const ImU32 band_color = BandColor(style, stretch);
@@ -283,8 +289,11 @@ static void DrawBody(ImDrawList* draw_list, const core::PoseSample& pose, const 
             items.Add({ outline[i], outline[next], depth_a + (depth_b - depth_a) * t + depth_bias, band_thickness, band_color, false });
         }
     }
+}
 
-    // Far to near (insertion sort: a few dozen items, already nearly ordered frame to frame).
+// Far to near (insertion sort: a few dozen items, already nearly ordered frame to frame).
+static void DrawFarToNear(ImDrawList* draw_list, DrawList& items)
+{
     for (int i = 1; i < items.Count; i++)
     {
         DrawItem item = items.Items[i];
@@ -304,6 +313,15 @@ static void DrawBody(ImDrawList* draw_list, const core::PoseSample& pose, const 
         else
             StrokeSegment(draw_list, item.A, item.B, item.Color, item.Thickness);
     }
+}
+
+static void DrawBody(ImDrawList* draw_list, const core::PoseSample& pose, const FigureStyle& style, const core::FigureDrawing& d)
+{
+    DrawList items;
+    AddLimbs(items, style, d);
+    AddHead(items, style, d);
+    AddBand(items, pose, style, d);
+    DrawFarToNear(draw_list, items);
 }
 
 // The movement's box and the close-up's box cost a rep's worth of poses each, and change only with

@@ -87,6 +87,19 @@ static void ForEachShownName(void (*visit)(const char* text, void* user), void* 
         visit(core::LanguageAt(i).ShownName, user);
 }
 
+// The ranges of glyphs plus those of more (kept in *out), or glyphs alone when more is empty.
+static const ImWchar* WithGlyphs(const ImWchar* glyphs, const ImVector<ImWchar>& more, ImVector<ImWchar>* out)
+{
+    if (more.empty())
+        return glyphs;
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(glyphs);
+    builder.AddRanges(more.Data);
+    out->clear();
+    builder.BuildRanges(out);
+    return out->Data;
+}
+
 void ui::LoadFonts(float device_pixel_ratio)
 {
     ImGuiIO& io = ImGui::GetIO();
@@ -125,16 +138,6 @@ void ui::LoadFonts(float device_pixel_ratio)
     // A size that shows the language's words asks the built-in font for them too (it has some of
     // them, as ü and the Cyrillic of the languages' own names), then the language's fonts.
     static ImVector<ImWchar> text_ranges, cue_ranges;
-    auto with = [](const ImWchar* glyphs, const ImVector<ImWchar>& more, ImVector<ImWchar>* out) {
-        if (more.empty())
-            return glyphs;
-        ImFontGlyphRangesBuilder builder;
-        builder.AddRanges(glyphs);
-        builder.AddRanges(more.Data);
-        out->clear();
-        builder.BuildRanges(out);
-        return (const ImWchar*)out->Data;
-    };
     ImFontConfig merge = config;
     merge.MergeMode = true;
     merge.PixelSnapH = false;  // joined Arabic letters meet without a pixel's gap
@@ -158,12 +161,12 @@ void ui::LoadFonts(float device_pixel_ratio)
         merge_fonts(language_fonts, css_px, language);
         return font;
     };
-    const ImWchar* text = with(text_glyphs, language_glyphs, &text_ranges);
+    const ImWchar* text = WithGlyphs(text_glyphs, language_glyphs, &text_ranges);
     g_Fonts[FontRole_Body] = add(BodyFontSize, text, language_glyphs);
     merge_fonts(name_fonts, BodyFontSize, name_glyphs);  // the list of languages
     g_Fonts[FontRole_Heading] = add(HeadingFontSize, text, language_glyphs);
     g_Fonts[FontRole_Big] = io.Fonts->AddFontFromMemoryTTF(data, size, BigFontSize * device_pixel_ratio, &config, big_glyphs);
-    g_Fonts[FontRole_Cue] = add(CueFontSize, with(cue_glyphs, cue_language_glyphs, &cue_ranges), cue_language_glyphs);
+    g_Fonts[FontRole_Cue] = add(CueFontSize, WithGlyphs(cue_glyphs, cue_language_glyphs, &cue_ranges), cue_language_glyphs);
     io.Fonts->Build();
     IndexGlyphs();  // for right-to-left text (ui/text_direction.h)
     io.FontGlobalScale = 1.0f / device_pixel_ratio;

@@ -311,6 +311,6 @@ void ui::OpenExercise(app::AppState& app, core::ExerciseId exercise)
     app.ShownCamera = core::DefaultCamera(exercise, app.ShownSide);
     app.ShownPlaying = !app.ReducedMotion;  // reduced motion: open paused, on the working position
     app.ShownPhaseOriginMs = app.NowMs;
-    app.ShownPausedMs = (double)ui::KeyPosePhase(exercise) * core::RepDurationMs(shown);
+    app.ShownPausedMs = (double)core::KeyPosePhase(exercise) * core::RepDurationMs(shown);
     Navigate(app, app::Screen_Exercise);
 }

@@ -152,6 +152,59 @@ struct RepsGrid
     }
 };
 
+// What was done of one exercise: "10 left, 10 right", "20 forward, 20 back", "12 reps".
+static void DoneText(char* done, int size, const core::SessionRecord& record, int e)
+{
+    const core::Exercise& exercise = core::GetExercise((core::ExerciseId)e);
+    const int* reps = record.RepsDone[e];
+    const int a = reps[(int)core::ExerciseSide(exercise, 0)];
+    const int b = reps[(int)core::ExerciseSide(exercise, 1)];
+    if (exercise.Style == core::SetStyle::Directions)
+        // TRANSLATORS: steps done walking forward, then walking backward.
+        snprintf(done, (size_t)size, core::Tr("%d forward, %d back"), a, b);
+    else if (exercise.Style == core::SetStyle::PerSide)
+        // TRANSLATORS: reps done on the left side, then on the right side.
+        snprintf(done, (size_t)size, core::Tr("%d left, %d right"), a, b);
+    else if (exercise.CountUnit[0] == 's')
+        // TRANSLATORS: steps done. English says "steps" for every count: give each of your language's plural forms.
+        snprintf(done, (size_t)size, core::TrN("%d steps", "%d steps", ImMax(a, b)), ImMax(a, b));
+    else
+        // TRANSLATORS: reps done. English says "reps" for every count: give each of your language's plural forms.
+        snprintf(done, (size_t)size, core::TrN("%d reps", "%d reps", ImMax(a, b)), ImMax(a, b));
+}
+
+// Against last time: "first", last time's count (ended early: a part against a whole says little),
+// "same" or the difference; shown short (text), and said as a sentence. Returns the difference.
+static int AgainstLastTime(char* text, int text_size, char* said, int said_size, const core::SessionRecord& record, const core::SessionRecord* previous,
+                           core::ExerciseId id)
+{
+    const int delta = previous != nullptr ? core::RepsDoneTotal(record, id) - core::RepsDoneTotal(*previous, id) : 0;
+    if (previous == nullptr)
+    {
+        // TRANSLATORS: a short table cell: the first time this exercise is in the history (nothing to compare with).
+        snprintf(text, (size_t)text_size, "%s", core::Tr("first"));
+        snprintf(said, (size_t)said_size, "%s", core::Tr("First time."));
+    }
+    else if (!record.Finished)
+    {
+        // TRANSLATORS: a short table cell: %d is how many reps were done last time.
+        snprintf(text, (size_t)text_size, core::Tr("last %d"), core::RepsDoneTotal(*previous, id));
+        snprintf(said, (size_t)said_size, core::Tr("Last time %d."), core::RepsDoneTotal(*previous, id));
+    }
+    else if (delta == 0)
+    {
+        // TRANSLATORS: a short table cell: as many reps as last time.
+        snprintf(text, (size_t)text_size, "%s", core::Tr("same"));
+        snprintf(said, (size_t)said_size, "%s", core::Tr("Same as last time."));
+    }
+    else
+    {
+        snprintf(text, (size_t)text_size, "%+d", delta);
+        snprintf(said, (size_t)said_size, delta > 0 ? core::Tr("%d more than last time.") : core::Tr("%d fewer than last time."), std::abs(delta));
+    }
+    return delta;
+}
+
 static void DrawRepsTable(const core::SessionRecord& record, const core::SessionRecord* previous)
 {
     RepsGrid grid({ 1.5f, 1.1f, 0.8f });  // exercise, done, last time
@@ -168,51 +221,12 @@ static void DrawRepsTable(const core::SessionRecord& record, const core::Session
             MutedCell(band);
         grid.EndCell();
         grid.BeginCell(1);
-        const int* reps = record.RepsDone[e];
-        const int a = reps[(int)core::ExerciseSide(exercise, 0)];
-        const int b = reps[(int)core::ExerciseSide(exercise, 1)];
         char done[128];
-        if (exercise.Style == core::SetStyle::Directions)
-            // TRANSLATORS: steps done walking forward, then walking backward.
-            snprintf(done, sizeof(done), core::Tr("%d forward, %d back"), a, b);
-        else if (exercise.Style == core::SetStyle::PerSide)
-            // TRANSLATORS: reps done on the left side, then on the right side.
-            snprintf(done, sizeof(done), core::Tr("%d left, %d right"), a, b);
-        else if (exercise.CountUnit[0] == 's')
-            // TRANSLATORS: steps done. English says "steps" for every count: give each of your language's plural forms.
-            snprintf(done, sizeof(done), core::TrN("%d steps", "%d steps", ImMax(a, b)), ImMax(a, b));
-        else
-            // TRANSLATORS: reps done. English says "reps" for every count: give each of your language's plural forms.
-            snprintf(done, sizeof(done), core::TrN("%d reps", "%d reps", ImMax(a, b)), ImMax(a, b));
+        DoneText(done, sizeof(done), record, e);
         ImGui::TextWrapped("%s", done);
 
-        // Against last time: "first", last time's count (ended early: a part against a whole says
-        // little), "same" or the difference.
-        const int delta = previous != nullptr ? core::RepsDoneTotal(record, id) - core::RepsDoneTotal(*previous, id) : 0;
         char text[64], said[128];
-        if (previous == nullptr)
-        {
-            // TRANSLATORS: a short table cell: the first time this exercise is in the history (nothing to compare with).
-            snprintf(text, sizeof(text), "%s", core::Tr("first"));
-            snprintf(said, sizeof(said), "%s", core::Tr("First time."));
-        }
-        else if (!record.Finished)
-        {
-            // TRANSLATORS: a short table cell: %d is how many reps were done last time.
-            snprintf(text, sizeof(text), core::Tr("last %d"), core::RepsDoneTotal(*previous, id));
-            snprintf(said, sizeof(said), core::Tr("Last time %d."), core::RepsDoneTotal(*previous, id));
-        }
-        else if (delta == 0)
-        {
-            // TRANSLATORS: a short table cell: as many reps as last time.
-            snprintf(text, sizeof(text), "%s", core::Tr("same"));
-            snprintf(said, sizeof(said), "%s", core::Tr("Same as last time."));
-        }
-        else
-        {
-            snprintf(text, sizeof(text), "%+d", delta);
-            snprintf(said, sizeof(said), delta > 0 ? core::Tr("%d more than last time.") : core::Tr("%d fewer than last time."), std::abs(delta));
-        }
+        const int delta = AgainstLastTime(text, sizeof(text), said, sizeof(said), record, previous, id);
         // A screen reader hears the row as one sentence, where the count is drawn.
         char spoken[512];
         if (record.Bands[e] != core::BandStrength::None)
@@ -280,33 +294,16 @@ static void DrawSuggestions(const app::AppState& app, const core::SessionRecord&
     }
 }
 
-void ui::DrawFinishScreen(app::AppState& app)
+// The celebration: a badge and the words, large.
+static void DrawCelebration(const core::SessionRecord& record, app::RecordSave save)
 {
-    const float width = BeginPage("Finish", ReadingWidth);
-    if (!app.HasLastRecord)
-    {
-        EndPage();
-        Navigate(app, app::Screen_Home);
-        return;
-    }
-    const Palette& c = Colors();
-    const core::SessionRecord& record = app.LastRecord;
-    const app::RecordSave save = RecordSaveFor(app, record.Id);
-    const core::SessionRecord* previous = core::PreviousSession(app.History, record);
-    const core::WeekProgress week = core::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
-
-    // Everything but the way out scrolls: on a short landscape phone the celebration, the week and
-    // the table together are taller than the screen, and Home and History must stay on it.
-    const float nav_height = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
-    BeginTouchScroll("Summary", -nav_height);
-
-    // The celebration: a badge and the words, large.
+    const ui::Palette& c = ui::Colors();
     const ImVec2 top = ImGui::GetCursorScreenPos();
     const float badge = 30.0f;
     DrawBadge(ImGui::GetWindowDrawList(), ImVec2(top.x + badge, top.y + badge), badge, record.Finished);
     ImGui::SetCursorScreenPos(ImVec2(top.x + 2 * badge + 14.0f, top.y + 2.0f));
     ImGui::BeginGroup();
-    ImFont* cue = GetFont(FontRole_Cue);
+    ImFont* cue = GetFont(ui::FontRole_Cue);
     const char* title = core::Tr("Session ended");
     if (save == app::RecordSave_NoWork)
         title = core::Tr("No reps done");
@@ -316,27 +313,31 @@ void ui::DrawFinishScreen(app::AppState& app)
     // A longer title (another language, a large text size) shrinks to its line, down to 24 px, and
     // then wraps.
     const float room = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - title_pos.x;
-    const float title_px = FittedTextSize(cue, 36.0f, 24.0f, room, title);
+    const float title_px = ui::FittedTextSize(cue, 36.0f, 24.0f, room, title);
     ImGui::GetWindowDrawList()->AddText(cue, title_px, title_pos, c.Text, title, nullptr, room);
     const ImVec2 title_size = cue->CalcTextSizeA(title_px, FLT_MAX, room, title);
-    DescribeText(NodeKind_Heading, title, title_pos, ImVec2(title_pos.x + title_size.x, title_pos.y + title_size.y));
+    DescribeText(ui::NodeKind_Heading, title, title_pos, ImVec2(title_pos.x + title_size.x, title_pos.y + title_size.y));
     ImGui::Dummy(ImVec2(0.0f, ImMax(38.0f, title_size.y - 4.0f)));
     if (record.Finished)
-        TextMuted("Circuit complete.");
+        ui::TextMuted("Circuit complete.");
     else
-        TextMuted("Ended early.");
+        ui::TextMuted("Ended early.");
     ImGui::EndGroup();
     ImGui::SetCursorScreenPos(ImVec2(top.x, ImMax(ImGui::GetCursorScreenPos().y, top.y + 2 * badge + 8.0f)));
+}
 
+// The times and rounds, and the week against the goal.
+static void DrawTimesAndWeek(const core::SessionRecord& record, const core::WeekProgress& week)
+{
     char line[400], total[32], work[32];
-    FormatClock(total, sizeof(total), record.DurationMs, false);
-    FormatClock(work, sizeof(work), record.WorkMs, false);
+    ui::FormatClock(total, sizeof(total), record.DurationMs, false);
+    ui::FormatClock(work, sizeof(work), record.WorkMs, false);
     // TRANSLATORS: "12:30 in all, 8:10 of it working, 2 of 3 rounds.": the times, then the rounds done of those planned.
     snprintf(line, sizeof(line),
              core::TrN("%s in all, %s of it working, %d of %d round.", "%s in all, %s of it working, %d of %d rounds.", record.RoundsPlanned), total,
              work, record.RoundsDone, record.RoundsPlanned);
     ImGui::TextWrapped("%s", line);
-    DescribeLastText(NodeKind_Text, line);
+    DescribeLastText(ui::NodeKind_Text, line);
 
     // The week against the goal.
     if (week.ThisWeekSessions >= week.Goal)
@@ -346,47 +347,74 @@ void ui::DrawFinishScreen(app::AppState& app)
         // TRANSLATORS: sessions done this week of the weekly goal, then how many sessions are still missing.
         snprintf(line, sizeof(line), core::Tr("This week: %d of %d. %d more to reach your goal."), week.ThisWeekSessions, week.Goal, week.Goal - week.ThisWeekSessions);
     ImGui::TextWrapped("%s", line);
-    DescribeLastText(NodeKind_Text, line);
+    DescribeLastText(ui::NodeKind_Text, line);
     DrawWeekDots(week);
     if (week.CurrentStreakWeeks > 1)
     {
         // TRANSLATORS: the streak of weeks that met the weekly goal, then the longest such streak.
         snprintf(line, sizeof(line), core::TrN("%d week in a row at your goal (best: %d).", "%d weeks in a row at your goal (best: %d).", week.CurrentStreakWeeks),
                  week.CurrentStreakWeeks, week.BestStreakWeeks);
-        TextMuted(line);
+        ui::TextMuted(line);
     }
+}
+
+// Where the session was kept, or why not (with a download in its place).
+static void DrawSaveStatus(app::AppState& app, const core::SessionRecord& record, app::RecordSave save)
+{
     bool offer_download = true;
     switch (save)
     {
     case app::RecordSave_Saved:
         if (record.Finished)
-            TextMuted("Saved to your history.");
+            ui::TextMuted("Saved to your history.");
         else
-            TextMuted("What you did is saved to your history.");
+            ui::TextMuted("What you did is saved to your history.");
         offer_download = false;
         break;
     case app::RecordSave_Pending:
-        TextMuted("Saving to your history...");
+        ui::TextMuted("Saving to your history...");
         offer_download = false;
         RequestAnimation(app);
         break;
     case app::RecordSave_NoWork:
-        TextMuted("Every set was skipped, so this is not counted as a workout and is not kept in your history.");
+        ui::TextMuted("Every set was skipped, so this is not counted as a workout and is not kept in your history.");
         offer_download = false;
         break;
-    case app::RecordSave_NoSpace: Banner("Not saved: this browser's storage for the app is full. Download the session to keep it.", true); break;
+    case app::RecordSave_NoSpace: ui::Banner("Not saved: this browser's storage for the app is full. Download the session to keep it.", true); break;
     case app::RecordSave_HistoryFull:
-        Banner("Not saved: your history holds the most sessions it can keep. Export it, then download this session to keep it.", true);
+        ui::Banner("Not saved: your history holds the most sessions it can keep. Export it, then download this session to keep it.", true);
         break;
-    case app::RecordSave_Unavailable: Banner("Not saved: this browser is not letting the app save. Download the session to keep it.", true); break;
-    case app::RecordSave_Held: Banner("Not saved: your stored history could not be read, and is left untouched. Download the session to keep it.", true); break;
-    case app::RecordSave_Reset: Banner("Not saved: all data was deleted in another window while this session ran. Download it to keep it.", true); break;
+    case app::RecordSave_Unavailable: ui::Banner("Not saved: this browser is not letting the app save. Download the session to keep it.", true); break;
+    case app::RecordSave_Held: ui::Banner("Not saved: your stored history could not be read, and is left untouched. Download the session to keep it.", true); break;
+    case app::RecordSave_Reset: ui::Banner("Not saved: all data was deleted in another window while this session ran. Download it to keep it.", true); break;
     }
-    if (offer_download && Button("Download this session", ButtonKind_Primary, ImGui::GetContentRegionAvail().x))
+    if (offer_download && Button("Download this session", ui::ButtonKind_Primary, ImGui::GetContentRegionAvail().x))
     {
         ExportSessionFile(app, record);
     }
+}
 
+void ui::DrawFinishScreen(app::AppState& app)
+{
+    const float width = BeginPage("Finish", ReadingWidth);
+    if (!app.HasLastRecord)
+    {
+        EndPage();
+        Navigate(app, app::Screen_Home);
+        return;
+    }
+    const core::SessionRecord& record = app.LastRecord;
+    const app::RecordSave save = RecordSaveFor(app, record.Id);
+    const core::SessionRecord* previous = core::PreviousSession(app.History, record);
+    const core::WeekProgress week = core::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
+
+    // Everything but the way out scrolls: on a short landscape phone the celebration, the week and
+    // the table together are taller than the screen, and Home and History must stay on it.
+    const float nav_height = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
+    BeginTouchScroll("Summary", -nav_height);
+    DrawCelebration(record, save);
+    DrawTimesAndWeek(record, week);
+    DrawSaveStatus(app, record, save);
     DrawRepsTable(record, previous);
     DrawSuggestions(app, record, previous);
     EndTouchScroll();

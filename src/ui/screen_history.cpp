@@ -137,18 +137,6 @@ static void DrawWeeklyChart(const core::HistoryStats& stats, int64_t today_day, 
 
 // --- [SECTION] Session list
 
-static void TotalReps(const core::SessionRecord& record, int* reps, int* steps)
-{
-    *reps = 0;
-    *steps = 0;
-    for (int e = 0; e < core::ExerciseCount; e++)
-    {
-        const core::Exercise& exercise = core::GetExercise((core::ExerciseId)e);
-        const int done = core::RepsDoneTotal(record, (core::ExerciseId)e);
-        (exercise.Style == core::SetStyle::Directions ? *steps : *reps) += done;
-    }
-}
-
 // One exercise of an opened row: "Banded monster walks: 20 forward, 20 back, Light band".
 static void ExerciseLine(char* out, int size, const core::SessionRecord& record, int e)
 {
@@ -213,7 +201,9 @@ static RowTexts MeasureRow(const core::SessionRecord& record, bool expanded, flo
                    : core::Format(core::TrN("Ended early  ·  %d of %d round  ·  %s", "Ended early  ·  %d of %d rounds  ·  %s", record.RoundsPlanned),
                                   record.RoundsDone, record.RoundsPlanned, t.Clock);
     t.Reps = t.Steps = 0;
-    TotalReps(record, &t.Reps, &t.Steps);
+    const core::DoneTotals done = core::SessionDoneTotals(record);
+    t.Reps = done.Reps;
+    t.Steps = done.Steps;
     t.Totals = TotalsText(t.Reps, t.Steps, false);
     const float text_w = width - 2 * RowPad;
     const float more_w = body->CalcTextSizeA(RowMore, FLT_MAX, 0.0f, t.More).x;

@@ -108,7 +108,7 @@ static void DrawExerciseCard(app::AppState& app, const core::Exercise& exercise,
     ui::FocusOutline(draw_list, min, max, 12.0f);
 
     const float thumb_y = min.y + (height - thumb) * 0.5f;
-    ui::DemoParams demo = { exercise.Id, core::Side::Left, ui::KeyPosePhase(exercise.Id), 0,
+    ui::DemoParams demo = { exercise.Id, core::Side::Left, core::KeyPosePhase(exercise.Id), 0,
                             core::DefaultCamera(exercise.Id, core::Side::Left), true };
     ui::DrawDemo(draw_list, ImVec2(min.x + 4, thumb_y), ImVec2(min.x + 4 + thumb, thumb_y + thumb), demo);
 
@@ -164,18 +164,12 @@ static void DrawExerciseCards(app::AppState& app, float width, float keep_below,
 
 // Title, the one-line summary, banners, and the way into a session: Resume or Discard, or the
 // round and pace choices and (with_start) Start. width: the column's width.
-static void DrawPlanChoices(app::AppState& app, float width, bool with_start)
+// The summary under the title: the session's length (the plan's own total for these settings, so it
+// changes with rounds and rests), the week against the goal, and the streak.
+static void DrawSummary(const app::AppState& app, float width)
 {
-    const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-    // TRANSLATORS: the app's name, as the home screen's title: usually kept as it is.
-    const char* title = core::Tr("Band Circuit");
-    ImGui::TextUnformatted(title);
-    ui::DescribeLastText(ui::NodeKind_Heading, title);
-    ImGui::PopFont();
-    // The duration is the plan's own total for these settings, so it changes with rounds and rests.
     const core::WeekProgress week = core::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
-    const long long minutes = (core::PlanTotalMs(core::BuildPlan(app.Settings)) + 30000) / 60000;
+    const long long minutes = core::PlanMinutes(app.Settings);
     std::string line;
     if (week.CurrentStreakWeeks > 0)
         // TRANSLATORS: the home screen's summary: the session's length in minutes, the sessions done
@@ -190,32 +184,13 @@ static void DrawPlanChoices(app::AppState& app, float width, bool with_start)
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ui::TextMuted(line.c_str());
     ImGui::PopTextWrapPos();
-    DrawStorageBanner(app);
-    if (!app.Notice.empty())
-        ui::Banner(app.Notice.c_str(), app.NoticeIsError);
+}
 
-    if (app.UpdateReady)
-        ui::Banner("A new version of Band Circuit is ready. It starts the next time you open the app.", false);
-
-    if (app.HasSession)
-    {
-        const core::TimerView& v = app.View;
-        const char* name = core::Tr(core::GetExercise(v.Exercise).Name);
-        if (app.Stored.SessionElsewhere)
-            // TRANSLATORS: %s is the exercise the workout is at.
-            line = core::Format(core::Tr("A workout is running in another window: round %d of %d, %s."), v.Round, v.Rounds, name);
-        else
-            // TRANSLATORS: %s is the exercise the session is at.
-            line = core::Format(core::Tr("Session in progress, paused: round %d of %d, %s."), v.Round, v.Rounds, name);
-        ui::Banner(line.c_str(), false);
-        if (ui::Button(app.Stored.SessionElsewhere ? core::N_("Take over") : core::N_("Resume"), ui::ButtonKind_Primary, half))
-            app::ResumeSession(app, app.NowMs);
-        ImGui::SameLine();
-        if (ui::Button("Discard", ui::ButtonKind_Normal, half))
-            app::DiscardSession(app);
-        return;
-    }
-    // Rounds: 2 or 3 here; any other count comes from Settings and shows as a third choice.
+// Rounds (2 or 3 here; any other count comes from Settings and shows as a third choice) and pace.
+static void DrawRoundsAndPace(app::AppState& app, float width)
+{
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    std::string line;
     const int rounds = app.Settings.Rounds;
     const bool other = rounds != 2 && rounds != 3;
     const float choice = other ? (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f : half;
@@ -254,6 +229,45 @@ static void DrawPlanChoices(app::AppState& app, float width, bool with_start)
         app::SaveSettings(app);
     }
     ui::EndChoiceGroup();
+}
+
+static void DrawPlanChoices(app::AppState& app, float width, bool with_start)
+{
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
+    // TRANSLATORS: the app's name, as the home screen's title: usually kept as it is.
+    const char* title = core::Tr("Band Circuit");
+    ImGui::TextUnformatted(title);
+    ui::DescribeLastText(ui::NodeKind_Heading, title);
+    ImGui::PopFont();
+    DrawSummary(app, width);
+    DrawStorageBanner(app);
+    if (!app.Notice.empty())
+        ui::Banner(app.Notice.c_str(), app.NoticeIsError);
+
+    if (app.UpdateReady)
+        ui::Banner("A new version of Band Circuit is ready. It starts the next time you open the app.", false);
+
+    if (app.HasSession)
+    {
+        const core::TimerView& v = app.View;
+        const char* name = core::Tr(core::GetExercise(v.Exercise).Name);
+        std::string line;
+        if (app.Stored.SessionElsewhere)
+            // TRANSLATORS: %s is the exercise the workout is at.
+            line = core::Format(core::Tr("A workout is running in another window: round %d of %d, %s."), v.Round, v.Rounds, name);
+        else
+            // TRANSLATORS: %s is the exercise the session is at.
+            line = core::Format(core::Tr("Session in progress, paused: round %d of %d, %s."), v.Round, v.Rounds, name);
+        ui::Banner(line.c_str(), false);
+        if (ui::Button(app.Stored.SessionElsewhere ? core::N_("Take over") : core::N_("Resume"), ui::ButtonKind_Primary, half))
+            app::ResumeSession(app, app.NowMs);
+        ImGui::SameLine();
+        if (ui::Button("Discard", ui::ButtonKind_Normal, half))
+            app::DiscardSession(app);
+        return;
+    }
+    DrawRoundsAndPace(app, width);
     if (with_start && ui::Button("Start", ui::ButtonKind_Primary, width, 60.0f))
         app::StartSession(app, app.NowMs);
 }

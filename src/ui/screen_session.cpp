@@ -168,7 +168,7 @@ static void DrawComingExercise(ImDrawList* draw_list, const core::TimerView& v, 
     {
         ImVec2 cell_min = side_by_side ? ImVec2(min.x + i * (beside.MaxX + gap), min.y) : ImVec2(min.x, min.y + i * (under.MaxY + caption_h + gap));
         ImVec2 cell_max = side_by_side ? ImVec2(cell_min.x + beside.MaxX, max.y) : ImVec2(max.x, cell_min.y + under.MaxY + caption_h);
-        demo.RepPhase = i == 0 ? 0.0f : ui::KeyPosePhase(demo.Exercise);
+        demo.RepPhase = i == 0 ? 0.0f : core::KeyPosePhase(demo.Exercise);
         ui::DrawDemo(draw_list, cell_min, ImVec2(cell_max.x, cell_max.y - caption_h), demo);
         const ImVec2 text = font->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, captions[i]);
         draw_list->AddText(font, 15.0f, ImVec2(cell_min.x + (cell_max.x - cell_min.x - text.x) * 0.5f, cell_max.y - caption_h + 2.0f), c.TextMuted, captions[i]);
@@ -404,6 +404,7 @@ static void DrawControls(app::AppState& app, const core::TimerView& v, float wid
     if (extend)
     {
         ImGui::SameLine();
+        static_assert(core::ExtendStepSec == 15, "the \"+15 s\" buttons and their description say 15 seconds");
         if (ui::Button("+15 s", ui::ButtonKind_Normal, unit, height))
             app::ExtendStep(app, app.NowMs);
         ui::DescribeLastItem(ui::Label("+15 s"), ui::ItemRole_Button, -1, -1, core::Tr("Adds 15 seconds to this pause."));
@@ -517,11 +518,11 @@ static ImU32 PhaseFill(const core::TimerView& v)
 // The status block at the cursor, width wide: where we are and End, the progress, the phase, the
 // side and tempo cue; in portrait also the band set-up before a set (side by side layouts write it
 // on the figure's card, and fit the phase title on one line).
-static void DrawStatus(app::AppState& app, const core::TimerView& v, float width, bool side_by_side, bool compact, bool next_on_card)
+// Top line: where we are, and End (the words shorten on narrow columns), then the progress bar.
+// Returns where the words are, for the screen reader's status.
+static ImRect DrawWhere(app::AppState& app, const core::TimerView& v, float width)
 {
-    const float cue_size = compact ? 32.0f : ui::CueFontSize;
     const ui::Palette& c = ui::Colors();
-    // Top line: where we are, and End. The words shorten on narrow columns.
     const float end_w = 72.0f, line_h = 44.0f;
     const int exercise_number = (int)v.Exercise + 1;
     char where[192];
@@ -541,6 +542,75 @@ static void DrawStatus(app::AppState& app, const core::TimerView& v, float width
         app.ConfirmingEnd = true;
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + line_h + ImGui::GetStyle().ItemSpacing.y));
     ui::ProgressBar(v.Progress, 8.0f, c.Accent);
+    return ImRect(where_min, where_max);
+}
+
+// A set's detail: the side and the tempo word, large.
+static void DrawWorkDetail(const core::TimerView& v, float width, float cue_size, bool compact)
+{
+    const ui::Palette& c = ui::Colors();
+    const SideWords side = SideLabel(v.Exercise, v.CurrentSide);
+    const ImVec2 detail_min = ImGui::GetCursorScreenPos();
+    if (side.Shown)
+        MutedText(side.Shown);
+    const char* cue = v.TempoPartName[0] ? core::Tr(v.TempoPartName) : "";
+    if (v.CountingUp)
+        // TRANSLATORS: the tempo word of a set the runner paces alone; shown large, keep it short.
+        cue = core::Tr("Your pace");
+    CueWord(cue, c.Accent, width, cue_size);
+    // Read as words, not shouted: "Left leg + right arm. Extend." rather than the capitals.
+    char spoken[320];
+    snprintf(spoken, sizeof(spoken), "%s%s%s%s", side.Spoken ? side.Spoken : "", side.Spoken && cue[0] ? ". " : "", cue,
+             side.Spoken || cue[0] ? "." : "");
+    ui::DescribeText(ui::NodeKind_Status, spoken, detail_min, ImGui::GetItemRectMax());
+    if (v.CountingUp && !compact)  // compact: Done is in the bar right under it
+    {
+        MutedText(core::Tr("Tap Done when the set is complete"));
+        ui::DescribeLastText(ui::NodeKind_Status, core::Tr("Tap Done when the set is complete."));
+    }
+}
+
+// A pause's detail: the next exercise (unless the figure's card names it), a band change, the set-up.
+static void DrawPauseDetail(const core::TimerView& v, const core::Step& step, float width, bool side_by_side, bool next_on_card)
+{
+    const ui::Palette& c = ui::Colors();
+    const core::Exercise& exercise = core::GetExercise(v.Exercise);
+    if (!next_on_card)  // else the figure's card names it
+    {
+        char next[192];
+        snprintf(next, sizeof(next), core::Tr("Next: %s"), core::Tr(exercise.Name));
+        ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
+        ImGui::SetWindowFontScale(0.78f);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextUnformatted(next);
+        ImGui::PopTextWrapPos();
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopFont();
+        ui::DescribeLastText(ui::NodeKind_Status, next);
+    }
+    if (step.BandChange)
+    {
+        char change[320];
+        snprintf(change, sizeof(change), core::Tr("Band change: %s"), core::Tr(core::BandChangeText(core::PreviousExercise(step), step.Exercise)));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.Accent));
+        ImGui::TextUnformatted(change);
+        ImGui::PopStyleColor();
+        ui::DescribeLastText(ui::NodeKind_Status, change);
+    }
+    if (!side_by_side)
+    {
+        const char* setup = core::Tr(exercise.SetupSpoken);
+        ImGui::TextUnformatted(setup);
+        ui::DescribeLastText(ui::NodeKind_Status, setup);
+    }
+}
+
+static void DrawStatus(app::AppState& app, const core::TimerView& v, float width, bool side_by_side, bool compact, bool next_on_card)
+{
+    const float cue_size = compact ? 32.0f : ui::CueFontSize;
+    const ui::Palette& c = ui::Colors();
+    const int exercise_number = (int)v.Exercise + 1;
+    const ImRect where_rect = DrawWhere(app, v, width);
 
     // The phase, the side and the tempo cue.
     const char* title = PhaseTitle(v);
@@ -554,15 +624,13 @@ static void DrawStatus(app::AppState& app, const core::TimerView& v, float width
     ImGui::TextUnformatted(title);
     ui::DescribeLastText(ui::NodeKind_Heading, title);
     // Read after the title (a screen reader's list goes title, then status), though drawn above it.
+    char where[192];
     snprintf(where, sizeof(where), core::Tr("Round %d of %d, exercise %d of %d."), v.Round, v.Rounds, exercise_number, core::ExerciseCount);
-    ui::DescribeText(ui::NodeKind_Status, where, where_min, where_max);
+    ui::DescribeText(ui::NodeKind_Status, where, where_rect.Min, where_rect.Max);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
-    // Then the tempo word large (sets) or the next exercise and its band set-up (pauses).
-    const SideWords side = SideLabel(v.Exercise, v.CurrentSide);
-    const core::Exercise& exercise = core::GetExercise(v.Exercise);
-    const core::Step& step = app.Session.Plan[v.StepIndex];
-    // Each line is also part of the session's status for screen readers, read on demand.
+    // Then the tempo word large (sets) or the next exercise and its band set-up (pauses). Each line
+    // is also part of the session's status for screen readers, read on demand.
     if (v.Paused)
     {
         const char* paused = app.Restored ? core::Tr("Paused where you left off. Tap Resume to carry on.") : core::Tr("Paused");
@@ -572,64 +640,16 @@ static void DrawStatus(app::AppState& app, const core::TimerView& v, float width
         ui::DescribeLastText(ui::NodeKind_Status, paused);
     }
     else if (v.StepPhase == core::Phase::Work)
-    {
-        const ImVec2 detail_min = ImGui::GetCursorScreenPos();
-        if (side.Shown)
-            MutedText(side.Shown);
-        const char* cue = v.TempoPartName[0] ? core::Tr(v.TempoPartName) : "";
-        if (v.CountingUp)
-            // TRANSLATORS: the tempo word of a set the runner paces alone; shown large, keep it short.
-            cue = core::Tr("Your pace");
-        CueWord(cue, c.Accent, width, cue_size);
-        // Read as words, not shouted: "Left leg + right arm. Extend." rather than the capitals.
-        char spoken[320];
-        snprintf(spoken, sizeof(spoken), "%s%s%s%s", side.Spoken ? side.Spoken : "", side.Spoken && cue[0] ? ". " : "", cue,
-                 side.Spoken || cue[0] ? "." : "");
-        ui::DescribeText(ui::NodeKind_Status, spoken, detail_min, ImGui::GetItemRectMax());
-        if (v.CountingUp && !compact)  // compact: Done is in the bar right under it
-        {
-            MutedText(core::Tr("Tap Done when the set is complete"));
-            ui::DescribeLastText(ui::NodeKind_Status, core::Tr("Tap Done when the set is complete."));
-        }
-    }
+        DrawWorkDetail(v, width, cue_size, compact);
     else if (v.StepPhase == core::Phase::Switch)
     {
         // Names what changes: "Now: right foot", "Now: walk backward".
-        const char* next = core::SideNowText(exercise, v.CurrentSide);
+        const char* next = core::SideNowText(core::GetExercise(v.Exercise), v.CurrentSide);
         CueWord(next, c.Accent, width, cue_size);
         ui::DescribeLastText(ui::NodeKind_Status, next);
     }
     else if (v.StepPhase != core::Phase::Done)
-    {
-        if (!next_on_card)  // else the figure's card names it
-        {
-            char next[192];
-            snprintf(next, sizeof(next), core::Tr("Next: %s"), core::Tr(exercise.Name));
-            ImGui::PushFont(ui::GetFont(ui::FontRole_Heading));
-            ImGui::SetWindowFontScale(0.78f);
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-            ImGui::TextUnformatted(next);
-            ImGui::PopTextWrapPos();
-            ImGui::SetWindowFontScale(1.0f);
-            ImGui::PopFont();
-            ui::DescribeLastText(ui::NodeKind_Status, next);
-        }
-        if (step.BandChange)
-        {
-            char change[320];
-            snprintf(change, sizeof(change), core::Tr("Band change: %s"), core::Tr(core::BandChangeText(core::PreviousExercise(step), step.Exercise)));
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.Accent));
-            ImGui::TextUnformatted(change);
-            ImGui::PopStyleColor();
-            ui::DescribeLastText(ui::NodeKind_Status, change);
-        }
-        if (!side_by_side)
-        {
-            const char* setup = core::Tr(exercise.SetupSpoken);
-            ImGui::TextUnformatted(setup);
-            ui::DescribeLastText(ui::NodeKind_Status, setup);
-        }
-    }
+        DrawPauseDetail(v, app.Session.Plan[v.StepIndex], width, side_by_side, next_on_card);
     ImGui::PopTextWrapPos();
 }
 

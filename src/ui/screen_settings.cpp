@@ -36,10 +36,6 @@
 #include <cstring>
 #include <string>
 
-// The exercises' short names, for the steppers' buttons (their English is the buttons' id).
-// TRANSLATORS: an exercise's short name, on the buttons that change its reps ("+ Deadbug").
-static const char* const ShortNames[core::ExerciseCount] = { core::N_("Deadbug"), core::N_("Dorsiflexion"), core::N_("Trap pull"), core::N_("Monster walk"), core::N_("Russian twist") };
-
 static void Changed(app::AppState& app)
 {
     app.Settings = core::ClampSettings(app.Settings);
@@ -203,13 +199,19 @@ static void DrawPlanSettings(app::AppState& app)
             snprintf(note, sizeof(note), core::Tr("%s  ·  above that"), coach);
         else
             snprintf(note, sizeof(note), "%s", coach);
-        if (const int change = Stepper(core::Tr(exercise.Name), value, note, ShortNames[e], reps, core::MinReps, core::MaxReps))
+        if (const int change = Stepper(core::Tr(exercise.Name), value, note, exercise.ShortName, reps, core::MinReps, core::MaxReps))
         {
             reps += change;
             Changed(app);
         }
     }
+}
 
+// Guided or self-paced, the pauses, and the weekly goal.
+static void DrawPaceSettings(app::AppState& app)
+{
+    core::Settings& s = app.Settings;
+    char value[64];
     ui::Subheading("Pace", 6.0f);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const bool guided = s.Mode == core::RunMode::Guided;
@@ -259,11 +261,12 @@ static void DrawBandSettings(app::AppState& app)
     ui::TextMuted("Note the band you use for each exercise: your history keeps it, so you can see your progress.");
     for (int e = 0; e < core::ExerciseCount; e++)
     {
-        const char* exercise_name = core::Tr(core::GetExercise((core::ExerciseId)e).Name);
+        const core::Exercise& exercise = core::GetExercise((core::ExerciseId)e);
+        const char* exercise_name = core::Tr(exercise.Name);
         char name[48], shown_name[160], spoken[192];
-        snprintf(name, sizeof(name), "%s band", ShortNames[e]);  // the buttons' English id: "− Deadbug band"
+        snprintf(name, sizeof(name), "%s band", exercise.ShortName);  // the buttons' English id: "− Deadbug band"
         // TRANSLATORS: the band used for an exercise: %s is the exercise's name ("Deadbug band").
-        snprintf(shown_name, sizeof(shown_name), core::TrC("exercise", "%s band"), core::Tr(ShortNames[e]));
+        snprintf(shown_name, sizeof(shown_name), core::TrC("exercise", "%s band"), core::Tr(exercise.ShortName));
         snprintf(spoken, sizeof(spoken), core::TrC("exercise", "%s band"), exercise_name);  // the reps above have the plain name
         const int band = (int)s.Band[e];
         if (const int change = Stepper(exercise_name, core::BandStrengthName(s.Band[e]), nullptr, name, band, 0, core::BandStrengthCount - 1,
@@ -323,7 +326,12 @@ static void DrawCueSettings(app::AppState& app)
         Changed(app);
         app::PreviewCueVolume(app);  // hear the new level
     }
+}
 
+// The theme and the text size.
+static void DrawLookSettings(app::AppState& app)
+{
+    core::Settings& s = app.Settings;
     ui::Subheading("Theme", 6.0f);
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     static const char* const names[] = { "System", "Light", "Dark" };  // the English: the choices' ids
@@ -513,9 +521,11 @@ void ui::DrawSettingsScreen(app::AppState& app)
     {
         BeginTwoColumns();
         DrawPlanSettings(app);
+        DrawPaceSettings(app);
         NextColumnOfTwo();
         DrawBandSettings(app);
         DrawCueSettings(app);
+        DrawLookSettings(app);
         DrawLanguageSettings(app);
         DrawReset(app);
         EndTwoColumns();
@@ -523,8 +533,10 @@ void ui::DrawSettingsScreen(app::AppState& app)
     else
     {
         DrawPlanSettings(app);
+        DrawPaceSettings(app);
         DrawBandSettings(app);
         DrawCueSettings(app);
+        DrawLookSettings(app);
         DrawLanguageSettings(app);
         DrawReset(app);
     }

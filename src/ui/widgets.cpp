@@ -387,17 +387,6 @@ void ui::FormatClock(char* out, int size, long long ms, bool round_up)
 
 // --- [SECTION] Demonstrations
 
-float ui::KeyPosePhase(core::ExerciseId id)
-{
-    // The end of the first tempo part is the working position (limbs extended, toes up, band at
-    // ear level, a step under way, twisted right).
-    const core::Exercise& exercise = core::GetExercise(id);
-    if (exercise.TempoPartCount < 2)
-        return 0.5f;  // a single-part rep (a monster-walk step): halfway through it
-    const int total = core::RepDurationMs(exercise);
-    return total > 0 ? (float)core::TempoPartEndMs(exercise, 0) / (float)total : 0.0f;
-}
-
 void ui::DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParams& params)
 {
     const core::PoseSample pose = core::SamplePose(params.Exercise, params.DemoSide, params.RepPhase, params.RepIndex);

@@ -69,7 +69,6 @@ struct DemoParams
     bool FitPose = false;       // a still picture fitted to this pose alone (thumbnails); else the whole rep's movement
 };
 void DrawDemo(ImDrawList* draw_list, ImVec2 min, ImVec2 max, const DemoParams& params);
-float KeyPosePhase(core::ExerciseId exercise);  // a rep phase that shows the exercise's working position (the start is phase 0)
 
 void FormatClock(char* out, int size, long long ms, bool round_up);  // "1:05" (round_up: a countdown)
 

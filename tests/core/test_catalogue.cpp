@@ -197,3 +197,21 @@ TEST_CASE("The tempo part under way: parts in order, each from where the one bef
         CHECK(core::TempoPartAt(exercise, rep + 5000) == exercise.TempoPartCount - 1);
     }
 }
+
+TEST_CASE("The key pose is where the first tempo part ends; a one-part step shows its middle", "[catalogue]")
+{
+    for (int e = 0; e < ExerciseCount; e++)
+    {
+        const Exercise& exercise = GetExercise((ExerciseId)e);
+        INFO(exercise.Key);
+        const float phase = KeyPosePhase(exercise.Id);
+        REQUIRE(phase > 0.0f);
+        REQUIRE(phase < 1.0f);
+        if (exercise.TempoPartCount >= 2)
+            REQUIRE(phase == (float)TempoPartEndMs(exercise, 0) / (float)RepDurationMs(exercise));
+        else
+            REQUIRE(phase == 0.5f);
+        REQUIRE(exercise.ShortName != nullptr);
+        REQUIRE(std::string(exercise.ShortName).size() < std::string(exercise.Name).size());
+    }
+}

@@ -125,6 +125,36 @@ TEST_CASE("Each layer's names are in its own namespace, and no file brings in an
     }
 }
 
+TEST_CASE("No function in src/ is longer than 80 lines")
+{
+    // A definition's body opens with "{" and closes with "}" at the start of a line (the code is
+    // clang-formatted, and namespaces do not indent).
+    for (const SourceFile& file : ReadSources())
+    {
+        if (file.Path.size() < 4 || file.Path.compare(file.Path.size() - 4, 4, ".cpp") != 0)
+            continue;
+        std::istringstream lines(file.Text);
+        std::string line, before, name;
+        int number = 0, opened = 0;
+        while (std::getline(lines, line))
+        {
+            number++;
+            if (line.rfind("{", 0) == 0)
+            {
+                opened = number;
+                name = before;
+            }
+            else if (line.rfind("}", 0) == 0 && opened > 0)
+            {
+                INFO(file.Path << ":" << opened << " " << name);
+                CHECK(number - opened + 1 <= 80);
+                opened = 0;
+            }
+            before = line;
+        }
+    }
+}
+
 TEST_CASE("No circle of includes between modules of src/ (a .cpp and its .h are one module)")
 {
     std::map<std::string, std::set<std::string>> uses;  // module -> modules it includes

@@ -248,6 +248,13 @@ TEST_CASE("The plan's total is the sum of its steps, and grows with rounds", "[p
     REQUIRE(PlanTotalMs(BuildPlan(settings)) == 10000 + 2 * round_ms + 60000);
     settings.Rounds = 3;
     REQUIRE(PlanTotalMs(BuildPlan(settings)) == 10000 + 3 * round_ms + 2 * 60000);
+    // The home screen's "about N min": 397 s, 844 s and 1291 s to the nearest minute.
+    settings.Rounds = 1;
+    REQUIRE(PlanMinutes(settings) == 7);
+    settings.Rounds = 2;
+    REQUIRE(PlanMinutes(settings) == 14);
+    settings.Rounds = 3;
+    REQUIRE(PlanMinutes(settings) == 22);
     SECTION("self-paced sets count at their guided length")
     {
         settings.Mode = RunMode::SelfPaced;

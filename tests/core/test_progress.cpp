@@ -1,6 +1,7 @@
 // Weekly goal and streaks, last time, and the next-time suggestion.
 #include <catch2/catch_test_macros.hpp>
 
+#include "core/catalogue.h"
 #include "core/progress.h"
 
 using namespace core;
@@ -94,6 +95,15 @@ TEST_CASE("Last time, and what to try next time", "[progress]")
     REQUIRE(RepsDoneTotal(newer, ExerciseId::Deadbug) == 20);
     REQUIRE(RepsDoneTotal(newer, ExerciseId::Dorsiflexion) == 40);
     REQUIRE(RepsPerRound(newer, ExerciseId::Deadbug) == 10);
+    // The history row's totals: reps of the four rep exercises, the walks' steps apart.
+    int reps = 0, steps = 0;
+    for (int e = 0; e < ExerciseCount; e++)
+        (GetExercise((ExerciseId)e).Style == SetStyle::Directions ? steps : reps) += RepsDoneTotal(newer, (ExerciseId)e);
+    REQUIRE(steps > 0);
+    REQUIRE(SessionDoneTotals(newer).Reps == reps);
+    REQUIRE(SessionDoneTotals(newer).Steps == steps);
+    REQUIRE(SessionDoneTotals(newer).Reps == RepsDoneTotal(newer, ExerciseId::Deadbug) + RepsDoneTotal(newer, ExerciseId::Dorsiflexion) +
+                                                 RepsDoneTotal(newer, ExerciseId::TrapPull) + RepsDoneTotal(newer, ExerciseId::RussianTwist));
 
     SECTION("below the top of the range: nothing, the range is the plan")
     {
