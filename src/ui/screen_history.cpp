@@ -334,7 +334,10 @@ void ui::DrawHistoryScreen(app::AppState& app)
     const int64_t wall = app.WallMs;
     const core::HistoryStats stats = core::ComputeHistoryStats(app.History, wall, tz, app.Language.FirstWeekday);
 
-    const float bottom_h = TouchHeight + ImGui::GetStyle().ItemSpacing.y;
+    // Export and Import side by side, or one under the other when their words need more room (a
+    // large text size, a language with long words).
+    const bool side_by_side = TwoButtonsFit("Export", "Import", width);
+    const float bottom_h = (side_by_side ? 1.0f : 2.0f) * (TouchHeight + ImGui::GetStyle().ItemSpacing.y);
     BeginTouchScroll("Sessions", -bottom_h);
     DrawStreaks(stats, core::ComputeWeekProgress(app.History, wall, tz, app.Settings.WeeklyGoal, app.Language.FirstWeekday));
     ImGui::Spacing();
@@ -354,10 +357,11 @@ void ui::DrawHistoryScreen(app::AppState& app)
     }
     EndTouchScroll();
 
-    const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const float half = side_by_side ? (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f : width;
     if (Button("Export", ButtonKind_Normal, half))
         ExportHistoryFile(app);
-    ImGui::SameLine();
+    if (side_by_side)
+        ImGui::SameLine();
     if (Button("Import", ButtonKind_Normal, half))
         OpenImport(app);
     EndPage();

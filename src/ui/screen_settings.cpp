@@ -469,7 +469,7 @@ static void DrawReset(app::AppState& app)
     const float full = ImGui::GetContentRegionAvail().x;
     // Side by side when "Delete everything" fits half the row at its smallest label size, else one
     // under the other (a narrow page, a large text size).
-    const bool stacked = ImGui::CalcTextSize(core::Tr("Delete everything")).x * ui::MinLabelScale > (full - ImGui::GetStyle().ItemSpacing.x) * 0.5f - 24.0f;
+    const bool stacked = !ui::TwoButtonsFit("Delete everything", "Cancel", full);
     const float half = stacked ? full : (full - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     // Not the accent: this is the one button that destroys something.
     const ui::Palette& c = ui::Colors();

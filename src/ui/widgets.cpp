@@ -218,6 +218,14 @@ void ui::EndTwoColumns()
 // it (down to 2 px), so narrow screens keep whole words on their buttons.
 // A label wider than its button first gives up padding, then shrinks (ui::MinLabelScale), so a
 // longer word in another language is drawn whole rather than clipped.
+bool ui::TwoButtonsFit(const char* first, const char* second, float width)
+{
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const float room = half - 2.0f * ImGui::GetStyle().FramePadding.x;  // a label squeezed to its frame's edges reads badly
+    const float widest = ImMax(ImGui::CalcTextSize(core::Tr(first)).x, ImGui::CalcTextSize(core::Tr(second)).x);
+    return widest * MinLabelScale <= room;
+}
+
 static bool FittedButton(const char* label, float width, float height)
 {
     const ImGuiStyle& style = ImGui::GetStyle();

@@ -50,6 +50,9 @@ constexpr float MinLabelScale = 14.0f / BodyFontSize;
 // (a narrow box, a long word, a large text size). At min_size it may still not fit: wrap it then.
 float FittedTextSize(ImFont* font, float size, float min_size, float room, const char* text);
 bool Button(const char* label, ButtonKind kind = ButtonKind_Normal, float width = -1.0f, float height = TouchHeight);
+// Whether two buttons (English labels, shown in the language) fit side by side in width with their
+// labels shrunk at most to MinLabelScale; else they go one under the other.
+bool TwoButtonsFit(const char* first, const char* second, float width);
 bool ToggleButton(const char* label, bool selected, float width, float height = TouchHeight);  // one of a choice (ui::BeginChoiceGroup names the group)
 void TextMuted(const char* text);                                                              // wrapped, secondary colour
 void Heading(const char* text, NodeKind kind = NodeKind_Heading);                              // heading font: the screen's title (or a section's)

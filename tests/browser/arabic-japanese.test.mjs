@@ -1,8 +1,9 @@
 // Arabic and Japanese, as a runner whose phone is set to one of them meets the app: the language
 // before the first frame, with its own glyphs (no replacement boxes); every screen of the layout
-// walk at phone sizes with its words whole; Arabic mirrored (Back to the right of the title, the
-// progress filling from the right); a guided set spoken in the language; a switch from English and
-// back without a reload, kept offline; and the list of languages showing each in its own script.
+// walk at phone sizes (and at 200 % text) with its words whole; Arabic mirrored (Back to the right
+// of the title, the progress filling from the right); a guided set spoken in the language; a switch
+// from English and back without a reload, kept offline; Arabic chosen in one tab followed by
+// another; and the list of languages showing each in its own script.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, serveDist, openApp, openClocked, clockPress, findWidget, press, state, widgets } from "./harness.mjs";
@@ -18,7 +19,7 @@ const LANGUAGES = [
     { tag: "ja", locale: "ja-JP", dir: "ltr", script: /[\u3040-\u30FF\u4E00-\u9FFF]/, missing: /(?<!か)\?/ },
 ];
 // The narrowest phone, the usual one, and a phone on its side.
-const MATRIX = SIZES.filter((s) => ["320x480", "360x640", "844x390"].includes(sizeName(s)));
+const MATRIX = SIZES.filter((s) => ["320x480", "360x640", "844x390", "360x640 text 200%"].includes(sizeName(s)));
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -173,5 +174,26 @@ test("the languages are listed in their own scripts once their glyphs arrive, an
     assert.equal((await findWidget(page, "Back")).label, "Back");
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["en", "ltr"]);
     assert.deepEqual(problems.filter((p) => !p.includes("ERR_INTERNET_DISCONNECTED")), []);
+    await context.close();
+});
+
+test("ar: chosen in one tab, Arabic is followed by the app open in another, mirrored there too, its taps landing where drawn", async () => {
+    const { context, page: a } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 } });
+    const { page: b } = await openApp(browser, server.url, { context });
+    await a.bringToFront();
+    await press(a, "Settings");
+    await pressScrolledTo(a, "العربية");
+    await a.waitForFunction(() => bandCircuit.state().language.active === "ar", null, { timeout: 5000 });
+    // The other tab hears of the setting through the storage event, fetches the file and switches.
+    await b.bringToFront();
+    await b.waitForFunction(() => bandCircuit.state().language.active === "ar", null, { timeout: 10000 });
+    assert.deepEqual(await b.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["ar", "rtl"]);
+    const ar = readPo("ar");
+    const start = await findWidget(b, "Start");
+    assert.equal(plain(start.label), ar.get("Start"));
+    // A real tap where widgets() reports History (its mirrored place) opens it: the input is
+    // mirrored in this tab as well.
+    await press(b, "History");
+    await b.waitForFunction(() => bandCircuit.state().screen === "history", null, { timeout: 5000 });
     await context.close();
 });
