@@ -575,9 +575,9 @@ test("axe-core finds no violation on any screen, in the light and the dark theme
     for (const colorScheme of ["light", "dark"]) {
         // The theme follows the system's (Settings: System), read again while the app draws.
         await page.emulateMedia({ colorScheme });
-        for (let i = 0; i < 30 && (await state(page)).theme !== colorScheme; i++) {
+        for (let i = 0; i < 100 && (await state(page)).theme !== colorScheme; i++) {
             await page.mouse.move(5 + (i % 2), 5);
-            await page.waitForTimeout(100);
+            await page.waitForTimeout(30);
         }
         assert.equal((await state(page)).theme, colorScheme);
         found.push(...await axeViolations(page, `${colorScheme} home`));

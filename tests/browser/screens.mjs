@@ -102,8 +102,9 @@ try {
             await waitForState(page, () => bandCircuit.state().screen === "session");
             await shot(page, prefix, "session-get-ready");
             await press(page, "Skip");
-            await waitForState(page, () => bandCircuit.state().session.phase === "work");
-            await page.waitForTimeout(1200);
+            const work = await waitForState(page, () => bandCircuit.state().session.phase === "work");
+            // 1.2 s into the set: the figure mid-movement.
+            await waitForState(page, (from) => bandCircuit.state().session.elapsedMs >= from + 1200, work.session.elapsedMs, { timeout: 10000 });
             await shot(page, prefix, "session-work");
             await press(page, "Skip");
             await waitForState(page, () => bandCircuit.state().session.phase !== "work");

@@ -284,24 +284,29 @@ test("hidden for 3 minutes mid-set, the session shows the true state on return",
 });
 
 test("a reload mid-session reopens it paused where it stood, and Resume carries on", async () => {
-    const { context, page } = await openApp(browser, server.url);
-    await press(page, "Start");
-    await waitForState(page, () => bandCircuit.state().session && bandCircuit.state().session.phase === "work", null, { timeout: 20000 });
-    await waitForState(page, () => bandCircuit.state().session.elapsedMs >= 10700, null, { timeout: 20000 });
+    const { context, page } = await openClocked(browser, server.url);
+    await clockPress(page, "Start");
+    let s = await state(page);
+    for (let i = 0; i < 200 && !(s.session && s.session.phase === "work" && s.session.elapsedMs >= 10700); i++) {
+        await page.clock.runFor(100);
+        s = await state(page);
+    }
+    assert.equal(s.session.phase, "work");
     await page.reload();
-    await page.waitForFunction(() => window.bandCircuit && window.Module && Module._bc_state_json && bandCircuit.framesDrawn() > 0);
+    for (let i = 0; i < 100 && !(await page.evaluate(() => !!(window.bandCircuit && window.Module && Module._bc_state_json) && bandCircuit.framesDrawn() > 0)); i++) await page.clock.runFor(100);
     const restored = await state(page);
     assert.equal(restored.screen, "session");
     assert.equal(restored.session.paused, true);
     assert.equal(restored.session.phase, "work");
     assert.equal(restored.session.exercise, "deadbug");
     assert.ok(restored.session.elapsedMs >= 10700, "the time done before the reload is kept");
-    await page.waitForTimeout(500);
-    assert.equal((await state(page)).session.elapsedMs, restored.session.elapsedMs, "still paused");
-    await press(page, "Resume");
-    const resumed = await waitForState(page, (before) => bandCircuit.state().session.elapsedMs > before, restored.session.elapsedMs);
+    await page.clock.runFor(5000);
+    assert.equal((await state(page)).session.elapsedMs, restored.session.elapsedMs, "still paused five seconds later");
+    await clockPress(page, "Resume");
+    await page.clock.runFor(1000);
+    const resumed = await state(page);
     assert.equal(resumed.session.paused, false);
-    assert.ok(resumed.session.elapsedMs > restored.session.elapsedMs);
+    assert.ok(resumed.session.elapsedMs >= restored.session.elapsedMs + 900, `the session runs again (${restored.session.elapsedMs} -> ${resumed.session.elapsedMs})`);
     await context.close();
 });
 

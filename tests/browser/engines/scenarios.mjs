@@ -106,7 +106,8 @@ export function coreScenarios(engineName) {
         assert.deepEqual(await page.problems(), []);
         // The error channel itself works in this engine: an uncaught error is seen.
         await page.evaluate(() => { setTimeout(() => { throw new Error("deliberate error to check the test"); }, 0); });
-        await sleep(500);
+        const deadline = Date.now() + 10000;
+        while (!(await page.problems()).some((p) => p.includes("deliberate error to check the test")) && Date.now() < deadline) await sleep(50);
         assert.ok((await page.problems()).some((p) => p.includes("deliberate error to check the test")), "an uncaught error shows up in problems()");
         await closeApp(app);
     });
@@ -186,9 +187,9 @@ export function coreScenarios(engineName) {
         const app = await openApp({ settings: { ...SHORT_SETTINGS, rounds: 2, reps: { ...SHORT_SETTINGS.reps, deadbug: 10 } } });
         const { page } = app;
         await press(page, "Start");
-        await waitForState(page, (x) => x.session && x.session.phase === "work", { timeout: 30000 });
-        await sleep(1500);
-        const before = await state(page);
+        const work = await waitForState(page, (x) => x.session && x.session.phase === "work", { timeout: 30000 });
+        // 1.5 s into the set.
+        const before = await waitForState(page, (x) => x.session && x.session.elapsedMs >= work.session.elapsedMs + 1500, { timeout: 30000 });
         await page.reload();
         await waitReady(page);
         const restored = await state(page);
@@ -272,8 +273,11 @@ export function coreScenarios(engineName) {
         assert.equal(saved.cues.flash, !hasVibrate, "the screen flash is on by default exactly where there is no vibration");
         const vibration = await scrollTo(page, "Vibration");
         assert.equal(vibration.enabled, hasVibrate, "the Vibration switch is enabled only where the browser can vibrate");
+        const frames = await page.evaluate(() => bandCircuit.framesDrawn());
         await page.click(vibration.x + vibration.w / 2, vibration.y + vibration.h / 2);
-        await sleep(300);
+        // The frame that took the click, then (where the switch works) the setting saved.
+        await waitFor(page, (n) => bandCircuit.framesDrawn() > n, frames, { what: "a frame after the tap" });
+        if (hasVibrate) await waitFor(page, (was) => JSON.parse(localStorage.getItem("bandCircuit.settings")).cues.vibration !== was, saved.cues.vibration, { what: "the vibration setting saved" });
         const after = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings")));
         assert.equal(after.cues.vibration, hasVibrate ? !saved.cues.vibration : saved.cues.vibration, "a tap changes vibration only where it can work");
         await press(page, "Back");
