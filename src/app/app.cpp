@@ -15,11 +15,11 @@
 void app::Init(AppState& app, const platform::Clock& clock)
 {
     SetClock(app, clock);
-    app.PreferencesReadMs = clock.NowMs;
-    app.ReducedMotion = platform::PrefersReducedMotion();
-    app.SystemDark = platform::PrefersDarkScheme();
-    app.MoreContrast = platform::PrefersMoreContrast();
-    app.BrowserTextScale = platform::BrowserTextScale();
+    app.Env.PreferencesReadMs = clock.NowMs;
+    app.Env.ReducedMotion = platform::PrefersReducedMotion();
+    app.Env.SystemDark = platform::PrefersDarkScheme();
+    app.Env.MoreContrast = platform::PrefersMoreContrast();
+    app.Env.BrowserTextScale = platform::BrowserTextScale();
     LoadSavedData(app, clock.NowMs);
     StartLanguage(app);
     if (app.HasSession)
@@ -27,25 +27,25 @@ void app::Init(AppState& app, const platform::Clock& clock)
         // A reload or a closed tab: reopen the session where it stood, paused.
         UpdateSession(app, clock.NowMs);
         if (app.HasSession)
-            app.Current = Screen_Session;
+            app.Screens.Current = Screen_Session;
     }
-    platform::Announce(app.Current == Screen_Session ? core::Tr("Workout paused where you left off") : core::Tr("Band Circuit home"));
+    platform::Announce(app.Screens.Current == Screen_Session ? core::Tr("Workout paused where you left off") : core::Tr("Band Circuit home"));
 }
 
 void app::BeginFrame(AppState& app, const platform::Clock& clock)
 {
     SetClock(app, clock);
-    app.Animating = false;
-    app.WakeAtMs = INFINITY;
+    app.Frame.Animating = false;
+    app.Frame.WakeAtMs = INFINITY;
     // The system theme and motion preference can change while the app is open: asked again at
     // most once a second (each question is a media query in the browser, too slow for every frame).
-    if (clock.NowMs - app.PreferencesReadMs >= 1000.0)
+    if (clock.NowMs - app.Env.PreferencesReadMs >= 1000.0)
     {
-        app.SystemDark = platform::PrefersDarkScheme();
-        app.ReducedMotion = platform::PrefersReducedMotion();
-        app.MoreContrast = platform::PrefersMoreContrast();
-        app.BrowserTextScale = platform::BrowserTextScale();
-        app.PreferencesReadMs = clock.NowMs;
+        app.Env.SystemDark = platform::PrefersDarkScheme();
+        app.Env.ReducedMotion = platform::PrefersReducedMotion();
+        app.Env.MoreContrast = platform::PrefersMoreContrast();
+        app.Env.BrowserTextScale = platform::BrowserTextScale();
+        app.Env.PreferencesReadMs = clock.NowMs;
     }
     FollowLanguage(app);
     UpdateSession(app, clock.NowMs);

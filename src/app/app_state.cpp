@@ -30,23 +30,23 @@ const char* app::StorageStatusKey(StorageStatus status)
 
 void app::SetClock(AppState& app, const platform::Clock& clock)
 {
-    app.NowMs = clock.NowMs;
-    app.WallMs = clock.WallMs;
-    app.TzOffsetMinutes = clock.TzOffsetMinutes;
+    app.Frame.NowMs = clock.NowMs;
+    app.Frame.WallMs = clock.WallMs;
+    app.Frame.TzOffsetMinutes = clock.TzOffsetMinutes;
 }
 
 void app::Navigate(AppState& app, Screen screen)
 {
-    if (screen == app.Current)
+    if (screen == app.Screens.Current)
         return;
     if (screen != Screen_Home)
-        app.Previous = app.Current == Screen_Session || app.Current == Screen_Finish ? Screen_Home : app.Current;
-    app.Current = screen;
-    app.Notice.clear();
-    app.Animating = true;  // the frame that navigated drew the old screen: draw the new one
+        app.Screens.Previous = app.Screens.Current == Screen_Session || app.Screens.Current == Screen_Finish ? Screen_Home : app.Screens.Current;
+    app.Screens.Current = screen;
+    app.Screens.Notice.clear();
+    app.Frame.Animating = true;  // the frame that navigated drew the old screen: draw the new one
     std::string announcement = core::Tr(ScreenTitle(screen));
     if (screen == Screen_Exercise)
-        announcement = core::Tr(core::GetExercise(app.ShownExercise).Name);
+        announcement = core::Tr(core::GetExercise(app.Screens.ShownExercise).Name);
     else if (screen == Screen_Session && app.HasSession)
         announcement = DescribeStep(app.View);
     else if (screen == Screen_Finish && app.HasLastRecord)
@@ -56,32 +56,32 @@ void app::Navigate(AppState& app, Screen screen)
     platform::Announce(announcement.c_str());
 }
 
-void app::RequestWake(AppState& app, double at_ms) { app.WakeAtMs = std::min(app.WakeAtMs, at_ms); }
-void app::RequestAnimation(AppState& app) { app.Animating = true; }
+void app::RequestWake(AppState& app, double at_ms) { app.Frame.WakeAtMs = std::min(app.Frame.WakeAtMs, at_ms); }
+void app::RequestAnimation(AppState& app) { app.Frame.Animating = true; }
 
 void app::ShowNotice(AppState& app, const std::string& text, bool is_error)
 {
-    app.Notice = text;
-    app.NoticeIsError = is_error;
-    platform::Announce(app.Notice.c_str());
+    app.Screens.Notice = text;
+    app.Screens.NoticeIsError = is_error;
+    platform::Announce(app.Screens.Notice.c_str());
 }
 
 // Milliseconds into the exercise page's demonstration: runs while playing, held while paused.
 double app::ExerciseDemoMs(const AppState& app, double now_ms)
 {
-    const double elapsed = app.ShownPlaying ? now_ms - app.ShownPhaseOriginMs : app.ShownPausedMs;
+    const double elapsed = app.Screens.ShownPlaying ? now_ms - app.Screens.ShownPhaseOriginMs : app.Screens.ShownPausedMs;
     return elapsed > 0.0 ? elapsed : 0.0;
 }
 
 void app::SetDemoPlaying(AppState& app, bool playing)
 {
-    if (playing == app.ShownPlaying)
+    if (playing == app.Screens.ShownPlaying)
         return;
     if (playing)
-        app.ShownPhaseOriginMs = app.NowMs - app.ShownPausedMs;
+        app.Screens.ShownPhaseOriginMs = app.Frame.NowMs - app.Screens.ShownPausedMs;
     else
-        app.ShownPausedMs = ExerciseDemoMs(app, app.NowMs);
-    app.ShownPlaying = playing;
+        app.Screens.ShownPausedMs = ExerciseDemoMs(app, app.Frame.NowMs);
+    app.Screens.ShownPlaying = playing;
 }
 
 const char* app::RecordSaveKey(RecordSave save)
@@ -117,10 +117,10 @@ void app::SetRecordSave(AppState& app, const std::string& session_id, RecordSave
 
 uint64_t app::ViewKey(const AppState& app)
 {
-    uint64_t key = (uint64_t)app.Current;
-    key |= (uint64_t)app.ConfirmingEnd << 8;
-    key |= (uint64_t)app.ConfirmingReset << 9;
-    if (app.Current == Screen_Session && app.HasSession)
+    uint64_t key = (uint64_t)app.Screens.Current;
+    key |= (uint64_t)app.Screens.ConfirmingEnd << 8;
+    key |= (uint64_t)app.Screens.ConfirmingReset << 9;
+    if (app.Screens.Current == Screen_Session && app.HasSession)
     {
         key |= (uint64_t)(app.View.Finished ? 1 : 0) << 10;
         key |= (uint64_t)(uint32_t)(app.View.StepIndex + 1) << 16;
@@ -130,6 +130,6 @@ uint64_t app::ViewKey(const AppState& app)
 
 float app::TextScale(const AppState& app)
 {
-    const int percent = app.Settings.TextSize != 0 ? app.Settings.TextSize : core::TextSizeFor(app.BrowserTextScale);
+    const int percent = app.Settings.TextSize != 0 ? app.Settings.TextSize : core::TextSizeFor(app.Env.BrowserTextScale);
     return (float)percent / 100.0f;
 }

@@ -92,13 +92,53 @@ struct LanguageState
     bool NamesAsked = false;           // the glyphs of the languages' own names (lang/names.bin) were asked for: Settings lists them
 };
 
+// Which screen is on show, and what each screen holds open between frames.
+struct ScreenState
+{
+    Screen Current = Screen_Home;                                // the screen on show
+    Screen Previous = Screen_Home;                               // where Back on a sub-screen goes
+    core::ExerciseId ShownExercise = core::ExerciseId::Deadbug;  // exercise page
+    core::Side ShownSide = core::Side::Left;                     // exercise page: side shown
+    core::Camera ShownCamera = {};                               // exercise page: the user's view (drag to turn)
+    bool ShownPlaying = true;                                    // exercise page: demonstration playing
+    double ShownPhaseOriginMs = 0.0;                             // exercise page: monotonic time of rep phase 0
+    bool ConfirmingReset = false;                                // settings: the reset-all-data confirmation is open
+    bool ConfirmingEnd = false;                                  // session: the end-early confirmation is open
+    std::string Notice;                                          // a short message under the title (import result, ...)
+    bool NoticeIsError = false;                                  // show Notice as an error
+    double FlashUntilMs = 0.0;                                   // screen flash cue ends at this monotonic time
+    int Flashes = 0;                                             // screen flash cues shown since the page loaded
+    double ShownPausedMs = 0.0;                                  // exercise page: demonstration time held while paused
+    std::string ExpandedSession;                                 // history: id of the session whose reps are shown ("" for none)
+};
+
+// The clocks as read once for this frame (or browser event), and what the screens drawing it asked for.
+struct FrameState
+{
+    double NowMs = 0.0;       // monotonic time
+    int64_t WallMs = 0;       // wall-clock time, ms since 1970: for dates
+    int TzOffsetMinutes = 0;  // local time minus UTC now, in minutes
+    bool Animating = false;   // set by screens drawing something that moves
+    double WakeAtMs = 0.0;    // set by screens: when the screen next changes by itself
+};
+
+// What the system says about how to show the app, and when it was last asked.
+struct Environment
+{
+    bool ReducedMotion = false;      // prefers-reduced-motion: figures hold key poses
+    bool SystemDark = false;         // prefers-color-scheme: dark
+    bool MoreContrast = false;       // prefers-contrast: more: the high-contrast palette
+    float BrowserTextScale = 1.0f;   // the browser's text size (root font size over 16 px)
+    double PreferencesReadMs = 0.0;  // when the system theme and motion preference were last asked
+};
+
 struct AppState
 {
-    Screen Current = Screen_Home;                       // the screen on show
-    Screen Previous = Screen_Home;                      // where Back on a sub-screen goes
+    // Saved data: what storage holds for the runner.
     core::Settings Settings = core::DefaultSettings();  // saved as soon as changed
     std::vector<core::SessionRecord> History;           // finished and ended sessions, oldest first
 
+    // The session: the one in progress, and the last one finished.
     bool HasSession = false;           // a started session exists (running, paused or restored)
     core::Timer Session;               // the session in progress, valid when HasSession
     core::TimerView View;              // the session as of this frame
@@ -109,36 +149,16 @@ struct AppState
     core::SessionRecord LastRecord;  // what the finish screen shows
     bool HasLastRecord = false;
 
+    // Storage, updates and the language.
     StorageStatus Storage = StorageStatus_Ok;  // shown as a banner when not Ok
     std::string StorageDetail;                 // what was wrong with the data kept aside
     StoredState Stored;                        // this page and the storage it shares with other pages
     bool UpdateReady = false;                  // a new version of the app is downloaded: it runs from the next visit
     LanguageState Language;                    // the language on screen and the one on its way
 
-    core::ExerciseId ShownExercise = core::ExerciseId::Deadbug;  // exercise page
-    core::Side ShownSide = core::Side::Left;                     // exercise page: side shown
-    core::Camera ShownCamera = {};                               // exercise page: the user's view (drag to turn)
-    bool ShownPlaying = true;                                    // exercise page: demonstration playing
-    double ShownPhaseOriginMs = 0.0;                             // exercise page: monotonic time of rep phase 0
-
-    bool ConfirmingReset = false;    // settings: the reset-all-data confirmation is open
-    bool ConfirmingEnd = false;      // session: the end-early confirmation is open
-    std::string Notice;              // a short message under the title (import result, ...)
-    bool NoticeIsError = false;      // show Notice as an error
-    double FlashUntilMs = 0.0;       // screen flash cue ends at this monotonic time
-    int Flashes = 0;                 // screen flash cues shown since the page loaded
-    bool ReducedMotion = false;      // prefers-reduced-motion: figures hold key poses
-    bool SystemDark = false;         // prefers-color-scheme: dark
-    bool MoreContrast = false;       // prefers-contrast: more: the high-contrast palette
-    float BrowserTextScale = 1.0f;   // the browser's text size (root font size over 16 px)
-    bool Animating = false;          // set by screens drawing something that moves
-    double WakeAtMs = 0.0;           // set by screens: when the screen next changes by itself
-    double NowMs = 0.0;              // monotonic time of this frame (or browser event)
-    int64_t WallMs = 0;              // wall-clock time of this frame, ms since 1970: for dates
-    int TzOffsetMinutes = 0;         // local time minus UTC now, in minutes
-    double PreferencesReadMs = 0.0;  // when the system theme and motion preference were last asked
-    double ShownPausedMs = 0.0;      // exercise page: demonstration time held while paused
-    std::string ExpandedSession;     // history: id of the session whose reps are shown ("" for none)
+    ScreenState Screens;  // which screen is on show, and what each screen holds open
+    FrameState Frame;     // the clocks of this frame (or browser event), and what its screens asked for
+    Environment Env;      // the system's preferences, as last asked
 };
 
 RecordSave RecordSaveFor(const AppState& app, const std::string& session_id);  // what became of that session's history entry

@@ -142,15 +142,15 @@ static void WriteEnvironment(JsonWriter& w, const app::AppState& app, const app:
     Flag(w, "highContrast", drawn.HighContrast);
     Number(w, "textSize", (int64_t)std::lround(app::TextScale(app) * 100.0f));
     Text(w, "focused", drawn.Focused.empty() ? nullptr : drawn.Focused.c_str());
-    Flag(w, "reducedMotion", app.ReducedMotion);
-    Flag(w, "animating", app.Animating);
+    Flag(w, "reducedMotion", app.Env.ReducedMotion);
+    Flag(w, "animating", app.Frame.Animating);
 
     // What this browser can do for the cues, and how many screen flashes were shown.
     w.Key("cues");
     w.StartObject();
     Flag(w, "vibration", platform::VibrationAvailable());
     Flag(w, "voice", platform::SpeechAvailable());
-    Number(w, "flashes", app.Flashes);
+    Number(w, "flashes", app.Screens.Flashes);
     w.EndObject();
 
     // How the last frame was laid out: its shape, the display scale and the safe-area insets.
@@ -190,12 +190,12 @@ static void WriteExercises(JsonWriter& w)
 // buttons' ids.
 static void WriteDemo(JsonWriter& w, const app::AppState& app, double now_ms)
 {
-    const core::Exercise& exercise = core::GetExercise(app.ShownExercise);
+    const core::Exercise& exercise = core::GetExercise(app.Screens.ShownExercise);
     const int rep_ms = core::RepDurationMs(exercise);
     w.Key("demo");
     w.StartObject();
-    Text(w, "side", core::SideKey(app.ShownSide));
-    Flag(w, "playing", app.ShownPlaying);
+    Text(w, "side", core::SideKey(app.Screens.ShownSide));
+    Flag(w, "playing", app.Screens.ShownPlaying);
     Number(w, "ms", (int64_t)app::ExerciseDemoMs(app, now_ms));
     Number(w, "repMs", exercise.Style == core::SetStyle::Directions ? 2 * rep_ms : rep_ms);
     w.Key("parts");
@@ -223,7 +223,7 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
     w.StartObject();
-    Text(w, "screen", ScreenKey(app.Current));
+    Text(w, "screen", ScreenKey(app.Screens.Current));
     Text(w, "storage", StorageStatusKey(app.Storage));
     w.Key("session");
     if (app.HasSession)
@@ -233,7 +233,7 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     Number(w, "estimateMs", core::PlanTotalMs(core::BuildPlan(app.Settings)));
 
     const core::WeekProgress week = core::ComputeWeekProgress(app.History, clock.WallMs, clock.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
-    if (app.Current == Screen_Finish && app.HasLastRecord)
+    if (app.Screens.Current == Screen_Finish && app.HasLastRecord)
     {
         w.Key("finish");
         WriteFinish(w, app, week);
@@ -242,19 +242,19 @@ std::string app::AutomationStateJson(const AppState& app, const platform::Clock&
     Flag(w, "updateReady", app.UpdateReady);
     WriteEnvironment(w, app, drawn);
     WriteExercises(w);
-    const bool exercise_page = app.Current == Screen_Exercise;
-    Text(w, "shownExercise", exercise_page ? core::GetExercise(app.ShownExercise).Key : nullptr);
+    const bool exercise_page = app.Screens.Current == Screen_Exercise;
+    Text(w, "shownExercise", exercise_page ? core::GetExercise(app.Screens.ShownExercise).Key : nullptr);
     if (exercise_page)
         WriteDemo(w, app, clock.NowMs);
 
     w.Key("notice");
-    if (app.Notice.empty())
+    if (app.Screens.Notice.empty())
         w.Null();
     else
     {
         w.StartObject();
-        Text(w, "text", app.Notice.c_str());
-        Flag(w, "error", app.NoticeIsError);
+        Text(w, "text", app.Screens.Notice.c_str());
+        Flag(w, "error", app.Screens.NoticeIsError);
         w.EndObject();
     }
     Number(w, "tapGuardMs", (int64_t)std::ceil(drawn.TapGuardMs));

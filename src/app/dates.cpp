@@ -65,7 +65,7 @@ std::string app::ChartStartDay(int64_t today_day, int first_weekday)
 
 std::string app::HistoryFileName(const AppState& app)
 {
-    const core::LocalDateTime today = core::ToLocalDateTime(app.WallMs, app.TzOffsetMinutes);
+    const core::LocalDateTime today = core::ToLocalDateTime(app.Frame.WallMs, app.Frame.TzOffsetMinutes);
     char name[64];
     snprintf(name, sizeof(name), "band-circuit-history-%04d-%02d-%02d.json", today.Year, today.Month, today.Day);
     return name;

@@ -41,7 +41,7 @@ static const char NamesFile[] = "names";
 
 void FollowLanguage(AppState& app)
 {
-    if (app.Current == Screen_Settings && !app.Language.NamesAsked)
+    if (app.Screens.Current == Screen_Settings && !app.Language.NamesAsked)
     {
         app.Language.NamesAsked = true;  // once per page: until they come, the list shows those names in English
         platform::RequestLanguage(NamesFile);

@@ -86,7 +86,7 @@ static std::string UnreadableText(app::StoredKey key, const std::string& why, co
 static void KeepAside(app::AppState& app, app::StoredKey key, const char* name, const std::string& raw, const std::string& why)
 {
     char aside[96];
-    long long stamp = (long long)app.WallMs;
+    long long stamp = (long long)app.Frame.WallMs;
     std::string ignored;
     do
     {
@@ -218,15 +218,15 @@ static void DropSession(app::AppState& app, const char* notice)
 {
     app.HasSession = false;
     app.Restored = false;
-    app.ConfirmingEnd = false;
+    app.Screens.ConfirmingEnd = false;
     ForgetWrittenSession(app);
     app.Stored.SessionElsewhere = false;
     platform::KeepScreenAwake(false);
     platform::CancelScheduledTones();
-    if (app.Current == app::Screen_Session)
+    if (app.Screens.Current == app::Screen_Session)
         app::Navigate(app, app::Screen_Home);
-    app.Notice = notice;
-    app.NoticeIsError = false;
+    app.Screens.Notice = notice;
+    app.Screens.NoticeIsError = false;
     platform::Announce(notice);
 }
 
@@ -495,9 +495,9 @@ static void FollowStoredHistory(app::AppState& app)
             if (record.StartedWallMs >= app.Stored.ResetAtWallMs)
                 pending.push_back(record);
         app.History = core::MergeHistory(stored, pending).Sessions;
-        if (app.ExpandedSession.size() && std::none_of(app.History.begin(), app.History.end(),
-                                                       [&](const core::SessionRecord& r) { return r.Id == app.ExpandedSession; }))
-            app.ExpandedSession.clear();
+        if (app.Screens.ExpandedSession.size() && std::none_of(app.History.begin(), app.History.end(),
+                                                               [&](const core::SessionRecord& r) { return r.Id == app.Screens.ExpandedSession; }))
+            app.Screens.ExpandedSession.clear();
     }
 }
 
@@ -526,15 +526,15 @@ static void FollowStoredSession(app::AppState& app, double now_ms)
             app.Stored.SessionElsewhere = true;
             app.Stored.SessionWritten = true;
             app.LastSavedActiveMs = stored.ActiveMs;
-            if (was_here || app.Current == app::Screen_Session)
+            if (was_here || app.Screens.Current == app::Screen_Session)
             {
                 platform::KeepScreenAwake(false);
                 platform::CancelScheduledTones();
-                if (app.Current == app::Screen_Session)
+                if (app.Screens.Current == app::Screen_Session)
                     Navigate(app, app::Screen_Home);
-                app.Notice = core::Tr("This workout was taken over in another window.");
-                app.NoticeIsError = false;
-                platform::Announce(app.Notice.c_str());
+                app.Screens.Notice = core::Tr("This workout was taken over in another window.");
+                app.Screens.NoticeIsError = false;
+                platform::Announce(app.Screens.Notice.c_str());
             }
         }
     }
@@ -575,7 +575,7 @@ void app::DeleteEverything(AppState& app)
 {
     const std::string removed = ForgetAllData(app);
     platform::KeepScreenAwake(false);
-    app.ConfirmingReset = false;
+    app.Screens.ConfirmingReset = false;
     ShowNotice(app, removed + " " + core::Tr("Settings are back to the defaults."), false);
 }
 
@@ -595,7 +595,7 @@ std::string app::ForgetAllData(AppState& app)
             session |= key == SessionKey;
             copies += key.rfind(UnreadablePrefix, 0) == 0;
         }
-        const int64_t now_wall = app.WallMs;
+        const int64_t now_wall = app.Frame.WallMs;
         app.Stored.ResetAtWallMs = now_wall;
         platform::StorageWrite(ResetKey, core::SaveResetMark(now_wall));
         // What was deleted, as the items of a list after "Deleted" (below).

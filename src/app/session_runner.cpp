@@ -23,8 +23,8 @@ static void Flash(app::AppState& app, double now_ms)
 {
     if (app.Settings.CueFlash)
     {
-        app.FlashUntilMs = now_ms + FlashMs;
-        app.Flashes++;
+        app.Screens.FlashUntilMs = now_ms + FlashMs;
+        app.Screens.Flashes++;
         app::RequestAnimation(app);
     }
 }
@@ -86,7 +86,7 @@ void app::PageShown(AppState& app, double now_ms)
 
 static void FinishAndRecord(app::AppState& app, double now_ms)
 {
-    core::SessionRecord record = core::MakeSessionRecord(app.Session, (int64_t)now_ms, app.WallMs);
+    core::SessionRecord record = core::MakeSessionRecord(app.Session, (int64_t)now_ms, app.Frame.WallMs);
     record.HasTzOffset = true;
     record.TzOffsetMinutes = platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
     // A session is a workout when a rep was done: one skipped from end to end is not kept.
@@ -105,7 +105,7 @@ static void FinishAndRecord(app::AppState& app, double now_ms)
         app::SetRecordSave(app, record.Id, app::RecordSave_NoWork);
     app.HasSession = false;
     app.Restored = false;
-    app.ConfirmingEnd = false;
+    app.Screens.ConfirmingEnd = false;
     app::ForgetSession(app, record.Id);
     platform::KeepScreenAwake(false);
     app::Navigate(app, app::Screen_Finish);
@@ -126,11 +126,11 @@ static void UpdateAndSave(app::AppState& app, double now_ms)
 void app::StartSession(AppState& app, double now_ms)
 {
     app.Session = core::MakeTimer(app.Settings);
-    const int64_t wall = app.WallMs;
+    const int64_t wall = app.Frame.WallMs;
     core::Start(app.Session, (int64_t)now_ms, wall, core::MakeSessionId(wall, app.History));
     app.HasSession = true;
     app.Restored = false;
-    app.ConfirmingEnd = false;
+    app.Screens.ConfirmingEnd = false;
     platform::KeepScreenAwake(true);
     Navigate(app, Screen_Session);
     UpdateAndSave(app, now_ms);

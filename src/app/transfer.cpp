@@ -9,8 +9,8 @@
 
 static void Tell(app::AppState& app, const std::string& text, bool error)
 {
-    app.Notice = text;
-    app.NoticeIsError = error;
+    app.Screens.Notice = text;
+    app.Screens.NoticeIsError = error;
 }
 
 void app::ExportHistoryFile(AppState& app)
@@ -21,7 +21,7 @@ void app::ExportHistoryFile(AppState& app)
         return;
     }
     const std::string name = HistoryFileName(app);
-    platform::DownloadFile(name.c_str(), core::ExportHistory(app.History, app.WallMs));
+    platform::DownloadFile(name.c_str(), core::ExportHistory(app.History, app.Frame.WallMs));
     const int count = (int)app.History.size();
     // TRANSLATORS: %s is the file's name
     Tell(app, core::Format(core::TrN("Exported %d session to %s.", "Exported %d sessions to %s.", count), count, name.c_str()), false);
@@ -29,7 +29,7 @@ void app::ExportHistoryFile(AppState& app)
 
 void app::ExportSessionFile(AppState& app, const core::SessionRecord& record)
 {
-    platform::DownloadFile(SessionFileName(record).c_str(), core::ExportHistory({ record }, app.WallMs));
+    platform::DownloadFile(SessionFileName(record).c_str(), core::ExportHistory({ record }, app.Frame.WallMs));
 }
 
 void app::OpenImport(AppState& app)
@@ -55,7 +55,7 @@ bool app::ReceiveImport(AppState& app)
             why = core::Tr("The file could not be read. Nothing was changed.");
         // TRANSLATORS: %s is why: the file could not be read, or is too large
         Tell(app, core::Format(core::Tr("Import failed: %s"), why.c_str()), true);
-        platform::Announce(app.Notice.c_str());
+        platform::Announce(app.Screens.Notice.c_str());
         return true;
     }
     const core::LoadResult<std::vector<core::SessionRecord>> loaded = core::ImportHistory(text);
@@ -63,7 +63,7 @@ bool app::ReceiveImport(AppState& app)
     {
         // TRANSLATORS: %s is why (a message of the reader: "history file: not valid JSON (...)")
         Tell(app, core::Format(core::Tr("Import failed, nothing was changed: %s."), loaded.Error.Message.c_str()), true);
-        platform::Announce(app.Notice.c_str());
+        platform::Announce(app.Screens.Notice.c_str());
         return true;
     }
     const core::MergeResult merged = core::MergeHistory(app.History, loaded.Value);
@@ -75,7 +75,7 @@ bool app::ReceiveImport(AppState& app)
         const int here = merged.AlreadyPresent;
         // TRANSLATORS: %d is how many sessions the file holds
         Tell(app, core::Format(core::TrN("Every session in that file (%d) is already here. Nothing was changed.", "Every session in that file (%d) is already here. Nothing was changed.", here), here), false);
-        platform::Announce(app.Notice.c_str());
+        platform::Announce(app.Screens.Notice.c_str());
         return true;
     }
     // "Imported 5 sessions; 2 were already here; 1 left out (history is full at 3000)."
@@ -90,7 +90,7 @@ bool app::ReceiveImport(AppState& app)
     line += ".";
     Tell(app, line, false);
     if (app.Storage == StorageStatus_Full || app.Storage == StorageStatus_Unavailable)
-        Tell(app, app.Notice + " " + core::Tr("They are shown here, but could not be saved in this browser."), true);
-    platform::Announce(app.Notice.c_str());  // screen readers hear how the import went
+        Tell(app, app.Screens.Notice + " " + core::Tr("They are shown here, but could not be saved in this browser."), true);
+    platform::Announce(app.Screens.Notice.c_str());  // screen readers hear how the import went
     return true;
 }

@@ -98,7 +98,7 @@ void ui::DrawAboutScreen(app::AppState& app)
     if (PageHeader("About Band Circuit", "Back") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
         EndPage();
-        Navigate(app, app.Previous == app::Screen_About ? app::Screen_Home : app.Previous);
+        Navigate(app, app.Screens.Previous == app::Screen_About ? app::Screen_Home : app.Screens.Previous);
         return;
     }
     BeginTouchScroll("About", 0.0f);

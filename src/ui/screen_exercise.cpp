@@ -68,20 +68,20 @@ static void DrawFigureArea(app::AppState& app, const core::Exercise& exercise, I
     draw_list->AddRectFilled(min, max, c.Surface, 14.0f);
 
     const int rep_ms = ImMax(1, core::RepDurationMs(exercise));
-    const double elapsed = ExerciseDemoMs(app, app.NowMs);
+    const double elapsed = ExerciseDemoMs(app, app.Frame.NowMs);
     const float phase = (float)(std::fmod(elapsed, (double)rep_ms) / rep_ms);
     int rep_index = (int)(elapsed / rep_ms);
     if (exercise.Style == core::SetStyle::Directions)
         rep_index %= ImMax(1, exercise.CountMax);  // walk a set's worth of steps, then start over
-    const core::PoseSample pose = core::SamplePose(exercise.Id, app.ShownSide, phase, rep_index);
+    const core::PoseSample pose = core::SamplePose(exercise.Id, app.Screens.ShownSide, phase, rep_index);
 
     // Drawn a little inside the card, with room for the captions above the figure.
     const float caption_h = 26.0f;
     ImGui::SetCursorScreenPos(ImVec2(min.x + 6.0f, min.y + caption_h));
-    ui::FigureStyle style = ui::IsDarkTheme() ? ui::FigureStyleDark(app.ShownCamera) : ui::FigureStyleLight(app.ShownCamera);
+    ui::FigureStyle style = ui::IsDarkTheme() ? ui::FigureStyleDark(app.Screens.ShownCamera) : ui::FigureStyleLight(app.Screens.ShownCamera);
     if (ui::FigureView("##demo", ImVec2(size.x - 12.0f, size.y - caption_h - 6.0f), pose, &style))
         app::RequestAnimation(app);
-    app.ShownCamera = style.Camera;
+    app.Screens.ShownCamera = style.Camera;
     ui::FocusOutline(draw_list, min, max, 14.0f);
 
     // Captions: what the figure is doing now (left), how to turn it (right).
@@ -101,9 +101,9 @@ static void DrawFigureArea(app::AppState& app, const core::Exercise& exercise, I
         snprintf(now_text, sizeof(now_text), part->PartSide == core::Side::Left ? core::Tr("%s left") : core::Tr("%s right"), core::Tr(part->Name));
     else
         snprintf(now_text, sizeof(now_text), "%s", part != nullptr ? core::Tr(part->Name) : "");
-    if (!app.ShownPlaying)
+    if (!app.Screens.ShownPlaying)
         snprintf(now_text, sizeof(now_text), "%s", core::Tr("Paused"));
-    draw_list->AddText(font, 16.0f, ImVec2(min.x + 12.0f, min.y + 8.0f), app.ShownPlaying ? c.Accent : c.TextMuted, now_text);
+    draw_list->AddText(font, 16.0f, ImVec2(min.x + 12.0f, min.y + 8.0f), app.Screens.ShownPlaying ? c.Accent : c.TextMuted, now_text);
     // TRANSLATORS: over the figure: dragging it turns the view.
     const char* hint = core::Tr("Drag to turn");
     const float hint_w = font->CalcTextSizeA(15.0f, FLT_MAX, 0.0f, hint).x;
@@ -124,7 +124,7 @@ static void DrawControls(app::AppState& app, const core::Exercise& exercise, flo
     const bool sided = core::HasSwitch(exercise);
     const float play_w = stacked ? width : sided ? ImFloor((width - 2 * spacing) * 0.36f)
                                                  : ImFloor((width - spacing) * 0.5f);
-    if (app.ShownPlaying)
+    if (app.Screens.ShownPlaying)
     {
         if (ui::Button("Pause", ui::ButtonKind_Normal, play_w))
             SetDemoPlaying(app, false);
@@ -136,7 +136,7 @@ static void DrawControls(app::AppState& app, const core::Exercise& exercise, flo
     if (!sided)
     {
         if (ui::Button("Reset view", ui::ButtonKind_Normal, stacked ? width : width - play_w - spacing))
-            app.ShownCamera = core::DefaultCamera(exercise.Id, app.ShownSide);
+            app.Screens.ShownCamera = core::DefaultCamera(exercise.Id, app.Screens.ShownSide);
         return;
     }
     const float side_w = stacked ? width : ImFloor((width - play_w - 2 * spacing) * 0.5f);
@@ -154,11 +154,11 @@ static void DrawControls(app::AppState& app, const core::Exercise& exercise, flo
         snprintf(label, sizeof(label), "%s###%s", shown, english);
         if (i > 0 && !stacked)
             ImGui::SameLine();
-        if (ui::ToggleButton(label, app.ShownSide == side, i == 0 || stacked ? side_w : width - play_w - side_w - 2 * spacing))
+        if (ui::ToggleButton(label, app.Screens.ShownSide == side, i == 0 || stacked ? side_w : width - play_w - side_w - 2 * spacing))
         {
             // A new side, or the same side again: its best view either way.
-            app.ShownSide = side;
-            app.ShownCamera = core::DefaultCamera(exercise.Id, side);
+            app.Screens.ShownSide = side;
+            app.Screens.ShownCamera = core::DefaultCamera(exercise.Id, side);
         }
     }
     ui::EndChoiceGroup();
@@ -229,17 +229,17 @@ static void DrawInstructions(const app::AppState& app, const core::Exercise& exe
 
 void ui::DrawExerciseScreen(app::AppState& app)
 {
-    const core::Exercise& exercise = core::GetExercise(app.ShownExercise);
+    const core::Exercise& exercise = core::GetExercise(app.Screens.ShownExercise);
     const float width = BeginPage("Exercise", WideContentWidth);
     const ImGuiStyle& style = ImGui::GetStyle();
     if (DrawHeader(exercise, width) || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
         EndPage();
-        Navigate(app, app.Previous == app::Screen_Exercise ? app::Screen_Home : app.Previous);
+        Navigate(app, app.Screens.Previous == app::Screen_Exercise ? app::Screen_Home : app.Screens.Previous);
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Space, false) && !ImGui::GetIO().NavVisible)
-        SetDemoPlaying(app, !app.ShownPlaying);
+        SetDemoPlaying(app, !app.Screens.ShownPlaying);
 
     const Shape shape = CurrentShape();
     const float controls_h = TouchHeight + style.ItemSpacing.y;
@@ -297,7 +297,7 @@ void ui::DrawExerciseScreen(app::AppState& app)
     }
     EndPage();
 
-    if (app.ShownPlaying)
+    if (app.Screens.ShownPlaying)
         RequestAnimation(app);
     if (TouchScrollMoving())
         RequestAnimation(app);
@@ -306,11 +306,11 @@ void ui::DrawExerciseScreen(app::AppState& app)
 void ui::OpenExercise(app::AppState& app, core::ExerciseId exercise)
 {
     const core::Exercise& shown = core::GetExercise(exercise);
-    app.ShownExercise = exercise;
-    app.ShownSide = shown.Style == core::SetStyle::Directions ? core::Side::Forward : core::Side::Left;
-    app.ShownCamera = core::DefaultCamera(exercise, app.ShownSide);
-    app.ShownPlaying = !app.ReducedMotion;  // reduced motion: open paused, on the working position
-    app.ShownPhaseOriginMs = app.NowMs;
-    app.ShownPausedMs = (double)core::KeyPosePhase(exercise) * core::RepDurationMs(shown);
+    app.Screens.ShownExercise = exercise;
+    app.Screens.ShownSide = shown.Style == core::SetStyle::Directions ? core::Side::Forward : core::Side::Left;
+    app.Screens.ShownCamera = core::DefaultCamera(exercise, app.Screens.ShownSide);
+    app.Screens.ShownPlaying = !app.Env.ReducedMotion;  // reduced motion: open paused, on the working position
+    app.Screens.ShownPhaseOriginMs = app.Frame.NowMs;
+    app.Screens.ShownPausedMs = (double)core::KeyPosePhase(exercise) * core::RepDurationMs(shown);
     Navigate(app, app::Screen_Exercise);
 }

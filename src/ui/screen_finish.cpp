@@ -406,7 +406,7 @@ void ui::DrawFinishScreen(app::AppState& app)
     const core::SessionRecord& record = app.LastRecord;
     const app::RecordSave save = RecordSaveFor(app, record.Id);
     const core::SessionRecord* previous = core::PreviousSession(app.History, record);
-    const core::WeekProgress week = core::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
+    const core::WeekProgress week = core::ComputeWeekProgress(app.History, app.Frame.WallMs, app.Frame.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
 
     // Everything but the way out scrolls: on a short landscape phone the celebration, the week and
     // the table together are taller than the screen, and Home and History must stay on it.

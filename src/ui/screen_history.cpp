@@ -251,14 +251,14 @@ static void DrawSessionRow(app::AppState& app, const core::SessionRecord& record
     const ui::Palette& c = ui::Colors();
     ImFont* body = ui::GetFont(ui::FontRole_Body);
     const float width = ImGui::GetContentRegionAvail().x;
-    const bool expanded = app.ExpandedSession == record.Id;
+    const bool expanded = app.Screens.ExpandedSession == record.Id;
     const RowTexts t = MeasureRow(record, expanded, width);
     const float height = 2 * RowPad + t.LabelH + t.DetailH + t.TotalsH + 2 * RowGap + (expanded ? t.ExercisesH + 8.0f : 0.0f) + 6.0f;
 
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);
     if (ImGui::InvisibleButton(t.Label.c_str(), ImVec2(width, height)) && !ui::TouchScrollMoving())
-        app.ExpandedSession = expanded ? std::string() : record.Id;
+        app.Screens.ExpandedSession = expanded ? std::string() : record.Id;
     if (ui::LastItemRecorded())
         DescribeRow(record, t, expanded);
     if (!ImGui::IsItemVisible())
@@ -322,16 +322,16 @@ void ui::DrawHistoryScreen(app::AppState& app)
     if (PageHeader("History", "Back") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
         EndPage();
-        Navigate(app, app.Previous == app::Screen_History ? app::Screen_Home : app.Previous);
+        Navigate(app, app.Screens.Previous == app::Screen_History ? app::Screen_Home : app.Screens.Previous);
         return;
     }
-    if (!app.Notice.empty())
-        Banner(app.Notice.c_str(), app.NoticeIsError);
+    if (!app.Screens.Notice.empty())
+        Banner(app.Screens.Notice.c_str(), app.Screens.NoticeIsError);
     else if (app.Storage == app::StorageStatus_Full)
         Banner("Storage is full: new sessions are not being saved. Export your history to keep it safe.", true);
 
-    const int tz = app.TzOffsetMinutes;
-    const int64_t wall = app.WallMs;
+    const int tz = app.Frame.TzOffsetMinutes;
+    const int64_t wall = app.Frame.WallMs;
     const core::HistoryStats stats = core::ComputeHistoryStats(app.History, wall, tz, app.Language.FirstWeekday);
 
     // Export and Import side by side, or one under the other when their words need more room (a

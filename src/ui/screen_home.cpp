@@ -168,7 +168,7 @@ static void DrawExerciseCards(app::AppState& app, float width, float keep_below,
 // changes with rounds and rests), the week against the goal, and the streak.
 static void DrawSummary(const app::AppState& app, float width)
 {
-    const core::WeekProgress week = core::ComputeWeekProgress(app.History, app.WallMs, app.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
+    const core::WeekProgress week = core::ComputeWeekProgress(app.History, app.Frame.WallMs, app.Frame.TzOffsetMinutes, app.Settings.WeeklyGoal, app.Language.FirstWeekday);
     const long long minutes = core::PlanMinutes(app.Settings);
     std::string line;
     if (week.CurrentStreakWeeks > 0)
@@ -242,8 +242,8 @@ static void DrawPlanChoices(app::AppState& app, float width, bool with_start)
     ImGui::PopFont();
     DrawSummary(app, width);
     DrawStorageBanner(app);
-    if (!app.Notice.empty())
-        ui::Banner(app.Notice.c_str(), app.NoticeIsError);
+    if (!app.Screens.Notice.empty())
+        ui::Banner(app.Screens.Notice.c_str(), app.Screens.NoticeIsError);
 
     if (app.UpdateReady)
         ui::Banner("A new version of Band Circuit is ready. It starts the next time you open the app.", false);
@@ -261,7 +261,7 @@ static void DrawPlanChoices(app::AppState& app, float width, bool with_start)
             line = core::Format(core::Tr("Session in progress, paused: round %d of %d, %s."), v.Round, v.Rounds, name);
         ui::Banner(line.c_str(), false);
         if (ui::Button(app.Stored.SessionElsewhere ? core::N_("Take over") : core::N_("Resume"), ui::ButtonKind_Primary, half))
-            app::ResumeSession(app, app.NowMs);
+            app::ResumeSession(app, app.Frame.NowMs);
         ImGui::SameLine();
         if (ui::Button("Discard", ui::ButtonKind_Normal, half))
             app::DiscardSession(app);
@@ -269,7 +269,7 @@ static void DrawPlanChoices(app::AppState& app, float width, bool with_start)
     }
     DrawRoundsAndPace(app, width);
     if (with_start && ui::Button("Start", ui::ButtonKind_Primary, width, 60.0f))
-        app::StartSession(app, app.NowMs);
+        app::StartSession(app, app.Frame.NowMs);
 }
 
 // History, Settings, About in a row at the cursor; with_start puts Start first, twice as wide.
@@ -292,7 +292,7 @@ static void DrawNavigation(app::AppState& app, float width, bool with_start, boo
     if (with_start)
     {
         if (ui::Button("Start", ui::ButtonKind_Primary, 2 * unit))
-            app::StartSession(app, app.NowMs);
+            app::StartSession(app, app.Frame.NowMs);
         ImGui::SameLine();
     }
     if (ui::Button("History", ui::ButtonKind_Normal, unit))

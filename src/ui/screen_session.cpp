@@ -107,8 +107,8 @@ static void ScheduleNextFrame(app::AppState& app, const core::TimerView& v)
         return;
     if (v.StepPhase == core::Phase::Work)
     {
-        if (app.ReducedMotion)
-            app::RequestWake(app, app.NowMs + 100.0);  // key poses only: the tempo part still changes
+        if (app.Env.ReducedMotion)
+            app::RequestWake(app, app.Frame.NowMs + 100.0);  // key poses only: the tempo part still changes
         else
             app::RequestAnimation(app);
         return;
@@ -116,27 +116,27 @@ static void ScheduleNextFrame(app::AppState& app, const core::TimerView& v)
     // The displayed seconds change on the next whole second of the countdown.
     const long long left = v.PhaseLeftMs;
     const double until = left > 0 ? (double)((left - 1) % 1000 + 1) : 1000.0;
-    app::RequestWake(app, app.NowMs + until);
+    app::RequestWake(app, app.Frame.NowMs + until);
 }
 
 static void HandleKeys(app::AppState& app, const core::TimerView& v)
 {
-    if (app.ConfirmingEnd)
+    if (app.Screens.ConfirmingEnd)
     {
         if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
-            app.ConfirmingEnd = false;
+            app.Screens.ConfirmingEnd = false;
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Space, false))
-        v.Paused ? app::ResumeSession(app, app.NowMs) : app::PauseSession(app, app.NowMs);
+        v.Paused ? app::ResumeSession(app, app.Frame.NowMs) : app::PauseSession(app, app.Frame.NowMs);
     else if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, false))
-        app::SkipStep(app, app.NowMs);
+        app::SkipStep(app, app.Frame.NowMs);
     else if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, false))
-        app::BackStep(app, app.NowMs);
+        app::BackStep(app, app.Frame.NowMs);
     else if ((ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)) && v.CountingUp)
-        app::FinishSet(app, app.NowMs);
+        app::FinishSet(app, app.Frame.NowMs);
     else if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
-        app.ConfirmingEnd = true;
+        app.Screens.ConfirmingEnd = true;
 }
 
 // Between sets the coming exercise stands still in its start position; during rests its working
@@ -211,7 +211,7 @@ static void DrawDemoArea(app::AppState& app, const core::TimerView& v, ImVec2 mi
             demo.DemoSide = core::Side::Left;  // one rep shows both sides
             demo.View = core::DefaultCamera(v.Exercise, demo.DemoSide);
         }
-        if (app.ReducedMotion && v.TempoPart >= 0)
+        if (app.Env.ReducedMotion && v.TempoPart >= 0)
         {
             // Still key poses: the pose at the end of the current tempo part.
             const int end_ms = core::TempoPartEndMs(exercise, v.TempoPart);
@@ -350,7 +350,7 @@ static float ControlsHeight(const app::AppState& app, const core::TimerView& v, 
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     if (in_row)
         return BarHeight;
-    if (app.ConfirmingEnd)
+    if (app.Screens.ConfirmingEnd)
         return ImGui::CalcTextSize(core::Tr(EndQuestion), nullptr, false, width).y + spacing + ConfirmHeight;
     return (v.CountingUp && !v.Paused ? DoneHeight + spacing : 0.0f) + ControlHeight;
 }
@@ -360,7 +360,7 @@ static float ControlsHeight(const app::AppState& app, const core::TimerView& v, 
 static void DrawControls(app::AppState& app, const core::TimerView& v, float width, bool in_row)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    if (app.ConfirmingEnd)
+    if (app.Screens.ConfirmingEnd)
     {
         if (!in_row)
         {
@@ -371,17 +371,17 @@ static void DrawControls(app::AppState& app, const core::TimerView& v, float wid
         const float half = (width - spacing) * 0.5f;
         const float height = in_row ? BarHeight : ConfirmHeight;
         if (ui::Button("End session", ui::ButtonKind_Primary, half, height))
-            app::EndSession(app, app.NowMs);
+            app::EndSession(app, app.Frame.NowMs);
         ImGui::SameLine();
         if (ui::Button("Keep going", ui::ButtonKind_Normal, half, height))
-            app.ConfirmingEnd = false;
+            app.Screens.ConfirmingEnd = false;
         return;
     }
     const bool done = v.CountingUp && !v.Paused;
     if (done && !in_row)
     {
         if (ui::Button("Done", ui::ButtonKind_Primary, width, DoneHeight))
-            app::FinishSet(app, app.NowMs);
+            app::FinishSet(app, app.Frame.NowMs);
     }
     const float height = in_row ? BarHeight : ControlHeight;
     // In a bar, Done is the widest: it is the one pressed after every set. Rests and get-ready
@@ -392,31 +392,31 @@ static void DrawControls(app::AppState& app, const core::TimerView& v, float wid
     const float unit = ImFloor((width - gaps * spacing) / units);
     const float skip_w = done && in_row ? unit : width - (extend ? 3 : 2) * (unit + spacing);
     if (ui::Button("Back", ui::ButtonKind_Normal, unit, height))
-        app::BackStep(app, app.NowMs);
+        app::BackStep(app, app.Frame.NowMs);
     ImGui::SameLine();
     if (v.Paused)
     {
         if (ui::Button("Resume", ui::ButtonKind_Primary, unit, height))
-            app::ResumeSession(app, app.NowMs);
+            app::ResumeSession(app, app.Frame.NowMs);
     }
     else if (ui::Button("Pause", ui::ButtonKind_Normal, unit, height))
-        app::PauseSession(app, app.NowMs);
+        app::PauseSession(app, app.Frame.NowMs);
     if (extend)
     {
         ImGui::SameLine();
         static_assert(core::ExtendStepSec == 15, "the \"+15 s\" buttons and their description say 15 seconds");
         if (ui::Button("+15 s", ui::ButtonKind_Normal, unit, height))
-            app::ExtendStep(app, app.NowMs);
+            app::ExtendStep(app, app.Frame.NowMs);
         ui::DescribeLastItem(ui::Label("+15 s"), ui::ItemRole_Button, -1, -1, core::Tr("Adds 15 seconds to this pause."));
     }
     ImGui::SameLine();
     if (ui::Button("Skip", ui::ButtonKind_Normal, skip_w, height))
-        app::SkipStep(app, app.NowMs);
+        app::SkipStep(app, app.Frame.NowMs);
     if (done && in_row)
     {
         ImGui::SameLine();
         if (ui::Button("Done", ui::ButtonKind_Primary, width - 3 * (unit + spacing), height))
-            app::FinishSet(app, app.NowMs);
+            app::FinishSet(app, app.Frame.NowMs);
     }
 }
 
@@ -427,32 +427,32 @@ static void DrawControlsInPairs(app::AppState& app, const core::TimerView& v, fl
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float half = ImFloor((width - spacing) * 0.5f);
-    if (app.ConfirmingEnd)
+    if (app.Screens.ConfirmingEnd)
     {
         DrawControls(app, v, width, false);
         return;
     }
     if (v.CountingUp && !v.Paused && ui::Button("Done", ui::ButtonKind_Primary, width, DoneHeight))
-        app::FinishSet(app, app.NowMs);
+        app::FinishSet(app, app.Frame.NowMs);
     if (ui::Button("Back", ui::ButtonKind_Normal, half, ControlHeight))
-        app::BackStep(app, app.NowMs);
+        app::BackStep(app, app.Frame.NowMs);
     ImGui::SameLine();
     if (v.Paused)
     {
         if (ui::Button("Resume", ui::ButtonKind_Primary, width - half - spacing, ControlHeight))
-            app::ResumeSession(app, app.NowMs);
+            app::ResumeSession(app, app.Frame.NowMs);
     }
     else if (ui::Button("Pause", ui::ButtonKind_Normal, width - half - spacing, ControlHeight))
-        app::PauseSession(app, app.NowMs);
+        app::PauseSession(app, app.Frame.NowMs);
     if (v.CanExtend)
     {
         if (ui::Button("+15 s", ui::ButtonKind_Normal, half, ControlHeight))
-            app::ExtendStep(app, app.NowMs);
+            app::ExtendStep(app, app.Frame.NowMs);
         ui::DescribeLastItem(ui::Label("+15 s"), ui::ItemRole_Button, -1, -1, core::Tr("Adds 15 seconds to this pause."));
         ImGui::SameLine();
     }
     if (ui::Button("Skip", ui::ButtonKind_Normal, v.CanExtend ? width - half - spacing : width, ControlHeight))
-        app::SkipStep(app, app.NowMs);
+        app::SkipStep(app, app.Frame.NowMs);
 }
 
 // A page too small for the blocks side by side or stacked whole (the largest text size, a browser
@@ -539,7 +539,7 @@ static ImRect DrawWhere(app::AppState& app, const core::TimerView& v, float widt
     ImGui::GetWindowDrawList()->AddText(where_min, c.TextMuted, where);
     ImGui::SetCursorScreenPos(ImVec2(start.x + width - end_w, start.y));
     if (ui::Button("End", ui::ButtonKind_Quiet, end_w, line_h))
-        app.ConfirmingEnd = true;
+        app.Screens.ConfirmingEnd = true;
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + line_h + ImGui::GetStyle().ItemSpacing.y));
     ui::ProgressBar(v.Progress, 8.0f, c.Accent);
     return ImRect(where_min, where_max);
@@ -707,7 +707,7 @@ void ui::DrawSessionScreen(app::AppState& app)
 
     if (layout.Figure.GetWidth() > 0.0f && layout.Figure.GetHeight() > 0.0f)
         DrawDemoArea(app, v, layout.Figure.Min, layout.Figure.Max, side_by_side, next_on_card);
-    if (app.ConfirmingEnd && in_row)
+    if (app.Screens.ConfirmingEnd && in_row)
         DrawEndQuestion(layout.Numbers);
     else if (shape == Shape_Wide && layout.Numbers.GetHeight() > 260.0f)
     {

@@ -423,7 +423,7 @@ static void DrawReset(app::AppState& app)
 {
     ui::Subheading("Your data", 6.0f);
     static bool scroll_to_confirmation = false;  // the confirmation just opened below the fold
-    if (!app.ConfirmingReset)
+    if (!app.Screens.ConfirmingReset)
     {
         ui::TextMuted("Settings and history stay in this browser only.");
         switch (platform::StoragePersistence())
@@ -440,7 +440,7 @@ static void DrawReset(app::AppState& app)
             break;
         }
         if (ui::Button("Reset all data"))
-            app.ConfirmingReset = scroll_to_confirmation = true;
+            app.Screens.ConfirmingReset = scroll_to_confirmation = true;
         return;
     }
     char text[512];
@@ -486,7 +486,7 @@ static void DrawReset(app::AppState& app)
     if (!stacked)
         ImGui::SameLine();
     if (ui::Button("Cancel", ui::ButtonKind_Normal, half))
-        app.ConfirmingReset = false;
+        app.Screens.ConfirmingReset = false;
     if (scroll_to_confirmation)
     {
         ImGui::SetScrollHereY(1.0f);
@@ -499,17 +499,17 @@ static void DrawReset(app::AppState& app)
 void ui::DrawSettingsScreen(app::AppState& app)
 {
     BeginPage("Settings", ReadingWidth);
-    if (PageHeader("Settings", "Back") || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !app.ConfirmingReset))
+    if (PageHeader("Settings", "Back") || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !app.Screens.ConfirmingReset))
     {
-        app.ConfirmingReset = false;
+        app.Screens.ConfirmingReset = false;
         EndPage();
-        Navigate(app, app.Previous == app::Screen_Settings ? app::Screen_Home : app.Previous);
+        Navigate(app, app.Screens.Previous == app::Screen_Settings ? app::Screen_Home : app.Screens.Previous);
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
-        app.ConfirmingReset = false;
-    if (!app.Notice.empty())
-        Banner(app.Notice.c_str(), app.NoticeIsError);
+        app.Screens.ConfirmingReset = false;
+    if (!app.Screens.Notice.empty())
+        Banner(app.Screens.Notice.c_str(), app.Screens.NoticeIsError);
     if (app.HasSession)
         TextMuted("A session is in progress: changes to the plan apply from the next one.");
 

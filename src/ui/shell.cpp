@@ -27,9 +27,9 @@ static app::AppState g_App;
 static void ApplyThemeSetting(bool force)
 {
     const core::Theme theme = g_App.Settings.ColorTheme;
-    const bool dark = theme == core::Theme::Dark || (theme == core::Theme::System && g_App.SystemDark);
-    if (force || dark != ui::IsDarkTheme() || g_App.MoreContrast != ui::IsHighContrast())
-        ui::ApplyTheme(dark, g_App.MoreContrast);
+    const bool dark = theme == core::Theme::Dark || (theme == core::Theme::System && g_App.Env.SystemDark);
+    if (force || dark != ui::IsDarkTheme() || g_App.Env.MoreContrast != ui::IsHighContrast())
+        ui::ApplyTheme(dark, g_App.Env.MoreContrast);
 }
 
 void ui::ShellInit(const platform::Clock& clock)
@@ -56,17 +56,17 @@ bool ui::LanguagePending()
 ui::FrameRequest ui::ShellFrame(const platform::Clock& clock)
 {
     const double now_ms = clock.NowMs;
-    const app::Screen screen_at_start = g_App.Current;
+    const app::Screen screen_at_start = g_App.Screens.Current;
     app::BeginFrame(g_App, clock);
     ApplyThemeSetting(false);
 
     // A new screen starts with nothing focused (the old screen's focused item is gone).
-    static app::Screen s_DrawnScreen = g_App.Current;
-    if (s_DrawnScreen != g_App.Current)
+    static app::Screen s_DrawnScreen = g_App.Screens.Current;
+    if (s_DrawnScreen != g_App.Screens.Current)
         ImGui::SetWindowFocus(nullptr);
-    s_DrawnScreen = g_App.Current;
+    s_DrawnScreen = g_App.Screens.Current;
 
-    switch (g_App.Current)
+    switch (g_App.Screens.Current)
     {
     case app::Screen_Home: DrawHomeScreen(g_App); break;
     case app::Screen_Session: DrawSessionScreen(g_App); break;
@@ -77,36 +77,36 @@ ui::FrameRequest ui::ShellFrame(const platform::Clock& clock)
     case app::Screen_About: DrawAboutScreen(g_App); break;
     case app::Screen_COUNT: break;
     }
-    if (s_DrawnScreen != g_App.Current)
+    if (s_DrawnScreen != g_App.Screens.Current)
         ImGui::SetWindowFocus(nullptr);  // navigated during this frame
-    s_DrawnScreen = g_App.Current;
+    s_DrawnScreen = g_App.Screens.Current;
 
     // The flash cue: the whole screen lights up and fades.
-    if (now_ms < g_App.FlashUntilMs)
+    if (now_ms < g_App.Screens.FlashUntilMs)
     {
-        const float t = (float)((g_App.FlashUntilMs - now_ms) / 280.0);
+        const float t = (float)((g_App.Screens.FlashUntilMs - now_ms) / 280.0);
         ImU32 color = Colors().Accent;
         color = (color & ~IM_COL32_A_MASK) | ((ImU32)(ImClamp(t, 0.0f, 1.0f) * 200.0f) << IM_COL32_A_SHIFT);
         const ImGuiViewport* viewport = ImGui::GetMainViewport();
         ImGui::GetForegroundDrawList()->AddRectFilled(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y), color);
-        g_App.Animating = true;
+        g_App.Frame.Animating = true;
     }
 
     NoteView(app::ViewKey(g_App), now_ms);  // the tap guard starts when the controls under a finger change
 
     if (TakeAccessibilityFrameRequest())
-        g_App.Animating = true;  // the page asked to focus or press an item: until it is done
+        g_App.Frame.Animating = true;  // the page asked to focus or press an item: until it is done
 
     // Behind the page, and in the safe-area margins around it: the page's own colour.
-    const bool in_session = g_App.Current == app::Screen_Session && g_App.HasSession;
+    const bool in_session = g_App.Screens.Current == app::Screen_Session && g_App.HasSession;
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(in_session ? SessionFill(g_App) : Colors().Background);
-    return { g_App.Animating, g_App.WakeAtMs, { bg.x, bg.y, bg.z }, g_App.Current != screen_at_start };
+    return { g_App.Frame.Animating, g_App.Frame.WakeAtMs, { bg.x, bg.y, bg.z }, g_App.Screens.Current != screen_at_start };
 }
 
 // --- [SECTION] Automation interface
 
 float ui::TextScale() { return app::TextScale(g_App); }
-void ui::PreferencesChanged() { g_App.PreferencesReadMs = -1.0e9; }
+void ui::PreferencesChanged() { g_App.Env.PreferencesReadMs = -1.0e9; }
 
 std::string ui::AppStateJson(const platform::Clock& clock)
 {

@@ -84,10 +84,10 @@ inline app::AppState& DoOneSet(Page& page)
 {
     app::AppState& a = page.Act();
     a.Settings = ShortSettings();
-    app::StartSession(a, a.NowMs);
+    app::StartSession(a, a.Frame.NowMs);
     Advance(page, 3500.0);
     REQUIRE(a.View.StepPhase == core::Phase::Work);
-    app::FinishSet(a, a.NowMs);
+    app::FinishSet(a, a.Frame.NowMs);
     return a;
 }
 
@@ -96,7 +96,7 @@ inline app::AppState& DoOneSetAndEnd(Page& page)
 {
     page.Frame();  // actions happen in a frame, on its clocks
     app::AppState& a = DoOneSet(page);
-    app::EndSession(a, a.NowMs);
+    app::EndSession(a, a.Frame.NowMs);
     return a;
 }
 
@@ -105,7 +105,7 @@ inline app::AppState& StartWithGetReady(Page& page, int seconds)
 {
     app::AppState& a = page.Act();
     a.Settings.GetReadySec = seconds;
-    app::StartSession(a, a.NowMs);
+    app::StartSession(a, a.Frame.NowMs);
     page.Frame();
     return a;
 }

@@ -92,7 +92,7 @@ TEST_CASE("State during a session: the step as of the moment of asking, without 
     app::AppState& a = page.Act();
     a.Settings.GetReadySec = 10;
     a.Settings.Mode = core::RunMode::Guided;
-    app::StartSession(a, a.NowMs);
+    app::StartSession(a, a.Frame.NowMs);
     page.Frame();
 
     SECTION("the get-ready, counting down between frames")
@@ -144,7 +144,7 @@ TEST_CASE("State during a session: the step as of the moment of asking, without 
     SECTION("paused: time stands still")
     {
         Advance(page, 4000.0);
-        app::PauseSession(a, a.NowMs);
+        app::PauseSession(a, a.Frame.NowMs);
         const int64_t elapsed = StateOf(a)["session"]["elapsedMs"].GetInt64();
         Browser().NowMs += 60000.0;
         const rapidjson::Document s = StateOf(a);
@@ -159,7 +159,7 @@ TEST_CASE("State of a self-paced set counts up: no time left")
     Page page(0);
     app::AppState& a = page.Act();
     a.Settings = ShortSettings();
-    app::StartSession(a, a.NowMs);
+    app::StartSession(a, a.Frame.NowMs);
     Advance(page, 5000.0);
     const rapidjson::Value& session = StateOf(a)["session"];
     CHECK(Str(session["mode"]) == "self-paced");
@@ -208,12 +208,12 @@ TEST_CASE("State of the exercise page, kept-aside copies and a notice with chara
     Page page(0);
     app::AppState& a = page.Act();
     REQUIRE(a.Storage == app::StorageStatus_Recovered);
-    a.ShownExercise = core::ExerciseId::MonsterWalk;
-    a.ShownSide = core::Side::Forward;
-    a.ShownPhaseOriginMs = a.NowMs - 1234.5;
+    a.Screens.ShownExercise = core::ExerciseId::MonsterWalk;
+    a.Screens.ShownSide = core::Side::Forward;
+    a.Screens.ShownPhaseOriginMs = a.Frame.NowMs - 1234.5;
     app::Navigate(a, app::Screen_Exercise);
-    a.Notice = "Line \"one\"\n\tback\\slash \x01 — done";
-    a.NoticeIsError = true;
+    a.Screens.Notice = "Line \"one\"\n\tback\\slash \x01 — done";
+    a.Screens.NoticeIsError = true;
 
     const rapidjson::Document s = StateOf(a);
     CHECK(Str(s["storage"]) == "recovered");
@@ -224,7 +224,7 @@ TEST_CASE("State of the exercise page, kept-aside copies and a notice with chara
     CHECK(s["demo"]["playing"].IsTrue());
     CHECK(s["demo"]["ms"].GetInt64() == 1234);
     CHECK(s["demo"]["repMs"].GetInt() == 2 * core::RepDurationMs(core::GetExercise(core::ExerciseId::MonsterWalk)));
-    CHECK(Str(s["notice"]["text"]) == a.Notice);
+    CHECK(Str(s["notice"]["text"]) == a.Screens.Notice);
     CHECK(s["notice"]["error"].IsTrue());
 
     app::SetDemoPlaying(a, false);

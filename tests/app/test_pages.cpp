@@ -117,22 +117,22 @@ TEST_CASE("A session has one owner: another page shows it, takes it over, and th
 {
     platform::native::Reset();
     Page one(0), two(1);
-    app::StartSession(one.Act(), one.State.NowMs);
+    app::StartSession(one.Act(), one.State.Frame.NowMs);
     Advance(one, 4000.0);
     two.Hear();
     REQUIRE(two.State.HasSession);
     CHECK(two.State.Stored.SessionElsewhere);
     CHECK(two.State.Restored);
     CHECK(two.State.Session.SessionId == one.State.Session.SessionId);
-    CHECK(two.State.Current == app::Screen_Home);  // shown on Home, not pulled into the session
+    CHECK(two.State.Screens.Current == app::Screen_Home);  // shown on Home, not pulled into the session
 
-    app::ResumeSession(two.Act(), two.State.NowMs);  // "Resume here"
-    CHECK(two.State.Current == app::Screen_Session);
+    app::ResumeSession(two.Act(), two.State.Frame.NowMs);  // "Resume here"
+    CHECK(two.State.Screens.Current == app::Screen_Session);
     CHECK_FALSE(two.State.Stored.SessionElsewhere);
     one.Hear();
     CHECK(one.State.Stored.SessionElsewhere);
-    CHECK(one.State.Current == app::Screen_Home);
-    CHECK(one.State.Notice == "This workout was taken over in another window.");
+    CHECK(one.State.Screens.Current == app::Screen_Home);
+    CHECK(one.State.Screens.Notice == "This workout was taken over in another window.");
 
     // One's frames no longer write the session: two owns it.
     Advance(one, 6000.0);
@@ -145,17 +145,17 @@ TEST_CASE("A page's next save still sees another page's takeover when the storag
 {
     platform::native::Reset();
     Page one(0), two(1);
-    app::StartSession(one.Act(), one.State.NowMs);
+    app::StartSession(one.Act(), one.State.Frame.NowMs);
     Advance(one, 1000.0);
     const std::string mine = Browser().Storage[app::SessionKey];
     CHECK(one.State.Stored.SessionJson == mine);  // what it wrote, kept to tell its own writes from others'
     two.Hear();
-    app::ResumeSession(two.Act(), two.State.NowMs);
+    app::ResumeSession(two.Act(), two.State.Frame.NowMs);
     REQUIRE(Browser().Storage[app::SessionKey] != mine);
 
     // One never hears two's write (the event is dropped): its next save reads it and stops.
     platform::native::TakeStorageEvents(0);
-    app::SkipStep(one.Act(), one.State.NowMs);
+    app::SkipStep(one.Act(), one.State.Frame.NowMs);
     CHECK(one.State.Stored.SessionElsewhere);
     const core::LoadResult<core::SessionInProgress> stored = core::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
     REQUIRE(stored.Ok());
@@ -166,13 +166,13 @@ TEST_CASE("A session ended in another page does not come back")
 {
     platform::native::Reset();
     Page one(0), two(1);
-    app::StartSession(one.Act(), one.State.NowMs);
+    app::StartSession(one.Act(), one.State.Frame.NowMs);
     two.Hear();
     REQUIRE(two.State.HasSession);
-    app::EndSession(one.Act(), one.State.NowMs);
+    app::EndSession(one.Act(), one.State.Frame.NowMs);
     two.Hear();
     CHECK_FALSE(two.State.HasSession);
-    CHECK(two.State.Notice == "This workout was ended in another window.");
+    CHECK(two.State.Screens.Notice == "This workout was ended in another window.");
 }
 
 TEST_CASE("Delete everything in one page ends the other page's session and empties its history")
@@ -183,7 +183,7 @@ TEST_CASE("Delete everything in one page ends the other page's session and empti
     one.GrantHistoryLock();
     two.Hear();
     REQUIRE(two.State.History.size() == 1);
-    app::StartSession(two.Act(), two.State.NowMs);
+    app::StartSession(two.Act(), two.State.Frame.NowMs);
     one.Hear();
 
     Advance(one, 1000.0);
@@ -193,7 +193,7 @@ TEST_CASE("Delete everything in one page ends the other page's session and empti
     two.Hear();
     CHECK_FALSE(two.State.HasSession);
     CHECK(two.State.History.empty());
-    CHECK(two.State.Notice == "All data was deleted in another window, this workout with it.");
+    CHECK(two.State.Screens.Notice == "All data was deleted in another window, this workout with it.");
 }
 
 TEST_CASE("A session that started before a reset elsewhere is not written back to history")
@@ -204,7 +204,7 @@ TEST_CASE("A session that started before a reset elsewhere is not written back t
     DoOneSet(two);  // "Done" on the first set of a short session
     Advance(one, 1000.0);
     app::ForgetAllData(one.Act());
-    app::EndSession(two.Act(), two.State.NowMs);  // two has not heard of the reset yet
+    app::EndSession(two.Act(), two.State.Frame.NowMs);  // two has not heard of the reset yet
     two.GrantHistoryLock();
     CHECK(app::RecordSaveFor(two.State, two.State.LastRecord.Id) == app::RecordSave_Reset);
     CHECK(Browser().Storage.count(app::HistoryKey) == 0);

@@ -18,10 +18,10 @@ TEST_CASE("A started session is on screen, keeps the screen awake and is in stor
     platform::native::Reset();
     Page page(0);
     app::AppState& a = page.Act();
-    REQUIRE(a.Current == app::Screen_Home);
-    app::StartSession(a, a.NowMs);
+    REQUIRE(a.Screens.Current == app::Screen_Home);
+    app::StartSession(a, a.Frame.NowMs);
     CHECK(a.HasSession);
-    CHECK(a.Current == app::Screen_Session);
+    CHECK(a.Screens.Current == app::Screen_Session);
     CHECK(Browser().Awake);
     REQUIRE(Browser().Storage.count(app::SessionKey) == 1);
     const core::LoadResult<core::SessionInProgress> stored = core::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
@@ -79,7 +79,7 @@ TEST_CASE("Without a voice, spoken cues fall back to tones; with one, words are 
     {
         Browser().Speech = true;
         Page page(0);
-        app::StartSession(page.Act(), page.State.NowMs);
+        app::StartSession(page.Act(), page.State.Frame.NowMs);
         Advance(page, 11000.0);
         CHECK_FALSE(Browser().Spoken.empty());
     }
@@ -87,7 +87,7 @@ TEST_CASE("Without a voice, spoken cues fall back to tones; with one, words are 
     {
         Browser().Speech = false;
         Page page(0);
-        app::StartSession(page.Act(), page.State.NowMs);
+        app::StartSession(page.Act(), page.State.Frame.NowMs);
         Advance(page, 11000.0);
         CHECK(Browser().Spoken.empty());
         CHECK_FALSE(Browser().Tones.empty());
@@ -100,7 +100,7 @@ TEST_CASE("A running session is saved at least every 5 s of active time")
     Page page(0);
     app::AppState& a = page.Act();
     a.Settings = ShortSettings();
-    app::StartSession(a, a.NowMs);
+    app::StartSession(a, a.Frame.NowMs);
     Advance(page, 12000.0);
     const core::LoadResult<core::SessionInProgress> stored = core::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
     REQUIRE(stored.Ok());
@@ -113,7 +113,7 @@ TEST_CASE("A finished session goes to history under the storage lock")
     Page page(0);
     app::AppState& a = DoOneSetAndEnd(page);
     REQUIRE(a.HasLastRecord);
-    CHECK(a.Current == app::Screen_Finish);
+    CHECK(a.Screens.Current == app::Screen_Finish);
     CHECK_FALSE(a.HasSession);
     CHECK_FALSE(Browser().Awake);
     CHECK(Browser().Storage.count(app::SessionKey) == 0);
@@ -135,8 +135,8 @@ TEST_CASE("A session skipped from end to end is not a workout and is not kept")
     platform::native::Reset();
     Page page(0);
     app::AppState& a = page.Act();
-    app::StartSession(a, a.NowMs);
-    app::EndSession(a, a.NowMs);
+    app::StartSession(a, a.Frame.NowMs);
+    app::EndSession(a, a.Frame.NowMs);
     REQUIRE(a.HasLastRecord);
     CHECK(app::RecordSaveFor(a, a.LastRecord.Id) == app::RecordSave_NoWork);
     CHECK(a.History.empty());
@@ -149,7 +149,7 @@ TEST_CASE("A full storage keeps the session shown, says no space, and writes it 
     Page page(0);
     app::AppState& a = DoOneSet(page);  // "Done" on the first set of a short session
     Browser().QuotaBytes = 10;          // nothing more fits
-    app::EndSession(a, a.NowMs);
+    app::EndSession(a, a.Frame.NowMs);
     page.GrantHistoryLock();
     CHECK(app::RecordSaveFor(a, a.LastRecord.Id) == app::RecordSave_NoSpace);
     CHECK(a.Storage == app::StorageStatus_Full);
@@ -181,7 +181,7 @@ TEST_CASE("A reload reopens the session paused where it stood")
     {
         Page page(0);
         app::AppState& a = page.Act();
-        app::StartSession(a, a.NowMs);
+        app::StartSession(a, a.Frame.NowMs);
         Advance(page, 7000.0);
         app::OnPageHidden(a, platform::ReadClock());  // pagehide
         id = a.Session.SessionId;
@@ -193,7 +193,7 @@ TEST_CASE("A reload reopens the session paused where it stood")
     const app::AppState& b = reloaded.State;
     REQUIRE(b.HasSession);
     CHECK(b.Session.SessionId == id);
-    CHECK(b.Current == app::Screen_Session);
+    CHECK(b.Screens.Current == app::Screen_Session);
     CHECK(b.View.Paused);
     CHECK(b.View.ActiveMs == active);
     CHECK(Browser().Announced.back() == "Workout paused where you left off");
@@ -235,14 +235,14 @@ TEST_CASE("Delete everything during a session lets the screen sleep and says wha
     Page page(0);
     app::AppState& a = DoOneSet(page);
     REQUIRE(Browser().Awake);
-    a.ConfirmingReset = true;
+    a.Screens.ConfirmingReset = true;
     app::DeleteEverything(a);
     CHECK_FALSE(Browser().Awake);
-    CHECK_FALSE(a.ConfirmingReset);
-    CHECK_FALSE(a.NoticeIsError);
-    CHECK(a.Notice.find("the session in progress") != std::string::npos);
-    CHECK(a.Notice.find("Settings are back to the defaults.") != std::string::npos);
-    CHECK(Browser().Announced.back() == a.Notice);
+    CHECK_FALSE(a.Screens.ConfirmingReset);
+    CHECK_FALSE(a.Screens.NoticeIsError);
+    CHECK(a.Screens.Notice.find("the session in progress") != std::string::npos);
+    CHECK(a.Screens.Notice.find("Settings are back to the defaults.") != std::string::npos);
+    CHECK(Browser().Announced.back() == a.Screens.Notice);
     CHECK(Browser().Storage.count(app::SessionKey) == 0);
 }
 

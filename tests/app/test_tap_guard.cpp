@@ -66,18 +66,18 @@ TEST_CASE("The view key changes with the screen, a dialog and the session step")
 {
     app::AppState a;
     const uint64_t home = app::ViewKey(a);
-    a.Current = app::Screen_Settings;
+    a.Screens.Current = app::Screen_Settings;
     const uint64_t settings = app::ViewKey(a);
     CHECK(settings != home);
-    a.ConfirmingReset = true;
+    a.Screens.ConfirmingReset = true;
     CHECK(app::ViewKey(a) != settings);
-    a.Current = app::Screen_Session;
-    a.ConfirmingReset = false;
+    a.Screens.Current = app::Screen_Session;
+    a.Screens.ConfirmingReset = false;
     a.HasSession = true;
     a.View.StepIndex = 3;
     const uint64_t step3 = app::ViewKey(a);
     a.View.StepIndex = 4;
     CHECK(app::ViewKey(a) != step3);
-    a.ConfirmingEnd = true;
+    a.Screens.ConfirmingEnd = true;
     CHECK(app::ViewKey(a) != step3);
 }

@@ -29,7 +29,7 @@ TEST_CASE("Export with nothing to export says so and downloads nothing")
     Page page(0);
     app::ExportHistoryFile(page.Act());
     CHECK(Browser().Downloads.empty());
-    CHECK(page.State.Notice.rfind("There is nothing to export yet", 0) == 0);
+    CHECK(page.State.Screens.Notice.rfind("There is nothing to export yet", 0) == 0);
 }
 
 TEST_CASE("An exported history imports into another browser, once")
@@ -43,7 +43,7 @@ TEST_CASE("An exported history imports into another browser, once")
     app::ExportHistoryFile(a);
     REQUIRE(Browser().Downloads.size() == 1);
     CHECK(Browser().Downloads[0].first == "band-circuit-history-2024-06-03.json");
-    CHECK(a.Notice == "Exported 2 sessions to band-circuit-history-2024-06-03.json.");
+    CHECK(a.Screens.Notice == "Exported 2 sessions to band-circuit-history-2024-06-03.json.");
     const std::string file = Browser().Downloads[0].second;
 
     platform::native::Reset();  // another browser
@@ -55,16 +55,16 @@ TEST_CASE("An exported history imports into another browser, once")
     Browser().HasImport = true;
     Browser().ImportText = file;
     REQUIRE(app::ReceiveImport(b));
-    CHECK(b.Notice == "Imported 2 sessions.");
-    CHECK_FALSE(b.NoticeIsError);
+    CHECK(b.Screens.Notice == "Imported 2 sessions.");
+    CHECK_FALSE(b.Screens.NoticeIsError);
     CHECK(b.History.size() == 2);
-    CHECK(Browser().Announced.back() == b.Notice);
+    CHECK(Browser().Announced.back() == b.Screens.Notice);
     other.GrantHistoryLock();
     CHECK(core::LoadHistory(Browser().Storage[app::HistoryKey]).Value.size() == 2);
 
     Browser().HasImport = true;  // the same file again
     REQUIRE(app::ReceiveImport(b));
-    CHECK(b.Notice == "Every session in that file (2) is already here. Nothing was changed.");
+    CHECK(b.Screens.Notice == "Every session in that file (2) is already here. Nothing was changed.");
     CHECK(b.History.size() == 2);
 }
 
@@ -77,18 +77,18 @@ TEST_CASE("A file that is not a history changes nothing and says why")
     Browser().HasImport = true;
     Browser().ImportText = "{\"hello\": 1}";
     REQUIRE(app::ReceiveImport(a));
-    CHECK(a.NoticeIsError);
-    CHECK(a.Notice.rfind("Import failed, nothing was changed: ", 0) == 0);
+    CHECK(a.Screens.NoticeIsError);
+    CHECK(a.Screens.Notice.rfind("Import failed, nothing was changed: ", 0) == 0);
     CHECK(a.History.size() == 1);
     CHECK(Browser().CommitRequests == 0);
 
     // The page names what went wrong in a word; the app words it, in the language.
     Browser().ImportError = "large:20480";
     REQUIRE(app::ReceiveImport(a));
-    CHECK(a.Notice == "Import failed: That file is too large (20480 KB) to be a Band Circuit history export. Nothing was changed.");
+    CHECK(a.Screens.Notice == "Import failed: That file is too large (20480 KB) to be a Band Circuit history export. Nothing was changed.");
     Browser().ImportError = "unreadable";
     REQUIRE(app::ReceiveImport(a));
-    CHECK(a.Notice == "Import failed: The file could not be read. Nothing was changed.");
+    CHECK(a.Screens.Notice == "Import failed: The file could not be read. Nothing was changed.");
 }
 
 TEST_CASE("One session downloads under its own start time")
