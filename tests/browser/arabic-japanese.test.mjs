@@ -4,9 +4,9 @@
 // of the title, the progress filling from the right); a guided set spoken in the language; a switch
 // from English and back without a reload, kept offline; Arabic chosen in one tab followed by
 // another; and the list of languages showing each in its own script.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, findWidget, press, state, widgets } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, openClocked, clockPress, findWidget, press, state, testForPart, widgets } from "./harness.mjs";
 import { MOTION, layoutOnly, SIZES, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
 import { plain, pressScrolledTo, readPo, scrollTo, speakGuidedSet } from "./languages-helpers.mjs";
@@ -28,14 +28,15 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const texts = (page) => page.evaluate(() => bandCircuit.texts());
 
-for (const { tag, locale, dir, script, missing } of LANGUAGES) {
+// Run in two parts (tests/browser/run.mjs), one language's walk in each.
+for (const [index, { tag, locale, dir, script, missing }] of LANGUAGES.entries()) {
     const po = readPo(tag);
     const tr = (english) => {
         assert.ok(po.get(english), `${tag}.po translates "${english}"`);
         return po.get(english);
     };
 
-    test(`${tag}: the browser's language picks it with its own glyphs, and every screen at ${MATRIX.map(sizeName).join(", ")} keeps its words whole`, async () => {
+    testForPart(index + 1, `${tag}: the browser's language picks it with its own glyphs, and every screen at ${MATRIX.map(sizeName).join(", ")} keeps its words whole`, async () => {
         const context = await browser.newContext({ viewport: { width: MATRIX[0].width, height: MATRIX[0].height }, deviceScaleFactor: 1, locale });
         const seeded = async (page) => {
             await page.emulateMedia({ reducedMotion: MOTION });
@@ -69,7 +70,7 @@ for (const { tag, locale, dir, script, missing } of LANGUAGES) {
         await context.close();
     });
 
-    test(`${tag}: a guided set is spoken in the language, each utterance tagged with it`, async () => {
+    testForPart(2 - index, `${tag}: a guided set is spoken in the language, each utterance tagged with it`, async () => {
         const { context, page, problems, heard, said } = await speakGuidedSet(browser, server.url, locale, TIME);
         assert.ok(heard.length >= 4, `utterances: ${JSON.stringify(heard)}`);
         for (const h of heard) assert.equal(h.lang, tag, `"${h.text}" carries lang ${tag}`);
@@ -113,7 +114,7 @@ async function progressBarRuns(page) {
     }, png);
 }
 
-test("ar: the screen is mirrored: Back right of the title, the progress filling from the right", async () => {
+testForPart(1, "ar: the screen is mirrored: Back right of the title, the progress filling from the right", async () => {
     for (const locale of ["en-GB", "ar-EG"]) {
         const rtl = locale.startsWith("ar");
         const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale });
@@ -141,7 +142,7 @@ test("ar: the screen is mirrored: Back right of the title, the progress filling 
     }
 });
 
-test("the languages are listed in their own scripts once their glyphs arrive, and Arabic switches without a reload and stays offline", async () => {
+testForPart(2, "the languages are listed in their own scripts once their glyphs arrive, and Arabic switches without a reload and stays offline", async () => {
     const { context, page, problems } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 } });
     await page.evaluate(() => { window.notReloaded = true; });
     await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 20000 });
@@ -178,7 +179,7 @@ test("the languages are listed in their own scripts once their glyphs arrive, an
     await context.close();
 });
 
-test("ar: chosen in one tab, Arabic is followed by the app open in another, mirrored there too, its taps landing where drawn", async () => {
+testForPart(1, "ar: chosen in one tab, Arabic is followed by the app open in another, mirrored there too, its taps landing where drawn", async () => {
     const { context, page: a } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 } });
     const { page: b } = await openApp(browser, server.url, { context });
     await a.bringToFront();

@@ -241,6 +241,12 @@ export async function setHidden(page, hidden) {
 // A test file that run.mjs splits into parts (TEST_PART=k/n) registers each of its tests with
 // testInPart: the tests are dealt to the parts in turn, and a part registers only its own.
 let testsDealt = 0;
+// A test for part k of a file run in parts (TEST_PART "k/n"), or always when the file runs whole.
+export function testForPart(k, name, fn) {
+    const m = /^(\d+)\/(\d+)$/.exec(process.env.TEST_PART || "");
+    if (!m || Number(m[1]) === k) test(name, fn);
+}
+
 export function testInPart(name, fn) {
     const m = /^(\d+)\/(\d+)$/.exec(process.env.TEST_PART || "");
     if (!m || testsDealt++ % Number(m[2]) === Number(m[1]) - 1) test(name, fn);
