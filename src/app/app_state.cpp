@@ -90,10 +90,17 @@ const char* app::RecordSaveKey(RecordSave save)
     return keys[save];
 }
 
+// Where session_id is, or would go, in the list of saves (sorted by id).
+template <typename Saves>
+static auto FindSave(Saves& saves, const std::string& session_id)
+{
+    return std::lower_bound(saves.begin(), saves.end(), session_id, [](const auto& entry, const std::string& id) { return entry.first < id; });
+}
+
 app::RecordSave app::RecordSaveFor(const AppState& app, const std::string& session_id)
 {
     const auto& saves = app.Stored.Saves;
-    const auto found = std::lower_bound(saves.begin(), saves.end(), session_id, [](const auto& entry, const std::string& id) { return entry.first < id; });
+    const auto found = FindSave(saves, session_id);
     return found != saves.end() && found->first == session_id ? found->second : RecordSave_Saved;
 }
 
@@ -102,7 +109,7 @@ app::RecordSave app::RecordSaveFor(const AppState& app, const std::string& sessi
 void app::SetRecordSave(AppState& app, const std::string& session_id, RecordSave save)
 {
     auto& saves = app.Stored.Saves;
-    auto found = std::lower_bound(saves.begin(), saves.end(), session_id, [](const auto& entry, const std::string& id) { return entry.first < id; });
+    auto found = FindSave(saves, session_id);
     const bool held = found != saves.end() && found->first == session_id;
     if (save == RecordSave_Saved)
     {

@@ -133,7 +133,10 @@ static JsonShape MeasureShape(std::string_view json)
     return JsonShape::Fits;
 }
 
-// Parses with UTF-8 validation and the iterative parser (deep nesting costs heap, not stack).
+// Every parse validates UTF-8 and runs the iterative parser (deep nesting costs heap, not stack),
+// with one set of flags, so the wasm holds one copy of rapidjson's parser.
+constexpr unsigned ParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+
 static bool ParseJson(std::string_view json, rapidjson::Document& doc, const char* what, std::string& error)
 {
     if (json.empty())
@@ -143,14 +146,13 @@ static bool ParseJson(std::string_view json, rapidjson::Document& doc, const cha
     // rapidjson stops at a NUL byte as if the text ended there; JSON text never contains one.
     if (json.find('\0') != std::string_view::npos)
         return Fail(error, what, Format(Tr("not valid JSON (a NUL byte at byte %llu)"), (unsigned long long)json.find('\0')));
-    constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
     switch (MeasureShape(json))
     {
     case JsonShape::TooDeep: return Fail(error, what, Format(Tr("not a file of ours (nested deeper than %d levels)"), MaxJsonDepth));
     case JsonShape::TooMany: return Fail(error, what, Format(Tr("not a file of ours (more than %d values)"), MaxJsonValues));
     case JsonShape::Fits: break;
     }
-    doc.Parse<flags>(json.data(), json.size());
+    doc.Parse<ParseFlags>(json.data(), json.size());
     if (doc.HasParseError())
         // TRANSLATORS: %s is the JSON reader's message ("Invalid value."), %llu where in the text
         return Fail(error, what, Format(Tr("not valid JSON (%s at byte %llu)"), ParseErrorText(doc.GetParseError()), (unsigned long long)doc.GetErrorOffset()));
@@ -1017,11 +1019,10 @@ static void MergeMembers(const JsonValue& base, const JsonValue& mine, JsonValue
 Settings MergeSettings(const Settings& base, const Settings& mine, const Settings& theirs)
 {
     rapidjson::Document base_doc, mine_doc, theirs_doc;
-    constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
     const std::string base_json = SaveSettings(base), mine_json = SaveSettings(mine), theirs_json = SaveSettings(theirs);
-    base_doc.Parse<flags>(base_json.data(), base_json.size());
-    mine_doc.Parse<flags>(mine_json.data(), mine_json.size());
-    theirs_doc.Parse<flags>(theirs_json.data(), theirs_json.size());
+    base_doc.Parse<ParseFlags>(base_json.data(), base_json.size());
+    mine_doc.Parse<ParseFlags>(mine_json.data(), mine_json.size());
+    theirs_doc.Parse<ParseFlags>(theirs_json.data(), theirs_json.size());
     MergeMembers(base_doc, mine_doc, theirs_doc, theirs_doc.GetAllocator());
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
