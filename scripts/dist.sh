@@ -23,10 +23,12 @@ assemble_dist() {
     # Every language but English: its table and glyphs, fetched when chosen (not precached).
     mkdir -p "$out/lang"
     cp "$build"/lang/*.bin "$out/lang/"
-    local tags
-    tags=$(cd "$out/lang" && ls *.bin | grep -v '^names\.bin$' | sed 's/\.bin$//' | LC_ALL=C sort | sed 's/.*/"&"/' | paste -sd, -)
-    sed -i "s|\"__LANGUAGE_FILES__\"|[$tags]|" "$out/app.js"
-    grep -q '__LANGUAGE_FILES__' "$out/app.js" && die "app.js's list of languages was not filled in"
+    # A language whose script the device may draw has its outlines apart, in lang/<tag>-glyphs.bin.
+    local tags glyphs
+    tags=$(cd "$out/lang" && ls *.bin | grep -v -e '^names\.bin$' -e '-glyphs\.bin$' | sed 's/\.bin$//' | LC_ALL=C sort | sed 's/.*/"&"/' | paste -sd, -)
+    glyphs=$(cd "$out/lang" && ls *.bin | sed -n 's/-glyphs\.bin$//p' | LC_ALL=C sort | sed 's/.*/"&"/' | paste -sd, -)
+    sed -i -e "s|\"__LANGUAGE_FILES__\"|[$tags]|" -e "s|\"__GLYPH_FILES__\"|[$glyphs]|" "$out/app.js"
+    grep -q '__LANGUAGE_FILES__\|__GLYPH_FILES__' "$out/app.js" && die "app.js's lists of language files were not filled in"
     # Served minified (assets/minify.mjs; web/ keeps the source), before the version hash so
     # that it covers what is served.
     node "$ROOT/assets/minify.mjs" "$out/band-circuit.js" "$out/app.js" "$out/a11y.js" "$out/index.html" \

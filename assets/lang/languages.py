@@ -8,8 +8,10 @@
 #   languages.py source OUT.cpp                the C++ list of languages with their CLDR plural rules
 #   languages.py table TAG OUT.bin UI_FONT BASE_GLYPHS
 #                                              one language's table, with its glyphs beyond the built-in font
+#                                              (and OUT-glyphs.bin beside it for a language in DEVICE_DRAWN)
 #   languages.py names OUT.bin UI_FONT BASE_GLYPHS
 #                                              the glyphs of the languages' own names beyond the built-in font
+#   languages.py device-tags                   the languages of DEVICE_DRAWN
 #   languages.py check [BASE_GLYPHS UI_FONT]   every .po complete, placeholders kept, glyphs in the fonts
 #
 # Adding a language: one line in LANGUAGES below, then `./dev.sh messages` writes its .po to
@@ -48,6 +50,13 @@ LANGUAGES = [
     ("ar", "العربية", "EG", True, NOTO_ARABIC, "Arabic"),
     ("ja", "日本語", "JP", False, NOTO_CJK_JP, "Japanese"),
 ]
+
+# Languages whose script the device's own font draws where it has one (web/app.js measures and
+# draws those characters into the font atlas with the canvas, src/ui/fonts.cpp). Their table leaves
+# the script font's outlines out; they go to lang/<tag>-glyphs.bin, which the page fetches and
+# appends to the table's fonts only where the device has no font for the script. Japanese: the
+# outlines of its 288 characters are 46 KB of gzip, the rest of its file about 11.
+DEVICE_DRAWN = {"ja"}
 
 # The functions (and their arguments) whose string literals are English texts to translate.
 KEYWORDS = ["Tr", "TrC:1c,2", "TrN:1,2", "N_", "Button", "ToggleButton", "Heading", "Subheading",
@@ -199,16 +208,25 @@ def language(tag):
 
 def cut_fonts(points, script_font, ui_font):
     """The glyphs of points from the script's font where it has them, the rest from the UI font."""
-    fonts, rest = [], sorted(points)
+    script, ui = cut_script_and_ui(points, script_font, ui_font)
+    return script + ui
+
+
+def cut_script_and_ui(points, script_font, ui_font):
+    """([the script font's cut], [the UI font's cut]), each empty when it has no glyph to give."""
+    script, rest = [], sorted(points)
     if script_font and rest:
         has = set(open_font(script_font).getBestCmap())
         own = [p for p in rest if p in has]
         rest = [p for p in rest if p not in has]
         if own:
-            fonts.append(subset_font(script_font, own))
-    if rest:
-        fonts.append(subset_font(ui_font, rest))
-    return fonts
+            script.append(subset_font(script_font, own))
+    return script, [subset_font(ui_font, rest)] if rest else []
+
+
+def font_records(fonts):
+    """The fonts part of a table: { size:u32, TrueType bytes } each."""
+    return b"".join(struct.pack("<I", len(f)) + f for f in fonts)
 
 
 def write_table(out, tag, table, fonts):
@@ -218,7 +236,7 @@ def write_table(out, tag, table, fonts):
     for h in sorted(table):
         index += struct.pack("<II", h, len(strings))
         strings += table[h]
-    font_bytes = b"".join(struct.pack("<I", len(f)) + f for f in fonts)
+    font_bytes = font_records(fonts)
     header_size = 28
     strings_offset = header_size + len(index)
     font_offset = strings_offset + len(strings)
@@ -239,7 +257,21 @@ def cmd_table(tag, out, ui_font, base_glyphs):
             sys.exit("%s: two texts share the hash %08x: %r" % (tag, h, key))
         table[h] = b"".join(f.encode("utf-8") + b"\0" for f in forms)
     used = set(ord(c) for _, forms in entries for f in forms for c in f) | set(map(ord, ALWAYS))
-    write_table(out, tag, table, cut_fonts(used - parse_ranges(base_glyphs), script_font, ui_font))
+    script, ui = cut_script_and_ui(used - parse_ranges(base_glyphs), script_font, ui_font)
+    if tag not in DEVICE_DRAWN:
+        write_table(out, tag, table, script + ui)
+        return
+    # The script's outlines on their own, fonts records only: web/app.js appends them to the
+    # table's fonts (the table ends with them) where the device cannot draw the script.
+    write_table(out, tag, table, ui)
+    with open(glyphs_path(out), "wb") as f:
+        f.write(font_records(script))
+
+
+def glyphs_path(table_path):
+    """lang/<tag>-glyphs.bin beside lang/<tag>.bin."""
+    root, ext = os.path.splitext(table_path)
+    return root + "-glyphs" + ext
 
 
 def cmd_names(out, ui_font, base_glyphs):
@@ -400,6 +432,8 @@ def main(argv):
         cmd_bidi_cases(argv[2], argv[3])
     elif command == "tags" and len(argv) == 2:
         print(";".join(row[0] for row in LANGUAGES[1:]))
+    elif command == "device-tags" and len(argv) == 2:
+        print(";".join(row[0] for row in LANGUAGES[1:] if row[0] in DEVICE_DRAWN))
     elif command == "check" and len(argv) in (2, 4):
         return cmd_check(argv[2] if len(argv) == 4 else None, argv[3] if len(argv) == 4 else None)
     else:
