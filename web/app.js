@@ -120,16 +120,23 @@
     // while the wasm downloads; the app decides (src/app/language.cpp) and asks for what it needs
     // through load(). dev.sh fills in the list of files when it assembles dist/.
     const LANGUAGE_FILES = "__LANGUAGE_FILES__";   // tags with a lang/<tag>.bin: ["de", "pt-BR", ...]
+    // Languages whose script the device's own font draws (assets/lang/languages.py, DEVICE_DRAWN):
+    // their lang/<tag>.bin leaves the script's outlines to lang/<tag>-glyphs.bin, fetched only
+    // where the device has no font for it. ["ja"]
+    const GLYPH_FILES = "__GLYPH_FILES__";
     const languages = {
         requests: new Map(),   // tag -> promise of the file's bytes
         tag: "en",
         rightToLeft: false,
         fetch(tag) {
             if (!this.requests.has(tag)) {
-                const request = fetch("lang/" + tag + ".bin").then((response) => {
+                const get = (name) => fetch("lang/" + name + ".bin").then((response) => {
                     if (!response.ok) throw new Error("HTTP " + response.status);
                     return response.arrayBuffer();
                 });
+                const outlines = Array.isArray(GLYPH_FILES) && GLYPH_FILES.includes(tag) && !deviceFonts.draws(tag);
+                const request = outlines ? Promise.all([get(tag), get(tag + "-glyphs")]).then(([table, glyphs]) => withFonts(table, glyphs))
+                                         : get(tag);
                 request.catch(() => this.requests.delete(tag));   // asked again later (offline now, say)
                 this.requests.set(tag, request);
             }
@@ -180,6 +187,111 @@
             } catch (e) { return -1; }
         },
     };
+    // A language table (src/core/wording.cpp has its layout) with more fonts: the table ends with
+    // its fonts, font_size (the u32 at byte 24) counts them, and a -glyphs file is more of them.
+    function withFonts(table, glyphs) {
+        const bytes = new Uint8Array(table.byteLength + glyphs.byteLength);
+        bytes.set(new Uint8Array(table), 0);
+        bytes.set(new Uint8Array(glyphs), table.byteLength);
+        const header = new DataView(bytes.buffer);
+        if (bytes.byteLength < 28 || header.getUint32(20, true) + header.getUint32(24, true) !== table.byteLength) return table;   // the app refuses it
+        header.setUint32(24, header.getUint32(24, true) + glyphs.byteLength, true);
+        return bytes.buffer;
+    }
+
+    // --- The device's own fonts: the characters of a script that the app draws with them (the
+    // font atlas asks for their sizes, then their pixels, src/ui/fonts.cpp through
+    // platform_web.cpp). A device has the script's font when three of its characters, drawn in
+    // the canvas, come out different and not empty: without one, each is the same box (or nothing).
+    const DEVICE_FONTS = {
+        ja: {
+            family: '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Yu Gothic", Meiryo, "Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", sans-serif',
+            samples: ["\u65e5", "\u8a9e", "\u3042"],   // 日 語 あ
+        },
+    };
+    const deviceFonts = {
+        found: new Map(),   // tag -> whether the device draws its script
+        context(tag, emPx) {
+            if (!this.canvas) {
+                this.canvas = document.createElement("canvas");
+                this.canvas.setAttribute("lang", tag);
+                this.ctx = this.canvas.getContext("2d", { willReadFrequently: true });
+            }
+            const ctx = this.ctx;
+            if (ctx && this.font !== tag + emPx) {   // a resized canvas forgets its font: resize() clears this
+                if ("lang" in ctx) ctx.lang = tag;   // the Han characters as the language writes them
+                ctx.font = emPx + "px " + DEVICE_FONTS[tag].family;
+                ctx.fillStyle = "#000";
+                this.font = tag + emPx;
+            }
+            return ctx;
+        },
+        resize(width, height) {
+            this.canvas.width = width;
+            this.canvas.height = height;
+            this.font = null;
+        },
+        draws(tag) {
+            if (!this.found.has(tag)) {
+                let found = false;
+                try {
+                    if (DEVICE_FONTS[tag] && this.context(tag, 32)) {
+                        this.resize(48, 48);
+                        const images = DEVICE_FONTS[tag].samples.map((c) => {
+                            const ctx = this.context(tag, 32);
+                            ctx.clearRect(0, 0, 48, 48);
+                            ctx.fillText(c, 8, 38);
+                            return ctx.getImageData(0, 0, 48, 48).data.join();
+                        });
+                        const blank = new Uint8ClampedArray(48 * 48 * 4).join();
+                        found = images.every((a, i) => a !== blank && images.every((b, j) => i === j || a !== b));
+                    }
+                } catch (e) { found = false; }
+                this.found.set(tag, found);
+            }
+            return this.found.get(tag);
+        },
+        // glyphs: { codepoint, emPx } each; fills in advance and the box (left, top, width, height)
+        // around the pen on the baseline, in whole pixels with one to spare around the ink.
+        measure(tag, glyphs) {
+            if (!this.draws(tag)) return false;
+            for (const g of glyphs) {
+                const m = this.context(tag, g.emPx).measureText(String.fromCodePoint(g.codepoint));
+                g.advance = m.width;
+                g.left = Math.floor(-m.actualBoundingBoxLeft) - 1;
+                g.top = Math.floor(-m.actualBoundingBoxAscent) - 1;
+                g.width = Math.max(1, Math.ceil(m.actualBoundingBoxRight) + 1 - g.left);
+                g.height = Math.max(1, Math.ceil(m.actualBoundingBoxDescent) + 1 - g.top);
+            }
+            return true;
+        },
+        // The glyphs' coverage into an 8-bit atlas (heap bytes at pixels, width x height) at each
+        // glyph's x, y: drawn in rows on one canvas, read back once.
+        draw(tag, glyphs, heap, pixels, width, height) {
+            if (!this.draws(tag) || !glyphs.length) return;
+            const ROW = 1024;
+            let x = 0, y = 0, row = 0;
+            for (const g of glyphs) {
+                if (x + g.width > ROW) { x = 0; y += row + 1; row = 0; }
+                g.sx = x; g.sy = y;
+                x += g.width + 1;
+                row = Math.max(row, g.height);
+            }
+            this.resize(ROW, y + row);
+            for (const g of glyphs) this.context(tag, g.emPx).fillText(String.fromCodePoint(g.codepoint), g.sx - g.left, g.sy - g.top);
+            const image = this.ctx.getImageData(0, 0, ROW, y + row).data;
+            for (const g of glyphs) {
+                for (let j = 0; j < g.height && g.y + j < height; j++) {
+                    const to = pixels + (g.y + j) * width + g.x;
+                    const from = ((g.sy + j) * ROW + g.sx) * 4 + 3;
+                    for (let i = 0; i < g.width && g.x + i < width; i++) heap[to + i] = image[from + i * 4];
+                }
+            }
+            this.resize(1, 1);   // the pixels are in the atlas now
+        },
+    };
+    window.bandCircuitDeviceFonts = deviceFonts;
+
     // The language this visit most likely needs, fetched now: the saved choice, else the browser's.
     (function prefetchLanguage() {
         let wanted = [];

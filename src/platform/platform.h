@@ -73,6 +73,21 @@ int BrowserFirstWeekday(const char* tag);  // the browser's first day of the wee
 // style "session" (weekday, day, month, year, time), "datetime" (day, month, year, time), "day" (day and month).
 std::string FormatDate(const char* tag, int64_t wall_ms, int offset_minutes, const char* style);
 
+// --- The device's own fonts (web/app.js "deviceFonts"): characters of a language that no font of
+// its file has (Japanese where the device has a Japanese font) are drawn by the device into the
+// font atlas. All sizes are in atlas pixels.
+struct DeviceGlyph
+{
+    uint32_t Codepoint;     // in: the character
+    float EmPx;             // in: the font size (its em)
+    float Advance;          // out (MeasureDeviceGlyphs): from this pen position to the next, on the baseline
+    int32_t Left, Top;      // out: the box's corner from the pen on the baseline (above it: negative)
+    int32_t Width, Height;  // out: the box, the ink with a pixel to spare around it
+    int32_t X, Y;           // in (DrawDeviceGlyphs): where the box goes in the atlas
+};
+bool MeasureDeviceGlyphs(const char* tag, DeviceGlyph* glyphs, int count);                                                  // false: the device has no font for the language's script
+void DrawDeviceGlyphs(const char* tag, const DeviceGlyph* glyphs, int count, unsigned char* atlas, int width, int height);  // coverage into an 8-bit atlas
+
 // --- Session helpers
 void KeepScreenAwake(bool awake);  // Wake Lock API, re-acquired when the page becomes visible
 bool PrefersReducedMotion();

@@ -162,6 +162,9 @@ void platform::SetPageLanguage(const char* tag, bool right_to_left, const char*)
     g_Browser.PageRightToLeft = right_to_left;
 }
 int platform::BrowserFirstWeekday(const char*) { return g_Browser.FirstWeekday; }
+// No device fonts: a language's file brings every glyph it needs.
+bool platform::MeasureDeviceGlyphs(const char*, DeviceGlyph*, int) { return false; }
+void platform::DrawDeviceGlyphs(const char*, const DeviceGlyph*, int, unsigned char*, int, int) {}
 float platform::BrowserTextScale() { return g_Browser.TextScale; }
 
 // Not Intl: the tag and the local time in ISO form, which is what a test needs to tell them apart.

@@ -16,8 +16,10 @@
 
 #include "core/catalogue.h"
 #include "core/wording.h"
+#include "platform/platform.h"
 
 #include <cstring>
+#include <vector>
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -57,28 +59,152 @@ static void GlyphsOf(void (*each)(void (*)(const char*, void*), void*), bool wit
     builder.BuildRanges(out);
 }
 
+// Big-endian reads from a TrueType font, 0 past its end.
+struct FontReader
+{
+    const unsigned char* Font;
+    size_t Size;
+    unsigned U16(size_t at) const { return at + 2 <= Size ? (unsigned)(Font[at] << 8 | Font[at + 1]) : 0u; }
+    size_t U32(size_t at) const { return (size_t)U16(at) << 16 | U16(at + 2); }
+    size_t Table(const char* tag) const  // where a table starts, 0 when there is none
+    {
+        for (size_t i = 0, count = U16(4); i < count && 12 + i * 16 + 16 <= Size; i++)
+            if (memcmp(Font + 12 + i * 16, tag, 4) == 0)
+                return U32(12 + i * 16 + 8);
+        return 0;
+    }
+};
+
 // A font's height from ascender to descender in ems (hhea over head's unitsPerEm), read from its
 // TrueType tables; 0 when they cannot be found. Dear ImGui sizes a font by that height: a merged font
 // is given the size that makes its em as large as the UI font's, so an Arabic or Japanese letter is
 // as large as a Latin one.
 static float HeightInEms(const unsigned char* font, size_t size)
 {
-    auto u16 = [&](size_t at) { return at + 2 <= size ? (unsigned)(font[at] << 8 | font[at + 1]) : 0u; };
-    auto u32 = [&](size_t at) { return at + 4 <= size ? (size_t)u16(at) << 16 | u16(at + 2) : (size_t)0; };
-    float units_per_em = 0.0f, height = 0.0f;
-    const unsigned tables = u16(4);
-    for (unsigned i = 0; i < tables; i++)
-    {
-        const size_t entry = 12 + (size_t)i * 16;
-        if (entry + 16 > size)
-            break;
-        const size_t offset = u32(entry + 8);
-        if (memcmp(font + entry, "head", 4) == 0)
-            units_per_em = (float)u16(offset + 18);
-        else if (memcmp(font + entry, "hhea", 4) == 0)
-            height = (float)(int16_t)u16(offset + 4) - (float)(int16_t)u16(offset + 6);
-    }
+    const FontReader r{ font, size };
+    const size_t head = r.Table("head"), hhea = r.Table("hhea");
+    const float units_per_em = head ? (float)r.U16(head + 18) : 0.0f;
+    const float height = hhea ? (float)(int16_t)r.U16(hhea + 4) - (float)(int16_t)r.U16(hhea + 6) : 0.0f;
     return units_per_em > 0.0f && height > 0.0f ? height / units_per_em : 0.0f;
+}
+
+// Whether a TrueType font has a glyph for c: its cmap's Unicode subtables of format 4 or 12 (what
+// the fonts of this app, cut by fontTools, carry).
+static bool HasGlyph(const unsigned char* font, size_t size, unsigned c)
+{
+    const FontReader r{ font, size };
+    const size_t cmap = r.Table("cmap");
+    for (size_t i = 0, count = cmap ? r.U16(cmap + 2) : 0; i < count; i++)
+    {
+        const size_t record = cmap + 4 + i * 8, sub = cmap + r.U32(record + 4);
+        const unsigned platform = r.U16(record), encoding = r.U16(record + 2), format = r.U16(sub);
+        if (platform != 0 && !(platform == 3 && (encoding == 1 || encoding == 10)))
+            continue;
+        if (format == 4 && c <= 0xFFFF)
+        {
+            const size_t segments = r.U16(sub + 6) / 2, ends = sub + 14, starts = ends + segments * 2 + 2;
+            const size_t deltas = starts + segments * 2, offsets = deltas + segments * 2;
+            for (size_t s = 0; s < segments; s++)
+            {
+                if (c > r.U16(ends + s * 2))
+                    continue;
+                if (c < r.U16(starts + s * 2))
+                    break;
+                const unsigned offset = r.U16(offsets + s * 2);
+                const unsigned glyph = offset ? r.U16(offsets + s * 2 + offset + (c - r.U16(starts + s * 2)) * 2) : c;
+                if (glyph != 0 && ((glyph + r.U16(deltas + s * 2)) & 0xFFFF) != 0)
+                    return true;
+                break;
+            }
+        }
+        else if (format == 12)
+        {
+            for (size_t g = 0, groups = r.U32(sub + 12); g < groups && sub + 16 + g * 12 + 12 <= size; g++)
+                if (c >= r.U32(sub + 16 + g * 12) && c <= r.U32(sub + 16 + g * 12 + 4))
+                    return r.U32(sub + 16 + g * 12 + 8) + (c - r.U32(sub + 16 + g * 12)) != 0;
+        }
+    }
+    return false;
+}
+
+// --- The device's own fonts
+//
+// The characters of the active language that no font has, neither the UI font nor those of its
+// file, are drawn by the device (Japanese on a device with a Japanese font: its file then comes
+// without the outlines, see assets/lang/languages.py): measured before the atlas is packed, each
+// given a rectangle of its size as a glyph of the font that shows it, and drawn into the atlas's
+// pixels once it is built. A device without the font never gets here: the page fetched the outlines.
+struct DeviceGlyphs
+{
+    std::vector<unsigned> Missing;              // the characters no font has, in order
+    std::vector<platform::DeviceGlyph> Glyphs;  // one per character and size
+    std::vector<ImFont*> Fonts;                 // the font each glyph belongs to
+    std::vector<int> Rects;                     // its rectangle in the atlas
+};
+
+// The characters of ranges (beyond ASCII) that no font has: kept in device->Missing.
+static void FindMissing(const ImVector<ImWchar>& ranges, DeviceGlyphs* device)
+{
+    const std::vector<std::string_view>& fonts = core::LanguageFonts();
+    for (int i = 0; i + 1 < ranges.Size && ranges[i] != 0; i += 2)
+        for (unsigned c = ranges[i]; c <= ranges[i + 1]; c++)
+        {
+            bool found = c < 0x80 || HasGlyph(ui_font_data, ui_font_data_size, c);
+            for (size_t f = 0; f < fonts.size() && !found; f++)
+                found = HasGlyph((const unsigned char*)fonts[f].data(), fonts[f].size(), c);
+            if (!found)
+                device->Missing.push_back(c);
+        }
+}
+
+// The missing characters that a font shows (those of its ranges), at the UI font's em in pixels.
+static void AskDevice(DeviceGlyphs* device, ImFont* font, const ImWchar* ranges, float em_px)
+{
+    for (unsigned c : device->Missing)
+        for (const ImWchar* r = ranges; r[0] != 0; r += 2)
+            if (c >= r[0] && c <= r[1])
+            {
+                device->Glyphs.push_back({ c, em_px, 0.0f, 0, 0, 0, 0, 0, 0 });
+                device->Fonts.push_back(font);
+                break;
+            }
+}
+
+// The glyphs measured by the device, each with its rectangle; none when the device cannot draw them.
+static void AddDeviceRects(DeviceGlyphs* device, ImFontAtlas* atlas)
+{
+    if (device->Glyphs.empty() ||
+        !platform::MeasureDeviceGlyphs(core::ActiveLanguage().Tag, device->Glyphs.data(), (int)device->Glyphs.size()))
+        return;
+    for (size_t i = 0; i < device->Glyphs.size(); i++)
+    {
+        const platform::DeviceGlyph& g = device->Glyphs[i];
+        const ImVec2 offset((float)g.Left, (float)g.Top);  // from the baseline: moved below the ascent once built
+        device->Rects.push_back(atlas->AddCustomRectFontGlyph(device->Fonts[i], (ImWchar)g.Codepoint, g.Width, g.Height, IM_ROUND(g.Advance), offset));
+    }
+}
+
+// Once the atlas is built: each glyph placed from the top of the line as Dear ImGui's own are (the
+// baseline at the font's ascent), and its pixels drawn.
+static void DrawDeviceRects(DeviceGlyphs* device, ImFontAtlas* atlas)
+{
+    if (device->Rects.empty())
+        return;
+    for (size_t i = 0; i < device->Glyphs.size(); i++)
+    {
+        platform::DeviceGlyph& g = device->Glyphs[i];
+        const ImFontAtlasCustomRect* rect = atlas->GetCustomRectByIndex(device->Rects[i]);
+        g.X = rect->X;
+        g.Y = rect->Y;
+        ImFont* font = device->Fonts[i];
+        if (ImFontGlyph* glyph = (ImFontGlyph*)font->FindGlyphNoFallback((ImWchar)g.Codepoint))
+        {
+            glyph->Y0 += font->Ascent;
+            glyph->Y1 += font->Ascent;
+        }
+    }
+    platform::DrawDeviceGlyphs(core::ActiveLanguage().Tag, device->Glyphs.data(), (int)device->Glyphs.size(), atlas->TexPixelsAlpha8,
+                               atlas->TexWidth, atlas->TexHeight);
 }
 
 static void ForEachShownName(void (*visit)(const char* text, void* user), void* user)
@@ -132,6 +258,8 @@ void ui::LoadFonts(float device_pixel_ratio)
         // title ("0回で終了") is added.
         GlyphsOf(ForEachCueText, true, &cue_language_glyphs);
     }
+    DeviceGlyphs device;  // what no font has: drawn by the device's own font
+    FindMissing(language_glyphs, &device);
     const std::vector<std::string_view>& name_fonts = core::NameFonts();
     if (!name_fonts.empty())
         GlyphsOf(ForEachShownName, false, &name_glyphs);
@@ -159,6 +287,8 @@ void ui::LoadFonts(float device_pixel_ratio)
     auto add = [&](float css_px, const ImWchar* glyphs, const ImVector<ImWchar>& language) {
         ImFont* font = io.Fonts->AddFontFromMemoryTTF(data, size, css_px * device_pixel_ratio, &config, glyphs);
         merge_fonts(language_fonts, css_px, language);
+        if (!language.empty() && ui_height > 0.0f)
+            AskDevice(&device, font, language.Data, css_px * device_pixel_ratio / ui_height);
         return font;
     };
     const ImWchar* text = WithGlyphs(text_glyphs, language_glyphs, &text_ranges);
@@ -167,7 +297,9 @@ void ui::LoadFonts(float device_pixel_ratio)
     g_Fonts[FontRole_Heading] = add(HeadingFontSize, text, language_glyphs);
     g_Fonts[FontRole_Big] = io.Fonts->AddFontFromMemoryTTF(data, size, BigFontSize * device_pixel_ratio, &config, big_glyphs);
     g_Fonts[FontRole_Cue] = add(CueFontSize, WithGlyphs(cue_glyphs, cue_language_glyphs, &cue_ranges), cue_language_glyphs);
+    AddDeviceRects(&device, io.Fonts);
     io.Fonts->Build();
+    DrawDeviceRects(&device, io.Fonts);
     IndexGlyphs();  // for right-to-left text (ui/text_direction.h)
     io.FontGlobalScale = 1.0f / device_pixel_ratio;
     io.FontDefault = g_Fonts[FontRole_Body];

@@ -17,11 +17,13 @@ export const CHROMIUM_ARGS = [
     "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
 ];
 
-export async function launchBrowser(extraArgs = []) {
+// options: more of playwright's launch options (env, say).
+export async function launchBrowser(extraArgs = [], options = {}) {
     return chromium.launch({
         executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
         args: [...CHROMIUM_ARGS, ...extraArgs],
         headless: true,
+        ...options,
     });
 }
 
