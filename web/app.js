@@ -255,9 +255,15 @@
         // around the pen on the baseline, in whole pixels with one to spare around the ink.
         measure(tag, glyphs) {
             if (!this.draws(tag)) return false;
+            // The advance from a large size, scaled: at the atlas's sizes the canvas may round it to
+            // whole pixels, and a line of them would be wider than the font's own.
+            const REFERENCE = 256, advances = new Map();
+            for (const g of glyphs) {
+                if (!advances.has(g.codepoint)) advances.set(g.codepoint, this.context(tag, REFERENCE).measureText(String.fromCodePoint(g.codepoint)).width);
+            }
             for (const g of glyphs) {
                 const m = this.context(tag, g.emPx).measureText(String.fromCodePoint(g.codepoint));
-                g.advance = m.width;
+                g.advance = advances.get(g.codepoint) * g.emPx / REFERENCE;
                 g.left = Math.floor(-m.actualBoundingBoxLeft) - 1;
                 g.top = Math.floor(-m.actualBoundingBoxAscent) - 1;
                 g.width = Math.max(1, Math.ceil(m.actualBoundingBoxRight) + 1 - g.left);
