@@ -52,7 +52,7 @@ const KB = 1024;
 // Both pages assign window.Module in their own scripts; an accessor on window hooks whatever object
 // they assign (Emscripten's `var Module = typeof Module != 'undefined' ? Module : {}` keeps it).
 function probe() {
-    const bench = window.__bench = { iterations: 0, firstFrame: -1, begin: 0, recording: false, samples: [], stamps: [],
+    const bench = window.__bench = { iterations: 0, firstFrame: -1, begin: 0, recording: false, samples: [], stamps: [], ends: [],
                                      longestIteration: 0, longestIterationAt: -1 };
     let module;
     function hook(m) {
@@ -74,6 +74,8 @@ function probe() {
             bench.iterations++;
             bench.stamps.push(Date.now());
             if (bench.stamps.length > 4096) bench.stamps.splice(0, 2048);
+            bench.ends.push(end);   // the same on the page's own clock (performance.now), as resource timing
+            if (bench.ends.length > 4096) bench.ends.splice(0, 2048);
             if (bench.recording) bench.samples.push(end - bench.begin);
             if (bench.watch && window.bandCircuit) {
                 const labels = new Set(bandCircuit.widgets().map((w) => w.label));
@@ -454,6 +456,17 @@ async function repeatVisit(browser, site) {
 // loopback (resource timing), and how many frames the page drew in the old language after the file
 // had arrived (0: the first frame after it is in the new language).
 const LANGUAGE_VISITS = [["de", "de-DE", "Deutsch", 1.06], ["ru", "ru-RU", "Русский", 1.06], ["ar", "ar-EG", "العربية", 1.10], ["ja", "ja-JP", "日本語", 1.10]];
+// A device without a Japanese font: another Chromium whose fontconfig sees only Latin fonts. It
+// runs only for its visit, so no second GPU process is about while the rest is measured.
+const NO_FONT = "ja-without-font";
+async function withoutJapaneseFont(visitWith) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "band-circuit-bench-fonts-"));
+    const dirs = ["/usr/share/fonts/truetype/liberation", "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/opentype/inter"].filter((d) => fs.existsSync(d));
+    fs.writeFileSync(path.join(dir, "fonts.conf"), `<?xml version="1.0"?>\n<fontconfig>\n${dirs.map((d) => `<dir>${d}</dir>\n`).join("")}<cachedir>${dir}/cache</cachedir>\n</fontconfig>\n`);
+    const other = await launchBrowser([], { env: { ...process.env, FONTCONFIG_FILE: path.join(dir, "fonts.conf") } });
+    try { return await visitWith(other); } finally { await other.close(); fs.rmSync(dir, { recursive: true, force: true }); }
+}
+
 async function languageVisit(browser, site, tag, locale, ownName) {
     let context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR, locale });
     let page = await context.newPage();
@@ -496,14 +509,19 @@ async function languageVisit(browser, site, tag, locale, ownName) {
     await pressLabel(ownName);
     const flippedAt = await flipped;
     await sleep(300);
+    // The language's file, and its outline file where the page fetched one too (lang/<tag>-glyphs.bin,
+    // on a device without a font for its script): from the first request to the last response.
     const timing = await page.evaluate((t) => {
-        const entry = performance.getEntriesByType("resource").find((e) => e.name.endsWith(`/lang/${t}.bin`));
-        return entry ? { start: entry.startTime, end: entry.responseEnd } : null;
+        const entries = performance.getEntriesByType("resource").filter((e) => e.name.endsWith(`/lang/${t}.bin`) || e.name.endsWith(`/lang/${t}-glyphs.bin`));
+        return entries.length ? { start: Math.min(...entries.map((e) => e.startTime)), end: Math.max(...entries.map((e) => e.responseEnd)) } : null;
     }, tag);
-    const stamps = await page.evaluate(() => window.__bench.stamps);
+    const stamps = await page.evaluate(() => window.__bench.ends);   // performance.now(), as timing and flippedAt
     await context.close();
     const oldFrames = timing ? stamps.filter((s) => s > timing.end && s < flippedAt).length : NaN;
-    return { gzip, languageBytes, fetchMs: timing ? timing.end - timing.start : NaN, oldFrames };
+    // The first frame in the language (its font atlas built, with what the device draws) ends at
+    // the first main-loop iteration after the switch.
+    const drawn = stamps.find((s) => s >= flippedAt);
+    return { gzip, languageBytes, fetchMs: timing ? timing.end - timing.start : NaN, oldFrames, drawnMs: timing && drawn ? drawn - timing.end : NaN };
 }
 
 // --- [SECTION] Memory returned after a 2 MB import (the app) --------------------------------------
@@ -595,6 +613,7 @@ for (let round = 0; round < ROUNDS; round++) {
         const memory = site.kind === "app" ? await retry2(() => memoryVisit(browser, site)) : null;
         const languages = {};
         if (site.kind === "app") for (const [tag, locale, own] of LANGUAGE_VISITS) languages[tag] = await retry2(() => languageVisit(browser, site, tag, locale, own));
+        if (site.kind === "app") languages[NO_FONT] = await retry2(() => withoutJapaneseFont((b) => languageVisit(b, site, "ja", "ja-JP", "日本語")));
         runs[site.kind].push({ gzip, full, extra, throttled, repeat, memory, languages });
         for (const r of [gzip, full]) if (r.errors.length) console.warn(`${site.name}: page errors: ${r.errors.join("; ")}`);
         process.stdout.write(`round ${round + 1}/${ROUNDS} ${site.name}: first frame ${[gzip, full, ...extra].map((r) => r.firstFrameMs.toFixed(0)).join("/")} ms, ` +
@@ -619,12 +638,13 @@ function summary(kind) {
     return {
         gzip: median(rs.map((r) => r.gzip.pageBytes)),
         br: median(rs.map((r) => r.full.pageBytes)),
-        languages: kind !== "app" ? null : Object.fromEntries(LANGUAGE_VISITS.map(([tag]) => [tag, {
+        languages: kind !== "app" ? null : Object.fromEntries([...LANGUAGE_VISITS, [NO_FONT]].map(([tag]) => [tag, {
             gzip: median(rs.map((r) => r.languages[tag].gzip)),
             languageBytes: median(rs.map((r) => r.languages[tag].languageBytes)),
             fetchMs: median(rs.map((r) => r.languages[tag].fetchMs)),
             worstFetchMs: Math.max(...rs.map((r) => r.languages[tag].fetchMs)),
             oldFrames: Math.max(...rs.map((r) => r.languages[tag].oldFrames)),
+            drawnMs: median(rs.map((r) => r.languages[tag].drawnMs)),
         }])),
         swGzip: median(rs.map((r) => r.full.swBytes.gzip)),
         swBr: median(rs.map((r) => r.full.swBytes.br)),
@@ -730,6 +750,12 @@ const rows = [
     ["First visit, brotli (page requests)", kb(app.br), kb(ex.br), ratio(app.br, ex.br)],
     ...LANGUAGE_VISITS.map(([tag]) => [`First visit in ${tag}, gzip (of which the language file ${kb(app.languages[tag].languageBytes)})`,
         kb(app.languages[tag].gzip), kb(ex.gzip), ratio(app.languages[tag].gzip, ex.gzip)]),
+    [`First visit in ja on a device without a Japanese font, gzip (of which the language file and its outlines ${kb(app.languages[NO_FONT].languageBytes)})`,
+        kb(app.languages[NO_FONT].gzip), kb(ex.gzip), ratio(app.languages[NO_FONT].gzip, ex.gzip)],
+    [`Language switch to ja: from the file's arrival to the first frame drawn in Japanese (median), with the device's font / without one`,
+        `${ms(app.languages.ja.drawnMs)} / ${ms(app.languages[NO_FONT].drawnMs)}`, "-", "-"],
+    [`Language switch to ja without a Japanese font: the file and its outlines on loopback (worst), frames in the old language`,
+        `${ms(app.languages[NO_FONT].worstFetchMs)}, ${app.languages[NO_FONT].oldFrames} frame(s)`, "-", "-"],
     [`Service worker precache, gzip / brotli (not in the rows above)`, `${kb(app.swGzip)} / ${kb(app.swBr)} (${app.swFiles} files)`, ex.swFiles ? `${kb(ex.swGzip)} / ${kb(ex.swBr)}` : "none", "-"],
     ["Navigation to first frame", ms(app.firstFrame), ms(ex.firstFrame), ratio(app.firstFrame, ex.firstFrame)],
     [`CPU per frame, median, ${setLabel}`, ms(app.cpuMedian), ms(ex.cpuMedian), ratio(app.cpuMedian, ex.cpuMedian)],
@@ -827,7 +853,11 @@ How each figure is taken:
 - Another language: a fresh context whose browser language is ${LANGUAGE_VISITS.map(([, l]) => l).join(" or ")}, gzip, every request of
   the page until it shows that language, plus 1 s. The switch: an English page, Settings, the language pressed; the
   file's time is its resource timing (request start to response end), and the frames in the old language are the
-  main-loop iterations that ended after the response and before \`state().language.active\` changed.
+  main-loop iterations that ended after the response and before \`state().language.active\` changed (both on the page's
+  \`performance.now()\`). The first frame drawn in the language is the first iteration to end after that change: its
+  font atlas holds the language's glyphs, for Japanese those the device's own font draws. Chromium here has Japanese
+  fonts (Debian's fonts-noto-cjk), so ja gets lang/ja.bin alone; "without a Japanese font" is another Chromium whose
+  fontconfig sees only Latin fonts, which fetches lang/ja-glyphs.bin (the outlines) as well.
 - Repeat visit: one profile, the first visit, 2.5 s for the service worker to install, then 3 more navigations to the page
   with the cache enabled; the median first frame. The app's page is answered by its service worker, the example's by
   the HTTP cache (\`max-age=3600\`, the page itself revalidated).
