@@ -31,7 +31,7 @@ assemble_dist() {
     grep -q '__LANGUAGE_FILES__\|__GLYPH_FILES__' "$out/app.js" && die "app.js's lists of language files were not filled in"
     # Served minified (assets/minify.mjs; web/ keeps the source), before the version hash so
     # that it covers what is served.
-    node "$ROOT/assets/minify.mjs" "$out/band-circuit.js" "$out/app.js" "$out/a11y.js" "$out/index.html" \
+    node "$ROOT/assets/minify.mjs" "$out/band-circuit.js" "$out/app.js" "$out/a11y.js" "$out/device-fonts.js" "$out/index.html" \
         "$out/style.css" "$out/manifest.webmanifest"
     node "$ROOT/assets/minify.mjs" --statements "$out/sw.js"
     cp "$ROOT/assets/icon.svg" "$out/icons/icon.svg"

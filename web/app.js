@@ -134,9 +134,11 @@
                     if (!response.ok) throw new Error("HTTP " + response.status);
                     return response.arrayBuffer();
                 });
-                const outlines = Array.isArray(GLYPH_FILES) && GLYPH_FILES.includes(tag) && !deviceFonts.draws(tag);
-                const request = outlines ? Promise.all([get(tag), get(tag + "-glyphs")]).then(([table, glyphs]) => withFonts(table, glyphs))
-                                         : get(tag);
+                // The table is asked for at once; its outlines too where the device cannot draw them.
+                const table = get(tag);
+                const request = !(Array.isArray(GLYPH_FILES) && GLYPH_FILES.includes(tag)) ? table
+                    : loadDeviceFonts().then((fonts) => fonts.draws(tag), () => false).then((draws) => (draws ? table
+                        : Promise.all([table, get(tag + "-glyphs")]).then(([bytes, glyphs]) => withFonts(bytes, glyphs))));
                 request.catch(() => this.requests.delete(tag));   // asked again later (offline now, say)
                 this.requests.set(tag, request);
             }
@@ -199,104 +201,23 @@
         return bytes.buffer;
     }
 
-    // --- The device's own fonts: the characters of a script that the app draws with them (the
-    // font atlas asks for their sizes, then their pixels, src/ui/fonts.cpp through
-    // platform_web.cpp). A device has the script's font when three of its characters, drawn in
-    // the canvas, come out different and not empty: without one, each is the same box (or nothing).
-    const DEVICE_FONTS = {
-        ja: {
-            family: '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Yu Gothic", Meiryo, "Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", sans-serif',
-            samples: ["\u65e5", "\u8a9e", "\u3042"],   // 日 語 あ
-        },
-    };
-    const deviceFonts = {
-        found: new Map(),   // tag -> whether the device draws its script
-        context(tag, emPx) {
-            if (!this.canvas) {
-                this.canvas = document.createElement("canvas");
-                this.canvas.setAttribute("lang", tag);
-                this.ctx = this.canvas.getContext("2d", { willReadFrequently: true });
-            }
-            const ctx = this.ctx;
-            if (ctx && this.font !== tag + emPx) {   // a resized canvas forgets its font: resize() clears this
-                if ("lang" in ctx) ctx.lang = tag;   // the Han characters as the language writes them
-                ctx.font = emPx + "px " + DEVICE_FONTS[tag].family;
-                ctx.fillStyle = "#000";
-                this.font = tag + emPx;
-            }
-            return ctx;
-        },
-        resize(width, height) {
-            this.canvas.width = width;
-            this.canvas.height = height;
-            this.font = null;
-        },
-        draws(tag) {
-            if (!this.found.has(tag)) {
-                let found = false;
-                try {
-                    if (DEVICE_FONTS[tag] && this.context(tag, 32)) {
-                        this.resize(48, 48);
-                        const images = DEVICE_FONTS[tag].samples.map((c) => {
-                            const ctx = this.context(tag, 32);
-                            ctx.clearRect(0, 0, 48, 48);
-                            ctx.fillText(c, 8, 38);
-                            return ctx.getImageData(0, 0, 48, 48).data.join();
-                        });
-                        const blank = new Uint8ClampedArray(48 * 48 * 4).join();
-                        found = images.every((a, i) => a !== blank && images.every((b, j) => i === j || a !== b));
-                    }
-                } catch (e) { found = false; }
-                this.found.set(tag, found);
-            }
-            return this.found.get(tag);
-        },
-        // glyphs: { codepoint, emPx } each; fills in advance and the box (left, top, width, height)
-        // around the pen on the baseline, in whole pixels with one to spare around the ink.
-        measure(tag, glyphs) {
-            if (!this.draws(tag)) return false;
-            // The advance from a large size, scaled: at the atlas's sizes the canvas may round it to
-            // whole pixels, and a line of them would be wider than the font's own.
-            const REFERENCE = 256, advances = new Map();
-            for (const g of glyphs) {
-                if (!advances.has(g.codepoint)) advances.set(g.codepoint, this.context(tag, REFERENCE).measureText(String.fromCodePoint(g.codepoint)).width);
-            }
-            for (const g of glyphs) {
-                const m = this.context(tag, g.emPx).measureText(String.fromCodePoint(g.codepoint));
-                g.advance = advances.get(g.codepoint) * g.emPx / REFERENCE;
-                g.left = Math.floor(-m.actualBoundingBoxLeft) - 1;
-                g.top = Math.floor(-m.actualBoundingBoxAscent) - 1;
-                g.width = Math.max(1, Math.ceil(m.actualBoundingBoxRight) + 1 - g.left);
-                g.height = Math.max(1, Math.ceil(m.actualBoundingBoxDescent) + 1 - g.top);
-            }
-            return true;
-        },
-        // The glyphs' coverage into an 8-bit atlas (heap bytes at pixels, width x height) at each
-        // glyph's x, y: drawn in rows on one canvas, read back once.
-        draw(tag, glyphs, heap, pixels, width, height) {
-            if (!this.draws(tag) || !glyphs.length) return;
-            const ROW = 1024;
-            let x = 0, y = 0, row = 0;
-            for (const g of glyphs) {
-                if (x + g.width > ROW) { x = 0; y += row + 1; row = 0; }
-                g.sx = x; g.sy = y;
-                x += g.width + 1;
-                row = Math.max(row, g.height);
-            }
-            this.resize(ROW, y + row);
-            for (const g of glyphs) this.context(tag, g.emPx).fillText(String.fromCodePoint(g.codepoint), g.sx - g.left, g.sy - g.top);
-            const image = this.ctx.getImageData(0, 0, ROW, y + row).data;
-            for (const g of glyphs) {
-                for (let j = 0; j < g.height && g.y + j < height; j++) {
-                    const to = pixels + (g.y + j) * width + g.x;
-                    const from = ((g.sy + j) * ROW + g.sx) * 4 + 3;
-                    for (let i = 0; i < g.width && g.x + i < width; i++) heap[to + i] = image[from + i * 4];
-                }
-            }
-            this.resize(1, 1);   // the pixels are in the atlas now
-        },
-    };
-    window.bandCircuitDeviceFonts = deviceFonts;
+    // The device's own fonts (web/device-fonts.js: does the device have a font for a language's
+    // script, and the glyphs it draws into the app's font atlas), loaded only for a language of
+    // GLYPH_FILES, so an English visit does not download it.
+    let deviceFontsScript = null;
+    function loadDeviceFonts() {
+        if (!deviceFontsScript) {
+            deviceFontsScript = new Promise((resolve, reject) => {
+                const script = document.createElement("script");
+                script.src = "device-fonts.js";
+                script.onload = () => (window.bandCircuitDeviceFonts ? resolve(window.bandCircuitDeviceFonts) : reject(new Error("device-fonts.js")));
+                script.onerror = () => { deviceFontsScript = null; reject(new Error("device-fonts.js")); };
+                document.head.appendChild(script);
+            });
+        }
+        return deviceFontsScript;
+    }
+
 
     // The language this visit most likely needs, fetched now: the saved choice, else the browser's.
     (function prefetchLanguage() {

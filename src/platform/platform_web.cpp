@@ -441,34 +441,15 @@ std::string platform::FormatDate(const char* tag, int64_t wall_ms, int offset_mi
 
 // --- [SECTION] The device's own fonts (web/app.js: window.bandCircuitDeviceFonts)
 
-static_assert(sizeof(platform::DeviceGlyph) == 9 * 4, "web/app.js reads DeviceGlyph as nine 32-bit fields");
+static_assert(sizeof(platform::DeviceGlyph) == 9 * 4, "web/device-fonts.js reads DeviceGlyph as nine 32-bit fields");
 
+// web/device-fonts.js reads and writes the DeviceGlyph array in the heap itself.
 // clang-format off
 EM_JS(int, js_measure_device_glyphs, (const char* tag, platform::DeviceGlyph* glyphs, int count), {
-    const fonts = window.bandCircuitDeviceFonts;
-    const list = [];
-    for (let i = 0; i < count; i++) {
-        const at = (glyphs >> 2) + i * 9;
-        list.push({ codepoint: HEAPU32[at], emPx: HEAPF32[at + 1] });
-    }
-    try { if (!fonts || !fonts.measure(UTF8ToString(tag), list)) return 0; } catch (e) { return 0; }
-    list.forEach((g, i) => {
-        const at = (glyphs >> 2) + i * 9;
-        HEAPF32[at + 2] = g.advance;
-        HEAP32.set([g.left, g.top, g.width, g.height], at + 3);
-    });
-    return 1;
+    try { return window.bandCircuitDeviceFonts && window.bandCircuitDeviceFonts.measureIn(UTF8ToString(tag), HEAPU8, glyphs, count) ? 1 : 0; } catch (e) { return 0; }
 });
 EM_JS(void, js_draw_device_glyphs, (const char* tag, const platform::DeviceGlyph* glyphs, int count, unsigned char* atlas, int width, int height), {
-    const fonts = window.bandCircuitDeviceFonts;
-    if (!fonts) return;
-    const list = [];
-    for (let i = 0; i < count; i++) {
-        const at = (glyphs >> 2) + i * 9;
-        list.push({ codepoint: HEAPU32[at], emPx: HEAPF32[at + 1], left: HEAP32[at + 3], top: HEAP32[at + 4],
-                    width: HEAP32[at + 5], height: HEAP32[at + 6], x: HEAP32[at + 7], y: HEAP32[at + 8] });
-    }
-    try { fonts.draw(UTF8ToString(tag), list, HEAPU8, atlas, width, height); } catch (e) {}
+    try { if (window.bandCircuitDeviceFonts) window.bandCircuitDeviceFonts.drawIn(UTF8ToString(tag), HEAPU8, glyphs, count, atlas, width, height); } catch (e) {}
 });
 // clang-format on
 

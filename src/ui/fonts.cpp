@@ -136,10 +136,10 @@ static bool HasGlyph(const unsigned char* font, size_t size, unsigned c)
 // pixels once it is built. A device without the font never gets here: the page fetched the outlines.
 struct DeviceGlyphs
 {
-    std::vector<unsigned> Missing;              // the characters no font has, in order
-    std::vector<platform::DeviceGlyph> Glyphs;  // one per character and size
-    std::vector<ImFont*> Fonts;                 // the font each glyph belongs to
-    std::vector<int> Rects;                     // its rectangle in the atlas
+    ImVector<ImWchar> Missing;               // the characters no font has, in order
+    ImVector<platform::DeviceGlyph> Glyphs;  // one per character and size
+    ImVector<ImFont*> Fonts;                 // the font each glyph belongs to
+    ImVector<int> Rects;                     // its rectangle in the atlas
 };
 
 // The characters of ranges (beyond ASCII) that no font has: kept in device->Missing.
@@ -153,7 +153,7 @@ static void FindMissing(const ImVector<ImWchar>& ranges, DeviceGlyphs* device)
             for (size_t f = 0; f < fonts.size() && !found; f++)
                 found = HasGlyph((const unsigned char*)fonts[f].data(), fonts[f].size(), c);
             if (!found)
-                device->Missing.push_back(c);
+                device->Missing.push_back((ImWchar)c);
         }
 }
 
@@ -164,7 +164,7 @@ static void AskDevice(DeviceGlyphs* device, ImFont* font, const ImWchar* ranges,
         for (const ImWchar* r = ranges; r[0] != 0; r += 2)
             if (c >= r[0] && c <= r[1])
             {
-                device->Glyphs.push_back({ c, em_px, 0.0f, 0, 0, 0, 0, 0, 0 });
+                device->Glyphs.push_back({ (uint32_t)c, em_px, 0.0f, 0, 0, 0, 0, 0, 0 });
                 device->Fonts.push_back(font);
                 break;
             }
@@ -174,9 +174,9 @@ static void AskDevice(DeviceGlyphs* device, ImFont* font, const ImWchar* ranges,
 static void AddDeviceRects(DeviceGlyphs* device, ImFontAtlas* atlas)
 {
     if (device->Glyphs.empty() ||
-        !platform::MeasureDeviceGlyphs(core::ActiveLanguage().Tag, device->Glyphs.data(), (int)device->Glyphs.size()))
+        !platform::MeasureDeviceGlyphs(core::ActiveLanguage().Tag, device->Glyphs.Data, device->Glyphs.Size))
         return;
-    for (size_t i = 0; i < device->Glyphs.size(); i++)
+    for (int i = 0; i < device->Glyphs.Size; i++)
     {
         const platform::DeviceGlyph& g = device->Glyphs[i];
         const ImVec2 offset((float)g.Left, (float)g.Top);  // from the baseline: moved below the ascent once built
@@ -190,7 +190,7 @@ static void DrawDeviceRects(DeviceGlyphs* device, ImFontAtlas* atlas)
 {
     if (device->Rects.empty())
         return;
-    for (size_t i = 0; i < device->Glyphs.size(); i++)
+    for (int i = 0; i < device->Glyphs.Size; i++)
     {
         platform::DeviceGlyph& g = device->Glyphs[i];
         const ImFontAtlasCustomRect* rect = atlas->GetCustomRectByIndex(device->Rects[i]);
@@ -203,7 +203,7 @@ static void DrawDeviceRects(DeviceGlyphs* device, ImFontAtlas* atlas)
             glyph->Y1 += font->Ascent;
         }
     }
-    platform::DrawDeviceGlyphs(core::ActiveLanguage().Tag, device->Glyphs.data(), (int)device->Glyphs.size(), atlas->TexPixelsAlpha8,
+    platform::DrawDeviceGlyphs(core::ActiveLanguage().Tag, device->Glyphs.Data, device->Glyphs.Size, atlas->TexPixelsAlpha8,
                                atlas->TexWidth, atlas->TexHeight);
 }
 
