@@ -49,7 +49,11 @@ after(async () => {
 async function open(browser, locale) {
     const context = await browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: DPR, locale });
     const files = [];
-    context.on("request", (r) => { const m = /\/lang\/([^/]+)\.bin$/.exec(r.url()); if (m) files.push(m[1]); });
+    context.on("request", (r) => {
+        if (r.serviceWorker()) return;   // its precache (which has web/device-fonts.js) is not the page's download
+        const m = /\/lang\/([^/]+)\.bin$/.exec(r.url()) || /\/(device-fonts)\.js$/.exec(r.url());
+        if (m) files.push(m[1]);
+    });
     const { page, problems } = await openApp(browser, server.url, { context, beforeLoad: (p) => p.emulateMedia({ reducedMotion: "reduce" }) });
     return { context, page, problems, files };
 }
@@ -140,8 +144,8 @@ test("ja on a first visit: with a Japanese font only lang/ja.bin comes and that 
     await japaneseIsUp(b.page);
     assert.equal(await a.page.evaluate(() => bandCircuitDeviceFonts.draws("ja")), true, "the device's Japanese font is found");
     assert.equal(await b.page.evaluate(() => bandCircuitDeviceFonts.draws("ja")), false, "no Japanese font is found");
-    assert.deepEqual(a.files, ["ja"], "with the font, the outlines are not fetched");
-    assert.deepEqual(b.files.sort(), ["ja", "ja-glyphs"], "without it, they are");
+    assert.deepEqual(a.files.sort(), ["device-fonts", "ja"], "with the font, the outlines are not fetched");
+    assert.deepEqual(b.files.sort(), ["device-fonts", "ja", "ja-glyphs"], "without it, they are");
     for (const percent of [100, 200]) {
         await setTextSize(a.page, percent);
         await setTextSize(b.page, percent);
@@ -170,7 +174,9 @@ test("ja on a first visit: with a Japanese font only lang/ja.bin comes and that 
 test("ja chosen in Settings: with a Japanese font no outline file is fetched, and the switch draws it as the outlines do", async () => {
     const a = await open(withFont, "en-GB");
     const b = await open(withoutFont, "en-GB");
-    for (const { page } of [a, b]) {
+    for (const { page, files } of [a, b]) {
+        await waitStill(page);
+        assert.deepEqual(files, [], "an English visit fetches no language file and not web/device-fonts.js");
         await page.evaluate(() => { window.notReloaded = true; });
         await press(page, "Settings");
         await pressScrolledTo(page, "日本語");

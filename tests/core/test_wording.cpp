@@ -173,11 +173,40 @@ TEST_CASE("a table's fonts are read whole, and a font that runs past the end is 
     REQUIRE(LanguageFonts().size() == 1);                                       // the letters beyond the built-in font, from Inter
     CHECK(LanguageFonts()[0].substr(0, 4) == std::string_view("\0\1\0\0", 4));  // TrueType
     REQUIRE(UseLanguage("ja", ReadTable("ja"), &error));
-    REQUIRE_FALSE(LanguageFonts().empty());  // Noto Sans CJK JP first
+    REQUIRE(LanguageFonts().size() == 1);  // Inter's letters only: the device's font draws the CJK characters
     const size_t font_offset = (unsigned char)german[20] | (unsigned char)german[21] << 8 | (unsigned char)german[22] << 16;
     german[font_offset + 2] = '\x7f';  // the first font's size, now far past the end
     CHECK_FALSE(UseLanguage("de", german, &error));
     CHECK(std::string(ActiveLanguage().Tag) == "ja");
+    UseEnglish();
+}
+
+// lang/ja-glyphs.bin appended to lang/ja.bin's fonts, as web/app.js does (withFonts) on a device
+// without a Japanese font: the table ends with its fonts, and the u32 at byte 24 counts them.
+static std::string WithFonts(std::string table, const std::string& glyphs)
+{
+    uint32_t font_size = 0;
+    for (int i = 3; i >= 0; i--)
+        font_size = font_size << 8 | (unsigned char)table[24 + i];
+    font_size += (uint32_t)glyphs.size();
+    for (int i = 0; i < 4; i++)
+        table[24 + i] = (char)(font_size >> (8 * i));
+    return table + glyphs;
+}
+
+TEST_CASE("Japanese's outlines come apart, and appended to its table they are one more font", "[wording]")
+{
+    std::string error;
+    const std::string table = ReadTable("ja"), glyphs = ReadTable("ja-glyphs");
+    REQUIRE(UseLanguage("ja", table, &error));
+    const std::string start = Tr("Start");
+    REQUIRE(LanguageFonts().size() == 1);
+    REQUIRE(glyphs.size() > 4);
+    REQUIRE(UseLanguage("ja", WithFonts(table, glyphs), &error));
+    REQUIRE(LanguageFonts().size() == 2);                                       // Inter's letters, then Noto Sans CJK JP's
+    CHECK(LanguageFonts()[1].substr(0, 4) == std::string_view("\0\1\0\0", 4));  // TrueType
+    CHECK(Tr("Start") == start);
+    CHECK_FALSE(UseLanguage("ja", WithFonts(table, glyphs.substr(0, glyphs.size() - 1)), &error));  // cut short
     UseEnglish();
 }
 
