@@ -136,6 +136,7 @@
                 });
                 // The table is asked for at once; its outlines too where the device cannot draw them.
                 const table = get(tag);
+                table.catch(() => {});   // handled below, perhaps after it failed
                 const request = !(Array.isArray(GLYPH_FILES) && GLYPH_FILES.includes(tag)) ? table
                     : loadDeviceFonts().then((fonts) => fonts.draws(tag), () => false).then((draws) => (draws ? table
                         : Promise.all([table, get(tag + "-glyphs")]).then(([bytes, glyphs]) => withFonts(bytes, glyphs))));
@@ -196,7 +197,7 @@
         bytes.set(new Uint8Array(table), 0);
         bytes.set(new Uint8Array(glyphs), table.byteLength);
         const header = new DataView(bytes.buffer);
-        if (bytes.byteLength < 28 || header.getUint32(20, true) + header.getUint32(24, true) !== table.byteLength) return table;   // the app refuses it
+        if (bytes.byteLength < 28 || header.getUint32(20, true) + header.getUint32(24, true) !== table.byteLength) throw new Error("not a language table");
         header.setUint32(24, header.getUint32(24, true) + glyphs.byteLength, true);
         return bytes.buffer;
     }
@@ -217,7 +218,6 @@
         }
         return deviceFontsScript;
     }
-
 
     // The language this visit most likely needs, fetched now: the saved choice, else the browser's.
     (function prefetchLanguage() {

@@ -9,7 +9,9 @@
 // A language other than English brings its own glyphs (core::LanguageFonts(): cut by
 // assets/lang/languages.py from its script's font, Noto Sans Arabic or Noto Sans CJK JP, and from
 // the same Inter): they are merged into the text and tempo-word sizes, and only the characters its
-// texts use are rasterised (the tempo word's size only those of the texts it draws).
+// texts use are rasterised (the tempo word's size only those of the texts it draws). Characters that
+// none of those fonts has (Japanese's CJK characters, where the device has a Japanese font of its
+// own) are drawn by the device's font into the atlas: see "The device's own fonts" below.
 #include "ui/fonts.h"
 
 #include "ui/text_direction.h"
