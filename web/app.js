@@ -415,6 +415,31 @@
             link.remove();
             setTimeout(() => URL.revokeObjectURL(url), 10000);
         },
+        // The share sheet where the browser can share files (phones: Files, Drive, mail), else a
+        // download. The app hears how it went: 0 closed without sharing, 1 shared, 2 downloaded.
+        share(name, contents) {
+            const kept = (how) => { if (isReady) Module._bc_file_kept(how); };
+            let file = null;
+            try { file = new File([contents], name, { type: "application/json" }); } catch (e) { file = null; }
+            if (file && navigator.canShare && navigator.share && navigator.canShare({ files: [file] })) {
+                navigator.share({ files: [file], title: name }).then(() => kept(1), (error) => {
+                    if (error && error.name === "AbortError") { kept(0); return; }
+                    files.download(name, contents);   // not allowed here (no user activation, a policy): download instead
+                    kept(2);
+                });
+                return;
+            }
+            files.download(name, contents);
+            Promise.resolve().then(() => kept(2));
+        },
+        // Safari (WebKit) in a tab deletes a site's script-written storage after seven days of use
+        // without a visit; a home-screen app (standalone) keeps its own count.
+        expiresUnvisited() {
+            const ua = navigator.userAgent;
+            const webkit = /AppleWebKit/.test(ua) && !/Chrome|Chromium|CriOS|Edg|Android|Firefox|FxiOS/.test(ua);
+            const installed = navigator.standalone === true || matchMedia("(display-mode: standalone)").matches;
+            return webkit && !installed;
+        },
         pick() {
             const input = document.createElement("input");
             input.type = "file";

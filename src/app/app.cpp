@@ -5,6 +5,7 @@
 #include "app/language.h"
 #include "app/persistence.h"
 #include "app/session_runner.h"
+#include "app/transfer.h"
 #include "core/catalogue.h"
 #include "core/wording.h"
 
@@ -103,5 +104,6 @@ void app::InstallPageEvents(AppState& app)
     events.UpdateReady = [](void* user) { ((AppState*)user)->UpdateReady = true; };
     events.LanguageArrived = [](void* user, const char* tag, std::string bytes) { OnLanguageArrived(*(AppState*)user, tag, std::move(bytes)); };
     events.LanguageFailed = [](void* user, const char* tag) { OnLanguageFailed(*(AppState*)user, tag); };
+    events.FileKept = [](void* user, platform::FileKept how, const platform::Clock& clock) { OnFileKept(*(AppState*)user, how, clock); };
     platform::SetPageEvents(events);
 }

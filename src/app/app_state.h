@@ -70,6 +70,8 @@ struct StoredState
     std::string PageId;                                     // this page's id: the owner mark on the session it runs
     core::Settings Settings = core::DefaultSettings();      // settings as last read from or written to storage (the merge base)
     std::vector<core::SessionRecord> Pending;               // history entries waiting for the locked write
+    std::vector<core::Deletion> PendingDeletions;           // sessions deleted here, waiting for the locked write
+    int64_t PendingBackedUpWallMs = 0;                      // a backup made here, waiting for the locked write (0: none)
     std::vector<core::SessionRecord> FinishedHere;          // sessions this page finished: written again if another page's write drops them
     std::vector<std::pair<std::string, RecordSave>> Saves;  // what became of each entry this page added, sorted by id (saved ones leave it)
     int64_t ResetAtWallMs = 0;                              // the last "Delete everything" known to this page (0: none)
@@ -79,6 +81,7 @@ struct StoredState
     bool Held[StoredKey_COUNT] = {};                        // unreadable data that could not be copied aside: never written
     std::vector<std::string> KeptAside;                     // keys of kept-aside unreadable copies, oldest first
     bool AskedPersistence = false;                          // navigator.storage.persist() was asked this visit
+    bool HomeScreenNoteDismissed = false;                   // the note on Safari's seven days was dismissed (in any page)
 };
 
 // The language on its way and what the app knows to choose one (app/language.h); the language on
@@ -110,6 +113,8 @@ struct ScreenState
     int Flashes = 0;                                             // screen flash cues shown since the page loaded
     double ShownPausedMs = 0.0;                                  // exercise page: demonstration time held while paused
     std::string ExpandedSession;                                 // history: id of the session whose reps are shown ("" for none)
+    std::string ConfirmingDelete;                                // history: id of the session whose deletion is being confirmed ("" for none)
+    std::string BackupFile;                                      // the name of the backup file on its way (BackUpHistory)
 };
 
 // The clocks as read once for this frame (or browser event), and what the screens drawing it asked for.
@@ -137,6 +142,8 @@ struct AppState
     // Saved data: what storage holds for the runner.
     core::Settings Settings = core::DefaultSettings();  // saved as soon as changed
     std::vector<core::SessionRecord> History;           // finished and ended sessions, oldest first
+    std::vector<core::Deletion> Deleted;                // sessions the runner deleted, sorted by id: never added again
+    int64_t BackedUpWallMs = 0;                         // when a backup file was last made (0: never)
 
     // The session: the one in progress, and the last one finished.
     bool HasSession = false;           // a started session exists (running, paused or restored)

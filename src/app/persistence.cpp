@@ -119,6 +119,20 @@ void app::ListKeptAside(AppState& app)
 {
     app.Stored.KeptAside = platform::StorageKeys(UnreadablePrefix);
     std::sort(app.Stored.KeptAside.begin(), app.Stored.KeptAside.end());
+    std::string ignored;
+    app.Stored.HomeScreenNoteDismissed = platform::StorageRead(HomeScreenNoteKey, &ignored) == platform::StorageResult_Ok;
+}
+
+bool app::ShowHomeScreenNote(const AppState& app)
+{
+    return !app.Stored.HomeScreenNoteDismissed && !app.History.empty() && platform::StorageExpiresUnvisited();
+}
+
+void app::DismissHomeScreenNote(AppState& app)
+{
+    app.Stored.HomeScreenNoteDismissed = true;
+    if (app.Storage != StorageStatus_Unavailable)
+        NoteWrite(app, platform::StorageWrite(HomeScreenNoteKey, core::SaveResetMark(app.Frame.WallMs)));  // the moment, in the reset mark's shape
 }
 
 // The defaults, fitted to this browser: where it cannot vibrate (WebKit, Firefox), the screen
@@ -152,10 +166,12 @@ void app::LoadSavedData(AppState& app, double now_ms)
     }
     if (platform::StorageRead(HistoryKey, &raw) == platform::StorageResult_Ok)
     {
-        core::LoadResult<std::vector<core::SessionRecord>> loaded = core::LoadHistory(raw);
+        core::LoadResult<core::SavedHistory> loaded = core::LoadHistory(raw);
         if (loaded.Ok())
         {
-            app.History = loaded.Value;
+            app.History = std::move(loaded.Value.Sessions);
+            app.Deleted = std::move(loaded.Value.Deleted);
+            app.BackedUpWallMs = loaded.Value.BackedUpWallMs;
         }
         else
         {
@@ -353,10 +369,12 @@ static std::vector<std::string> SortedIds(const std::vector<core::SessionRecord>
 
 void app::AddToHistory(AppState& app, const std::vector<core::SessionRecord>& records)
 {
-    const core::MergeResult merged = core::MergeHistory(app.History, records);
+    const core::MergeResult merged = core::MergeHistory(app.History, records, app.Deleted);
     app.History = merged.Sessions;  // shown at once, whatever storage does
     for (const core::SessionRecord& record : records)
     {
+        if (core::IsDeleted(app.Deleted, record.Id))
+            continue;
         if (app.Storage == StorageStatus_Unavailable)
         {
             app::SetRecordSave(app, record.Id, RecordSave_Unavailable);
@@ -369,81 +387,140 @@ void app::AddToHistory(AppState& app, const std::vector<core::SessionRecord>& re
         platform::RequestHistoryCommit();
 }
 
+// What the history key holds now: nothing when it is missing, and unreadable data kept aside.
+static core::SavedHistory ReadStoredHistory(app::AppState& app)
+{
+    core::SavedHistory stored;
+    std::string raw;
+    if (platform::StorageRead(app::HistoryKey, &raw) == platform::StorageResult_Ok)
+    {
+        core::LoadResult<core::SavedHistory> loaded = core::LoadHistory(raw);
+        if (loaded.Ok())
+            stored = std::move(loaded.Value);
+        else
+            KeepAside(app, app::StoredKey_History, "history", raw, loaded.Error.Message);
+    }
+    return stored;
+}
+
+// The entries and deletions waiting for the write, less what started (or was deleted) before a
+// "Delete everything" in any page: that is not written back.
+static std::vector<core::SessionRecord> TakePending(app::AppState& app, std::vector<core::Deletion>* deletions)
+{
+    app::StoredState& stored_state = app.Stored;
+    stored_state.ResetAtWallMs = std::max(stored_state.ResetAtWallMs, ReadResetMark());
+    std::vector<core::SessionRecord> pending;
+    for (const core::SessionRecord& record : stored_state.Pending)
+    {
+        if (record.StartedWallMs < stored_state.ResetAtWallMs)
+            app::SetRecordSave(app, record.Id, app::RecordSave_Reset);
+        else
+            pending.push_back(record);
+    }
+    std::vector<core::SessionRecord>().swap(stored_state.Pending);  // its room too: an import's 3000 records are not kept
+    for (const core::Deletion& deletion : stored_state.PendingDeletions)
+        if (deletion.AtWallMs >= stored_state.ResetAtWallMs)
+            deletions->push_back(deletion);
+    return pending;
+}
+
+// What became of each entry that was to be written.
+static void NoteSaves(app::AppState& app, const std::vector<core::SessionRecord>& kept, platform::StorageResult result)
+{
+    for (const core::SessionRecord& record : kept)
+    {
+        app::RecordSave save = app::RecordSave_Saved;
+        if (result == platform::StorageResult_Missing)
+            save = app::RecordSave_HistoryFull;
+        else if (result == platform::StorageResult_Unavailable)
+            save = app::RecordSave_Unavailable;
+        else if (result == platform::StorageResult_Full)
+            save = app.Stored.Held[app::StoredKey_History] ? app::RecordSave_Held : app::RecordSave_NoSpace;
+        app::SetRecordSave(app, record.Id, save);
+        if (save == app::RecordSave_NoSpace)
+            app.Stored.Pending.push_back(record);  // tried again with the next write
+    }
+}
+
 void app::CommitHistory(AppState& app)
 {
     StoredState& stored_state = app.Stored;
-    if (stored_state.Pending.empty())
+    if (stored_state.Pending.empty() && stored_state.PendingDeletions.empty() && stored_state.PendingBackedUpWallMs == 0)
         return;
     if (stored_state.Held[StoredKey_History])
     {
         for (const core::SessionRecord& record : stored_state.Pending)
             app::SetRecordSave(app, record.Id, RecordSave_Held);
         stored_state.Pending.clear();
+        stored_state.PendingDeletions.clear();  // shown in this page only
+        stored_state.PendingBackedUpWallMs = 0;
         return;
     }
-    std::vector<core::SessionRecord> stored;
-    std::string raw;
-    if (platform::StorageRead(HistoryKey, &raw) == platform::StorageResult_Ok)
-    {
-        core::LoadResult<std::vector<core::SessionRecord>> loaded = core::LoadHistory(raw);
-        if (loaded.Ok())
-            stored = loaded.Value;
-        else
-            KeepAside(app, StoredKey_History, "history", raw, loaded.Error.Message);
-    }
-    // Sessions started before a "Delete everything" in any page are not written back.
-    stored_state.ResetAtWallMs = std::max(stored_state.ResetAtWallMs, ReadResetMark());
-    std::vector<core::SessionRecord> pending;
-    for (const core::SessionRecord& record : stored_state.Pending)
-    {
-        if (record.StartedWallMs < stored_state.ResetAtWallMs)
-            app::SetRecordSave(app, record.Id, RecordSave_Reset);
-        else
-            pending.push_back(record);
-    }
-    std::vector<core::SessionRecord>().swap(stored_state.Pending);  // its room too: an import's 3000 records are not kept
-    const core::MergeResult merged = core::MergeHistory(stored, pending);
+    core::SavedHistory stored = ReadStoredHistory(app);
+    std::vector<core::Deletion> deletions;
+    const std::vector<core::SessionRecord> pending = TakePending(app, &deletions);
+    const std::vector<core::Deletion> deleted = core::MergeDeletions(stored.Deleted, deletions);
+    const int removed = core::RemoveDeleted(stored.Sessions, deleted);
+    const int64_t backed_up = std::max(stored.BackedUpWallMs, stored_state.PendingBackedUpWallMs);
+    const core::MergeResult merged = core::MergeHistory(stored.Sessions, pending, deleted);
     // What the merge left out for the limit is told, never written and then found unreadable.
     const std::vector<std::string> merged_ids = SortedIds(merged.Sessions);
     std::vector<core::SessionRecord> kept;
     for (const core::SessionRecord& record : pending)
     {
-        const bool in = std::binary_search(merged_ids.begin(), merged_ids.end(), record.Id);
-        if (in)
+        if (std::binary_search(merged_ids.begin(), merged_ids.end(), record.Id))
             kept.push_back(record);
         else
-            app::SetRecordSave(app, record.Id, RecordSave_HistoryFull);
+            app::SetRecordSave(app, record.Id, core::IsDeleted(deleted, record.Id) ? RecordSave_Saved : RecordSave_HistoryFull);
     }
     platform::StorageResult result = platform::StorageResult_Ok;
-    if (!kept.empty())
+    if (!kept.empty() || removed > 0 || deleted != stored.Deleted || backed_up != stored.BackedUpWallMs)
     {
-        if (core::CheckHistoryFits(merged.Sessions) != nullptr)
-            result = platform::StorageResult_Missing;  // stands for "over the limit" below
+        if (core::CheckHistoryFits(merged.Sessions, deleted) != nullptr)
+            result = platform::StorageResult_Missing;  // stands for "over the limit" in NoteSaves
         else
-            result = Write(app, StoredKey_History, core::SaveHistory(merged.Sessions));
+            result = Write(app, StoredKey_History, core::SaveHistory(merged.Sessions, deleted, backed_up));
     }
-    for (const core::SessionRecord& record : kept)
+    NoteSaves(app, kept, result);
+    if (result != platform::StorageResult_Ok)
+        return;                     // deletions and the backup time wait for the next write
+    app.History = merged.Sessions;  // what is stored now, this page's additions included
+    app.Deleted = deleted;
+    app.BackedUpWallMs = backed_up;
+    stored_state.PendingDeletions.clear();
+    stored_state.PendingBackedUpWallMs = 0;
+    if (!kept.empty() && !stored_state.AskedPersistence)
     {
-        RecordSave save = RecordSave_Saved;
-        if (result == platform::StorageResult_Missing)
-            save = RecordSave_HistoryFull;
-        else if (result == platform::StorageResult_Unavailable)
-            save = RecordSave_Unavailable;
-        else if (result == platform::StorageResult_Full)
-            save = stored_state.Held[StoredKey_History] ? RecordSave_Held : RecordSave_NoSpace;
-        app::SetRecordSave(app, record.Id, save);
-        if (save == RecordSave_NoSpace)
-            stored_state.Pending.push_back(record);  // tried again with the next write
+        platform::RequestPersistentStorage();  // there is now something worth keeping
+        stored_state.AskedPersistence = true;
     }
-    if (result == platform::StorageResult_Ok)
-    {
-        app.History = merged.Sessions;  // what is stored now, this page's additions included
-        if (!kept.empty() && !stored_state.AskedPersistence)
-        {
-            platform::RequestPersistentStorage();  // there is now something worth keeping
-            stored_state.AskedPersistence = true;
-        }
-    }
+}
+
+void app::DeleteSession(AppState& app, const std::string& session_id)
+{
+    const core::Deletion deletion = { session_id, app.Frame.WallMs };
+    app.Deleted = core::MergeDeletions(app.Deleted, { deletion });
+    core::RemoveDeleted(app.History, app.Deleted);
+    const auto same = [&](const core::SessionRecord& record) { return record.Id == session_id; };
+    std::vector<core::SessionRecord>& pending = app.Stored.Pending;
+    pending.erase(std::remove_if(pending.begin(), pending.end(), same), pending.end());
+    std::vector<core::SessionRecord>& finished = app.Stored.FinishedHere;
+    finished.erase(std::remove_if(finished.begin(), finished.end(), same), finished.end());
+    if (app.Screens.ExpandedSession == session_id)
+        app.Screens.ExpandedSession.clear();
+    if (app.Storage == StorageStatus_Unavailable)
+        return;  // this page only
+    app.Stored.PendingDeletions.push_back(deletion);
+    platform::RequestHistoryCommit();
+}
+
+void app::NoteBackup(AppState& app)
+{
+    app.BackedUpWallMs = app.Frame.WallMs;
+    if (app.Storage == StorageStatus_Unavailable)
+        return;
+    app.Stored.PendingBackedUpWallMs = app.Frame.WallMs;
+    platform::RequestHistoryCommit();
 }
 
 // --- [SECTION] Following the other pages
@@ -454,15 +531,15 @@ void app::CommitHistory(AppState& app)
 // stored history lacking a session it finished and wrote puts that session back: the history only
 // ever grows, except by "Delete everything" (which removes the key, and leaves a reset mark that
 // keeps what started before it out).
-static void RestoreDroppedSessions(app::AppState& app, const std::vector<core::SessionRecord>& stored)
+static void RestoreDroppedSessions(app::AppState& app, const core::SavedHistory& stored)
 {
     app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
-    const std::vector<std::string> stored_ids = SortedIds(stored);
+    const std::vector<std::string> stored_ids = SortedIds(stored.Sessions);
     bool restored = false;
     for (const core::SessionRecord& record : app.Stored.FinishedHere)
     {
         if (app::RecordSaveFor(app, record.Id) != app::RecordSave_Saved || std::binary_search(stored_ids.begin(), stored_ids.end(), record.Id) ||
-            record.StartedWallMs < app.Stored.ResetAtWallMs)
+            record.StartedWallMs < app.Stored.ResetAtWallMs || core::IsDeleted(stored.Deleted, record.Id))
             continue;
         app::SetRecordSave(app, record.Id, app::RecordSave_Pending);
         app.Stored.Pending.push_back(record);
@@ -476,15 +553,15 @@ static void RestoreDroppedSessions(app::AppState& app, const std::vector<core::S
 static void FollowStoredHistory(app::AppState& app)
 {
     std::string raw;
-    std::vector<core::SessionRecord> stored;
+    core::SavedHistory stored;
     const platform::StorageResult found = platform::StorageRead(app::HistoryKey, &raw);
     bool readable = found == platform::StorageResult_Missing;
     if (found == platform::StorageResult_Ok)
     {
-        core::LoadResult<std::vector<core::SessionRecord>> loaded = core::LoadHistory(raw);
+        core::LoadResult<core::SavedHistory> loaded = core::LoadHistory(raw);
         readable = loaded.Ok();
         if (readable)
-            stored = loaded.Value;
+            stored = std::move(loaded.Value);
     }
     if (found == platform::StorageResult_Ok && readable && !app.Stored.Held[app::StoredKey_History])
         RestoreDroppedSessions(app, stored);
@@ -494,7 +571,10 @@ static void FollowStoredHistory(app::AppState& app)
         for (const core::SessionRecord& record : app.Stored.Pending)
             if (record.StartedWallMs >= app.Stored.ResetAtWallMs)
                 pending.push_back(record);
-        app.History = core::MergeHistory(stored, pending).Sessions;
+        app.Deleted = core::MergeDeletions(stored.Deleted, app.Stored.PendingDeletions);
+        app.BackedUpWallMs = std::max(stored.BackedUpWallMs, app.Stored.PendingBackedUpWallMs);
+        core::RemoveDeleted(stored.Sessions, app.Deleted);
+        app.History = core::MergeHistory(stored.Sessions, pending, app.Deleted).Sessions;
         if (app.Screens.ExpandedSession.size() && std::none_of(app.History.begin(), app.History.end(),
                                                                [&](const core::SessionRecord& r) { return r.Id == app.Screens.ExpandedSession; }))
             app.Screens.ExpandedSession.clear();
@@ -636,9 +716,14 @@ std::string app::ForgetAllData(AppState& app)
     }
     app.Settings = app.Stored.Settings = DefaultSettingsHere();
     app.History.clear();
+    app.Deleted.clear();
+    app.BackedUpWallMs = 0;
     app.Stored.Pending.clear();
+    app.Stored.PendingDeletions.clear();
+    app.Stored.PendingBackedUpWallMs = 0;
     app.Stored.FinishedHere.clear();
     app.Stored.KeptAside.clear();
+    app.Stored.HomeScreenNoteDismissed = false;
     for (bool& held : app.Stored.Held)
         held = false;
     app.HasSession = false;

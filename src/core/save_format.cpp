@@ -822,37 +822,102 @@ static void WriteSessions(JsonWriter& writer, const std::vector<SessionRecord>& 
     writer.EndArray();
 }
 
-std::string SaveHistory(const std::vector<SessionRecord>& sessions)
+// "deleted": [{"id": "<session id>", "at": <wall ms>}, ...], written only when not empty.
+static void WriteDeletions(JsonWriter& writer, const std::vector<Deletion>& deleted)
+{
+    if (deleted.empty())
+        return;
+    writer.Key("deleted");
+    writer.StartArray();
+    for (const Deletion& deletion : deleted)
+    {
+        writer.StartObject();
+        writer.Key("id");
+        writer.String(deletion.Id.c_str(), (rapidjson::SizeType)deletion.Id.size());
+        writer.Key("at");
+        writer.Int64(deletion.AtWallMs);
+        writer.EndObject();
+    }
+    writer.EndArray();
+}
+
+// Optional (version 1 had none). Repeated ids are read as one; sessions named here are left out.
+static bool ReadDeletions(const JsonValue& object, SavedHistory& history, const std::string& what, std::string& error)
+{
+    static const char* const keys[] = { "id", "at" };
+    if (!object.HasMember("deleted"))
+        return true;
+    const JsonValue* list = RequireArray(object, "deleted", what, error);
+    if (!list)
+        return false;
+    if (list->Size() > (rapidjson::SizeType)MaxDeletions)
+        return Fail(error, what, Format(Tr("more than %d deleted sessions"), MaxDeletions));
+    std::vector<Deletion> deleted;
+    deleted.reserve(list->Size());
+    for (rapidjson::SizeType i = 0; i < list->Size(); i++)
+    {
+        // TRANSLATORS: the place of a problem: the nth entry of a history's list of deleted sessions
+        const std::string entry_what = At(what, Format(Tr("deleted %d"), (int)i + 1));
+        const JsonValue& entry = (*list)[i];
+        Deletion deletion = {};
+        if (!entry.IsObject())
+            return Fail(error, entry_what, Tr("expected an object"));
+        if (!CheckKeys(entry, keys, 2, entry_what, error) || !ReadSessionId(entry, &deletion.Id, entry_what, error) ||
+            !ReadInt64(entry, "at", 0, MaxWallMs, &deletion.AtWallMs, entry_what, error))
+            return false;
+        deleted.push_back(deletion);
+    }
+    history.Deleted = MergeDeletions(deleted, {});
+    RemoveDeleted(history.Sessions, history.Deleted);
+    return true;
+}
+
+std::string SaveHistory(const std::vector<SessionRecord>& sessions, const std::vector<Deletion>& deleted, int64_t backed_up_wall_ms)
 {
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
     writer.StartObject();
     writer.Key("version");
-    writer.Int(SaveFormatVersion);
+    writer.Int(HistoryFormatVersion);
     WriteSessions(writer, sessions);
+    WriteDeletions(writer, deleted);
+    if (backed_up_wall_ms > 0)
+    {
+        writer.Key("backedUp");
+        writer.Int64(backed_up_wall_ms);
+    }
     writer.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-LoadResult<std::vector<SessionRecord>> LoadHistory(std::string_view json)
+// "version" is 1 or 2; a history of version 1 has no "deleted" and no "backedUp".
+static bool ReadHistoryVersion(const JsonValue& doc, int* version, const std::string& what, std::string& error)
 {
-    static const char* const keys[] = { "version", "sessions" };
+    if (!ReadVersion(doc, HistoryFormatVersion, version, what, error))
+        return false;
+    if (*version < 1)
+        return Fail(error, what, Format(Tr("\"%s\" must be 1 or 2"), "version"));
+    return true;
+}
+
+LoadResult<SavedHistory> LoadHistory(std::string_view json)
+{
+    static const char* const keys[] = { "version", "sessions", "deleted", "backedUp" };
     // TRANSLATORS: the saved history, as the place of a problem in "history: session 3: \"finished\" is missing"
     const std::string what = TrC("data", "history");
     std::string error;
     rapidjson::Document doc;
-    LoadResult<std::vector<SessionRecord>> result = {};
+    LoadResult<SavedHistory> result = {};
     int version = 0;
-    if (!ParseJson(json, doc, what.c_str(), error) || !ReadVersion(doc, SaveFormatVersion, &version, what, error))
-        return Failed<std::vector<SessionRecord>>(error);
-    if (version != 1)
-        return Failed<std::vector<SessionRecord>>(At(what, Format(Tr("\"%s\" must be 1"), "version")));
-    if (!CheckKeys(doc, keys, 2, what, error) || !ReadSessions(doc, result.Value, what, error))
-        return Failed<std::vector<SessionRecord>>(error);
+    if (!ParseJson(json, doc, what.c_str(), error) || !ReadHistoryVersion(doc, &version, what, error))
+        return Failed<SavedHistory>(error);
+    if (!CheckKeys(doc, keys, version == 1 ? 2 : 4, what, error) || !ReadSessions(doc, result.Value.Sessions, what, error) ||
+        !ReadDeletions(doc, result.Value, what, error) || !ReadOptionalInt64(doc, "backedUp", 0, MaxWallMs, &result.Value.BackedUpWallMs, what, error))
+        return Failed<SavedHistory>(error);
     return result;
 }
 
-std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t exported_wall_ms)
+std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t exported_wall_ms, const std::vector<Deletion>& deleted)
 {
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
@@ -862,43 +927,42 @@ std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t ex
     writer.Key("kind");
     writer.String("history");
     writer.Key("version");
-    writer.Int(SaveFormatVersion);
+    writer.Int(HistoryFormatVersion);
     writer.Key("exported");
     writer.Int64(exported_wall_ms);
     WriteSessions(writer, sessions);
+    WriteDeletions(writer, deleted);
     writer.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-LoadResult<std::vector<SessionRecord>> ImportHistory(std::string_view json)
+LoadResult<SavedHistory> ImportHistory(std::string_view json)
 {
-    static const char* const keys[] = { "app", "kind", "version", "exported", "sessions" };
+    static const char* const keys[] = { "app", "kind", "version", "exported", "sessions", "deleted" };
     // TRANSLATORS: an imported history file, as the place of a problem in "history file: session 3: \"finished\" is missing"
     const std::string what = TrC("data", "history file");
     std::string error;
     rapidjson::Document doc;
     if (!ParseJson(json, doc, what.c_str(), error))
-        return Failed<std::vector<SessionRecord>>(error);
+        return Failed<SavedHistory>(error);
     const JsonValue& root = doc;
     const JsonValue* app = root.HasMember("app") ? &root["app"] : nullptr;
     const JsonValue* kind = root.HasMember("kind") ? &root["kind"] : nullptr;
     if (!app || !kind || !app->IsString() || !kind->IsString() || std::string_view(app->GetString(), app->GetStringLength()) != "band-circuit" ||
         std::string_view(kind->GetString(), kind->GetStringLength()) != "history")
-        return Failed<std::vector<SessionRecord>>(Tr("this file is not a Band Circuit history export"));
+        return Failed<SavedHistory>(Tr("this file is not a Band Circuit history export"));
     int version = 0;
     int64_t exported = 0;
-    LoadResult<std::vector<SessionRecord>> result = {};
-    if (!ReadVersion(doc, SaveFormatVersion, &version, what, error))
-        return Failed<std::vector<SessionRecord>>(error);
-    if (version != 1)
-        return Failed<std::vector<SessionRecord>>(At(what, Format(Tr("\"%s\" must be 1"), "version")));
-    if (!CheckKeys(doc, keys, 5, what, error) || !ReadInt64(doc, "exported", 0, MaxWallMs, &exported, what, error) ||
-        !ReadSessions(doc, result.Value, what, error))
-        return Failed<std::vector<SessionRecord>>(error);
+    LoadResult<SavedHistory> result = {};
+    if (!ReadHistoryVersion(doc, &version, what, error))
+        return Failed<SavedHistory>(error);
+    if (!CheckKeys(doc, keys, version == 1 ? 5 : 6, what, error) || !ReadInt64(doc, "exported", 0, MaxWallMs, &exported, what, error) ||
+        !ReadSessions(doc, result.Value.Sessions, what, error) || !ReadDeletions(doc, result.Value, what, error))
+        return Failed<SavedHistory>(error);
     return result;
 }
 
-MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::vector<SessionRecord>& imported)
+MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::vector<SessionRecord>& imported, const std::vector<Deletion>& deleted)
 {
     MergeResult result = {};
     result.Sessions = existing;
@@ -913,6 +977,11 @@ MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::
         if (std::binary_search(ids.begin(), ids.end(), record.Id))
         {
             result.AlreadyPresent++;
+            continue;
+        }
+        if (IsDeleted(deleted, record.Id))
+        {
+            result.Deleted++;
             continue;
         }
         ids.insert(std::upper_bound(ids.begin(), ids.end(), record.Id), record.Id);
@@ -938,11 +1007,11 @@ namespace core {
 
 // --- [SECTION] Limits, salvage, merges between pages -------------------------------------------
 
-const char* CheckHistoryFits(const std::vector<SessionRecord>& sessions)
+const char* CheckHistoryFits(const std::vector<SessionRecord>& sessions, const std::vector<Deletion>& deleted)
 {
     if ((int)sessions.size() > MaxHistorySessions)
         return "the history holds the most sessions it can keep";
-    if (SaveHistory(sessions).size() > MaxSaveInputBytes)
+    if (SaveHistory(sessions, deleted).size() > MaxSaveInputBytes)
         return "the history is as large as it can be";
     return nullptr;
 }

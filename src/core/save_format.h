@@ -46,13 +46,27 @@ LoadResult<Settings> LoadSettings(std::string_view json);
 std::string SaveSessionInProgress(const SessionInProgress& session);
 LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json);
 
-// The history in storage: {"version":1, "sessions":[...]}, ids unique.
-std::string SaveHistory(const std::vector<SessionRecord>& sessions);
-LoadResult<std::vector<SessionRecord>> LoadHistory(std::string_view json);
+// The history and its export file are version 2: version 1 had no "deleted" list (and is read as
+// one with nothing deleted).
+constexpr int HistoryFormatVersion = 2;
 
-// The export file: {"app":"band-circuit", "kind":"history", "version":1, "exported":<wall ms>, "sessions":[...]}.
-std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t exported_wall_ms);
-LoadResult<std::vector<SessionRecord>> ImportHistory(std::string_view json);
+// What the history key holds.
+struct SavedHistory
+{
+    std::vector<SessionRecord> Sessions;  // ids unique, none of them in Deleted
+    std::vector<Deletion> Deleted;        // sessions the runner deleted, sorted by id
+    int64_t BackedUpWallMs = 0;           // when a backup file was last made (0: never)
+};
+
+// The history in storage: {"version":2, "sessions":[...], "deleted":[{"id","at"}], "backedUp":<wall ms>};
+// "deleted" and "backedUp" are written only when there is something to say.
+std::string SaveHistory(const std::vector<SessionRecord>& sessions, const std::vector<Deletion>& deleted = {}, int64_t backed_up_wall_ms = 0);
+LoadResult<SavedHistory> LoadHistory(std::string_view json);
+
+// The export (backup) file: {"app":"band-circuit", "kind":"history", "version":2, "exported":<wall ms>,
+// "sessions":[...], "deleted":[...]}. Imports read version 1 files too.
+std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t exported_wall_ms, const std::vector<Deletion>& deleted = {});
+LoadResult<SavedHistory> ImportHistory(std::string_view json);
 
 struct MergeResult
 {
@@ -60,14 +74,17 @@ struct MergeResult
     int Added;                            // imported sessions that were new
     int AlreadyPresent;                   // imported sessions whose id was already there (existing copy kept)
     int Dropped;                          // new sessions left out to stay within MaxHistorySessions
+    int Deleted;                          // imported sessions left out because the runner deleted them
 };
 
-// Merges by session id. Existing sessions are never removed or changed.
-MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::vector<SessionRecord>& imported);
+// Merges by session id. Existing sessions are never removed or changed; an imported session whose
+// id is in `deleted` (sorted by id) is not added.
+MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::vector<SessionRecord>& imported,
+                         const std::vector<Deletion>& deleted = {});
 
 // A history the app itself will write must be one it can read back: nullptr when it fits the
 // loader's limits (sessions, bytes), else why not, for a person.
-const char* CheckHistoryFits(const std::vector<SessionRecord>& sessions);
+const char* CheckHistoryFits(const std::vector<SessionRecord>& sessions, const std::vector<Deletion>& deleted = {});
 
 // What can be saved from a history or export file that does not load as a whole (kept aside as
 // unreadable): every session that is valid on its own, ids made unique by dropping repeats.

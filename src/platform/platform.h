@@ -82,8 +82,20 @@ float BrowserTextScale();    // the root element's font size over 16 px: the bro
 
 // --- Files
 void DownloadFile(const char* filename, const std::string& contents);  // save a JSON export
-void OpenFilePicker();                                                 // choose a file to import; the result arrives in ReceiveImportFile
-std::string TakeImportedFile(bool* has_file, std::string* error);      // the chosen file's text, once; else error "large:<KB>" or "unreadable" (the app words it)
+enum FileKept
+{
+    FileKept_Cancelled,   // the share sheet was closed without choosing anything
+    FileKept_Shared,      // handed to what the runner chose in the share sheet (Files, Drive, mail)
+    FileKept_Downloaded,  // saved as a download (no share sheet for files here, or it failed)
+};
+// The phone's share sheet for a file (navigator.share with files) where the browser has one, else
+// a download; how it went arrives as PageEvents::FileKept.
+void ShareFile(const char* filename, const std::string& contents);
+// The browser deletes this site's storage after seven days of use without a visit: WebKit (Safari)
+// in a tab; a home-screen app keeps its own count.
+bool StorageExpiresUnvisited();
+void OpenFilePicker();                                             // choose a file to import; the result arrives in ReceiveImportFile
+std::string TakeImportedFile(bool* has_file, std::string* error);  // the chosen file's text, once; else error "large:<KB>" or "unreadable" (the app words it)
 
 // --- The page around the canvas (web/app.js, web/a11y.js)
 void PageReady();                                     // main() has set everything up: the page hides its loading message
@@ -118,6 +130,7 @@ struct PageEvents
     void (*UpdateReady)(void* user);                                          // a new version runs from the next visit
     void (*LanguageArrived)(void* user, const char* tag, std::string bytes);  // the file RequestLanguage asked for
     void (*LanguageFailed)(void* user, const char* tag);                      // it could not be fetched (offline, say)
+    void (*FileKept)(void* user, FileKept how, const Clock& clock);           // how ShareFile went
 };
 void SetPageEvents(const PageEvents& events);
 

@@ -241,6 +241,12 @@ bool platform::PrefersMoreContrast() { return js_media_matches("(prefers-contras
 EM_JS(void, js_download_file, (const char* name, const char* contents), {
     if (window.bandCircuitFiles) window.bandCircuitFiles.download(UTF8ToString(name), UTF8ToString(contents));
 });
+EM_JS(void, js_share_file, (const char* name, const char* contents), {
+    if (window.bandCircuitFiles) window.bandCircuitFiles.share(UTF8ToString(name), UTF8ToString(contents));
+});
+EM_JS(int, js_storage_expires_unvisited, (), {
+    return window.bandCircuitFiles && window.bandCircuitFiles.expiresUnvisited() ? 1 : 0;
+});
 EM_JS(void, js_open_file_picker, (), {
     if (window.bandCircuitFiles) window.bandCircuitFiles.pick();
 });
@@ -261,6 +267,15 @@ EM_JS(char*, js_take_imported_file, (), {
 
 void platform::DownloadFile(const char* filename, const std::string& contents) { js_download_file(filename, contents.c_str()); }
 void platform::OpenFilePicker() { js_open_file_picker(); }
+void platform::ShareFile(const char* filename, const std::string& contents) { js_share_file(filename, contents.c_str()); }
+bool platform::StorageExpiresUnvisited() { return js_storage_expires_unvisited() != 0; }
+
+// How ShareFile went (web/app.js, once the share sheet closed or the download started).
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_file_kept(int how)
+{
+    if (g_PageEvents.FileKept && how >= platform::FileKept_Cancelled && how <= platform::FileKept_Downloaded)
+        g_PageEvents.FileKept(g_PageEvents.User, (platform::FileKept)how, platform::ReadClock());
+}
 
 std::string platform::TakeImportedFile(bool* has_file, std::string* error)
 {

@@ -439,6 +439,11 @@ static void DrawReset(app::AppState& app)
             ui::TextMuted("Storage: this browser does not say whether it keeps the app's data. Export your history now and then.");
             break;
         }
+        ImGui::BeginDisabled(app.History.empty());
+        // The same backup as History's (app/transfer.h); its result shows under the title.
+        if (ui::Button("Back up history"))
+            app::BackUpHistory(app);
+        ImGui::EndDisabled();
         if (ui::Button("Reset all data"))
             app.Screens.ConfirmingReset = scroll_to_confirmation = true;
         return;
@@ -463,8 +468,8 @@ static void DrawReset(app::AppState& app)
                  sessions);
     ui::Banner(text, true);
     ImGui::BeginDisabled(app.History.empty());
-    if (ui::Button("Export history first"))
-        app::ExportHistoryFile(app);
+    if (ui::Button("Back up first"))
+        app::BackUpHistory(app);
     ImGui::EndDisabled();
     const float full = ImGui::GetContentRegionAvail().x;
     // Side by side when "Delete everything" fits half the row at its smallest label size, else one

@@ -23,9 +23,9 @@ TEST_CASE("Two pages finishing sessions both end up with both, whichever writes 
     one.GrantHistoryLock();  // reads what two wrote, adds its own
     two.Hear();
     one.Hear();
-    const core::LoadResult<std::vector<core::SessionRecord>> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
+    const core::LoadResult<core::SavedHistory> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
     REQUIRE(stored.Ok());
-    CHECK(stored.Value.size() == 2);
+    CHECK(stored.Value.Sessions.size() == 2);
     CHECK(one.State.History.size() == 2);
     CHECK(two.State.History.size() == 2);
     CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Saved);
@@ -57,17 +57,17 @@ TEST_CASE("A session dropped by another page's write from an outdated copy is wr
     const std::string id_one = one.State.LastRecord.Id;
     Browser().Storage.erase(app::HistoryKey);  // two's copy has not received one's write yet
     two.GrantHistoryLock();
-    const core::LoadResult<std::vector<core::SessionRecord>> overwritten = core::LoadHistory(Browser().Storage[app::HistoryKey]);
+    const core::LoadResult<core::SavedHistory> overwritten = core::LoadHistory(Browser().Storage[app::HistoryKey]);
     REQUIRE(overwritten.Ok());
-    REQUIRE(overwritten.Value.size() == 1);  // one's session is gone from storage
+    REQUIRE(overwritten.Value.Sessions.size() == 1);  // one's session is gone from storage
 
     REQUIRE(one.Hear() > 0);  // two's write reaches one, which puts its session back
     CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Pending);
     CHECK(one.State.History.size() == 2);
     one.GrantHistoryLock();
-    const core::LoadResult<std::vector<core::SessionRecord>> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
+    const core::LoadResult<core::SavedHistory> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
     REQUIRE(stored.Ok());
-    CHECK(stored.Value.size() == 2);
+    CHECK(stored.Value.Sessions.size() == 2);
     CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Saved);
     two.Hear();
     CHECK(two.State.History.size() == 2);

@@ -187,7 +187,7 @@ test("settings through roles: spin buttons, switches, the pace and theme choices
 
     await activate(page, role(page, "button", "Reset all data"));
     await until(page, async () => (await role(page, "button", "Cancel").count()) === 1, "the confirmation");
-    assert.equal(await role(page, "button", "Export history first").isDisabled(), true, "nothing to export yet");
+    assert.equal(await role(page, "button", "Back up first").isDisabled(), true, "nothing to back up yet");
     await activate(page, role(page, "button", "Cancel"));
     await until(page, async () => (await role(page, "button", "Reset all data").count()) === 1, "the confirmation closed");
     await activate(page, role(page, "button", "Back"));
@@ -293,7 +293,7 @@ test("history through roles: a row opens, export saves the file, import reads on
     const details = await row.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")).textContent);
     assert.match(details, /^(Finished|Ended early), \d of \d rounds?, \d+:\d\d\. \d+ reps, \d+ steps\. Banded deadbug: \d+ reps\. Dorsiflexion with band: \d+ left, \d+ right\./);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), activate(page, role(page, "button", "Export"))]);
+    const [download] = await Promise.all([page.waitForEvent("download"), activate(page, role(page, "button", "Back up"))]);
     const file = path.join(tmp, download.suggestedFilename());
     await download.saveAs(file);
     const exported = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -303,7 +303,7 @@ test("history through roles: a row opens, export saves the file, import reads on
     const other = makeHistory(1, { now: new Date("2026-10-01T18:00:00").getTime() });
     const otherFile = path.join(tmp, "other.json");
     fs.writeFileSync(otherFile, JSON.stringify({ app: "band-circuit", kind: "history", version: 1, exported: Date.now(), sessions: other.sessions }));
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), activate(page, role(page, "button", "Import"))]);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), activate(page, role(page, "button", "Restore"))]);
     await chooser.setFiles(otherFile);
     await until(page, async () => /Imported 1 session\./.test(await layer(page).textContent()), "the import notice");
     assert.equal(await rows.count(), 4);

@@ -230,7 +230,7 @@ export async function* walk(page) {
     await revealAndPress(page, "History");
     const row = (await widgets(page)).find((w) => SESSION_ROW.test(w.label));
     if (row) await revealAndPress(page, row.label);   // one session's reps shown
-    yield { name: "history", screen: "history", need: ["Back", "Export", "Import"] };
+    yield { name: "history", screen: "history", need: ["Back", "Back up", "Restore"] };
     await clockPress(page, "Back");
 
     await revealAndPress(page, "Settings");

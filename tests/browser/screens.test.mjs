@@ -68,7 +68,7 @@ test("exported history imported into a fresh browser reproduces it", async () =>
     const seeded = makeHistory(7, { everyDays: 2 });
     const { context, page } = await openWithHistory(seeded);
     await openHistory(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), press(page, "Export")]);
+    const [download] = await Promise.all([page.waitForEvent("download"), press(page, "Back up")]);
     assert.match(download.suggestedFilename(), /^band-circuit-history-\d{4}-\d{2}-\d{2}\.json$/);
     const file = path.join(tmp, download.suggestedFilename());
     await download.saveAs(file);
@@ -80,7 +80,7 @@ test("exported history imported into a fresh browser reproduces it", async () =>
     const fresh = await openApp(browser, server.url, PHONE);
     assert.equal((await state(fresh.page)).history.sessions, 0);
     await openHistory(fresh.page);
-    const [chooser] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Import")]);
+    const [chooser] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Restore")]);
     await chooser.setFiles(file);
     const s = await waitForState(fresh.page, () => bandCircuit.state().history.sessions === 7);
     assert.equal(s.notice.error, false);
@@ -94,7 +94,7 @@ test("exported history imported into a fresh browser reproduces it", async () =>
     assert.ok(rows[0].y < rows[1].y);
 
     // Importing the same file again adds nothing and says so.
-    const [again] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Import")]);
+    const [again] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Restore")]);
     await again.setFiles(file);
     const s2 = await waitForState(fresh.page, () => /already here/.test(bandCircuit.state().notice?.text || ""));
     assert.equal(s2.history.sessions, 7);
@@ -116,7 +116,7 @@ test("a file that is not ours, a truncated export and a 20 MB file each change n
         { name: "huge.json", path: big, why: /too large/ },
     ];
     for (const c of cases) {
-        const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Import")]);
+        const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Restore")]);
         await chooser.setFiles(c.path ? c.path : { name: c.name, mimeType: "application/json", buffer: c.buffer });
         const s = await waitForState(page, () => bandCircuit.state().notice?.error === true, undefined, { timeout: 10000 });
         assert.match(s.notice.text, c.why, c.name);

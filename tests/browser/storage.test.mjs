@@ -111,7 +111,7 @@ testInPart("two pages: a page that missed the other's writes adds its session wi
     const file = path.join(tmp, "two.json");
     fs.writeFileSync(file, JSON.stringify({ app: "band-circuit", kind: "history", version: 1, exported: Date.now(), sessions: extra.sessions }));
     await press(a.page, "History");
-    const [chooser] = await Promise.all([a.page.waitForEvent("filechooser"), press(a.page, "Import")]);
+    const [chooser] = await Promise.all([a.page.waitForEvent("filechooser"), press(a.page, "Restore")]);
     await chooser.setFiles(file);
     await waitForState(a.page, () => bandCircuit.state().history.sessions === 5);
     await waitForState(a.page, () => JSON.parse(localStorage.getItem("bandCircuit.history")).sessions.length === 5);
@@ -243,7 +243,7 @@ testInPart("storage full mid-session: a banner at once, an honest finish, and th
     // Space comes back; the download imports like any export.
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("test.junk")).forEach((k) => localStorage.removeItem(k)));
     await press(page, "History");
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Import")]);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Restore")]);
     await chooser.setFiles(file);
     await waitForState(page, () => JSON.parse(localStorage.getItem("bandCircuit.history") || '{"sessions":[]}').sessions.length === 1);
     await context.close();
@@ -416,7 +416,7 @@ testInPart("a 2 MB import, ours or hostile, leaves the wasm heap near its steady
     for (const [name, text] of Object.entries(files)) {
         const file = path.join(tmp, name);
         fs.writeFileSync(file, text);
-        const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Import")]);
+        const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Restore")]);
         await chooser.setFiles(file);
         const s = await waitForState(page, () => /^(Imported|Import failed|Every session)/.test(bandCircuit.state().notice?.text || ""), undefined, { timeout: 30000 });
         if (name === "ours.json") assert.match(s.notice.text, /^Imported 3000 sessions/);

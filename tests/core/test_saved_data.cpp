@@ -66,9 +66,9 @@ TEST_CASE("A session left running for weeks ends by itself and its record reads 
 
     const SessionRecord record = MakeSessionRecord(timer, later, 1'750'000'000'000 + later);
     CHECK(record.DurationMs <= MaxActiveMs);
-    const LoadResult<std::vector<SessionRecord>> loaded = LoadHistory(SaveHistory({ record }));
+    const LoadResult<SavedHistory> loaded = LoadHistory(SaveHistory({ record }));
     REQUIRE(loaded.Ok());
-    CHECK(loaded.Value[0] == record);
+    CHECK(loaded.Value.Sessions[0] == record);
 
     // The session in progress, saved at that moment, reads back too.
     const LoadResult<SessionInProgress> session = LoadSessionInProgress(SaveSessionInProgress(SnapshotSession(timer, later)));

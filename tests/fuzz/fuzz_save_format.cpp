@@ -22,14 +22,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (settings.Ok())
     {
         const core::LoadResult<core::Settings> again = core::LoadSettings(core::SaveSettings(settings.Value));
-        Check(again.Ok() && again.Value == settings.Value);
+        Check(again.Ok() && again.Value.Sessions == settings.Value);
     }
 
     const core::LoadResult<core::SessionInProgress> session = core::LoadSessionInProgress(input);
     if (session.Ok())
     {
         const core::LoadResult<core::SessionInProgress> again = core::LoadSessionInProgress(core::SaveSessionInProgress(session.Value));
-        Check(again.Ok() && again.Value == session.Value);
+        Check(again.Ok() && again.Value.Sessions == session.Value);
 
         // Restored, it comes back paused at the saved time and runs to the end without trouble.
         // Cues between the last delivery and the save come once (never delivered), none before it.
@@ -49,25 +49,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         for (const core::CueEvent& event : events)
             Check(event.AtActiveMs > session.Value.DeliveredUntilActiveMs);
         const core::SessionRecord record = core::MakeSessionRecord(timer, 66000 + core::MaxActiveMs, session.Value.StartedWallMs);
-        const core::LoadResult<std::vector<core::SessionRecord>> history = core::LoadHistory(core::SaveHistory({ record }));
+        const core::LoadResult<core::SavedHistory> history = core::LoadHistory(core::SaveHistory({ record }));
         Check(history.Ok() || record.DurationMs > core::MaxActiveMs);
     }
 
-    const core::LoadResult<std::vector<core::SessionRecord>> history = core::LoadHistory(input);
+    const core::LoadResult<core::SavedHistory> history = core::LoadHistory(input);
     if (history.Ok())
     {
-        const core::LoadResult<std::vector<core::SessionRecord>> again = core::LoadHistory(core::SaveHistory(history.Value));
-        Check(again.Ok() && again.Value == history.Value);
-        core::ComputeHistoryStats(history.Value, 1718000000000LL, 60);
+        const core::LoadResult<core::SavedHistory> again = core::LoadHistory(core::SaveHistory(history.Value.Sessions));
+        Check(again.Ok() && again.Value.Sessions == history.Value.Sessions);
+        core::ComputeHistoryStats(history.Value.Sessions, 1718000000000LL, 60);
     }
 
-    const core::LoadResult<std::vector<core::SessionRecord>> imported = core::ImportHistory(input);
+    const core::LoadResult<core::SavedHistory> imported = core::ImportHistory(input);
     if (imported.Ok())
     {
-        const core::LoadResult<std::vector<core::SessionRecord>> again = core::ImportHistory(core::ExportHistory(imported.Value, 1718000000000LL));
-        Check(again.Ok() && again.Value == imported.Value);
-        const core::MergeResult merged = core::MergeHistory(imported.Value, imported.Value);
-        Check(merged.Added == 0 && merged.Sessions == imported.Value);
+        const core::LoadResult<core::SavedHistory> again = core::ImportHistory(core::ExportHistory(imported.Value.Sessions, 1718000000000LL));
+        Check(again.Ok() && again.Value.Sessions == imported.Value.Sessions);
+        const core::MergeResult merged = core::MergeHistory(imported.Value.Sessions, imported.Value.Sessions);
+        Check(merged.Added == 0 && merged.Sessions == imported.Value.Sessions);
         Check(core::LoadHistory(core::SaveHistory(merged.Sessions)).Ok());
     }
 

@@ -213,7 +213,7 @@ export function coreScenarios(engineName) {
         assert.equal((await state(app.page)).history.sessions, 3);
         await press(app.page, "History");
         await waitForState(app.page, (x) => x.screen === "history");
-        const file = await app.page.download(() => press(app.page, "Export"), tmp);
+        const file = await app.page.download(() => press(app.page, "Back up"), tmp);
         assert.match(path.basename(file), /^band-circuit-history-\d{4}-\d{2}-\d{2}\.json$/);
         const exported = JSON.parse(fs.readFileSync(file, "utf8"));
         assert.equal(exported.app, "band-circuit");
@@ -226,7 +226,7 @@ export function coreScenarios(engineName) {
         assert.equal((await state(fresh.page)).history.sessions, 0);
         await press(fresh.page, "History");
         await waitForState(fresh.page, (x) => x.screen === "history");
-        await fresh.page.upload(() => press(fresh.page, "Import"), file);
+        await fresh.page.upload(() => press(fresh.page, "Restore"), file);
         const s = await waitForState(fresh.page, (x) => x.history.sessions === 3, { timeout: 30000 });
         assert.equal(s.notice.error, false);
         assert.match(s.notice.text, /Imported 3 sessions/);
