@@ -18,6 +18,7 @@ static const char* KeyOf(app::StoredKey key)
     case app::StoredKey_Session: return app::SessionKey;
     case app::StoredKey_History: return app::HistoryKey;
     case app::StoredKey_Reset: return app::ResetKey;
+    case app::StoredKey_Sync: return app::SyncKey;
     default: return "";
     }
 }
@@ -67,6 +68,9 @@ static std::string UnreadableText(app::StoredKey key, const std::string& why, co
         else if (key == app::StoredKey_Session)
             // TRANSLATORS: the session in progress; %1$s is why (a message of the reader), %2$s the name the copy is kept under in the browser's storage
             format = core::Tr("Your saved session could not be read (%s). A copy is kept under \"%s\".");
+        else if (key == app::StoredKey_Sync)
+            // TRANSLATORS: %1$s is why (a message of the reader), %2$s the name the copy is kept under in the browser's storage
+            format = core::Tr("Your sync account could not be read (%s). A copy is kept under \"%s\". Set up sync again in Settings.");
         return core::Format(format, why.c_str(), aside);
     }
     // TRANSLATORS: %s is why (a message of the reader)
@@ -77,6 +81,9 @@ static std::string UnreadableText(app::StoredKey key, const std::string& why, co
     else if (key == app::StoredKey_Session)
         // TRANSLATORS: the session in progress; %s is why (a message of the reader)
         format = core::Tr("Your saved session could not be read (%s), and there is no room to keep a copy, so it is left as it is and Band Circuit will not write over it: changes to your session are not saved until space is freed.");
+    else if (key == app::StoredKey_Sync)
+        // TRANSLATORS: %s is why (a message of the reader)
+        format = core::Tr("Your sync account could not be read (%s), and there is no room to keep a copy, so it is left as it is and sync stays off until space is freed.");
     return core::Format(format, why.c_str());
 }
 
@@ -145,6 +152,34 @@ core::Settings app::DefaultSettingsHere()
     return settings;
 }
 
+// The sync account and progress: kept aside when unreadable at start-up; another page's unreadable
+// write is left to that page.
+static void ReadSyncRecord(app::AppState& app, bool at_start)
+{
+    std::string raw;
+    const platform::StorageResult found = platform::StorageRead(app::SyncKey, &raw);
+    if (found == platform::StorageResult_Missing)
+        app.Sync.Record = core::SyncRecord{};
+    if (found != platform::StorageResult_Ok)
+        return;
+    core::LoadResult<core::SyncRecord> loaded = core::LoadSyncRecord(raw);
+    if (loaded.Ok())
+        app.Sync.Record = std::move(loaded.Value);
+    else if (at_start)
+        KeepAside(app, app::StoredKey_Sync, "sync", raw, loaded.Error.Message);
+}
+
+void app::WriteSyncRecord(AppState& app)
+{
+    if (app.Sync.Record.Account.Url.empty())
+    {
+        if (app.Storage != StorageStatus_Unavailable && !app.Stored.Held[StoredKey_Sync])
+            platform::StorageRemove(SyncKey);
+        return;
+    }
+    Write(app, StoredKey_Sync, core::SaveSyncRecord(app.Sync.Record));
+}
+
 void app::LoadSavedData(AppState& app, double now_ms)
 {
     app.Stored.PageId = platform::PageId();
@@ -178,6 +213,7 @@ void app::LoadSavedData(AppState& app, double now_ms)
             KeepAside(app, StoredKey_History, "history", raw, loaded.Error.Message);
         }
     }
+    ReadSyncRecord(app, true);
     if (platform::StorageRead(SessionKey, &raw) == platform::StorageResult_Ok)
     {
         core::LoadResult<core::SessionInProgress> loaded = core::LoadSessionInProgress(raw);
@@ -201,6 +237,7 @@ void app::LoadSavedData(AppState& app, double now_ms)
 
 void app::SaveSettings(AppState& app)
 {
+    RequestSync(app);  // other devices hear of the change (a run that is under way runs again after)
     if (app.Storage == StorageStatus_Unavailable || app.Stored.Held[StoredKey_Settings])
         return;
     std::string raw;
@@ -483,7 +520,9 @@ void app::CommitHistory(AppState& app)
     }
     NoteSaves(app, kept, result);
     if (result != platform::StorageResult_Ok)
-        return;                     // deletions and the backup time wait for the next write
+        return;  // deletions and the backup time wait for the next write
+    if (!kept.empty() || deleted != stored.Deleted)
+        RequestSync(app);           // a session finished, restored or deleted here: other devices hear of it
     app.History = merged.Sessions;  // what is stored now, this page's additions included
     app.Deleted = deleted;
     app.BackedUpWallMs = backed_up;
@@ -496,23 +535,24 @@ void app::CommitHistory(AppState& app)
     }
 }
 
-void app::DeleteSession(AppState& app, const std::string& session_id)
+void app::DeleteSessions(AppState& app, const std::vector<core::Deletion>& deletions)
 {
-    const core::Deletion deletion = { session_id, app.Frame.WallMs };
-    app.Deleted = core::MergeDeletions(app.Deleted, { deletion });
-    core::RemoveDeleted(app.History, app.Deleted);
-    const auto same = [&](const core::SessionRecord& record) { return record.Id == session_id; };
-    std::vector<core::SessionRecord>& pending = app.Stored.Pending;
-    pending.erase(std::remove_if(pending.begin(), pending.end(), same), pending.end());
-    std::vector<core::SessionRecord>& finished = app.Stored.FinishedHere;
-    finished.erase(std::remove_if(finished.begin(), finished.end(), same), finished.end());
-    if (app.Screens.ExpandedSession == session_id)
+    if (deletions.empty())
+        return;
+    const std::vector<core::Deletion> these = core::MergeDeletions(deletions, {});
+    app.Deleted = core::MergeDeletions(app.Deleted, these);
+    core::RemoveDeleted(app.History, these);
+    core::RemoveDeleted(app.Stored.Pending, these);
+    core::RemoveDeleted(app.Stored.FinishedHere, these);
+    if (core::IsDeleted(these, app.Screens.ExpandedSession))
         app.Screens.ExpandedSession.clear();
     if (app.Storage == StorageStatus_Unavailable)
         return;  // this page only
-    app.Stored.PendingDeletions.push_back(deletion);
+    app.Stored.PendingDeletions.insert(app.Stored.PendingDeletions.end(), these.begin(), these.end());
     platform::RequestHistoryCommit();
 }
+
+void app::DeleteSession(AppState& app, const std::string& session_id) { DeleteSessions(app, { { session_id, app.Frame.WallMs } }); }
 
 void app::NoteBackup(AppState& app)
 {
@@ -642,6 +682,8 @@ void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
                 app.Settings = app.Stored.Settings = loaded.Value;
         }
     }
+    if ((key == StoredKey_All || key == StoredKey_Sync) && app.Sync.Phase == SyncPhase_Idle)
+        ReadSyncRecord(app, false);  // the account set or forgotten in another page (a run under way writes its own progress)
     if (key == StoredKey_All || key == StoredKey_History || key == StoredKey_Reset)
         FollowStoredHistory(app);
     if (key == StoredKey_All || key == StoredKey_Session || key == StoredKey_Reset)
@@ -724,6 +766,7 @@ std::string app::ForgetAllData(AppState& app)
     app.Stored.FinishedHere.clear();
     app.Stored.KeptAside.clear();
     app.Stored.HomeScreenNoteDismissed = false;
+    app.Sync = SyncState{};
     for (bool& held : app.Stored.Held)
         held = false;
     app.HasSession = false;

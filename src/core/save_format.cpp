@@ -1129,3 +1129,309 @@ LoadResult<int64_t> LoadResetMark(std::string_view json)
 }
 
 }  // namespace core
+
+namespace core {
+
+// --- [SECTION] Sync documents (CouchDB) --------------------------------------------------------
+
+static const char* const SessionDocType = "band-circuit/session";
+static const char* const SettingsDocType = "band-circuit/settings";
+
+// A revision or checkpoint: printable ASCII, not empty, at most max_length.
+static bool IsToken(const JsonValue& value, size_t max_length)
+{
+    if (!value.IsString() || value.GetStringLength() == 0 || value.GetStringLength() > max_length)
+        return false;
+    for (rapidjson::SizeType i = 0; i < value.GetStringLength(); i++)
+        if (value.GetString()[i] < 0x21 || value.GetString()[i] > 0x7e)
+            return false;
+    return true;
+}
+
+static std::string Text(const JsonValue& value) { return std::string(value.GetString(), value.GetStringLength()); }
+
+// "type" is ours: what kind of document this is for Band Circuit ("" when it is not ours).
+static std::string_view DocType(const JsonValue& doc)
+{
+    auto type = doc.FindMember("type");
+    if (type == doc.MemberEnd() || !type->value.IsString())
+        return {};
+    return std::string_view(type->value.GetString(), type->value.GetStringLength());
+}
+
+// One "results" entry of _changes: {"seq", "id", "changes":[{"rev"}], "deleted"?, "doc"?}.
+static bool ReadChange(const JsonValue& entry, ChangedDoc& out, const std::string& what, std::string& error)
+{
+    if (!entry.IsObject())
+        return Fail(error, what, Tr("expected an object"));
+    auto id = entry.FindMember("id");
+    auto changes = entry.FindMember("changes");
+    if (id == entry.MemberEnd() || !id->value.IsString() || id->value.GetStringLength() == 0 || id->value.GetStringLength() > 1000)
+        return Fail(error, what, Format(Tr("\"%s\" is missing or wrong"), "id"));
+    if (changes == entry.MemberEnd() || !changes->value.IsArray() || changes->value.Empty() || !changes->value[0].IsObject() ||
+        !changes->value[0].HasMember("rev") || !IsToken(changes->value[0]["rev"], MaxRevLength))
+        return Fail(error, what, Format(Tr("\"%s\" is missing or wrong"), "changes"));
+    out = ChangedDoc{};
+    out.Id = Text(id->value);
+    out.Rev = Text(changes->value[0]["rev"]);
+    auto deleted = entry.FindMember("deleted");
+    if (deleted != entry.MemberEnd() && deleted->value.IsBool() && deleted->value.GetBool())
+    {
+        out.What = ChangedDoc::Kind_Deleted;
+        return true;
+    }
+    auto doc = entry.FindMember("doc");
+    if (doc == entry.MemberEnd() || !doc->value.IsObject())
+        return Fail(error, what, Format(Tr("\"%s\" is missing or wrong"), "doc"));
+    const std::string_view type = DocType(doc->value);
+    std::string why;
+    out.What = ChangedDoc::Kind_Foreign;
+    if (type == SessionDocType)
+    {
+        auto session = doc->value.FindMember("session");
+        const bool ok = session != doc->value.MemberEnd() && ReadSessionRecord(session->value, out.Session, "session", why) && out.Session.Id == out.Id;
+        out.What = ok ? ChangedDoc::Kind_Session : ChangedDoc::Kind_Unreadable;
+    }
+    else if (type == SettingsDocType)
+    {
+        auto settings = doc->value.FindMember("settings");
+        const bool ok = out.Id == SettingsDocId && settings != doc->value.MemberEnd() && ReadSettings(settings->value, out.Values, "settings", why);
+        out.What = ok ? ChangedDoc::Kind_Settings : ChangedDoc::Kind_Unreadable;
+    }
+    return true;
+}
+
+LoadResult<ChangesPage> ParseChanges(std::string_view json)
+{
+    // TRANSLATORS: the sync server's list of changes, as the place of a problem
+    const std::string what = TrC("data", "server's changes");
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<ChangesPage> result = {};
+    if (!ParseJson(json, doc, what.c_str(), error))
+        return Failed<ChangesPage>(error);
+    if (!doc.IsObject())
+        return Failed<ChangesPage>(At(what, Tr("expected an object")));
+    const JsonValue* results = RequireArray(doc, "results", what, error);
+    if (!results)
+        return Failed<ChangesPage>(error);
+    auto last = doc.FindMember("last_seq");
+    if (last == doc.MemberEnd())
+        return Failed<ChangesPage>(At(what, Format(Tr("\"%s\" is missing"), "last_seq")));
+    if (last->value.IsUint64())
+        result.Value.LastSeq = std::to_string(last->value.GetUint64());
+    else if (IsToken(last->value, MaxSeqLength))
+        result.Value.LastSeq = Text(last->value);
+    else
+        return Failed<ChangesPage>(At(what, Format(Tr("\"%s\" is missing or wrong"), "last_seq")));
+    result.Value.Entries = (int)results->Size();
+    for (rapidjson::SizeType i = 0; i < results->Size(); i++)
+    {
+        ChangedDoc change;
+        if (!ReadChange((*results)[i], change, At(what, Format(Tr("entry %d"), (int)i + 1)), error))
+            return Failed<ChangesPage>(error);
+        result.Value.Docs.push_back(std::move(change));
+    }
+    return result;
+}
+
+std::string BulkDocsJson(const std::vector<SessionRecord>& sessions, const std::vector<ServerDoc>& deletions)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    writer.Key("docs");
+    writer.StartArray();
+    for (const SessionRecord& record : sessions)
+    {
+        writer.StartObject();
+        writer.Key("_id");
+        writer.String(record.Id.c_str(), (rapidjson::SizeType)record.Id.size());
+        writer.Key("type");
+        writer.String(SessionDocType);
+        writer.Key("session");
+        WriteSessionRecord(writer, record);
+        writer.EndObject();
+    }
+    for (const ServerDoc& deletion : deletions)
+    {
+        writer.StartObject();
+        writer.Key("_id");
+        writer.String(deletion.Id.c_str(), (rapidjson::SizeType)deletion.Id.size());
+        if (!deletion.Rev.empty())
+        {
+            writer.Key("_rev");
+            writer.String(deletion.Rev.c_str(), (rapidjson::SizeType)deletion.Rev.size());
+        }
+        writer.Key("_deleted");
+        writer.Bool(true);
+        writer.EndObject();
+    }
+    writer.EndArray();
+    writer.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+LoadResult<std::vector<BulkResult>> ParseBulkResults(std::string_view json)
+{
+    // TRANSLATORS: the sync server's answer to what was sent, as the place of a problem
+    const std::string what = TrC("data", "server's answer");
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<std::vector<BulkResult>> result = {};
+    if (!ParseJson(json, doc, what.c_str(), error))
+        return Failed<std::vector<BulkResult>>(error);
+    if (!doc.IsArray())
+        return Failed<std::vector<BulkResult>>(At(what, Tr("expected a list")));
+    for (const JsonValue& entry : doc.GetArray())
+    {
+        BulkResult one;
+        auto id = entry.IsObject() ? entry.FindMember("id") : entry.MemberEnd();
+        if (!entry.IsObject() || id == entry.MemberEnd() || !id->value.IsString())
+            return Failed<std::vector<BulkResult>>(At(what, Format(Tr("\"%s\" is missing or wrong"), "id")));
+        one.Id = Text(id->value);
+        auto rev = entry.FindMember("rev");
+        auto failure = entry.FindMember("error");
+        if (failure != entry.MemberEnd())
+            one.Error = failure->value.IsString() ? Text(failure->value).substr(0, 100) : "error";
+        else if (rev != entry.MemberEnd() && IsToken(rev->value, MaxRevLength))
+            one.Rev = Text(rev->value);
+        else
+            return Failed<std::vector<BulkResult>>(At(what, Format(Tr("\"%s\" is missing or wrong"), "rev")));
+        result.Value.push_back(std::move(one));
+    }
+    return result;
+}
+
+std::string SettingsDocJson(const Settings& settings, const std::string& rev)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    writer.Key("_id");
+    writer.String(SettingsDocId);
+    if (!rev.empty())
+    {
+        writer.Key("_rev");
+        writer.String(rev.c_str(), (rapidjson::SizeType)rev.size());
+    }
+    writer.Key("type");
+    writer.String(SettingsDocType);
+    writer.Key("settings");
+    WriteSettings(writer, ClampSettings(settings));
+    writer.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+LoadResult<std::pair<Settings, std::string>> ParseSettingsDoc(std::string_view json)
+{
+    // TRANSLATORS: the settings kept on the sync server, as the place of a problem
+    const std::string what = TrC("data", "server's settings");
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<std::pair<Settings, std::string>> result = {};
+    if (!ParseJson(json, doc, what.c_str(), error))
+        return Failed<std::pair<Settings, std::string>>(error);
+    if (!doc.IsObject() || DocType(doc) != SettingsDocType || !doc.HasMember("_rev") || !IsToken(doc["_rev"], MaxRevLength))
+        return Failed<std::pair<Settings, std::string>>(At(what, Tr("this is not Band Circuit's settings document")));
+    const JsonValue* settings = RequireObject(doc, "settings", what, error);
+    if (!settings || !ReadSettings(*settings, result.Value.first, Within(what, "settings"), error))
+        return Failed<std::pair<Settings, std::string>>(error);
+    result.Value.second = Text(doc["_rev"]);
+    return result;
+}
+
+LoadResult<std::string> ParseWriteAnswer(std::string_view json)
+{
+    const std::string what = TrC("data", "server's answer");
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<std::string> result = {};
+    if (!ParseJson(json, doc, what.c_str(), error))
+        return Failed<std::string>(error);
+    if (!doc.IsObject() || !doc.HasMember("rev") || !IsToken(doc["rev"], MaxRevLength))
+        return Failed<std::string>(At(what, Format(Tr("\"%s\" is missing or wrong"), "rev")));
+    result.Value = Text(doc["rev"]);
+    return result;
+}
+
+std::string SaveSyncRecord(const SyncRecord& record)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    auto text = [&](const char* key, const std::string& value) {
+        writer.Key(key);
+        writer.String(value.c_str(), (rapidjson::SizeType)value.size());
+    };
+    writer.StartObject();
+    writer.Key("version");
+    writer.Int(SaveFormatVersion);
+    text("url", record.Account.Url);
+    text("user", record.Account.User);
+    text("password", record.Account.Password);
+    text("since", record.Since);
+    writer.Key("known");
+    writer.StartArray();
+    for (const ServerDoc& doc : record.Known)
+    {
+        writer.StartArray();
+        writer.String(doc.Id.c_str(), (rapidjson::SizeType)doc.Id.size());
+        writer.String(doc.Rev.c_str(), (rapidjson::SizeType)doc.Rev.size());
+        writer.Bool(doc.Deleted);
+        writer.EndArray();
+    }
+    writer.EndArray();
+    text("settingsRev", record.SettingsRev);
+    if (record.HasSettingsBase)
+    {
+        writer.Key("settingsBase");
+        WriteSettings(writer, ClampSettings(record.SettingsBase));
+    }
+    writer.Key("lastSync");
+    writer.Int64(record.LastSyncWallMs);
+    writer.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+static bool ReadKnown(const JsonValue& doc, SyncRecord& record, const std::string& what, std::string& error)
+{
+    const JsonValue* known = RequireArray(doc, "known", what, error);
+    if (!known)
+        return false;
+    if (known->Size() > (rapidjson::SizeType)(MaxHistorySessions + MaxDeletions))
+        return Fail(error, what, Format(Tr("\"%s\" is too long"), "known"));
+    for (const JsonValue& entry : known->GetArray())
+    {
+        if (!entry.IsArray() || entry.Size() != 3 || !entry[0].IsString() || entry[0].GetStringLength() > (rapidjson::SizeType)MaxSessionIdLength ||
+            !IsToken(entry[1], MaxRevLength) || !entry[2].IsBool())
+            return Fail(error, what, Format(Tr("\"%s\" is missing or wrong"), "known"));
+        record.Known.push_back({ Text(entry[0]), Text(entry[1]), entry[2].GetBool() });
+    }
+    std::sort(record.Known.begin(), record.Known.end(), [](const ServerDoc& a, const ServerDoc& b) { return a.Id < b.Id; });
+    return true;
+}
+
+LoadResult<SyncRecord> LoadSyncRecord(std::string_view json)
+{
+    static const char* const keys[] = { "version", "url", "user", "password", "since", "known", "settingsRev", "settingsBase", "lastSync" };
+    // TRANSLATORS: this device's saved sync account and progress, as the place of a problem
+    const std::string what = TrC("data", "sync");
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<SyncRecord> result = {};
+    SyncRecord& record = result.Value;
+    int version = 0;
+    if (!ParseJson(json, doc, what.c_str(), error) || !ReadVersion(doc, SaveFormatVersion, &version, what, error) ||
+        !CheckKeys(doc, keys, 9, what, error) || !ReadString(doc, "url", 500, &record.Account.Url, what, error) ||
+        !ReadString(doc, "user", 200, &record.Account.User, what, error) || !ReadString(doc, "password", 500, &record.Account.Password, what, error) ||
+        !ReadString(doc, "since", MaxSeqLength, &record.Since, what, error) || !ReadKnown(doc, record, what, error) ||
+        !ReadString(doc, "settingsRev", MaxRevLength, &record.SettingsRev, what, error) ||
+        !ReadInt64(doc, "lastSync", 0, MaxWallMs, &record.LastSyncWallMs, what, error))
+        return Failed<SyncRecord>(error);
+    record.HasSettingsBase = doc.HasMember("settingsBase");
+    if (record.HasSettingsBase && !ReadSettings(doc["settingsBase"], record.SettingsBase, Within(what, "settingsBase"), error))
+        return Failed<SyncRecord>(error);
+    return result;
+}
+
+}  // namespace core

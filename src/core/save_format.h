@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/history.h"
@@ -105,5 +106,89 @@ Settings MergeSettings(const Settings& base, const Settings& mine, const Setting
 // open before it drop what they still hold from before that moment instead of writing it back.
 std::string SaveResetMark(int64_t at_wall_ms);
 LoadResult<int64_t> LoadResetMark(std::string_view json);
+
+}  // namespace core
+
+// --- Sync with the runner's own CouchDB database (decisions: core/sync.h). Each session is one
+// document whose _id is the session's id, the settings one document with _id "settings".
+
+namespace core {
+
+constexpr const char* SettingsDocId = "settings";
+constexpr size_t MaxRevLength = 200;   // CouchDB's "<n>-<32 hex>", with room
+constexpr size_t MaxSeqLength = 2000;  // CouchDB 3's sequence strings are about 60 characters
+
+// What this device knows the server holds for a document.
+struct ServerDoc
+{
+    std::string Id;
+    std::string Rev;  // its current revision
+    bool Deleted;     // the server holds it deleted
+    bool operator==(const ServerDoc&) const = default;
+};
+
+// One entry of GET /db/_changes?include_docs=true.
+struct ChangedDoc
+{
+    enum Kind
+    {
+        Kind_Session,     // a session of ours (Session holds it)
+        Kind_Settings,    // the settings document (Settings holds them)
+        Kind_Deleted,     // a deleted document
+        Kind_Foreign,     // not Band Circuit's (a design document, another app's): left alone
+        Kind_Unreadable,  // says it is ours but does not read: left alone
+    };
+    Kind What;
+    std::string Id, Rev;
+    SessionRecord Session;
+    Settings Values;
+};
+
+struct ChangesPage
+{
+    std::vector<ChangedDoc> Docs;
+    std::string LastSeq;  // the checkpoint after this page (numbers are kept as their decimal text)
+    int Entries;          // entries in the page: a full page means there may be more
+};
+LoadResult<ChangesPage> ParseChanges(std::string_view json);
+
+// The _bulk_docs request: sessions to add and documents to delete ({_id, _rev, _deleted: true}).
+std::string BulkDocsJson(const std::vector<SessionRecord>& sessions, const std::vector<ServerDoc>& deletions);
+
+// Its answer: one entry per document sent, ok with the new revision, or an error ("conflict").
+struct BulkResult
+{
+    std::string Id, Rev, Error;  // Error empty when it was written
+};
+LoadResult<std::vector<BulkResult>> ParseBulkResults(std::string_view json);
+
+// The settings document (PUT /db/settings): rev empty for the first write.
+std::string SettingsDocJson(const Settings& settings, const std::string& rev);
+// GET /db/settings: the settings and their revision.
+LoadResult<std::pair<Settings, std::string>> ParseSettingsDoc(std::string_view json);
+// The answer to a PUT: {"ok":true,"id":...,"rev":...}; the new revision.
+LoadResult<std::string> ParseWriteAnswer(std::string_view json);
+
+// This device's sync, stored under its own key (never in a backup file): the account, the
+// checkpoint, what the server is known to hold, and the settings as last agreed with it.
+struct SyncAccount
+{
+    std::string Url;       // the database's address (core/sync.h CheckSyncAddress); empty: sync off
+    std::string User;      // CouchDB user name
+    std::string Password;  // kept on this device only
+    bool operator==(const SyncAccount&) const = default;
+};
+struct SyncRecord
+{
+    SyncAccount Account;
+    std::string Since;             // the _changes checkpoint ("" for the start)
+    std::vector<ServerDoc> Known;  // sorted by id
+    std::string SettingsRev;       // the settings document's revision as last seen ("" none)
+    bool HasSettingsBase = false;  // SettingsBase holds the settings as last agreed with the server
+    Settings SettingsBase = DefaultSettings();
+    int64_t LastSyncWallMs = 0;  // the last sync that went through (0: never)
+};
+std::string SaveSyncRecord(const SyncRecord& record);
+LoadResult<SyncRecord> LoadSyncRecord(std::string_view json);
 
 }  // namespace core

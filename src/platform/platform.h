@@ -97,6 +97,27 @@ bool StorageExpiresUnvisited();
 void OpenFilePicker();                                             // choose a file to import; the result arrives in ReceiveImportFile
 std::string TakeImportedFile(bool* has_file, std::string* error);  // the chosen file's text, once; else error "large:<KB>" or "unreadable" (the app words it)
 
+// --- Network: sync with the runner's own CouchDB database (web/app.js "Sync")
+struct HttpRequest
+{
+    const char* Method;  // "GET", "PUT", "POST"
+    std::string Url;     // absolute
+    std::string User;    // Basic authentication; empty for none
+    std::string Password;
+    std::string Body;  // JSON, sent as application/json; empty for none
+};
+// fetch() without cookies, refusing redirects, with a time-out and a cap on the answer's size. The
+// answer arrives as PageEvents::HttpAnswered with the same request_id.
+void SendHttp(int request_id, const HttpRequest& request);
+bool NetworkOnline();  // navigator.onLine: false when the browser knows it is offline
+// The sync account form: real text fields over the canvas (the phone's keyboard, the password
+// manager), labelled in the app's language. What the runner saves arrives as PageEvents::SyncFormSaved.
+struct SyncFormTexts
+{
+    const char *Title, *Address, *User, *Password, *Save, *Cancel;
+};
+void OpenSyncForm(const SyncFormTexts& texts, const std::string& url, const std::string& user);
+
 // --- The page around the canvas (web/app.js, web/a11y.js)
 void PageReady();                                     // main() has set everything up: the page hides its loading message
 void ShowFatal(const char* message);                  // the app cannot go on: the page shows this instead of the canvas
@@ -131,6 +152,11 @@ struct PageEvents
     void (*LanguageArrived)(void* user, const char* tag, std::string bytes);  // the file RequestLanguage asked for
     void (*LanguageFailed)(void* user, const char* tag);                      // it could not be fetched (offline, say)
     void (*FileKept)(void* user, FileKept how, const Clock& clock);           // how ShareFile went
+    // The answer to SendHttp: the HTTP status and body; status 0 when there was none, the body then
+    // says why: "offline", "timeout", "redirect", "large" (over the cap) or "network" (refused, CORS).
+    void (*HttpAnswered)(void* user, int request_id, int status, const std::string& body, const Clock& clock);
+    void (*Online)(void* user, const Clock& clock);  // the network came back
+    void (*SyncFormSaved)(void* user, const std::string& url, const std::string& user_name, const std::string& password, const Clock& clock);
 };
 void SetPageEvents(const PageEvents& events);
 

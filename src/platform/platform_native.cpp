@@ -129,6 +129,12 @@ void platform::ShareFile(const char* filename, const std::string& contents)
 }
 bool platform::StorageExpiresUnvisited() { return g_Browser.ExpiresUnvisited; }
 
+// --- Network
+
+void platform::SendHttp(int request_id, const HttpRequest& request) { g_Browser.Requests.push_back({ request_id, request }); }
+bool platform::NetworkOnline() { return g_Browser.Online; }
+void platform::OpenSyncForm(const SyncFormTexts&, const std::string&, const std::string&) { g_Browser.SyncFormOpens++; }
+
 std::string platform::TakeImportedFile(bool* has_file, std::string* error)
 {
     *has_file = false;
