@@ -69,6 +69,7 @@ void app::OnPageShown(AppState& app, const platform::Clock& clock)
 {
     SetClock(app, clock);
     PageShown(app, clock.NowMs);
+    RequestSync(app);  // back to the app: what other devices wrote meanwhile
 }
 
 void app::OnStorageChanged(AppState& app, const char* key, const platform::Clock& clock)

@@ -44,7 +44,11 @@ void Send(app::AppState& app, app::SyncPhase phase, const char* method, const st
 void Finish(app::AppState& app, const std::string& status, bool is_error)
 {
     app.Sync.Phase = app::SyncPhase_Idle;
-    app.Sync.Status = status;
+    // A run that moved nothing keeps the word of the last one that did (the runs a change here
+    // starts after a pull would otherwise hide it); the time of the last sync says it went.
+    const bool moved = app.Sync.Received + app.Sync.Sent + app.Sync.Foreign > 0;
+    if (is_error || moved || app.Sync.StatusIsError || app.Sync.Status.empty())
+        app.Sync.Status = status;
     app.Sync.StatusIsError = is_error;
     app.Sync.RetryAtMs = is_error ? app.Frame.NowMs + app::SyncRetryMs : 0.0;
     if (!is_error)

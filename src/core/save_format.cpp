@@ -137,7 +137,8 @@ static JsonShape MeasureShape(std::string_view json)
 // with one set of flags, so the wasm holds one copy of rapidjson's parser.
 constexpr unsigned ParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
 
-static bool ParseJson(std::string_view json, rapidjson::Document& doc, const char* what, std::string& error)
+// A list at the top is allowed where a server answers with one (CouchDB's _bulk_docs); files of ours are objects.
+static bool ParseJson(std::string_view json, rapidjson::Document& doc, const char* what, std::string& error, bool list_allowed = false)
 {
     if (json.empty())
         return Fail(error, what, Tr("the stored text is empty"));
@@ -156,7 +157,7 @@ static bool ParseJson(std::string_view json, rapidjson::Document& doc, const cha
     if (doc.HasParseError())
         // TRANSLATORS: %s is the JSON reader's message ("Invalid value."), %llu where in the text
         return Fail(error, what, Format(Tr("not valid JSON (%s at byte %llu)"), ParseErrorText(doc.GetParseError()), (unsigned long long)doc.GetErrorOffset()));
-    if (!doc.IsObject())
+    if (!doc.IsObject() && !(list_allowed && doc.IsArray()))
         return Fail(error, what, Tr("expected a JSON object"));
     return true;
 }
@@ -1279,7 +1280,7 @@ LoadResult<std::vector<BulkResult>> ParseBulkResults(std::string_view json)
     std::string error;
     rapidjson::Document doc;
     LoadResult<std::vector<BulkResult>> result = {};
-    if (!ParseJson(json, doc, what.c_str(), error))
+    if (!ParseJson(json, doc, what.c_str(), error, true))
         return Failed<std::vector<BulkResult>>(error);
     if (!doc.IsArray())
         return Failed<std::vector<BulkResult>>(At(what, Tr("expected a list")));

@@ -9,6 +9,7 @@
 
 #include "app/dates.h"
 #include "app/persistence.h"
+#include "app/sync.h"
 #include "app/transfer.h"
 #include "core/progress.h"
 #include "core/wording.h"
@@ -329,12 +330,13 @@ static void DrawDeleteSession(app::AppState& app, const core::SessionRecord& rec
     }
 }
 
-// When the history was last backed up, and after a few sessions without a backup, a reminder.
+// When the history was last backed up (or synced), and after a few sessions in neither, a reminder.
 static void DrawBackupStatus(const app::AppState& app)
 {
     if (app.History.empty())
         return;
-    const int since = core::SessionsEndedAfter(app.History, app.BackedUpWallMs);
+    const int64_t synced = app::SyncOn(app) ? app.Sync.Record.LastSyncWallMs : 0;
+    const int since = core::SessionsEndedAfter(app.History, std::max(app.BackedUpWallMs, synced));
     if (since >= app::BackupReminderSessions)
     {
         // TRANSLATORS: a reminder in History; %d is how many sessions are in no backup yet
@@ -348,6 +350,12 @@ static void DrawBackupStatus(const app::AppState& app)
     {
         // TRANSLATORS: %s is a date and time ("4 Jun 2024, 18:20")
         const std::string text = core::Format(core::Tr("Last backup: %s."), app::DateTimeText(app.BackedUpWallMs).c_str());
+        ui::TextMuted(text.c_str());
+    }
+    if (synced > 0)
+    {
+        // TRANSLATORS: %s is a date and time ("4 Jun 2024, 18:20")
+        const std::string text = core::Format(core::Tr("Last sync: %s."), app::DateTimeText(synced).c_str());
         ui::TextMuted(text.c_str());
     }
 }
