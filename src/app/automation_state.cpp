@@ -104,7 +104,27 @@ static void WriteHistory(JsonWriter& w, const app::AppState& app, const platform
     Number(w, "weekSessions", week.ThisWeekSessions);
     Number(w, "weeklyGoal", week.Goal);
     Number(w, "weekStreak", week.CurrentStreakWeeks);
+    Number(w, "deleted", (int64_t)app.Deleted.size());
+    Number(w, "backedUp", app.BackedUpWallMs);
     w.EndObject();
+
+    // Sync with the runner's CouchDB: off (null), or the run under way and how the last one went.
+    w.Key("sync");
+    if (app.Sync.Record.Account.Url.empty() && app.Sync.Status.empty())
+        w.Null();
+    else
+    {
+        static const char* phases[] = { "idle", "pulling", "pushing", "putting-settings", "getting-settings" };
+        w.StartObject();
+        w.Key("on");
+        w.Bool(!app.Sync.Record.Account.Url.empty());
+        Text(w, "phase", phases[app.Sync.Phase]);
+        Text(w, "status", app.Sync.Status.c_str());
+        w.Key("error");
+        w.Bool(app.Sync.StatusIsError);
+        Number(w, "lastSync", app.Sync.Record.LastSyncWallMs);
+        w.EndObject();
+    }
 
     w.Key("lastRecord");
     if (app.HasLastRecord)

@@ -235,6 +235,8 @@ bool platform::PrefersReducedMotion() { return js_media_matches("(prefers-reduce
 bool platform::PrefersDarkScheme() { return js_media_matches("(prefers-color-scheme: dark)") != 0; }
 bool platform::PrefersMoreContrast() { return js_media_matches("(prefers-contrast: more)") != 0; }
 
+static platform::PageEvents g_PageEvents = {};
+
 // --- [SECTION] Files (web/app.js owns the hidden <input type=file> and the download link)
 
 // clang-format off
@@ -424,7 +426,6 @@ EMSCRIPTEN_KEEPALIVE int bc_a11y_updates() { return g_PageQueries.LayerUpdates ?
 
 // --- [SECTION] Page events (web/app.js calls these exports; each reads the clocks once)
 
-static platform::PageEvents g_PageEvents = {};
 
 void platform::SetPageEvents(const PageEvents& events) { g_PageEvents = events; }
 

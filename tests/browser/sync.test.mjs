@@ -1,0 +1,283 @@
+// History beyond one browser: deleting a session, backing up through the share sheet (or a
+// download) and restoring, and sync through a real CouchDB-compatible server (pouchdb-server,
+// started here on loopback with an in-memory database; tests/browser/couch). Two browser contexts
+// are two devices: each has its own storage. Every action is a real click on a drawn widget, or
+// typing into the page's sync form; what is stored is read back from the real localStorage.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import { launchBrowser, serveDist, openApp, state, press as pressOnly, widgets, waitForState, layoutOnlyPages } from "./harness.mjs";
+import { makeHistory, drag, pressScrolled as pressScrolledOnly } from "./screens-helpers.mjs";
+import { startCouch } from "./couch/server.mjs";
+
+layoutOnlyPages();   // no test here reads pixels (harness.mjs)
+
+let browser, server, couch;
+before(async () => {
+    browser = await launchBrowser();
+    server = await serveDist();
+    couch = await startCouch({ user: "runner", password: "secret" });
+});
+after(async () => { await browser?.close(); await server?.close(); await couch?.close(); });
+
+// One round, one rep a set, self-paced, no waits: a whole session is a handful of "Done" taps.
+const QUICK = {
+    version: 1, rounds: 1, mode: "self-paced",
+    reps: { deadbug: 1, dorsiflexion: 1, "trap-pull": 1, "monster-walk": 1, "russian-twist": 1 },
+    getReadySec: 0, switchSidesSec: 0, restSec: 0, roundRestSec: 0, bandChangeRestSec: 0,
+    cues: { sound: false, voice: false, vibration: false, flash: false }, theme: "system",
+};
+
+// A device: a browser context of its own (its own storage), seeded before its first page loads.
+async function device(seed = {}, options = {}) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-GB", ...options });
+    await context.addInitScript((items) => {
+        if (localStorage.getItem("test.seeded")) return;
+        localStorage.setItem("test.seeded", "1");
+        for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+    }, { "bandCircuit.settings": JSON.stringify(QUICK), ...seed });
+    const { page, problems } = await openApp(browser, server.url, { context });
+    return { context, page, problems };
+}
+
+async function press(page, label) { await page.bringToFront(); return pressOnly(page, label); }
+async function pressScrolled(page, label, options) { await page.bringToFront(); return pressScrolledOnly(page, label, options); }
+const stored = async (page, key) => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key)) || "null");
+const storedIds = async (page) => ((await stored(page, "bandCircuit.history"))?.sessions || []).map((s) => s.id).sort();
+
+// Start, and tap Done through every set until the finish screen.
+async function finishSession(page) {
+    await press(page, "Start");
+    for (let i = 0; i < 60; i++) {
+        if ((await state(page)).screen === "finish") return;
+        if ((await widgets(page)).some((w) => w.label === "Done")) await press(page, "Done");
+        else await waitForState(page, () => bandCircuit.widgets().some((w) => w.label === "Done") || bandCircuit.state().screen === "finish");
+    }
+    throw new Error("the session did not finish");
+}
+
+// Settings, from wherever the page is.
+async function toSettings(page) {
+    const screen = (await state(page)).screen;
+    if (screen === "settings") return;
+    if (screen !== "home") await press(page, "Back");
+    await press(page, "Settings");
+}
+// Scrolls a page up (a finger dragging down) until `label` is on screen, then presses it.
+async function pressScrolledUp(page, label) {
+    const viewport = page.viewportSize();
+    for (let i = 0; i < 24 && !(await widgets(page)).some((w) => w.label === label && w.h >= 40); i++)
+        await drag(page, viewport.width / 2, viewport.height * 0.3, viewport.height * 0.3 + 200);
+    return press(page, label);
+}
+
+// Settings > Set up sync (or Change account), the page's form filled in and sent.
+async function setUpSync(page, { url = couch.url + "/bands", user = "runner", password = "secret" } = {}) {
+    await toSettings(page);
+    const label = (await state(page)).sync?.on ? "Change account" : "Set up sync";
+    await pressScrolled(page, label);
+    const form = page.locator("form.bc-sync");
+    await form.locator("input[name=address]").fill(url);
+    await form.locator("input[name=user]").fill(user);
+    await form.locator("input[name=password]").fill(password);
+    await form.locator("button[type=submit]").click();
+    await form.waitFor({ state: "detached" });
+}
+
+// The run that is under way (or wanted) has ended.
+const syncSettled = (page, { timeout = 20000 } = {}) =>
+    waitForState(page, () => { const s = bandCircuit.state().sync; return s && s.phase === "idle" && s.status !== ""; }, undefined, { timeout });
+async function syncNow(page) {
+    await page.bringToFront();
+    await toSettings(page);
+    const before = (await state(page)).sync.lastSync;
+    await pressScrolled(page, "Sync now");
+    return waitForState(page, (last) => { const s = bandCircuit.state().sync; return s.phase === "idle" && (s.lastSync > last || s.error); }, before, { timeout: 20000 });
+}
+async function toHome(page) { if ((await state(page)).screen !== "home") await press(page, "Back"); }
+
+test("two devices meet: sessions finished offline on one, a settings change on the other, a deletion that sticks", async () => {
+    await couch.createDatabase("bands");
+    const a = await device({ "bandCircuit.history": JSON.stringify(makeHistory(2)) });   // a version 1 history: migrated
+    const b = await device();
+    await setUpSync(a.page);
+    let s = await syncSettled(a.page);
+    assert.equal(s.sync.error, false, s.sync.status);
+    assert.deepEqual(Object.keys(await couch.docs("bands")).sort(), [...(await storedIds(a.page)), "settings"].sort());
+    await setUpSync(b.page);
+    s = await syncSettled(b.page);
+    assert.equal(s.sync.error, false, s.sync.status);
+    assert.deepEqual(await storedIds(b.page), await storedIds(a.page));
+
+    // A goes offline and finishes a session; B changes the rounds.
+    await a.context.setOffline(true);
+    await toHome(a.page);
+    await finishSession(a.page);
+    await press(a.page, "Home");
+    await waitForState(a.page, () => bandCircuit.state().sync.status.startsWith("Offline"));
+    assert.equal((await storedIds(a.page)).length, 3);
+    await pressScrolledUp(b.page, "+ Rounds");
+    await syncSettled(b.page);
+    assert.equal((await couch.doc("bands", "settings")).settings.rounds, 2);
+
+    // A is back online: its session goes up, B's settings come down. Then B hears of A's session.
+    await a.context.setOffline(false);
+    await waitForState(a.page, () => { const s = bandCircuit.state().sync; return s.phase === "idle" && !s.error && s.status.startsWith("Synced"); }, undefined, { timeout: 20000 });
+    await syncNow(b.page);
+    assert.deepEqual(await storedIds(b.page), await storedIds(a.page));
+    assert.equal((await stored(a.page, "bandCircuit.settings")).rounds, 2);
+    assert.equal((await stored(b.page, "bandCircuit.settings")).rounds, 2);
+
+    // B keeps a backup; A deletes its newest session (real taps in History).
+    await press(b.page, "Back");
+    await press(b.page, "History");
+    const [download] = await Promise.all([b.page.waitForEvent("download"), press(b.page, "Back up")]);
+    const backup = await (await download.createReadStream()).toArray().then((parts) => Buffer.concat(parts).toString());
+    assert.equal(JSON.parse(backup).sessions.length, 3);
+    await toHome(a.page);
+    await press(a.page, "History");
+    const newest = (await storedIds(a.page)).at(-1);
+    // Rows are newest first; each is labelled with its date and time ("Tue 4 Jun 2024, 18:20").
+    const row = (await widgets(a.page)).filter((w) => /\d{4}, \d\d:\d\d$/.test(w.label)).sort((x, y) => x.y - y.y)[0];
+    assert.ok(row, "the newest session's row");
+    await press(a.page, row.label);
+    await pressScrolled(a.page, "Delete this session");
+    await press(a.page, "Delete");
+    await waitForState(a.page, () => bandCircuit.state().history.sessions === 2);
+    await waitForState(a.page, () => { const s = bandCircuit.state().sync; return s.phase === "idle" && s.status.startsWith("Synced"); });
+    assert.equal((await couch.doc("bands", newest, { deleted: true }))._deleted, true);
+    await syncNow(b.page);
+    assert.deepEqual(await storedIds(b.page), await storedIds(a.page));
+    assert.ok((await stored(b.page, "bandCircuit.history")).deleted.some((d) => d.id === newest));
+
+    // B restores its old backup: the deleted session stays deleted, here and on the server.
+    await press(b.page, "Back");
+    await press(b.page, "History");
+    const [chooser] = await Promise.all([b.page.waitForEvent("filechooser"), press(b.page, "Restore")]);
+    await chooser.setFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+    s = await waitForState(b.page, () => /^(Imported|Every session)/.test(bandCircuit.state().notice?.text || ""));
+    assert.match(s.notice.text, /1 you deleted stays deleted/);
+    await syncNow(b.page);
+    assert.equal((await storedIds(b.page)).includes(newest), false);
+    assert.equal((await couch.doc("bands", newest, { deleted: true }))._deleted, true);
+    assert.deepEqual(a.problems.filter((p) => !p.includes("net::ERR_INTERNET_DISCONNECTED")), []);
+    assert.deepEqual(b.problems, []);
+    await a.context.close();
+    await b.context.close();
+});
+
+// A server of the test's own that answers each request as told: garbage, an error, a redirect, a
+// huge answer, or nothing for a long time.
+async function hostileServer(answer) {
+    const hostile = http.createServer((request, response) => {
+        response.setHeader("Access-Control-Allow-Origin", request.headers.origin || "*");
+        response.setHeader("Access-Control-Allow-Headers", "authorization,content-type,accept");
+        response.setHeader("Access-Control-Allow-Methods", "GET,PUT,POST");
+        if (request.method === "OPTIONS") { response.writeHead(204); response.end(); return; }
+        answer(request, response);
+    });
+    await new Promise((resolve) => hostile.listen(0, "127.0.0.1", resolve));
+    return { url: `http://127.0.0.1:${hostile.address().port}`, close: () => new Promise((resolve) => { hostile.closeAllConnections(); hostile.close(resolve); }) };
+}
+
+test("a wrong password, a server that is down and a server that answers garbage each say so and change nothing stored", async () => {
+    await couch.createDatabase("guarded");
+    const { context, page } = await device({ "bandCircuit.history": JSON.stringify(makeHistory(3)) });
+    const history = await page.evaluate(() => localStorage.getItem("bandCircuit.history"));
+    const settings = await page.evaluate(() => localStorage.getItem("bandCircuit.settings"));
+    const unchanged = async () => {
+        assert.equal(await page.evaluate(() => localStorage.getItem("bandCircuit.history")), history);
+        assert.equal(await page.evaluate(() => localStorage.getItem("bandCircuit.settings")), settings);
+        assert.equal((await state(page)).history.sessions, 3);
+    };
+    const failure = async () => {
+        const s = await waitForState(page, () => { const s = bandCircuit.state().sync; return s && s.phase === "idle" && s.error; }, undefined, { timeout: 40000 });
+        return s.sync.status;
+    };
+
+    await setUpSync(page, { url: couch.url + "/guarded", password: "wrong" });
+    assert.match(await failure(), /refused the user name or password \(401\)/);
+    await unchanged();
+    // The message shows in Settings, where the account is.
+    assert.ok((await widgets(page)).some((w) => /refused the user name or password/.test(w.label) || /refused/.test(w.text || "")) ||
+              (await page.evaluate(() => document.getElementById("a11y").textContent)).includes("refused the user name"));
+
+    const closed = await hostileServer(() => {});
+    const downUrl = closed.url;
+    await closed.close();
+    await setUpSync(page, { url: downUrl + "/bands" });
+    assert.match(await failure(), /could not be reached/);
+    await unchanged();
+
+    const cases = [
+        { answer: (q, r) => { r.writeHead(200, { "Content-Type": "application/json" }); r.end("<html>not json</html>"); }, message: /answer could not be read.*not valid JSON/ },
+        { answer: (q, r) => { r.writeHead(200, { "Content-Type": "application/json" }); r.end(JSON.stringify({ results: [{ id: "x", changes: [{ rev: "1-a" }] }], last_seq: 5 })); }, message: /answer could not be read.*"doc"/ },
+        { answer: (q, r) => { r.writeHead(200, { "Content-Type": "application/json" }); r.end(JSON.stringify({ results: "everything", last_seq: 5 })); }, message: /answer could not be read/ },
+        { answer: (q, r) => { r.writeHead(500); r.end("{}"); }, message: /answered with an error \(500\)/ },
+        { answer: (q, r) => { r.writeHead(302, { Location: "https://example.org/" }); r.end(); }, message: /redirect/ },
+        { answer: (q, r) => { r.writeHead(200, { "Content-Type": "application/json" }); r.end("[" + "1,".repeat(3 * 1024 * 1024) + "1]"); }, message: /too large/ },
+    ];
+    for (const { answer, message } of cases) {
+        const hostile = await hostileServer(answer);
+        await setUpSync(page, { url: hostile.url + "/bands" });
+        assert.match(await failure(), message);
+        await unchanged();
+        assert.equal((await stored(page, "bandCircuit.sync")).since, "", "no checkpoint taken from a bad answer");
+        await hostile.close();
+    }
+
+    // Forget: the account and password leave the device; the history stays.
+    await pressScrolled(page, "Forget account");
+    await waitForState(page, () => bandCircuit.state().sync === null || !bandCircuit.state().sync.on);
+    assert.equal(await page.evaluate(() => localStorage.getItem("bandCircuit.sync")), null);
+    await unchanged();
+    await context.close();
+});
+
+test("a backup goes to the share sheet where the browser can share files, and restores into an empty browser", async () => {
+    // Chromium on Linux has no share sheet: the test stands in for a phone's, and keeps what it was given.
+    const spy = () => {
+        window.shared = [];
+        navigator.canShare = (data) => !!(data && data.files && data.files.length === 1 && data.files[0] instanceof File);
+        navigator.share = async (data) => { window.shared.push({ name: data.files[0].name, text: await data.files[0].text() }); };
+    };
+    const a = await device({ "bandCircuit.history": JSON.stringify(makeHistory(4)) });
+    await a.page.addInitScript(spy);
+    await a.page.reload();
+    await a.page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn && bandCircuit.framesDrawn() > 0);
+    await press(a.page, "History");
+    await press(a.page, "Back up");
+    const s = await waitForState(a.page, () => /^Backed up/.test(bandCircuit.state().notice?.text || ""));
+    assert.match(s.notice.text, /^Backed up 4 sessions as band-circuit-history-\d{4}-\d\d-\d\d\.json\.$/);
+    const shared = await a.page.evaluate(() => window.shared);
+    assert.equal(shared.length, 1);
+    assert.ok((await stored(a.page, "bandCircuit.history")).backedUp > 0, "the backup's time is kept");
+    assert.ok(!shared[0].text.includes("password"));
+
+    const fresh = await device();
+    await press(fresh.page, "History");
+    const [chooser] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Restore")]);
+    await chooser.setFiles({ name: shared[0].name, mimeType: "application/json", buffer: Buffer.from(shared[0].text) });
+    await waitForState(fresh.page, () => bandCircuit.state().history.sessions === 4);
+    assert.deepEqual(await storedIds(fresh.page), await storedIds(a.page));
+    await a.context.close();
+    await fresh.context.close();
+});
+
+test("Safari in a tab shows the note on keeping the history once, until dismissed", async () => {
+    const safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    const { context, page } = await device({ "bandCircuit.history": JSON.stringify(makeHistory(1)) }, { userAgent: safari });
+    assert.ok((await widgets(page)).some((w) => w.label === "Got it"), "the note's button on Home");
+    await press(page, "Got it");
+    await waitForState(page, () => !bandCircuit.widgets().some((w) => w.label === "Got it"));
+    assert.ok(await page.evaluate(() => localStorage.getItem("bandCircuit.homeScreenNote")));
+    await page.reload();
+    await page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn && bandCircuit.framesDrawn() > 0);
+    assert.equal((await widgets(page)).some((w) => w.label === "Got it"), false);
+    await context.close();
+
+    // Chromium (and an installed app) keep storage: no note.
+    const other = await device({ "bandCircuit.history": JSON.stringify(makeHistory(1)) });
+    assert.equal((await widgets(other.page)).some((w) => w.label === "Got it"), false);
+    await other.context.close();
+});
