@@ -3,10 +3,10 @@
 // started here on loopback with an in-memory database; tests/browser/couch). Two browser contexts
 // are two devices: each has its own storage. Every action is a real click on a drawn widget, or
 // typing into the page's sync form; what is stored is read back from the real localStorage.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { launchBrowser, serveDist, openApp, state, press as pressOnly, widgets, waitForState, layoutOnlyPages } from "./harness.mjs";
+import { launchBrowser, serveDist, openApp, state, press as pressOnly, widgets, waitForState, layoutOnlyPages, testForPart } from "./harness.mjs";
 import { makeHistory, drag, pressScrolled as pressScrolledOnly } from "./screens-helpers.mjs";
 import { startCouch } from "./couch/server.mjs";
 
@@ -96,7 +96,7 @@ async function syncNow(page) {
 }
 async function toHome(page) { if ((await state(page)).screen !== "home") await press(page, "Back"); }
 
-test("two devices meet: sessions finished offline on one, a settings change on the other, a deletion that sticks", async () => {
+testForPart(1, "two devices meet: sessions finished offline on one, a settings change on the other, a deletion that sticks", async () => {
     await couch.createDatabase("bands");
     const a = await device({ "bandCircuit.history": JSON.stringify(makeHistory(2)) });   // a version 1 history: migrated
     const b = await device();
@@ -180,7 +180,7 @@ async function hostileServer(answer) {
     return { url: `http://127.0.0.1:${hostile.address().port}`, close: () => new Promise((resolve) => { hostile.closeAllConnections(); hostile.close(resolve); }) };
 }
 
-test("a wrong password, a server that is down and a server that answers garbage each say so and change nothing stored", async () => {
+testForPart(2, "a wrong password, a server that is down and a server that answers garbage each say so and change nothing stored", async () => {
     await couch.createDatabase("guarded");
     const { context, page } = await device({ "bandCircuit.history": JSON.stringify(makeHistory(3)) });
     const history = await page.evaluate(() => localStorage.getItem("bandCircuit.history"));
@@ -234,7 +234,7 @@ test("a wrong password, a server that is down and a server that answers garbage 
     await context.close();
 });
 
-test("a backup goes to the share sheet where the browser can share files, and restores into an empty browser", async () => {
+testForPart(2, "a backup goes to the share sheet where the browser can share files, and restores into an empty browser", async () => {
     // Chromium on Linux has no share sheet: the test stands in for a phone's, and keeps what it was given.
     const spy = () => {
         window.shared = [];
@@ -264,7 +264,7 @@ test("a backup goes to the share sheet where the browser can share files, and re
     await fresh.context.close();
 });
 
-test("Safari in a tab shows the note on keeping the history once, until dismissed", async () => {
+testForPart(2, "Safari in a tab shows the note on keeping the history once, until dismissed", async () => {
     const safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
     const { context, page } = await device({ "bandCircuit.history": JSON.stringify(makeHistory(1)) }, { userAgent: safari });
     assert.ok((await widgets(page)).some((w) => w.label === "Got it"), "the note's button on Home");
