@@ -554,12 +554,14 @@ void app::DeleteSessions(AppState& app, const std::vector<core::Deletion>& delet
 
 void app::DeleteSession(AppState& app, const std::string& session_id) { DeleteSessions(app, { { session_id, app.Frame.WallMs } }); }
 
-void app::NoteBackup(AppState& app)
+void app::NoteBackup(AppState& app, int64_t wall_ms)
 {
-    app.BackedUpWallMs = app.Frame.WallMs;
+    if (wall_ms <= app.BackedUpWallMs)
+        return;
+    app.BackedUpWallMs = wall_ms;
     if (app.Storage == StorageStatus_Unavailable)
         return;
-    app.Stored.PendingBackedUpWallMs = app.Frame.WallMs;
+    app.Stored.PendingBackedUpWallMs = std::max(app.Stored.PendingBackedUpWallMs, wall_ms);
     platform::RequestHistoryCommit();
 }
 

@@ -42,7 +42,7 @@ void CommitHistory(AppState& app);  // the write itself: read, merge by id, drop
 // sync brings it back; written like AddToHistory.
 void DeleteSession(AppState& app, const std::string& session_id);
 void DeleteSessions(AppState& app, const std::vector<core::Deletion>& deletions);  // several at once (deleted on other devices)
-void NoteBackup(AppState& app);                                                    // a backup file was just made: History says when
+void NoteBackup(AppState& app, int64_t wall_ms);                                   // a backup file was made then (or restored from one made then): History says when
 
 // The note that a Safari tab deletes the history after seven days without a visit (and how to
 // keep it: the home screen): shown once there is a history, until dismissed in any page.

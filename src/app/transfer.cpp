@@ -39,7 +39,7 @@ void app::OnFileKept(AppState& app, platform::FileKept how, const platform::Cloc
         Tell(app, core::Format(core::TrN("Backed up %d session to %s in your downloads.", "Backed up %d sessions to %s in your downloads.", count), count, app.Screens.BackupFile.c_str()),
              false);
     if (how != platform::FileKept_Cancelled)
-        NoteBackup(app);
+        NoteBackup(app, app.Frame.WallMs);
     platform::Announce(app.Screens.Notice.c_str());
     RequestAnimation(app);
 }
@@ -106,6 +106,9 @@ bool app::ReceiveImport(AppState& app)
     // Written even when nothing is new here: a session shown but not yet stored (storage was
     // full when it ended) is stored now.
     AddToHistory(app, loaded.Value.Sessions);  // merged by id with what is stored, under the storage lock
+    // What the file holds is in a backup made then: History's reminder counts from there (a
+    // file from the future, a clock gone wrong, counts from now).
+    NoteBackup(app, std::min(loaded.Value.BackedUpWallMs, app.Frame.WallMs));
     if (merged.Added == 0 && merged.Deleted == 0)
     {
         const int here = merged.AlreadyPresent;

@@ -960,6 +960,7 @@ LoadResult<SavedHistory> ImportHistory(std::string_view json)
     if (!CheckKeys(doc, keys, version == 1 ? 5 : 6, what, error) || !ReadInt64(doc, "exported", 0, MaxWallMs, &exported, what, error) ||
         !ReadSessions(doc, result.Value.Sessions, what, error) || !ReadDeletions(doc, result.Value, what, error))
         return Failed<SavedHistory>(error);
+    result.Value.BackedUpWallMs = exported;
     return result;
 }
 

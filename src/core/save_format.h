@@ -56,7 +56,7 @@ struct SavedHistory
 {
     std::vector<SessionRecord> Sessions;  // ids unique, none of them in Deleted
     std::vector<Deletion> Deleted;        // sessions the runner deleted, sorted by id
-    int64_t BackedUpWallMs = 0;           // when a backup file was last made (0: never)
+    int64_t BackedUpWallMs = 0;           // when a backup file was last made (0: never); for a backup file, when it was made
 };
 
 // The history in storage: {"version":2, "sessions":[...], "deleted":[{"id","at"}], "backedUp":<wall ms>};

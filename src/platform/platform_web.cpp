@@ -426,7 +426,6 @@ EMSCRIPTEN_KEEPALIVE int bc_a11y_updates() { return g_PageQueries.LayerUpdates ?
 
 // --- [SECTION] Page events (web/app.js calls these exports; each reads the clocks once)
 
-
 void platform::SetPageEvents(const PageEvents& events) { g_PageEvents = events; }
 
 // On visibilitychange (hidden) and pagehide: save the session now.

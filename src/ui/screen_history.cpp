@@ -343,7 +343,7 @@ static void DrawBackupStatus(const app::AppState& app)
         const std::string text = core::Format(core::TrN("%d session is in no backup yet. Back up to keep your history if this browser loses its data.",
                                                         "%d sessions are in no backup yet. Back up to keep your history if this browser loses its data.", since),
                                               since);
-        ui::Banner(text.c_str(), false);
+        ui::TextMuted(text.c_str());  // a quiet reminder, not a banner
         return;
     }
     if (app.BackedUpWallMs > 0)

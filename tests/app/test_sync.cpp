@@ -9,6 +9,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>
+#include <tuple>
 
 using namespace apptest;
 
@@ -230,6 +231,23 @@ TEST_CASE("A wrong password, a server down and an answer that is not CouchDB's e
     CHECK(page.Sync.Status.rfind("The server answered with a redirect", 0) == 0);
     app::OnHttpAnswered(page, id, 200, R"({"results":[],"last_seq":1})", platform::ReadClock());  // late: the run was given up
     CHECK(page.Sync.Record.Since.empty());
+
+    for (const auto& [status, body, message] : { std::tuple<int, const char*, const char*>{ 0, "timeout", "The server did not answer in time." },
+                                                 { 0, "large", "The server's answer was too large" },
+                                                 { 403, "{}", "The server refused the user name or password (403)." },
+                                                 { 404, "{}", "There is no database at that address (404)." },
+                                                 { 503, "", "The server answered with an error (503)." } })
+    {
+        app::RequestSync(page);
+        a.Tab->Frame();
+        REQUIRE(Browser().Requests.size() == 1);
+        const int request = Browser().Requests[0].Id;
+        Browser().Requests.clear();
+        app::OnHttpAnswered(page, request, status, body, platform::ReadClock());
+        CHECK(page.Sync.Status.rfind(message, 0) == 0);
+        CHECK(page.Sync.StatusIsError);
+        CHECK(page.Sync.Record.Since.empty());
+    }
 }
 
 TEST_CASE("A failed run is tried again a minute later, and offline waits for the network")

@@ -57,6 +57,7 @@ TEST_CASE("An exported history imports into another browser, once")
     Browser().ImportText = file;
     REQUIRE(app::ReceiveImport(b));
     CHECK(b.Screens.Notice == "Imported 2 sessions.");
+    CHECK(b.BackedUpWallMs == 1717420000000);  // they are in a backup made then: History's reminder counts from there
     CHECK_FALSE(b.Screens.NoticeIsError);
     CHECK(b.History.size() == 2);
     CHECK(Browser().Announced.back() == b.Screens.Notice);

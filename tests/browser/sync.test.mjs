@@ -166,6 +166,51 @@ testForPart(1, "two devices meet: sessions finished offline on one, a settings c
     await b.context.close();
 });
 
+testForPart(2, "a settings conflict between two devices is merged the same way on both", async () => {
+    await couch.createDatabase("settings");
+    const url = couch.url + "/settings";
+    const a = await device();
+    const b = await device();
+    await setUpSync(a.page, { url });
+    await syncSettled(a.page);
+    await setUpSync(b.page, { url });
+    await syncSettled(b.page);
+    // Both offline: A adds a round, B a weekly goal.
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await pressScrolledUp(a.page, "+ Rounds");
+    await pressScrolled(b.page, "+ Weekly goal");
+    // B's pull is answered with what the server held then; A's settings land before B writes its
+    // own, so B's write carries a stale revision and CouchDB refuses it (409).
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    let answered = 0;
+    await b.page.route((address) => address.pathname.endsWith("/settings/_changes"), async (route) => {
+        const response = await route.fetch();
+        await held;
+        await route.fulfill({ response });
+        answered++;
+    });
+    const conflicts = [];
+    b.page.on("response", (response) => { if (response.url().endsWith("/settings/settings") && response.status() === 409) conflicts.push(response.request().method()); });
+    await b.context.setOffline(false);
+    await b.page.waitForRequest((request) => request.url().includes("/settings/_changes"));
+    await a.context.setOffline(false);
+    await waitForState(a.page, () => { const s = bandCircuit.state().sync; return s.phase === "idle" && !s.error && s.status.startsWith("Synced"); }, undefined, { timeout: 20000 });
+    release();
+    await waitForState(b.page, () => { const s = bandCircuit.state().sync; return s.phase === "idle" && !s.error && s.status.startsWith("Synced"); }, undefined, { timeout: 20000 });
+    assert.ok(answered >= 1);
+    assert.deepEqual(conflicts, ["PUT"], "B's first write was refused");
+    await syncNow(a.page);
+    const onA = await stored(a.page, "bandCircuit.settings"), onB = await stored(b.page, "bandCircuit.settings");
+    assert.equal(onA.rounds, 2);
+    assert.equal(onA.weeklyGoal, 3);
+    assert.deepEqual(onB, onA);
+    assert.deepEqual((await couch.doc("settings", "settings")).settings, onA);
+    await a.context.close();
+    await b.context.close();
+});
+
 // A server of the test's own that answers each request as told: garbage, an error, a redirect, a
 // huge answer, or nothing for a long time.
 async function hostileServer(answer) {
