@@ -21,7 +21,7 @@ const OUT = path.join(ROOT, "build", "browser");
 const TIMES = path.join(OUT, "times.json");   // seconds each job took last time: the order of the next run
 const JOBS = Math.max(1, Number(process.env.BROWSER_JOBS) || 4);
 // Files whose tests are spread over parts (test files read TEST_PART through harness.mjs's inPart).
-const PARTS = { "layout.test.mjs": 3, "storage.test.mjs": 2, "arabic-japanese.test.mjs": 2, "sync.test.mjs": 2 };
+const PARTS = { "layout.test.mjs": 3, "storage.test.mjs": 2, "arabic-japanese.test.mjs": 2, "sync.test.mjs": 3 };
 
 const engines = process.argv.slice(2).length ? process.argv.slice(2) : ["chromium", "firefox", "webkit"];
 for (const e of engines) if (!["chromium", "firefox", "webkit"].includes(e)) throw new Error(`unknown engine ${e}`);

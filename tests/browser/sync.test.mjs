@@ -179,7 +179,7 @@ testForPart(2, "a settings conflict between two devices is merged the same way o
     await a.context.setOffline(true);
     await b.context.setOffline(true);
     await pressScrolledUp(a.page, "+ Rounds");
-    await pressScrolled(b.page, "+ Weekly goal");
+    await pressScrolledUp(b.page, "+ Weekly goal");
     // B's pull is answered with what the server held then; A's settings land before B writes its
     // own, so B's write carries a stale revision and CouchDB refuses it (409).
     let release;
@@ -193,8 +193,12 @@ testForPart(2, "a settings conflict between two devices is merged the same way o
     });
     const conflicts = [];
     b.page.on("response", (response) => { if (response.url().endsWith("/settings/settings") && response.status() === 409) conflicts.push(response.request().method()); });
+    // Only the page in front draws frames (as in a browser with two windows), and a run starts in a frame.
+    const pulling = b.page.waitForRequest((request) => request.url().includes("/settings/_changes"));
+    await b.page.bringToFront();
     await b.context.setOffline(false);
-    await b.page.waitForRequest((request) => request.url().includes("/settings/_changes"));
+    await pulling;
+    await a.page.bringToFront();
     await a.context.setOffline(false);
     await waitForState(a.page, () => { const s = bandCircuit.state().sync; return s.phase === "idle" && !s.error && s.status.startsWith("Synced"); }, undefined, { timeout: 20000 });
     release();
@@ -225,7 +229,7 @@ async function hostileServer(answer) {
     return { url: `http://127.0.0.1:${hostile.address().port}`, close: () => new Promise((resolve) => { hostile.closeAllConnections(); hostile.close(resolve); }) };
 }
 
-testForPart(2, "a wrong password, a server that is down and a server that answers garbage each say so and change nothing stored", async () => {
+testForPart(3, "a wrong password, a server that is down and a server that answers garbage each say so and change nothing stored", async () => {
     await couch.createDatabase("guarded");
     const { context, page } = await device({ "bandCircuit.history": JSON.stringify(makeHistory(3)) });
     const history = await page.evaluate(() => localStorage.getItem("bandCircuit.history"));
@@ -279,7 +283,7 @@ testForPart(2, "a wrong password, a server that is down and a server that answer
     await context.close();
 });
 
-testForPart(2, "a backup goes to the share sheet where the browser can share files, and restores into an empty browser", async () => {
+testForPart(3, "a backup goes to the share sheet where the browser can share files, and restores into an empty browser", async () => {
     // Chromium on Linux has no share sheet: the test stands in for a phone's, and keeps what it was given.
     const spy = () => {
         window.shared = [];
@@ -309,7 +313,7 @@ testForPart(2, "a backup goes to the share sheet where the browser can share fil
     await fresh.context.close();
 });
 
-testForPart(2, "Safari in a tab shows the note on keeping the history once, until dismissed", async () => {
+testForPart(3, "Safari in a tab shows the note on keeping the history once, until dismissed", async () => {
     const safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
     const { context, page } = await device({ "bandCircuit.history": JSON.stringify(makeHistory(1)) }, { userAgent: safari });
     assert.ok((await widgets(page)).some((w) => w.label === "Got it"), "the note's button on Home");
