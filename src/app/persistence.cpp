@@ -327,9 +327,14 @@ static void WriteSession(app::AppState& app, double now_ms)
 
 // It was in storage and is gone: it ended, was discarded, or everything was deleted in another
 // page. It never comes back from here: true when it was dropped.
+// Gone from storage: ended or discarded elsewhere if this page had written it, and in any case
+// when "Delete everything" ran since it started (a session never written yet is not written back).
 static bool DroppedAsGone(app::AppState& app, platform::StorageResult found)
 {
-    if (found != platform::StorageResult_Missing || !app.Stored.SessionWritten)
+    if (found != platform::StorageResult_Missing)
+        return false;
+    app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
+    if (!app.Stored.SessionWritten && app.Stored.ResetAtWallMs < app.Session.StartedWallMs)
         return false;
     DropSession(app, EndedElsewhere(app));
     return true;

@@ -83,7 +83,7 @@ test("a full 2-round guided circuit runs every step in order and records the pla
     assert.equal(s.history.sessions, 1);
     assert.equal((await clockSettleSave(page)).lastRecord.save, "saved");
     const history = await readHistory(page);
-    assert.equal(history.version, 1);
+    assert.equal(history.version, 2);
     const record = history.sessions[0];
     assert.equal(record.finished, true);
     assert.equal(record.roundsPlanned, 2);
