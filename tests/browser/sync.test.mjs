@@ -43,7 +43,11 @@ async function device(seed = {}, options = {}) {
 async function press(page, label) { await page.bringToFront(); return pressOnly(page, label); }
 async function pressScrolled(page, label, options) { await page.bringToFront(); return pressScrolledOnly(page, label, options); }
 const stored = async (page, key) => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key)) || "null");
-const storedIds = async (page) => ((await stored(page, "bandCircuit.history"))?.sessions || []).map((s) => s.id).sort();
+// The ids of the stored history, once it holds what the page shows (the write waits for the storage lock).
+async function storedIds(page) {
+    await page.waitForFunction(() => (JSON.parse(localStorage.getItem("bandCircuit.history") || "{}").sessions || []).length === bandCircuit.state().history.sessions);
+    return ((await stored(page, "bandCircuit.history"))?.sessions || []).map((s) => s.id).sort();
+}
 
 // Start, and tap Done through every set until the finish screen.
 async function finishSession(page) {
