@@ -6,21 +6,9 @@
 
 #include "core/save_format.h"
 
-using namespace core;
+#include "session_records.h"
 
-static SessionRecord Record(const std::string& id, int64_t started_wall_ms)
-{
-    SessionRecord r = {};
-    r.Id = id;
-    r.StartedWallMs = started_wall_ms;
-    r.EndedWallMs = started_wall_ms + 600'000;
-    r.DurationMs = 600'000;
-    r.RoundsPlanned = 2;
-    r.RoundsDone = 2;
-    r.Finished = true;
-    r.RepsDone[0][(int)Side::Left] = 10;
-    return r;
-}
+using namespace core;
 
 TEST_CASE("Deletions merge by id, keep the earliest time, and stay sorted", "[deleted]")
 {

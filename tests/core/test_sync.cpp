@@ -5,21 +5,9 @@
 
 #include "core/sync.h"
 
-using namespace core;
+#include "session_records.h"
 
-static SessionRecord Record(const std::string& id, int64_t started_wall_ms)
-{
-    SessionRecord r = {};
-    r.Id = id;
-    r.StartedWallMs = started_wall_ms;
-    r.EndedWallMs = started_wall_ms + 600'000;
-    r.DurationMs = 600'000;
-    r.RoundsPlanned = 2;
-    r.RoundsDone = 2;
-    r.Finished = true;
-    r.RepsDone[0][(int)Side::Left] = 10;
-    return r;
-}
+using namespace core;
 
 // A _changes entry for a session document, as CouchDB sends it with include_docs=true.
 static std::string SessionChange(const SessionRecord& record, const std::string& rev, int seq)
