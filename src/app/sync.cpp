@@ -167,20 +167,24 @@ void AnsweredPull(app::AppState& app, const std::string& body)
     }
     core::SyncRecord& record = app.Sync.Record;
     const core::PulledChanges pulled = core::TakeChanges(page.Value, record.Known, app.Deleted, app.Frame.WallMs);
+    std::vector<std::string> here;  // the history's ids, sorted: a page of 500 against 3000 sessions
+    here.reserve(app.History.size());
+    for (const core::SessionRecord& record : app.History)
+        here.push_back(record.Id);
+    std::sort(here.begin(), here.end());
     std::vector<core::SessionRecord> news;
     for (const core::SessionRecord& session : pulled.Add)
-        if (std::none_of(app.History.begin(), app.History.end(), [&](const core::SessionRecord& r) { return r.Id == session.Id; }))
+        if (!std::binary_search(here.begin(), here.end(), session.Id))
             news.push_back(session);
-    std::vector<core::Deletion> gone;
+    int gone = 0;
     for (const core::Deletion& deletion : pulled.Delete)
-        if (std::any_of(app.History.begin(), app.History.end(), [&](const core::SessionRecord& r) { return r.Id == deletion.Id; }))
-            gone.push_back(deletion);
+        gone += std::binary_search(here.begin(), here.end(), deletion.Id);
     app::DeleteSessions(app, pulled.Delete);  // remembered even when not here: a later file or sync cannot add them
     if (!news.empty())
         app::AddToHistory(app, news);
     if (pulled.HasSettings)
         TakeSettings(app, pulled.Theirs, pulled.SettingsRev);
-    app.Sync.Received += (int)(news.size() + gone.size());
+    app.Sync.Received += (int)news.size() + gone;
     app.Sync.Foreign += pulled.Foreign + pulled.Unreadable;
     record.Since = page.Value.LastSeq;
     app::WriteSyncRecord(app);  // the checkpoint: what was taken is taken
