@@ -111,6 +111,7 @@
         widgets: () => JSON.parse(callString("bc_widgets_json") || "[]"),
         texts: () => JSON.parse(callString("bc_texts_json") || "[]"),
         framesDrawn: () => (isReady ? Module._bc_frames_drawn() : 0),
+        inputTakenAt: () => (isReady ? Module._bc_input_taken_at() : 0),   // framesDrawn() after the last frame that took input and left none waiting
         setDrawing: (on) => { if (isReady) Module._bc_set_drawing(on ? 1 : 0); },   // off: laid out and recorded, not drawn
     };
 
