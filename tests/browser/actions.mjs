@@ -12,7 +12,7 @@
 //   move(x, y)           move the mouse (the button held or not)
 //   up()                 release the button
 //   tap(x, y)            a touch tap (only where the engine has touch input)
-//   wheel(x, y, dy)      the mouse wheel at (x, y), dy px down (negative: up)
+//   wheel(x, y, dy)      the mouse wheel at (x, y), dy px down (negative: up), where the engine has one
 //   key(name)            a key pressed and released ("ArrowRight", "Space", ...)
 //   pass(ms)             let ms of page time go by: the fake clock's on a clocked page, else the wall clock's
 //   clocked              true on a page whose time moves only through pass()
@@ -105,7 +105,9 @@ export async function waitFor(page, predicate, { timeout = 15000, what = predica
     let s = null;
     for (;;) {
         try { s = await state(page); } catch { s = null; }
-        if (s && predicate(s)) return s;
+        let holds = false;
+        try { holds = !!(s && predicate(s)); } catch { /* a state the predicate cannot read yet */ }
+        if (holds) return s;
         if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last state: ${JSON.stringify(s)})`);
         await p.pass(FRAME_MS);
     }
@@ -259,13 +261,27 @@ export async function wheel(page, x, y, dy) {
 
 // --- Scrolling a widget into view
 
-const fullyVisible = (w) => Math.abs(w.w - w.item.w) < 0.6 && Math.abs(w.h - w.item.h) < 0.6;
+// The widget is drawn whole (not cut by its scroll region).
+export const fullyVisible = (w) => Math.abs(w.w - w.item.w) < 0.6 && Math.abs(w.h - w.item.h) < 0.6;
 const rectKey = (r) => `${r.x},${r.y},${r.w},${r.h}`;
 const screenRect = (page) => io(page).evaluate(() => ({ x: 0, y: 0, w: innerWidth, h: innerHeight }));
 // The distinct scroll regions of the controls in view.
 const scrollRegions = async (page) => [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
 const inRegion = (all, r) => all.filter((x) => x.scroll && rectKey(x.scroll) === rectKey(r));
-const wheelIn = (page, r, notches) => wheel(page, r.x + r.w / 2, r.y + r.h / 2, notches * 100);
+// Scroll the region r by `notches` wheel steps (negative: up): the mouse wheel, or in an engine
+// without one (WebKit's WebDriver), finger drags of at most 0.8 of the region until it stops moving.
+async function wheelIn(page, r, notches) {
+    const x = r.x + r.w / 2, y = r.y + r.h / 2;
+    if (io(page).wheel) return wheel(page, x, y, notches * 100);
+    const at = async () => JSON.stringify(inRegion(await widgets(page), r).map((w) => [w.id ?? w.label, w.item.y]));
+    for (let left = notches * 100, i = 0; Math.abs(left) > 0.5 && i < 40; i++) {
+        const dy = Math.sign(left) * Math.min(Math.abs(left), r.h * 0.8);
+        const before = await at();
+        await drag(page, x, y + dy / 2, y - dy / 2);
+        left -= dy;
+        if ((await at()) === before) break;   // the region's end
+    }
+}
 
 // Bring the widget `label` fully into view and return it, or null when no amount of scrolling shows
 // it whole. The last stretch is always a finger drag (the way a phone scrolls). A widget not drawn at

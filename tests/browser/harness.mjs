@@ -8,7 +8,7 @@ import { chromium } from "playwright-core";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../serve.mjs";
-import { useFakeClock, waitReady } from "./actions.mjs";
+import { state, useFakeClock, waitReady } from "./actions.mjs";
 
 export * from "./actions.mjs";
 
@@ -58,6 +58,19 @@ export async function openApp(browser, url, { viewport = { width: 390, height: 8
     await page.goto(url);
     await waitReady(page);
     return { context: ctx, page, problems };
+}
+
+// The circuit as the app has it (state().exercises, see circuit() in actions.mjs), read once per
+// process from a page of its own: for what a test writes before its page loads (a seeded history).
+let circuitRead = null;
+export function appCircuit(browser, url) {
+    circuitRead ||= (async () => {
+        const { context, page } = await openApp(browser, url, { drawing: false });
+        const exercises = (await state(page)).exercises;
+        await context.close();
+        return exercises;
+    })();
+    return circuitRead;
 }
 
 // --- With a fake clock (page.clock): time moves only when the test says so, frames included.
