@@ -40,8 +40,8 @@ export function useFakeClock(page) {
 export function pageIo(page) {
     const clocked = clockedPages.has(page);
     return {
-        clocked,
         evaluate: (fn, arg) => page.evaluate(fn, arg),
+        clocked,
         async down(x, y) { await page.mouse.move(x, y); await page.mouse.down(); },
         move: (x, y) => page.mouse.move(x, y),
         up: () => page.mouse.up(),
@@ -141,6 +141,9 @@ const framesNow = (page) => io(page).evaluate(() => bandCircuit.framesDrawn());
 // Until a frame after `frames` has acted on the input sent since, and one more frame has been drawn
 // after it (bandCircuit.inputTakenAt(), docs/automation.md): what the input changed is then on screen.
 export async function inputSettled(page, frames, { what = "the input" } = {}) {
+    // On the fake clock nothing runs until the test lets time pass: a press takes two frames (Dear
+    // ImGui takes the release a frame after the press) and one more follows, so let three go first.
+    if (io(page).clocked) await io(page).pass(3 * FRAME_MS);
     await waitInPage(page, (n) => {
         const taken = bandCircuit.inputTakenAt();
         return taken > n && bandCircuit.framesDrawn() > taken;
@@ -239,12 +242,13 @@ export async function key(page, name) {
 }
 
 // A finger's drag from (x, y0) to (x, y1): press, move, hold still for a frame (so no glide follows),
-// release. The list has moved by y1 - y0 when this returns.
+// release. The list has moved by y1 - y0 when this returns. (The move is one event: Dear ImGui takes
+// the last position of a frame's moves, so moves in between would change nothing.)
 export async function drag(page, x, y0, y1) {
     const p = io(page);
     let frames = await framesNow(page);
     await p.down(x, y0);
-    for (let i = 1; i <= 4; i++) await p.move(x, y0 + ((y1 - y0) * i) / 4);
+    await p.move(x, y1);
     await inputSettled(page, frames, { what: "the drag" });   // and a frame after it, the finger still
     frames = await framesNow(page);
     await p.up();
@@ -285,9 +289,11 @@ async function wheelIn(page, r, notches) {
 
 // Bring the widget `label` fully into view and return it, or null when no amount of scrolling shows
 // it whole. The last stretch is always a finger drag (the way a phone scrolls). A widget not drawn at
-// all is looked for in each scroll region in turn: the wheel takes the region to its top in one go,
-// then steps it down, in strides that grow while no stride passes 0.8 of the region (a finger drag
-// takes a dozen frames, a wheel step two: settings on a landscape phone is some 3000 px long).
+// all is looked for in each scroll region in turn: the wheel steps the region down from where it is
+// to its end, then takes it to its top in one go and steps down again (labels are mostly asked for
+// in the order they are laid out), in strides that grow while no stride passes 0.8 of the region (a
+// finger drag takes a dozen frames, a wheel step two: settings on a landscape phone is some 3000 px
+// long).
 export async function scrollIntoView(page, label, { tries = 160 } = {}) {
     const regions = await scrollRegions(page);
     if (regions.length === 0 && !(await widgets(page)).some((x) => matches(x, label))) {
@@ -300,9 +306,12 @@ export async function scrollIntoView(page, label, { tries = 160 } = {}) {
         }
         return null;
     }
+    // Matched by id: shown labels repeat (a stepper too narrow for its name shows just "−").
+    const id = (x) => x.id ?? x.label;
+    const place = (list) => JSON.stringify(list.map((x) => [id(x), x.item.y]));
     for (const region of regions.length > 0 ? regions : [null]) {
         let before = null;
-        let atTop = false;
+        let fromTop = false;   // stepping down from where the region was, then from its top
         let notches = 1;
         for (let i = 0; i < tries; i++) {
             const all = await widgets(page);
@@ -318,23 +327,23 @@ export async function scrollIntoView(page, label, { tries = 160 } = {}) {
                 await drag(page, r.x + r.w / 2, r.y + r.h / 2, r.y + r.h / 2 + dy);
                 continue;
             }
-            if (!atTop) {
+            if (before === null) before = inRegion(all, r);
+            await wheelIn(page, r, notches);
+            const after = inRegion(await widgets(page), r);
+            // The region no longer moving means its end is reached. (A stretch of text with no
+            // control in view says nothing about the end: stepping goes on.)
+            if (after.length > 0 && place(after) === place(before)) {
+                if (fromTop) break;
                 await wheelIn(page, r, -1000);
-                atTop = true;
+                fromTop = true;
+                notches = 1;
                 before = inRegion(await widgets(page), r);
                 continue;
             }
-            // Stepping down: the region no longer moving means its end is reached.
-            await wheelIn(page, r, notches);
-            const after = inRegion(await widgets(page), r);
-            // Matched by id: shown labels repeat (a stepper too narrow for its name shows just "−").
-            const id = (x) => x.id ?? x.label;
             const moved = Math.max(0, ...after.map((x) => {
                 const was = before.find((b) => id(b) === id(x));
                 return was ? was.item.y - x.item.y : 0;
             }));
-            // (A stretch of text with no control in view says nothing about the end: stepping goes on.)
-            if (after.length > 0 && JSON.stringify(after.map((x) => [id(x), x.item.y])) === JSON.stringify(before.map((x) => [id(x), x.item.y]))) break;
             if (moved > 0) notches = Math.min(2 * notches, Math.max(1, Math.floor((r.h * 0.8) / (moved / notches))));
             before = after;
         }

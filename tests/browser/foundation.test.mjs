@@ -1,7 +1,7 @@
 // The page loads clean, draws, answers real input, and keeps its canvas crisp at any size and DPR.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openApp, openClocked, press, serveDist, state, waitFor, waitReady, widgets } from "./harness.mjs";
+import { launchBrowser, openApp, openClocked, press, serveDist, state, waitFor, waitReady } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });

@@ -5,9 +5,9 @@
 // while clicks still land where widgets() says.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { appCircuit, launchBrowser, layoutOnlyPages, openClocked, press, pressInView, scrollIntoView, serveDist, state, testInPart, texts, widgets } from "./harness.mjs";
+import { appCircuit, launchBrowser, layoutOnlyPages, openClocked, press, pressInView, scrollIntoView, serveDist, state, testInPart, widgets } from "./harness.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
-import { MOTION, SIZES, groupsByDpr, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
+import { MOTION, SIZES, checkedDpr, groupsByDpr, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
 
 layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
