@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { appCircuit, findWidget, launchBrowser, layoutOnlyPages, openApp, openClocked, press, pressInView, serveDist, state, widgets } from "./harness.mjs";
-import { MOTION, SIZES, groupsByDpr, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
+import { MOTION, SIZES, groupsByDpr, inspect, setSize, sizeName, walk, sizesAtStep } from "./layout-matrix.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
 import { readPo, speakGuidedSet } from "./languages-helpers.mjs";
 
@@ -51,8 +51,9 @@ for (const { tag, locale, weekday } of LANGUAGES) {
             const start = (await widgets(page)).find((w) => w.id === "Start");
             assert.equal(start.label, tr("Start"), "Start is shown in the language, and keeps its English id");
                         const failures = [];
+            let stepIndex = 0;
             for await (const step of walk(page)) {
-                for (const size of group.sizes) {
+                for (const size of sizesAtStep(group.sizes, stepIndex++)) {
                     await setSize(page, size);
                     for (const problem of await inspect(page, size, step)) failures.push(`${sizeName(size)} ${step.name}: ${problem}`);
                 }

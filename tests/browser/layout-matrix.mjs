@@ -78,6 +78,15 @@ export async function setSize(page, size) {
     throw new Error(`the app did not redraw at ${sizeName(size)}`);
 }
 
+// The order a walk visits its sizes at each step: the sizes drawn at the same scale next to each
+// other (text size, then area: a larger window draws larger), forth at one step and back at the
+// next, so the app rebuilds its font atlas for a new scale as seldom as it can (an atlas of Japanese
+// glyphs is most of a step's time).
+export function sizesAtStep(sizes, stepIndex) {
+    const ordered = [...sizes].sort((a, b) => (a.text || 100) - (b.text || 100) || a.width * a.height - b.width * b.height);
+    return stepIndex % 2 ? ordered.reverse() : ordered;
+}
+
 // The walk runs with reduced motion: exercise pages open paused and sets show key poses, so the
 // app draws a frame only when something changes (the layout is the same either way), which keeps
 // the matrix quick at 2560x1440 in a software renderer.

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { appCircuit, launchBrowser, layoutOnlyPages, openClocked, press, pressInView, scrollIntoView, serveDist, state, testInPart, widgets } from "./harness.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
-import { MOTION, SIZES, checkedDpr, groupsByDpr, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
+import { MOTION, SIZES, checkedDpr, groupsByDpr, inspect, setSize, sizeName, walk, sizesAtStep } from "./layout-matrix.mjs";
 
 layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
@@ -37,9 +37,10 @@ for (const group of walks) {
             viewport: { width: first.width, height: first.height }, deviceScaleFactor: group.dpr, time: TIME, beforeLoad: seeded });
                 const failures = [];
         let checked = 0;
+        let stepIndex = 0;
         for await (const step of walk(page)) {
             if (process.env.LAYOUT_DEBUG) console.log(`step ${step.name}: on ${(await state(page)).screen}`);
-            for (const size of group.sizes) {
+            for (const size of sizesAtStep(group.sizes, stepIndex++)) {
                 const started = Date.now();
                 await setSize(page, size);
                 for (const problem of await inspect(page, size, step)) failures.push(`${sizeName(size)} ${step.name}: ${problem}`);

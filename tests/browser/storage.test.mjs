@@ -103,7 +103,7 @@ testInPart("two pages: a session finished in each is kept in both, and each page
 });
 
 testInPart("two pages: a page that missed the other's writes adds its session without dropping theirs", async () => {
-    const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(3, { exercises, exercises })) });
+    const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(3, { exercises })) });
     const a = await open(context), b = await open(context);
     await deafen(b.page);
     // A imports a file with two more sessions; B never hears of it.
@@ -175,7 +175,7 @@ testInPart("two pages: a session has one owner; another page shows it, can take 
 });
 
 testInPart("a reset in one page is respected by a page that still holds the old data", async () => {
-    const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(4, { exercises, exercises })) });
+    const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(4, { exercises })) });
     const a = await open(context), b = await open(context);
     await deafen(b.page);
     // B has a session running from before the reset, at its last set.
@@ -283,7 +283,7 @@ testInPart("unreadable data with no room for a copy is left untouched and never 
 });
 
 testInPart("a kept-aside history can be recovered, and Delete everything removes every key the app wrote", async () => {
-    const good = makeHistory(2, { exercises, exercises });
+    const good = makeHistory(2, { exercises });
     const broken = JSON.stringify({ version: 1, sessions: [...good.sessions, { id: "x", started: -1 }] });
     const context = await newContext({ "bandCircuit.history": broken });
     const { page } = await open(context);
