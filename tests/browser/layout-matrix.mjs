@@ -267,12 +267,17 @@ export async function inspect(page, size, step) {
         if (tallest < 24) problems.push(clocks.length ? `the session's time is only ${Math.round(tallest)} px tall` : "the session's time is not drawn");
     }
 
-    // Labels that scrolling must bring into view, whole.
+    // Labels that scrolling must bring into view, whole (those already whole on screen as they are).
+    // Once anything was scrolled, every list goes back to its top, as the next size expects to find
+    // the screen.
+    let scrolled = false;
     for (const label of step.reach || []) {
-        const w = await scrollIntoView(page, label);
+        const shown = all.find((x) => matches(x, label));
+        const w = !scrolled && shown && fullyVisible(shown) ? shown : await scrollIntoView(page, label);
+        scrolled ||= w !== shown;
         if (!w) problems.push(`"${label}" cannot be scrolled fully into view`);
         else if (!inside(w, safe)) problems.push(`"${label}" scrolled into view lies outside the safe area`);
     }
-    if (step.reach) await scrollToTop(page);   // as the next size expects to find the screen
+    if (scrolled) await scrollToTop(page);
     return problems;
 }

@@ -302,7 +302,7 @@ testInPart("a kept-aside history can be recovered, and Delete everything removes
     await press(page, "Settings");
     await pressInView(page, "Reset all data");
     await pressInView(page, "Delete everything");
-    s = await state(page);
+    s = await waitFor(page, (x) => x.notice !== null);   // the reset runs under the storage lock
     assert.match(s.notice.text, /1 kept-aside copy/);
     assert.deepEqual(await appKeys(page), ["bandCircuit.reset"]);
     assert.deepEqual(s.keptAside, []);
@@ -343,8 +343,10 @@ testInPart("a saved session with contradictory fields ends on the finish screen,
     const { page } = await open(context);
     await press(page, "Start");
     await press(page, "Done");
-    // Once the step after the first set is saved, the stored session is changed by hand: ended early,
-    // yet in progress.
+    // Paused, so this page writes the session no more (a running one is saved every few seconds);
+    // once the step after the first set is saved, the stored session is changed by hand: ended
+    // early, yet in progress.
+    await press(page, "Pause");
     assert.ok((await storedJsonWhen(page, "bandCircuit.session", (x) => x && x.stepIndex >= 1)).stepIndex >= 1, "the set's end is saved");
     await page.evaluate(() => {
         const s = JSON.parse(localStorage.getItem("bandCircuit.session"));
