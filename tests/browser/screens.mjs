@@ -8,7 +8,7 @@
 // Usage: node tests/browser/screens.mjs <dist dir> <out dir>
 import fs from "node:fs";
 import path from "node:path";
-import { appCircuit, launchBrowser, openClocked, press, pressInView, state, waitFor, waitInPage, waitReady, waitStill } from "./harness.mjs";
+import { appCircuit, launchBrowser, openClocked, press, pressInView, scrollIntoView, state, waitFor, waitInPage, waitReady, waitStill } from "./harness.mjs";
 import { MOTION, groupsByDpr, setSize, sizeName, walk, SIZES as MATRIX } from "./layout-matrix.mjs";
 import { startServer } from "../serve.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
@@ -76,16 +76,7 @@ try {
             await waitFor(page, (s) => s.screen === "settings");
             await shot(page, prefix, "settings");
             // The bottom of the page: the reset confirmation.
-            await page.mouse.move(size.viewport.width / 2, size.viewport.height * 0.3);
-            await page.mouse.wheel(0, 0);
-            for (let i = 0; i < 24; i++) {
-                const x = size.viewport.width / 2;
-                await page.mouse.move(x, size.viewport.height - 40);
-                await page.mouse.down();
-                await page.mouse.move(x, size.viewport.height - 240, { steps: 8 });
-                await page.mouse.up();
-                await waitStill(page);
-            }
+            await scrollIntoView(page, "Reset all data");
             await shot(page, prefix, "settings-end");
             await press(page, "Reset all data");
             await shot(page, prefix, "settings-reset");

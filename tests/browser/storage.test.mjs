@@ -58,11 +58,8 @@ async function finishSession(page, { start = true } = {}) {
         const s = await state(page);
         if (s.screen === "finish") return s;
         const done = (await widgets(page)).find((w) => w.label === "Done");
-        if (done) {
-            await press(page, "Done");
-        } else {
-            await page.waitForTimeout(30);
-        }
+        if (done) await press(page, "Done");
+        else await waitInPage(page, () => bandCircuit.state().screen === "finish" || bandCircuit.widgets().some((w) => w.label === "Done"));
     }
     throw new Error("the session did not finish: " + JSON.stringify(await state(page)));
 }
