@@ -175,12 +175,17 @@ export const settleSave = (page, { timeout = 15000 } = {}) =>
 
 // --- Acting
 
+// framesDrawn() when findWidget last looked: on the fake clock no frame runs until the test lets
+// time pass, so a press right after the look is taken by a frame after it.
+const lookedAt = new WeakMap();   // page -> frames
+
 export async function findWidget(page, label, { timeout = 10000 } = {}) {
     const p = io(page);
     const deadline = Date.now() + timeout;
     // On the fake clock, a second of page time at most: what is not there by then is not coming.
     for (let tries = 0; ; tries++) {
-        const seen = await widgets(page);
+        const { seen, frames } = await p.evaluate(() => ({ seen: bandCircuit.widgets(), frames: bandCircuit.framesDrawn() }));
+        lookedAt.set(page, frames);
         const match = seen.find((w) => matches(w, label));
         if (match) return match;
         if (Date.now() > deadline || (p.clocked && tries >= 20)) {
@@ -197,18 +202,22 @@ const lastPress = new WeakMap();   // page -> {x, y} of its last press
 async function waitOutTapGuard(page, x, y) {
     const last = lastPress.get(page);
     lastPress.set(page, { x, y });
-    if (!last || Math.hypot(x - last.x, y - last.y) >= 40) return;
+    if (!last || Math.hypot(x - last.x, y - last.y) >= 40) return false;
     const p = io(page);
+    let waited = false;
     for (let guard = (await state(page)).tapGuardMs; guard > 0; guard = (await state(page)).tapGuardMs) {
         await p.pass(p.clocked ? guard + 1 : Math.min(guard + 1, 50));
+        waited = true;
     }
+    return waited;
 }
 
 // A real mouse click (or touch tap) at (x, y), and wait for the frame that took it.
-export async function pressAt(page, x, y, { touch = false, what = `a press at ${Math.round(x)},${Math.round(y)}` } = {}) {
+// (`looked`: framesDrawn() read just before, on a page on the fake clock.)
+export async function pressAt(page, x, y, { touch = false, what = `a press at ${Math.round(x)},${Math.round(y)}`, looked } = {}) {
     const p = io(page);
-    await waitOutTapGuard(page, x, y);
-    const frames = await framesNow(page);
+    const waited = await waitOutTapGuard(page, x, y);
+    const frames = p.clocked && !waited && looked !== undefined ? looked : await framesNow(page);
     if (touch) {
         await p.tap(x, y);
     } else {
@@ -222,7 +231,7 @@ export async function pressAt(page, x, y, { touch = false, what = `a press at ${
 export async function press(page, label, { touch = false } = {}) {
     const w = await findWidget(page, label);
     if (!w.enabled) throw new Error(`Widget ${label} is disabled`);
-    await pressAt(page, w.x + w.w / 2, w.y + w.h / 2, { touch, what: `the press on ${label}` });
+    await pressAt(page, w.x + w.w / 2, w.y + w.h / 2, { touch, what: `the press on ${label}`, looked: lookedAt.get(page) });
     return w;
 }
 
