@@ -104,13 +104,24 @@
         new ResizeObserver(() => { if (isReady && Module._bc_preferences_changed) Module._bc_preferences_changed(); }).observe(textProbe);
     }
 
-    // --- Automation interface: documented in README.md ("Automation interface")
+    // --- Automation interface: documented in docs/automation.md
+    // Presses, releases, keys and wheel steps as the page received them, and framesDrawn() at the
+    // last one: a test waits for its own events to arrive before it waits for a frame to take them.
+    const inputSeen = { events: 0, frame: 0 };
+    for (const type of ["pointerdown", "pointerup", "keydown", "keyup", "wheel"]) {
+        window.addEventListener(type, () => {
+            inputSeen.events++;
+            inputSeen.frame = isReady ? Module._bc_frames_drawn() : 0;
+        }, { capture: true, passive: true });
+    }
     window.bandCircuit = {
         ready: ready,
         state: () => JSON.parse(callString("bc_state_json") || "null"),
         widgets: () => JSON.parse(callString("bc_widgets_json") || "[]"),
         texts: () => JSON.parse(callString("bc_texts_json") || "[]"),
         framesDrawn: () => (isReady ? Module._bc_frames_drawn() : 0),
+        inputTakenAt: () => (isReady ? Module._bc_input_taken_at() : 0),   // framesDrawn() after the last frame that took input and left none waiting
+        inputSeen: () => ({ ...inputSeen }),
         setDrawing: (on) => { if (isReady) Module._bc_set_drawing(on ? 1 : 0); },   // off: laid out and recorded, not drawn
     };
 

@@ -189,7 +189,20 @@ static void WriteEnvironment(JsonWriter& w, const app::AppState& app, const app:
     w.EndObject();
 }
 
-// The circuit's exercises, in order: their keys and names (the names are the home cards' ids).
+static const char* StyleKey(core::SetStyle style)
+{
+    switch (style)
+    {
+    case core::SetStyle::PerSide: return "per-side";
+    case core::SetStyle::Alternating: return "alternating";
+    case core::SetStyle::Directions: return "directions";
+    case core::SetStyle::OneSet: return "one-set";
+    }
+    return nullptr;
+}
+
+// The circuit's exercises, in order, as the catalogue has them: keys, names (the home cards' ids),
+// how a set is done, the band's form, the sides reps are recorded under, the dose and one rep's length.
 static void WriteExercises(JsonWriter& w)
 {
     w.Key("exercises");
@@ -200,6 +213,17 @@ static void WriteExercises(JsonWriter& w)
         w.StartObject();
         Text(w, "key", exercise.Key);
         Text(w, "name", exercise.Name);
+        Text(w, "shortName", exercise.ShortName);
+        Text(w, "style", StyleKey(exercise.Style));
+        Text(w, "band", exercise.Form == core::BandForm::Loop ? "loop" : "flat");
+        w.Key("sides");
+        w.StartArray();
+        for (int side = 0; side < 2; side++)
+            w.String(core::SideKey(core::ExerciseSide(exercise, side)));
+        w.EndArray();
+        Number(w, "countMin", exercise.CountMin);
+        Number(w, "countMax", exercise.CountMax);
+        Number(w, "repMs", core::RepDurationMs(exercise));
         w.EndObject();
     }
     w.EndArray();

@@ -355,7 +355,7 @@ async function finishSession(page) {
 const THROTTLE = 4;
 const TAPS = [
     { name: "Home card -> exercise page", press: /^Banded deadbug$/, shows: ["Back"], back: "Back" },
-    { name: "History", press: /^History$/, shows: ["Import"], back: "Back" },
+    { name: "History", press: /^History$/, shows: ["Restore"], back: "Back" },
     { name: "Start -> session", press: /^Start\b/i, shows: ["Skip"] },
 ];
 

@@ -6,17 +6,18 @@
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { launchBrowser, serveDist, openApp, state, press as pressOnly, widgets, waitForState, layoutOnlyPages, testForPart } from "./harness.mjs";
-import { makeHistory, drag, pressScrolled as pressScrolledOnly } from "./screens-helpers.mjs";
+import { appCircuit, launchBrowser, serveDist, openApp, state, press as pressOnly, pressInView as pressInViewOnly, widgets, waitFor, waitInPage, storedJson, layoutOnlyPages, testForPart } from "./harness.mjs";
+import { makeHistory } from "./screens-helpers.mjs";
 import { startCouch } from "./couch/server.mjs";
 
 layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
-let browser, server, couch;
+let browser, server, couch, exercises;
 before(async () => {
     browser = await launchBrowser();
     server = await serveDist();
     couch = await startCouch({ user: "runner", password: "secret" });
+    exercises = await appCircuit(browser, server.url);
 });
 after(async () => { await browser?.close(); await server?.close(); await couch?.close(); });
 
@@ -41,12 +42,11 @@ async function device(seed = {}, options = {}) {
 }
 
 async function press(page, label) { await page.bringToFront(); return pressOnly(page, label); }
-async function pressScrolled(page, label, options) { await page.bringToFront(); return pressScrolledOnly(page, label, options); }
-const stored = async (page, key) => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key)) || "null");
+async function pressInView(page, label) { await page.bringToFront(); return pressInViewOnly(page, label); }
 // The ids of the stored history, once it holds what the page shows (the write waits for the storage lock).
 async function storedIds(page) {
     await page.waitForFunction(() => (JSON.parse(localStorage.getItem("bandCircuit.history") || "{}").sessions || []).length === bandCircuit.state().history.sessions);
-    return ((await stored(page, "bandCircuit.history"))?.sessions || []).map((s) => s.id).sort();
+    return ((await storedJson(page, "bandCircuit.history"))?.sessions || []).map((s) => s.id).sort();
 }
 
 // Start, and tap Done through every set until the finish screen.
@@ -55,7 +55,7 @@ async function finishSession(page) {
     for (let i = 0; i < 60; i++) {
         if ((await state(page)).screen === "finish") return;
         if ((await widgets(page)).some((w) => w.label === "Done")) await press(page, "Done");
-        else await waitForState(page, () => bandCircuit.widgets().some((w) => w.label === "Done") || bandCircuit.state().screen === "finish");
+        else await waitInPage(page, () => bandCircuit.widgets().some((w) => w.label === "Done") || bandCircuit.state().screen === "finish");
     }
     throw new Error("the session did not finish");
 }
@@ -67,19 +67,12 @@ async function toSettings(page) {
     if (screen !== "home") await press(page, "Back");
     await press(page, "Settings");
 }
-// Scrolls a page up (a finger dragging down) until `label` is on screen, then presses it.
-async function pressScrolledUp(page, label) {
-    const viewport = page.viewportSize();
-    for (let i = 0; i < 24 && !(await widgets(page)).some((w) => w.label === label && w.h >= 40); i++)
-        await drag(page, viewport.width / 2, viewport.height * 0.3, viewport.height * 0.3 + 200);
-    return press(page, label);
-}
 
 // Settings > Set up sync (or Change account), the page's form filled in and sent.
 async function setUpSync(page, { url = couch.url + "/bands", user = "runner", password = "secret" } = {}) {
     await toSettings(page);
     const label = (await state(page)).sync?.on ? "Change account" : "Set up sync";
-    await pressScrolled(page, label);
+    await pressInView(page, label);
     const form = page.locator("form.bc-sync");
     await form.locator("input[name=address]").fill(url);
     await form.locator("input[name=user]").fill(user);
@@ -88,21 +81,27 @@ async function setUpSync(page, { url = couch.url + "/bands", user = "runner", pa
     await form.waitFor({ state: "detached" });
 }
 
+// The last run ended well.
+const syncedWell = ({ sync: s }) => s.phase === "idle" && !s.error && s.status.startsWith("Synced");
+// The time of the last run that ended well, and a wait for a run that ends after it (or fails).
+const lastSync = async (page) => (await state(page)).sync.lastSync;
+const syncedSince = (page, since, { timeout = 20000 } = {}) =>
+    waitFor(page, ({ sync: s }) => s.phase === "idle" && (s.lastSync > since || s.error), { timeout });
 // The run that is under way (or wanted) has ended.
 const syncSettled = (page, { timeout = 20000 } = {}) =>
-    waitForState(page, () => { const s = bandCircuit.state().sync; return s && s.phase === "idle" && s.status !== ""; }, undefined, { timeout });
+    waitFor(page, ({ sync: s }) => s && s.phase === "idle" && s.status !== "", { timeout });
 async function syncNow(page) {
     await page.bringToFront();
     await toSettings(page);
-    const before = (await state(page)).sync.lastSync;
-    await pressScrolled(page, "Sync now");
-    return waitForState(page, (last) => { const s = bandCircuit.state().sync; return s.phase === "idle" && (s.lastSync > last || s.error); }, before, { timeout: 20000 });
+    const before = await lastSync(page);
+    await pressInView(page, "Sync now");
+    return syncedSince(page, before);
 }
 async function toHome(page) { if ((await state(page)).screen !== "home") await press(page, "Back"); }
 
 testForPart(1, "two devices meet: sessions finished offline on one, a settings change on the other, a deletion that sticks", async () => {
     await couch.createDatabase("bands");
-    const a = await device({ "bandCircuit.history": JSON.stringify(makeHistory(2)) });   // a version 1 history: migrated
+    const a = await device({ "bandCircuit.history": JSON.stringify(makeHistory(2, { exercises })) });   // a version 1 history: migrated
     const b = await device();
     await setUpSync(a.page);
     let s = await syncSettled(a.page);
@@ -118,19 +117,20 @@ testForPart(1, "two devices meet: sessions finished offline on one, a settings c
     await toHome(a.page);
     await finishSession(a.page);
     await press(a.page, "Home");
-    await waitForState(a.page, () => bandCircuit.state().sync.status.startsWith("Offline"));
+    await waitFor(a.page, (x) => x.sync.status.startsWith("Offline"));
     assert.equal((await storedIds(a.page)).length, 3);
-    await pressScrolledUp(b.page, "+ Rounds");
-    await syncSettled(b.page);
+    const synced = await lastSync(b.page);
+    await pressInView(b.page, "+ Rounds");
+    await syncedSince(b.page, synced);
     assert.equal((await couch.doc("bands", "settings")).settings.rounds, 2);
 
     // A is back online: its session goes up, B's settings come down. Then B hears of A's session.
     await a.context.setOffline(false);
-    await waitForState(a.page, () => { const s = bandCircuit.state().sync; return s.phase === "idle" && !s.error && s.status.startsWith("Synced"); }, undefined, { timeout: 20000 });
+    await waitFor(a.page, syncedWell, { timeout: 20000 });
     await syncNow(b.page);
     assert.deepEqual(await storedIds(b.page), await storedIds(a.page));
-    assert.equal((await stored(a.page, "bandCircuit.settings")).rounds, 2);
-    assert.equal((await stored(b.page, "bandCircuit.settings")).rounds, 2);
+    assert.equal((await storedJson(a.page, "bandCircuit.settings")).rounds, 2);
+    assert.equal((await storedJson(b.page, "bandCircuit.settings")).rounds, 2);
 
     // B keeps a backup; A deletes its newest session (real taps in History).
     await press(b.page, "Back");
@@ -142,24 +142,24 @@ testForPart(1, "two devices meet: sessions finished offline on one, a settings c
     await press(a.page, "History");
     const newest = (await storedIds(a.page)).at(-1);
     // Rows are newest first; each is labelled with its date and time ("Tue 4 Jun 2024, 18:20").
-    const row = (await widgets(a.page)).filter((w) => /\d{4}, \d\d:\d\d$/.test(w.label)).sort((x, y) => x.y - y.y)[0];
-    assert.ok(row, "the newest session's row");
+    const row = await waitInPage(a.page, () => bandCircuit.widgets().filter((w) => /\d{4}, \d\d:\d\d$/.test(w.label)).sort((x, y) => x.y - y.y)[0]);
     await press(a.page, row.label);
-    await pressScrolled(a.page, "Delete this session");
+    await pressInView(a.page, "Delete this session");
+    const synced2 = await lastSync(a.page);
     await press(a.page, "Delete");
-    await waitForState(a.page, () => bandCircuit.state().history.sessions === 2);
-    await waitForState(a.page, () => { const s = bandCircuit.state().sync; return s.phase === "idle" && s.status.startsWith("Synced"); });
+    await waitFor(a.page, (x) => x.history.sessions === 2);
+    assert.equal((await syncedSince(a.page, synced2)).sync.error, false);
     assert.equal((await couch.doc("bands", newest, { deleted: true }))._deleted, true);
     await syncNow(b.page);
     assert.deepEqual(await storedIds(b.page), await storedIds(a.page));
-    assert.ok((await stored(b.page, "bandCircuit.history")).deleted.some((d) => d.id === newest));
+    assert.ok((await storedJson(b.page, "bandCircuit.history")).deleted.some((d) => d.id === newest));
 
     // B restores its old backup: the deleted session stays deleted, here and on the server.
     await press(b.page, "Back");
     await press(b.page, "History");
     const [chooser] = await Promise.all([b.page.waitForEvent("filechooser"), press(b.page, "Restore")]);
     await chooser.setFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(backup) });
-    s = await waitForState(b.page, () => /^(Imported|Every session)/.test(bandCircuit.state().notice?.text || ""));
+    s = await waitFor(b.page, (x) => /^(Imported|Every session)/.test(x.notice?.text || ""));
     assert.match(s.notice.text, /1 you deleted stays deleted/);
     await syncNow(b.page);
     assert.equal((await storedIds(b.page)).includes(newest), false);
@@ -182,8 +182,8 @@ testForPart(2, "a settings conflict between two devices is merged the same way o
     // Both offline: A adds a round, B a weekly goal.
     await a.context.setOffline(true);
     await b.context.setOffline(true);
-    await pressScrolledUp(a.page, "+ Rounds");
-    await pressScrolledUp(b.page, "+ Weekly goal");
+    await pressInView(a.page, "+ Rounds");
+    await pressInView(b.page, "+ Weekly goal");
     // B's pull is answered with what the server held then; A's settings land before B writes its
     // own, so B's write carries a stale revision and CouchDB refuses it (409).
     let release;
@@ -204,13 +204,13 @@ testForPart(2, "a settings conflict between two devices is merged the same way o
     await pulling;
     await a.page.bringToFront();
     await a.context.setOffline(false);
-    await waitForState(a.page, () => { const s = bandCircuit.state().sync; return s.phase === "idle" && !s.error && s.status.startsWith("Synced"); }, undefined, { timeout: 20000 });
+    await waitFor(a.page, syncedWell, { timeout: 20000 });
     release();
-    await waitForState(b.page, () => { const s = bandCircuit.state().sync; return s.phase === "idle" && !s.error && s.status.startsWith("Synced"); }, undefined, { timeout: 20000 });
+    await waitFor(b.page, syncedWell, { timeout: 20000 });
     assert.ok(answered >= 1);
     assert.deepEqual(conflicts, ["PUT"], "B's first write was refused");
     await syncNow(a.page);
-    const onA = await stored(a.page, "bandCircuit.settings"), onB = await stored(b.page, "bandCircuit.settings");
+    const onA = await storedJson(a.page, "bandCircuit.settings"), onB = await storedJson(b.page, "bandCircuit.settings");
     assert.equal(onA.rounds, 2);
     assert.equal(onA.weeklyGoal, 3);
     assert.deepEqual(onB, onA);
@@ -235,7 +235,7 @@ async function hostileServer(answer) {
 
 testForPart(3, "a wrong password, a server that is down and a server that answers garbage each say so and change nothing stored", async () => {
     await couch.createDatabase("guarded");
-    const { context, page } = await device({ "bandCircuit.history": JSON.stringify(makeHistory(3)) });
+    const { context, page } = await device({ "bandCircuit.history": JSON.stringify(makeHistory(3, { exercises })) });
     const history = await page.evaluate(() => localStorage.getItem("bandCircuit.history"));
     const settings = await page.evaluate(() => localStorage.getItem("bandCircuit.settings"));
     const unchanged = async () => {
@@ -244,7 +244,7 @@ testForPart(3, "a wrong password, a server that is down and a server that answer
         assert.equal((await state(page)).history.sessions, 3);
     };
     const failure = async () => {
-        const s = await waitForState(page, () => { const s = bandCircuit.state().sync; return s && s.phase === "idle" && s.error; }, undefined, { timeout: 40000 });
+        const s = await waitFor(page, ({ sync: s }) => s && s.phase === "idle" && s.error, { timeout: 40000 });
         return s.sync.status;
     };
 
@@ -275,13 +275,13 @@ testForPart(3, "a wrong password, a server that is down and a server that answer
         await setUpSync(page, { url: hostile.url + "/bands" });
         assert.match(await failure(), message);
         await unchanged();
-        assert.equal((await stored(page, "bandCircuit.sync")).since, "", "no checkpoint taken from a bad answer");
+        assert.equal((await storedJson(page, "bandCircuit.sync")).since, "", "no checkpoint taken from a bad answer");
         await hostile.close();
     }
 
     // Forget: the account and password leave the device; the history stays.
-    await pressScrolled(page, "Forget account");
-    await waitForState(page, () => bandCircuit.state().sync === null || !bandCircuit.state().sync.on);
+    await pressInView(page, "Forget account");
+    await waitFor(page, (x) => x.sync === null || !x.sync.on);
     assert.equal(await page.evaluate(() => localStorage.getItem("bandCircuit.sync")), null);
     await unchanged();
     await context.close();
@@ -294,24 +294,24 @@ testForPart(3, "a backup goes to the share sheet where the browser can share fil
         navigator.canShare = (data) => !!(data && data.files && data.files.length === 1 && data.files[0] instanceof File);
         navigator.share = async (data) => { window.shared.push({ name: data.files[0].name, text: await data.files[0].text() }); };
     };
-    const a = await device({ "bandCircuit.history": JSON.stringify(makeHistory(4)) });
+    const a = await device({ "bandCircuit.history": JSON.stringify(makeHistory(4, { exercises })) });
     await a.page.addInitScript(spy);
     await a.page.reload();
     await a.page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn && bandCircuit.framesDrawn() > 0);
     await press(a.page, "History");
     await press(a.page, "Back up");
-    const s = await waitForState(a.page, () => /^Backed up/.test(bandCircuit.state().notice?.text || ""));
+    const s = await waitFor(a.page, (x) => /^Backed up/.test(x.notice?.text || ""));
     assert.match(s.notice.text, /^Backed up 4 sessions as band-circuit-history-\d{4}-\d\d-\d\d\.json\.$/);
     const shared = await a.page.evaluate(() => window.shared);
     assert.equal(shared.length, 1);
-    assert.ok((await stored(a.page, "bandCircuit.history")).backedUp > 0, "the backup's time is kept");
+    assert.ok((await storedJson(a.page, "bandCircuit.history")).backedUp > 0, "the backup's time is kept");
     assert.ok(!shared[0].text.includes("password"));
 
     const fresh = await device();
     await press(fresh.page, "History");
     const [chooser] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Restore")]);
     await chooser.setFiles({ name: shared[0].name, mimeType: "application/json", buffer: Buffer.from(shared[0].text) });
-    await waitForState(fresh.page, () => bandCircuit.state().history.sessions === 4);
+    await waitFor(fresh.page, (x) => x.history.sessions === 4);
     assert.deepEqual(await storedIds(fresh.page), await storedIds(a.page));
     await a.context.close();
     await fresh.context.close();
@@ -319,10 +319,10 @@ testForPart(3, "a backup goes to the share sheet where the browser can share fil
 
 testForPart(3, "Safari in a tab shows the note on keeping the history once, until dismissed", async () => {
     const safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
-    const { context, page } = await device({ "bandCircuit.history": JSON.stringify(makeHistory(1)) }, { userAgent: safari });
+    const { context, page } = await device({ "bandCircuit.history": JSON.stringify(makeHistory(1, { exercises })) }, { userAgent: safari });
     assert.ok((await widgets(page)).some((w) => w.label === "Got it"), "the note's button on Home");
     await press(page, "Got it");
-    await waitForState(page, () => !bandCircuit.widgets().some((w) => w.label === "Got it"));
+    await waitInPage(page, () => !bandCircuit.widgets().some((w) => w.label === "Got it"));
     assert.ok(await page.evaluate(() => localStorage.getItem("bandCircuit.homeScreenNote")));
     await page.reload();
     await page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn && bandCircuit.framesDrawn() > 0);
@@ -330,7 +330,7 @@ testForPart(3, "Safari in a tab shows the note on keeping the history once, unti
     await context.close();
 
     // Chromium (and an installed app) keep storage: no note.
-    const other = await device({ "bandCircuit.history": JSON.stringify(makeHistory(1)) });
+    const other = await device({ "bandCircuit.history": JSON.stringify(makeHistory(1, { exercises })) });
     assert.equal((await widgets(other.page)).some((w) => w.label === "Got it"), false);
     await other.context.close();
 });
