@@ -70,7 +70,7 @@ const char* RecordSaveKey(RecordSave save);  // "pending", "saved", "no-work", .
 struct StoredState
 {
     std::string PageId;                                     // this page's id: the owner mark on the session it runs
-    core::Settings Settings = core::DefaultSettings();      // settings as last read from or written to storage (the merge base)
+    core::StampedSettings Settings;                         // settings as last read from or written to storage, with when each changed (the merge base)
     std::vector<core::SessionRecord> Pending;               // history entries waiting for the locked write
     std::vector<core::Deletion> PendingDeletions;           // sessions deleted here, waiting for the locked write
     int64_t PendingBackedUpWallMs = 0;                      // a backup made here, waiting for the locked write (0: none)

@@ -183,7 +183,8 @@ void app::WriteSyncRecord(AppState& app)
 void app::LoadSavedData(AppState& app, double now_ms)
 {
     app.Stored.PageId = platform::PageId();
-    app.Settings = app.Stored.Settings = DefaultSettingsHere();
+    app.Settings = DefaultSettingsHere();
+    app.Stored.Settings = { app.Settings, {} };
     if (!platform::StorageAvailable())
     {
         app.Storage = StorageStatus_Unavailable;
@@ -193,11 +194,16 @@ void app::LoadSavedData(AppState& app, double now_ms)
     std::string raw;
     if (platform::StorageRead(SettingsKey, &raw) == platform::StorageResult_Ok)
     {
-        core::LoadResult<core::Settings> loaded = core::LoadSettings(raw);
+        core::LoadResult<core::StampedSettings> loaded = core::LoadStampedSettings(raw);
         if (loaded.Ok())
-            app.Settings = app.Stored.Settings = loaded.Value;
+        {
+            app.Stored.Settings = loaded.Value;
+            app.Settings = loaded.Value.Values;
+        }
         else
+        {
             KeepAside(app, StoredKey_Settings, "settings", raw, loaded.Error.Message);
+        }
     }
     if (platform::StorageRead(HistoryKey, &raw) == platform::StorageResult_Ok)
     {
@@ -235,6 +241,37 @@ void app::LoadSavedData(AppState& app, double now_ms)
 
 // --- [SECTION] Settings
 
+// This page's settings with when it changed each (a change not yet written: now), less what it
+// changed before a "Delete everything" in any page.
+static core::StampedSettings SettingsHere(app::AppState& app)
+{
+    app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
+    core::StampedSettings here = core::StampChanges(app.Stored.Settings, app.Settings, app.Frame.WallMs);
+    std::erase_if(here.ChangedAt, [&](const auto& stamp) { return stamp.second < app.Stored.ResetAtWallMs; });
+    return here;
+}
+
+// Each setting as changed last by this page or by what is stored: another page may have written
+// from a copy that had not yet received this page's change (core::StampedSettings).
+static core::StampedSettings MergeWithStored(app::AppState& app, platform::StorageResult found, const std::string& raw)
+{
+    if (found == platform::StorageResult_Missing)
+    {
+        // Never saved, or deleted by a reset in another page: what this page did not change is the default.
+        core::StampedSettings fresh = core::StampChanges({ app.Stored.Settings.Values, {} }, app.Settings, app.Frame.WallMs);
+        fresh.Values = core::MergeSettings(app.Stored.Settings.Values, app.Settings, app::DefaultSettingsHere());
+        return fresh;
+    }
+    core::StampedSettings here = SettingsHere(app);
+    if (found != platform::StorageResult_Ok)
+        return here;
+    const core::LoadResult<core::StampedSettings> stored = core::LoadStampedSettings(raw);
+    if (stored.Ok())
+        return core::LaterOfEach(here, stored.Value);
+    KeepAside(app, app::StoredKey_Settings, "settings", raw, stored.Error.Message);
+    return here;
+}
+
 void app::SaveSettings(AppState& app)
 {
     RequestSync(app);  // other devices hear of the change (a run that is under way runs again after)
@@ -242,21 +279,10 @@ void app::SaveSettings(AppState& app)
         return;
     std::string raw;
     const platform::StorageResult found = platform::StorageRead(SettingsKey, &raw);
-    if (found == platform::StorageResult_Missing)
-    {
-        // Never saved, or deleted by a reset in another page: what this page did not change is the default.
-        app.Settings = core::MergeSettings(app.Stored.Settings, app.Settings, DefaultSettingsHere());
-    }
-    else if (found == platform::StorageResult_Ok)
-    {
-        const core::LoadResult<core::Settings> stored = core::LoadSettings(raw);
-        if (stored.Ok())
-            app.Settings = core::MergeSettings(app.Stored.Settings, app.Settings, stored.Value);
-        else
-            KeepAside(app, StoredKey_Settings, "settings", raw, stored.Error.Message);
-    }
-    if (Write(app, StoredKey_Settings, core::SaveSettings(app.Settings)) == platform::StorageResult_Ok)
-        app.Stored.Settings = app.Settings;
+    const core::StampedSettings merged = MergeWithStored(app, found, raw);
+    app.Settings = merged.Values;
+    if (Write(app, StoredKey_Settings, core::SaveStampedSettings(merged)) == platform::StorageResult_Ok)
+        app.Stored.Settings = merged;
 }
 
 // --- [SECTION] The session in progress
@@ -628,6 +654,21 @@ static void FollowStoredHistory(app::AppState& app)
     }
 }
 
+// The settings another page wrote. Where it wrote from a copy that lacked a change made here (each
+// page's copy of localStorage hears of the others' writes a moment late), the change is put back.
+static void FollowStoredSettings(app::AppState& app, const std::string& raw)
+{
+    const core::LoadResult<core::StampedSettings> stored = core::LoadStampedSettings(raw);
+    if (!stored.Ok())
+        return;
+    const core::StampedSettings merged = core::LaterOfEach(SettingsHere(app), stored.Value);
+    app.Settings = merged.Values;
+    app.Stored.Settings = stored.Value;
+    if (merged != stored.Value && !app.Stored.Held[app::StoredKey_Settings] &&
+        Write(app, app::StoredKey_Settings, core::SaveStampedSettings(merged)) == platform::StorageResult_Ok)
+        app.Stored.Settings = merged;
+}
+
 // The session in progress another page wrote, ended or took over.
 static void FollowStoredSession(app::AppState& app, double now_ms)
 {
@@ -681,12 +722,13 @@ void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
     {
         const platform::StorageResult found = platform::StorageRead(SettingsKey, &raw);
         if (found == platform::StorageResult_Missing)
-            app.Settings = app.Stored.Settings = DefaultSettingsHere();
+        {
+            app.Settings = DefaultSettingsHere();
+            app.Stored.Settings = { app.Settings, {} };
+        }
         else if (found == platform::StorageResult_Ok)
         {
-            const core::LoadResult<core::Settings> loaded = core::LoadSettings(raw);
-            if (loaded.Ok())
-                app.Settings = app.Stored.Settings = loaded.Value;
+            FollowStoredSettings(app, raw);
         }
     }
     if ((key == StoredKey_All || key == StoredKey_Sync) && app.Sync.Phase == SyncPhase_Idle)
@@ -763,7 +805,8 @@ std::string app::ForgetAllData(AppState& app)
     {
         said = core::Tr("Everything held in this page was cleared (this browser was not saving anything).");
     }
-    app.Settings = app.Stored.Settings = DefaultSettingsHere();
+    app.Settings = DefaultSettingsHere();
+    app.Stored.Settings = { app.Settings, {} };
     app.History.clear();
     app.Deleted.clear();
     app.BackedUpWallMs = 0;

@@ -169,8 +169,8 @@ void AnsweredPull(app::AppState& app, const std::string& body)
     const core::PulledChanges pulled = core::TakeChanges(page.Value, record.Known, app.Deleted, app.Frame.WallMs);
     std::vector<std::string> here;  // the history's ids, sorted: a page of 500 against 3000 sessions
     here.reserve(app.History.size());
-    for (const core::SessionRecord& record : app.History)
-        here.push_back(record.Id);
+    for (const core::SessionRecord& session : app.History)
+        here.push_back(session.Id);
     std::sort(here.begin(), here.end());
     std::vector<core::SessionRecord> news;
     for (const core::SessionRecord& session : pulled.Add)

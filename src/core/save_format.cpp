@@ -1102,6 +1102,167 @@ Settings MergeSettings(const Settings& base, const Settings& mine, const Setting
     return merged.Ok() ? merged.Value : mine;
 }
 
+// --- [SECTION] Settings with the time of each change ----------------------------------------------
+
+constexpr size_t MaxStamps = 64;  // far more than there are settings
+constexpr size_t MaxStampPathLength = 64;
+
+// Each setting of the saved JSON (one level into "reps" and "cues", as MergeSettings) as path -> JSON text.
+static void FlattenSettings(const JsonValue& object, const std::string& prefix, std::map<std::string, std::string>& out)
+{
+    for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it)
+    {
+        const std::string path = prefix + std::string(it->name.GetString(), it->name.GetStringLength());
+        if (path == "version")
+            continue;
+        if (it->value.IsObject())
+        {
+            FlattenSettings(it->value, path + ".", out);
+            continue;
+        }
+        rapidjson::StringBuffer buffer;
+        JsonWriter writer(buffer);
+        it->value.Accept(writer);
+        out[path] = std::string(buffer.GetString(), buffer.GetSize());
+    }
+}
+
+static std::map<std::string, std::string> SettingsByPath(const Settings& settings)
+{
+    rapidjson::Document doc;
+    const std::string json = SaveSettings(settings);
+    doc.Parse<ParseFlags>(json.data(), json.size());
+    std::map<std::string, std::string> out;
+    FlattenSettings(doc, "", out);
+    return out;
+}
+
+std::string SaveStampedSettings(const StampedSettings& settings)
+{
+    rapidjson::Document doc;
+    const std::string json = SaveSettings(settings.Values);
+    doc.Parse<ParseFlags>(json.data(), json.size());
+    if (!settings.ChangedAt.empty())
+    {
+        JsonValue stamps(rapidjson::kObjectType);
+        for (const auto& [path, at] : settings.ChangedAt)
+            stamps.AddMember(JsonValue(path.c_str(), (rapidjson::SizeType)path.size(), doc.GetAllocator()), JsonValue((int64_t)at), doc.GetAllocator());
+        doc.AddMember("changedAt", stamps, doc.GetAllocator());
+    }
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    doc.Accept(writer);
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+LoadResult<StampedSettings> LoadStampedSettings(std::string_view json)
+{
+    // TRANSLATORS: the saved settings, as the place of a problem in "settings: \"rounds\" is missing"
+    const std::string what = TrC("data", "settings");
+    std::string error;
+    rapidjson::Document doc;
+    if (!ParseJson(json, doc, what.c_str(), error))
+        return Failed<StampedSettings>(error);
+    LoadResult<StampedSettings> result = {};
+    auto stamps = doc.FindMember("changedAt");
+    if (stamps != doc.MemberEnd())
+    {
+        const std::string where = Within(what, "changedAt");
+        if (!stamps->value.IsObject() || stamps->value.MemberCount() > MaxStamps)
+            return Failed<StampedSettings>(At(what, Format(Tr("\"%s\" must be an object"), "changedAt")));
+        for (auto it = stamps->value.MemberBegin(); it != stamps->value.MemberEnd(); ++it)
+        {
+            const std::string path(it->name.GetString(), it->name.GetStringLength());
+            if (path.empty() || path.size() > MaxStampPathLength)
+                return Failed<StampedSettings>(At(where, Format(Tr("\"%s\" must be text of at most %llu characters"), "changedAt", (unsigned long long)MaxStampPathLength)));
+            int64_t at = 0;
+            if (!ReadInt64(stamps->value, path.c_str(), 0, MaxWallMs, &at, where, error))
+                return Failed<StampedSettings>(error);
+            result.Value.ChangedAt[path] = at;
+        }
+        doc.RemoveMember(stamps);
+    }
+    if (!ReadSettings(doc, result.Value.Values, what, error))
+        return Failed<StampedSettings>(error);
+    return result;
+}
+
+StampedSettings StampChanges(const StampedSettings& before, const Settings& now, int64_t wall_ms)
+{
+    StampedSettings out = before;
+    out.Values = now;
+    const std::map<std::string, std::string> was = SettingsByPath(before.Values), is = SettingsByPath(now);
+    for (const auto& [path, text] : is)
+    {
+        auto old = was.find(path);
+        if (old == was.end() || old->second != text)
+            out.ChangedAt[path] = wall_ms;
+    }
+    return out;
+}
+
+// The member at `path` ("cues.sound") of a settings document, made where it is missing.
+static JsonValue& MemberAt(rapidjson::Document& doc, const std::string& path)
+{
+    JsonValue* object = &doc;
+    size_t start = 0;
+    for (;;)
+    {
+        const size_t dot = path.find('.', start);
+        const std::string name = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        auto it = object->FindMember(name.c_str());
+        if (it == object->MemberEnd())
+        {
+            object->AddMember(JsonValue(name.c_str(), (rapidjson::SizeType)name.size(), doc.GetAllocator()),
+                              JsonValue(dot == std::string::npos ? rapidjson::kNullType : rapidjson::kObjectType), doc.GetAllocator());
+            it = object->FindMember(name.c_str());
+        }
+        if (dot == std::string::npos)
+            return it->value;
+        object = &it->value;
+        start = dot + 1;
+    }
+}
+
+static int64_t StampOf(const StampedSettings& settings, const std::string& path)
+{
+    auto it = settings.ChangedAt.find(path);
+    return it == settings.ChangedAt.end() ? 0 : it->second;
+}
+
+StampedSettings LaterOfEach(const StampedSettings& mine, const StampedSettings& stored)
+{
+    const StampedSettings &a = mine, &b = stored;
+    const std::map<std::string, std::string> in_a = SettingsByPath(a.Values), in_b = SettingsByPath(b.Values);
+    rapidjson::Document doc;
+    const std::string json = SaveSettings(b.Values);
+    doc.Parse<ParseFlags>(json.data(), json.size());
+    StampedSettings out;
+    for (const auto& [path, text_a] : in_a)
+    {
+        auto found = in_b.find(path);
+        const std::string text_b = found == in_b.end() ? std::string() : found->second;
+        const int64_t at_a = StampOf(a, path), at_b = StampOf(b, path);
+        const bool take_a = found == in_b.end() || at_a > at_b || (at_a == at_b && at_a > 0 && text_a > text_b);
+        if (std::max(at_a, at_b) > 0)
+            out.ChangedAt[path] = std::max(at_a, at_b);
+        if (!take_a)
+            continue;
+        rapidjson::Document value;
+        value.Parse<ParseFlags>(text_a.data(), text_a.size());
+        MemberAt(doc, path).CopyFrom(value, doc.GetAllocator());
+    }
+    for (const auto& [path, at] : b.ChangedAt)
+        if (in_a.find(path) == in_a.end())
+            out.ChangedAt[path] = std::max(at, StampOf(a, path));
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    doc.Accept(writer);
+    LoadResult<Settings> merged = LoadSettings(std::string_view(buffer.GetString(), buffer.GetSize()));
+    out.Values = merged.Ok() ? merged.Value : b.Values;
+    return out;
+}
+
 std::string SaveResetMark(int64_t at_wall_ms)
 {
     rapidjson::StringBuffer buffer;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -101,6 +102,26 @@ SalvageResult SalvageHistory(std::string_view json);
 // read or wrote) comes from `mine`, every other one from `theirs` (what is stored now). Works on the
 // saved JSON, field by field (one level into "reps" and "cues"), so a new setting needs no code here.
 Settings MergeSettings(const Settings& base, const Settings& mine, const Settings& theirs);
+
+// The settings as stored in this browser, with when each setting last changed here: the saved
+// settings plus "changedAt": {"rounds": <wall ms>, "reps.deadbug": ..., "cues.sound": ...}, a path
+// of the saved JSON for each setting ever changed. Each page reads localStorage from a copy of its
+// own, which another page's write reaches a moment later, so a page can write from an outdated copy
+// and leave out a change made elsewhere. The later change of each setting wins (LaterOfEach), in
+// every page alike, whatever order the writes arrive in: the pages end with the same settings.
+struct StampedSettings
+{
+    Settings Values = DefaultSettings();
+    std::map<std::string, int64_t> ChangedAt;  // path -> wall ms; a setting never changed here has none
+    bool operator==(const StampedSettings&) const = default;
+};
+std::string SaveStampedSettings(const StampedSettings& settings);
+LoadResult<StampedSettings> LoadStampedSettings(std::string_view json);  // LoadSettings, and the stamps where there are any
+// `now`, with each setting that differs from `before` stamped `wall_ms` (the others keep theirs).
+StampedSettings StampChanges(const StampedSettings& before, const Settings& now, int64_t wall_ms);
+// Each setting from whichever of `mine` and `stored` changed it later; at the same moment, the
+// greater value as JSON text, so two pages choose alike; one neither changed, from `stored`.
+StampedSettings LaterOfEach(const StampedSettings& mine, const StampedSettings& stored);
 
 // "Delete everything" leaves one fact behind: {"version":1, "atWall": <wall ms>}. Pages that were
 // open before it drop what they still hold from before that moment instead of writing it back.

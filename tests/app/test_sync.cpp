@@ -109,7 +109,7 @@ TEST_CASE("Two devices end with the same history and settings, whoever was offli
     // What each device stored is what it shows.
     a.Use();
     CHECK(core::LoadHistory(Browser().Storage[app::HistoryKey]).Value.Sessions.size() == 3);
-    CHECK(core::LoadSettings(Browser().Storage[app::SettingsKey]).Value.RestSec == 40);
+    CHECK(core::LoadStampedSettings(Browser().Storage[app::SettingsKey]).Value.Values.RestSec == 40);
 }
 
 TEST_CASE("A deletion on one device reaches the other, and an old backup does not bring it back")

@@ -99,6 +99,27 @@ testInPart("two pages: a session finished in each is kept in both, and each page
     await context.close();
 });
 
+testInPart("two pages: a settings write from a copy that lacks the other page's change does not undo it", async () => {
+    const context = await newContext();
+    const a = await open(context), b = await open(context);
+    // Each page reads localStorage from a copy of its own, which the other's write reaches a moment
+    // later. B's copy stands still here: it reads the settings as they were, and hears nothing.
+    await b.page.evaluate((old) => {
+        const read = Storage.prototype.getItem;
+        Storage.prototype.getItem = function (key) { return key === "bandCircuit.settings" ? old : read.call(this, key); };
+    }, await stored(b.page, "bandCircuit.settings"));
+    await deafen(b.page);
+    await press(a.page, "3 rounds");
+    await storedJsonWhen(a.page, "bandCircuit.settings", (s) => s?.rounds === 3);
+    await press(b.page, "Guided");   // written over A's change, from B's outdated copy
+    // A hears B's write, sees its change left out and writes it back: both changes stand.
+    const settings = await storedJsonWhen(a.page, "bandCircuit.settings", (s) => s?.rounds === 3 && s?.mode === "guided");
+    assert.equal(settings.rounds, 3, "A's rounds are back");
+    assert.equal(settings.mode, "guided", "B's mode is kept");
+    assert.ok(settings.changedAt.rounds <= settings.changedAt.mode, "each setting says when it changed");
+    await context.close();
+});
+
 testInPart("two pages: a page that missed the other's writes adds its session without dropping theirs", async () => {
     const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(3, { exercises })) });
     const a = await open(context), b = await open(context);

@@ -441,3 +441,62 @@ TEST_CASE("Merging imported history keeps every existing session", "[save]")
         REQUIRE(LoadHistory(json).Ok());
     }
 }
+
+// --- Settings with the time of each change (two pages writing from outdated copies)
+
+TEST_CASE("Stamped settings: saved and read back; settings without stamps read as never changed here")
+{
+    StampedSettings stamped;
+    stamped.Values.Rounds = 3;
+    stamped.ChangedAt = { { "rounds", 1700000000000 }, { "cues.sound", 1700000000500 } };
+    const std::string json = SaveStampedSettings(stamped);
+    const LoadResult<StampedSettings> loaded = LoadStampedSettings(json);
+    REQUIRE(loaded.Ok());
+    CHECK(loaded.Value == stamped);
+
+    const LoadResult<StampedSettings> plain = LoadStampedSettings(SaveSettings(stamped.Values));
+    REQUIRE(plain.Ok());
+    CHECK(plain.Value.Values == stamped.Values);
+    CHECK(plain.Value.ChangedAt.empty());
+    CHECK(SaveStampedSettings({ stamped.Values, {} }) == SaveSettings(stamped.Values));
+
+    RequireError(LoadStampedSettings(Replace(json, "\"rounds\":1700000000000", "\"rounds\":-1")), "\"rounds\"");
+    RequireError(LoadStampedSettings(Replace(json, "\"rounds\":1700000000000", "\"rounds\":\"soon\"")), "\"rounds\"");
+    RequireError(LoadStampedSettings(Replace(json, "\"changedAt\":{", "\"changedAt\":[],\"x\":{")), "\"changedAt\"");
+    std::string many = "{";
+    for (int i = 0; i < 65; i++)
+        many += (i ? ",\"f" : "\"f") + std::to_string(i) + "\":1";
+    RequireError(LoadStampedSettings(Replace(SaveSettings(stamped.Values), "{\"version\"", "{\"changedAt\":" + many + "},\"version\"")), "\"changedAt\"");
+}
+
+TEST_CASE("Stamped settings: a change is stamped with its path; the later change of each setting wins, in either page")
+{
+    StampedSettings base;
+    Settings changed = base.Values;
+    changed.Rounds = 3;
+    changed.CueSound = !changed.CueSound;
+    const StampedSettings one = StampChanges(base, changed, 1000);
+    CHECK(one.ChangedAt == std::map<std::string, int64_t>{ { "rounds", 1000 }, { "cues.sound", 1000 } });
+
+    Settings other = base.Values;  // the other page, from a copy without one's change
+    other.Mode = RunMode::SelfPaced;
+    other.Rounds = 1;
+    StampedSettings two = StampChanges(base, other, 2000);
+    two.ChangedAt["rounds"] = 500;  // its rounds changed before one's
+
+    const StampedSettings a = LaterOfEach(one, two), b = LaterOfEach(two, one);
+    CHECK(a == b);
+    CHECK(a.Values.Rounds == 3);
+    CHECK(a.Values.Mode == RunMode::SelfPaced);
+    CHECK(a.Values.CueSound == changed.CueSound);
+    CHECK(a.ChangedAt.at("rounds") == 1000);
+    CHECK(a.ChangedAt.at("mode") == 2000);
+
+    // The same moment in both: the same choice in both.
+    StampedSettings x = StampChanges(base, changed, 3000), y = StampChanges(base, other, 3000);
+    CHECK(LaterOfEach(x, y).Values.Rounds == LaterOfEach(y, x).Values.Rounds);
+    // A setting neither changed: what is stored stands.
+    StampedSettings stored = base;
+    stored.Values.WeeklyGoal = 5;
+    CHECK(LaterOfEach(base, stored).Values.WeeklyGoal == 5);
+}
