@@ -25,6 +25,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         Check(again.Ok() && again.Value == settings.Value);
     }
 
+    const core::LoadResult<core::StampedSettings> stamped = core::LoadStampedSettings(input);
+    Check(stamped.Ok() || !stamped.Error.Message.empty());
+    if (stamped.Ok())
+    {
+        const core::LoadResult<core::StampedSettings> again = core::LoadStampedSettings(core::SaveStampedSettings(stamped.Value));
+        Check(again.Ok() && again.Value == stamped.Value);
+        Check(core::LaterOfEach(stamped.Value, again.Value) == stamped.Value);
+    }
+
     const core::LoadResult<core::SessionInProgress> session = core::LoadSessionInProgress(input);
     if (session.Ok())
     {
