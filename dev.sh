@@ -79,7 +79,8 @@ run_browser_tests() {  # run_browser_tests ENGINE... ; sets browser_pass, browse
 # The native tests: build/native with the Catch2 suites of the core and the app layer, under ctest.
 run_native_tests() {  # sets native_pass, native_fail; returns non-zero on failure
     local status=0 ctest_log="$ROOT/build/native/ctest.log"
-    build_native
+    # Called after `||`, where bash ignores set -e: a build that fails must not test old binaries.
+    build_native || { native_pass=0; native_fail=1; log "the native build failed"; return 1; }
     log "native tests (ctest)"
     (cd "$ROOT/build/native" && ctest --output-on-failure -j"$JOBS" 2>&1 | tee "$ctest_log") || status=1
     native_pass=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' "$ctest_log" || true)

@@ -100,15 +100,30 @@ setup_browser() {
     setup_npm
 }
 
-# tests/browser's npm packages (Playwright, axe, terser), from its lockfile.
+# tests/browser's npm packages (Playwright, axe, terser) and the sync tests' CouchDB-compatible
+# server (tests/browser/couch), each from its lockfile.
 setup_npm() {
-    # npm ci again whenever the lockfile changed since the last install.
-    local lock_sum stamp="$ROOT/tests/browser/node_modules/.band-circuit-lock"
-    lock_sum=$(sha256sum "$ROOT/tests/browser/package-lock.json" | cut -c1-16)
-    if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
-        log "installing npm packages (lockfile tests/browser/package-lock.json)"
-        (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
-        echo "$lock_sum" > "$stamp"
+    npm_install_cached "$ROOT/tests/browser"
+    npm_install_cached "$ROOT/tests/browser/couch"
+}
+
+# A folder's npm packages, installed once per lockfile into the cache and linked in as its
+# node_modules: a fresh clone with a warm cache installs nothing.
+npm_install_cached() {  # npm_install_cached DIR
+    local dir="$1" lock_sum target
+    lock_sum=$(sha256sum "$dir/package-lock.json" | cut -c1-16)
+    target="$CACHE/npm/$(basename "$dir")-$lock_sum"
+    if [ ! -f "$target/.installed" ]; then
+        log "installing npm packages of ${dir#"$ROOT"/} (from its lockfile, once)"
+        rm -rf "$target"
+        mkdir -p "$target"
+        cp "$dir/package.json" "$dir/package-lock.json" "$target/"
+        (cd "$target" && npm ci --no-audit --no-fund --loglevel=error)
+        touch "$target/.installed"
+    fi
+    if [ "$(readlink "$dir/node_modules" 2>/dev/null)" != "$target/node_modules" ]; then
+        rm -rf "$dir/node_modules"
+        ln -s "$target/node_modules" "$dir/node_modules"
     fi
 }
 

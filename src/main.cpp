@@ -40,6 +40,7 @@ static struct
     bool LoopPaused = false;            // main loop paused while nothing changes
     long WakeTimeout = 0;               // pending emscripten timeout id, 0 when none
     unsigned FramesDrawn = 0;           // frames rendered since start (automation and benchmarks)
+    unsigned InputTakenAt = 0;          // FramesDrawn after the last frame that took input and left none waiting (automation)
     bool ContextRestored = false;       // the browser gave back a lost WebGL context
     bool Drawing = true;                // frames reach WebGL (bandCircuit.setDrawing: the layout checks turn it off)
 } g_Main;
@@ -78,6 +79,10 @@ EMSCRIPTEN_KEEPALIVE void bc_preferences_changed()
     WakeMainLoop();
 }
 EMSCRIPTEN_KEEPALIVE unsigned bc_frames_drawn() { return g_Main.FramesDrawn; }
+// Once this passes the frame count read just after an input event, a frame has acted on the event
+// (Dear ImGui spreads a quick press and release over two frames), and a frame always follows it
+// (FramesToDraw): the tests' presses wait for both.
+EMSCRIPTEN_KEEPALIVE unsigned bc_input_taken_at() { return g_Main.InputTakenAt; }
 // The automation interface's setDrawing(): with drawing off, every frame is still laid out and
 // recorded (state(), widgets(), texts() read that), but not handed to WebGL. The browser tests that
 // check the layout at many sizes turn it off: a software renderer pays for every pixel.
@@ -228,6 +233,8 @@ static void Frame()
     }
 
     g_Main.FramesDrawn++;
+    if ((had_input || imgui_input_pending) && ImGui::GetCurrentContext()->InputEventsQueue.empty())
+        g_Main.InputTakenAt = g_Main.FramesDrawn;
     g_Main.FramesToDraw = had_input ? 2 : (g_Main.FramesToDraw > 0 ? g_Main.FramesToDraw - 1 : 0);
     if (imgui_input_pending && g_Main.FramesToDraw == 0)
         g_Main.FramesToDraw = 1;

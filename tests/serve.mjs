@@ -17,7 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+    "img-src 'self' data:; connect-src 'self' https: http://localhost:* http://127.0.0.1:*; object-src 'none'; base-uri 'none'";
 
 const TYPES = {
     ".html": "text/html; charset=utf-8",

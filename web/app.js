@@ -104,13 +104,24 @@
         new ResizeObserver(() => { if (isReady && Module._bc_preferences_changed) Module._bc_preferences_changed(); }).observe(textProbe);
     }
 
-    // --- Automation interface: documented in README.md ("Automation interface")
+    // --- Automation interface: documented in docs/automation.md
+    // Presses, releases, keys and wheel steps as the page received them, and framesDrawn() at the
+    // last one: a test waits for its own events to arrive before it waits for a frame to take them.
+    const inputSeen = { events: 0, frame: 0 };
+    for (const type of ["pointerdown", "pointerup", "keydown", "keyup", "wheel"]) {
+        window.addEventListener(type, () => {
+            inputSeen.events++;
+            inputSeen.frame = isReady ? Module._bc_frames_drawn() : 0;
+        }, { capture: true, passive: true });
+    }
     window.bandCircuit = {
         ready: ready,
         state: () => JSON.parse(callString("bc_state_json") || "null"),
         widgets: () => JSON.parse(callString("bc_widgets_json") || "[]"),
         texts: () => JSON.parse(callString("bc_texts_json") || "[]"),
         framesDrawn: () => (isReady ? Module._bc_frames_drawn() : 0),
+        inputTakenAt: () => (isReady ? Module._bc_input_taken_at() : 0),   // framesDrawn() after the last frame that took input and left none waiting
+        inputSeen: () => ({ ...inputSeen }),
         setDrawing: (on) => { if (isReady) Module._bc_set_drawing(on ? 1 : 0); },   // off: laid out and recorded, not drawn
     };
 
@@ -454,6 +465,31 @@
             link.remove();
             setTimeout(() => URL.revokeObjectURL(url), 10000);
         },
+        // The share sheet where the browser can share files (phones: Files, Drive, mail), else a
+        // download. The app hears how it went: 0 closed without sharing, 1 shared, 2 downloaded.
+        share(name, contents) {
+            const kept = (how) => { if (isReady) Module._bc_file_kept(how); };
+            let file = null;
+            try { file = new File([contents], name, { type: "application/json" }); } catch (e) { file = null; }
+            if (file && navigator.canShare && navigator.share && navigator.canShare({ files: [file] })) {
+                navigator.share({ files: [file], title: name }).then(() => kept(1), (error) => {
+                    if (error && error.name === "AbortError") { kept(0); return; }
+                    files.download(name, contents);   // not allowed here (no user activation, a policy): download instead
+                    kept(2);
+                });
+                return;
+            }
+            files.download(name, contents);
+            Promise.resolve().then(() => kept(2));
+        },
+        // Safari (WebKit) in a tab deletes a site's script-written storage after seven days of use
+        // without a visit; a home-screen app (standalone) keeps its own count.
+        expiresUnvisited() {
+            const ua = navigator.userAgent;
+            const webkit = /AppleWebKit/.test(ua) && !/Chrome|Chromium|CriOS|Edg|Android|Firefox|FxiOS/.test(ua);
+            const installed = navigator.standalone === true || matchMedia("(display-mode: standalone)").matches;
+            return webkit && !installed;
+        },
         pick() {
             const input = document.createElement("input");
             input.type = "file";
@@ -480,6 +516,110 @@
         },
     };
     window.bandCircuitFiles = files;
+
+    // --- Sync: HTTP for the runner's CouchDB (the app decides what to ask: src/app/sync.cpp), the
+    // network coming back, and the account form (real text fields: the phone's keyboard and
+    // password manager know them).
+    const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+    const HTTP_TIMEOUT_MS = 30000;
+    async function readCapped(response) {
+        const length = Number(response.headers.get("Content-Length") || 0);
+        if (length > MAX_ANSWER_BYTES) return null;
+        if (!response.body) return await response.text();
+        const reader = response.body.getReader();
+        const chunks = [];
+        let size = 0;
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            size += value.byteLength;
+            if (size > MAX_ANSWER_BYTES) { reader.cancel(); return null; }
+            chunks.push(value);
+        }
+        const bytes = new Uint8Array(size);
+        let at = 0;
+        for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.byteLength; }
+        return new TextDecoder().decode(bytes);
+    }
+    const sync = {
+        send(id, method, url, user, password, body) {
+            const answer = (status, text) => {
+                if (isReady) withCString(text, (ptr) => Module._bc_http_answered(id, status, ptr));
+                wake();
+            };
+            if (navigator.onLine === false) { Promise.resolve().then(() => answer(0, "offline")); return; }
+            const headers = { "Accept": "application/json" };
+            if (user) {
+                const pair = new TextEncoder().encode(user + ":" + password);
+                headers.Authorization = "Basic " + btoa(String.fromCharCode(...pair));
+            }
+            if (body) headers["Content-Type"] = "application/json";
+            const controller = new AbortController();
+            let timedOut = false;
+            const timer = setTimeout(() => { timedOut = true; controller.abort(); }, HTTP_TIMEOUT_MS);
+            fetch(url, { method, headers, body: body || undefined, credentials: "omit", redirect: "manual", cache: "no-store",
+                         signal: controller.signal })
+                .then(async (response) => {
+                    if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) return answer(0, "redirect");
+                    const text = await readCapped(response);
+                    if (text === null) return answer(0, "large");
+                    answer(response.status, text);
+                })
+                .catch(() => answer(0, timedOut ? "timeout" : "network"))
+                .finally(() => clearTimeout(timer));
+        },
+        openForm(texts, url, user) {
+            for (const old of document.querySelectorAll("form.bc-sync")) old.remove();
+            const form = document.createElement("form");
+            form.className = "bc-sync";
+            form.setAttribute("aria-label", texts.title);
+            const heading = document.createElement("h2");
+            heading.textContent = texts.title;
+            form.appendChild(heading);
+            const field = (name, label, type, value, autocomplete) => {
+                const wrap = document.createElement("label");
+                wrap.textContent = label;
+                const input = document.createElement("input");
+                input.name = name;
+                input.type = type;
+                input.value = value;
+                input.autocomplete = autocomplete;
+                input.spellcheck = false;
+                input.setAttribute("autocapitalize", "off");
+                wrap.appendChild(input);
+                form.appendChild(wrap);
+                return input;
+            };
+            const address = field("address", texts.address, "url", url, "url");
+            const name = field("user", texts.user, "text", user, "username");
+            const password = field("password", texts.password, "password", "", "current-password");
+            const buttons = document.createElement("div");
+            const save = document.createElement("button");
+            save.type = "submit";
+            save.textContent = texts.save;
+            const cancel = document.createElement("button");
+            cancel.type = "button";
+            cancel.textContent = texts.cancel;
+            buttons.append(save, cancel);
+            form.appendChild(buttons);
+            const close = () => { form.remove(); canvas.focus(); wake(); };
+            cancel.addEventListener("click", close);
+            // Keys typed here are the form's: SDL listens on the window and would take Backspace and Tab.
+            for (const type of ["keydown", "keyup", "keypress"]) form.addEventListener(type, (event) => event.stopPropagation());
+            form.addEventListener("keydown", (event) => { if (event.key === "Escape") close(); });
+            form.addEventListener("submit", (event) => {
+                event.preventDefault();
+                const values = [address.value, name.value, password.value];
+                close();
+                if (isReady) withCString(values[0], (a) => withCString(values[1], (b) => withCString(values[2], (c) => Module._bc_sync_form_saved(a, b, c))));
+                wake();
+            });
+            document.body.appendChild(form);
+            address.focus();
+        },
+    };
+    window.bandCircuitSync = sync;
+    window.addEventListener("online", () => { if (isReady) Module._bc_online(); wake(); });
 
     // --- Offline and install: the service worker (web/sw.js) precaches the whole site under a
     // version derived from its content, so the app starts offline after one visit. Each visit

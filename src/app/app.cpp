@@ -5,6 +5,8 @@
 #include "app/language.h"
 #include "app/persistence.h"
 #include "app/session_runner.h"
+#include "app/sync.h"
+#include "app/transfer.h"
 #include "core/catalogue.h"
 #include "core/wording.h"
 
@@ -29,6 +31,7 @@ void app::Init(AppState& app, const platform::Clock& clock)
         if (app.HasSession)
             app.Screens.Current = Screen_Session;
     }
+    RequestSync(app);  // what other devices wrote meanwhile
     platform::Announce(app.Screens.Current == Screen_Session ? core::Tr("Workout paused where you left off") : core::Tr("Band Circuit home"));
 }
 
@@ -49,6 +52,7 @@ void app::BeginFrame(AppState& app, const platform::Clock& clock)
     }
     FollowLanguage(app);
     UpdateSession(app, clock.NowMs);
+    SyncFrame(app);
 }
 
 // --- [SECTION] Page events
@@ -65,6 +69,7 @@ void app::OnPageShown(AppState& app, const platform::Clock& clock)
 {
     SetClock(app, clock);
     PageShown(app, clock.NowMs);
+    RequestSync(app);  // back to the app: what other devices wrote meanwhile
 }
 
 void app::OnStorageChanged(AppState& app, const char* key, const platform::Clock& clock)
@@ -79,6 +84,8 @@ void app::OnStorageChanged(AppState& app, const char* key, const platform::Clock
         which = StoredKey_Session;
     else if (strcmp(key, HistoryKey) == 0)
         which = StoredKey_History;
+    else if (strcmp(key, SyncKey) == 0)
+        which = StoredKey_Sync;
     else if (strncmp(key, KeyPrefix, strlen(KeyPrefix)) == 0)
         which = StoredKey_Reset;  // the reset mark, or a kept-aside copy: the list of copies changed
     if (which != StoredKey_COUNT)
@@ -103,5 +110,13 @@ void app::InstallPageEvents(AppState& app)
     events.UpdateReady = [](void* user) { ((AppState*)user)->UpdateReady = true; };
     events.LanguageArrived = [](void* user, const char* tag, std::string bytes) { OnLanguageArrived(*(AppState*)user, tag, std::move(bytes)); };
     events.LanguageFailed = [](void* user, const char* tag) { OnLanguageFailed(*(AppState*)user, tag); };
+    events.FileKept = [](void* user, platform::FileKept how, const platform::Clock& clock) { OnFileKept(*(AppState*)user, how, clock); };
+    events.HttpAnswered = [](void* user, int id, int status, const std::string& body, const platform::Clock& clock) {
+        OnHttpAnswered(*(AppState*)user, id, status, body, clock);
+    };
+    events.Online = [](void* user, const platform::Clock& clock) { OnNetworkOnline(*(AppState*)user, clock); };
+    events.SyncFormSaved = [](void* user, const std::string& url, const std::string& name, const std::string& password, const platform::Clock& clock) {
+        OnSyncFormSaved(*(AppState*)user, url, name, password, clock);
+    };
     platform::SetPageEvents(events);
 }

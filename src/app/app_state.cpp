@@ -59,6 +59,14 @@ void app::Navigate(AppState& app, Screen screen)
 void app::RequestWake(AppState& app, double at_ms) { app.Frame.WakeAtMs = std::min(app.Frame.WakeAtMs, at_ms); }
 void app::RequestAnimation(AppState& app) { app.Frame.Animating = true; }
 
+void app::RequestSync(AppState& app)
+{
+    if (app.Sync.Record.Account.Url.empty())
+        return;
+    app.Sync.Wanted = true;
+    RequestAnimation(app);
+}
+
 void app::ShowNotice(AppState& app, const std::string& text, bool is_error)
 {
     app.Screens.Notice = text;

@@ -7,6 +7,7 @@
 #include "core/history.h"
 #include "core/plan.h"
 #include "core/pose.h"
+#include "core/save_format.h"
 #include "core/timer.h"
 #include "platform/platform.h"
 
@@ -47,6 +48,7 @@ enum StoredKey
     StoredKey_Session,
     StoredKey_History,
     StoredKey_Reset,
+    StoredKey_Sync,
     StoredKey_COUNT
 };
 
@@ -68,8 +70,10 @@ const char* RecordSaveKey(RecordSave save);  // "pending", "saved", "no-work", .
 struct StoredState
 {
     std::string PageId;                                     // this page's id: the owner mark on the session it runs
-    core::Settings Settings = core::DefaultSettings();      // settings as last read from or written to storage (the merge base)
+    core::StampedSettings Settings;                         // settings as last read from or written to storage, with when each changed (the merge base)
     std::vector<core::SessionRecord> Pending;               // history entries waiting for the locked write
+    std::vector<core::Deletion> PendingDeletions;           // sessions deleted here, waiting for the locked write
+    int64_t PendingBackedUpWallMs = 0;                      // a backup made here, waiting for the locked write (0: none)
     std::vector<core::SessionRecord> FinishedHere;          // sessions this page finished: written again if another page's write drops them
     std::vector<std::pair<std::string, RecordSave>> Saves;  // what became of each entry this page added, sorted by id (saved ones leave it)
     int64_t ResetAtWallMs = 0;                              // the last "Delete everything" known to this page (0: none)
@@ -79,6 +83,7 @@ struct StoredState
     bool Held[StoredKey_COUNT] = {};                        // unreadable data that could not be copied aside: never written
     std::vector<std::string> KeptAside;                     // keys of kept-aside unreadable copies, oldest first
     bool AskedPersistence = false;                          // navigator.storage.persist() was asked this visit
+    bool HomeScreenNoteDismissed = false;                   // the note on Safari's seven days was dismissed (in any page)
 };
 
 // The language on its way and what the app knows to choose one (app/language.h); the language on
@@ -90,6 +95,29 @@ struct LanguageState
     std::string Failed;                // the last language whose file could not be fetched or read (not asked again until chosen again)
     int FirstWeekday = 0;              // weeks start on it (0 Monday .. 6 Sunday): the browser's for the language, else the language's
     bool NamesAsked = false;           // the glyphs of the languages' own names (lang/names.bin) were asked for: Settings lists them
+};
+
+// Sync with the runner's own CouchDB database (app/sync.h): the saved record, and the run under way.
+enum SyncPhase
+{
+    SyncPhase_Idle,             // nothing under way
+    SyncPhase_Pulling,          // GET _changes
+    SyncPhase_Pushing,          // POST _bulk_docs
+    SyncPhase_PuttingSettings,  // PUT settings
+    SyncPhase_GettingSettings,  // GET settings, after a conflict
+};
+struct SyncState
+{
+    core::SyncRecord Record;  // the account and progress, as stored (Record.Account.Url empty: sync off)
+    SyncPhase Phase = SyncPhase_Idle;
+    int RequestId = 0;           // the request whose answer is awaited
+    int SettingsTries = 0;       // settings writes this run (a conflict fetches and tries again)
+    bool Wanted = false;         // a run is to start at the next frame (or when this one ends)
+    double RetryAtMs = 0.0;      // after a failure: the next try (monotonic; 0 none)
+    int Received = 0, Sent = 0;  // sessions and deletions taken in and sent out this run
+    int Foreign = 0;             // documents left alone this run (not ours, or unreadable)
+    std::string Status;          // how the last run went, for a person ("" before any)
+    bool StatusIsError = false;
 };
 
 // Which screen is on show, and what each screen holds open between frames.
@@ -110,6 +138,8 @@ struct ScreenState
     int Flashes = 0;                                             // screen flash cues shown since the page loaded
     double ShownPausedMs = 0.0;                                  // exercise page: demonstration time held while paused
     std::string ExpandedSession;                                 // history: id of the session whose reps are shown ("" for none)
+    std::string ConfirmingDelete;                                // history: id of the session whose deletion is being confirmed ("" for none)
+    std::string BackupFile;                                      // the name of the backup file on its way (BackUpHistory)
 };
 
 // The clocks as read once for this frame (or browser event), and what the screens drawing it asked for.
@@ -137,6 +167,8 @@ struct AppState
     // Saved data: what storage holds for the runner.
     core::Settings Settings = core::DefaultSettings();  // saved as soon as changed
     std::vector<core::SessionRecord> History;           // finished and ended sessions, oldest first
+    std::vector<core::Deletion> Deleted;                // sessions the runner deleted, sorted by id: never added again
+    int64_t BackedUpWallMs = 0;                         // when a backup file was last made (0: never)
 
     // The session: the one in progress, and the last one finished.
     bool HasSession = false;           // a started session exists (running, paused or restored)
@@ -155,6 +187,7 @@ struct AppState
     StoredState Stored;                        // this page and the storage it shares with other pages
     bool UpdateReady = false;                  // a new version of the app is downloaded: it runs from the next visit
     LanguageState Language;                    // the language on screen and the one on its way
+    SyncState Sync;                            // sync with the runner's own CouchDB (off by default)
 
     ScreenState Screens;  // which screen is on show, and what each screen holds open
     FrameState Frame;     // the clocks of this frame (or browser event), and what its screens asked for
@@ -170,6 +203,7 @@ void Navigate(AppState& app, Screen screen);                             // swit
 void RequestWake(AppState& app, double at_ms);                           // the screen changes by itself at this time
 void ShowNotice(AppState& app, const std::string& text, bool is_error);  // a short message under the title, said to screen readers too
 void RequestAnimation(AppState& app);                                    // something moves: draw the next frame too
+void RequestSync(AppState& app);                                         // with sync on (app/sync.h): a run at the next frame, or after the one under way
 double ExerciseDemoMs(const AppState& app, double now_ms);               // exercise page: ms into the demonstration
 void SetDemoPlaying(AppState& app, bool playing);                        // exercise page: play or pause the demonstration
 

@@ -104,7 +104,27 @@ static void WriteHistory(JsonWriter& w, const app::AppState& app, const platform
     Number(w, "weekSessions", week.ThisWeekSessions);
     Number(w, "weeklyGoal", week.Goal);
     Number(w, "weekStreak", week.CurrentStreakWeeks);
+    Number(w, "deleted", (int64_t)app.Deleted.size());
+    Number(w, "backedUp", app.BackedUpWallMs);
     w.EndObject();
+
+    // Sync with the runner's CouchDB: off (null), or the run under way and how the last one went.
+    w.Key("sync");
+    if (app.Sync.Record.Account.Url.empty() && app.Sync.Status.empty())
+        w.Null();
+    else
+    {
+        static const char* phases[] = { "idle", "pulling", "pushing", "putting-settings", "getting-settings" };
+        w.StartObject();
+        w.Key("on");
+        w.Bool(!app.Sync.Record.Account.Url.empty());
+        Text(w, "phase", phases[app.Sync.Phase]);
+        Text(w, "status", app.Sync.Status.c_str());
+        w.Key("error");
+        w.Bool(app.Sync.StatusIsError);
+        Number(w, "lastSync", app.Sync.Record.LastSyncWallMs);
+        w.EndObject();
+    }
 
     w.Key("lastRecord");
     if (app.HasLastRecord)
@@ -169,7 +189,20 @@ static void WriteEnvironment(JsonWriter& w, const app::AppState& app, const app:
     w.EndObject();
 }
 
-// The circuit's exercises, in order: their keys and names (the names are the home cards' ids).
+static const char* StyleKey(core::SetStyle style)
+{
+    switch (style)
+    {
+    case core::SetStyle::PerSide: return "per-side";
+    case core::SetStyle::Alternating: return "alternating";
+    case core::SetStyle::Directions: return "directions";
+    case core::SetStyle::OneSet: return "one-set";
+    }
+    return nullptr;
+}
+
+// The circuit's exercises, in order, as the catalogue has them: keys, names (the home cards' ids),
+// how a set is done, the band's form, the sides reps are recorded under, the dose and one rep's length.
 static void WriteExercises(JsonWriter& w)
 {
     w.Key("exercises");
@@ -180,6 +213,17 @@ static void WriteExercises(JsonWriter& w)
         w.StartObject();
         Text(w, "key", exercise.Key);
         Text(w, "name", exercise.Name);
+        Text(w, "shortName", exercise.ShortName);
+        Text(w, "style", StyleKey(exercise.Style));
+        Text(w, "band", exercise.Form == core::BandForm::Loop ? "loop" : "flat");
+        w.Key("sides");
+        w.StartArray();
+        for (int side = 0; side < 2; side++)
+            w.String(core::SideKey(core::ExerciseSide(exercise, side)));
+        w.EndArray();
+        Number(w, "countMin", exercise.CountMin);
+        Number(w, "countMax", exercise.CountMax);
+        Number(w, "repMs", core::RepDurationMs(exercise));
         w.EndObject();
     }
     w.EndArray();

@@ -18,6 +18,7 @@ static const char* KeyOf(app::StoredKey key)
     case app::StoredKey_Session: return app::SessionKey;
     case app::StoredKey_History: return app::HistoryKey;
     case app::StoredKey_Reset: return app::ResetKey;
+    case app::StoredKey_Sync: return app::SyncKey;
     default: return "";
     }
 }
@@ -67,6 +68,9 @@ static std::string UnreadableText(app::StoredKey key, const std::string& why, co
         else if (key == app::StoredKey_Session)
             // TRANSLATORS: the session in progress; %1$s is why (a message of the reader), %2$s the name the copy is kept under in the browser's storage
             format = core::Tr("Your saved session could not be read (%s). A copy is kept under \"%s\".");
+        else if (key == app::StoredKey_Sync)
+            // TRANSLATORS: %1$s is why (a message of the reader), %2$s the name the copy is kept under in the browser's storage
+            format = core::Tr("Your sync account could not be read (%s). A copy is kept under \"%s\". Set up sync again in Settings.");
         return core::Format(format, why.c_str(), aside);
     }
     // TRANSLATORS: %s is why (a message of the reader)
@@ -77,6 +81,9 @@ static std::string UnreadableText(app::StoredKey key, const std::string& why, co
     else if (key == app::StoredKey_Session)
         // TRANSLATORS: the session in progress; %s is why (a message of the reader)
         format = core::Tr("Your saved session could not be read (%s), and there is no room to keep a copy, so it is left as it is and Band Circuit will not write over it: changes to your session are not saved until space is freed.");
+    else if (key == app::StoredKey_Sync)
+        // TRANSLATORS: %s is why (a message of the reader)
+        format = core::Tr("Your sync account could not be read (%s), and there is no room to keep a copy, so it is left as it is and sync stays off until space is freed.");
     return core::Format(format, why.c_str());
 }
 
@@ -119,6 +126,20 @@ void app::ListKeptAside(AppState& app)
 {
     app.Stored.KeptAside = platform::StorageKeys(UnreadablePrefix);
     std::sort(app.Stored.KeptAside.begin(), app.Stored.KeptAside.end());
+    std::string ignored;
+    app.Stored.HomeScreenNoteDismissed = platform::StorageRead(HomeScreenNoteKey, &ignored) == platform::StorageResult_Ok;
+}
+
+bool app::ShowHomeScreenNote(const AppState& app)
+{
+    return !app.Stored.HomeScreenNoteDismissed && !app.History.empty() && platform::StorageExpiresUnvisited();
+}
+
+void app::DismissHomeScreenNote(AppState& app)
+{
+    app.Stored.HomeScreenNoteDismissed = true;
+    if (app.Storage != StorageStatus_Unavailable)
+        NoteWrite(app, platform::StorageWrite(HomeScreenNoteKey, core::SaveResetMark(app.Frame.WallMs)));  // the moment, in the reset mark's shape
 }
 
 // The defaults, fitted to this browser: where it cannot vibrate (WebKit, Firefox), the screen
@@ -131,10 +152,39 @@ core::Settings app::DefaultSettingsHere()
     return settings;
 }
 
+// The sync account and progress: kept aside when unreadable at start-up; another page's unreadable
+// write is left to that page.
+static void ReadSyncRecord(app::AppState& app, bool at_start)
+{
+    std::string raw;
+    const platform::StorageResult found = platform::StorageRead(app::SyncKey, &raw);
+    if (found == platform::StorageResult_Missing)
+        app.Sync.Record = core::SyncRecord{};
+    if (found != platform::StorageResult_Ok)
+        return;
+    core::LoadResult<core::SyncRecord> loaded = core::LoadSyncRecord(raw);
+    if (loaded.Ok())
+        app.Sync.Record = std::move(loaded.Value);
+    else if (at_start)
+        KeepAside(app, app::StoredKey_Sync, "sync", raw, loaded.Error.Message);
+}
+
+void app::WriteSyncRecord(AppState& app)
+{
+    if (app.Sync.Record.Account.Url.empty())
+    {
+        if (app.Storage != StorageStatus_Unavailable && !app.Stored.Held[StoredKey_Sync])
+            platform::StorageRemove(SyncKey);
+        return;
+    }
+    Write(app, StoredKey_Sync, core::SaveSyncRecord(app.Sync.Record));
+}
+
 void app::LoadSavedData(AppState& app, double now_ms)
 {
     app.Stored.PageId = platform::PageId();
-    app.Settings = app.Stored.Settings = DefaultSettingsHere();
+    app.Settings = DefaultSettingsHere();
+    app.Stored.Settings = { app.Settings, {} };
     if (!platform::StorageAvailable())
     {
         app.Storage = StorageStatus_Unavailable;
@@ -144,24 +194,32 @@ void app::LoadSavedData(AppState& app, double now_ms)
     std::string raw;
     if (platform::StorageRead(SettingsKey, &raw) == platform::StorageResult_Ok)
     {
-        core::LoadResult<core::Settings> loaded = core::LoadSettings(raw);
+        core::LoadResult<core::StampedSettings> loaded = core::LoadStampedSettings(raw);
         if (loaded.Ok())
-            app.Settings = app.Stored.Settings = loaded.Value;
+        {
+            app.Stored.Settings = loaded.Value;
+            app.Settings = loaded.Value.Values;
+        }
         else
+        {
             KeepAside(app, StoredKey_Settings, "settings", raw, loaded.Error.Message);
+        }
     }
     if (platform::StorageRead(HistoryKey, &raw) == platform::StorageResult_Ok)
     {
-        core::LoadResult<std::vector<core::SessionRecord>> loaded = core::LoadHistory(raw);
+        core::LoadResult<core::SavedHistory> loaded = core::LoadHistory(raw);
         if (loaded.Ok())
         {
-            app.History = loaded.Value;
+            app.History = std::move(loaded.Value.Sessions);
+            app.Deleted = std::move(loaded.Value.Deleted);
+            app.BackedUpWallMs = loaded.Value.BackedUpWallMs;
         }
         else
         {
             KeepAside(app, StoredKey_History, "history", raw, loaded.Error.Message);
         }
     }
+    ReadSyncRecord(app, true);
     if (platform::StorageRead(SessionKey, &raw) == platform::StorageResult_Ok)
     {
         core::LoadResult<core::SessionInProgress> loaded = core::LoadSessionInProgress(raw);
@@ -183,27 +241,48 @@ void app::LoadSavedData(AppState& app, double now_ms)
 
 // --- [SECTION] Settings
 
+// This page's settings with when it changed each (a change not yet written: now), less what it
+// changed before a "Delete everything" in any page.
+static core::StampedSettings SettingsHere(app::AppState& app)
+{
+    app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
+    core::StampedSettings here = core::StampChanges(app.Stored.Settings, app.Settings, app.Frame.WallMs);
+    std::erase_if(here.ChangedAt, [&](const auto& stamp) { return stamp.second < app.Stored.ResetAtWallMs; });
+    return here;
+}
+
+// Each setting as changed last by this page or by what is stored: another page may have written
+// from a copy that had not yet received this page's change (core::StampedSettings).
+static core::StampedSettings MergeWithStored(app::AppState& app, platform::StorageResult found, const std::string& raw)
+{
+    if (found == platform::StorageResult_Missing)
+    {
+        // Never saved, or deleted by a reset in another page: what this page did not change is the default.
+        core::StampedSettings fresh = core::StampChanges({ app.Stored.Settings.Values, {} }, app.Settings, app.Frame.WallMs);
+        fresh.Values = core::MergeSettings(app.Stored.Settings.Values, app.Settings, app::DefaultSettingsHere());
+        return fresh;
+    }
+    core::StampedSettings here = SettingsHere(app);
+    if (found != platform::StorageResult_Ok)
+        return here;
+    const core::LoadResult<core::StampedSettings> stored = core::LoadStampedSettings(raw);
+    if (stored.Ok())
+        return core::LaterOfEach(here, stored.Value);
+    KeepAside(app, app::StoredKey_Settings, "settings", raw, stored.Error.Message);
+    return here;
+}
+
 void app::SaveSettings(AppState& app)
 {
+    RequestSync(app);  // other devices hear of the change (a run that is under way runs again after)
     if (app.Storage == StorageStatus_Unavailable || app.Stored.Held[StoredKey_Settings])
         return;
     std::string raw;
     const platform::StorageResult found = platform::StorageRead(SettingsKey, &raw);
-    if (found == platform::StorageResult_Missing)
-    {
-        // Never saved, or deleted by a reset in another page: what this page did not change is the default.
-        app.Settings = core::MergeSettings(app.Stored.Settings, app.Settings, DefaultSettingsHere());
-    }
-    else if (found == platform::StorageResult_Ok)
-    {
-        const core::LoadResult<core::Settings> stored = core::LoadSettings(raw);
-        if (stored.Ok())
-            app.Settings = core::MergeSettings(app.Stored.Settings, app.Settings, stored.Value);
-        else
-            KeepAside(app, StoredKey_Settings, "settings", raw, stored.Error.Message);
-    }
-    if (Write(app, StoredKey_Settings, core::SaveSettings(app.Settings)) == platform::StorageResult_Ok)
-        app.Stored.Settings = app.Settings;
+    const core::StampedSettings merged = MergeWithStored(app, found, raw);
+    app.Settings = merged.Values;
+    if (Write(app, StoredKey_Settings, core::SaveStampedSettings(merged)) == platform::StorageResult_Ok)
+        app.Stored.Settings = merged;
 }
 
 // --- [SECTION] The session in progress
@@ -274,9 +353,14 @@ static void WriteSession(app::AppState& app, double now_ms)
 
 // It was in storage and is gone: it ended, was discarded, or everything was deleted in another
 // page. It never comes back from here: true when it was dropped.
+// Gone from storage: ended or discarded elsewhere if this page had written it, and in any case
+// when "Delete everything" ran since it started (a session never written yet is not written back).
 static bool DroppedAsGone(app::AppState& app, platform::StorageResult found)
 {
-    if (found != platform::StorageResult_Missing || !app.Stored.SessionWritten)
+    if (found != platform::StorageResult_Missing)
+        return false;
+    app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
+    if (!app.Stored.SessionWritten && app.Stored.ResetAtWallMs < app.Session.StartedWallMs)
         return false;
     DropSession(app, EndedElsewhere(app));
     return true;
@@ -353,10 +437,12 @@ static std::vector<std::string> SortedIds(const std::vector<core::SessionRecord>
 
 void app::AddToHistory(AppState& app, const std::vector<core::SessionRecord>& records)
 {
-    const core::MergeResult merged = core::MergeHistory(app.History, records);
+    const core::MergeResult merged = core::MergeHistory(app.History, records, app.Deleted);
     app.History = merged.Sessions;  // shown at once, whatever storage does
     for (const core::SessionRecord& record : records)
     {
+        if (core::IsDeleted(app.Deleted, record.Id))
+            continue;
         if (app.Storage == StorageStatus_Unavailable)
         {
             app::SetRecordSave(app, record.Id, RecordSave_Unavailable);
@@ -369,81 +455,145 @@ void app::AddToHistory(AppState& app, const std::vector<core::SessionRecord>& re
         platform::RequestHistoryCommit();
 }
 
+// What the history key holds now: nothing when it is missing, and unreadable data kept aside.
+static core::SavedHistory ReadStoredHistory(app::AppState& app)
+{
+    core::SavedHistory stored;
+    std::string raw;
+    if (platform::StorageRead(app::HistoryKey, &raw) == platform::StorageResult_Ok)
+    {
+        core::LoadResult<core::SavedHistory> loaded = core::LoadHistory(raw);
+        if (loaded.Ok())
+            stored = std::move(loaded.Value);
+        else
+            KeepAside(app, app::StoredKey_History, "history", raw, loaded.Error.Message);
+    }
+    return stored;
+}
+
+// The entries and deletions waiting for the write, less what started (or was deleted) before a
+// "Delete everything" in any page: that is not written back.
+static std::vector<core::SessionRecord> TakePending(app::AppState& app, std::vector<core::Deletion>* deletions)
+{
+    app::StoredState& stored_state = app.Stored;
+    stored_state.ResetAtWallMs = std::max(stored_state.ResetAtWallMs, ReadResetMark());
+    std::vector<core::SessionRecord> pending;
+    for (const core::SessionRecord& record : stored_state.Pending)
+    {
+        if (record.StartedWallMs < stored_state.ResetAtWallMs)
+            app::SetRecordSave(app, record.Id, app::RecordSave_Reset);
+        else
+            pending.push_back(record);
+    }
+    std::vector<core::SessionRecord>().swap(stored_state.Pending);  // its room too: an import's 3000 records are not kept
+    for (const core::Deletion& deletion : stored_state.PendingDeletions)
+        if (deletion.AtWallMs >= stored_state.ResetAtWallMs)
+            deletions->push_back(deletion);
+    return pending;
+}
+
+// What became of each entry that was to be written.
+static void NoteSaves(app::AppState& app, const std::vector<core::SessionRecord>& kept, platform::StorageResult result)
+{
+    for (const core::SessionRecord& record : kept)
+    {
+        app::RecordSave save = app::RecordSave_Saved;
+        if (result == platform::StorageResult_Missing)
+            save = app::RecordSave_HistoryFull;
+        else if (result == platform::StorageResult_Unavailable)
+            save = app::RecordSave_Unavailable;
+        else if (result == platform::StorageResult_Full)
+            save = app.Stored.Held[app::StoredKey_History] ? app::RecordSave_Held : app::RecordSave_NoSpace;
+        app::SetRecordSave(app, record.Id, save);
+        if (save == app::RecordSave_NoSpace)
+            app.Stored.Pending.push_back(record);  // tried again with the next write
+    }
+}
+
 void app::CommitHistory(AppState& app)
 {
     StoredState& stored_state = app.Stored;
-    if (stored_state.Pending.empty())
+    if (stored_state.Pending.empty() && stored_state.PendingDeletions.empty() && stored_state.PendingBackedUpWallMs == 0)
         return;
     if (stored_state.Held[StoredKey_History])
     {
         for (const core::SessionRecord& record : stored_state.Pending)
             app::SetRecordSave(app, record.Id, RecordSave_Held);
         stored_state.Pending.clear();
+        stored_state.PendingDeletions.clear();  // shown in this page only
+        stored_state.PendingBackedUpWallMs = 0;
         return;
     }
-    std::vector<core::SessionRecord> stored;
-    std::string raw;
-    if (platform::StorageRead(HistoryKey, &raw) == platform::StorageResult_Ok)
-    {
-        core::LoadResult<std::vector<core::SessionRecord>> loaded = core::LoadHistory(raw);
-        if (loaded.Ok())
-            stored = loaded.Value;
-        else
-            KeepAside(app, StoredKey_History, "history", raw, loaded.Error.Message);
-    }
-    // Sessions started before a "Delete everything" in any page are not written back.
-    stored_state.ResetAtWallMs = std::max(stored_state.ResetAtWallMs, ReadResetMark());
-    std::vector<core::SessionRecord> pending;
-    for (const core::SessionRecord& record : stored_state.Pending)
-    {
-        if (record.StartedWallMs < stored_state.ResetAtWallMs)
-            app::SetRecordSave(app, record.Id, RecordSave_Reset);
-        else
-            pending.push_back(record);
-    }
-    std::vector<core::SessionRecord>().swap(stored_state.Pending);  // its room too: an import's 3000 records are not kept
-    const core::MergeResult merged = core::MergeHistory(stored, pending);
+    core::SavedHistory stored = ReadStoredHistory(app);
+    std::vector<core::Deletion> deletions;
+    const std::vector<core::SessionRecord> pending = TakePending(app, &deletions);
+    const std::vector<core::Deletion> deleted = core::MergeDeletions(stored.Deleted, deletions);
+    const int removed = core::RemoveDeleted(stored.Sessions, deleted);
+    const int64_t backed_up = std::max(stored.BackedUpWallMs, stored_state.PendingBackedUpWallMs);
+    const core::MergeResult merged = core::MergeHistory(stored.Sessions, pending, deleted);
     // What the merge left out for the limit is told, never written and then found unreadable.
     const std::vector<std::string> merged_ids = SortedIds(merged.Sessions);
     std::vector<core::SessionRecord> kept;
     for (const core::SessionRecord& record : pending)
     {
-        const bool in = std::binary_search(merged_ids.begin(), merged_ids.end(), record.Id);
-        if (in)
+        if (std::binary_search(merged_ids.begin(), merged_ids.end(), record.Id))
             kept.push_back(record);
         else
-            app::SetRecordSave(app, record.Id, RecordSave_HistoryFull);
+            app::SetRecordSave(app, record.Id, core::IsDeleted(deleted, record.Id) ? RecordSave_Saved : RecordSave_HistoryFull);
     }
     platform::StorageResult result = platform::StorageResult_Ok;
-    if (!kept.empty())
+    if (!kept.empty() || removed > 0 || deleted != stored.Deleted || backed_up != stored.BackedUpWallMs)
     {
-        if (core::CheckHistoryFits(merged.Sessions) != nullptr)
-            result = platform::StorageResult_Missing;  // stands for "over the limit" below
+        if (core::CheckHistoryFits(merged.Sessions, deleted) != nullptr)
+            result = platform::StorageResult_Missing;  // stands for "over the limit" in NoteSaves
         else
-            result = Write(app, StoredKey_History, core::SaveHistory(merged.Sessions));
+            result = Write(app, StoredKey_History, core::SaveHistory(merged.Sessions, deleted, backed_up));
     }
-    for (const core::SessionRecord& record : kept)
+    NoteSaves(app, kept, result);
+    if (result != platform::StorageResult_Ok)
+        return;  // deletions and the backup time wait for the next write
+    if (!kept.empty() || deleted != stored.Deleted)
+        RequestSync(app);           // a session finished, restored or deleted here: other devices hear of it
+    app.History = merged.Sessions;  // what is stored now, this page's additions included
+    app.Deleted = deleted;
+    app.BackedUpWallMs = backed_up;
+    stored_state.PendingDeletions.clear();
+    stored_state.PendingBackedUpWallMs = 0;
+    if (!kept.empty() && !stored_state.AskedPersistence)
     {
-        RecordSave save = RecordSave_Saved;
-        if (result == platform::StorageResult_Missing)
-            save = RecordSave_HistoryFull;
-        else if (result == platform::StorageResult_Unavailable)
-            save = RecordSave_Unavailable;
-        else if (result == platform::StorageResult_Full)
-            save = stored_state.Held[StoredKey_History] ? RecordSave_Held : RecordSave_NoSpace;
-        app::SetRecordSave(app, record.Id, save);
-        if (save == RecordSave_NoSpace)
-            stored_state.Pending.push_back(record);  // tried again with the next write
+        platform::RequestPersistentStorage();  // there is now something worth keeping
+        stored_state.AskedPersistence = true;
     }
-    if (result == platform::StorageResult_Ok)
-    {
-        app.History = merged.Sessions;  // what is stored now, this page's additions included
-        if (!kept.empty() && !stored_state.AskedPersistence)
-        {
-            platform::RequestPersistentStorage();  // there is now something worth keeping
-            stored_state.AskedPersistence = true;
-        }
-    }
+}
+
+void app::DeleteSessions(AppState& app, const std::vector<core::Deletion>& deletions)
+{
+    if (deletions.empty())
+        return;
+    const std::vector<core::Deletion> these = core::MergeDeletions(deletions, {});
+    app.Deleted = core::MergeDeletions(app.Deleted, these);
+    core::RemoveDeleted(app.History, these);
+    core::RemoveDeleted(app.Stored.Pending, these);
+    core::RemoveDeleted(app.Stored.FinishedHere, these);
+    if (core::IsDeleted(these, app.Screens.ExpandedSession))
+        app.Screens.ExpandedSession.clear();
+    if (app.Storage == StorageStatus_Unavailable)
+        return;  // this page only
+    app.Stored.PendingDeletions.insert(app.Stored.PendingDeletions.end(), these.begin(), these.end());
+    platform::RequestHistoryCommit();
+}
+
+void app::DeleteSession(AppState& app, const std::string& session_id) { DeleteSessions(app, { { session_id, app.Frame.WallMs } }); }
+
+void app::NoteBackup(AppState& app, int64_t wall_ms)
+{
+    if (wall_ms <= app.BackedUpWallMs)
+        return;
+    app.BackedUpWallMs = wall_ms;
+    if (app.Storage == StorageStatus_Unavailable)
+        return;
+    app.Stored.PendingBackedUpWallMs = std::max(app.Stored.PendingBackedUpWallMs, wall_ms);
+    platform::RequestHistoryCommit();
 }
 
 // --- [SECTION] Following the other pages
@@ -454,15 +604,15 @@ void app::CommitHistory(AppState& app)
 // stored history lacking a session it finished and wrote puts that session back: the history only
 // ever grows, except by "Delete everything" (which removes the key, and leaves a reset mark that
 // keeps what started before it out).
-static void RestoreDroppedSessions(app::AppState& app, const std::vector<core::SessionRecord>& stored)
+static void RestoreDroppedSessions(app::AppState& app, const core::SavedHistory& stored)
 {
     app.Stored.ResetAtWallMs = std::max(app.Stored.ResetAtWallMs, ReadResetMark());
-    const std::vector<std::string> stored_ids = SortedIds(stored);
+    const std::vector<std::string> stored_ids = SortedIds(stored.Sessions);
     bool restored = false;
     for (const core::SessionRecord& record : app.Stored.FinishedHere)
     {
         if (app::RecordSaveFor(app, record.Id) != app::RecordSave_Saved || std::binary_search(stored_ids.begin(), stored_ids.end(), record.Id) ||
-            record.StartedWallMs < app.Stored.ResetAtWallMs)
+            record.StartedWallMs < app.Stored.ResetAtWallMs || core::IsDeleted(stored.Deleted, record.Id))
             continue;
         app::SetRecordSave(app, record.Id, app::RecordSave_Pending);
         app.Stored.Pending.push_back(record);
@@ -476,15 +626,15 @@ static void RestoreDroppedSessions(app::AppState& app, const std::vector<core::S
 static void FollowStoredHistory(app::AppState& app)
 {
     std::string raw;
-    std::vector<core::SessionRecord> stored;
+    core::SavedHistory stored;
     const platform::StorageResult found = platform::StorageRead(app::HistoryKey, &raw);
     bool readable = found == platform::StorageResult_Missing;
     if (found == platform::StorageResult_Ok)
     {
-        core::LoadResult<std::vector<core::SessionRecord>> loaded = core::LoadHistory(raw);
+        core::LoadResult<core::SavedHistory> loaded = core::LoadHistory(raw);
         readable = loaded.Ok();
         if (readable)
-            stored = loaded.Value;
+            stored = std::move(loaded.Value);
     }
     if (found == platform::StorageResult_Ok && readable && !app.Stored.Held[app::StoredKey_History])
         RestoreDroppedSessions(app, stored);
@@ -494,11 +644,29 @@ static void FollowStoredHistory(app::AppState& app)
         for (const core::SessionRecord& record : app.Stored.Pending)
             if (record.StartedWallMs >= app.Stored.ResetAtWallMs)
                 pending.push_back(record);
-        app.History = core::MergeHistory(stored, pending).Sessions;
+        app.Deleted = core::MergeDeletions(stored.Deleted, app.Stored.PendingDeletions);
+        app.BackedUpWallMs = std::max(stored.BackedUpWallMs, app.Stored.PendingBackedUpWallMs);
+        core::RemoveDeleted(stored.Sessions, app.Deleted);
+        app.History = core::MergeHistory(stored.Sessions, pending, app.Deleted).Sessions;
         if (app.Screens.ExpandedSession.size() && std::none_of(app.History.begin(), app.History.end(),
                                                                [&](const core::SessionRecord& r) { return r.Id == app.Screens.ExpandedSession; }))
             app.Screens.ExpandedSession.clear();
     }
+}
+
+// The settings another page wrote. Where it wrote from a copy that lacked a change made here (each
+// page's copy of localStorage hears of the others' writes a moment late), the change is put back.
+static void FollowStoredSettings(app::AppState& app, const std::string& raw)
+{
+    const core::LoadResult<core::StampedSettings> stored = core::LoadStampedSettings(raw);
+    if (!stored.Ok())
+        return;
+    const core::StampedSettings merged = core::LaterOfEach(SettingsHere(app), stored.Value);
+    app.Settings = merged.Values;
+    app.Stored.Settings = stored.Value;
+    if (merged != stored.Value && !app.Stored.Held[app::StoredKey_Settings] &&
+        Write(app, app::StoredKey_Settings, core::SaveStampedSettings(merged)) == platform::StorageResult_Ok)
+        app.Stored.Settings = merged;
 }
 
 // The session in progress another page wrote, ended or took over.
@@ -554,14 +722,17 @@ void app::StorageChanged(AppState& app, StoredKey key, double now_ms)
     {
         const platform::StorageResult found = platform::StorageRead(SettingsKey, &raw);
         if (found == platform::StorageResult_Missing)
-            app.Settings = app.Stored.Settings = DefaultSettingsHere();
+        {
+            app.Settings = DefaultSettingsHere();
+            app.Stored.Settings = { app.Settings, {} };
+        }
         else if (found == platform::StorageResult_Ok)
         {
-            const core::LoadResult<core::Settings> loaded = core::LoadSettings(raw);
-            if (loaded.Ok())
-                app.Settings = app.Stored.Settings = loaded.Value;
+            FollowStoredSettings(app, raw);
         }
     }
+    if ((key == StoredKey_All || key == StoredKey_Sync) && app.Sync.Phase == SyncPhase_Idle)
+        ReadSyncRecord(app, false);  // the account set or forgotten in another page (a run under way writes its own progress)
     if (key == StoredKey_All || key == StoredKey_History || key == StoredKey_Reset)
         FollowStoredHistory(app);
     if (key == StoredKey_All || key == StoredKey_Session || key == StoredKey_Reset)
@@ -634,11 +805,18 @@ std::string app::ForgetAllData(AppState& app)
     {
         said = core::Tr("Everything held in this page was cleared (this browser was not saving anything).");
     }
-    app.Settings = app.Stored.Settings = DefaultSettingsHere();
+    app.Settings = DefaultSettingsHere();
+    app.Stored.Settings = { app.Settings, {} };
     app.History.clear();
+    app.Deleted.clear();
+    app.BackedUpWallMs = 0;
     app.Stored.Pending.clear();
+    app.Stored.PendingDeletions.clear();
+    app.Stored.PendingBackedUpWallMs = 0;
     app.Stored.FinishedHere.clear();
     app.Stored.KeptAside.clear();
+    app.Stored.HomeScreenNoteDismissed = false;
+    app.Sync = SyncState{};
     for (bool& held : app.Stored.Held)
         held = false;
     app.HasSession = false;

@@ -21,8 +21,10 @@ constexpr const char* KeyPrefix = "bandCircuit.";  // every key the app writes s
 constexpr const char* SettingsKey = "bandCircuit.settings";
 constexpr const char* SessionKey = "bandCircuit.session";
 constexpr const char* HistoryKey = "bandCircuit.history";
-constexpr const char* ResetKey = "bandCircuit.reset";                // when "Delete everything" last ran
-constexpr const char* UnreadablePrefix = "bandCircuit.unreadable.";  // + name + "." + wall ms
+constexpr const char* ResetKey = "bandCircuit.reset";                    // when "Delete everything" last ran
+constexpr const char* UnreadablePrefix = "bandCircuit.unreadable.";      // + name + "." + wall ms
+constexpr const char* SyncKey = "bandCircuit.sync";                      // this device's sync account and progress (app/sync.h)
+constexpr const char* HomeScreenNoteKey = "bandCircuit.homeScreenNote";  // when the note on keeping the history in Safari was dismissed
 
 core::Settings DefaultSettingsHere();                              // the defaults, with the screen flash on where there is no vibration
 void LoadSavedData(AppState& app, double now_ms);                  // settings, history, then the session (restored paused)
@@ -34,12 +36,24 @@ void ForgetSession(AppState& app, const std::string& session_id);  // it ended o
 // Adds sessions to the history: kept in memory at once, written under the storage lock (at once
 // where the browser has no Web Locks). Each record's fate is in RecordSaveFor().
 void AddToHistory(AppState& app, const std::vector<core::SessionRecord>& records);
-void CommitHistory(AppState& app);  // the write itself: read, merge by id, check limits, write
+void CommitHistory(AppState& app);  // the write itself: read, merge by id, drop the deleted, check limits, write
 
+// Deletes one session: gone from the history at once and remembered by id, so that no import or
+// sync brings it back; written like AddToHistory.
+void DeleteSession(AppState& app, const std::string& session_id);
+void DeleteSessions(AppState& app, const std::vector<core::Deletion>& deletions);  // several at once (deleted on other devices)
+void NoteBackup(AppState& app, int64_t wall_ms);                                   // a backup file was made then (or restored from one made then): History says when
+
+// The note that a Safari tab deletes the history after seven days without a visit (and how to
+// keep it: the home screen): shown once there is a history, until dismissed in any page.
+bool ShowHomeScreenNote(const AppState& app);
+void DismissHomeScreenNote(AppState& app);
+
+void WriteSyncRecord(AppState& app);                                    // app.Sync.Record, as it is now ("" account: the key is removed)
 void StorageChanged(AppState& app, StoredKey key, double now_ms);       // another page wrote or removed `key`
 void DeleteEverything(AppState& app);                                   // settings' "Delete everything": ForgetAllData, the wake lock let go, what went said
 std::string ForgetAllData(AppState& app);                               // reset: removes every key the app wrote; says what went
 std::string RecoverKeptHistory(AppState& app, const std::string& key);  // adds what a kept-aside history still holds
-void ListKeptAside(AppState& app);                                      // refreshes app.KeptAside from storage
+void ListKeptAside(AppState& app);                                      // refreshes app.KeptAside (and the home screen note's state) from storage
 
 }  // namespace app

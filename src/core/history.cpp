@@ -29,6 +29,42 @@ std::vector<int> OrderByStart(const std::vector<SessionRecord>& records, bool ne
     return order;
 }
 
+std::vector<Deletion> MergeDeletions(const std::vector<Deletion>& a, const std::vector<Deletion>& b)
+{
+    std::vector<Deletion> all(a);
+    all.insert(all.end(), b.begin(), b.end());
+    std::sort(all.begin(), all.end(), [](const Deletion& x, const Deletion& y) { return x.Id != y.Id ? x.Id < y.Id : x.AtWallMs < y.AtWallMs; });
+    all.erase(std::unique(all.begin(), all.end(), [](const Deletion& x, const Deletion& y) { return x.Id == y.Id; }), all.end());
+    if ((int)all.size() > MaxDeletions)
+    {
+        // Keep the most recent: sort by time, cut, then back to id order.
+        std::sort(all.begin(), all.end(), [](const Deletion& x, const Deletion& y) { return x.AtWallMs != y.AtWallMs ? x.AtWallMs > y.AtWallMs : x.Id < y.Id; });
+        all.resize((size_t)MaxDeletions);
+        std::sort(all.begin(), all.end(), [](const Deletion& x, const Deletion& y) { return x.Id < y.Id; });
+    }
+    return all;
+}
+
+bool IsDeleted(const std::vector<Deletion>& deleted, const std::string& id)
+{
+    auto it = std::lower_bound(deleted.begin(), deleted.end(), id, [](const Deletion& d, const std::string& key) { return d.Id < key; });
+    return it != deleted.end() && it->Id == id;
+}
+
+int RemoveDeleted(std::vector<SessionRecord>& sessions, const std::vector<Deletion>& deleted)
+{
+    const size_t before = sessions.size();
+    if (!deleted.empty())
+        sessions.erase(std::remove_if(sessions.begin(), sessions.end(), [&](const SessionRecord& r) { return IsDeleted(deleted, r.Id); }),
+                       sessions.end());
+    return (int)(before - sessions.size());
+}
+
+int SessionsEndedAfter(const std::vector<SessionRecord>& history, int64_t wall_ms)
+{
+    return (int)std::count_if(history.begin(), history.end(), [&](const SessionRecord& r) { return r.EndedWallMs > wall_ms; });
+}
+
 std::string MakeSessionId(int64_t started_wall_ms, const std::vector<SessionRecord>& history)
 {
     const std::string prefix = std::to_string(started_wall_ms) + "-";

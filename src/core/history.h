@@ -33,6 +33,24 @@ struct SessionRecord
     bool operator==(const SessionRecord&) const = default;
 };
 
+// A session the runner deleted, remembered by id so that no import, merge or sync brings it back.
+struct Deletion
+{
+    std::string Id;    // the deleted session's id
+    int64_t AtWallMs;  // when it was deleted (wall clock); the earliest known is kept
+    bool operator==(const Deletion&) const = default;
+};
+constexpr int MaxDeletions = 3000;  // the most remembered; beyond, the oldest are forgotten
+
+// Both lists as one, sorted by id, each id once (at its earliest time), at most MaxDeletions
+// (the most recent). Either input may be unsorted.
+std::vector<Deletion> MergeDeletions(const std::vector<Deletion>& a, const std::vector<Deletion>& b);
+bool IsDeleted(const std::vector<Deletion>& deleted, const std::string& id);                    // deleted: sorted by id, as MergeDeletions leaves it
+int RemoveDeleted(std::vector<SessionRecord>& sessions, const std::vector<Deletion>& deleted);  // how many were removed
+
+// Sessions that ended after a moment (a backup, a sync): what a copy made then lacks.
+int SessionsEndedAfter(const std::vector<SessionRecord>& history, int64_t wall_ms);
+
 // A session id unused in history: "<started_wall_ms>-<n>" with the smallest n >= 1 that is free.
 std::string MakeSessionId(int64_t started_wall_ms, const std::vector<SessionRecord>& history);
 

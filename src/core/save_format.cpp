@@ -137,7 +137,8 @@ static JsonShape MeasureShape(std::string_view json)
 // with one set of flags, so the wasm holds one copy of rapidjson's parser.
 constexpr unsigned ParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
 
-static bool ParseJson(std::string_view json, rapidjson::Document& doc, const char* what, std::string& error)
+// A list at the top is allowed where a server answers with one (CouchDB's _bulk_docs); files of ours are objects.
+static bool ParseJson(std::string_view json, rapidjson::Document& doc, const char* what, std::string& error, bool list_allowed = false)
 {
     if (json.empty())
         return Fail(error, what, Tr("the stored text is empty"));
@@ -156,7 +157,7 @@ static bool ParseJson(std::string_view json, rapidjson::Document& doc, const cha
     if (doc.HasParseError())
         // TRANSLATORS: %s is the JSON reader's message ("Invalid value."), %llu where in the text
         return Fail(error, what, Format(Tr("not valid JSON (%s at byte %llu)"), ParseErrorText(doc.GetParseError()), (unsigned long long)doc.GetErrorOffset()));
-    if (!doc.IsObject())
+    if (!doc.IsObject() && !(list_allowed && doc.IsArray()))
         return Fail(error, what, Tr("expected a JSON object"));
     return true;
 }
@@ -822,37 +823,102 @@ static void WriteSessions(JsonWriter& writer, const std::vector<SessionRecord>& 
     writer.EndArray();
 }
 
-std::string SaveHistory(const std::vector<SessionRecord>& sessions)
+// "deleted": [{"id": "<session id>", "at": <wall ms>}, ...], written only when not empty.
+static void WriteDeletions(JsonWriter& writer, const std::vector<Deletion>& deleted)
+{
+    if (deleted.empty())
+        return;
+    writer.Key("deleted");
+    writer.StartArray();
+    for (const Deletion& deletion : deleted)
+    {
+        writer.StartObject();
+        writer.Key("id");
+        writer.String(deletion.Id.c_str(), (rapidjson::SizeType)deletion.Id.size());
+        writer.Key("at");
+        writer.Int64(deletion.AtWallMs);
+        writer.EndObject();
+    }
+    writer.EndArray();
+}
+
+// Optional (version 1 had none). Repeated ids are read as one; sessions named here are left out.
+static bool ReadDeletions(const JsonValue& object, SavedHistory& history, const std::string& what, std::string& error)
+{
+    static const char* const keys[] = { "id", "at" };
+    if (!object.HasMember("deleted"))
+        return true;
+    const JsonValue* list = RequireArray(object, "deleted", what, error);
+    if (!list)
+        return false;
+    if (list->Size() > (rapidjson::SizeType)MaxDeletions)
+        return Fail(error, what, Format(Tr("more than %d deleted sessions"), MaxDeletions));
+    std::vector<Deletion> deleted;
+    deleted.reserve(list->Size());
+    for (rapidjson::SizeType i = 0; i < list->Size(); i++)
+    {
+        // TRANSLATORS: the place of a problem: the nth entry of a history's list of deleted sessions
+        const std::string entry_what = At(what, Format(Tr("deleted %d"), (int)i + 1));
+        const JsonValue& entry = (*list)[i];
+        Deletion deletion = {};
+        if (!entry.IsObject())
+            return Fail(error, entry_what, Tr("expected an object"));
+        if (!CheckKeys(entry, keys, 2, entry_what, error) || !ReadSessionId(entry, &deletion.Id, entry_what, error) ||
+            !ReadInt64(entry, "at", 0, MaxWallMs, &deletion.AtWallMs, entry_what, error))
+            return false;
+        deleted.push_back(deletion);
+    }
+    history.Deleted = MergeDeletions(deleted, {});
+    RemoveDeleted(history.Sessions, history.Deleted);
+    return true;
+}
+
+std::string SaveHistory(const std::vector<SessionRecord>& sessions, const std::vector<Deletion>& deleted, int64_t backed_up_wall_ms)
 {
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
     writer.StartObject();
     writer.Key("version");
-    writer.Int(SaveFormatVersion);
+    writer.Int(HistoryFormatVersion);
     WriteSessions(writer, sessions);
+    WriteDeletions(writer, deleted);
+    if (backed_up_wall_ms > 0)
+    {
+        writer.Key("backedUp");
+        writer.Int64(backed_up_wall_ms);
+    }
     writer.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-LoadResult<std::vector<SessionRecord>> LoadHistory(std::string_view json)
+// "version" is 1 or 2; a history of version 1 has no "deleted" and no "backedUp".
+static bool ReadHistoryVersion(const JsonValue& doc, int* version, const std::string& what, std::string& error)
 {
-    static const char* const keys[] = { "version", "sessions" };
+    if (!ReadVersion(doc, HistoryFormatVersion, version, what, error))
+        return false;
+    if (*version < 1)
+        return Fail(error, what, Format(Tr("\"%s\" must be 1 or 2"), "version"));
+    return true;
+}
+
+LoadResult<SavedHistory> LoadHistory(std::string_view json)
+{
+    static const char* const keys[] = { "version", "sessions", "deleted", "backedUp" };
     // TRANSLATORS: the saved history, as the place of a problem in "history: session 3: \"finished\" is missing"
     const std::string what = TrC("data", "history");
     std::string error;
     rapidjson::Document doc;
-    LoadResult<std::vector<SessionRecord>> result = {};
+    LoadResult<SavedHistory> result = {};
     int version = 0;
-    if (!ParseJson(json, doc, what.c_str(), error) || !ReadVersion(doc, SaveFormatVersion, &version, what, error))
-        return Failed<std::vector<SessionRecord>>(error);
-    if (version != 1)
-        return Failed<std::vector<SessionRecord>>(At(what, Format(Tr("\"%s\" must be 1"), "version")));
-    if (!CheckKeys(doc, keys, 2, what, error) || !ReadSessions(doc, result.Value, what, error))
-        return Failed<std::vector<SessionRecord>>(error);
+    if (!ParseJson(json, doc, what.c_str(), error) || !ReadHistoryVersion(doc, &version, what, error))
+        return Failed<SavedHistory>(error);
+    if (!CheckKeys(doc, keys, version == 1 ? 2 : 4, what, error) || !ReadSessions(doc, result.Value.Sessions, what, error) ||
+        !ReadDeletions(doc, result.Value, what, error) || !ReadOptionalInt64(doc, "backedUp", 0, MaxWallMs, &result.Value.BackedUpWallMs, what, error))
+        return Failed<SavedHistory>(error);
     return result;
 }
 
-std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t exported_wall_ms)
+std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t exported_wall_ms, const std::vector<Deletion>& deleted)
 {
     rapidjson::StringBuffer buffer;
     JsonWriter writer(buffer);
@@ -862,43 +928,43 @@ std::string ExportHistory(const std::vector<SessionRecord>& sessions, int64_t ex
     writer.Key("kind");
     writer.String("history");
     writer.Key("version");
-    writer.Int(SaveFormatVersion);
+    writer.Int(HistoryFormatVersion);
     writer.Key("exported");
     writer.Int64(exported_wall_ms);
     WriteSessions(writer, sessions);
+    WriteDeletions(writer, deleted);
     writer.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-LoadResult<std::vector<SessionRecord>> ImportHistory(std::string_view json)
+LoadResult<SavedHistory> ImportHistory(std::string_view json)
 {
-    static const char* const keys[] = { "app", "kind", "version", "exported", "sessions" };
+    static const char* const keys[] = { "app", "kind", "version", "exported", "sessions", "deleted" };
     // TRANSLATORS: an imported history file, as the place of a problem in "history file: session 3: \"finished\" is missing"
     const std::string what = TrC("data", "history file");
     std::string error;
     rapidjson::Document doc;
     if (!ParseJson(json, doc, what.c_str(), error))
-        return Failed<std::vector<SessionRecord>>(error);
+        return Failed<SavedHistory>(error);
     const JsonValue& root = doc;
     const JsonValue* app = root.HasMember("app") ? &root["app"] : nullptr;
     const JsonValue* kind = root.HasMember("kind") ? &root["kind"] : nullptr;
     if (!app || !kind || !app->IsString() || !kind->IsString() || std::string_view(app->GetString(), app->GetStringLength()) != "band-circuit" ||
         std::string_view(kind->GetString(), kind->GetStringLength()) != "history")
-        return Failed<std::vector<SessionRecord>>(Tr("this file is not a Band Circuit history export"));
+        return Failed<SavedHistory>(Tr("this file is not a Band Circuit history export"));
     int version = 0;
     int64_t exported = 0;
-    LoadResult<std::vector<SessionRecord>> result = {};
-    if (!ReadVersion(doc, SaveFormatVersion, &version, what, error))
-        return Failed<std::vector<SessionRecord>>(error);
-    if (version != 1)
-        return Failed<std::vector<SessionRecord>>(At(what, Format(Tr("\"%s\" must be 1"), "version")));
-    if (!CheckKeys(doc, keys, 5, what, error) || !ReadInt64(doc, "exported", 0, MaxWallMs, &exported, what, error) ||
-        !ReadSessions(doc, result.Value, what, error))
-        return Failed<std::vector<SessionRecord>>(error);
+    LoadResult<SavedHistory> result = {};
+    if (!ReadHistoryVersion(doc, &version, what, error))
+        return Failed<SavedHistory>(error);
+    if (!CheckKeys(doc, keys, version == 1 ? 5 : 6, what, error) || !ReadInt64(doc, "exported", 0, MaxWallMs, &exported, what, error) ||
+        !ReadSessions(doc, result.Value.Sessions, what, error) || !ReadDeletions(doc, result.Value, what, error))
+        return Failed<SavedHistory>(error);
+    result.Value.BackedUpWallMs = exported;
     return result;
 }
 
-MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::vector<SessionRecord>& imported)
+MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::vector<SessionRecord>& imported, const std::vector<Deletion>& deleted)
 {
     MergeResult result = {};
     result.Sessions = existing;
@@ -913,6 +979,11 @@ MergeResult MergeHistory(const std::vector<SessionRecord>& existing, const std::
         if (std::binary_search(ids.begin(), ids.end(), record.Id))
         {
             result.AlreadyPresent++;
+            continue;
+        }
+        if (IsDeleted(deleted, record.Id))
+        {
+            result.Deleted++;
             continue;
         }
         ids.insert(std::upper_bound(ids.begin(), ids.end(), record.Id), record.Id);
@@ -938,11 +1009,11 @@ namespace core {
 
 // --- [SECTION] Limits, salvage, merges between pages -------------------------------------------
 
-const char* CheckHistoryFits(const std::vector<SessionRecord>& sessions)
+const char* CheckHistoryFits(const std::vector<SessionRecord>& sessions, const std::vector<Deletion>& deleted)
 {
     if ((int)sessions.size() > MaxHistorySessions)
         return "the history holds the most sessions it can keep";
-    if (SaveHistory(sessions).size() > MaxSaveInputBytes)
+    if (SaveHistory(sessions, deleted).size() > MaxSaveInputBytes)
         return "the history is as large as it can be";
     return nullptr;
 }
@@ -1031,6 +1102,167 @@ Settings MergeSettings(const Settings& base, const Settings& mine, const Setting
     return merged.Ok() ? merged.Value : mine;
 }
 
+// --- [SECTION] Settings with the time of each change ----------------------------------------------
+
+constexpr size_t MaxStamps = 64;  // far more than there are settings
+constexpr size_t MaxStampPathLength = 64;
+
+// Each setting of the saved JSON (one level into "reps" and "cues", as MergeSettings) as path -> JSON text.
+static void FlattenSettings(const JsonValue& object, const std::string& prefix, std::map<std::string, std::string>& out)
+{
+    for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it)
+    {
+        const std::string path = prefix + std::string(it->name.GetString(), it->name.GetStringLength());
+        if (path == "version")
+            continue;
+        if (it->value.IsObject())
+        {
+            FlattenSettings(it->value, path + ".", out);
+            continue;
+        }
+        rapidjson::StringBuffer buffer;
+        JsonWriter writer(buffer);
+        it->value.Accept(writer);
+        out[path] = std::string(buffer.GetString(), buffer.GetSize());
+    }
+}
+
+static std::map<std::string, std::string> SettingsByPath(const Settings& settings)
+{
+    rapidjson::Document doc;
+    const std::string json = SaveSettings(settings);
+    doc.Parse<ParseFlags>(json.data(), json.size());
+    std::map<std::string, std::string> out;
+    FlattenSettings(doc, "", out);
+    return out;
+}
+
+std::string SaveStampedSettings(const StampedSettings& settings)
+{
+    rapidjson::Document doc;
+    const std::string json = SaveSettings(settings.Values);
+    doc.Parse<ParseFlags>(json.data(), json.size());
+    if (!settings.ChangedAt.empty())
+    {
+        JsonValue stamps(rapidjson::kObjectType);
+        for (const auto& [path, at] : settings.ChangedAt)
+            stamps.AddMember(JsonValue(path.c_str(), (rapidjson::SizeType)path.size(), doc.GetAllocator()), JsonValue((int64_t)at), doc.GetAllocator());
+        doc.AddMember("changedAt", stamps, doc.GetAllocator());
+    }
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    doc.Accept(writer);
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+LoadResult<StampedSettings> LoadStampedSettings(std::string_view json)
+{
+    // TRANSLATORS: the saved settings, as the place of a problem in "settings: \"rounds\" is missing"
+    const std::string what = TrC("data", "settings");
+    std::string error;
+    rapidjson::Document doc;
+    if (!ParseJson(json, doc, what.c_str(), error))
+        return Failed<StampedSettings>(error);
+    LoadResult<StampedSettings> result = {};
+    auto stamps = doc.FindMember("changedAt");
+    if (stamps != doc.MemberEnd())
+    {
+        const std::string where = Within(what, "changedAt");
+        if (!stamps->value.IsObject() || stamps->value.MemberCount() > MaxStamps)
+            return Failed<StampedSettings>(At(what, Format(Tr("\"%s\" must be an object"), "changedAt")));
+        for (auto it = stamps->value.MemberBegin(); it != stamps->value.MemberEnd(); ++it)
+        {
+            const std::string path(it->name.GetString(), it->name.GetStringLength());
+            if (path.empty() || path.size() > MaxStampPathLength)
+                return Failed<StampedSettings>(At(where, Format(Tr("\"%s\" must be text of at most %llu characters"), "changedAt", (unsigned long long)MaxStampPathLength)));
+            int64_t at = 0;
+            if (!ReadInt64(stamps->value, path.c_str(), 0, MaxWallMs, &at, where, error))
+                return Failed<StampedSettings>(error);
+            result.Value.ChangedAt[path] = at;
+        }
+        doc.RemoveMember(stamps);
+    }
+    if (!ReadSettings(doc, result.Value.Values, what, error))
+        return Failed<StampedSettings>(error);
+    return result;
+}
+
+StampedSettings StampChanges(const StampedSettings& before, const Settings& now, int64_t wall_ms)
+{
+    StampedSettings out = before;
+    out.Values = now;
+    const std::map<std::string, std::string> was = SettingsByPath(before.Values), is = SettingsByPath(now);
+    for (const auto& [path, text] : is)
+    {
+        auto old = was.find(path);
+        if (old == was.end() || old->second != text)
+            out.ChangedAt[path] = wall_ms;
+    }
+    return out;
+}
+
+// The member at `path` ("cues.sound") of a settings document, made where it is missing.
+static JsonValue& MemberAt(rapidjson::Document& doc, const std::string& path)
+{
+    JsonValue* object = &doc;
+    size_t start = 0;
+    for (;;)
+    {
+        const size_t dot = path.find('.', start);
+        const std::string name = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        auto it = object->FindMember(name.c_str());
+        if (it == object->MemberEnd())
+        {
+            object->AddMember(JsonValue(name.c_str(), (rapidjson::SizeType)name.size(), doc.GetAllocator()),
+                              JsonValue(dot == std::string::npos ? rapidjson::kNullType : rapidjson::kObjectType), doc.GetAllocator());
+            it = object->FindMember(name.c_str());
+        }
+        if (dot == std::string::npos)
+            return it->value;
+        object = &it->value;
+        start = dot + 1;
+    }
+}
+
+static int64_t StampOf(const StampedSettings& settings, const std::string& path)
+{
+    auto it = settings.ChangedAt.find(path);
+    return it == settings.ChangedAt.end() ? 0 : it->second;
+}
+
+StampedSettings LaterOfEach(const StampedSettings& mine, const StampedSettings& stored)
+{
+    const StampedSettings &a = mine, &b = stored;
+    const std::map<std::string, std::string> in_a = SettingsByPath(a.Values), in_b = SettingsByPath(b.Values);
+    rapidjson::Document doc;
+    const std::string json = SaveSettings(b.Values);
+    doc.Parse<ParseFlags>(json.data(), json.size());
+    StampedSettings out;
+    for (const auto& [path, text_a] : in_a)
+    {
+        auto found = in_b.find(path);
+        const std::string text_b = found == in_b.end() ? std::string() : found->second;
+        const int64_t at_a = StampOf(a, path), at_b = StampOf(b, path);
+        const bool take_a = found == in_b.end() || at_a > at_b || (at_a == at_b && at_a > 0 && text_a > text_b);
+        if (std::max(at_a, at_b) > 0)
+            out.ChangedAt[path] = std::max(at_a, at_b);
+        if (!take_a)
+            continue;
+        rapidjson::Document value;
+        value.Parse<ParseFlags>(text_a.data(), text_a.size());
+        MemberAt(doc, path).CopyFrom(value, doc.GetAllocator());
+    }
+    for (const auto& [path, at] : b.ChangedAt)
+        if (in_a.find(path) == in_a.end())
+            out.ChangedAt[path] = std::max(at, StampOf(a, path));
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    doc.Accept(writer);
+    LoadResult<Settings> merged = LoadSettings(std::string_view(buffer.GetString(), buffer.GetSize()));
+    out.Values = merged.Ok() ? merged.Value : b.Values;
+    return out;
+}
+
 std::string SaveResetMark(int64_t at_wall_ms)
 {
     rapidjson::StringBuffer buffer;
@@ -1056,6 +1288,312 @@ LoadResult<int64_t> LoadResetMark(std::string_view json)
     if (!ParseJson(json, doc, what.c_str(), error) || !ReadVersion(doc, SaveFormatVersion, &version, what, error) ||
         !CheckKeys(doc, keys, 2, what, error) || !ReadInt64(doc, "atWall", 0, MaxWallMs, &result.Value, what, error))
         return Failed<int64_t>(error);
+    return result;
+}
+
+}  // namespace core
+
+namespace core {
+
+// --- [SECTION] Sync documents (CouchDB) --------------------------------------------------------
+
+static const char* const SessionDocType = "band-circuit/session";
+static const char* const SettingsDocType = "band-circuit/settings";
+
+// A revision or checkpoint: printable ASCII, not empty, at most max_length.
+static bool IsToken(const JsonValue& value, size_t max_length)
+{
+    if (!value.IsString() || value.GetStringLength() == 0 || value.GetStringLength() > max_length)
+        return false;
+    for (rapidjson::SizeType i = 0; i < value.GetStringLength(); i++)
+        if (value.GetString()[i] < 0x21 || value.GetString()[i] > 0x7e)
+            return false;
+    return true;
+}
+
+static std::string Text(const JsonValue& value) { return std::string(value.GetString(), value.GetStringLength()); }
+
+// "type" is ours: what kind of document this is for Band Circuit ("" when it is not ours).
+static std::string_view DocType(const JsonValue& doc)
+{
+    auto type = doc.FindMember("type");
+    if (type == doc.MemberEnd() || !type->value.IsString())
+        return {};
+    return std::string_view(type->value.GetString(), type->value.GetStringLength());
+}
+
+// One "results" entry of _changes: {"seq", "id", "changes":[{"rev"}], "deleted"?, "doc"?}.
+static bool ReadChange(const JsonValue& entry, ChangedDoc& out, const std::string& what, std::string& error)
+{
+    if (!entry.IsObject())
+        return Fail(error, what, Tr("expected an object"));
+    auto id = entry.FindMember("id");
+    auto changes = entry.FindMember("changes");
+    if (id == entry.MemberEnd() || !id->value.IsString() || id->value.GetStringLength() == 0 || id->value.GetStringLength() > 1000)
+        return Fail(error, what, Format(Tr("\"%s\" is missing or wrong"), "id"));
+    if (changes == entry.MemberEnd() || !changes->value.IsArray() || changes->value.Empty() || !changes->value[0].IsObject() ||
+        !changes->value[0].HasMember("rev") || !IsToken(changes->value[0]["rev"], MaxRevLength))
+        return Fail(error, what, Format(Tr("\"%s\" is missing or wrong"), "changes"));
+    out = ChangedDoc{};
+    out.Id = Text(id->value);
+    out.Rev = Text(changes->value[0]["rev"]);
+    auto deleted = entry.FindMember("deleted");
+    if (deleted != entry.MemberEnd() && deleted->value.IsBool() && deleted->value.GetBool())
+    {
+        out.What = ChangedDoc::Kind_Deleted;
+        return true;
+    }
+    auto doc = entry.FindMember("doc");
+    if (doc == entry.MemberEnd() || !doc->value.IsObject())
+        return Fail(error, what, Format(Tr("\"%s\" is missing or wrong"), "doc"));
+    const std::string_view type = DocType(doc->value);
+    std::string why;
+    out.What = ChangedDoc::Kind_Foreign;
+    if (type == SessionDocType)
+    {
+        auto session = doc->value.FindMember("session");
+        const bool ok = session != doc->value.MemberEnd() && ReadSessionRecord(session->value, out.Session, "session", why) && out.Session.Id == out.Id;
+        out.What = ok ? ChangedDoc::Kind_Session : ChangedDoc::Kind_Unreadable;
+    }
+    else if (type == SettingsDocType)
+    {
+        auto settings = doc->value.FindMember("settings");
+        const bool ok = out.Id == SettingsDocId && settings != doc->value.MemberEnd() && ReadSettings(settings->value, out.Values, "settings", why);
+        out.What = ok ? ChangedDoc::Kind_Settings : ChangedDoc::Kind_Unreadable;
+    }
+    return true;
+}
+
+LoadResult<ChangesPage> ParseChanges(std::string_view json)
+{
+    // TRANSLATORS: the sync server's list of changes, as the place of a problem
+    const std::string what = TrC("data", "server's changes");
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<ChangesPage> result = {};
+    if (!ParseJson(json, doc, what.c_str(), error))
+        return Failed<ChangesPage>(error);
+    if (!doc.IsObject())
+        return Failed<ChangesPage>(At(what, Tr("expected an object")));
+    const JsonValue* results = RequireArray(doc, "results", what, error);
+    if (!results)
+        return Failed<ChangesPage>(error);
+    auto last = doc.FindMember("last_seq");
+    if (last == doc.MemberEnd())
+        return Failed<ChangesPage>(At(what, Format(Tr("\"%s\" is missing"), "last_seq")));
+    if (last->value.IsUint64())
+        result.Value.LastSeq = std::to_string(last->value.GetUint64());
+    else if (IsToken(last->value, MaxSeqLength))
+        result.Value.LastSeq = Text(last->value);
+    else
+        return Failed<ChangesPage>(At(what, Format(Tr("\"%s\" is missing or wrong"), "last_seq")));
+    result.Value.Entries = (int)results->Size();
+    for (rapidjson::SizeType i = 0; i < results->Size(); i++)
+    {
+        ChangedDoc change;
+        if (!ReadChange((*results)[i], change, At(what, Format(Tr("entry %d"), (int)i + 1)), error))
+            return Failed<ChangesPage>(error);
+        result.Value.Docs.push_back(std::move(change));
+    }
+    return result;
+}
+
+std::string BulkDocsJson(const std::vector<SessionRecord>& sessions, const std::vector<ServerDoc>& deletions)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    writer.Key("docs");
+    writer.StartArray();
+    for (const SessionRecord& record : sessions)
+    {
+        writer.StartObject();
+        writer.Key("_id");
+        writer.String(record.Id.c_str(), (rapidjson::SizeType)record.Id.size());
+        writer.Key("type");
+        writer.String(SessionDocType);
+        writer.Key("session");
+        WriteSessionRecord(writer, record);
+        writer.EndObject();
+    }
+    for (const ServerDoc& deletion : deletions)
+    {
+        writer.StartObject();
+        writer.Key("_id");
+        writer.String(deletion.Id.c_str(), (rapidjson::SizeType)deletion.Id.size());
+        if (!deletion.Rev.empty())
+        {
+            writer.Key("_rev");
+            writer.String(deletion.Rev.c_str(), (rapidjson::SizeType)deletion.Rev.size());
+        }
+        writer.Key("_deleted");
+        writer.Bool(true);
+        writer.EndObject();
+    }
+    writer.EndArray();
+    writer.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+LoadResult<std::vector<BulkResult>> ParseBulkResults(std::string_view json)
+{
+    // TRANSLATORS: the sync server's answer to what was sent, as the place of a problem
+    const std::string what = TrC("data", "server's answer");
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<std::vector<BulkResult>> result = {};
+    if (!ParseJson(json, doc, what.c_str(), error, true))
+        return Failed<std::vector<BulkResult>>(error);
+    if (!doc.IsArray())
+        return Failed<std::vector<BulkResult>>(At(what, Tr("expected a list")));
+    for (const JsonValue& entry : doc.GetArray())
+    {
+        BulkResult one;
+        auto id = entry.IsObject() ? entry.FindMember("id") : entry.MemberEnd();
+        if (!entry.IsObject() || id == entry.MemberEnd() || !id->value.IsString())
+            return Failed<std::vector<BulkResult>>(At(what, Format(Tr("\"%s\" is missing or wrong"), "id")));
+        one.Id = Text(id->value);
+        auto rev = entry.FindMember("rev");
+        auto failure = entry.FindMember("error");
+        if (failure != entry.MemberEnd())
+            one.Error = failure->value.IsString() ? Text(failure->value).substr(0, 100) : "error";
+        else if (rev != entry.MemberEnd() && IsToken(rev->value, MaxRevLength))
+            one.Rev = Text(rev->value);
+        else
+            return Failed<std::vector<BulkResult>>(At(what, Format(Tr("\"%s\" is missing or wrong"), "rev")));
+        result.Value.push_back(std::move(one));
+    }
+    return result;
+}
+
+std::string SettingsDocJson(const Settings& settings, const std::string& rev)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    writer.Key("_id");
+    writer.String(SettingsDocId);
+    if (!rev.empty())
+    {
+        writer.Key("_rev");
+        writer.String(rev.c_str(), (rapidjson::SizeType)rev.size());
+    }
+    writer.Key("type");
+    writer.String(SettingsDocType);
+    writer.Key("settings");
+    WriteSettings(writer, ClampSettings(settings));
+    writer.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+LoadResult<std::pair<Settings, std::string>> ParseSettingsDoc(std::string_view json)
+{
+    // TRANSLATORS: the settings kept on the sync server, as the place of a problem
+    const std::string what = TrC("data", "server's settings");
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<std::pair<Settings, std::string>> result = {};
+    if (!ParseJson(json, doc, what.c_str(), error))
+        return Failed<std::pair<Settings, std::string>>(error);
+    if (!doc.IsObject() || DocType(doc) != SettingsDocType || !doc.HasMember("_rev") || !IsToken(doc["_rev"], MaxRevLength))
+        return Failed<std::pair<Settings, std::string>>(At(what, Tr("this is not Band Circuit's settings document")));
+    const JsonValue* settings = RequireObject(doc, "settings", what, error);
+    if (!settings || !ReadSettings(*settings, result.Value.first, Within(what, "settings"), error))
+        return Failed<std::pair<Settings, std::string>>(error);
+    result.Value.second = Text(doc["_rev"]);
+    return result;
+}
+
+LoadResult<std::string> ParseWriteAnswer(std::string_view json)
+{
+    const std::string what = TrC("data", "server's answer");
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<std::string> result = {};
+    if (!ParseJson(json, doc, what.c_str(), error))
+        return Failed<std::string>(error);
+    if (!doc.IsObject() || !doc.HasMember("rev") || !IsToken(doc["rev"], MaxRevLength))
+        return Failed<std::string>(At(what, Format(Tr("\"%s\" is missing or wrong"), "rev")));
+    result.Value = Text(doc["rev"]);
+    return result;
+}
+
+std::string SaveSyncRecord(const SyncRecord& record)
+{
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    auto text = [&](const char* key, const std::string& value) {
+        writer.Key(key);
+        writer.String(value.c_str(), (rapidjson::SizeType)value.size());
+    };
+    writer.StartObject();
+    writer.Key("version");
+    writer.Int(SaveFormatVersion);
+    text("url", record.Account.Url);
+    text("user", record.Account.User);
+    text("password", record.Account.Password);
+    text("since", record.Since);
+    writer.Key("known");
+    writer.StartArray();
+    for (const ServerDoc& doc : record.Known)
+    {
+        writer.StartArray();
+        writer.String(doc.Id.c_str(), (rapidjson::SizeType)doc.Id.size());
+        writer.String(doc.Rev.c_str(), (rapidjson::SizeType)doc.Rev.size());
+        writer.Bool(doc.Deleted);
+        writer.EndArray();
+    }
+    writer.EndArray();
+    text("settingsRev", record.SettingsRev);
+    if (record.HasSettingsBase)
+    {
+        writer.Key("settingsBase");
+        WriteSettings(writer, ClampSettings(record.SettingsBase));
+    }
+    writer.Key("lastSync");
+    writer.Int64(record.LastSyncWallMs);
+    writer.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+static bool ReadKnown(const JsonValue& doc, SyncRecord& record, const std::string& what, std::string& error)
+{
+    const JsonValue* known = RequireArray(doc, "known", what, error);
+    if (!known)
+        return false;
+    if (known->Size() > (rapidjson::SizeType)(MaxHistorySessions + MaxDeletions))
+        return Fail(error, what, Format(Tr("\"%s\" is too long"), "known"));
+    for (const JsonValue& entry : known->GetArray())
+    {
+        if (!entry.IsArray() || entry.Size() != 3 || !entry[0].IsString() || entry[0].GetStringLength() > (rapidjson::SizeType)MaxSessionIdLength ||
+            !IsToken(entry[1], MaxRevLength) || !entry[2].IsBool())
+            return Fail(error, what, Format(Tr("\"%s\" is missing or wrong"), "known"));
+        record.Known.push_back({ Text(entry[0]), Text(entry[1]), entry[2].GetBool() });
+    }
+    std::sort(record.Known.begin(), record.Known.end(), [](const ServerDoc& a, const ServerDoc& b) { return a.Id < b.Id; });
+    return true;
+}
+
+LoadResult<SyncRecord> LoadSyncRecord(std::string_view json)
+{
+    static const char* const keys[] = { "version", "url", "user", "password", "since", "known", "settingsRev", "settingsBase", "lastSync" };
+    // TRANSLATORS: this device's saved sync account and progress, as the place of a problem
+    const std::string what = TrC("data", "sync");
+    std::string error;
+    rapidjson::Document doc;
+    LoadResult<SyncRecord> result = {};
+    SyncRecord& record = result.Value;
+    int version = 0;
+    if (!ParseJson(json, doc, what.c_str(), error) || !ReadVersion(doc, SaveFormatVersion, &version, what, error) ||
+        !CheckKeys(doc, keys, 9, what, error) || !ReadString(doc, "url", 500, &record.Account.Url, what, error) ||
+        !ReadString(doc, "user", 200, &record.Account.User, what, error) || !ReadString(doc, "password", 500, &record.Account.Password, what, error) ||
+        !ReadString(doc, "since", MaxSeqLength, &record.Since, what, error) || !ReadKnown(doc, record, what, error) ||
+        !ReadString(doc, "settingsRev", MaxRevLength, &record.SettingsRev, what, error) ||
+        !ReadInt64(doc, "lastSync", 0, MaxWallMs, &record.LastSyncWallMs, what, error))
+        return Failed<SyncRecord>(error);
+    record.HasSettingsBase = doc.HasMember("settingsBase");
+    if (record.HasSettingsBase && !ReadSettings(doc["settingsBase"], record.SettingsBase, Within(what, "settingsBase"), error))
+        return Failed<SyncRecord>(error);
     return result;
 }
 

@@ -97,8 +97,41 @@ float BrowserTextScale();    // the root element's font size over 16 px: the bro
 
 // --- Files
 void DownloadFile(const char* filename, const std::string& contents);  // save a JSON export
-void OpenFilePicker();                                                 // choose a file to import; the result arrives in ReceiveImportFile
-std::string TakeImportedFile(bool* has_file, std::string* error);      // the chosen file's text, once; else error "large:<KB>" or "unreadable" (the app words it)
+enum FileKept
+{
+    FileKept_Cancelled,   // the share sheet was closed without choosing anything
+    FileKept_Shared,      // handed to what the runner chose in the share sheet (Files, Drive, mail)
+    FileKept_Downloaded,  // saved as a download (no share sheet for files here, or it failed)
+};
+// The phone's share sheet for a file (navigator.share with files) where the browser has one, else
+// a download; how it went arrives as PageEvents::FileKept.
+void ShareFile(const char* filename, const std::string& contents);
+// The browser deletes this site's storage after seven days of use without a visit: WebKit (Safari)
+// in a tab; a home-screen app keeps its own count.
+bool StorageExpiresUnvisited();
+void OpenFilePicker();                                             // choose a file to import; the result arrives in ReceiveImportFile
+std::string TakeImportedFile(bool* has_file, std::string* error);  // the chosen file's text, once; else error "large:<KB>" or "unreadable" (the app words it)
+
+// --- Network: sync with the runner's own CouchDB database (web/app.js "Sync")
+struct HttpRequest
+{
+    const char* Method;  // "GET", "PUT", "POST"
+    std::string Url;     // absolute
+    std::string User;    // Basic authentication; empty for none
+    std::string Password;
+    std::string Body;  // JSON, sent as application/json; empty for none
+};
+// fetch() without cookies, refusing redirects, with a time-out and a cap on the answer's size. The
+// answer arrives as PageEvents::HttpAnswered with the same request_id.
+void SendHttp(int request_id, const HttpRequest& request);
+bool NetworkOnline();  // navigator.onLine: false when the browser knows it is offline
+// The sync account form: real text fields over the canvas (the phone's keyboard, the password
+// manager), labelled in the app's language. What the runner saves arrives as PageEvents::SyncFormSaved.
+struct SyncFormTexts
+{
+    const char *Title, *Address, *User, *Password, *Save, *Cancel;
+};
+void OpenSyncForm(const SyncFormTexts& texts, const std::string& url, const std::string& user);
 
 // --- The page around the canvas (web/app.js, web/a11y.js)
 void PageReady();                                     // main() has set everything up: the page hides its loading message
@@ -133,6 +166,12 @@ struct PageEvents
     void (*UpdateReady)(void* user);                                          // a new version runs from the next visit
     void (*LanguageArrived)(void* user, const char* tag, std::string bytes);  // the file RequestLanguage asked for
     void (*LanguageFailed)(void* user, const char* tag);                      // it could not be fetched (offline, say)
+    void (*FileKept)(void* user, FileKept how, const Clock& clock);           // how ShareFile went
+    // The answer to SendHttp: the HTTP status and body; status 0 when there was none, the body then
+    // says why: "offline", "timeout", "redirect", "large" (over the cap) or "network" (refused, CORS).
+    void (*HttpAnswered)(void* user, int request_id, int status, const std::string& body, const Clock& clock);
+    void (*Online)(void* user, const Clock& clock);  // the network came back
+    void (*SyncFormSaved)(void* user, const std::string& url, const std::string& user_name, const std::string& password, const Clock& clock);
 };
 void SetPageEvents(const PageEvents& events);
 

@@ -120,6 +120,20 @@ bool platform::PrefersMoreContrast() { return g_Browser.MoreContrast; }
 
 void platform::DownloadFile(const char* filename, const std::string& contents) { g_Browser.Downloads.emplace_back(filename, contents); }
 void platform::OpenFilePicker() { g_Browser.PickerOpens++; }
+void platform::ShareFile(const char* filename, const std::string& contents)
+{
+    if (g_Browser.ShareSheet)
+        g_Browser.Shared.emplace_back(filename, contents);
+    else
+        g_Browser.Downloads.emplace_back(filename, contents);
+}
+bool platform::StorageExpiresUnvisited() { return g_Browser.ExpiresUnvisited; }
+
+// --- Network
+
+void platform::SendHttp(int request_id, const HttpRequest& request) { g_Browser.Requests.push_back({ request_id, request }); }
+bool platform::NetworkOnline() { return g_Browser.Online; }
+void platform::OpenSyncForm(const SyncFormTexts&, const std::string&, const std::string&) { g_Browser.SyncFormOpens++; }
 
 std::string platform::TakeImportedFile(bool* has_file, std::string* error)
 {

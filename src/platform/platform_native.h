@@ -45,6 +45,19 @@ struct FakeBrowser
 
     // Files
     std::vector<std::pair<std::string, std::string>> Downloads;  // (file name, contents)
+    bool ShareSheet = false;                                     // ShareFile opens the share sheet (else it downloads)
+    std::vector<std::pair<std::string, std::string>> Shared;     // files ShareFile handed to the share sheet; the test answers with app::OnFileKept
+    bool ExpiresUnvisited = false;                               // StorageExpiresUnvisited(): a WebKit tab
+
+    // Network: every SendHttp, in order (the test answers with app::OnHttpAnswered)
+    struct Request
+    {
+        int Id;
+        HttpRequest What;
+    };
+    std::vector<Request> Requests;
+    bool Online = true;
+    int SyncFormOpens = 0;  // OpenSyncForm() calls (the test answers with app::OnSyncFormSaved)
     int PickerOpens = 0;
     bool HasImport = false;  // a chosen file waits for TakeImportedFile
     std::string ImportText, ImportError;

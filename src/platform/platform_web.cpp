@@ -235,11 +235,19 @@ bool platform::PrefersReducedMotion() { return js_media_matches("(prefers-reduce
 bool platform::PrefersDarkScheme() { return js_media_matches("(prefers-color-scheme: dark)") != 0; }
 bool platform::PrefersMoreContrast() { return js_media_matches("(prefers-contrast: more)") != 0; }
 
+static platform::PageEvents g_PageEvents = {};
+
 // --- [SECTION] Files (web/app.js owns the hidden <input type=file> and the download link)
 
 // clang-format off
 EM_JS(void, js_download_file, (const char* name, const char* contents), {
     if (window.bandCircuitFiles) window.bandCircuitFiles.download(UTF8ToString(name), UTF8ToString(contents));
+});
+EM_JS(void, js_share_file, (const char* name, const char* contents), {
+    if (window.bandCircuitFiles) window.bandCircuitFiles.share(UTF8ToString(name), UTF8ToString(contents));
+});
+EM_JS(int, js_storage_expires_unvisited, (), {
+    return window.bandCircuitFiles && window.bandCircuitFiles.expiresUnvisited() ? 1 : 0;
 });
 EM_JS(void, js_open_file_picker, (), {
     if (window.bandCircuitFiles) window.bandCircuitFiles.pick();
@@ -261,6 +269,83 @@ EM_JS(char*, js_take_imported_file, (), {
 
 void platform::DownloadFile(const char* filename, const std::string& contents) { js_download_file(filename, contents.c_str()); }
 void platform::OpenFilePicker() { js_open_file_picker(); }
+void platform::ShareFile(const char* filename, const std::string& contents) { js_share_file(filename, contents.c_str()); }
+bool platform::StorageExpiresUnvisited() { return js_storage_expires_unvisited() != 0; }
+
+// --- [SECTION] Network (web/app.js "Sync": window.bandCircuitSync)
+
+// clang-format off
+EM_JS(void, js_send_http, (int id, const char* method, const char* url, const char* user, const char* password, const char* body), {
+    if (window.bandCircuitSync)
+        window.bandCircuitSync.send(id, UTF8ToString(method), UTF8ToString(url), UTF8ToString(user), UTF8ToString(password), UTF8ToString(body));
+});
+EM_JS(int, js_network_online, (), {
+    return navigator.onLine === false ? 0 : 1;
+});
+EM_JS(void, js_open_sync_form, (const char* texts, const char* url, const char* user), {
+    if (window.bandCircuitSync) window.bandCircuitSync.openForm(JSON.parse(UTF8ToString(texts)), UTF8ToString(url), UTF8ToString(user));
+});
+// clang-format on
+
+void platform::SendHttp(int request_id, const HttpRequest& request)
+{
+    js_send_http(request_id, request.Method, request.Url.c_str(), request.User.c_str(), request.Password.c_str(), request.Body.c_str());
+}
+bool platform::NetworkOnline() { return js_network_online() != 0; }
+
+// The texts go as one JSON object; each is the app's own wording, escaped here.
+static void AppendJsonText(std::string& out, const char* key, const char* text)
+{
+    out += out.empty() ? "{\"" : ",\"";
+    out += key;
+    out += "\":\"";
+    for (const char* c = text; *c; c++)
+    {
+        if (*c == '"' || *c == '\\')
+            out += '\\';
+        if ((unsigned char)*c >= 0x20)
+            out += *c;
+    }
+    out += '"';
+}
+
+void platform::OpenSyncForm(const SyncFormTexts& texts, const std::string& url, const std::string& user)
+{
+    std::string json;
+    AppendJsonText(json, "title", texts.Title);
+    AppendJsonText(json, "address", texts.Address);
+    AppendJsonText(json, "user", texts.User);
+    AppendJsonText(json, "password", texts.Password);
+    AppendJsonText(json, "save", texts.Save);
+    AppendJsonText(json, "cancel", texts.Cancel);
+    json += '}';
+    js_open_sync_form(json.c_str(), url.c_str(), user.c_str());
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_http_answered(int id, int status, const char* body)
+{
+    if (g_PageEvents.HttpAnswered)
+        g_PageEvents.HttpAnswered(g_PageEvents.User, id, status, std::string(body), platform::ReadClock());
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_online()
+{
+    if (g_PageEvents.Online)
+        g_PageEvents.Online(g_PageEvents.User, platform::ReadClock());
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_sync_form_saved(const char* url, const char* user, const char* password)
+{
+    if (g_PageEvents.SyncFormSaved)
+        g_PageEvents.SyncFormSaved(g_PageEvents.User, url, user, password, platform::ReadClock());
+}
+
+// How ShareFile went (web/app.js, once the share sheet closed or the download started).
+extern "C" EMSCRIPTEN_KEEPALIVE void bc_file_kept(int how)
+{
+    if (g_PageEvents.FileKept && how >= platform::FileKept_Cancelled && how <= platform::FileKept_Downloaded)
+        g_PageEvents.FileKept(g_PageEvents.User, (platform::FileKept)how, platform::ReadClock());
+}
 
 std::string platform::TakeImportedFile(bool* has_file, std::string* error)
 {
@@ -340,8 +425,6 @@ EMSCRIPTEN_KEEPALIVE int bc_a11y_updates() { return g_PageQueries.LayerUpdates ?
 }
 
 // --- [SECTION] Page events (web/app.js calls these exports; each reads the clocks once)
-
-static platform::PageEvents g_PageEvents = {};
 
 void platform::SetPageEvents(const PageEvents& events) { g_PageEvents = events; }
 

@@ -1,13 +1,15 @@
 // History: every saved session, newest first, with the streaks and a 12-week bar chart above
-// the list, and the way to take it all to another browser (export a file, import it there:
-// app/transfer). The whole list scrolls by finger; a tap on a session shows its reps per exercise.
+// the list, and the way to keep it beyond this browser (a backup file, shared or downloaded, and
+// restoring one: app/transfer). The whole list scrolls by finger; a tap on a session shows its reps per exercise.
 //
 // Widget labels: "Back"; one per session, its local start time, e.g. "Tue 4 Jun 2024, 18:20"
-// (tap to show or hide its reps; "##<session id>" keeps twins apart); "Export" and "Import".
+// (tap to show or hide its reps; "##<session id>" keeps twins apart); under an opened row "Delete
+// this session", then "Delete" and "Cancel"; "Back up" and "Restore".
 #include "ui/screens.h"
 
 #include "app/dates.h"
 #include "app/persistence.h"
+#include "app/sync.h"
 #include "app/transfer.h"
 #include "core/progress.h"
 #include "core/wording.h"
@@ -258,7 +260,10 @@ static void DrawSessionRow(app::AppState& app, const core::SessionRecord& record
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);
     if (ImGui::InvisibleButton(t.Label.c_str(), ImVec2(width, height)) && !ui::TouchScrollMoving())
+    {
         app.Screens.ExpandedSession = expanded ? std::string() : record.Id;
+        app.Screens.ConfirmingDelete.clear();
+    }
     if (ui::LastItemRecorded())
         DescribeRow(record, t, expanded);
     if (!ImGui::IsItemVisible())
@@ -285,6 +290,73 @@ static void DrawSessionRow(app::AppState& app, const core::SessionRecord& record
         ExerciseLine(text, sizeof(text), record, e);
         draw_list->AddText(body, RowSmall, ImVec2(x, y), c.Text, text, nullptr, text_w);
         y += body->CalcTextSizeA(RowSmall, FLT_MAX, text_w, text).y + RowGap;
+    }
+}
+
+// Under an opened row: "Delete this session", which asks first. A deleted session is remembered,
+// so no backup or sync brings it back (app/persistence.h).
+static void DrawDeleteSession(app::AppState& app, const core::SessionRecord& record)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    char label[160];
+    if (app.Screens.ConfirmingDelete != record.Id)
+    {
+        // The button translates the text before "##" itself.
+        snprintf(label, sizeof(label), "%s##delete-%s", core::N_("Delete this session"), record.Id.c_str());
+        if (ui::Button(label, ui::ButtonKind_Normal, width))
+            app.Screens.ConfirmingDelete = record.Id;
+        return;
+    }
+    ui::Banner("Delete this session? It leaves your history for good: no backup or sync brings it back.", true);
+    const bool side_by_side = ui::TwoButtonsFit("Delete", "Cancel", width);
+    const float half = side_by_side ? (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f : width;
+    const ui::Palette& c = ui::Colors();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(c.Warning));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(c.Warning));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::ColorConvertU32ToFloat4(c.Warning));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.WarningText));
+    snprintf(label, sizeof(label), "%s##confirm-%s", core::N_("Delete"), record.Id.c_str());
+    const bool confirmed = ui::Button(label, ui::ButtonKind_Normal, half);
+    ImGui::PopStyleColor(4);
+    if (side_by_side)
+        ImGui::SameLine();
+    if (ui::Button("Cancel", ui::ButtonKind_Normal, half))
+        app.Screens.ConfirmingDelete.clear();
+    if (confirmed)
+    {
+        app.Screens.ConfirmingDelete.clear();
+        app::DeleteSession(app, record.Id);
+        app::ShowNotice(app, core::Tr("Session deleted."), false);
+    }
+}
+
+// When the history was last backed up (or synced), and after a few sessions in neither, a reminder.
+static void DrawBackupStatus(const app::AppState& app)
+{
+    if (app.History.empty())
+        return;
+    const int64_t synced = app::SyncOn(app) ? app.Sync.Record.LastSyncWallMs : 0;
+    const int since = core::SessionsEndedAfter(app.History, std::max(app.BackedUpWallMs, synced));
+    if (since >= app::BackupReminderSessions)
+    {
+        // TRANSLATORS: a reminder in History; %d is how many sessions are in no backup yet
+        const std::string text = core::Format(core::TrN("%d session is in no backup yet. Back up to keep your history if this browser loses its data.",
+                                                        "%d sessions are in no backup yet. Back up to keep your history if this browser loses its data.", since),
+                                              since);
+        ui::TextMuted(text.c_str());  // a quiet reminder, not a banner
+        return;
+    }
+    if (app.BackedUpWallMs > 0)
+    {
+        // TRANSLATORS: %s is a date and time ("4 Jun 2024, 18:20")
+        const std::string text = core::Format(core::Tr("Last backup: %s."), app::DateTimeText(app.BackedUpWallMs).c_str());
+        ui::TextMuted(text.c_str());
+    }
+    if (synced > 0)
+    {
+        // TRANSLATORS: %s is a date and time ("4 Jun 2024, 18:20")
+        const std::string text = core::Format(core::Tr("Last sync: %s."), app::DateTimeText(synced).c_str());
+        ui::TextMuted(text.c_str());
     }
 }
 
@@ -334,9 +406,9 @@ void ui::DrawHistoryScreen(app::AppState& app)
     const int64_t wall = app.Frame.WallMs;
     const core::HistoryStats stats = core::ComputeHistoryStats(app.History, wall, tz, app.Language.FirstWeekday);
 
-    // Export and Import side by side, or one under the other when their words need more room (a
+    // Back up and Restore side by side, or one under the other when their words need more room (a
     // large text size, a language with long words).
-    const bool side_by_side = TwoButtonsFit("Export", "Import", width);
+    const bool side_by_side = TwoButtonsFit("Back up", "Restore", width);
     const float bottom_h = (side_by_side ? 1.0f : 2.0f) * (TouchHeight + ImGui::GetStyle().ItemSpacing.y);
     BeginTouchScroll("Sessions", -bottom_h);
     DrawStreaks(stats, core::ComputeWeekProgress(app.History, wall, tz, app.Settings.WeeklyGoal, app.Language.FirstWeekday));
@@ -346,6 +418,7 @@ void ui::DrawHistoryScreen(app::AppState& app)
     DescribeLastText(NodeKind_Subheading, chart_title);
     DrawWeeklyChart(stats, core::LocalDayNumber(wall, tz), app.Language.FirstWeekday);
     DrawKeptCopies(app);
+    DrawBackupStatus(app);
     if (app.History.empty())
     {
         TextMuted("No sessions yet. Each session you finish or end early is kept here, with its date, time, rounds and reps.");
@@ -353,16 +426,25 @@ void ui::DrawHistoryScreen(app::AppState& app)
     else
     {
         for (int index : core::OrderByStart(app.History, true))
-            DrawSessionRow(app, app.History[(size_t)index]);
+        {
+            const core::SessionRecord& record = app.History[(size_t)index];
+            DrawSessionRow(app, record);
+            if (app.Screens.ExpandedSession != record.Id)
+                continue;
+            const size_t count = app.History.size();
+            DrawDeleteSession(app, record);
+            if (app.History.size() != count)
+                break;  // deleted: the order no longer matches the list (the next frame draws the rest)
+        }
     }
     EndTouchScroll();
 
     const float half = side_by_side ? (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f : width;
-    if (Button("Export", ButtonKind_Normal, half))
-        ExportHistoryFile(app);
+    if (Button("Back up", ButtonKind_Normal, half))
+        BackUpHistory(app);
     if (side_by_side)
         ImGui::SameLine();
-    if (Button("Import", ButtonKind_Normal, half))
+    if (Button("Restore", ButtonKind_Normal, half))
         OpenImport(app);
     EndPage();
     if (TouchScrollMoving())

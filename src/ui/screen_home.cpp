@@ -247,6 +247,15 @@ static void DrawPlanChoices(app::AppState& app, float width, bool with_start)
 
     if (app.UpdateReady)
         ui::Banner("A new version of Band Circuit is ready. It starts the next time you open the app.", false);
+    if (app::ShowHomeScreenNote(app))
+    {
+        ui::Banner("Safari deletes what this site saved after seven days without a visit. To keep your history, add Band Circuit to your "
+                   "Home Screen: tap Share, then Add to Home Screen, and open it from there.",
+                   false);
+        // TRANSLATORS: dismisses the note on keeping the history in Safari
+        if (ui::Button("Got it", ui::ButtonKind_Normal, width))
+            app::DismissHomeScreenNote(app);
+    }
 
     if (app.HasSession)
     {

@@ -2,7 +2,7 @@
 // and a way to start over. Numbers change with large - and + buttons rather than sliders, which a
 // wet thumb overshoots; each shows the coach's range, and going past it is allowed within the
 // app's bounds. Every change goes through core::ClampSettings and is saved at once, so there is no
-// Save button to forget. Resetting asks first and offers to export the history before it goes.
+// Save button to forget. Resetting asks first and offers to back up the history before it goes.
 //
 // Widget labels: "Back"; "− Rounds" / "+ Rounds"; "− Deadbug", "+ Deadbug", "− Dorsiflexion",
 // "+ Dorsiflexion", "− Trap pull", "+ Trap pull", "− Monster walk", "+ Monster walk",
@@ -11,14 +11,17 @@
 // "− Round rest" / "+ Round rest", "− Band change" / "+ Band change"; "− Weekly goal" /
 // "+ Weekly goal"; "− Deadbug band" / "+ Deadbug band" (and the other short names); switches
 // "Beeps", "Spoken cues", "Vibration", "Screen flash"; "Every rep", "Every 5", "No count";
-// "− Volume" / "+ Volume"; "System", "Light", "Dark"; "Reset all data", then "Export history
-// first", "Delete everything", "Cancel".
+// "− Volume" / "+ Volume"; "System", "Light", "Dark"; "Set up sync", or "Sync now", "Change
+// account", "Forget account"; "Back up history", "Reset all data", then "Back up first", "Delete
+// everything", "Cancel".
 #include "ui/screens.h"
 
 #include "app/language.h"
 
+#include "app/dates.h"
 #include "app/persistence.h"
 #include "app/session_runner.h"
+#include "app/sync.h"
 #include "app/transfer.h"
 #include "core/save_format.h"
 #include "core/wording.h"
@@ -419,6 +422,52 @@ static void DrawLanguageSettings(app::AppState& app)
         platform::Speak(core::Tr("This is your coach. Ready when you are."));
 }
 
+// Sync with the runner's own CouchDB database (app/sync.h): off until set up; the account is typed
+// into a form of the page (real text fields), and what each run did shows here.
+static void DrawSyncSettings(app::AppState& app)
+{
+    ui::Subheading("Sync", 6.0f);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const app::SyncState& sync = app.Sync;
+    if (!app::SyncOn(app))
+    {
+        ui::TextMuted("Keep your history on all your devices through your own CouchDB database (your server, or a service such as IBM "
+                      "Cloudant). Off until you set it up.");
+        if (!sync.Status.empty())
+            ui::Banner(sync.Status.c_str(), sync.StatusIsError);
+        if (ui::Button("Set up sync", ui::ButtonKind_Normal, width))
+            app::OpenSyncAccountForm(app);
+        return;
+    }
+    const std::string& url = sync.Record.Account.Url;
+    const std::string place = url.substr(url.find("://") + 3);
+    // TRANSLATORS: %1$s is the database's address (host/database), %2$s the user name
+    const std::string with = core::Format(core::Tr("Syncing with %s as %s."), place.c_str(), sync.Record.Account.User.c_str());
+    ui::TextMuted(with.c_str());
+    if (sync.Phase != app::SyncPhase_Idle)
+        ui::TextMuted("Syncing…");
+    else if (!sync.Status.empty())
+        ui::Banner(sync.Status.c_str(), sync.StatusIsError);
+    if (sync.Record.LastSyncWallMs > 0)
+    {
+        // TRANSLATORS: %s is a date and time ("4 Jun 2024, 18:20")
+        const std::string last = core::Format(core::Tr("Last sync: %s."), app::DateTimeText(sync.Record.LastSyncWallMs).c_str());
+        ui::TextMuted(last.c_str());
+    }
+    ImGui::BeginDisabled(sync.Phase != app::SyncPhase_Idle);
+    if (ui::Button("Sync now", ui::ButtonKind_Normal, width))
+        app::RequestSync(app);
+    ImGui::EndDisabled();
+    const bool side_by_side = ui::TwoButtonsFit("Change account", "Forget account", width);
+    const float half = side_by_side ? (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f : width;
+    if (ui::Button("Change account", ui::ButtonKind_Normal, half))
+        app::OpenSyncAccountForm(app);
+    if (side_by_side)
+        ImGui::SameLine();
+    if (ui::Button("Forget account", ui::ButtonKind_Normal, half))
+        app::ForgetSyncAccount(app);
+}
+
 static void DrawReset(app::AppState& app)
 {
     ui::Subheading("Your data", 6.0f);
@@ -439,6 +488,11 @@ static void DrawReset(app::AppState& app)
             ui::TextMuted("Storage: this browser does not say whether it keeps the app's data. Export your history now and then.");
             break;
         }
+        ImGui::BeginDisabled(app.History.empty());
+        // The same backup as History's (app/transfer.h); its result shows under the title.
+        if (ui::Button("Back up history"))
+            app::BackUpHistory(app);
+        ImGui::EndDisabled();
         if (ui::Button("Reset all data"))
             app.Screens.ConfirmingReset = scroll_to_confirmation = true;
         return;
@@ -463,8 +517,8 @@ static void DrawReset(app::AppState& app)
                  sessions);
     ui::Banner(text, true);
     ImGui::BeginDisabled(app.History.empty());
-    if (ui::Button("Export history first"))
-        app::ExportHistoryFile(app);
+    if (ui::Button("Back up first"))
+        app::BackUpHistory(app);
     ImGui::EndDisabled();
     const float full = ImGui::GetContentRegionAvail().x;
     // Side by side when "Delete everything" fits half the row at its smallest label size, else one
@@ -522,6 +576,7 @@ void ui::DrawSettingsScreen(app::AppState& app)
         BeginTwoColumns();
         DrawPlanSettings(app);
         DrawPaceSettings(app);
+        DrawSyncSettings(app);
         NextColumnOfTwo();
         DrawBandSettings(app);
         DrawCueSettings(app);
@@ -538,6 +593,7 @@ void ui::DrawSettingsScreen(app::AppState& app)
         DrawCueSettings(app);
         DrawLookSettings(app);
         DrawLanguageSettings(app);
+        DrawSyncSettings(app);
         DrawReset(app);
     }
     ImGui::Dummy(ImVec2(0.0f, 8.0f));

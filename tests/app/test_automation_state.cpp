@@ -80,6 +80,30 @@ TEST_CASE("State on the home screen: no session, an empty history, the drawn fac
     CHECK_FALSE(s.HasMember("demo"));
     CHECK(s["notice"].IsNull());
 
+    // The circuit as the browser tests read it: the catalogue's exercises, in order.
+    const rapidjson::Value& exercises = s["exercises"];
+    REQUIRE(exercises.Size() == (rapidjson::SizeType)core::ExerciseCount);
+    for (int i = 0; i < core::ExerciseCount; i++)
+    {
+        const core::Exercise& exercise = core::GetExercise((core::ExerciseId)i);
+        const rapidjson::Value& e = exercises[i];
+        INFO(exercise.Key);
+        CHECK(Str(e["key"]) == exercise.Key);
+        CHECK(Str(e["name"]) == exercise.Name);
+        CHECK(Str(e["shortName"]) == exercise.ShortName);
+        CHECK(Str(e["band"]) == (exercise.Form == core::BandForm::Loop ? "loop" : "flat"));
+        CHECK(Str(e["sides"][0]) == core::SideKey(core::ExerciseSide(exercise, 0)));
+        CHECK(Str(e["sides"][1]) == core::SideKey(core::ExerciseSide(exercise, 1)));
+        CHECK(e["countMin"].GetInt() == exercise.CountMin);
+        CHECK(e["countMax"].GetInt() == exercise.CountMax);
+        CHECK(e["repMs"].GetInt() == core::RepDurationMs(exercise));
+    }
+    CHECK(Str(exercises[0]["style"]) == "alternating");
+    CHECK(Str(exercises[1]["style"]) == "per-side");
+    CHECK(Str(exercises[2]["style"]) == "one-set");
+    CHECK(Str(exercises[3]["style"]) == "directions");
+    CHECK(Str(exercises[3]["sides"][1]) == "back");
+
     app::DrawnFacts unfocused;
     CHECK(StateOf(page.State, unfocused)["focused"].IsNull());
     CHECK(Str(StateOf(page.State, unfocused)["theme"]) == "light");

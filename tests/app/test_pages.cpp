@@ -23,9 +23,9 @@ TEST_CASE("Two pages finishing sessions both end up with both, whichever writes 
     one.GrantHistoryLock();  // reads what two wrote, adds its own
     two.Hear();
     one.Hear();
-    const core::LoadResult<std::vector<core::SessionRecord>> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
+    const core::LoadResult<core::SavedHistory> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
     REQUIRE(stored.Ok());
-    CHECK(stored.Value.size() == 2);
+    CHECK(stored.Value.Sessions.size() == 2);
     CHECK(one.State.History.size() == 2);
     CHECK(two.State.History.size() == 2);
     CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Saved);
@@ -57,17 +57,17 @@ TEST_CASE("A session dropped by another page's write from an outdated copy is wr
     const std::string id_one = one.State.LastRecord.Id;
     Browser().Storage.erase(app::HistoryKey);  // two's copy has not received one's write yet
     two.GrantHistoryLock();
-    const core::LoadResult<std::vector<core::SessionRecord>> overwritten = core::LoadHistory(Browser().Storage[app::HistoryKey]);
+    const core::LoadResult<core::SavedHistory> overwritten = core::LoadHistory(Browser().Storage[app::HistoryKey]);
     REQUIRE(overwritten.Ok());
-    REQUIRE(overwritten.Value.size() == 1);  // one's session is gone from storage
+    REQUIRE(overwritten.Value.Sessions.size() == 1);  // one's session is gone from storage
 
     REQUIRE(one.Hear() > 0);  // two's write reaches one, which puts its session back
     CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Pending);
     CHECK(one.State.History.size() == 2);
     one.GrantHistoryLock();
-    const core::LoadResult<std::vector<core::SessionRecord>> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
+    const core::LoadResult<core::SavedHistory> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
     REQUIRE(stored.Ok());
-    CHECK(stored.Value.size() == 2);
+    CHECK(stored.Value.Sessions.size() == 2);
     CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Saved);
     two.Hear();
     CHECK(two.State.History.size() == 2);
@@ -111,6 +111,77 @@ TEST_CASE("Settings changed in two pages keep both changes")
     one.Hear();
     CHECK(one.State.Settings.CueVolume == 40);
     CHECK(one.State.Settings.WeeklyGoal == 4);
+}
+
+static core::Settings StoredSettings()
+{
+    const core::LoadResult<core::StampedSettings> stored = core::LoadStampedSettings(Browser().Storage[app::SettingsKey]);
+    REQUIRE(stored.Ok());
+    return stored.Value.Values;
+}
+
+TEST_CASE("A settings change left out by another page's write from an outdated copy is put back")
+{
+    // Each page reads localStorage from its own copy, which the other page's write reaches a moment
+    // later: two writes settings from a copy that has not received one's change yet.
+    platform::native::Reset();
+    Page one(0), two(1);
+    const std::string before = Browser().Storage[app::SettingsKey];
+    Advance(one, 1000.0, 0.0);
+    one.Act().Settings.Rounds = 3;
+    app::SaveSettings(one.State);
+    Advance(two, 200.0, 0.0);
+    Browser().Storage[app::SettingsKey] = before;  // two's copy, without one's write
+    two.Act().Settings.Mode = core::RunMode::SelfPaced;
+    app::SaveSettings(two.State);
+    REQUIRE(StoredSettings().Rounds == 2);  // one's change is gone from storage
+
+    REQUIRE(one.Hear() > 0);  // two's write reaches one, which puts its change back
+    CHECK(StoredSettings().Rounds == 3);
+    CHECK(StoredSettings().Mode == core::RunMode::SelfPaced);
+    CHECK(one.State.Settings.Mode == core::RunMode::SelfPaced);
+    two.Hear();  // one's first write (late) and its second
+    CHECK(two.State.Settings.Rounds == 3);
+    CHECK(two.State.Settings.Mode == core::RunMode::SelfPaced);
+    CHECK(one.Hear() == 0);  // settled: two had nothing to put back
+    CHECK(StoredSettings().Rounds == 3);
+}
+
+TEST_CASE("A setting changed again later in another page is not put back")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    Advance(one, 1000.0, 0.0);
+    one.Act().Settings.Rounds = 3;
+    app::SaveSettings(one.State);
+    two.Hear();
+    Advance(two, 1000.0, 0.0);
+    two.Act().Settings.Rounds = 2;  // a later change of the same setting, knowing of one's
+    app::SaveSettings(two.State);
+    one.Hear();
+    CHECK(one.State.Settings.Rounds == 2);
+    CHECK(StoredSettings().Rounds == 2);
+    CHECK(two.Hear() == 0);
+}
+
+TEST_CASE("After Delete everything in another page, a page's earlier settings changes do not come back")
+{
+    platform::native::Reset();
+    Page one(0), two(1), three(2);
+    Advance(one, 1000.0, 0.0);
+    one.Act().Settings.Rounds = 3;
+    app::SaveSettings(one.State);
+    Advance(two, 1000.0, 0.0);
+    app::ForgetAllData(two.Act());
+    Advance(three, 1000.0, 0.0);
+    three.Act().Settings.CueVolume = 20;
+    app::SaveSettings(three.State);
+    // one hears the reset and three's write only now: each event reads what is stored by then,
+    // three's settings, and the reset mark says one's change came before it.
+    one.Hear();
+    CHECK(one.State.Settings.Rounds == app::DefaultSettingsHere().Rounds);
+    CHECK(StoredSettings().Rounds == app::DefaultSettingsHere().Rounds);
+    CHECK(StoredSettings().CueVolume == 20);
 }
 
 TEST_CASE("A session has one owner: another page shows it, takes it over, and the first stops")

@@ -122,11 +122,11 @@ TEST_CASE("A finished session goes to history under the storage lock")
 
     page.GrantHistoryLock();
     CHECK(app::RecordSaveFor(a, a.LastRecord.Id) == app::RecordSave_Saved);
-    const core::LoadResult<std::vector<core::SessionRecord>> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
+    const core::LoadResult<core::SavedHistory> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
     REQUIRE(stored.Ok());
-    REQUIRE(stored.Value.size() == 1);
-    CHECK(stored.Value[0].Id == a.LastRecord.Id);
-    CHECK_FALSE(stored.Value[0].Finished);
+    REQUIRE(stored.Value.Sessions.size() == 1);
+    CHECK(stored.Value.Sessions[0].Id == a.LastRecord.Id);
+    CHECK_FALSE(stored.Value.Sessions[0].Finished);
     CHECK(Browser().PersistRequests == 1);
 }
 

@@ -36,9 +36,9 @@ TEST_CASE("The text size follows the browser's until one is chosen, and the choi
     a.Settings.TextSize = 150;
     app::SaveSettings(a);
     CHECK(app::TextScale(a) == 1.5f);
-    const core::LoadResult<core::Settings> stored = core::LoadSettings(Browser().Storage[app::SettingsKey]);
+    const core::LoadResult<core::StampedSettings> stored = core::LoadStampedSettings(Browser().Storage[app::SettingsKey]);
     REQUIRE(stored.Ok());
-    CHECK(stored.Value.TextSize == 150);
+    CHECK(stored.Value.Values.TextSize == 150);
     Page reloaded(1);
     CHECK(app::TextScale(reloaded.State) == 1.5f);
 }

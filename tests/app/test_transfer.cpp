@@ -23,13 +23,13 @@ static core::SessionRecord Record(const std::string& id, int64_t wall_ms)
     return record;
 }
 
-TEST_CASE("Export with nothing to export says so and downloads nothing")
+TEST_CASE("A backup with nothing to back up says so and makes no file")
 {
     platform::native::Reset();
     Page page(0);
-    app::ExportHistoryFile(page.Act());
+    app::BackUpHistory(page.Act());
     CHECK(Browser().Downloads.empty());
-    CHECK(page.State.Screens.Notice.rfind("There is nothing to export yet", 0) == 0);
+    CHECK(page.State.Screens.Notice.rfind("There is nothing to back up yet", 0) == 0);
 }
 
 TEST_CASE("An exported history imports into another browser, once")
@@ -40,10 +40,11 @@ TEST_CASE("An exported history imports into another browser, once")
     page.Frame();
     app::AppState& a = page.Act();
     a.History = { Record("s-a", 1717400000000), Record("s-b", 1717410000000) };
-    app::ExportHistoryFile(a);
+    app::BackUpHistory(a);
+    app::OnFileKept(a, platform::FileKept_Downloaded, platform::ReadClock());
     REQUIRE(Browser().Downloads.size() == 1);
     CHECK(Browser().Downloads[0].first == "band-circuit-history-2024-06-03.json");
-    CHECK(a.Screens.Notice == "Exported 2 sessions to band-circuit-history-2024-06-03.json.");
+    CHECK(a.Screens.Notice == "Backed up 2 sessions to band-circuit-history-2024-06-03.json in your downloads.");
     const std::string file = Browser().Downloads[0].second;
 
     platform::native::Reset();  // another browser
@@ -56,11 +57,12 @@ TEST_CASE("An exported history imports into another browser, once")
     Browser().ImportText = file;
     REQUIRE(app::ReceiveImport(b));
     CHECK(b.Screens.Notice == "Imported 2 sessions.");
+    CHECK(b.BackedUpWallMs == 1717420000000);  // they are in a backup made then: History's reminder counts from there
     CHECK_FALSE(b.Screens.NoticeIsError);
     CHECK(b.History.size() == 2);
     CHECK(Browser().Announced.back() == b.Screens.Notice);
     other.GrantHistoryLock();
-    CHECK(core::LoadHistory(Browser().Storage[app::HistoryKey]).Value.size() == 2);
+    CHECK(core::LoadHistory(Browser().Storage[app::HistoryKey]).Value.Sessions.size() == 2);
 
     Browser().HasImport = true;  // the same file again
     REQUIRE(app::ReceiveImport(b));
@@ -100,7 +102,67 @@ TEST_CASE("One session downloads under its own start time")
     app::ExportSessionFile(page.Act(), record);
     REQUIRE(Browser().Downloads.size() == 1);
     CHECK(Browser().Downloads[0].first == "band-circuit-session-2024-06-03-1800.json");
-    const core::LoadResult<std::vector<core::SessionRecord>> back = core::ImportHistory(Browser().Downloads[0].second);
+    const core::LoadResult<core::SavedHistory> back = core::ImportHistory(Browser().Downloads[0].second);
     REQUIRE(back.Ok());
-    CHECK(back.Value[0].Id == "s-a");
+    CHECK(back.Value.Sessions[0].Id == "s-a");
+}
+
+TEST_CASE("A backup goes to the share sheet where the browser has one, and is noted only when kept")
+{
+    platform::native::Reset();
+    Browser().ShareSheet = true;
+    Page page(0);
+    page.Frame();
+    app::AppState& a = page.Act();
+    a.History = { Record("s-a", 1717400000000) };
+    app::BackUpHistory(a);
+    REQUIRE(Browser().Shared.size() == 1);
+    CHECK(Browser().Downloads.empty());
+    CHECK(core::ImportHistory(Browser().Shared[0].second).Value.Sessions.size() == 1);
+
+    app::OnFileKept(a, platform::FileKept_Cancelled, platform::ReadClock());  // the sheet closed without a choice
+    CHECK(a.Screens.Notice == "The backup was not shared: nothing was saved.");
+    CHECK(a.BackedUpWallMs == 0);
+    CHECK(Browser().CommitRequests == 0);
+
+    app::BackUpHistory(a);
+    app::OnFileKept(a, platform::FileKept_Shared, platform::ReadClock());
+    CHECK(a.Screens.Notice == "Backed up 1 session as band-circuit-history-2024-06-03.json.");
+    CHECK(a.BackedUpWallMs == Browser().WallMs);
+    CHECK(Browser().Announced.back() == a.Screens.Notice);
+    page.GrantHistoryLock();
+    CHECK(core::LoadHistory(Browser().Storage[app::HistoryKey]).Value.BackedUpWallMs == Browser().WallMs);
+}
+
+TEST_CASE("History reminds after a few sessions in no backup")
+{
+    std::vector<core::SessionRecord> history = { Record("s-a", 1000), Record("s-b", 2000000), Record("s-c", 3000000) };
+    CHECK(core::SessionsEndedAfter(history, 0) == 3);
+    CHECK(core::SessionsEndedAfter(history, 1000 + 660000) == 2);  // s-a ended then: it is in that backup
+    CHECK(core::SessionsEndedAfter(history, 4000000) == 0);
+    CHECK(app::BackupReminderSessions == 3);
+}
+
+TEST_CASE("The note on Safari's seven days shows in a WebKit tab once there is a history, until dismissed in any page")
+{
+    platform::native::Reset();
+    Browser().ExpiresUnvisited = true;
+    Page one(0), two(1);
+    CHECK_FALSE(app::ShowHomeScreenNote(one.State));  // nothing to lose yet
+    one.Act().History = { Record("s-a", 1717400000000) };
+    two.Act().History = one.State.History;
+    CHECK(app::ShowHomeScreenNote(one.State));
+    app::DismissHomeScreenNote(one.Act());
+    CHECK_FALSE(app::ShowHomeScreenNote(one.State));
+    two.Hear();
+    CHECK_FALSE(app::ShowHomeScreenNote(two.State));
+    Page reloaded(2);
+    reloaded.Act().History = one.State.History;
+    CHECK_FALSE(app::ShowHomeScreenNote(reloaded.State));
+
+    Browser().ExpiresUnvisited = false;  // Chromium, Firefox, or the installed app
+    platform::native::Reset();
+    Page other(0);
+    other.Act().History = { Record("s-a", 1717400000000) };
+    CHECK_FALSE(app::ShowHomeScreenNote(other.State));
 }

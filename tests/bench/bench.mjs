@@ -357,7 +357,7 @@ async function finishSession(page) {
 const THROTTLE = 4;
 const TAPS = [
     { name: "Home card -> exercise page", press: /^Banded deadbug$/, shows: ["Back"], back: "Back" },
-    { name: "History", press: /^History$/, shows: ["Import"], back: "Back" },
+    { name: "History", press: /^History$/, shows: ["Restore"], back: "Back" },
     { name: "Start -> session", press: /^Start\b/i, shows: ["Skip"] },
 ];
 
@@ -559,7 +559,7 @@ async function memoryVisit(browser, site) {
     const text = JSON.stringify({ app: "band-circuit", kind: "history", version: 1, exported: Date.now(), sessions: history.sessions }, null, 2);
     const file = path.join(SNAPSHOT, "import-2mb.json");
     fs.writeFileSync(file, text);
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), pressLabel("Import")]);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), pressLabel("Restore")]);
     await chooser.setFiles(file);
     await page.waitForFunction(() => /^(Imported|Import failed|Every session)/.test(bandCircuit.state().notice?.text || ""), null, { timeout: 60000 });
     const notice = (await appState(page)).notice.text;
@@ -581,6 +581,50 @@ async function memoryVisit(browser, site) {
     const fresh = await read();
     await context.close();
     return { fileBytes: Buffer.byteLength(text), notice, steady, peakBuffer, after, back, fresh };
+}
+
+// --- [SECTION] Sync in of 3000 sessions (the app) ---------------------------------------------------
+// A CouchDB-compatible server (pouchdb-server on loopback, tests/browser/couch) holds 3000 session
+// documents written by another device; a fresh browser whose sync account is set opens the app.
+// The time is from the first frame to the moment the history holds them all, is stored, and the
+// run has ended; the heaps are read then, as in the memory visit.
+async function syncVisit(browser, site) {
+    const { startCouch } = await import("../browser/couch/server.mjs");
+    const { makeHistory } = await import("../browser/screens-helpers.mjs");
+    const couch = await startCouch({ user: "runner", password: "secret" });
+    try {
+        await couch.createDatabase("bench");
+        const sessions = makeHistory(3000, { everyDays: 1 }).sessions;
+        for (let i = 0; i < sessions.length; i += 500) {
+            const docs = sessions.slice(i, i + 500).map((session) => ({ _id: session.id, type: "band-circuit/session", session }));
+            const response = await fetch(`${couch.url}/bench/_bulk_docs`, { method: "POST", body: JSON.stringify({ docs }),
+                headers: { "Content-Type": "application/json", Authorization: "Basic " + Buffer.from("runner:secret").toString("base64") } });
+            if (response.status !== 201) throw new Error("_bulk_docs: " + response.status);
+        }
+        const account = JSON.stringify({ version: 1, url: `${couch.url}/bench`, user: "runner", password: "secret", since: "", known: [], settingsRev: "", lastSync: 0 });
+        const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR });
+        await context.addInitScript(probe);
+        await context.addInitScript((value) => { if (!localStorage.getItem("bandCircuit.sync")) localStorage.setItem("bandCircuit.sync", value); }, account);
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await page.goto(site.url);
+        await page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn() > 0 && window.__bench.firstFrame >= 0, null, { timeout: 20000 });
+        const start = await page.evaluate(() => performance.now());
+        await page.waitForFunction(() => {
+            const s = bandCircuit.state();
+            const stored = JSON.parse(localStorage.getItem("bandCircuit.history") || "{}");
+            return s.history.sessions === 3000 && s.sync && s.sync.phase === "idle" && s.sync.lastSync > 0 && (stored.sessions || []).length === 3000;
+        }, null, { timeout: 120000, polling: 50 });
+        const end = await page.evaluate(() => performance.now());
+        await cdp.send("HeapProfiler.collectGarbage");
+        const js = await cdp.send("Runtime.getHeapUsage");
+        const wasm = await page.evaluate(() => ({ buffer: Module.HEAP8.buffer.byteLength, inUse: Module._bc_heap_in_use ? Module._bc_heap_in_use() : -1,
+                                                  status: bandCircuit.state().sync.status }));
+        await context.close();
+        return { ms: end - start, ...wasm, jsUsed: js.usedSize };
+    } finally {
+        await couch.close();
+    }
 }
 
 // --- [SECTION] The run ---------------------------------------------------------------------------
@@ -625,6 +669,8 @@ for (let round = 0; round < ROUNDS; round++) {
             `repeat ${repeat.firstFrameMs.toFixed(0)} ms${memory ? `; in use ${(memory.steady.inUse / KB).toFixed(0)}/${(memory.after.inUse / KB).toFixed(0)}/${(memory.back.inUse / KB).toFixed(0)}/${(memory.fresh.inUse / KB).toFixed(0)} KB` : ""}\n`);
     }
 }
+const syncIn = await syncVisit(browser, sites[0]).catch((e) => { console.warn(`sync in: ${e.message.split("\n")[0]}`); return null; });
+if (syncIn) console.log(`sync in of 3000 sessions: ${(syncIn.ms / 1000).toFixed(1)} s, ${syncIn.status}`);
 await browser.close();
 await Promise.all(servers.map((s) => s.close()));
 
@@ -784,6 +830,10 @@ const rows = [
         [`Wasm memory (never shrinks): before / peak / after the import`, `${mb(mem.bufferSteady)} / ${mb(mem.bufferPeak)} / ${mb(mem.bufferBack)}`, "-", "-"],
         [`JS heap used after GC: before / after, left for home / fresh load`, `${mb(mem.jsSteady)} / ${mb(mem.jsBack)} / ${mb(mem.jsFresh)}`, "-", "-"],
     ] : []),
+    ...(syncIn ? [
+        [`Sync in of 3000 sessions from CouchDB (pouchdb-server, loopback): first frame to all stored, one run`, `${(syncIn.ms / 1000).toFixed(2)} s`, "-", "-"],
+        [`... then: heap in use (malloc) / wasm memory / JS heap after GC`, `${mb(syncIn.inUse)} / ${mb(syncIn.buffer)} / ${mb(syncIn.jsUsed)}`, "-", "-"],
+    ] : []),
 ];
 const table = ["| Measure | Band Circuit | ImGui example | App/example |", "|---|---:|---:|---:|",
     ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
@@ -866,6 +916,10 @@ How each figure is taken:
   comes back is read from the allocator: \`mallinfo().uordblks\`, bytes handed out by malloc and not freed
   (\`bc_heap_in_use\`). The 3000 sessions stay in the app's history, so the steady size to return to is that of a fresh
   load of the same profile (same history, same screens). The JS heap is CDP \`Runtime.getHeapUsage\` after a forced GC.
+- Sync in: once per run, after the rounds. pouchdb-server (tests/browser/couch) on loopback holds 3000 session documents
+  another device wrote; a fresh browser with the sync account in its storage opens the app, which syncs at page open.
+  The time runs from the first frame until the history shows and stores all 3000 and the run has ended (its pages of 500
+  changes, the history writes, the settings); the heaps as in the memory visit.
 
 Page requests of one app visit (brotli): ${app.files.join(", ")}.
 `;

@@ -10,15 +10,16 @@ import os from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import axe from "axe-core";
-import { launchBrowser, serveDist, openApp, openClocked, clockSettleSave, state, widgets, press, waitForState, layoutOnlyPages } from "./harness.mjs";
+import { appCircuit, hover, launchBrowser, layoutOnlyPages, openApp, openClocked, press, serveDist, settleSave, state, waitFor, widgets } from "./harness.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
 
 layoutOnlyPages();   // only the high-contrast test reads pixels, and draws (harness.mjs)
 
-let browser, server, tmp;
+let browser, server, tmp, exercises;   // exercises: the app's circuit (appCircuit)
 before(async () => {
     browser = await launchBrowser();
     server = await serveDist();
+    exercises = await appCircuit(browser, server.url);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "band-circuit-a11y-"));
 });
 after(async () => {
@@ -187,7 +188,7 @@ test("settings through roles: spin buttons, switches, the pace and theme choices
 
     await activate(page, role(page, "button", "Reset all data"));
     await until(page, async () => (await role(page, "button", "Cancel").count()) === 1, "the confirmation");
-    assert.equal(await role(page, "button", "Export history first").isDisabled(), true, "nothing to export yet");
+    assert.equal(await role(page, "button", "Back up first").isDisabled(), true, "nothing to back up yet");
     await activate(page, role(page, "button", "Cancel"));
     await until(page, async () => (await role(page, "button", "Reset all data").count()) === 1, "the confirmation closed");
     await activate(page, role(page, "button", "Back"));
@@ -201,7 +202,7 @@ test("a full guided circuit, started, followed and finished through roles and na
     await activate(page, role(page, "button", "Settings"));
     await until(page, async () => (await titleText(page)) === "Settings", "Settings");
     await spinTo(page, "Rounds", 1);
-    for (const name of ["Banded deadbug", "Dorsiflexion with band", "Overhead trap pull", "Banded monster walks", "Russian twist with band hold"]) {
+    for (const { name } of exercises) {
         await spinTo(page, name, 1);
     }
     await spinTo(page, "Get ready", 4);
@@ -245,17 +246,18 @@ test("a full guided circuit, started, followed and finished through roles and na
         await page.clock.runFor(400);
     }
     assert.equal(await titleText(page), "Well done!");
-    // The trap pull is one two-arm set: no switch.
-    assert.deepEqual(titles, ["Get ready", "Banded deadbug", "Rest", "Dorsiflexion with band", "Switch sides", "Dorsiflexion with band",
-                              "Rest", "Overhead trap pull", "Rest", "Banded monster walks", "Switch sides", "Banded monster walks",
-                              "Rest", "Russian twist with band hold"]);
+    // Each exercise's title; a per-side or directions exercise twice, a switch between (the trap pull
+    // is one two-arm set: no switch); a rest between two exercises.
+    const twoSets = (e) => e.style === "per-side" || e.style === "directions";
+    assert.deepEqual(titles, ["Get ready", ...exercises.flatMap((e, i) => [
+        ...(twoSets(e) ? [e.name, "Switch sides", e.name] : [e.name]), ...(i < exercises.length - 1 ? ["Rest"] : [])])]);
     // Rests say what comes next and, where the band is tied or untied, the band change.
     assert.ok(restStatus.some((t) => /Next: Banded monster walks.*Band change: /.test(t)), restStatus.join(" | "));
     assert.ok(switchStatus.some((t) => /Now: right foot/.test(t)), switchStatus.join(" | "));
     const summary = await layer(page).textContent();
     assert.match(summary, /Banded deadbug: 1 reps\. First time\./);
     assert.match(summary, /Banded monster walks: 1 forward, 1 back\./);
-    assert.equal((await clockSettleSave(page)).lastRecord.save, "saved");
+    assert.equal((await settleSave(page)).lastRecord.save, "saved");
     const history = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.history")));
     assert.equal(history.sessions.length, 1);
     assert.equal(history.sessions[0].finished, true);
@@ -279,7 +281,7 @@ test("a full guided circuit, started, followed and finished through roles and na
 });
 
 test("history through roles: a row opens, export saves the file, import reads one", async () => {
-    const seeded = makeHistory(3, { now: new Date("2026-11-20T07:30:00").getTime() });
+    const seeded = makeHistory(3, { exercises, now: new Date("2026-11-20T07:30:00").getTime() });
     const { context, page } = await openClocked(browser, server.url, { beforeLoad: (p) => p.addInitScript(seedScript(JSON.stringify(seeded))) });
     await activate(page, role(page, "button", "History"));
     await until(page, async () => (await titleText(page)) === "History", "History");
@@ -293,17 +295,17 @@ test("history through roles: a row opens, export saves the file, import reads on
     const details = await row.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")).textContent);
     assert.match(details, /^(Finished|Ended early), \d of \d rounds?, \d+:\d\d\. \d+ reps, \d+ steps\. Banded deadbug: \d+ reps\. Dorsiflexion with band: \d+ left, \d+ right\./);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), activate(page, role(page, "button", "Export"))]);
+    const [download] = await Promise.all([page.waitForEvent("download"), activate(page, role(page, "button", "Back up"))]);
     const file = path.join(tmp, download.suggestedFilename());
     await download.saveAs(file);
     const exported = JSON.parse(fs.readFileSync(file, "utf8"));
     assert.equal(exported.sessions.length, 3);
 
     // Import one more session, exported from "another browser".
-    const other = makeHistory(1, { now: new Date("2026-10-01T18:00:00").getTime() });
+    const other = makeHistory(1, { exercises, now: new Date("2026-10-01T18:00:00").getTime() });
     const otherFile = path.join(tmp, "other.json");
     fs.writeFileSync(otherFile, JSON.stringify({ app: "band-circuit", kind: "history", version: 1, exported: Date.now(), sessions: other.sessions }));
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), activate(page, role(page, "button", "Import"))]);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), activate(page, role(page, "button", "Restore"))]);
     await chooser.setFiles(otherFile);
     await until(page, async () => /Imported 1 session\./.test(await layer(page).textContent()), "the import notice");
     assert.equal(await rows.count(), 4);
@@ -313,7 +315,7 @@ test("history through roles: a row opens, export saves the file, import reads on
 
 test("exercise pages through roles: title, instructions, play and pause, the side shown", async () => {
     const { context, page } = await openClocked(browser, server.url);
-    const names = ["Banded deadbug", "Dorsiflexion with band", "Overhead trap pull", "Banded monster walks", "Russian twist with band hold"];
+    const names = exercises.map((e) => e.name);
     for (const name of names) {
         await activate(page, role(page, "button", name));
         await until(page, async () => (await titleText(page)) === name, name);
@@ -517,7 +519,7 @@ test("landscape and desktop: the layer matches what is drawn (scaled on large wi
 test("a long history: the layer holds the rows near the visible ones, and a screen reader moves on through all of them", async () => {
     const count = 400;
     const { context, page } = await openClocked(browser, server.url, {
-        beforeLoad: (p) => p.addInitScript(seedScript(JSON.stringify(makeHistory(count, { now: new Date("2026-11-20T07:30:00").getTime(), everyDays: 1 })))),
+        beforeLoad: (p) => p.addInitScript(seedScript(JSON.stringify(makeHistory(count, { exercises, now: new Date("2026-11-20T07:30:00").getTime(), everyDays: 1 })))),
     });
     await activate(page, role(page, "button", "History"));
     await until(page, async () => (await titleText(page)) === "History", "History");
@@ -570,33 +572,30 @@ test("axe-core finds no violation on any screen, in the light and the dark theme
     const found = [];
     const { context, page } = await openApp(browser, server.url, {
         viewport: { width: 360, height: 640 },
-        beforeLoad: (p) => p.addInitScript(seedScript(JSON.stringify(makeHistory(2)))),
+        beforeLoad: (p) => p.addInitScript(seedScript(JSON.stringify(makeHistory(2, { exercises })))),
     });
     for (const colorScheme of ["light", "dark"]) {
         // The theme follows the system's (Settings: System), read again while the app draws.
         await page.emulateMedia({ colorScheme });
-        for (let i = 0; i < 100 && (await state(page)).theme !== colorScheme; i++) {
-            await page.mouse.move(5 + (i % 2), 5);
-            await page.waitForTimeout(30);
-        }
+        for (let i = 0; i < 100 && (await state(page)).theme !== colorScheme; i++) await hover(page, 5 + (i % 2), 5);
         assert.equal((await state(page)).theme, colorScheme);
         found.push(...await axeViolations(page, `${colorScheme} home`));
         for (const [button, screen] of [["Settings", "settings"], ["History", "history"], ["About", "about"], ["Banded deadbug", "exercise"]]) {
             await press(page, button);
-            await waitForState(page, (s) => bandCircuit.state().screen === s, screen);
+            await waitFor(page, (s) => s.screen === screen);
             found.push(...await axeViolations(page, `${colorScheme} ${screen}`));
             await press(page, "Back");
-            await waitForState(page, () => bandCircuit.state().screen === "home");
+            await waitFor(page, (s) => s.screen === "home");
         }
         await press(page, "Start");
-        await waitForState(page, () => bandCircuit.state().screen === "session");
+        await waitFor(page, (s) => s.screen === "session");
         found.push(...await axeViolations(page, `${colorScheme} session`));
         await press(page, "End");
         await press(page, "End session");
-        await waitForState(page, () => bandCircuit.state().screen === "finish");
+        await waitFor(page, (s) => s.screen === "finish");
         found.push(...await axeViolations(page, `${colorScheme} finish`));
         await press(page, "Home");
-        await waitForState(page, () => bandCircuit.state().screen === "home");
+        await waitFor(page, (s) => s.screen === "home");
     }
     assert.deepEqual(found, []);
 

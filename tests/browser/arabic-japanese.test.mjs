@@ -6,10 +6,10 @@
 // another; and the list of languages showing each in its own script.
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, findWidget, press, state, testForPart, widgets } from "./harness.mjs";
-import { MOTION, layoutOnly, SIZES, inspect, setSize, sizeName, walk } from "./layout-matrix.mjs";
+import { appCircuit, findWidget, launchBrowser, openApp, openClocked, press, pressInView, scrollIntoView, serveDist, state, testForPart, widgets } from "./harness.mjs";
+import { MOTION, SIZES, inspect, layoutOnly, setSize, sizeName, walk, sizesAtStep } from "./layout-matrix.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
-import { plain, pressScrolledTo, readPo, scrollTo, speakGuidedSet } from "./languages-helpers.mjs";
+import { plain, readPo, speakGuidedSet } from "./languages-helpers.mjs";
 
 const TIME = new Date("2026-11-20T07:30:00");
 // missing: a "?" that is not in the language's texts, which is how Dear ImGui draws a character
@@ -22,8 +22,8 @@ const LANGUAGES = [
 // least room for words (360x640 at 100 % has more room than at 200 %, and is walked in English).
 const MATRIX = SIZES.filter((s) => ["320x480", "844x390", "360x640 text 200%"].includes(sizeName(s)));
 
-let browser, server;
-before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+let browser, server, exercises;   // exercises: the app's circuit (appCircuit)
+before(async () => { browser = await launchBrowser(); server = await serveDist(); exercises = await appCircuit(browser, server.url); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const texts = (page) => page.evaluate(() => bandCircuit.texts());
@@ -40,7 +40,7 @@ for (const [index, { tag, locale, dir, script, missing }] of LANGUAGES.entries()
         const context = await browser.newContext({ viewport: { width: MATRIX[0].width, height: MATRIX[0].height }, deviceScaleFactor: 1, locale });
         const seeded = async (page) => {
             await page.emulateMedia({ reducedMotion: MOTION });
-            await page.addInitScript(seedScript(JSON.stringify(makeHistory(9, { now: TIME.getTime(), everyDays: 3 }))));
+            await page.addInitScript(seedScript(JSON.stringify(makeHistory(9, { exercises, now: TIME.getTime(), everyDays: 3 }))));
         };
         const { page, problems } = await openClocked(browser, server.url, { context, time: TIME, beforeLoad: seeded });
         const s = await state(page);
@@ -57,8 +57,9 @@ for (const [index, { tag, locale, dir, script, missing }] of LANGUAGES.entries()
         assert.ok(drawn.replace(/ /g, "").includes(tr("Start").replace(/ /g, "")), `"${tr("Start")}" is drawn: ${drawn}`);
         await layoutOnly(page);
         const failures = [];
+        let stepIndex = 0;
         for await (const step of walk(page)) {
-            for (const size of MATRIX) {
+            for (const size of sizesAtStep(MATRIX, stepIndex++)) {
                 await setSize(page, size);
                 for (const problem of await inspect(page, size, step)) failures.push(`${sizeName(size)} ${step.name}: ${problem}`);
                 // Every character drawn is in the atlas: the texts, and what Intl writes (dates).
@@ -119,15 +120,15 @@ testForPart(1, "ar: the screen is mirrored: Back right of the title, the progres
         const rtl = locale.startsWith("ar");
         const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale });
         const { page, problems } = await openClocked(browser, server.url, { context, time: TIME });
-        await clockPress(page, "Settings");
+        await press(page, "Settings");
         const back = await findWidget(page, "Back");
         const title = (await texts(page)).find((t) => plain(t.text) === (rtl ? readPo("ar").get("Settings") : "Settings").replace(/ /g, ""));
         assert.ok(title, `the title of Settings is drawn (${locale})`);
         if (rtl) assert.ok(back.x > title.x + title.w, `Back (x ${back.x}) right of the title (x ${title.x}..${title.x + title.w})`);
         else assert.ok(back.x + back.w < title.x, `Back left of the title in English`);
-        await clockPress(page, "Back");
-        await clockPress(page, "Start");
-        for (let i = 0; i < 12; i++) await clockPress(page, "Skip");   // about a quarter of the circuit behind us
+        await press(page, "Back");
+        await press(page, "Start");
+        for (let i = 0; i < 12; i++) await press(page, "Skip");   // about a quarter of the circuit behind us
         const progress = (await state(page)).session.progress;
         assert.ok(progress > 0.1 && progress < 0.45, `progress ${progress}`);
         // Inside the page's padding: the track and the fill, one of each colour; the fill is the
@@ -148,12 +149,12 @@ testForPart(2, "the languages are listed in their own scripts once their glyphs 
     await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 20000 });
     await press(page, "Settings");
     // lang/names.bin comes when Settings opens: then the two names are drawn in their scripts.
-    await scrollTo(page, "日本語");
+    assert.ok(await scrollIntoView(page, "日本語"), "日本語 scrolls into view");
     await page.waitForFunction(() => bandCircuit.widgets().some((w) => w.id === "日本語" && w.label === "日本語"), null, { timeout: 10000 });
     const arabic = (await widgets(page)).find((w) => w.id === "العربية");
     assert.equal(plain(arabic.label), "العربية");
     assert.equal((await state(page)).language.missingGlyphs, 0);
-    await pressScrolledTo(page, "العربية");
+    await pressInView(page, "العربية");
     await page.waitForFunction(() => bandCircuit.state().language.active === "ar", null, { timeout: 5000 });
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["ar", "rtl"]);
     const ar = readPo("ar");
@@ -171,7 +172,7 @@ testForPart(2, "the languages are listed in their own scripts once their glyphs 
 
     // And back to English, left to right again.
     await press(page, "Settings");
-    await pressScrolledTo(page, "English");
+    await pressInView(page, "English");
     await page.waitForFunction(() => bandCircuit.state().language.active === "en", null, { timeout: 5000 });
     assert.equal((await findWidget(page, "Back")).label, "Back");
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["en", "ltr"]);
@@ -184,7 +185,7 @@ testForPart(1, "ar: chosen in one tab, Arabic is followed by the app open in ano
     const { page: b } = await openApp(browser, server.url, { context });
     await a.bringToFront();
     await press(a, "Settings");
-    await pressScrolledTo(a, "العربية");
+    await pressInView(a, "العربية");
     await a.waitForFunction(() => bandCircuit.state().language.active === "ar", null, { timeout: 5000 });
     // The other tab hears of the setting through the storage event, fetches the file and switches.
     await b.bringToFront();

@@ -5,33 +5,37 @@
 // shows the weekly goal; home's estimate is the plan's real length. Every action is a real press.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openClocked, clockPress, clockKey, clockSettleSave, state, layoutOnlyPages } from "./harness.mjs";
+import { appCircuit, key, launchBrowser, layoutOnlyPages, openClocked, press, serveDist, settleSave, state } from "./harness.mjs";
 
 layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
-let browser, server;
-before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+let browser, server, exercises;   // exercises: the app's circuit (appCircuit)
+before(async () => { browser = await launchBrowser(); server = await serveDist(); exercises = await appCircuit(browser, server.url); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-// The default plan's numbers, written out here: get ready 10 s, switch 5 s, rest 15 s, band-change
-// rest 30 s, round rest 60 s; [id, spoken name, spoken set-up, band form, set ms, sides].
-const EXERCISES = [
-    ["deadbug", "deadbug", "Loop the band around your thighs, just above the knees, and lie on your back.", "loop", 10 * 5000, 1],
-    ["dorsiflexion", "dorsiflexion", "Sit down and put the band flat across the top of your left foot, ends held or tied to something solid.", "flat", 10 * 4500, 2],
-    ["trap-pull", "trap pull", "Stand up and hold the band flat overhead, hands wider than your shoulders.", "flat", 10 * 3000, 1],
-    ["monster-walk", "monster walks", "Loop the band around your ankles.", "loop", 20 * 1500, 2],
-    ["russian-twist", "Russian twist", "Sit down, lean back, and hold the band flat out in front of your chest.", "flat", 12 * 3500, 1],
-];
+// What the coach says of each exercise of the circuit (appCircuit): its spoken name and set-up.
+const SPOKEN = {
+    deadbug: ["deadbug", "Loop the band around your thighs, just above the knees, and lie on your back."],
+    dorsiflexion: ["dorsiflexion", "Sit down and put the band flat across the top of your left foot, ends held or tied to something solid."],
+    "trap-pull": ["trap pull", "Stand up and hold the band flat overhead, hands wider than your shoulders."],
+    "monster-walk": ["monster walks", "Loop the band around your ankles."],
+    "russian-twist": ["Russian twist", "Sit down, lean back, and hold the band flat out in front of your chest."],
+};
+// The default plan's numbers: get ready 10 s, switch 5 s, rest 15 s, band-change rest 30 s, round
+// rest 60 s; each set the exercise's lowest dose, a per-side or directions exercise two sets.
 const GET_READY = 10000, SWITCH = 5000, REST = 15000, BAND_CHANGE = 30000, ROUND_REST = 60000;
+
+const setMs = (e) => e.countMin * e.repMs;
+const setsOf = (e) => (e.style === "per-side" || e.style === "directions" ? 2 : 1);
 
 function planTotalMs(rounds) {
     let total = GET_READY;
     for (let round = 1; round <= rounds; round++) {
-        EXERCISES.forEach(([, , , form, setMs, sides], i) => {
-            total += setMs * sides + (sides === 2 ? SWITCH : 0);
-            const last = i === EXERCISES.length - 1;
-            const next = EXERCISES[last ? 0 : i + 1];
-            const rest = next[3] !== form ? BAND_CHANGE : 0;
+        exercises.forEach((e, i) => {
+            total += setMs(e) * setsOf(e) + (setsOf(e) === 2 ? SWITCH : 0);
+            const last = i === exercises.length - 1;
+            const next = exercises[last ? 0 : i + 1];
+            const rest = next.band !== e.band ? BAND_CHANGE : 0;
             if (!last) total += Math.max(REST, rest);
             else if (round < rounds) total += Math.max(ROUND_REST, rest);
         });
@@ -68,10 +72,10 @@ const now = (page) => page.evaluate(() => performance.now());
 
 test("a guided deadbug set is spoken part by part, in time, with the count", async () => {
     const { context, page, problems } = await openClocked(browser, server.url, { beforeLoad: spies({ voice: true }) });
-    await clockPress(page, "Start");
+    await press(page, "Start");
     const t0 = (await page.evaluate(() => window.heard[0]?.at)) ?? (await now(page));
     const first = await page.evaluate(() => window.heard[0].text);
-    assert.equal(first, "Get ready. Next: deadbug. " + EXERCISES[0][2]);
+    assert.equal(first, `Get ready. Next: ${SPOKEN[exercises[0].key][0]}. ${SPOKEN[exercises[0].key][1]}`);
 
     await page.clock.runFor(GET_READY + 10050);   // the get-ready, then two whole reps
     const said = await heardSince(page, t0 + 1);
@@ -97,7 +101,7 @@ test("a guided deadbug set is spoken part by part, in time, with the count", asy
 
 test("rep counts every 5 or off, set in Settings, are what the coach says", async () => {
     const { context, page } = await openClocked(browser, server.url, { beforeLoad: spies({ voice: true }) });
-    await clockPress(page, "Settings");
+    await press(page, "Settings");
     // The choice sits below the fold: scroll by dragging until it shows.
     for (let i = 0; i < 20 && !(await page.evaluate(() => bandCircuit.widgets().some((w) => w.label === "Every 5"))); i++) {
         await page.mouse.move(180, 560);
@@ -110,11 +114,11 @@ test("rep counts every 5 or off, set in Settings, are what the coach says", asyn
         await page.mouse.up();
         await page.clock.runFor(800);
     }
-    await clockPress(page, "Every 5");
+    await press(page, "Every 5");
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("bandCircuit.settings")));
     assert.equal(saved.cues.repCount, "five");
-    await clockKey(page, "Escape");
-    await clockPress(page, "Start");
+    await key(page, "Escape");
+    await press(page, "Start");
     const t0 = await now(page);
     await page.clock.runFor(GET_READY + 25050);
     const words = (await heardSince(page, t0 + 100)).map((h) => h.text);
@@ -126,7 +130,7 @@ test("rep counts every 5 or off, set in Settings, are what the coach says", asyn
 
 test("without a voice, each tempo part has its own tone", async () => {
     const { context, page } = await openClocked(browser, server.url, { beforeLoad: spies({ voice: false }) });
-    await clockPress(page, "Start");
+    await press(page, "Start");
     const t0 = await now(page);
     await page.clock.runFor(GET_READY + 5050);
     assert.deepEqual(await page.evaluate(() => window.heard.length), 0, "nothing is spoken without a voice");
@@ -138,7 +142,7 @@ test("without a voice, each tempo part has its own tone", async () => {
 
 test("every rest names the next exercise and its band set-up, and a band change gets a longer rest", async () => {
     const { context, page } = await openClocked(browser, server.url, { beforeLoad: spies({ voice: true }) });
-    await clockPress(page, "Start");
+    await press(page, "Start");
     let s = await state(page);
     const rests = [];
     while (s.screen === "session") {
@@ -152,7 +156,7 @@ test("every rest names the next exercise and its band set-up, and a band change 
     }
     assert.equal(rests.length, 2 * 4 + 1, "4 rests a round and one round rest");
     for (const rest of rests) {
-        const [id, spoken, setup] = EXERCISES.find((e) => e[0] === rest.exercise);
+        const id = rest.exercise, [spoken, setup] = SPOKEN[id];
         assert.ok(rest.said.includes(`Next: ${spoken}.`), `${id}: "${rest.said}"`);
         assert.ok(rest.said.endsWith(setup), `${id}: "${rest.said}"`);
         assert.equal(rest.setup, setup);
@@ -172,12 +176,12 @@ test("every rest names the next exercise and its band set-up, and a band change 
 
 test("+15 s lengthens the get-ready and a rest; a set has no +15 s", async () => {
     const { context, page } = await openClocked(browser, server.url);
-    await clockPress(page, "Start");
+    await press(page, "Start");
     let s = await state(page);
     assert.equal(s.session.phase, "get-ready");
     assert.equal(s.session.canExtend, true);
     const left = s.session.phaseLeftMs;
-    await clockPress(page, "+15 s");
+    await press(page, "+15 s");
     s = await state(page);
     assert.ok(Math.abs(s.session.phaseLeftMs - (left + 15000)) < 400, `${left} -> ${s.session.phaseLeftMs}`);
     assert.equal(s.session.phaseLengthMs, GET_READY + 15000);
@@ -189,12 +193,12 @@ test("+15 s lengthens the get-ready and a rest; a set has no +15 s", async () =>
     assert.equal(s.session.phase, "work");
     assert.equal(s.session.canExtend, false);
     assert.ok(!(await page.evaluate(() => bandCircuit.widgets().some((w) => w.label === "+15 s"))), "no +15 s during a set");
-    await clockKey(page, "ArrowRight");
+    await key(page, "ArrowRight");
     s = await state(page);
     assert.equal(s.session.phase, "rest");
     const restLeft = s.session.phaseLeftMs;
-    await clockPress(page, "+15 s");
-    await clockPress(page, "+15 s");
+    await press(page, "+15 s");
+    await press(page, "+15 s");
     s = await state(page);
     assert.ok(s.session.phaseLeftMs > restLeft + 29000, `${restLeft} -> ${s.session.phaseLeftMs}`);
     // The extension is saved with the session.
@@ -205,7 +209,7 @@ test("+15 s lengthens the get-ready and a rest; a set has no +15 s", async () =>
 
 test("the overhead trap pull is one set of both arms: no switch step", async () => {
     const { context, page } = await openClocked(browser, server.url);
-    await clockPress(page, "Start");
+    await press(page, "Start");
     let s = await state(page);
     const steps = [];
     while (s.screen === "session") {
@@ -219,7 +223,7 @@ test("the overhead trap pull is one set of both arms: no switch step", async () 
     assert.ok(trap.filter((x) => x.phase === "work").every((x) => x.side === null && x.left <= 30000 && x.left > 29900), JSON.stringify(trap));
     assert.ok(!steps.some((x) => x.phase === "switch" && x.exercise === "trap-pull"));
     // Its reps count for both arms, once per round.
-    assert.equal((await clockSettleSave(page)).lastRecord.save, "saved");
+    assert.equal((await settleSave(page)).lastRecord.save, "saved");
     const history = await page.evaluate(() => JSON.parse(localStorage.getItem("bandCircuit.history")));
     assert.deepEqual(history.sessions[0].reps["trap-pull"], { left: 20, right: 20 });
     await context.close();
@@ -229,10 +233,10 @@ test("home's estimate is the plan's length, and a whole session takes exactly th
     const { context, page } = await openClocked(browser, server.url);
     let s = await state(page);
     assert.equal(s.estimateMs, planTotalMs(2));
-    await clockPress(page, "3 rounds");
+    await press(page, "3 rounds");
     assert.equal((await state(page)).estimateMs, planTotalMs(3));
-    await clockPress(page, "2 rounds");
-    await clockPress(page, "Start");
+    await press(page, "2 rounds");
+    await press(page, "Start");
     s = await state(page);
     while (s.screen === "session") {
         await page.clock.fastForward(s.session.phaseLeftMs + 5);
@@ -242,7 +246,7 @@ test("home's estimate is the plan's length, and a whole session takes exactly th
     assert.equal(s.screen, "finish");
     assert.equal(s.finish.totalMs, planTotalMs(2), "the session took what home said");
     // Work time: the sets alone.
-    const sets = EXERCISES.reduce((sum, e) => sum + e[4] * e[5], 0) * 2;
+    const sets = exercises.reduce((sum, e) => sum + setMs(e) * setsOf(e), 0) * 2;
     assert.equal(s.finish.workMs, sets);
     await context.close();
 });
@@ -260,11 +264,11 @@ test("the finish shows the week against the weekly goal, and last time", async (
     let s = await state(page);
     assert.equal(s.history.weekSessions, 1);
     assert.equal(s.history.weeklyGoal, 2);
-    await clockPress(page, "Start");
-    for (let i = 0; i < 3; i++) await clockKey(page, "ArrowRight");   // past the get-ready, the deadbug and the rest
+    await press(page, "Start");
+    for (let i = 0; i < 3; i++) await key(page, "ArrowRight");   // past the get-ready, the deadbug and the rest
     await page.clock.runFor(4600);                                    // one dorsiflexion rep on the left
-    await clockPress(page, "End");
-    await clockPress(page, "End session");
+    await press(page, "End");
+    await press(page, "End session");
     s = await state(page);
     assert.equal(s.screen, "finish");
     assert.equal(s.finish.weeklyGoal, 2);
@@ -286,7 +290,7 @@ test("data saved before these settings existed still loads, with the new ones at
     assert.equal(s.storage, "ok");
     assert.equal(s.theme, "dark");
     assert.equal(s.history.weeklyGoal, 2);
-    await clockPress(page, "Start");
+    await press(page, "Start");
     const started = await state(page);
     assert.equal(started.session.rounds, 3);
     assert.equal(started.session.phaseLengthMs, 5000, "the runner's own get-ready is kept");

@@ -10,8 +10,7 @@
 // taken at an exact point of the rep.
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, serveDist, openClocked, clockPress, state } from "./harness.mjs";
-import { revealAndPress } from "./layout-matrix.mjs";
+import { launchBrowser, openClocked, press, pressInView, serveDist, state } from "./harness.mjs";
 
 const [, , distArg, outArg] = process.argv;
 if (distArg) process.env.DIST = path.resolve(distArg);
@@ -49,11 +48,11 @@ try {
     const dpr = Number(process.env.FIGURES_DPR || 2);
     const { context, page } = await openClocked(browser, server.url, { viewport: { width: 360, height: 640 }, deviceScaleFactor: dpr });
     for (const exercise of (await state(page)).exercises) {
-        await revealAndPress(page, exercise.name);   // its card on home, scrolled to as a finger would
+        await pressInView(page, exercise.name);   // its card on home, scrolled to as a finger would
         const demo = (await state(page)).demo;
         const shots = [];
         for (const side of demo.sides.length > 0 ? demo.sides : [null]) {
-            if (side) await clockPress(page, side.button);
+            if (side) await press(page, side.button);
             // The demonstration's cycle is one rep, or two for the monster walk (a step per foot).
             const ends = [];
             for (let at = 0; at < demo.repMs;) for (const part of demo.parts) ends.push(at += part);
@@ -66,7 +65,7 @@ try {
         }
         await contactSheet(page, shots, path.join(OUT, `${exercise.key}-sheet.png`));
         console.log(`${exercise.key}: ${shots.length} key poses`);
-        await clockPress(page, "Back");
+        await press(page, "Back");
     }
     await context.close();
     console.log(`Figures written to ${OUT}`);

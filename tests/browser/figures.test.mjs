@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { launchBrowser, serveDist, openClocked, clockPress, state } from "./harness.mjs";
+import { launchBrowser, openClocked, press, serveDist, state } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -18,7 +18,7 @@ const shot = async (page) => (await page.screenshot({ clip: { x: 0, y: 60, width
 
 test("the exercise demonstration changes between frames while playing and draws nothing when paused", async () => {
     const { context, page } = await openClocked(browser, server.url);
-    await clockPress(page, "Dorsiflexion with band");
+    await press(page, "Dorsiflexion with band");
     let s = await state(page);
     assert.equal(s.screen, "exercise");
     assert.equal(s.demo.playing, true);
@@ -28,7 +28,7 @@ test("the exercise demonstration changes between frames while playing and draws 
     assert.notEqual(a, b, "the figure moved");
     assert.equal((await state(page)).animating, true);
 
-    await clockPress(page, "Pause");
+    await press(page, "Pause");
     s = await state(page);
     assert.equal(s.demo.playing, false);
     await page.clock.runFor(200);
@@ -40,7 +40,7 @@ test("the exercise demonstration changes between frames while playing and draws 
     assert.equal((await state(page)).demo.ms, s.demo.ms, "its time holds");
 
     // The other side is shown as its mirror image.
-    await clockPress(page, "Right");
+    await press(page, "Right");
     assert.equal((await state(page)).demo.side, "right");
     assert.notEqual(await shot(page), c);
     await context.close();
@@ -48,7 +48,7 @@ test("the exercise demonstration changes between frames while playing and draws 
 
 test("during a guided set the figure moves in step with the timer", async () => {
     const { context, page } = await openClocked(browser, server.url);
-    await clockPress(page, "Start");
+    await press(page, "Start");
     await page.clock.fastForward(10100);   // past the 10 s get-ready
     await page.clock.runFor(100);
     const s = await state(page);
@@ -59,7 +59,7 @@ test("during a guided set the figure moves in step with the timer", async () => 
     await page.clock.runFor(600);
     const b = (await page.screenshot({ clip })).toString("base64");
     assert.notEqual(a, b);
-    await clockPress(page, "Pause");
+    await press(page, "Pause");
     await page.clock.runFor(100);
     const frames = await page.evaluate(() => bandCircuit.framesDrawn());
     await page.clock.runFor(3000);

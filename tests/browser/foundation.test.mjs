@@ -1,7 +1,7 @@
 // The page loads clean, draws, answers real input, and keeps its canvas crisp at any size and DPR.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openApp, openClocked, state, press, waitForState, waitReady } from "./harness.mjs";
+import { launchBrowser, openApp, openClocked, press, serveDist, state, waitFor, waitReady } from "./harness.mjs";
 
 let browser, server;
 before(async () => { browser = await launchBrowser(); server = await serveDist(); });
@@ -64,17 +64,17 @@ test("a button found through widgets() changes state() when clicked with the mou
     const { context, page } = await openApp(browser, server.url);
     const before = await state(page);
     await press(page, "About");
-    const after = await waitForState(page, (screen) => bandCircuit.state().screen !== screen, before.screen);
+    const after = await waitFor(page, (s) => s.screen !== before.screen);
     assert.equal(after.screen, "about");
     await press(page, "Back");
-    assert.equal((await waitForState(page, () => bandCircuit.state().screen === "home")).screen, "home");
+    assert.equal((await waitFor(page, (s) => s.screen === "home")).screen, "home");
     await context.close();
 });
 
 test("a touch tap on a widget works like a click", async () => {
     const { context, page } = await openApp(browser, server.url, { hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
     await press(page, "About", { touch: true });
-    assert.equal((await waitForState(page, () => bandCircuit.state().screen === "about")).screen, "about");
+    assert.equal((await waitFor(page, (s) => s.screen === "about")).screen, "about");
     await context.close();
 });
 
@@ -148,7 +148,7 @@ test("frames read no WebGL state back, and the app draws with the context the pa
 
     await press(page, "Start");
     await press(page, "Skip");   // past the get-ready countdown, into the first set
-    await waitForState(page, () => { const s = bandCircuit.state(); return s.session && s.session.phase === "work"; }, undefined, { timeout: 30000 });
+    await waitFor(page, (s) => s.session && s.session.phase === "work", { timeout: 30000 });
     const before = await page.evaluate(() => { window.__webgl.counting = true; return bandCircuit.framesDrawn(); });
     // The set animates: ten frames, however long a loaded machine takes to draw them (speed is the
     // benchmark's business, not this test's).
@@ -164,7 +164,7 @@ test("frames read no WebGL state back, and the app draws with the context the pa
 test("after the WebGL context is lost and restored, the app draws again and keeps its place", async () => {
     const { context, page, problems } = await openApp(browser, server.url);
     await press(page, "About");
-    await waitForState(page, () => bandCircuit.state().screen === "about");
+    await waitFor(page, (s) => s.screen === "about");
     // WEBGL_lose_context does to the page what a phone's browser does when it drops the context.
     await page.evaluate(() => {
         window.__loseContext = document.getElementById("canvas").getContext("webgl2").getExtension("WEBGL_lose_context");
@@ -178,7 +178,7 @@ test("after the WebGL context is lost and restored, the app draws again and keep
     assert.ok(await screenColourCount(page) > 8, "the restored canvas shows the screen, not a flat colour");
     assert.equal((await state(page)).screen, "about", "the app stayed where it was");
     await press(page, "Back");
-    assert.equal((await waitForState(page, () => bandCircuit.state().screen === "home")).screen, "home");
+    assert.equal((await waitFor(page, (s) => s.screen === "home")).screen, "home");
     assert.deepEqual(problems, []);
     await context.close();
 });

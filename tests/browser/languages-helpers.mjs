@@ -1,7 +1,7 @@
 // What the language tests share: a .po file read as the app's translations, a spy on the voice,
 // and Arabic as plain letters.
 import fs from "node:fs";
-import { clockPress, openClocked, press, widgets } from "./harness.mjs";
+import { openClocked, press } from "./harness.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -45,33 +45,12 @@ export const speechSpy = (voiceLang) => (page) => page.addInitScript((lang) => {
 // plain letters: the same as web/app.js's languages.plain().
 export const plain = (text) => text.replace(/[\uFB50-\uFDFF\uFE70-\uFEFF]+/g, (forms) => forms.normalize("NFKC"));
 
-// Bring a control of a scrolled page whole into view with the wheel, in real time (a page with its
-// service worker, so no fake clock), and return it.
-export async function scrollTo(page, label) {
-    const height = page.viewportSize().height;
-    for (let i = 0; i < 40; i++) {
-        const all = await widgets(page);
-        const w = all.find((x) => x.label === label || x.id === label);
-        if (w && w.h >= 44 && w.y >= 0 && w.y + w.h <= height) return w;
-        const region = all.find((x) => x.scroll);
-        await page.mouse.move(region.scroll.x + region.scroll.w / 2, region.scroll.y + region.scroll.h / 2);
-        await page.mouse.wheel(0, 300);
-        await page.waitForTimeout(50);
-    }
-    throw new Error(`${label} not found`);
-}
-
-export async function pressScrolledTo(page, label) {
-    await scrollTo(page, label);
-    return press(page, label);
-}
-
 // A guided set in the browser language `locale`, with the voice spied on: the get-ready, then two
 // reps of the deadbug. What was said (each utterance with its lang), and the page.
 export async function speakGuidedSet(browser, url, locale, time) {
     const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale });
     const { page, problems } = await openClocked(browser, url, { context, time, beforeLoad: speechSpy(locale) });
-    await clockPress(page, "Start");
+    await press(page, "Start");
     await page.clock.runFor(10000 + 6000);
     const heard = await page.evaluate(() => window.heard);
     return { context, page, problems, heard, said: heard.map((h) => h.text).join(" | ") };

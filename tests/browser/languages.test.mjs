@@ -6,17 +6,17 @@
 // a browser whose language the app does not speak gets English, without an error.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, findWidget, press, state, widgets, layoutOnlyPages } from "./harness.mjs";
-import { MOTION, groupsByDpr, inspect, setSize, sizeName, walk, SIZES } from "./layout-matrix.mjs";
+import { appCircuit, findWidget, launchBrowser, layoutOnlyPages, openApp, openClocked, press, pressInView, serveDist, state, widgets } from "./harness.mjs";
+import { MOTION, SIZES, groupsByDpr, inspect, setSize, sizeName, walk, sizesAtStep } from "./layout-matrix.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
-import { pressScrolledTo, readPo, speakGuidedSet } from "./languages-helpers.mjs";
+import { readPo, speakGuidedSet } from "./languages-helpers.mjs";
 
 layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
 const TIME = new Date("2026-11-20T07:30:00");
 
-let browser, server;
-before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+let browser, server, exercises;   // exercises: the app's circuit (appCircuit)
+before(async () => { browser = await launchBrowser(); server = await serveDist(); exercises = await appCircuit(browser, server.url); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const LANGUAGES = [
@@ -41,7 +41,7 @@ for (const { tag, locale, weekday } of LANGUAGES) {
             const context = await browser.newContext({ viewport: { width: first.width, height: first.height }, deviceScaleFactor: group.dpr, locale });
             const seeded = async (page) => {
                 await page.emulateMedia({ reducedMotion: MOTION });
-                await page.addInitScript(seedScript(JSON.stringify(makeHistory(9, { now: TIME.getTime(), everyDays: 3 }))));
+                await page.addInitScript(seedScript(JSON.stringify(makeHistory(9, { exercises, now: TIME.getTime(), everyDays: 3 }))));
             };
             const { page, problems } = await openClocked(browser, server.url, { context, time: TIME, beforeLoad: seeded });
             const s = await state(page);
@@ -51,8 +51,9 @@ for (const { tag, locale, weekday } of LANGUAGES) {
             const start = (await widgets(page)).find((w) => w.id === "Start");
             assert.equal(start.label, tr("Start"), "Start is shown in the language, and keeps its English id");
                         const failures = [];
+            let stepIndex = 0;
             for await (const step of walk(page)) {
-                for (const size of group.sizes) {
+                for (const size of sizesAtStep(group.sizes, stepIndex++)) {
                     await setSize(page, size);
                     for (const problem of await inspect(page, size, step)) failures.push(`${sizeName(size)} ${step.name}: ${problem}`);
                 }
@@ -79,9 +80,9 @@ for (const { tag, locale, weekday } of LANGUAGES) {
 
     test(`${tag}: dates in History come from Intl in the language`, async () => {
         const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
-        const seeded = (page) => page.addInitScript(seedScript(JSON.stringify(makeHistory(3, { now: TIME.getTime() }))));
+        const seeded = (page) => page.addInitScript(seedScript(JSON.stringify(makeHistory(3, { exercises, now: TIME.getTime() }))));
         const { page, problems } = await openClocked(browser, server.url, { context, time: TIME, beforeLoad: seeded });
-        await clockPress(page, "History");
+        await press(page, "History");
         const rows = (await widgets(page)).filter((w) => /\d\d:\d\d/.test(w.label));
         assert.ok(rows.length >= 1, `history rows: ${(await widgets(page)).map((w) => w.label)}`);
         for (const row of rows) assert.match(row.label, weekday, `a date written the ${tag} way: ${row.label}`);
@@ -98,7 +99,7 @@ test("the Language setting switches without a reload, back again, and stays offl
     await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 20000 });
     await press(page, "Settings");
     const de = readPo("de");
-    await pressScrolledTo(page, "Deutsch");
+    await pressInView(page, "Deutsch");
     await page.waitForFunction(() => bandCircuit.state().language.active === "de", null, { timeout: 5000 });
     assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
     assert.equal((await findWidget(page, "Back")).label, de.get("Back"));
@@ -115,7 +116,7 @@ test("the Language setting switches without a reload, back again, and stays offl
 
     // And back to English, at once (English is built in).
     await press(page, "Settings");
-    await pressScrolledTo(page, "English");
+    await pressInView(page, "English");
     await page.waitForFunction(() => bandCircuit.state().language.active === "en", null, { timeout: 5000 });
     assert.equal((await findWidget(page, "Back")).label, "Back");
     assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
@@ -128,12 +129,7 @@ test("a language chosen in one tab is followed by the app open in another", asyn
     const { page: b } = await openApp(browser, server.url, { context });
     await a.bringToFront();
     await press(a, "Settings");
-    for (let i = 0; i < 40 && !(await widgets(a)).some((w) => w.label === "Русский" && w.h >= 44); i++) {
-        await a.mouse.move(195, 500);
-        await a.mouse.wheel(0, 300);
-        await a.waitForTimeout(50);
-    }
-    await press(a, "Русский");
+    await pressInView(a, "Русский");
     await a.waitForFunction(() => bandCircuit.state().language.active === "ru", null, { timeout: 5000 });
     // The other tab hears of the setting through the storage event, fetches the file and switches.
     await b.waitForFunction(() => bandCircuit.state().language.active === "ru", null, { timeout: 10000 });

@@ -6,7 +6,7 @@
 // every control fully on screen (or in a scroll region that can bring it fully into view) with a
 // target of at least 44 CSS px, no text over other text or cut off, and nothing interactive inside
 // the safe-area insets.
-import { clockKey, clockPress, matches, state, widgets } from "./harness.mjs";
+import { fullyVisible, key, matches, press, pressInView, scrollIntoView, scrollToTop, state, widgets } from "./actions.mjs";
 
 // insets: what a notch, rounded corners or a home indicator take (CSS px), set through the
 // --safe-* custom properties of web/style.css as a notched phone's browser would set env().
@@ -78,6 +78,15 @@ export async function setSize(page, size) {
     throw new Error(`the app did not redraw at ${sizeName(size)}`);
 }
 
+// The order a walk visits its sizes at each step: the sizes drawn at the same scale next to each
+// other (text size, then area: a larger window draws larger), forth at one step and back at the
+// next, so the app rebuilds its font atlas for a new scale as seldom as it can (an atlas of Japanese
+// glyphs is most of a step's time).
+export function sizesAtStep(sizes, stepIndex) {
+    const ordered = [...sizes].sort((a, b) => (a.text || 100) - (b.text || 100) || a.width * a.height - b.width * b.height);
+    return stepIndex % 2 ? ordered.reverse() : ordered;
+}
+
 // The walk runs with reduced motion: exercise pages open paused and sets show key poses, so the
 // app draws a frame only when something changes (the layout is the same either way), which keeps
 // the matrix quick at 2560x1440 in a software renderer.
@@ -87,123 +96,10 @@ export const MOTION = "reduce";
 // drawn, and at a monitor's size a software renderer is most of a walk's time.
 export const layoutOnly = (page) => page.evaluate(() => bandCircuit.setDrawing(false));
 
-// --- Scrolling with the fake clock
-
-const fullyVisible = (w) => Math.abs(w.w - w.item.w) < 0.6 && Math.abs(w.h - w.item.h) < 0.6;
-
-async function dragBy(page, x, y, dy) {
-    await page.mouse.move(x, y);
-    await page.clock.runFor(20);
-    await page.mouse.down();
-    await page.clock.runFor(20);
-    for (let i = 1; i <= 4; i++) {
-        await page.mouse.move(x, y + (dy * i) / 4);
-        await page.clock.runFor(20);
-    }
-    await page.clock.runFor(40);   // held still: no glide after release
-    await page.mouse.up();
-    await page.clock.runFor(60);
-}
-
-// Scroll a region by the mouse wheel, `notches` steps of 100 px (SDL's step; Dear ImGui moves a
-// region by at most two thirds of its height a step, so one step never jumps over a control).
-async function wheelBy(page, r, notches) {
-    await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
-    await page.clock.runFor(20);
-    await page.mouse.wheel(0, notches * 100);
-    await page.clock.runFor(40);
-}
-
-// Bring the widget `label` fully into view and return it, or null when no amount of scrolling
-// shows it whole. The last stretch is always a finger drag (the way a phone scrolls). A widget
-// not drawn at all is looked for in each scroll region in turn: the wheel takes the region to its
-// top in one go, then steps it down, in strides that grow while no stride passes 0.8 of the
-// region (a finger drag takes a dozen frames, a wheel step two: settings on a landscape phone is
-// some 3000 px long).
-const rectKey = (r) => `${r.x},${r.y},${r.w},${r.h}`;
-// The distinct scroll regions of the controls in view.
-const scrollRegions = async (page) => [...new Map((await widgets(page)).filter((x) => x.scroll).map((x) => [rectKey(x.scroll), x.scroll])).values()];
-const inRegion = (all, r) => all.filter((x) => x.scroll && rectKey(x.scroll) === rectKey(r));
-
-export async function reveal(page, label, { tries = 160 } = {}) {
-    const regions = await scrollRegions(page);
-    if (regions.length === 0 && !(await widgets(page)).some((x) => matches(x, label))) {
-        // No control of a scroll region in view (a short page showing only text): the wheel at the
-        // middle of the screen, a step at a time, until one comes into view.
-        const screen = await page.evaluate(() => ({ x: 0, y: 0, w: innerWidth, h: innerHeight }));
-        for (let i = 0; i < 8; i++) {
-            await wheelBy(page, screen, 1);
-            if ((await widgets(page)).some((x) => x.scroll)) return reveal(page, label, { tries });
-        }
-        return null;
-    }
-    for (const region of regions.length > 0 ? regions : [null]) {
-        let before = null;
-        let atTop = false;
-        let notches = 1;
-        for (let i = 0; i < tries; i++) {
-            const all = await widgets(page);
-            const w = all.find((x) => matches(x, label));
-            if (w && fullyVisible(w)) return w;
-            if (w && !w.scroll) return null;   // cut off, and no region to scroll it by
-            const r = w ? w.scroll : region;
-            if (!r) return null;
-            if (w) {
-                const below = w.item.y + w.item.h - (r.y + r.h);
-                let dy = below > 0 ? -(below + 8) : r.y - w.item.y + 8;
-                dy = Math.sign(dy) * Math.min(Math.max(Math.abs(dy), 24), r.h * 0.8);
-                await dragBy(page, r.x + r.w / 2, r.y + r.h / 2, dy);
-                continue;
-            }
-            if (!atTop) {
-                await wheelBy(page, r, -1000);
-                atTop = true;
-                before = inRegion(await widgets(page), r);
-                continue;
-            }
-            // Stepping down: the region no longer moving means its end is reached.
-            await wheelBy(page, r, notches);
-            const after = inRegion(await widgets(page), r);
-            // Matched by id: shown labels repeat (a stepper too narrow for its name shows just "−").
-            const key = (x) => x.id ?? x.label;
-            const moved = Math.max(0, ...after.map((x) => {
-                const was = before.find((b) => key(b) === key(x));
-                return was ? was.item.y - x.item.y : 0;
-            }));
-            // (A stretch of text with no control in view says nothing about the end: stepping goes on.)
-            if (after.length > 0 && JSON.stringify(after.map((x) => [key(x), x.item.y])) === JSON.stringify(before.map((x) => [key(x), x.item.y]))) break;
-            if (moved > 0) notches = Math.min(2 * notches, Math.max(1, Math.floor((r.h * 0.8) / (moved / notches))));
-            before = after;
-        }
-    }
-    return null;
-}
-
-// Every scroll region back to its top (with none of its controls in view, the wheel at the middle
-// of the screen).
-async function scrollToTop(page) {
-    const regions = await scrollRegions(page);
-    if (regions.length === 0) regions.push(await page.evaluate(() => ({ x: 0, y: 0, w: innerWidth, h: innerHeight })));
-    for (const r of regions) await wheelBy(page, r, -1000);
-}
-
-export async function revealAndPress(page, label) {
-    const w = await reveal(page, label);
-    if (!w) throw new Error(`cannot bring ${label} into view; on screen: ${(await widgets(page)).map((x) => x.label).join(", ")}`);
-    return clockPress(page, label);
-}
-
 // --- The walk: every screen and state. Each step leaves the app in a state and says what must
 // be on screen: `need` labels fully visible without scrolling, `reach` labels that scrolling must
 // bring fully into view, `clock` the session's time drawn large.
 
-const EXERCISES = [
-    ["Banded deadbug", ["Reset view"]],
-    ["Dorsiflexion with band", ["Left", "Right"]],
-    ["Overhead trap pull", ["Reset view"]],   // one set with both arms: no side to choose
-    ["Banded monster walks", ["Forward", "Backward"]],
-    ["Russian twist with band hold", ["Reset view"]],
-];
 const SESSION_CONTROLS = ["End", "Back", "Skip"];
 // A history row: its date and time ("Tue 4 Jun 2024, 18:20" in English, Intl's in another language).
 const SESSION_ROW = /\d{4}.*\d?\d:\d\d|\d?\d:\d\d.*\d{4}/;
@@ -212,7 +108,7 @@ async function skipUntil(page, predicate, limit = 40) {
     for (let i = 0; i < limit; i++) {
         const s = await state(page);
         if (predicate(s)) return s;
-        await clockKey(page, "ArrowRight");
+        await key(page, "ArrowRight");
     }
     throw new Error("the session never reached the expected step");
 }
@@ -221,60 +117,62 @@ export async function* walk(page) {
     // On a small page (the largest text size) home scrolls as one column: its navigation is reached.
     yield { name: "home", screen: "home", need: ["2 rounds", "3 rounds"], reach: ["Guided", "Self-paced", "Start", "History", "Settings", "About"] };
 
-    for (const [i, [name, sides]] of EXERCISES.entries()) {
-        await revealAndPress(page, name);
-        yield { name: `exercise-${i + 1}`, screen: "exercise", need: ["Back"], reach: ["Play", ...sides] };
-        await revealAndPress(page, "Back");
+    // Each exercise's page: its sides' buttons, or (one set worked by both sides) Reset view.
+    for (const [i, { name }] of (await state(page)).exercises.entries()) {
+        await pressInView(page, name);
+        const sides = (await state(page)).demo.sides.map((side) => side.button);
+        yield { name: `exercise-${i + 1}`, screen: "exercise", need: ["Back"], reach: ["Play", ...(sides.length ? sides : ["Reset view"])] };
+        await pressInView(page, "Back");
     }
 
-    await revealAndPress(page, "History");
+    await pressInView(page, "History");
     const row = (await widgets(page)).find((w) => SESSION_ROW.test(w.label));
-    if (row) await revealAndPress(page, row.label);   // one session's reps shown
-    yield { name: "history", screen: "history", need: ["Back", "Export", "Import"] };
-    await clockPress(page, "Back");
+    if (row) await pressInView(page, row.label);   // one session's reps shown
+    yield { name: "history", screen: "history", need: ["Back", "Back up", "Restore"] };
+    await press(page, "Back");
 
-    await revealAndPress(page, "Settings");
+    await pressInView(page, "Settings");
     yield { name: "settings", screen: "settings", need: ["Back"], reach: ["− Rounds", "Dark"] };
-    await revealAndPress(page, "Reset all data");
+    await pressInView(page, "Reset all data");
     yield { name: "settings-reset", screen: "settings", need: ["Back"], reach: ["Delete everything", "Cancel"] };
-    await revealAndPress(page, "Cancel");
-    await clockPress(page, "Back");
+    await pressInView(page, "Cancel");
+    await press(page, "Back");
 
-    await revealAndPress(page, "About");
+    await pressInView(page, "About");
     yield { name: "about", screen: "about", need: ["Back"] };
-    await clockPress(page, "Back");
+    await press(page, "Back");
 
     // A guided session, through each kind of step. On a page too small for its blocks the session
     // scrolls as one column (the largest text size, a browser zoomed in): its controls are reached.
-    await revealAndPress(page, "Guided");
-    await revealAndPress(page, "Start");
+    await pressInView(page, "Guided");
+    await pressInView(page, "Start");
     yield { name: "get-ready", screen: "session", clock: true, phase: "get-ready", reach: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "work");
     yield { name: "guided-set", screen: "session", clock: true, phase: "work", reach: [...SESSION_CONTROLS, "Pause"] };
-    await revealAndPress(page, "Pause");
+    await pressInView(page, "Pause");
     yield { name: "paused", screen: "session", clock: true, reach: [...SESSION_CONTROLS, "Resume"] };
-    await revealAndPress(page, "Resume");
+    await pressInView(page, "Resume");
     await skipUntil(page, (s) => s.session.phase === "rest");
     yield { name: "rest", screen: "session", clock: true, phase: "rest", reach: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "switch");
     yield { name: "switch", screen: "session", clock: true, phase: "switch", reach: [...SESSION_CONTROLS, "Pause"] };
     await skipUntil(page, (s) => s.session.phase === "round-rest");
     yield { name: "round-rest", screen: "session", clock: true, phase: "round-rest", reach: [...SESSION_CONTROLS, "Pause"] };
-    await revealAndPress(page, "End");
+    await pressInView(page, "End");
     yield { name: "end-confirmation", screen: "session", reach: ["End session", "Keep going"] };
-    await revealAndPress(page, "End session");
+    await pressInView(page, "End session");
     yield { name: "finish", screen: "finish", need: ["Home", "History"] };
-    await revealAndPress(page, "Home");
+    await pressInView(page, "Home");
 
     // A self-paced set: Done joins the controls.
-    await revealAndPress(page, "Self-paced");
-    await revealAndPress(page, "Start");
+    await pressInView(page, "Self-paced");
+    await pressInView(page, "Start");
     await skipUntil(page, (s) => s.session.phase === "work");
     yield { name: "self-paced-set", screen: "session", clock: true, phase: "work", reach: [...SESSION_CONTROLS, "Pause", "Done"] };
-    await revealAndPress(page, "End");
-    await revealAndPress(page, "End session");
-    await revealAndPress(page, "Home");
-    await revealAndPress(page, "Guided");
+    await pressInView(page, "End");
+    await pressInView(page, "End session");
+    await pressInView(page, "Home");
+    await pressInView(page, "Guided");
 }
 
 // --- The checks for one frame at one size. Returns a list of problems (empty when all is well).
@@ -369,12 +267,17 @@ export async function inspect(page, size, step) {
         if (tallest < 24) problems.push(clocks.length ? `the session's time is only ${Math.round(tallest)} px tall` : "the session's time is not drawn");
     }
 
-    // Labels that scrolling must bring into view, whole.
+    // Labels that scrolling must bring into view, whole (those already whole on screen as they are).
+    // Once anything was scrolled, every list goes back to its top, as the next size expects to find
+    // the screen.
+    let scrolled = false;
     for (const label of step.reach || []) {
-        const w = await reveal(page, label);
+        const shown = all.find((x) => matches(x, label));
+        const w = !scrolled && shown && fullyVisible(shown) ? shown : await scrollIntoView(page, label);
+        scrolled ||= w !== shown;
         if (!w) problems.push(`"${label}" cannot be scrolled fully into view`);
         else if (!inside(w, safe)) problems.push(`"${label}" scrolled into view lies outside the safe area`);
     }
-    if (step.reach) await scrollToTop(page);   // as the next size expects to find the screen
+    if (scrolled) await scrollToTop(page);
     return problems;
 }

@@ -5,20 +5,20 @@
 // while clicks still land where widgets() says.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openClocked, clockPress, state, testInPart, widgets, layoutOnlyPages } from "./harness.mjs";
+import { appCircuit, launchBrowser, layoutOnlyPages, openClocked, press, pressInView, scrollIntoView, serveDist, state, testInPart, widgets } from "./harness.mjs";
 import { makeHistory, seedScript } from "./screens-helpers.mjs";
-import { MOTION, checkedDpr, groupsByDpr, inspect, reveal, revealAndPress, setSize, sizeName, walk, SIZES } from "./layout-matrix.mjs";
+import { MOTION, SIZES, checkedDpr, groupsByDpr, inspect, setSize, sizeName, walk, sizesAtStep } from "./layout-matrix.mjs";
 
 layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
-let browser, server;
-before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+let browser, server, exercises;   // exercises: the app's circuit (appCircuit)
+before(async () => { browser = await launchBrowser(); server = await serveDist(); exercises = await appCircuit(browser, server.url); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const TIME = new Date("2026-11-20T07:30:00");
 const seeded = async (page) => {
     await page.emulateMedia({ reducedMotion: MOTION });
-    await page.addInitScript(seedScript(JSON.stringify(makeHistory(23, { now: TIME.getTime(), everyDays: 3 }))));
+    await page.addInitScript(seedScript(JSON.stringify(makeHistory(23, { exercises, now: TIME.getTime(), everyDays: 3 }))));
 };
 
 const ONLY = process.env.LAYOUT_SIZES ? process.env.LAYOUT_SIZES.split(",") : null;   // e.g. "320x256,360x640 text 200%"
@@ -37,9 +37,10 @@ for (const group of walks) {
             viewport: { width: first.width, height: first.height }, deviceScaleFactor: group.dpr, time: TIME, beforeLoad: seeded });
                 const failures = [];
         let checked = 0;
+        let stepIndex = 0;
         for await (const step of walk(page)) {
             if (process.env.LAYOUT_DEBUG) console.log(`step ${step.name}: on ${(await state(page)).screen}`);
-            for (const size of group.sizes) {
+            for (const size of sizesAtStep(group.sizes, stepIndex++)) {
                 const started = Date.now();
                 await setSize(page, size);
                 for (const problem of await inspect(page, size, step)) failures.push(`${sizeName(size)} ${step.name}: ${problem}`);
@@ -80,7 +81,7 @@ testInPart("safe-area insets set in CSS reach the app, and the controls move out
         assert.ok(w.x >= 47 && w.x + w.w <= 844 - 47 && w.y + w.h <= 390 - 21, `${w.label} at ${w.x},${w.y} ${w.w}x${w.h} is clear of the insets`);
     }
     // And a press still lands: Start opens the session.
-    await clockPress(page, "Start");
+    await press(page, "Start");
     assert.equal((await state(page)).screen, "session");
     await context.close();
 });
@@ -92,9 +93,9 @@ testInPart("a 2560x1440 monitor draws everything twice as large, and clicks land
     assert.equal(s.layout.scale, 2);
     const start = (await widgets(page)).find((w) => w.label === "Start");
     assert.ok(start.h >= 2 * 52 - 1, `Start is ${start.h} px tall`);
-    await clockPress(page, "Self-paced");
+    await press(page, "Self-paced");
     assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings"))).mode, "self-paced");
-    await clockPress(page, "Start");
+    await press(page, "Start");
     s = await state(page);
     assert.equal(s.screen, "session");
     assert.equal(s.session.mode, "self-paced");
@@ -103,8 +104,8 @@ testInPart("a 2560x1440 monitor draws everything twice as large, and clicks land
     await setSize(page, { width: 1280, height: 800 });
     s = await state(page);
     assert.equal(s.layout.scale, 1.125);
-    await clockPress(page, "End");
-    await clockPress(page, "Keep going");
+    await press(page, "End");
+    await press(page, "Keep going");
     assert.equal((await state(page)).screen, "session");
     await context.close();
 });
@@ -120,25 +121,25 @@ testInPart("the browser's text size sets the app's before its first frame; Setti
     const tall = await titleAt();
 
     // Settings > Text size: "−" twice, down to 100 %, applied at once and saved.
-    await revealAndPress(page, "Settings");
+    await pressInView(page, "Settings");
     const value = async () => (await page.evaluate(() => bandCircuit.texts())).find((t) => /^1\d\d ?%$/.test(t.text.replace(/\s/g, "")))?.text.replace(/\s/g, "");
-    await revealAndPress(page, "− Text size");
+    await pressInView(page, "− Text size");
     assert.equal((await state(page)).textSize, 125);
-    await revealAndPress(page, "− Text size");
+    await pressInView(page, "− Text size");
     s = await state(page);
     assert.equal(s.textSize, 100);
     assert.equal(s.layout.scale, 1);
     assert.equal(await value(), "100%");
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("bandCircuit.settings")).textSize);
     assert.equal(saved, 100, "the choice is saved, and no longer follows the browser");
-    await revealAndPress(page, "+ Text size");
-    await revealAndPress(page, "+ Text size");
-    await revealAndPress(page, "+ Text size");
-    await revealAndPress(page, "+ Text size");
+    await pressInView(page, "+ Text size");
+    await pressInView(page, "+ Text size");
+    await pressInView(page, "+ Text size");
+    await pressInView(page, "+ Text size");
     assert.equal((await state(page)).textSize, 200);
-    const plus = await reveal(page, "+ Text size");
+    const plus = await scrollIntoView(page, "+ Text size");
     assert.equal(plus.enabled, false, "200 % is the largest");
-    await revealAndPress(page, "Back");
+    await pressInView(page, "Back");
 
     // A reload keeps the choice, whatever the browser says.
     await page.reload();

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { launchBrowser, serveDist, openApp, state, press, waitForState, waitReady, waitStill, DIST, layoutOnlyPages } from "./harness.mjs";
+import { DIST, launchBrowser, layoutOnlyPages, openApp, press, serveDist, state, waitFor, waitReady, waitStill } from "./harness.mjs";
 import { startServer, CONTENT_SECURITY_POLICY } from "../serve.mjs";
 
 layoutOnlyPages();   // no test here reads pixels (harness.mjs)
@@ -28,7 +28,7 @@ async function waitControlled(page) {
 async function startSession(page) {
     assert.equal((await state(page)).screen, "home");
     await press(page, "Start");
-    const s = await waitForState(page, () => bandCircuit.state().screen === "session");
+    const s = await waitFor(page, (s) => s.screen === "session");
     assert.equal(s.screen, "session");
 }
 
@@ -187,15 +187,15 @@ test("the strict CSP holds: header equals meta tag, no violation, no request to 
 
         // A session: the get-ready countdown and the first exercise, with a pause and resume.
         await startSession(page);
-        await waitForState(page, () => bandCircuit.state().session.phaseElapsedMs >= 1000);   // a second of countdown
+        await waitFor(page, (s) => s.session.phaseElapsedMs >= 1000);   // a second of countdown
         await press(page, "Pause");
-        await waitForState(page, () => bandCircuit.state().session.paused === true);
+        await waitFor(page, (s) => s.session.paused === true);
         await press(page, "Resume");
-        await waitForState(page, () => bandCircuit.state().session.paused === false);
+        await waitFor(page, (s) => s.session.paused === false);
         // Into the first set, and three seconds of it: tempo tones, rep counts and speech all run.
         await press(page, "Skip");
-        await waitForState(page, () => bandCircuit.state().session.phase === "work");
-        await waitForState(page, () => bandCircuit.state().session.phaseElapsedMs >= 3000, null, { timeout: 15000 });
+        await waitFor(page, (s) => s.session.phase === "work");
+        await waitFor(page, (s) => s.session.phaseElapsedMs >= 3000, { timeout: 15000 });
         assert.equal((await state(page)).screen, "session");
 
         assert.deepEqual(await page.evaluate(() => window.__violations), []);

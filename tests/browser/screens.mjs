@@ -8,12 +8,11 @@
 // Usage: node tests/browser/screens.mjs <dist dir> <out dir>
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, openClocked, press, state, waitForState, waitReady, waitStill } from "./harness.mjs";
-import { MOTION, SIZES as MATRIX, groupsByDpr, setSize, sizeName, walk } from "./layout-matrix.mjs";
+import { appCircuit, launchBrowser, openClocked, press, pressInView, scrollIntoView, state, waitFor, waitInPage, waitReady, waitStill } from "./harness.mjs";
+import { MOTION, groupsByDpr, setSize, sizeName, walk, SIZES as MATRIX } from "./layout-matrix.mjs";
 import { startServer } from "../serve.mjs";
-import { makeHistory, pressScrolled, seedScript } from "./screens-helpers.mjs";
+import { makeHistory, seedScript } from "./screens-helpers.mjs";
 
-const CARD = /^(Banded|Dorsiflexion|Overhead|Russian)/;
 
 const [dist = "dist", out = "build/screens"] = process.argv.slice(2);
 fs.mkdirSync(out, { recursive: true });
@@ -22,10 +21,10 @@ const DEVICES = [
     { name: "phone", viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true },
     { name: "laptop", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, hasTouch: false, isMobile: false },
 ];
-const EXERCISES = ["Banded deadbug", "Dorsiflexion with band", "Overhead trap pull", "Banded monster walks", "Russian twist with band hold"];
 
 const server = await startServer({ root: path.resolve(dist) });
 const browser = await launchBrowser();
+const exercises = await appCircuit(browser, server.url);
 let count = 0;
 
 async function shot(page, prefix, name) {
@@ -33,14 +32,14 @@ async function shot(page, prefix, name) {
     // playing figure) a moment after it appeared.
     const s = await state(page);
     if (s.screen !== "session" && !s.animating) await waitStill(page);
-    else await page.waitForTimeout(250);
+    else await waitInPage(page, (n) => bandCircuit.framesDrawn() >= n + 2, await page.evaluate(() => bandCircuit.framesDrawn()), { what: "two more frames" });
     await page.screenshot({ path: path.join(out, `${prefix}-${name}.png`) });
     count++;
 }
 
 async function goHome(page) {
     if ((await state(page)).screen !== "home") await press(page, "Back");
-    await waitForState(page, () => bandCircuit.state().screen === "home");
+    await waitFor(page, (s) => s.screen === "home");
 }
 
 try {
@@ -51,20 +50,20 @@ try {
             const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor,
                                                        hasTouch: size.hasTouch, isMobile: size.isMobile, colorScheme: theme });
             const page = await context.newPage();
-            await page.addInitScript(seedScript(JSON.stringify(makeHistory(23, { everyDays: 3 }))));
+            await page.addInitScript(seedScript(JSON.stringify(makeHistory(23, { exercises, everyDays: 3 }))));
             await page.goto(server.url);
             await waitReady(page);
             await shot(page, prefix, "home");
 
-            for (const [i, name] of EXERCISES.entries()) {
-                await pressScrolled(page, name, { anchor: CARD });
-                await waitForState(page, () => bandCircuit.state().screen === "exercise");
+            for (const [i, { name }] of exercises.entries()) {
+                await pressInView(page, name);
+                await waitFor(page, (s) => s.screen === "exercise");
                 await shot(page, prefix, `exercise-${i + 1}`);
                 await goHome(page);
             }
 
             await press(page, "History");
-            await waitForState(page, () => bandCircuit.state().screen === "history");
+            await waitFor(page, (s) => s.screen === "history");
             await shot(page, prefix, "history");
             const rows = (await page.evaluate(() => bandCircuit.widgets())).filter((w) => /^\w{3} \d+ \w{3} \d{4}/.test(w.label));
             if (rows.length > 0) {
@@ -74,19 +73,10 @@ try {
             await goHome(page);
 
             await press(page, "Settings");
-            await waitForState(page, () => bandCircuit.state().screen === "settings");
+            await waitFor(page, (s) => s.screen === "settings");
             await shot(page, prefix, "settings");
             // The bottom of the page: the reset confirmation.
-            await page.mouse.move(size.viewport.width / 2, size.viewport.height * 0.3);
-            await page.mouse.wheel(0, 0);
-            for (let i = 0; i < 24; i++) {
-                const x = size.viewport.width / 2;
-                await page.mouse.move(x, size.viewport.height - 40);
-                await page.mouse.down();
-                await page.mouse.move(x, size.viewport.height - 240, { steps: 8 });
-                await page.mouse.up();
-                await waitStill(page);
-            }
+            await scrollIntoView(page, "Reset all data");
             await shot(page, prefix, "settings-end");
             await press(page, "Reset all data");
             await shot(page, prefix, "settings-reset");
@@ -94,29 +84,29 @@ try {
             await goHome(page);
 
             await press(page, "About");
-            await waitForState(page, () => bandCircuit.state().screen === "about");
+            await waitFor(page, (s) => s.screen === "about");
             await shot(page, prefix, "about");
             await goHome(page);
 
             await press(page, "Start");
-            await waitForState(page, () => bandCircuit.state().screen === "session");
+            await waitFor(page, (s) => s.screen === "session");
             await shot(page, prefix, "session-get-ready");
             await press(page, "Skip");
-            const work = await waitForState(page, () => bandCircuit.state().session.phase === "work");
+            const work = await waitFor(page, (s) => s.session.phase === "work");
             // 1.2 s into the set: the figure mid-movement.
-            await waitForState(page, (from) => bandCircuit.state().session.elapsedMs >= from + 1200, work.session.elapsedMs, { timeout: 10000 });
+            await waitFor(page, (s) => s.session.elapsedMs >= work.session.elapsedMs + 1200, { timeout: 10000 });
             await shot(page, prefix, "session-work");
             await press(page, "Skip");
-            await waitForState(page, () => bandCircuit.state().session.phase !== "work");
+            await waitFor(page, (s) => s.session.phase !== "work");
             await shot(page, prefix, "session-rest");
             await press(page, "Skip");
-            await waitForState(page, () => bandCircuit.state().session.phase === "work");
+            await waitFor(page, (s) => s.session.phase === "work");
             await press(page, "Skip");
-            await waitForState(page, () => bandCircuit.state().session.phase === "switch");
+            await waitFor(page, (s) => s.session.phase === "switch");
             await shot(page, prefix, "session-switch");
             await press(page, "End");
             await press(page, "End session");
-            await waitForState(page, () => bandCircuit.state().screen === "finish");
+            await waitFor(page, (s) => s.screen === "finish");
             await shot(page, prefix, "finish");
             await context.close();
         }
@@ -132,7 +122,7 @@ try {
                 const first = group.sizes[0];
                 const context = await browser.newContext({ viewport: { width: first.width, height: first.height },
                                                            deviceScaleFactor: group.dpr, colorScheme: theme, locale: locale || "en-GB" });
-                const history = JSON.stringify(makeHistory(23, { now: time.getTime(), everyDays: 3 }));
+                const history = JSON.stringify(makeHistory(23, { exercises, now: time.getTime(), everyDays: 3 }));
                 const beforeLoad = async (p) => {
                     await p.emulateMedia({ reducedMotion: MOTION });
                     await p.addInitScript(seedScript(history));

@@ -6,19 +6,19 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, state, widgets, findWidget, press, waitForState, waitStill, storedJsonWhen } from "./harness.mjs";
-import { drag, makeHistory, pressScrolled, seedScript } from "./screens-helpers.mjs";
+import { appCircuit, findWidget, launchBrowser, layoutOnlyPages, openApp, openClocked, press, pressInView, serveDist, state, storedJsonWhen, waitFor, waitStill, widgets } from "./harness.mjs";
+import { makeHistory, seedScript } from "./screens-helpers.mjs";
 
 const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 };
-const EXERCISES = [["deadbug", "Banded deadbug"], ["dorsiflexion", "Dorsiflexion with band"], ["trap-pull", "Overhead trap pull"],
-                   ["monster-walk", "Banded monster walks"], ["russian-twist", "Russian twist with band hold"]];
-const CARD = /^(Banded|Dorsiflexion|Overhead|Russian)/;
 const SESSION_ROW = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w{3} \d{4}, \d\d:\d\d$/;
 
-let browser, server, tmp;
+layoutOnlyPages();   // only the drag test compares screenshots, and draws (harness.mjs)
+
+let browser, server, tmp, exercises;   // exercises: the app's circuit (appCircuit)
 before(async () => {
     browser = await launchBrowser();
     server = await serveDist();
+    exercises = await appCircuit(browser, server.url);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "band-circuit-screens-"));
 });
 after(async () => {
@@ -37,38 +37,40 @@ async function openWithHistory(history, options = {}) {
 
 async function openHistory(page) {
     await press(page, "History");
-    await waitForState(page, () => bandCircuit.state().screen === "history");
+    await waitFor(page, (s) => s.screen === "history");
 }
 
 test("each exercise page opens from its card on home, shows that exercise, and Back returns home", async () => {
     // Mouse presses: a touch tap that changes screens sometimes leaves the old screen drawn until
     // the next input (main loop wake-up, reported to the lead), which would make this flaky.
     const { context, page, problems } = await openApp(browser, server.url, PHONE);
-    for (const [key, name] of EXERCISES) {
-        await pressScrolled(page, name, { anchor: CARD });
-        const s = await waitForState(page, () => bandCircuit.state().screen === "exercise");
+    for (const { key, name, style, sides: sideKeys } of exercises) {
+        await pressInView(page, name);
+        const s = await waitFor(page, (s) => s.screen === "exercise");
         assert.equal(s.shownExercise, key);
         await findWidget(page, "Pause");   // the page opens playing (no reduced motion here)
-        const sides = key === "monster-walk" ? ["Forward", "Backward"] : key === "deadbug" || key === "russian-twist" || key === "trap-pull" ? ["Reset view"] : ["Left", "Right"];
+        // Two sets, one a side or direction: a button for each; one set: Reset view.
+        const button = { left: "Left", right: "Right", forward: "Forward", back: "Backward" };
+        const sides = style === "per-side" || style === "directions" ? sideKeys.map((side) => button[side]) : ["Reset view"];
         for (const side of sides) await findWidget(page, side);
         for (const w of await widgets(page)) assert.ok(w.h >= 44 && w.w >= 44, `${w.label} on ${name} is at least 44 px`);
         // Playing animates; paused, the page stops asking for frames.
         assert.equal(s.animating, true);
         await press(page, "Pause");
-        await waitForState(page, () => bandCircuit.state().animating === false);
+        await waitFor(page, (s) => s.animating === false);
         await press(page, "Play");
         await press(page, "Back");
-        await waitForState(page, () => bandCircuit.state().screen === "home");
+        await waitFor(page, (s) => s.screen === "home");
     }
     assert.deepEqual(problems, []);
     await context.close();
 });
 
 test("exported history imported into a fresh browser reproduces it", async () => {
-    const seeded = makeHistory(7, { everyDays: 2 });
+    const seeded = makeHistory(7, { exercises, everyDays: 2 });
     const { context, page } = await openWithHistory(seeded);
     await openHistory(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), press(page, "Export")]);
+    const [download] = await Promise.all([page.waitForEvent("download"), press(page, "Back up")]);
     assert.match(download.suggestedFilename(), /^band-circuit-history-\d{4}-\d{2}-\d{2}\.json$/);
     const file = path.join(tmp, download.suggestedFilename());
     await download.saveAs(file);
@@ -80,9 +82,9 @@ test("exported history imported into a fresh browser reproduces it", async () =>
     const fresh = await openApp(browser, server.url, PHONE);
     assert.equal((await state(fresh.page)).history.sessions, 0);
     await openHistory(fresh.page);
-    const [chooser] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Import")]);
+    const [chooser] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Restore")]);
     await chooser.setFiles(file);
-    const s = await waitForState(fresh.page, () => bandCircuit.state().history.sessions === 7);
+    const s = await waitFor(fresh.page, (s) => s.history.sessions === 7);
     assert.equal(s.notice.error, false);
     assert.match(s.notice.text, /Imported 7 sessions/);
     // The history is written under a Web Lock, a moment after the notice shows.
@@ -94,20 +96,20 @@ test("exported history imported into a fresh browser reproduces it", async () =>
     assert.ok(rows[0].y < rows[1].y);
 
     // Importing the same file again adds nothing and says so.
-    const [again] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Import")]);
+    const [again] = await Promise.all([fresh.page.waitForEvent("filechooser"), press(fresh.page, "Restore")]);
     await again.setFiles(file);
-    const s2 = await waitForState(fresh.page, () => /already here/.test(bandCircuit.state().notice?.text || ""));
+    const s2 = await waitFor(fresh.page, (s) => /already here/.test(s.notice?.text || ""));
     assert.equal(s2.history.sessions, 7);
     await fresh.context.close();
 });
 
 test("a file that is not ours, a truncated export and a 20 MB file each change nothing and say why", async () => {
-    const seeded = makeHistory(3);
+    const seeded = makeHistory(3, { exercises });
     const { context, page } = await openWithHistory(seeded);
     await openHistory(page);
     const before = await storedHistory(page);
     const good = JSON.stringify({ app: "band-circuit", kind: "history", version: 1, exported: Date.now(),
-                                  sessions: makeHistory(4, { lastDaysAgo: 30 }).sessions });
+                                  sessions: makeHistory(4, { exercises, lastDaysAgo: 30 }).sessions });
     const big = path.join(tmp, "huge.json");
     fs.writeFileSync(big, Buffer.alloc(20 * 1024 * 1024, 0x20));
     const cases = [
@@ -116,9 +118,9 @@ test("a file that is not ours, a truncated export and a 20 MB file each change n
         { name: "huge.json", path: big, why: /too large/ },
     ];
     for (const c of cases) {
-        const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Import")]);
+        const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Restore")]);
         await chooser.setFiles(c.path ? c.path : { name: c.name, mimeType: "application/json", buffer: c.buffer });
-        const s = await waitForState(page, () => bandCircuit.state().notice?.error === true, undefined, { timeout: 10000 });
+        const s = await waitFor(page, (s) => s.notice?.error === true, { timeout: 10000 });
         assert.match(s.notice.text, c.why, c.name);
         assert.match(s.notice.text, /[Nn]othing was changed/, c.name);
         assert.equal(s.history.sessions, 3, c.name);
@@ -130,7 +132,7 @@ test("a file that is not ours, a truncated export and a 20 MB file each change n
 test("a settings change survives a reload and shapes the next session's plan", async () => {
     const { context, page } = await openApp(browser, server.url, PHONE);
     await press(page, "Settings");
-    await waitForState(page, () => bandCircuit.state().screen === "settings");
+    await waitFor(page, (s) => s.screen === "settings");
     await press(page, "+ Deadbug");
     await press(page, "+ Deadbug");
     // Past the coach's range is allowed, and back again.
@@ -145,9 +147,9 @@ test("a settings change survives a reload and shapes the next session's plan", a
     saved = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings")));
     assert.equal(saved.reps.deadbug, 12);
     await press(page, "Start");
-    await waitForState(page, () => bandCircuit.state().session?.phase === "get-ready");
+    await waitFor(page, (s) => s.session?.phase === "get-ready");
     await press(page, "Skip");
-    const s = await waitForState(page, () => bandCircuit.state().session?.phase === "work");
+    const s = await waitFor(page, (s) => s.session?.phase === "work");
     assert.equal(s.session.exercise, "deadbug");
     assert.equal(s.session.reps, 12);
     await context.close();
@@ -169,7 +171,7 @@ test("the aria-live region follows a session", async () => {
 });
 
 test("dragging a long history list scrolls it and presses nothing", async () => {
-    const { context, page } = await openWithHistory(makeHistory(40), { hasTouch: true });
+    const { context, page } = await openWithHistory(makeHistory(40, { exercises }), { hasTouch: true, drawing: true });
     await openHistory(page);
     const rowsBefore = (await widgets(page)).filter((w) => SESSION_ROW.test(w.label));
     assert.ok(rowsBefore.length >= 1);
@@ -177,7 +179,12 @@ test("dragging a long history list scrolls it and presses nothing", async () => 
     // Start the drag on a session row (a button) and pull up.
     const start = rowsBefore[rowsBefore.length - 1];
     const x = start.x + start.w / 2, y = Math.min(start.y + start.h / 2, 560);
-    await drag(page, x, y, y - 250, { steps: 12 });   // and its glide, to the end
+    // A flick: the finger still moving when it lets go, so the list glides on to its end.
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x, y - 250, { steps: 12 });
+    await page.mouse.up();
+    await waitStill(page);
     const rowsAfter = (await widgets(page)).filter((w) => SESSION_ROW.test(w.label));
     const shotAfter = await page.screenshot();
     assert.ok(!shotBefore.equals(shotAfter), "the screen changed");
@@ -199,7 +206,7 @@ test("a quick drag that reaches the page whole between two frames still scrolls,
     // all its moves with the release in the next. The clock is paused, so no frame runs while the
     // mouse moves: each drag below arrives exactly that way.
     const { context, page } = await openClocked(browser, server.url, { viewport: { width: 390, height: 844 } });
-    await clockPress(page, "Settings");
+    await press(page, "Settings");
     await page.clock.runFor(100);
     const inList = async () => (await widgets(page)).filter((w) => w.scroll && w.h >= 40 && w.y > 300 && w.y < 600);
     const [target] = await inList();
@@ -236,8 +243,8 @@ test("a flick glides as far on a phone drawing 20 frames a second as on one draw
         const slow = fps === 20 ? `(() => { const raf = window.requestAnimationFrame.bind(window);
             window.requestAnimationFrame = (cb) => raf(() => raf(() => raf(cb))); })();` : "";
         const { context, page } = await openClocked(browser, server.url, { viewport: { width: 390, height: 1400 },
-            beforeLoad: async (p) => { await p.addInitScript(seedScript(JSON.stringify(makeHistory(80)))); if (slow) await p.addInitScript(slow); } });
-        await clockPress(page, "History");
+            beforeLoad: async (p) => { await p.addInitScript(seedScript(JSON.stringify(makeHistory(80, { exercises })))); if (slow) await p.addInitScript(slow); } });
+        await press(page, "History");
         await page.clock.runFor(500);
         const rows = (await widgets(page)).filter((w) => SESSION_ROW.test(w.label));
         const anchor = rows[rows.length - 1];
@@ -266,13 +273,13 @@ test("a flick glides as far on a phone drawing 20 frames a second as on one draw
 test("keyboard: Tab moves from Back into the scrolled settings and Space presses a stepper", async () => {
     const { context, page } = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
     await press(page, "Settings");
-    await waitForState(page, () => bandCircuit.state().screen === "settings");
+    await waitFor(page, (s) => s.screen === "settings");
     // Tab to the first stepper, press it with Space: rounds 2 -> 1 ("− Rounds" comes after Back).
     // Each key waits for the frame that took it (a loaded machine draws late).
     await page.keyboard.press("Tab");
-    await waitForState(page, () => bandCircuit.state().focused === "Back", undefined, { timeout: 15000 });
+    await waitFor(page, (s) => s.focused === "Back", { timeout: 15000 });
     await page.keyboard.press("Tab");
-    await waitForState(page, () => /Rounds/.test(bandCircuit.state().focused || ""), undefined, { timeout: 15000 });
+    await waitFor(page, (s) => /Rounds/.test(s.focused || ""), { timeout: 15000 });
     await page.keyboard.press("Space");
     await page.waitForFunction(() => JSON.parse(localStorage.getItem("bandCircuit.settings") || "{}").rounds === 1, undefined, { timeout: 15000 });
     const saved = JSON.parse(await page.evaluate(() => localStorage.getItem("bandCircuit.settings")) || "{}");

@@ -3,44 +3,39 @@
 // is about time; every action is a real mouse, touch or key event on a drawn widget.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockKey, clockSettleSave, setHidden, state, press, waitForState, widgets, layoutOnlyPages } from "./harness.mjs";
+import { appCircuit, key, launchBrowser, layoutOnlyPages, openApp, openClocked, press, serveDist, setHidden, settleSave, state, waitFor, widgets } from "./harness.mjs";
 
 layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
-let browser, server;
-before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+let browser, server, exercises;   // exercises: the app's circuit (appCircuit)
+before(async () => { browser = await launchBrowser(); server = await serveDist(); exercises = await appCircuit(browser, server.url); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-// The default circuit, written out independently of the app: [id, style, reps, rep ms, band form].
-// The trap pull is one two-arm set; a rest before a change of band form (tying or untying the
-// loop) is the band-change rest.
-const EXERCISES = [
-    ["deadbug", "alternating", 10, 5000, "loop"],
-    ["dorsiflexion", "per-side", 10, 4500, "flat"],
-    ["trap-pull", "one-set", 10, 3000, "flat"],
-    ["monster-walk", "directions", 20, 1500, "loop"],
-    ["russian-twist", "alternating", 12, 3500, "flat"],
-];
+// The circuit as the app's catalogue has it (appCircuit): each exercise's style, band form, sides,
+// dose and rep length. The plan below is built from it here, by the rules of the timer: the default
+// dose is the low end; a per-side or directions set is two sets with a switch between; the trap pull
+// is one two-arm set; a rest before a change of band form (tying or untying the loop) is the
+// band-change rest.
 const GET_READY = 10000, SWITCH = 5000, REST = 15000, BAND_CHANGE_REST = 30000, ROUND_REST = 60000;
 
 function expectedPlan(rounds) {
-    const steps = [{ phase: "get-ready", exercise: "deadbug", round: 1, ms: GET_READY }];
+    const steps = [{ phase: "get-ready", exercise: exercises[0].key, round: 1, ms: GET_READY }];
     for (let round = 1; round <= rounds; round++) {
-        EXERCISES.forEach(([id, style, reps, repMs], index) => {
-            const set = reps * repMs;
+        exercises.forEach(({ key, style, countMin, repMs, sides: [a, b], band }, index) => {
+            const set = countMin * repMs;
             if (style === "alternating" || style === "one-set") {
-                steps.push({ phase: "work", exercise: id, round, ms: set });
+                steps.push({ phase: "work", exercise: key, round, ms: set });
             } else {
-                const [a, b] = style === "per-side" ? ["left", "right"] : ["forward", "back"];
-                steps.push({ phase: "work", exercise: id, round, side: a, ms: set });
-                steps.push({ phase: "switch", exercise: id, round, ms: SWITCH });
-                steps.push({ phase: "work", exercise: id, round, side: b, ms: set });
+                assert.ok(style === "per-side" || style === "directions", `${key}: ${style}`);
+                steps.push({ phase: "work", exercise: key, round, side: a, ms: set });
+                steps.push({ phase: "switch", exercise: key, round, ms: SWITCH });
+                steps.push({ phase: "work", exercise: key, round, side: b, ms: set });
             }
-            const last = index === EXERCISES.length - 1;
-            const next = EXERCISES[last ? 0 : index + 1];
-            const change = next[4] !== EXERCISES[index][4];
-            if (!last) steps.push({ phase: "rest", exercise: next[0], round, ms: change ? Math.max(REST, BAND_CHANGE_REST) : REST });
-            else if (round < rounds) steps.push({ phase: "round-rest", exercise: next[0], round, ms: change ? Math.max(ROUND_REST, BAND_CHANGE_REST) : ROUND_REST });
+            const last = index === exercises.length - 1;
+            const next = exercises[last ? 0 : index + 1];
+            const change = next.band !== band;
+            if (!last) steps.push({ phase: "rest", exercise: next.key, round, ms: change ? Math.max(REST, BAND_CHANGE_REST) : REST });
+            else if (round < rounds) steps.push({ phase: "round-rest", exercise: next.key, round, ms: change ? Math.max(ROUND_REST, BAND_CHANGE_REST) : ROUND_REST });
         });
     }
     return steps;
@@ -60,7 +55,7 @@ const readHistory = (page) => page.evaluate(() => JSON.parse(localStorage.getIte
 
 test("a full 2-round guided circuit runs every step in order and records the planned reps", async () => {
     const { context, page, problems } = await openClocked(browser, server.url);
-    await clockPress(page, "Start");
+    await press(page, "Start");
     const plan = expectedPlan(2);
     let s = await state(page);
     assert.equal(s.screen, "session");
@@ -81,16 +76,16 @@ test("a full 2-round guided circuit runs every step in order and records the pla
     assert.equal(s.screen, "finish");
     assert.equal(s.session, null);
     assert.equal(s.history.sessions, 1);
-    assert.equal((await clockSettleSave(page)).lastRecord.save, "saved");
+    assert.equal((await settleSave(page)).lastRecord.save, "saved");
     const history = await readHistory(page);
-    assert.equal(history.version, 1);
+    assert.equal(history.version, 2);
     const record = history.sessions[0];
     assert.equal(record.finished, true);
     assert.equal(record.roundsPlanned, 2);
     assert.equal(record.roundsDone, 2);
-    for (const [id, style, reps] of EXERCISES) {
-        const sides = style === "directions" ? ["forward", "back"] : ["left", "right"];
-        for (const side of sides) assert.equal(record.reps[id][side], 2 * reps, `${id} ${side}`);
+    assert.deepEqual(Object.keys(record.reps).sort(), exercises.map((e) => e.key).sort());
+    for (const { key, sides, countMin } of exercises) {
+        for (const side of sides) assert.equal(record.reps[key][side], 2 * countMin, `${key} ${side}`);
     }
     assert.equal(await page.evaluate(() => localStorage.getItem("bandCircuit.session")), null, "no session left in progress");
     assert.deepEqual(problems, []);
@@ -99,8 +94,8 @@ test("a full 2-round guided circuit runs every step in order and records the pla
 
 test("a self-paced set ends with Done; a 5-minute pause leaves the timer where it was", async () => {
     const { context, page } = await openClocked(browser, server.url, { hasTouch: true });
-    await clockPress(page, "Self-paced", { touch: true });
-    await clockPress(page, "Start", { touch: true });
+    await press(page, "Self-paced", { touch: true });
+    await press(page, "Start", { touch: true });
     let s = await state(page);
     assert.equal(s.session.mode, "self-paced");
     await page.clock.fastForward(s.session.phaseLeftMs + 5);
@@ -110,7 +105,7 @@ test("a self-paced set ends with Done; a 5-minute pause leaves the timer where i
     assert.equal(s.session.phaseLeftMs, null, "a self-paced set counts up");
     assert.ok(s.session.phaseElapsedMs >= 2000);
 
-    await clockPress(page, "Pause", { touch: true });
+    await press(page, "Pause", { touch: true });
     const paused = await state(page);
     assert.equal(paused.session.paused, true);
     await page.clock.fastForward(5 * 60 * 1000);
@@ -120,48 +115,48 @@ test("a self-paced set ends with Done; a 5-minute pause leaves the timer where i
     assert.equal(later.session.phaseElapsedMs, paused.session.phaseElapsedMs, "no time passes while paused");
     assert.equal(later.session.elapsedMs, paused.session.elapsedMs);
 
-    await clockPress(page, "Resume", { touch: true });
+    await press(page, "Resume", { touch: true });
     await page.clock.runFor(1000);
     s = await state(page);
     assert.equal(s.session.paused, false);
     assert.ok(s.session.phaseElapsedMs >= paused.session.phaseElapsedMs + 1000);
     assert.ok(s.session.phaseElapsedMs < paused.session.phaseElapsedMs + 1400);
 
-    await clockPress(page, "Done", { touch: true });
+    await press(page, "Done", { touch: true });
     s = await state(page);
     assert.equal(s.session.phase, "rest");
-    assert.equal(s.session.exercise, "dorsiflexion");
+    assert.equal(s.session.exercise, exercises[1].key);
     await context.close();
 });
 
 test("a double tap on Done ends one set: the next set's Done, drawn under the finger, does not take the second tap", async () => {
     // No pauses between sets: the next set and its Done appear at once where the last Done was.
     const settings = JSON.stringify({ version: 1, rounds: 1, mode: "self-paced",
-        reps: { deadbug: 10, dorsiflexion: 10, "trap-pull": 10, "monster-walk": 8, "russian-twist": 10 },
+        reps: repsOf(10),
         getReadySec: 0, switchSidesSec: 0, restSec: 0, roundRestSec: 0, bandChangeRestSec: 0,
         cues: { sound: false, voice: false, vibration: false, flash: false }, theme: "system" });
     const { context, page } = await openClocked(browser, server.url, { hasTouch: true,
         beforeLoad: (p) => p.addInitScript((value) => localStorage.setItem("bandCircuit.settings", value), settings) });
     const where = (s) => [s.session.phase, s.session.exercise, s.session.side];
-    await clockPress(page, "Start", { touch: true });
+    await press(page, "Start", { touch: true });
     await page.clock.runFor(3000);
-    assert.deepEqual(where(await state(page)).slice(0, 2), ["work", "deadbug"]);   // one set, sides alternating
-    const done = await clockPress(page, "Done", { touch: true });
+    assert.deepEqual(where(await state(page)).slice(0, 2), ["work", exercises[0].key]);   // one set, sides alternating
+    const done = await press(page, "Done", { touch: true });
     await page.touchscreen.tap(done.x + done.w / 2, done.y + done.h / 2);   // 50 ms later, same place
     await page.clock.runFor(100);
-    assert.deepEqual(where(await state(page)), ["work", "dorsiflexion", "left"], "only the deadbug set ended");
+    assert.deepEqual(where(await state(page)), ["work", exercises[1].key, exercises[1].sides[0]], "only the first set ended");
     // A second later the left side really is done: that tap counts.
     await page.clock.runFor(1000);
-    await clockPress(page, "Done", { touch: true });
+    await press(page, "Done", { touch: true });
     const s = await state(page);
-    assert.deepEqual(where(s), ["work", "dorsiflexion", "right"]);
+    assert.deepEqual(where(s), ["work", exercises[1].key, exercises[1].sides[1]]);
     await context.close();
 });
 
 // A double tap: a real press on the widget, then a second one at the same spot 60 ms later, as a
 // finger taps twice (the harness' presses wait out the tap guard; this second tap must not).
 async function doubleTap(page, label, { touch = false } = {}) {
-    const w = await clockPress(page, label, { touch });
+    const w = await press(page, label, { touch });
     const x = w.x + w.w / 2, y = w.y + w.h / 2;
     if (touch) {
         await page.touchscreen.tap(x, y);
@@ -174,8 +169,10 @@ async function doubleTap(page, label, { touch = false } = {}) {
     return w;
 }
 
-const QUICK_SELF_PACED = JSON.stringify({ version: 1, rounds: 1, mode: "self-paced",
-    reps: { deadbug: 1, dorsiflexion: 1, "trap-pull": 1, "monster-walk": 1, "russian-twist": 1 },
+// Settings' reps: n of every exercise of the circuit.
+const repsOf = (n) => Object.fromEntries(exercises.map((e) => [e.key, n]));
+const quickSelfPaced = () => JSON.stringify({ version: 1, rounds: 1, mode: "self-paced",
+    reps: repsOf(1),
     getReadySec: 0, switchSidesSec: 0, restSec: 0, roundRestSec: 0, bandChangeRestSec: 0,
     cues: { sound: false, voice: false, vibration: false, flash: false }, theme: "system" });
 const withSettings = (settings) => (p) => p.addInitScript((value) => localStorage.setItem("bandCircuit.settings", value), settings);
@@ -183,37 +180,37 @@ const withSettings = (settings) => (p) => p.addInitScript((value) => localStorag
 for (const size of [{ width: 360, height: 640 }, { width: 844, height: 390 }]) {
     const at = `${size.width}x${size.height}`;
     test(`${at}: a double tap on End session, on the last Done or on the last Skip leaves the finish screen on show`, async () => {
-        const { context, page, problems } = await openClocked(browser, server.url, { viewport: size, hasTouch: true, beforeLoad: withSettings(QUICK_SELF_PACED) });
+        const { context, page, problems } = await openClocked(browser, server.url, { viewport: size, hasTouch: true, beforeLoad: withSettings(quickSelfPaced()) });
         // End session, confirmed with a double tap.
-        await clockPress(page, "Start", { touch: true });
-        await clockPress(page, "End", { touch: true });
+        await press(page, "Start", { touch: true });
+        await press(page, "End", { touch: true });
         await doubleTap(page, "End session", { touch: true });
         let s = await state(page);
         assert.equal(s.screen, "finish", "the finish screen stays: its Home or History did not take the second tap");
         assert.ok(s.tapGuardMs > 0, "the guard runs right after the change");
         await page.clock.runFor(500);
         assert.equal((await state(page)).tapGuardMs, 0, "and ends");
-        await clockPress(page, "Home", { touch: true });
+        await press(page, "Home", { touch: true });
 
         // The last set's Done: every set before it with single taps, the last with a double tap.
-        await clockPress(page, "Start", { touch: true });
+        await press(page, "Start", { touch: true });
         for (let i = 0; i < 20; i++) {
             s = await state(page);
             if (s.session.step === s.session.steps - 2) break;   // the last set (the step after it is the finish)
-            await clockPress(page, "Done", { touch: true });
+            await press(page, "Done", { touch: true });
         }
-        assert.equal(s.session.exercise, "russian-twist");
+        assert.equal(s.session.exercise, exercises.at(-1).key);
         await doubleTap(page, "Done", { touch: true });
         s = await state(page);
         assert.equal(s.screen, "finish");
-        await clockPress(page, "Home", { touch: true });
+        await press(page, "Home", { touch: true });
 
         // The last step skipped with a double tap of Skip.
-        await clockPress(page, "Start", { touch: true });
+        await press(page, "Start", { touch: true });
         for (let i = 0; i < 20; i++) {
             s = await state(page);
             if (s.session.step === s.session.steps - 2) break;
-            await clockPress(page, "Skip", { touch: true });
+            await press(page, "Skip", { touch: true });
         }
         await doubleTap(page, "Skip", { touch: true });
         s = await state(page);
@@ -247,7 +244,7 @@ test("a double tap on Start starts the session and presses nothing on it; a fing
     assert.equal(s.session.phase, "work", "the release skipped nothing");
     assert.equal(s.session.step, 1);
     // A tap on Skip now is meant: it skips.
-    await clockPress(page, "Skip");
+    await press(page, "Skip");
     assert.ok((await state(page)).session.step > 1);
     assert.deepEqual(problems, []);
     await context.close();
@@ -255,7 +252,7 @@ test("a double tap on Start starts the session and presses nothing on it; a fing
 
 test("hidden for 3 minutes mid-set, the session shows the true state on return", async () => {
     const { context, page } = await openClocked(browser, server.url);
-    await clockPress(page, "Start");
+    await press(page, "Start");
     await page.clock.fastForward(GET_READY + 12000);
     await page.clock.runFor(100);
     const before = await state(page);
@@ -276,7 +273,7 @@ test("hidden for 3 minutes mid-set, the session shows the true state on return",
     assert.equal(after.session.exercise, plan[where.step].exercise);
     assert.equal(after.session.phaseLeftMs, where.left);
     if (plan[where.step].phase === "work") {
-        const repMs = EXERCISES.find((e) => e[0] === plan[where.step].exercise)[3];
+        const { repMs } = exercises.find((e) => e.key === plan[where.step].exercise);
         assert.equal(after.session.rep, Math.floor(where.inStep / repMs) + 1);
     }
     assert.ok(await page.evaluate(() => bandCircuit.framesDrawn()) > framesBefore, "the screen was redrawn on return");
@@ -285,7 +282,7 @@ test("hidden for 3 minutes mid-set, the session shows the true state on return",
 
 test("a reload mid-session reopens it paused where it stood, and Resume carries on", async () => {
     const { context, page } = await openClocked(browser, server.url);
-    await clockPress(page, "Start");
+    await press(page, "Start");
     let s = await state(page);
     for (let i = 0; i < 200 && !(s.session && s.session.phase === "work" && s.session.elapsedMs >= 10700); i++) {
         await page.clock.runFor(100);
@@ -298,11 +295,11 @@ test("a reload mid-session reopens it paused where it stood, and Resume carries 
     assert.equal(restored.screen, "session");
     assert.equal(restored.session.paused, true);
     assert.equal(restored.session.phase, "work");
-    assert.equal(restored.session.exercise, "deadbug");
+    assert.equal(restored.session.exercise, exercises[0].key);
     assert.ok(restored.session.elapsedMs >= 10700, "the time done before the reload is kept");
     await page.clock.runFor(5000);
     assert.equal((await state(page)).session.elapsedMs, restored.session.elapsedMs, "still paused five seconds later");
-    await clockPress(page, "Resume");
+    await press(page, "Resume");
     await page.clock.runFor(1000);
     const resumed = await state(page);
     assert.equal(resumed.session.paused, false);
@@ -312,20 +309,20 @@ test("a reload mid-session reopens it paused where it stood, and Resume carries 
 
 test("keys: Space pauses and resumes, Right skips, Left goes back", async () => {
     const { context, page } = await openClocked(browser, server.url);
-    await clockPress(page, "Start");
-    await clockKey(page, "Space");
+    await press(page, "Start");
+    await key(page, "Space");
     assert.equal((await state(page)).session.paused, true);
-    await clockKey(page, "Space");
+    await key(page, "Space");
     assert.equal((await state(page)).session.paused, false);
-    await clockKey(page, "ArrowRight");
+    await key(page, "ArrowRight");
     let s = await state(page);
     assert.equal(s.session.step, 1);
     assert.equal(s.session.phase, "work");
     await page.clock.runFor(3000);
     assert.ok((await state(page)).session.rep >= 1);
-    await clockKey(page, "ArrowRight");
+    await key(page, "ArrowRight");
     assert.equal((await state(page)).session.phase, "rest");
-    await clockKey(page, "ArrowLeft");
+    await key(page, "ArrowLeft");
     s = await state(page);
     assert.equal(s.session.step, 1);
     assert.equal(s.session.rep, 1);
@@ -335,19 +332,19 @@ test("keys: Space pauses and resumes, Right skips, Left goes back", async () => 
 
 test("End asks first, then records the session as ended early", async () => {
     const { context, page } = await openClocked(browser, server.url);
-    await clockPress(page, "Start");
+    await press(page, "Start");
     await page.clock.fastForward(GET_READY + 11000);
     await page.clock.runFor(100);
-    await clockPress(page, "End");
+    await press(page, "End");
     assert.equal((await state(page)).screen, "session", "End alone only asks");
-    await clockPress(page, "End session");
+    await press(page, "End session");
     const s = await state(page);
     assert.equal(s.screen, "finish");
-    assert.equal((await clockSettleSave(page)).lastRecord.save, "saved");
+    assert.equal((await settleSave(page)).lastRecord.save, "saved");
     const record = (await readHistory(page)).sessions[0];
     assert.equal(record.finished, false);
-    assert.equal(record.reps.deadbug.left, 2, "two whole deadbug reps were done");
-    assert.equal(record.reps.deadbug.right, 2);
+    assert.equal(record.reps[exercises[0].key].left, 2, "two whole reps of the first exercise were done");
+    assert.equal(record.reps[exercises[0].key].right, 2);
     await context.close();
 });
 
@@ -368,7 +365,7 @@ test("cues: tones, speech and the wake lock follow the session", async () => {
             } });
         }),
     });
-    await clockPress(page, "Start");
+    await press(page, "Start");
     await page.clock.runFor(200);
     let log = await page.evaluate(() => window.cueLog);
     assert.ok(log.spoken.some((text) => /Get ready/.test(text)), "the first step is announced");
@@ -379,7 +376,7 @@ test("cues: tones, speech and the wake lock follow the session", async () => {
     assert.ok(log.tones >= 5, `countdown, rest-over and rep tones were played (${log.tones} notes)`);
     assert.ok(log.spoken.some((text) => /Next: deadbug/.test(text)));
     assert.ok(log.spoken.some((text) => /Left leg, right arm/.test(text)), "the set is spoken part by part");
-    assert.equal((await page.evaluate(() => document.getElementById("announcer").textContent)).startsWith("Round 1 of 2, Banded deadbug"), true);
+    assert.equal((await page.evaluate(() => document.getElementById("announcer").textContent)).startsWith(`Round 1 of 2, ${exercises[0].name}`), true);
 
     // The screen locks: the coming tones are scheduled in the audio clock, and taken back on return.
     await setHidden(page, true);
@@ -392,7 +389,7 @@ test("cues: tones, speech and the wake lock follow the session", async () => {
     assert.equal(await page.evaluate(() => window.bandCircuitCues.scheduledNotes), 0);
     assert.equal((await page.evaluate(() => window.cueLog)).tones, tonesBefore, "cues that were scheduled are not played twice");
 
-    await clockPress(page, "Pause");
+    await press(page, "Pause");
     log = await page.evaluate(() => window.cueLog);
     assert.equal(log.released, 1, "the wake lock is released while paused");
     await context.close();
@@ -406,7 +403,7 @@ test("no localStorage: a banner says so and the app still runs a session", async
     });
     assert.equal((await state(page)).storage, "unavailable");
     await press(page, "Start");
-    assert.equal((await waitForState(page, () => bandCircuit.state().screen === "session")).session.phase, "get-ready");
+    assert.equal((await waitFor(page, (s) => s.screen === "session")).session.phase, "get-ready");
     await context.close();
 });
 
@@ -426,10 +423,10 @@ test("a full quota: a banner says so and nothing already saved is lost", async (
     });
     assert.equal((await state(page)).storage, "ok");
     await press(page, "3 rounds");
-    assert.equal((await waitForState(page, () => bandCircuit.state().storage === "full")).storage, "full");
+    assert.equal((await waitFor(page, (s) => s.storage === "full")).storage, "full");
     assert.equal(await page.evaluate(() => localStorage.getItem("bandCircuit.history")), JSON.stringify({ version: 1, sessions: [] }));
     await press(page, "Start");
-    assert.equal((await waitForState(page, () => bandCircuit.state().screen === "session")).session.rounds, 3);
+    assert.equal((await waitFor(page, (s) => s.screen === "session")).session.rounds, 3);
     await context.close();
 });
 

@@ -8,20 +8,20 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchBrowser, serveDist, openApp, openClocked, clockPress, clockSettleSave, state, press as pressOnly, widgets, waitForState, storedJson, storedJsonWhen, layoutOnlyPages, testInPart } from "./harness.mjs";
-import { makeHistory, pressScrolled as pressScrolledOnly } from "./screens-helpers.mjs";
+import { appCircuit, launchBrowser, layoutOnlyPages, openApp, openClocked, serveDist, settleSave, state, storedJson, storedJsonWhen, testInPart, waitFor, waitInPage, widgets, press as pressOnly, pressInView as pressInViewOnly } from "./harness.mjs";
+import { makeHistory } from "./screens-helpers.mjs";
 
 layoutOnlyPages();   // no test here reads pixels (harness.mjs)
 
-let browser, server;
+let browser, server, exercises;   // exercises: the app's circuit (appCircuit)
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "band-circuit-storage-"));   // downloads and import files
-before(async () => { browser = await launchBrowser(); server = await serveDist(); });
+before(async () => { browser = await launchBrowser(); server = await serveDist(); exercises = await appCircuit(browser, server.url); });
 after(async () => { await browser?.close(); await server?.close(); fs.rmSync(tmp, { recursive: true, force: true }); });
 
 // One round, one rep a set, self-paced, no waits: a whole session is a handful of "Done" taps.
-const QUICK = JSON.stringify({
+const quick = () => JSON.stringify({
     version: 1, rounds: 1, mode: "self-paced",
-    reps: { deadbug: 1, dorsiflexion: 1, "trap-pull": 1, "monster-walk": 1, "russian-twist": 1 },
+    reps: Object.fromEntries(exercises.map((e) => [e.key, 1])),
     getReadySec: 0, switchSidesSec: 0, restSec: 0, roundRestSec: 0, bandChangeRestSec: 0,
     cues: { sound: false, voice: false, vibration: false, flash: false }, theme: "system",
 });
@@ -36,7 +36,7 @@ async function newContext(seed = {}, options = {}) {
         if (localStorage.getItem("test.seeded")) return;
         localStorage.setItem("test.seeded", "1");
         for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
-    }, { "bandCircuit.settings": QUICK, ...seed });
+    }, { "bandCircuit.settings": quick(), ...seed });
     return context;
 }
 const open = (context) => openApp(browser, server.url, { context });
@@ -44,7 +44,7 @@ const open = (context) => openApp(browser, server.url, { context });
 // Of two pages, the browser draws only the one in front (the other is like a tab in the
 // background: it hears storage events but runs no frames), so a tap brings its page forward first.
 async function press(page, label) { await page.bringToFront(); return pressOnly(page, label); }
-async function pressScrolled(page, label) { await page.bringToFront(); return pressScrolledOnly(page, label); }
+async function pressInView(page, label) { await page.bringToFront(); return pressInViewOnly(page, label); }
 
 // This page stops hearing the others' storage events (as if they came late): what it writes must
 // still not undo their changes.
@@ -58,17 +58,14 @@ async function finishSession(page, { start = true } = {}) {
         const s = await state(page);
         if (s.screen === "finish") return s;
         const done = (await widgets(page)).find((w) => w.label === "Done");
-        if (done) {
-            await press(page, "Done");
-        } else {
-            await page.waitForTimeout(30);
-        }
+        if (done) await press(page, "Done");
+        else await waitInPage(page, () => bandCircuit.state().screen === "finish" || bandCircuit.widgets().some((w) => w.label === "Done"));
     }
     throw new Error("the session did not finish: " + JSON.stringify(await state(page)));
 }
 
 async function waitSaved(page) {
-    return waitForState(page, () => { const r = bandCircuit.state().lastRecord; return r && r.save !== "pending"; });
+    return waitFor(page, (s) => { const r = s.lastRecord; return r && r.save !== "pending"; });
 }
 
 // Fills localStorage so that nothing more fits: junk keys of shrinking size take what is left.
@@ -88,7 +85,7 @@ testInPart("two pages: a session finished in each is kept in both, and each page
     const a = await open(context), b = await open(context);
     await finishSession(a.page);
     assert.equal((await waitSaved(a.page)).lastRecord.save, "saved");
-    await waitForState(b.page, () => bandCircuit.state().history.sessions === 1);
+    await waitFor(b.page, (s) => s.history.sessions === 1);
     await finishSession(b.page);
     assert.equal((await waitSaved(b.page)).lastRecord.save, "saved");
     // Read where it was written: each page keeps its own copy of localStorage, and another page's
@@ -97,29 +94,50 @@ testInPart("two pages: a session finished in each is kept in both, and each page
     assert.equal(history.sessions.length, 2, "both sessions are stored");
     assert.notEqual(history.sessions[0].id, history.sessions[1].id);
     assert.equal((await storedJsonWhen(a.page, "bandCircuit.history", (h) => h?.sessions.length === 2)).sessions.length, 2, "page A reads both too");
-    await waitForState(a.page, () => bandCircuit.state().history.sessions === 2);
+    await waitFor(a.page, (s) => s.history.sessions === 2);
     assert.deepEqual([...a.problems, ...b.problems], []);
     await context.close();
 });
 
+testInPart("two pages: a settings write from a copy that lacks the other page's change does not undo it", async () => {
+    const context = await newContext();
+    const a = await open(context), b = await open(context);
+    // Each page reads localStorage from a copy of its own, which the other's write reaches a moment
+    // later. B's copy stands still here: it reads the settings as they were, and hears nothing.
+    await b.page.evaluate((old) => {
+        const read = Storage.prototype.getItem;
+        Storage.prototype.getItem = function (key) { return key === "bandCircuit.settings" ? old : read.call(this, key); };
+    }, await stored(b.page, "bandCircuit.settings"));
+    await deafen(b.page);
+    await press(a.page, "3 rounds");
+    await storedJsonWhen(a.page, "bandCircuit.settings", (s) => s?.rounds === 3);
+    await press(b.page, "Guided");   // written over A's change, from B's outdated copy
+    // A hears B's write, sees its change left out and writes it back: both changes stand.
+    const settings = await storedJsonWhen(a.page, "bandCircuit.settings", (s) => s?.rounds === 3 && s?.mode === "guided");
+    assert.equal(settings.rounds, 3, "A's rounds are back");
+    assert.equal(settings.mode, "guided", "B's mode is kept");
+    assert.ok(settings.changedAt.rounds <= settings.changedAt.mode, "each setting says when it changed");
+    await context.close();
+});
+
 testInPart("two pages: a page that missed the other's writes adds its session without dropping theirs", async () => {
-    const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(3)) });
+    const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(3, { exercises })) });
     const a = await open(context), b = await open(context);
     await deafen(b.page);
     // A imports a file with two more sessions; B never hears of it.
-    const extra = makeHistory(2, { now: Date.now() - 40 * 86400000 });
+    const extra = makeHistory(2, { exercises, now: Date.now() - 40 * 86400000 });
     const file = path.join(tmp, "two.json");
     fs.writeFileSync(file, JSON.stringify({ app: "band-circuit", kind: "history", version: 1, exported: Date.now(), sessions: extra.sessions }));
     await press(a.page, "History");
-    const [chooser] = await Promise.all([a.page.waitForEvent("filechooser"), press(a.page, "Import")]);
+    const [chooser] = await Promise.all([a.page.waitForEvent("filechooser"), press(a.page, "Restore")]);
     await chooser.setFiles(file);
-    await waitForState(a.page, () => bandCircuit.state().history.sessions === 5);
-    await waitForState(a.page, () => JSON.parse(localStorage.getItem("bandCircuit.history")).sessions.length === 5);
+    await waitFor(a.page, (s) => s.history.sessions === 5);
+    await waitInPage(a.page, () => JSON.parse(localStorage.getItem("bandCircuit.history")).sessions.length === 5);
     // A changes the theme; B, still holding the old settings, changes the rounds.
     await press(a.page, "Back");
     await press(a.page, "Settings");
-    await pressScrolled(a.page, "Dark");
-    await waitForState(a.page, () => bandCircuit.state().theme === "dark");   // A's frame took the press and saved it
+    await pressInView(a.page, "Dark");
+    await waitFor(a.page, (s) => s.theme === "dark");   // A's frame took the press and saved it
     await press(b.page, "3 rounds");
     const settings = await storedJsonWhen(b.page, "bandCircuit.settings", (s) => s?.rounds === 3);
     assert.equal(settings.theme, "dark", "A's theme is kept");
@@ -139,7 +157,7 @@ testInPart("two pages: a session has one owner; another page shows it, can take 
     const a = await open(context), b = await open(context);
     await press(a.page, "Start");
     await press(a.page, "Done");   // into the second set
-    let sb = await waitForState(b.page, () => bandCircuit.state().session?.elsewhere === true);
+    let sb = await waitFor(b.page, (s) => s.session?.elsewhere === true);
     assert.equal(sb.screen, "home");
     assert.ok((await widgets(b.page)).some((w) => w.label === "Take over"));
     const ownerA = (await storedJson(a.page, "bandCircuit.session")).owner;
@@ -147,9 +165,9 @@ testInPart("two pages: a session has one owner; another page shows it, can take 
     // B takes it over where A left it; A stops running it and says so.
     const stepInA = (await state(a.page)).session.step;
     await press(b.page, "Take over");
-    sb = await waitForState(b.page, () => bandCircuit.state().screen === "session" && !bandCircuit.state().session.paused);
+    sb = await waitFor(b.page, (s) => s.screen === "session" && !s.session.paused);
     assert.equal(sb.session.step, stepInA);
-    const sa = await waitForState(a.page, () => bandCircuit.state().session?.elsewhere === true);
+    const sa = await waitFor(a.page, (s) => s.session?.elsewhere === true);
     assert.equal(sa.screen, "home");
     assert.match(sa.notice.text, /another window/);
     assert.notEqual((await storedJson(b.page, "bandCircuit.session")).owner, ownerA);
@@ -158,7 +176,7 @@ testInPart("two pages: a session has one owner; another page shows it, can take 
     await press(b.page, "End");
     await press(b.page, "End session");
     await waitSaved(b.page);
-    await waitForState(a.page, () => bandCircuit.state().session === null);
+    await waitFor(a.page, (s) => s.session === null);
     assert.equal(await stored(a.page, "bandCircuit.session"), null);
     await a.page.reload();
     await a.page.waitForFunction(() => window.bandCircuit && bandCircuit.framesDrawn() > 0);
@@ -175,7 +193,7 @@ testInPart("two pages: a session has one owner; another page shows it, can take 
 });
 
 testInPart("a reset in one page is respected by a page that still holds the old data", async () => {
-    const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(4)) });
+    const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(4, { exercises })) });
     const a = await open(context), b = await open(context);
     await deafen(b.page);
     // B has a session running from before the reset, at its last set.
@@ -184,9 +202,9 @@ testInPart("a reset in one page is respected by a page that still holds the old 
         await press(b.page, "Done");
     }
     await press(a.page, "Settings");
-    await pressScrolled(a.page, "Reset all data");
-    await pressScrolled(a.page, "Delete everything");
-    const s = await waitForState(a.page, () => !!bandCircuit.state().notice);   // the frame after the press
+    await pressInView(a.page, "Reset all data");
+    await pressInView(a.page, "Delete everything");
+    const s = await waitFor(a.page, (s) => !!s.notice);   // the frame after the press
     assert.match(s.notice.text, /Deleted your settings, your history of 4 sessions and the session in progress\./);
     assert.deepEqual(await appKeys(a.page), ["bandCircuit.reset"], "only the reset mark is left");
 
@@ -197,7 +215,7 @@ testInPart("a reset in one page is respected by a page that still holds the old 
     let sb = await state(b.page);
     if (sb.session) {
         await press(b.page, "Done");
-        sb = await waitForState(b.page, () => bandCircuit.state().session === null && bandCircuit.state().lastRecord?.save !== "pending");
+        sb = await waitFor(b.page, (s) => s.session === null && s.lastRecord?.save !== "pending");
     }
     if (sb.screen === "finish") {
         assert.equal(sb.lastRecord.save, "reset", "a session started before the reset is not written back");
@@ -220,7 +238,7 @@ testInPart("storage full mid-session: a banner at once, an honest finish, and th
     // Other data of the site took the rest of the quota: the session's first save fails.
     await fillQuota(page);
     await press(page, "Start");
-    const s = await waitForState(page, () => bandCircuit.state().storage === "full");
+    const s = await waitFor(page, (s) => s.storage === "full");
     assert.equal(s.screen, "session");
     // The history write waits for the storage lock, which this test holds while it takes the space
     // the ended session frees, so the write meets a full quota.
@@ -243,14 +261,14 @@ testInPart("storage full mid-session: a banner at once, an honest finish, and th
     // Space comes back; the download imports like any export.
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("test.junk")).forEach((k) => localStorage.removeItem(k)));
     await press(page, "History");
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Import")]);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Restore")]);
     await chooser.setFiles(file);
-    await waitForState(page, () => JSON.parse(localStorage.getItem("bandCircuit.history") || '{"sessions":[]}').sessions.length === 1);
+    await waitInPage(page, () => JSON.parse(localStorage.getItem("bandCircuit.history") || '{"sessions":[]}').sessions.length === 1);
     await context.close();
 });
 
 testInPart("the history limit is met before writing: a full history stays readable and the session can be downloaded", async () => {
-    const full = makeHistory(3000, { everyDays: 1, lastDaysAgo: 1 });
+    const full = makeHistory(3000, { exercises, everyDays: 1, lastDaysAgo: 1 });
     const context = await newContext({ "bandCircuit.history": JSON.stringify(full) });
     const { page } = await open(context);
     assert.equal((await state(page)).history.sessions, 3000);
@@ -283,7 +301,7 @@ testInPart("unreadable data with no room for a copy is left untouched and never 
 });
 
 testInPart("a kept-aside history can be recovered, and Delete everything removes every key the app wrote", async () => {
-    const good = makeHistory(2);
+    const good = makeHistory(2, { exercises });
     const broken = JSON.stringify({ version: 1, sessions: [...good.sessions, { id: "x", started: -1 }] });
     const context = await newContext({ "bandCircuit.history": broken });
     const { page } = await open(context);
@@ -293,16 +311,16 @@ testInPart("a kept-aside history can be recovered, and Delete everything removes
     assert.equal(await stored(page, s.keptAside[0]), broken, "the copy is the data as it was");
     assert.equal(s.history.sessions, 0);
     await press(page, "History");
-    await pressScrolled(page, /^Recover sessions/);
-    s = await waitForState(page, () => bandCircuit.state().history.sessions === 2);
+    await pressInView(page, /^Recover sessions/);
+    s = await waitFor(page, (s) => s.history.sessions === 2);
     assert.match(s.notice.text, /Recovered 2 sessions/);
-    await waitForState(page, () => (JSON.parse(localStorage.getItem("bandCircuit.history") || "null")?.sessions.length) === 2);
+    await waitInPage(page, () => (JSON.parse(localStorage.getItem("bandCircuit.history") || "null")?.sessions.length) === 2);
 
     await press(page, "Back");
     await press(page, "Settings");
-    await pressScrolled(page, "Reset all data");
-    await pressScrolled(page, "Delete everything");
-    s = await state(page);
+    await pressInView(page, "Reset all data");
+    await pressInView(page, "Delete everything");
+    s = await waitFor(page, (x) => x.notice !== null);   // the reset runs under the storage lock
     assert.match(s.notice.text, /1 kept-aside copy/);
     assert.deepEqual(await appKeys(page), ["bandCircuit.reset"]);
     assert.deepEqual(s.keptAside, []);
@@ -314,13 +332,13 @@ testInPart("local dates stay where they happened across daylight saving and trav
     // clocks go forward (still UTC+1).
     for (const [when, label] of [["2026-07-15T08:30:00+02:00", "Wed 15 Jul 2026, 08:30"], ["2026-03-29T00:30:00+01:00", "Sun 29 Mar 2026, 00:30"]]) {
         const summer = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: "Europe/Berlin" });
-        await summer.addInitScript((settings) => { if (!localStorage.getItem("bandCircuit.settings")) localStorage.setItem("bandCircuit.settings", settings); }, QUICK);
+        await summer.addInitScript((settings) => { if (!localStorage.getItem("bandCircuit.settings")) localStorage.setItem("bandCircuit.settings", settings); }, quick());
         const { page } = await openClocked(browser, server.url, { context: summer, time: new Date(when), viewport: { width: 390, height: 844 } });
-        await clockPress(page, "Start");
+        await press(page, "Start");
         for (let i = 0; i < 20 && (await state(page)).screen !== "finish"; i++) {
-            await clockPress(page, "Done");
+            await press(page, "Done");
         }
-        await clockSettleSave(page);
+        await settleSave(page);
         const history = await stored(page, "bandCircuit.history");
         assert.ok(history, "saved");
         await summer.close();
@@ -330,7 +348,7 @@ testInPart("local dates stay where they happened across daylight saving and trav
             const later = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId });
             await later.addInitScript((text) => localStorage.setItem("bandCircuit.history", text), history);
             const { page: p } = await openClocked(browser, server.url, { context: later, time: new Date("2026-12-01T12:00:00Z") });
-            await clockPress(p, "History");
+            await press(p, "History");
             const rows = (await widgets(p)).map((w) => w.label);
             assert.ok(rows.includes(label), `${timezoneId}: expected a row "${label}", got ${JSON.stringify(rows)}`);
             await later.close();
@@ -343,7 +361,11 @@ testInPart("a saved session with contradictory fields ends on the finish screen,
     const { page } = await open(context);
     await press(page, "Start");
     await press(page, "Done");
-    // The stored session is changed by hand: ended early, yet in progress.
+    // Paused, so this page writes the session no more (a running one is saved every few seconds);
+    // once the step after the first set is saved, the stored session is changed by hand: ended
+    // early, yet in progress.
+    await press(page, "Pause");
+    assert.ok((await storedJsonWhen(page, "bandCircuit.session", (x) => x && x.stepIndex >= 1)).stepIndex >= 1, "the set's end is saved");
     await page.evaluate(() => {
         const s = JSON.parse(localStorage.getItem("bandCircuit.session"));
         s.endedEarly = true;
@@ -362,11 +384,11 @@ testInPart("a saved session with contradictory fields ends on the finish screen,
 testInPart("a session skipped from end to end is not a workout: not kept, not counted", async () => {
     // Under the fake clock: a guided set counts its reps as time passes, so a slow machine must not
     // let any go by between the taps.
-    const context = await newContext({ "bandCircuit.settings": QUICK.replace('"self-paced"', '"guided"') });
+    const context = await newContext({ "bandCircuit.settings": quick().replace('"self-paced"', '"guided"') });
     const { page } = await openClocked(browser, server.url, { context, viewport: { width: 390, height: 844 } });
-    await clockPress(page, "Start");
-    for (let i = 0; i < 40 && (await state(page)).screen === "session"; i++) await clockPress(page, "Skip");
-    const s = await clockSettleSave(page);
+    await press(page, "Start");
+    for (let i = 0; i < 40 && (await state(page)).screen === "session"; i++) await press(page, "Skip");
+    const s = await settleSave(page);
     assert.equal(s.screen, "finish");
     assert.equal(s.lastRecord.save, "no-work");
     assert.equal(s.history.sessions, 0);
@@ -392,7 +414,7 @@ testInPart("persistent storage is asked for once, after the first saved session"
     await finishSession(page);
     await waitSaved(page);
     assert.equal(await page.evaluate(() => window.persistCalls), 1);
-    const s = await waitForState(page, () => bandCircuit.state().persistence !== "unknown");
+    const s = await waitFor(page, (s) => s.persistence !== "unknown");
     assert.ok(["persistent", "best-effort"].includes(s.persistence));
     await context.close();
 });
@@ -402,7 +424,7 @@ testInPart("a 2 MB import, ours or hostile, leaves the wasm heap near its steady
     const { page } = await open(context);
     const heap = () => page.evaluate(() => Module.HEAP8.buffer.byteLength);
     const steady = await heap();
-    const big = makeHistory(3000, { everyDays: 1 });
+    const big = makeHistory(3000, { exercises, everyDays: 1 });
     for (const s of big.sessions) s.id += "-" + "x".repeat(40);   // long ids: about 2 MB in all
     const ours = JSON.stringify({ app: "band-circuit", kind: "history", version: 1, exported: Date.now(), sessions: big.sessions }, null, 2);
     const header = '{"app":"band-circuit","kind":"history","version":1,"exported":1,"sessions":[';
@@ -416,9 +438,9 @@ testInPart("a 2 MB import, ours or hostile, leaves the wasm heap near its steady
     for (const [name, text] of Object.entries(files)) {
         const file = path.join(tmp, name);
         fs.writeFileSync(file, text);
-        const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Import")]);
+        const [chooser] = await Promise.all([page.waitForEvent("filechooser"), press(page, "Restore")]);
         await chooser.setFiles(file);
-        const s = await waitForState(page, () => /^(Imported|Import failed|Every session)/.test(bandCircuit.state().notice?.text || ""), undefined, { timeout: 30000 });
+        const s = await waitFor(page, (s) => /^(Imported|Import failed|Every session)/.test(s.notice?.text || ""), { timeout: 30000 });
         if (name === "ours.json") assert.match(s.notice.text, /^Imported 3000 sessions/);
         else assert.match(s.notice.text, /not a file of ours/);
         // The wasm heap never shrinks; a file costs its own copies at most (before the first pass

@@ -122,12 +122,12 @@ TEST_CASE("Save then load returns the same value (randomised)", "[save]")
             const int count = RandomInt(rng, 0, 12);
             for (int i = 0; i < count; i++)
                 history.push_back(RandomRecord(rng, i));
-            const LoadResult<std::vector<SessionRecord>> loaded = LoadHistory(SaveHistory(history));
+            const LoadResult<SavedHistory> loaded = LoadHistory(SaveHistory(history));
             REQUIRE(loaded.Ok());
-            REQUIRE(loaded.Value == history);
-            const LoadResult<std::vector<SessionRecord>> imported = ImportHistory(ExportHistory(history, 1'718'000'000'000LL));
+            REQUIRE(loaded.Value.Sessions == history);
+            const LoadResult<SavedHistory> imported = ImportHistory(ExportHistory(history, 1'718'000'000'000LL));
             REQUIRE(imported.Ok());
-            REQUIRE(imported.Value == history);
+            REQUIRE(imported.Value.Sessions == history);
         }
     }
 }
@@ -141,8 +141,10 @@ TEST_CASE("The stored shapes are the documented ones", "[save]")
             R"("volume":80,"repCount":"every"},"theme":"system","bandChangeRestSec":30,"weeklyGoal":2,)"
             R"("bands":{"deadbug":"none","dorsiflexion":"none","trap-pull":"none","monster-walk":"none","russian-twist":"none"},"language":"","textSize":0})");
     const std::string exported = ExportHistory({}, 5);
-    REQUIRE(exported == R"({"app":"band-circuit","kind":"history","version":1,"exported":5,"sessions":[]})");
-    REQUIRE(SaveHistory({}) == R"({"version":1,"sessions":[]})");
+    REQUIRE(exported == R"({"app":"band-circuit","kind":"history","version":2,"exported":5,"sessions":[]})");
+    REQUIRE(SaveHistory({}) == R"({"version":2,"sessions":[]})");
+    REQUIRE(SaveHistory({}, { { "1718000000000-1", 1718000900000 } }, 1718001000000) ==
+            R"({"version":2,"sessions":[],"deleted":[{"id":"1718000000000-1","at":1718000900000}],"backedUp":1718001000000})");
 }
 
 TEST_CASE("Version 0 settings are migrated", "[save]")
@@ -209,12 +211,12 @@ TEST_CASE("Version 1 data without the newer fields loads with their defaults", "
 
     const char* history = R"({"version":1,"sessions":[{"id":"1718000000000-1","started":1718000000000,"ended":1718000900000,"durationMs":800000,)"
                           R"("roundsPlanned":2,"roundsDone":2,"finished":true,"reps":{"deadbug":{"left":20,"right":20},"trap-pull":{"left":20,"right":20}}}]})";
-    const LoadResult<std::vector<SessionRecord>> old = LoadHistory(history);
+    const LoadResult<SavedHistory> old = LoadHistory(history);
     CAPTURE(old.Error.Message);
     REQUIRE(old.Ok());
-    REQUIRE(old.Value[0].WorkMs == 0);
-    REQUIRE(old.Value[0].Bands[2] == BandStrength::None);
-    REQUIRE(old.Value[0].RepsDone[(int)ExerciseId::TrapPull][(int)Side::Left] == 20);
+    REQUIRE(old.Value.Sessions[0].WorkMs == 0);
+    REQUIRE(old.Value.Sessions[0].Bands[2] == BandStrength::None);
+    REQUIRE(old.Value.Sessions[0].RepsDone[(int)ExerciseId::TrapPull][(int)Side::Left] == 20);
 }
 
 TEST_CASE("The new settings and record fields round-trip and are checked", "[save]")
@@ -245,9 +247,9 @@ TEST_CASE("The new settings and record fields round-trip and are checked", "[sav
     record.Finished = true;
     record.Bands[(int)ExerciseId::Deadbug] = BandStrength::Light;
     const std::string history = SaveHistory({ record });
-    const LoadResult<std::vector<SessionRecord>> loaded = LoadHistory(history);
+    const LoadResult<SavedHistory> loaded = LoadHistory(history);
     REQUIRE(loaded.Ok());
-    REQUIRE(loaded.Value[0] == record);
+    REQUIRE(loaded.Value.Sessions[0] == record);
     RequireError(LoadHistory(Replace(history, "\"workMs\":500000", "\"workMs\":900000")), "more work time");
 }
 
@@ -338,8 +340,8 @@ TEST_CASE("Bad input gives a clear error, never a crash", "[save]")
         RequireError(LoadSettings(Replace(settings, "\"version\":1", "\"version\":2")), "newer Band Circuit");
         RequireError(LoadSettings(Replace(settings, "\"version\":1", "\"version\":-1")), "unknown format version");
         RequireError(LoadSettings(Replace(settings, "\"version\":1", "\"version\":\"1\"")), "\"version\"");
-        RequireError(LoadHistory(Replace(history, "\"version\":1", "\"version\":7")), "newer Band Circuit");
-        RequireError(LoadHistory(Replace(history, "\"version\":1,", "")), "\"version\" must be 1");
+        RequireError(LoadHistory(Replace(history, "\"version\":2", "\"version\":7")), "newer Band Circuit");
+        RequireError(LoadHistory(Replace(history, "\"version\":2,", "")), "\"version\" must be 1 or 2");
         RequireError(LoadSessionInProgress(Replace(session, "\"version\":1", "\"version\":3")), "newer");
     }
     SECTION("unknown exercise or side")
@@ -438,4 +440,63 @@ TEST_CASE("Merging imported history keeps every existing session", "[save]")
         REQUIRE(json.size() <= MaxSaveInputBytes);
         REQUIRE(LoadHistory(json).Ok());
     }
+}
+
+// --- Settings with the time of each change (two pages writing from outdated copies)
+
+TEST_CASE("Stamped settings: saved and read back; settings without stamps read as never changed here")
+{
+    StampedSettings stamped;
+    stamped.Values.Rounds = 3;
+    stamped.ChangedAt = { { "rounds", 1700000000000 }, { "cues.sound", 1700000000500 } };
+    const std::string json = SaveStampedSettings(stamped);
+    const LoadResult<StampedSettings> loaded = LoadStampedSettings(json);
+    REQUIRE(loaded.Ok());
+    CHECK(loaded.Value == stamped);
+
+    const LoadResult<StampedSettings> plain = LoadStampedSettings(SaveSettings(stamped.Values));
+    REQUIRE(plain.Ok());
+    CHECK(plain.Value.Values == stamped.Values);
+    CHECK(plain.Value.ChangedAt.empty());
+    CHECK(SaveStampedSettings({ stamped.Values, {} }) == SaveSettings(stamped.Values));
+
+    RequireError(LoadStampedSettings(Replace(json, "\"rounds\":1700000000000", "\"rounds\":-1")), "\"rounds\"");
+    RequireError(LoadStampedSettings(Replace(json, "\"rounds\":1700000000000", "\"rounds\":\"soon\"")), "\"rounds\"");
+    RequireError(LoadStampedSettings(Replace(json, "\"changedAt\":{", "\"changedAt\":[],\"x\":{")), "\"changedAt\"");
+    std::string many = "{";
+    for (int i = 0; i < 65; i++)
+        many += (i ? ",\"f" : "\"f") + std::to_string(i) + "\":1";
+    RequireError(LoadStampedSettings(Replace(SaveSettings(stamped.Values), "{\"version\"", "{\"changedAt\":" + many + "},\"version\"")), "\"changedAt\"");
+}
+
+TEST_CASE("Stamped settings: a change is stamped with its path; the later change of each setting wins, in either page")
+{
+    StampedSettings base;
+    Settings changed = base.Values;
+    changed.Rounds = 3;
+    changed.CueSound = !changed.CueSound;
+    const StampedSettings one = StampChanges(base, changed, 1000);
+    CHECK(one.ChangedAt == std::map<std::string, int64_t>{ { "rounds", 1000 }, { "cues.sound", 1000 } });
+
+    Settings other = base.Values;  // the other page, from a copy without one's change
+    other.Mode = RunMode::SelfPaced;
+    other.Rounds = 1;
+    StampedSettings two = StampChanges(base, other, 2000);
+    two.ChangedAt["rounds"] = 500;  // its rounds changed before one's
+
+    const StampedSettings a = LaterOfEach(one, two), b = LaterOfEach(two, one);
+    CHECK(a == b);
+    CHECK(a.Values.Rounds == 3);
+    CHECK(a.Values.Mode == RunMode::SelfPaced);
+    CHECK(a.Values.CueSound == changed.CueSound);
+    CHECK(a.ChangedAt.at("rounds") == 1000);
+    CHECK(a.ChangedAt.at("mode") == 2000);
+
+    // The same moment in both: the same choice in both.
+    StampedSettings x = StampChanges(base, changed, 3000), y = StampChanges(base, other, 3000);
+    CHECK(LaterOfEach(x, y).Values.Rounds == LaterOfEach(y, x).Values.Rounds);
+    // A setting neither changed: what is stored stands.
+    StampedSettings stored = base;
+    stored.Values.WeeklyGoal = 5;
+    CHECK(LaterOfEach(base, stored).Values.WeeklyGoal == 5);
 }

@@ -8,21 +8,9 @@
 #include "core/save_format.h"
 #include "core/timer.h"
 
-using namespace core;
+#include "session_records.h"
 
-static SessionRecord Record(const std::string& id, int64_t started_wall_ms)
-{
-    SessionRecord r = {};
-    r.Id = id;
-    r.StartedWallMs = started_wall_ms;
-    r.EndedWallMs = started_wall_ms + 600'000;
-    r.DurationMs = 600'000;
-    r.RoundsPlanned = 2;
-    r.RoundsDone = 2;
-    r.Finished = true;
-    r.RepsDone[0][(int)Side::Left] = 10;
-    return r;
-}
+using namespace core;
 
 TEST_CASE("Settings changed in two pages at once keep both changes", "[saved]")
 {
@@ -66,9 +54,9 @@ TEST_CASE("A session left running for weeks ends by itself and its record reads 
 
     const SessionRecord record = MakeSessionRecord(timer, later, 1'750'000'000'000 + later);
     CHECK(record.DurationMs <= MaxActiveMs);
-    const LoadResult<std::vector<SessionRecord>> loaded = LoadHistory(SaveHistory({ record }));
+    const LoadResult<SavedHistory> loaded = LoadHistory(SaveHistory({ record }));
     REQUIRE(loaded.Ok());
-    CHECK(loaded.Value[0] == record);
+    CHECK(loaded.Value.Sessions[0] == record);
 
     // The session in progress, saved at that moment, reads back too.
     const LoadResult<SessionInProgress> session = LoadSessionInProgress(SaveSessionInProgress(SnapshotSession(timer, later)));

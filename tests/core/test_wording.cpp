@@ -134,17 +134,17 @@ TEST_CASE("a count takes the language's own plural form", "[wording]")
 {
     std::string error;
     REQUIRE(UseLanguage("ru", ReadTable("ru"), &error));
-    const char* one_en = "Exported %d session to %s.";
-    const char* other_en = "Exported %d sessions to %s.";
+    const char* one_en = "Backed up %d session to %s in your downloads.";
+    const char* other_en = "Backed up %d sessions to %s in your downloads.";
     const std::string one = TrN(one_en, other_en, 1), few = TrN(one_en, other_en, 3), many = TrN(one_en, other_en, 5);
     CHECK(one != few);  // Russian: 1 тренировка, 3 тренировки, 5 тренировок
     CHECK(few != many);
     CHECK(std::string(TrN(one_en, other_en, 21)) == one);
     CHECK(std::string(TrN(one_en, other_en, 11)) == many);
-    CHECK(one.find("Exported") == std::string::npos);
+    CHECK(one.find("Backed up") == std::string::npos);
     UseEnglish();
-    CHECK(Format(TrN(one_en, other_en, 1), 1, "a.json") == "Exported 1 session to a.json.");
-    CHECK(Format(TrN(one_en, other_en, 12), 12, "a.json") == "Exported 12 sessions to a.json.");
+    CHECK(Format(TrN(one_en, other_en, 1), 1, "a.json") == "Backed up 1 session to a.json in your downloads.");
+    CHECK(Format(TrN(one_en, other_en, 12), 12, "a.json") == "Backed up 12 sessions to a.json in your downloads.");
 }
 
 TEST_CASE("a damaged or foreign table is refused and the language stays as it was", "[wording]")

@@ -25,6 +25,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         Check(again.Ok() && again.Value == settings.Value);
     }
 
+    const core::LoadResult<core::StampedSettings> stamped = core::LoadStampedSettings(input);
+    Check(stamped.Ok() || !stamped.Error.Message.empty());
+    if (stamped.Ok())
+    {
+        const core::LoadResult<core::StampedSettings> again = core::LoadStampedSettings(core::SaveStampedSettings(stamped.Value));
+        Check(again.Ok() && again.Value == stamped.Value);
+        Check(core::LaterOfEach(stamped.Value, again.Value) == stamped.Value);
+    }
+
     const core::LoadResult<core::SessionInProgress> session = core::LoadSessionInProgress(input);
     if (session.Ok())
     {
@@ -49,25 +58,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         for (const core::CueEvent& event : events)
             Check(event.AtActiveMs > session.Value.DeliveredUntilActiveMs);
         const core::SessionRecord record = core::MakeSessionRecord(timer, 66000 + core::MaxActiveMs, session.Value.StartedWallMs);
-        const core::LoadResult<std::vector<core::SessionRecord>> history = core::LoadHistory(core::SaveHistory({ record }));
+        const core::LoadResult<core::SavedHistory> history = core::LoadHistory(core::SaveHistory({ record }));
         Check(history.Ok() || record.DurationMs > core::MaxActiveMs);
     }
 
-    const core::LoadResult<std::vector<core::SessionRecord>> history = core::LoadHistory(input);
+    const core::LoadResult<core::SavedHistory> history = core::LoadHistory(input);
     if (history.Ok())
     {
-        const core::LoadResult<std::vector<core::SessionRecord>> again = core::LoadHistory(core::SaveHistory(history.Value));
-        Check(again.Ok() && again.Value == history.Value);
-        core::ComputeHistoryStats(history.Value, 1718000000000LL, 60);
+        const core::LoadResult<core::SavedHistory> again = core::LoadHistory(core::SaveHistory(history.Value.Sessions));
+        Check(again.Ok() && again.Value.Sessions == history.Value.Sessions);
+        core::ComputeHistoryStats(history.Value.Sessions, 1718000000000LL, 60);
     }
 
-    const core::LoadResult<std::vector<core::SessionRecord>> imported = core::ImportHistory(input);
+    const core::LoadResult<core::SavedHistory> imported = core::ImportHistory(input);
     if (imported.Ok())
     {
-        const core::LoadResult<std::vector<core::SessionRecord>> again = core::ImportHistory(core::ExportHistory(imported.Value, 1718000000000LL));
-        Check(again.Ok() && again.Value == imported.Value);
-        const core::MergeResult merged = core::MergeHistory(imported.Value, imported.Value);
-        Check(merged.Added == 0 && merged.Sessions == imported.Value);
+        const core::LoadResult<core::SavedHistory> again = core::ImportHistory(core::ExportHistory(imported.Value.Sessions, 1718000000000LL));
+        Check(again.Ok() && again.Value.Sessions == imported.Value.Sessions);
+        const core::MergeResult merged = core::MergeHistory(imported.Value.Sessions, imported.Value.Sessions);
+        Check(merged.Added == 0 && merged.Sessions == imported.Value.Sessions);
         Check(core::LoadHistory(core::SaveHistory(merged.Sessions)).Ok());
     }
 

@@ -1,9 +1,9 @@
-// The engine-neutral driver (see driver.mjs) for Debian's Chromium, through playwright-core: the
+// The engine driver (see driver.mjs) for Debian's Chromium, through playwright-core: the
 // same browser and flags as the rest of the browser tests. Every page gets its own context.
 import fs from "node:fs";
 import path from "node:path";
 import { launchBrowser } from "../harness.mjs";
-import { mouseGestures } from "./shared.mjs";
+import { pageIo } from "../actions.mjs";
 
 export async function launch() {
     const browser = await launchBrowser();
@@ -17,10 +17,9 @@ export async function launch() {
             page.on("pageerror", (error) => problems.push("page error: " + error.message));
             return {
                 problems: async () => problems,
+                ...pageIo(page),
                 goto: (url) => page.goto(url).then(() => {}),
                 reload: () => page.reload().then(() => {}),
-                evaluate: (fn, arg) => page.evaluate(fn, arg),
-                ...mouseGestures(page.mouse),
                 screenshot: () => page.screenshot(),
                 async download(action, dir) {
                     const [download] = await Promise.all([page.waitForEvent("download"), action()]);

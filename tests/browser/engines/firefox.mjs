@@ -1,4 +1,4 @@
-// The engine-neutral driver (see driver.mjs) for Debian's Firefox ESR, through puppeteer-core and
+// The engine driver (see driver.mjs) for Debian's Firefox ESR, through puppeteer-core and
 // WebDriver BiDi (no geckodriver). Headless Firefox cannot create a WebGL2 context on this kind of
 // machine, so it runs with a window on its own Xvfb display, with WebGL forced on for Mesa's
 // software renderer. Every page gets its own user context (its own storage); downloads go to a
@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import puppeteer from "puppeteer-core";
-import { downloadFrom, mouseGestures } from "./shared.mjs";
+import { downloadFrom, mouseIo } from "./shared.mjs";
 import { startXvfb } from "./xvfb.mjs";
 
 const EXECUTABLE = process.env.FIREFOX || "/usr/bin/firefox-esr";
@@ -44,10 +44,9 @@ export async function launch() {
             page.on("pageerror", (error) => problems.push("page error: " + error.message));
             return {
                 problems: async () => problems,
+                ...mouseIo(page),
                 goto: (url) => page.goto(url, { waitUntil: "load", timeout: 60000 }).then(() => {}),
                 reload: () => page.reload({ waitUntil: "load", timeout: 60000 }).then(() => {}),
-                evaluate: (fn, arg) => page.evaluate(fn, arg),
-                ...mouseGestures(page.mouse),
                 screenshot: () => page.screenshot().then((data) => Buffer.from(data)),
                 // The download lands in this context's folder: wait for the finished file.
                 download: downloadFrom(downloads),

@@ -1,25 +1,21 @@
-// What several engine modules share: the driver's click and drag over a mouse that Playwright
-// (Chromium) and Puppeteer (Firefox) shape alike, and download() for a browser that saves files
-// into a folder of its own (Firefox, WebKit).
+// What several engine modules share: the page interface over Puppeteer's mouse and keyboard
+// (Firefox), and download() for a browser that saves files into a folder of its own (Firefox,
+// WebKit).
 import fs from "node:fs";
 import path from "node:path";
 
-// The driver's click(x, y) and drag(x, y0, y1) for a page whose mouse has move(x, y, { steps }),
-// down() and up().
-export function mouseGestures(mouse) {
+// The interface of ../actions.mjs over a page whose mouse has move(x, y), down(), up() and
+// wheel({ deltaY }) and whose keyboard has press(key) (Puppeteer's), on the wall clock.
+export function mouseIo(page) {
     return {
-        async click(x, y) {
-            await mouse.move(x, y);
-            await mouse.down();
-            await new Promise((resolve) => setTimeout(resolve, 40));   // a finger's press, not an instant
-            await mouse.up();
-        },
-        async drag(x, y0, y1) {
-            await mouse.move(x, y0);
-            await mouse.down();
-            await mouse.move(x, y1, { steps: 10 });
-            await mouse.up();
-        },
+        clocked: false,
+        evaluate: (fn, arg) => page.evaluate(fn, arg),
+        async down(x, y) { await page.mouse.move(x, y); await page.mouse.down(); },
+        move: (x, y) => page.mouse.move(x, y),
+        up: () => page.mouse.up(),
+        async wheel(x, y, dy) { await page.mouse.move(x, y); await page.mouse.wheel({ deltaY: dy }); },
+        key: (name) => page.keyboard.press(name),
+        pass: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     };
 }
 
@@ -43,6 +39,6 @@ async function waitForFile(dir, before, timeout = 20000) {
         const fresh = fs.readdirSync(dir).filter((name) => !before.has(name) && !name.endsWith(".part") && !name.endsWith(".download"));
         if (fresh.length && fs.statSync(path.join(dir, fresh[0])).size > 0) return fresh[0];
         if (Date.now() > deadline) throw new Error(`no download appeared in ${dir} (there: ${fs.readdirSync(dir).join(", ")})`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await new Promise((resolve) => setTimeout(resolve, 50));
     }
 }

@@ -1,4 +1,4 @@
-// The engine-neutral driver (see driver.mjs) for WebKitGTK, Debian's closest engine to iPhone
+// The engine driver (see driver.mjs) for WebKitGTK, Debian's closest engine to iPhone
 // Safari: WebKitWebDriver drives MiniBrowser on its own Xvfb display through classic W3C WebDriver,
 // spoken here as plain HTTP from Node's fetch. A page is a WebDriver session (a MiniBrowser), used
 // again by the next page once closed. Classic WebDriver has no console log and runs no script before the
@@ -10,6 +10,9 @@ import os from "node:os";
 import path from "node:path";
 import { startXvfb } from "./xvfb.mjs";
 import { downloadFrom } from "./shared.mjs";
+
+// Keys by their DOM name, as WebDriver codes them.
+const WEBDRIVER_KEYS = { ArrowLeft: "\uE012", ArrowUp: "\uE013", ArrowRight: "\uE014", ArrowDown: "\uE015", Space: " ", Enter: "\uE007", Escape: "\uE00C", Tab: "\uE004" };
 
 const DRIVER = process.env.WEBKIT_WEBDRIVER || "/usr/bin/WebKitWebDriver";
 const MINIBROWSER = process.env.WEBKIT_MINIBROWSER || "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
@@ -54,7 +57,7 @@ export async function launch() {
     for (let i = 0; ; i++) {
         try { await call("GET", "/status"); break; } catch (error) {
             if (i > 100 || driver.exitCode !== null) { await xvfb.stop(); throw new Error("WebKitWebDriver did not start: " + driverLog); }
-            await new Promise((resolve) => setTimeout(resolve, 100));
+            await new Promise((resolve) => setTimeout(resolve, 50));
         }
     }
 
@@ -72,6 +75,7 @@ export async function launch() {
             } } });
             const s = `/session/${session.sessionId}`;
             await call("POST", `${s}/window/rect`, { width, height }).catch(() => {});
+            const pointer = (actions) => call("POST", `${s}/actions`, { actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }] });
             // The page's own problems (probe.mjs), kept across navigations.
             const seen = [];
             async function harvest() {
@@ -91,21 +95,20 @@ export async function launch() {
                     if (result && result.error !== undefined) throw new Error(result.error);
                     return result ? result.value : undefined;
                 },
-                async click(x, y) {
-                    await call("POST", `${s}/actions`, { actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [
-                        { type: "pointerMove", duration: 0, origin: "viewport", x: Math.round(x), y: Math.round(y) },
-                        { type: "pointerDown", button: 0 }, { type: "pause", duration: 40 }, { type: "pointerUp", button: 0 },
-                    ] }] });
+                // The mouse through W3C actions: the button's state carries from one call to the
+                // next until the release. No wheel: WebKitWebDriver's wheel actions reach no page
+                // here, so lists are scrolled by dragging.
+                clocked: false,
+                pass: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+                down: (x, y) => pointer([{ type: "pointerMove", duration: 0, origin: "viewport", x: Math.round(x), y: Math.round(y) }, { type: "pointerDown", button: 0 }]),
+                move: (x, y) => pointer([{ type: "pointerMove", duration: 0, origin: "viewport", x: Math.round(x), y: Math.round(y) }]),
+                async up() {
+                    await pointer([{ type: "pointerUp", button: 0 }]);
                     await call("DELETE", `${s}/actions`).catch(() => {});
                 },
-                async drag(x, y0, y1) {
-                    const moves = [];
-                    for (let i = 1; i <= 10; i++) moves.push({ type: "pointerMove", duration: 16, origin: "viewport", x: Math.round(x), y: Math.round(y0 + (y1 - y0) * i / 10) });
-                    await call("POST", `${s}/actions`, { actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [
-                        { type: "pointerMove", duration: 0, origin: "viewport", x: Math.round(x), y: Math.round(y0) },
-                        { type: "pointerDown", button: 0 }, ...moves, { type: "pointerUp", button: 0 },
-                    ] }] });
-                    await call("DELETE", `${s}/actions`).catch(() => {});
+                async key(name) {
+                    const value = WEBDRIVER_KEYS[name] || name;
+                    await call("POST", `${s}/actions`, { actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value }, { type: "keyUp", value }] }] });
                 },
                 screenshot: async () => Buffer.from(await call("GET", `${s}/screenshot`), "base64"),
                 download: downloadFrom(downloads),
@@ -116,7 +119,7 @@ export async function launch() {
                     let element = null;
                     for (let i = 0; i < 100 && !element; i++) {
                         element = await call("POST", `${s}/element`, { using: "css selector", value: "input[type=file]" }).catch(() => null);
-                        if (!element) await new Promise((resolve) => setTimeout(resolve, 100));
+                        if (!element) await new Promise((resolve) => setTimeout(resolve, 50));
                     }
                     if (!element) throw new Error("no file input appeared");
                     const id = Object.values(element)[0];
