@@ -10,8 +10,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchBrowser, serveDist, openApp, press, state, waitStill } from "./harness.mjs";
-import { pressScrolledTo } from "./languages-helpers.mjs";
+import { launchBrowser, serveDist, openApp, press, pressInView, state, waitFor, waitStill } from "./harness.mjs";
 
 const JAPANESE = /[\u3040-\u30FF\u4E00-\u9FFF]/;
 const DPR = 2;
@@ -59,7 +58,7 @@ async function open(browser, locale) {
 }
 
 async function japaneseIsUp(page) {
-    await page.waitForFunction(() => bandCircuit.state().language.active === "ja", null, { timeout: 10000 });
+    await waitFor(page, (s) => s.language.active === "ja");
     await waitStill(page);
     const s = await state(page);
     assert.equal(s.language.missingGlyphs, 0, "every character of the language is in the atlas");
@@ -67,7 +66,7 @@ async function japaneseIsUp(page) {
 
 async function setTextSize(page, percent) {
     await page.evaluate((p) => { document.documentElement.style.fontSize = p === 100 ? "" : `${(16 * p) / 100}px`; }, percent);
-    await page.waitForFunction((p) => bandCircuit.state().textSize === p, percent, { timeout: 10000 });
+    await waitFor(page, (s) => s.textSize === percent);
     await waitStill(page);
 }
 
@@ -156,13 +155,10 @@ test("ja on a first visit: with a Japanese font only lang/ja.bin comes and that 
     for (const { page } of [a, b]) {
         await setTextSize(page, 100);   // where the question to end the session is in view
         await press(page, "Start");
-        await page.waitForFunction(() => bandCircuit.state().screen === "session", null, { timeout: 5000 });
-        await page.waitForTimeout(500);   // past the tap guard of a new screen (app/tap_guard.h)
-        await press(page, "End");
-        await page.waitForFunction(() => bandCircuit.widgets().some((w) => w.id === "End session"), null, { timeout: 5000 });
-        await page.waitForTimeout(500);
+        await waitFor(page, (s) => s.screen === "session");
+        await press(page, "End");   // presses wait out the tap guard of a new screen themselves (actions.mjs)
         await press(page, "End session");
-        await page.waitForFunction(() => bandCircuit.state().screen === "finish", null, { timeout: 5000 });
+        await waitFor(page, (s) => s.screen === "finish");
         await waitStill(page);
     }
     await assertSameDrawing(a.page, await capture(a.page), await capture(b.page), "the finish screen");
@@ -179,11 +175,11 @@ test("ja chosen in Settings: with a Japanese font no outline file is fetched, an
         assert.deepEqual(files, [], "an English visit fetches no language file and not web/device-fonts.js");
         await page.evaluate(() => { window.notReloaded = true; });
         await press(page, "Settings");
-        await pressScrolledTo(page, "日本語");
+        await pressInView(page, "日本語");
         await japaneseIsUp(page);
         assert.ok(await page.evaluate(() => window.notReloaded), "no reload");
         await press(page, "Back");
-        await page.waitForFunction(() => bandCircuit.state().screen === "home", null, { timeout: 5000 });
+        await waitFor(page, (s) => s.screen === "home");
         await waitStill(page);
     }
     assert.ok(!a.files.includes("ja-glyphs") && a.files.includes("ja"), `with the font: ${a.files}`);
@@ -198,7 +194,7 @@ test("ja without a Japanese font and without its outline file: the language fail
     const context = await withoutFont.newContext({ viewport: { width: 360, height: 640 }, locale: "ja-JP" });
     await context.route(/\/lang\/ja-glyphs\.bin$/, (route) => route.abort());
     const { page } = await openApp(withoutFont, server.url, { context });
-    await page.waitForFunction(() => bandCircuit.state().language.failed === "ja", null, { timeout: 10000 });
+    await waitFor(page, (s) => s.language.failed === "ja");
     const s = await state(page);
     assert.equal(s.language.active, "en");
     assert.equal(s.language.missingGlyphs, 0);
