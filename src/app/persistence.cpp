@@ -2,6 +2,7 @@
 // app carries on in memory. Every write of shared data first reads what is stored now, because
 // another page of the app may have written since this one last looked.
 #include "app/persistence.h"
+#include "app/session_runner.h"
 
 #include "core/save_format.h"
 #include "core/wording.h"
@@ -366,6 +367,44 @@ static bool DroppedAsGone(app::AppState& app, platform::StorageResult found)
     return true;
 }
 
+// Another page runs `stored`: it is shown here, paused, as it stands there. A page that was running
+// a session, or is on the session screen, goes home and says why (`notice`).
+static void ShowSessionElsewhere(app::AppState& app, const core::SessionInProgress& stored, double now_ms, bool was_here, const char* notice)
+{
+    app.Session = core::RestoreSession(stored, (int64_t)now_ms);
+    app.HasSession = true;
+    app.Restored = true;
+    app.Stored.SessionElsewhere = true;
+    app.Stored.SessionWritten = true;
+    app.LastSavedActiveMs = stored.ActiveMs;
+    if (!was_here && app.Screens.Current != app::Screen_Session)
+        return;
+    platform::KeepScreenAwake(false);
+    platform::CancelScheduledTones();
+    if (app.Screens.Current == app::Screen_Session)
+        app::Navigate(app, app::Screen_Home);
+    app.Screens.Notice = notice;
+    app.Screens.NoticeIsError = false;
+    platform::Announce(notice);
+}
+
+// Two pages that each started a session before hearing of the other's: the one that started first
+// goes on (at the same millisecond, the smaller id), so every page chooses alike.
+static bool StartedFirst(const core::SessionInProgress& stored, const core::Timer& mine)
+{
+    return stored.StartedWallMs != mine.StartedWallMs ? stored.StartedWallMs < mine.StartedWallMs : stored.Id < mine.SessionId;
+}
+
+// This page's session gives way to one another page started at the same moment: what was done here
+// is kept in history (when a rep was done), and the other session is shown, running there.
+static void GiveWay(app::AppState& app, const core::SessionInProgress& theirs, double now_ms)
+{
+    const bool kept = app::SetAsideSession(app, now_ms);
+    ShowSessionElsewhere(app, theirs, now_ms, true,
+                         kept ? core::Tr("A workout was started in another window at the same moment and goes on there. What you did here is in History.")
+                              : core::Tr("A workout was started in another window at the same moment and goes on there."));
+}
+
 void app::SaveSession(AppState& app, double now_ms)
 {
     if (app.Storage == StorageStatus_Unavailable || !app.HasSession || app.Stored.SessionElsewhere)
@@ -382,12 +421,17 @@ void app::SaveSession(AppState& app, double now_ms)
     const platform::StorageResult found = ParseStoredSession(read, raw, &stored);
     if (DroppedAsGone(app, found))
         return;
-    if (found == platform::StorageResult_Ok && stored.Id == app.Session.SessionId && stored.Owner != app.Stored.PageId &&
-        !stored.Owner.empty() && !app.Restored)
+    const bool other_page = found == platform::StorageResult_Ok && stored.Owner != app.Stored.PageId && !stored.Owner.empty() && !app.Restored;
+    if (other_page && stored.Id == app.Session.SessionId)
     {
         // Another page took it over: it is shown here, not written from here.
         app.Stored.SessionElsewhere = true;
         app.Session = core::RestoreSession(stored, (int64_t)now_ms);
+        return;
+    }
+    if (other_page && StartedFirst(stored, app.Session))
+    {
+        GiveWay(app, stored, now_ms);  // another page started one at the same moment, and first
         return;
     }
     WriteSession(app, now_ms);
@@ -679,33 +723,19 @@ static void FollowStoredSession(app::AppState& app, double now_ms)
         // Ended, discarded or deleted elsewhere: a session that was in storage does not come back.
         if (app.HasSession && (app.Stored.SessionWritten || app.Stored.SessionElsewhere))
             DropSession(app, EndedElsewhere(app));
+        return;
     }
-    else if (found == platform::StorageResult_Ok && stored.Owner != app.Stored.PageId)
-    {
-        const bool same = app.HasSession && stored.Id == app.Session.SessionId;
-        const bool mine_running = app.HasSession && !same && !app.Stored.SessionElsewhere && !app.Restored;
-        if (!mine_running)
-        {
-            // Another page runs it: show it here, paused, as it stands there.
-            const bool was_here = same && !app.Stored.SessionElsewhere && !app.Restored;
-            app.Session = core::RestoreSession(stored, (int64_t)now_ms);
-            app.HasSession = true;
-            app.Restored = true;
-            app.Stored.SessionElsewhere = true;
-            app.Stored.SessionWritten = true;
-            app.LastSavedActiveMs = stored.ActiveMs;
-            if (was_here || app.Screens.Current == app::Screen_Session)
-            {
-                platform::KeepScreenAwake(false);
-                platform::CancelScheduledTones();
-                if (app.Screens.Current == app::Screen_Session)
-                    Navigate(app, app::Screen_Home);
-                app.Screens.Notice = core::Tr("This workout was taken over in another window.");
-                app.Screens.NoticeIsError = false;
-                platform::Announce(app.Screens.Notice.c_str());
-            }
-        }
-    }
+    if (found != platform::StorageResult_Ok || stored.Owner == app.Stored.PageId)
+        return;
+    const bool same = app.HasSession && stored.Id == app.Session.SessionId;
+    const bool mine_running = app.HasSession && !same && !app.Stored.SessionElsewhere && !app.Restored;
+    if (mine_running && StartedFirst(stored, app.Session))
+        GiveWay(app, stored, now_ms);
+    else if (mine_running)
+        WriteSession(app, now_ms);  // this page's session started first: the other page gives way when it reads it
+    else
+        ShowSessionElsewhere(app, stored, now_ms, same && !app.Stored.SessionElsewhere && !app.Restored,
+                             core::Tr("This workout was taken over in another window."));
 }
 
 void app::StorageChanged(AppState& app, StoredKey key, double now_ms)

@@ -84,7 +84,8 @@ void app::PageShown(AppState& app, double now_ms)
 
 // --- [SECTION] Ending
 
-static void FinishAndRecord(app::AppState& app, double now_ms)
+// The ended session's history entry, added when a rep was done (true then); the session is over here.
+static bool RecordEnded(app::AppState& app, double now_ms)
 {
     core::SessionRecord record = core::MakeSessionRecord(app.Session, (int64_t)now_ms, app.Frame.WallMs);
     record.HasTzOffset = true;
@@ -108,7 +109,22 @@ static void FinishAndRecord(app::AppState& app, double now_ms)
     app.Screens.ConfirmingEnd = false;
     app::ForgetSession(app, record.Id);
     platform::KeepScreenAwake(false);
+    return any_work;
+}
+
+static void FinishAndRecord(app::AppState& app, double now_ms)
+{
+    RecordEnded(app, now_ms);
     app::Navigate(app, app::Screen_Finish);
+}
+
+bool app::SetAsideSession(AppState& app, double now_ms)
+{
+    if (!app.HasSession)
+        return false;
+    core::EndEarly(app.Session, (int64_t)now_ms);
+    app.View = core::Update(app.Session, (int64_t)now_ms, nullptr);
+    return RecordEnded(app, now_ms);
 }
 
 // --- [SECTION] Actions

@@ -184,6 +184,61 @@ TEST_CASE("After Delete everything in another page, a page's earlier settings ch
     CHECK(StoredSettings().CueVolume == 20);
 }
 
+static std::string StoredSessionId()
+{
+    const core::LoadResult<core::SessionInProgress> stored = core::LoadSessionInProgress(Browser().Storage[app::SessionKey]);
+    REQUIRE(stored.Ok());
+    return stored.Value.Id;
+}
+
+TEST_CASE("Two pages that start a session at the same moment: the first started goes on, the other's work is kept in history")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    one.Frame();
+    StartWithGetReady(one, 10);
+    const std::string first = one.State.Session.SessionId;
+    Browser().Storage.erase(app::SessionKey);  // two's copy has not received one's write yet
+    Browser().WallMs += 1;
+    two.Frame();
+    DoOneSet(two);  // started a moment later, a set done
+    const std::string second = two.State.Session.SessionId;
+    REQUIRE(StoredSessionId() == second);
+
+    REQUIRE(one.Hear() > 0);  // one's session started first: one writes it back
+    CHECK(StoredSessionId() == first);
+    CHECK_FALSE(one.State.Stored.SessionElsewhere);
+    REQUIRE(two.Hear() > 0);  // two gives way
+    CHECK(two.State.Stored.SessionElsewhere);
+    CHECK(two.State.Session.SessionId == first);
+    CHECK(two.State.Screens.Current == app::Screen_Home);
+    CHECK(two.State.Screens.Notice.find("What you did here is in History") != std::string::npos);
+    CHECK(app::RecordSaveFor(two.State, second) == app::RecordSave_Pending);
+    two.GrantHistoryLock();
+    CHECK(app::RecordSaveFor(two.State, second) == app::RecordSave_Saved);
+    CHECK(StoredSessionId() == first);  // two writes no session of its own any more
+    one.Hear();
+    CHECK(one.State.History.size() == 1);
+    CHECK_FALSE(one.State.Stored.SessionElsewhere);
+    Advance(one, 1000.0);
+    CHECK(StoredSessionId() == first);
+}
+
+TEST_CASE("A page that starts a session when another page's is already stored gives way at its first save")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    one.Frame();
+    StartWithGetReady(one, 10);
+    Browser().WallMs += 1;
+    two.Frame();
+    StartWithGetReady(two, 10);  // two never heard of one's session, but its copy has it by the first save
+    CHECK(two.State.Stored.SessionElsewhere);
+    CHECK(two.State.Session.SessionId == one.State.Session.SessionId);
+    CHECK(two.State.Screens.Notice == "A workout was started in another window at the same moment and goes on there.");
+    CHECK(two.State.History.empty());  // nothing was done in it: nothing kept
+}
+
 TEST_CASE("A session has one owner: another page shows it, takes it over, and the first stops")
 {
     platform::native::Reset();
