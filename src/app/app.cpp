@@ -61,7 +61,7 @@ void app::OnPageHidden(AppState& app, const platform::Clock& clock)
 {
     SetClock(app, clock);
     SaveSessionNow(app, clock.NowMs);
-    CommitHistory(app);  // a history write still waiting for the lock is done now: the page may not run again
+    KeepWaitingHistory(app);  // a history write still waiting for the lock is kept where the next write finds it
     ScheduleHiddenCues(app, clock.NowMs);
 }
 

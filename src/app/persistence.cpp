@@ -2,7 +2,6 @@
 // app carries on in memory. Every write of shared data first reads what is stored now, because
 // another page of the app may have written since this one last looked.
 #include "app/persistence.h"
-#include "app/session_runner.h"
 
 #include "core/save_format.h"
 #include "core/wording.h"
@@ -238,6 +237,8 @@ void app::LoadSavedData(AppState& app, double now_ms)
         }
     }
     ListKeptAside(app);
+    if (!platform::StorageKeys(WaitingPrefix).empty())
+        platform::RequestHistoryCommit();  // a page hidden before its history write left it waiting
 }
 
 // --- [SECTION] Settings
@@ -367,6 +368,44 @@ static bool DroppedAsGone(app::AppState& app, platform::StorageResult found)
     return true;
 }
 
+bool app::RecordEndedSession(AppState& app, double now_ms)
+{
+    core::SessionRecord record = core::MakeSessionRecord(app.Session, (int64_t)now_ms, app.Frame.WallMs);
+    record.HasTzOffset = true;
+    record.TzOffsetMinutes = platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
+    // A session is a workout when a rep was done: one skipped from end to end is not kept.
+    bool any_work = false;
+    for (int e = 0; e < core::ExerciseCount; e++)
+        for (int s = 0; s < core::SideCount; s++)
+            any_work |= record.RepsDone[e][s] > 0;
+    app.LastRecord = record;
+    app.HasLastRecord = true;
+    if (any_work)
+    {
+        app::AddToHistory(app, { record });
+        app.Stored.FinishedHere.push_back(record);
+    }
+    else
+        app::SetRecordSave(app, record.Id, app::RecordSave_NoWork);
+    app.HasSession = false;
+    app.Restored = false;
+    app.Screens.ConfirmingEnd = false;
+    app::ForgetSession(app, record.Id);
+    platform::KeepScreenAwake(false);
+    return any_work;
+}
+
+// This page's session, ended where it stands without the finish screen: kept in history when a rep
+// was done (true then).
+static bool SetAsideSession(app::AppState& app, double now_ms)
+{
+    if (!app.HasSession)
+        return false;
+    core::EndEarly(app.Session, (int64_t)now_ms);
+    app.View = core::Update(app.Session, (int64_t)now_ms, nullptr);
+    return app::RecordEndedSession(app, now_ms);
+}
+
 // Another page runs `stored`: it is shown here, paused, as it stands there. A page that was running
 // a session, or is on the session screen, goes home and says why (`notice`).
 static void ShowSessionElsewhere(app::AppState& app, const core::SessionInProgress& stored, double now_ms, bool was_here, const char* notice)
@@ -399,7 +438,7 @@ static bool StartedFirst(const core::SessionInProgress& stored, const core::Time
 // is kept in history (when a rep was done), and the other session is shown, running there.
 static void GiveWay(app::AppState& app, const core::SessionInProgress& theirs, double now_ms)
 {
-    const bool kept = app::SetAsideSession(app, now_ms);
+    const bool kept = SetAsideSession(app, now_ms);
     ShowSessionElsewhere(app, theirs, now_ms, true,
                          kept ? core::Tr("A workout was started in another window at the same moment and goes on there. What you did here is in History.")
                               : core::Tr("A workout was started in another window at the same moment and goes on there."));
@@ -554,20 +593,50 @@ static void NoteSaves(app::AppState& app, const std::vector<core::SessionRecord>
     }
 }
 
-void app::CommitHistory(AppState& app)
+static std::string WaitingKey(const app::AppState& app) { return std::string(app::WaitingPrefix) + app.Stored.PageId; }
+
+void app::KeepWaitingHistory(AppState& app)
 {
-    StoredState& stored_state = app.Stored;
+    const StoredState& stored_state = app.Stored;
+    if (app.Storage == StorageStatus_Unavailable || stored_state.Held[StoredKey_History])
+        return;
     if (stored_state.Pending.empty() && stored_state.PendingDeletions.empty() && stored_state.PendingBackedUpWallMs == 0)
         return;
-    if (stored_state.Held[StoredKey_History])
+    platform::StorageWrite(WaitingKey(app).c_str(),
+                           core::SaveHistory(stored_state.Pending, stored_state.PendingDeletions, stored_state.PendingBackedUpWallMs));
+}
+
+// What pages being hidden left waiting (KeepWaitingHistory), added to this page's waiting entries;
+// the keys taken are returned, to be removed once the history is written. One that cannot be read
+// is left where it is.
+static std::vector<std::string> TakeWaitingHistories(app::AppState& app)
+{
+    std::vector<std::string> taken;
+    app::StoredState& stored_state = app.Stored;
+    std::vector<std::string> ids = SortedIds(stored_state.Pending);
+    for (const std::string& key : platform::StorageKeys(app::WaitingPrefix))
     {
-        for (const core::SessionRecord& record : stored_state.Pending)
-            app::SetRecordSave(app, record.Id, RecordSave_Held);
-        stored_state.Pending.clear();
-        stored_state.PendingDeletions.clear();  // shown in this page only
-        stored_state.PendingBackedUpWallMs = 0;
-        return;
+        std::string raw;
+        if (platform::StorageRead(key.c_str(), &raw) != platform::StorageResult_Ok)
+            continue;
+        const core::LoadResult<core::SavedHistory> waiting = core::LoadHistory(raw);
+        if (!waiting.Ok())
+            continue;
+        for (const core::SessionRecord& record : waiting.Value.Sessions)
+            if (!std::binary_search(ids.begin(), ids.end(), record.Id))
+                stored_state.Pending.push_back(record);
+        ids = SortedIds(stored_state.Pending);
+        stored_state.PendingDeletions.insert(stored_state.PendingDeletions.end(), waiting.Value.Deleted.begin(), waiting.Value.Deleted.end());
+        stored_state.PendingBackedUpWallMs = std::max(stored_state.PendingBackedUpWallMs, waiting.Value.BackedUpWallMs);
+        taken.push_back(key);
     }
+    return taken;
+}
+
+// CommitHistory's write, with the keys of what hidden pages left waiting, removed once it is written.
+static void WriteHistory(app::AppState& app, const std::vector<std::string>& waiting)
+{
+    app::StoredState& stored_state = app.Stored;
     core::SavedHistory stored = ReadStoredHistory(app);
     std::vector<core::Deletion> deletions;
     const std::vector<core::SessionRecord> pending = TakePending(app, &deletions);
@@ -583,7 +652,7 @@ void app::CommitHistory(AppState& app)
         if (std::binary_search(merged_ids.begin(), merged_ids.end(), record.Id))
             kept.push_back(record);
         else
-            app::SetRecordSave(app, record.Id, core::IsDeleted(deleted, record.Id) ? RecordSave_Saved : RecordSave_HistoryFull);
+            app::SetRecordSave(app, record.Id, core::IsDeleted(deleted, record.Id) ? app::RecordSave_Saved : app::RecordSave_HistoryFull);
     }
     platform::StorageResult result = platform::StorageResult_Ok;
     if (!kept.empty() || removed > 0 || deleted != stored.Deleted || backed_up != stored.BackedUpWallMs)
@@ -591,13 +660,15 @@ void app::CommitHistory(AppState& app)
         if (core::CheckHistoryFits(merged.Sessions, deleted) != nullptr)
             result = platform::StorageResult_Missing;  // stands for "over the limit" in NoteSaves
         else
-            result = Write(app, StoredKey_History, core::SaveHistory(merged.Sessions, deleted, backed_up));
+            result = Write(app, app::StoredKey_History, core::SaveHistory(merged.Sessions, deleted, backed_up));
     }
     NoteSaves(app, kept, result);
     if (result != platform::StorageResult_Ok)
         return;  // deletions and the backup time wait for the next write
+    for (const std::string& key : waiting)
+        platform::StorageRemove(key.c_str());  // written now
     if (!kept.empty() || deleted != stored.Deleted)
-        RequestSync(app);           // a session finished, restored or deleted here: other devices hear of it
+        app::RequestSync(app);      // a session finished, restored or deleted here: other devices hear of it
     app.History = merged.Sessions;  // what is stored now, this page's additions included
     app.Deleted = deleted;
     app.BackedUpWallMs = backed_up;
@@ -608,6 +679,28 @@ void app::CommitHistory(AppState& app)
         platform::RequestPersistentStorage();  // there is now something worth keeping
         stored_state.AskedPersistence = true;
     }
+}
+
+void app::CommitHistory(AppState& app)
+{
+    StoredState& stored_state = app.Stored;
+    if (stored_state.Held[StoredKey_History])
+    {
+        for (const core::SessionRecord& record : stored_state.Pending)
+            app::SetRecordSave(app, record.Id, RecordSave_Held);
+        stored_state.Pending.clear();
+        stored_state.PendingDeletions.clear();  // shown in this page only
+        stored_state.PendingBackedUpWallMs = 0;
+        return;
+    }
+    const std::vector<std::string> waiting = TakeWaitingHistories(app);
+    if (stored_state.Pending.empty() && stored_state.PendingDeletions.empty() && stored_state.PendingBackedUpWallMs == 0)
+    {
+        for (const std::string& key : waiting)
+            platform::StorageRemove(key.c_str());  // it held nothing
+        return;
+    }
+    WriteHistory(app, waiting);
 }
 
 void app::DeleteSessions(AppState& app, const std::vector<core::Deletion>& deletions)

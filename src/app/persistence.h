@@ -25,6 +25,7 @@ constexpr const char* ResetKey = "bandCircuit.reset";                    // when
 constexpr const char* UnreadablePrefix = "bandCircuit.unreadable.";      // + name + "." + wall ms
 constexpr const char* SyncKey = "bandCircuit.sync";                      // this device's sync account and progress (app/sync.h)
 constexpr const char* HomeScreenNoteKey = "bandCircuit.homeScreenNote";  // when the note on keeping the history in Safari was dismissed
+constexpr const char* WaitingPrefix = "bandCircuit.waiting.";            // + page id: history a hidden page had not written yet (KeepWaitingHistory)
 
 core::Settings DefaultSettingsHere();                              // the defaults, with the screen flash on where there is no vibration
 void LoadSavedData(AppState& app, double now_ms);                  // settings, history, then the session (restored paused)
@@ -32,11 +33,16 @@ void SaveSettings(AppState& app);                                  // merged wit
 void SaveSession(AppState& app, double now_ms);                    // the session in progress, if this page owns it
 void TakeOverSession(AppState& app, double now_ms);                // this page becomes the session's owner (Resume here)
 void ForgetSession(AppState& app, const std::string& session_id);  // it ended or was discarded: remove it from storage
+bool RecordEndedSession(AppState& app, double now_ms);             // its history entry (when a rep was done: true), and it is over here
 
 // Adds sessions to the history: kept in memory at once, written under the storage lock (at once
 // where the browser has no Web Locks). Each record's fate is in RecordSaveFor().
 void AddToHistory(AppState& app, const std::vector<core::SessionRecord>& records);
-void CommitHistory(AppState& app);  // the write itself: read, merge by id, drop the deleted, check limits, write
+void CommitHistory(AppState& app);  // the write itself: read, merge by id (what hidden pages left waiting too), drop the deleted, check limits, write
+// The page is being hidden and may not run again: what still waits for the storage lock is written
+// under a key of this page's own (bandCircuit.waiting.<page id>), which needs no lock since no other
+// page writes it. The next history write in any page, this one included, takes it in and removes it.
+void KeepWaitingHistory(AppState& app);
 
 // Deletes one session: gone from the history at once and remembered by id, so that no import or
 // sync brings it back; written like AddToHistory.

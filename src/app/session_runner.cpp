@@ -84,47 +84,10 @@ void app::PageShown(AppState& app, double now_ms)
 
 // --- [SECTION] Ending
 
-// The ended session's history entry, added when a rep was done (true then); the session is over here.
-static bool RecordEnded(app::AppState& app, double now_ms)
-{
-    core::SessionRecord record = core::MakeSessionRecord(app.Session, (int64_t)now_ms, app.Frame.WallMs);
-    record.HasTzOffset = true;
-    record.TzOffsetMinutes = platform::TimezoneOffsetMinutesAt((double)record.StartedWallMs);
-    // A session is a workout when a rep was done: one skipped from end to end is not kept.
-    bool any_work = false;
-    for (int e = 0; e < core::ExerciseCount; e++)
-        for (int s = 0; s < core::SideCount; s++)
-            any_work |= record.RepsDone[e][s] > 0;
-    app.LastRecord = record;
-    app.HasLastRecord = true;
-    if (any_work)
-    {
-        app::AddToHistory(app, { record });
-        app.Stored.FinishedHere.push_back(record);
-    }
-    else
-        app::SetRecordSave(app, record.Id, app::RecordSave_NoWork);
-    app.HasSession = false;
-    app.Restored = false;
-    app.Screens.ConfirmingEnd = false;
-    app::ForgetSession(app, record.Id);
-    platform::KeepScreenAwake(false);
-    return any_work;
-}
-
 static void FinishAndRecord(app::AppState& app, double now_ms)
 {
-    RecordEnded(app, now_ms);
+    app::RecordEndedSession(app, now_ms);
     app::Navigate(app, app::Screen_Finish);
-}
-
-bool app::SetAsideSession(AppState& app, double now_ms)
-{
-    if (!app.HasSession)
-        return false;
-    core::EndEarly(app.Session, (int64_t)now_ms);
-    app.View = core::Update(app.Session, (int64_t)now_ms, nullptr);
-    return RecordEnded(app, now_ms);
 }
 
 // --- [SECTION] Actions

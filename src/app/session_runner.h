@@ -16,9 +16,6 @@ void FinishSet(AppState& app, double now_ms);   // "Done" in a self-paced set (a
 void ExtendStep(AppState& app, double now_ms);  // "+15 s" on a get-ready, switch or rest
 void EndSession(AppState& app, double now_ms);  // end early: kept in history as ended early
 void DiscardSession(AppState& app);             // drop a restored session without recording it
-// End this page's session where it stands without the finish screen (another page's session goes on
-// instead): kept in history as ended early when a rep was done; true then.
-bool SetAsideSession(AppState& app, double now_ms);
 
 void PreviewCueVolume(AppState& app);  // the volume setting just changed: applied at once and heard (one rep tone)
 

@@ -657,6 +657,7 @@ LoadResult<SessionInProgress> LoadSessionInProgress(std::string_view json)
             return Failed<SessionInProgress>(At(what, Format(Tr("\"%s\" must hold whole numbers from 0 to %d"), "stepReps", MaxReps)));
         session.StepRepsDone.push_back(reps.GetInt());
     }
+    MigrateTwoSetTrapPull(session);  // saved while the trap pull was two sets a round: read into today's plan
     if (const char* why = CheckSessionInProgress(session))
         return Failed<SessionInProgress>(At(what, Tr(why)));
     return result;

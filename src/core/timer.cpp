@@ -489,6 +489,47 @@ const char* CheckSessionInProgress(const SessionInProgress& session)
     return nullptr;
 }
 
+bool MigrateTwoSetTrapPull(SessionInProgress& session)
+{
+    if (!SettingsAreValid(session.PlanSettings))
+        return false;
+    const std::vector<Step> plan = BuildPlan(session.PlanSettings);
+    // The old plan's steps, each as (step of today's plan, part): 0 a step both plans have, 1 the
+    // trap pull's first arm, 2 its switch, 3 its second arm.
+    std::vector<std::pair<int, int>> old_steps;
+    for (int i = 0; i < (int)plan.size(); i++)
+    {
+        const bool trap_pull = plan[i].StepPhase == Phase::Work && plan[i].Exercise == ExerciseId::TrapPull;
+        for (int part = trap_pull ? 1 : 0; part <= (trap_pull ? 3 : 0); part++)
+            old_steps.emplace_back(i, part);
+    }
+    const int old_count = (int)old_steps.size();
+    if (old_count == (int)plan.size() || (int)session.StepRepsDone.size() != old_count || session.StepIndex < 0 ||
+        session.StepIndex >= old_count || session.HighestStepReached < session.StepIndex || session.HighestStepReached >= old_count)
+        return false;
+    SessionInProgress out = session;
+    out.StepRepsDone.assign(plan.size(), 0);
+    for (int i = 0; i < old_count; i++)
+    {
+        const int step = old_steps[i].first;
+        out.StepRepsDone[step] = std::max(out.StepRepsDone[step], std::min(session.StepRepsDone[i], plan[step].TargetReps));
+    }
+    const auto [step, part] = old_steps[session.StepIndex];
+    out.StepIndex = part >= 2 ? step + 1 : step;
+    out.HighestStepReached = std::max(out.StepIndex, old_steps[session.HighestStepReached].first);
+    if (part != 0)
+    {
+        out.StepStartActiveMs = session.DeliveredUntilActiveMs;  // the step begins where the session stands
+        out.StepExtraMs = 0;
+        if (part == 1)
+            out.StepRepsDone[step] = 0;  // the set starts again
+    }
+    if (CheckSessionInProgress(out) != nullptr)
+        return false;
+    session = out;
+    return true;
+}
+
 Timer RestoreSession(const SessionInProgress& session, int64_t now_ms)
 {
     Timer timer = MakeTimer(session.PlanSettings);

@@ -155,4 +155,11 @@ const char* CheckSessionInProgress(const SessionInProgress& session);
 // A started timer, PAUSED at the snapshot's active time, on the monotonic clock now_ms.
 Timer RestoreSession(const SessionInProgress& session, int64_t now_ms);
 
+// A session in progress saved by the version whose trap pull was two sets a round (one arm, a
+// switch, the other arm), read into today's plan, where it is one set with both arms: true when
+// `session` was such a one and now fits today's plan. The set's reps are the larger of its two
+// sets'. Stopped at the first arm, the set starts again; at the switch or the second arm, the set
+// counts as done and the session stands at the step after it.
+bool MigrateTwoSetTrapPull(SessionInProgress& session);
+
 }  // namespace core

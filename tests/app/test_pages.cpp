@@ -7,6 +7,8 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <algorithm>
+
 using namespace apptest;
 
 TEST_CASE("Two pages finishing sessions both end up with both, whichever writes first")
@@ -73,6 +75,61 @@ TEST_CASE("A session dropped by another page's write from an outdated copy is wr
     CHECK(two.State.History.size() == 2);
     CHECK(one.Hear() == 0);                // settled: one's own write is no event for it, and two writes nothing more
     CHECK(Browser().CommitRequests == 3);  // the two sessions, and one putting its session back
+}
+
+// The keys pages left their waiting history under (app::KeepWaitingHistory).
+static int WaitingKeys()
+{
+    int n = 0;
+    for (const auto& [key, value] : Browser().Storage)
+        n += key.rfind(app::WaitingPrefix, 0) == 0;
+    return n;
+}
+
+TEST_CASE("A page hidden before its history write leaves it waiting under a key of its own, which the next write takes in")
+{
+    platform::native::Reset();
+    Page one(0), two(1);
+    DoOneSetAndEnd(one);  // waiting for the lock
+    const std::string id_one = one.State.LastRecord.Id;
+    app::OnPageHidden(one.Act(), platform::ReadClock());
+    CHECK(Browser().Storage.count(app::HistoryKey) == 0);  // no write without the lock
+    REQUIRE(WaitingKeys() == 1);
+
+    // one never runs again. two finishes a session and writes the history: one's comes with it.
+    Browser().WallMs += 1000;
+    DoOneSetAndEnd(two);
+    two.GrantHistoryLock();
+    const core::LoadResult<core::SavedHistory> stored = core::LoadHistory(Browser().Storage[app::HistoryKey]);
+    REQUIRE(stored.Ok());
+    CHECK(stored.Value.Sessions.size() == 2);
+    CHECK(WaitingKeys() == 0);
+    CHECK(two.State.History.size() == 2);
+    CHECK(std::any_of(two.State.History.begin(), two.State.History.end(), [&](const core::SessionRecord& r) { return r.Id == id_one; }));
+
+    // one was only in the background: its lock comes after all, and nothing is written twice.
+    one.GrantHistoryLock();
+    const core::LoadResult<core::SavedHistory> again = core::LoadHistory(Browser().Storage[app::HistoryKey]);
+    REQUIRE(again.Ok());
+    CHECK(again.Value.Sessions.size() == 2);
+    CHECK(app::RecordSaveFor(one.State, id_one) == app::RecordSave_Saved);
+}
+
+TEST_CASE("A page opened after another was hidden before its history write writes what it left waiting")
+{
+    platform::native::Reset();
+    {
+        Page one(0);
+        DoOneSetAndEnd(one);
+        app::OnPageHidden(one.Act(), platform::ReadClock());  // closed before the lock came
+    }
+    REQUIRE(WaitingKeys() == 1);
+    const int requests = Browser().CommitRequests;
+    Page reopened(1);
+    CHECK(Browser().CommitRequests == requests + 1);
+    reopened.GrantHistoryLock();
+    CHECK(reopened.State.History.size() == 1);
+    CHECK(WaitingKeys() == 0);
 }
 
 TEST_CASE("A session deleted by Delete everything in another page is not written again")

@@ -120,6 +120,61 @@ testInPart("two pages: a settings write from a copy that lacks the other page's 
     await context.close();
 });
 
+testInPart("two pages that start a session at the same moment agree on the one started first", async () => {
+    const context = await newContext({ "bandCircuit.settings": quick().replace('"self-paced"', '"guided"') });
+    const a = await open(context), b = await open(context);
+    await press(a.page, "Start");
+    const first = await storedJsonWhen(a.page, "bandCircuit.session", (x) => x !== null);
+    // B's copy of localStorage lags: it holds the session key as B last wrote it (nothing yet: A's
+    // session has not reached it), and A's storage events wait.
+    await b.page.evaluate(() => {
+        const read = Storage.prototype.getItem, write = Storage.prototype.setItem;
+        let copy = null;
+        window.lagging = true;
+        Storage.prototype.getItem = function (key) { return window.lagging && key === "bandCircuit.session" ? copy : read.call(this, key); };
+        Storage.prototype.setItem = function (key, value) { if (key === "bandCircuit.session") copy = value; return write.call(this, key, value); };
+        window.addEventListener("storage", (e) => { if (window.lagging) e.stopImmediatePropagation(); }, true);
+    });
+    await press(b.page, "Start");   // written over A's session
+    await waitFor(b.page, (s) => s.screen === "session");
+    await b.page.evaluate(() => { window.lagging = false; });   // B's copy catches up
+    // A hears B's write and writes its own back (it started first); B hears that and gives way.
+    const s = await waitFor(b.page, (x) => x.session?.elsewhere === true && x.screen === "home");
+    assert.match(s.notice.text, /^A workout was started in another window at the same moment and goes on there\.$/);
+    assert.equal((await storedJson(b.page, "bandCircuit.session")).id, first.id);
+    const onA = await state(a.page);
+    assert.equal(onA.screen, "session");
+    assert.equal(onA.session.elsewhere, false);
+    await context.close();
+});
+
+testInPart("a page closed while its history write waits for the storage lock leaves it waiting, and the next page writes it", async () => {
+    const context = await newContext();
+    const holder = await open(context), a = await open(context);
+    // Another page holds the history's Web Lock: A's write has to wait for it.
+    await holder.page.evaluate(() => {
+        window.releaseLock = null;
+        navigator.locks.request("bandCircuit.history", () => new Promise((resolve) => { window.releaseLock = resolve; }));
+    });
+    await waitInPage(holder.page, () => window.releaseLock !== null);
+    const finished = await finishSession(a.page);
+    assert.equal(finished.lastRecord.save, "pending");
+    await a.page.close({ runBeforeUnload: true });   // pagehide: the page may not run again
+    const waiting = await holder.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("bandCircuit.waiting.")));
+    assert.equal(waiting.length, 1, "what waited is kept under the page's own key");
+    assert.equal(JSON.parse(await stored(holder.page, waiting[0])).sessions[0].id, finished.lastRecord.id);
+    assert.equal(await stored(holder.page, "bandCircuit.history"), null, "nothing was written without the lock");
+    // The lock comes free; the next page opened takes in what waited.
+    await holder.page.evaluate(() => window.releaseLock());
+    const next = await open(context);
+    const s = await waitFor(next.page, (x) => x.history.sessions === 1);
+    assert.equal(s.history.sessions, 1);
+    const history = await storedJsonWhen(next.page, "bandCircuit.history", (h) => h?.sessions?.length === 1);
+    assert.equal(history.sessions[0].id, finished.lastRecord.id);
+    assert.deepEqual(await next.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("bandCircuit.waiting."))), []);
+    await context.close();
+});
+
 testInPart("two pages: a page that missed the other's writes adds its session without dropping theirs", async () => {
     const context = await newContext({ "bandCircuit.history": JSON.stringify(makeHistory(3, { exercises })) });
     const a = await open(context), b = await open(context);

@@ -500,3 +500,94 @@ TEST_CASE("Stamped settings: a change is stamped with its path; the later change
     stored.Values.WeeklyGoal = 5;
     CHECK(LaterOfEach(base, stored).Values.WeeklyGoal == 5);
 }
+
+// --- A session in progress from the version whose trap pull was two sets a round
+
+// A snapshot as that version saved it: today's plan with each trap pull set taken three times
+// (first arm, switch, second arm), standing at old step `at` with every set before it done in full.
+static SessionInProgress TwoSetTrapPullSession(const Settings& settings, int at, int first_arm_reps, int64_t* trap_pull_step)
+{
+    const std::vector<Step> plan = BuildPlan(settings);
+    SessionInProgress s = {};
+    s.Id = "1733500000000-1";
+    s.StartedWallMs = 1733500000000;
+    s.PlanSettings = settings;
+    int old_index = 0;
+    for (int i = 0; i < (int)plan.size(); i++)
+    {
+        const bool trap = plan[i].StepPhase == Phase::Work && plan[i].Exercise == ExerciseId::TrapPull;
+        if (trap && *trap_pull_step < 0)
+            *trap_pull_step = i;
+        for (int part = 0; part < (trap ? 3 : 1); part++, old_index++)
+        {
+            int reps = old_index < at ? plan[i].TargetReps : 0;
+            if (trap && part == 1)
+                reps = 0;  // the switch
+            if (trap && part == 0 && old_index <= at)
+                reps = first_arm_reps;
+            s.StepRepsDone.push_back(reps);
+        }
+    }
+    s.StepIndex = s.HighestStepReached = at;
+    s.ActiveMs = s.DeliveredUntilActiveMs = 300000;
+    s.StepStartActiveMs = 299000;
+    s.WorkMs = 100000;
+    return s;
+}
+
+TEST_CASE("A session in progress saved while the trap pull was two sets a round is read into today's plan", "[save]")
+{
+    Settings settings = DefaultSettings();
+    settings.Mode = RunMode::SelfPaced;  // sets count up: no set has run past its end
+    const std::vector<Step> plan = BuildPlan(settings);
+    int64_t trap = -1;
+    TwoSetTrapPullSession(settings, 0, 0, &trap);
+    REQUIRE(trap > 0);
+    const int first_arm = (int)trap, at_switch = first_arm + 1, second_arm = first_arm + 2;
+
+    // At the switch, the first arm done: the set counts as done, the session stands after it.
+    {
+        int64_t ignored = -1;
+        const SessionInProgress old = TwoSetTrapPullSession(settings, at_switch, 7, &ignored);
+        REQUIRE(old.StepRepsDone.size() == plan.size() + 2 * (size_t)settings.Rounds);
+        const LoadResult<SessionInProgress> loaded = LoadSessionInProgress(SaveSessionInProgress(old));
+        REQUIRE(loaded.Ok());
+        CHECK(loaded.Value.StepRepsDone.size() == plan.size());
+        CHECK(loaded.Value.StepIndex == trap + 1);
+        CHECK(loaded.Value.StepRepsDone[(size_t)trap] == 7);
+        CHECK(loaded.Value.StepRepsDone[(size_t)trap - 1] == 0);  // no rep is invented elsewhere
+        CHECK(loaded.Value.StepStartActiveMs == old.DeliveredUntilActiveMs);
+        CHECK(loaded.Value.ActiveMs == old.ActiveMs);
+        CHECK(loaded.Value.WorkMs == old.WorkMs);
+        CHECK(RestoreSession(loaded.Value, 0).Started);
+    }
+    // At the second arm: the same.
+    {
+        int64_t ignored = -1;
+        const LoadResult<SessionInProgress> loaded = LoadSessionInProgress(SaveSessionInProgress(TwoSetTrapPullSession(settings, second_arm, 7, &ignored)));
+        REQUIRE(loaded.Ok());
+        CHECK(loaded.Value.StepIndex == trap + 1);
+    }
+    // At the first arm: the set starts again.
+    {
+        int64_t ignored = -1;
+        const LoadResult<SessionInProgress> loaded = LoadSessionInProgress(SaveSessionInProgress(TwoSetTrapPullSession(settings, first_arm, 3, &ignored)));
+        REQUIRE(loaded.Ok());
+        CHECK(loaded.Value.StepIndex == trap);
+        CHECK(loaded.Value.StepRepsDone[(size_t)trap] == 0);
+    }
+    // Before the trap pull: every step keeps its place.
+    {
+        int64_t ignored = -1;
+        const LoadResult<SessionInProgress> loaded = LoadSessionInProgress(SaveSessionInProgress(TwoSetTrapPullSession(settings, 2, 0, &ignored)));
+        REQUIRE(loaded.Ok());
+        CHECK(loaded.Value.StepIndex == 2);
+    }
+    // A list of reps that fits neither plan is still refused.
+    {
+        int64_t ignored = -1;
+        SessionInProgress odd = TwoSetTrapPullSession(settings, 2, 0, &ignored);
+        odd.StepRepsDone.push_back(0);
+        CHECK_FALSE(LoadSessionInProgress(SaveSessionInProgress(odd)).Ok());
+    }
+}
