@@ -382,7 +382,7 @@ static void DrawSaveStatus(app::AppState& app, const core::SessionRecord& record
         break;
     case app::RecordSave_NoSpace: ui::Banner("Not saved: this browser's storage for the app is full. Download the session to keep it.", true); break;
     case app::RecordSave_HistoryFull:
-        ui::Banner("Not saved: your history holds the most sessions it can keep. Export it, then download this session to keep it.", true);
+        ui::Banner("Not saved: your history holds the most sessions it can keep. Back it up, then download this session to keep it.", true);
         break;
     case app::RecordSave_Unavailable: ui::Banner("Not saved: this browser is not letting the app save. Download the session to keep it.", true); break;
     case app::RecordSave_Held: ui::Banner("Not saved: your stored history could not be read, and is left untouched. Download the session to keep it.", true); break;

@@ -400,7 +400,7 @@ void ui::DrawHistoryScreen(app::AppState& app)
     if (!app.Screens.Notice.empty())
         Banner(app.Screens.Notice.c_str(), app.Screens.NoticeIsError);
     else if (app.Storage == app::StorageStatus_Full)
-        Banner("Storage is full: new sessions are not being saved. Export your history to keep it safe.", true);
+        Banner("Storage is full: new sessions are not being saved. Back up your history to keep it safe.", true);
 
     const int tz = app.Frame.TzOffsetMinutes;
     const int64_t wall = app.Frame.WallMs;

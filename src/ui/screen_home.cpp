@@ -29,7 +29,7 @@ static void DrawStorageBanner(app::AppState& app)
                    true);
         break;
     case app::StorageStatus_Full:
-        ui::Banner("Storage is full: your latest changes are not saved. Export your history from the History screen, "
+        ui::Banner("Storage is full: your latest changes are not saved. Back up your history from the History screen, "
                    "or free some space for this site.",
                    true);
         break;

@@ -474,7 +474,7 @@ static void DrawReset(app::AppState& app)
     static bool scroll_to_confirmation = false;  // the confirmation just opened below the fold
     if (!app.Screens.ConfirmingReset)
     {
-        ui::TextMuted("Settings and history stay in this browser only.");
+        ui::TextMuted("Settings and history are kept in this browser. A backup or sync keeps your history elsewhere too.");
         switch (platform::StoragePersistence())
         {
         case platform::Persistence_Persistent:
@@ -482,10 +482,10 @@ static void DrawReset(app::AppState& app)
             break;
         case platform::Persistence_BestEffort:
             ui::TextMuted("Storage: not persistent. Some browsers clear a site's data after weeks without a visit: "
-                          "install the app to your home screen, or export your history now and then.");
+                          "install the app to your home screen, or back up your history now and then.");
             break;
         default:
-            ui::TextMuted("Storage: this browser does not say whether it keeps the app's data. Export your history now and then.");
+            ui::TextMuted("Storage: this browser does not say whether it keeps the app's data. Back up your history now and then.");
             break;
         }
         ImGui::BeginDisabled(app.History.empty());
