@@ -39,12 +39,22 @@ private_apt() {  # private_apt NAME LINE... ; sets PRIVATE_APT_OPTS
 
 setup_native() {
     apt_install cmake g++ make rapidjson-dev python3-fonttools python3-polib python3-babel python3-arabic-reshaper python3-bidi \
-        gettext fonts-inter fonts-noto-core fonts-noto-cjk clang-format
+        gettext fonts-inter fonts-noto-core fonts-noto-cjk clang-format ccache
+    use_ccache
     if ! dpkg -s libcatch2-dev 2>/dev/null | grep -q '^Version: 3'; then
         log "Catch2 3 from bookworm-backports"
         private_apt backports "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s bookworm-backports main"
         as_root env DEBIAN_FRONTEND=noninteractive apt-get "${PRIVATE_APT_OPTS[@]}" install -y -qq libcatch2-dev >/dev/null
     fi
+}
+
+# Every compiler (g++, clang for the fuzzer, em++) runs through ccache, whose cache lives beside the
+# others: a fresh clone (CI) compiles only what changed since any earlier build on this machine.
+# Paths are taken relative to the checkout, so two clones share the cache. The build directories
+# pick the launcher up when they are first configured.
+use_ccache() {
+    export CCACHE_DIR="$CACHE/ccache" CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=true CCACHE_MAXSIZE=2G
+    export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache
 }
 
 # Emscripten: one already on PATH (an emsdk, say) wins; otherwise Debian's package.

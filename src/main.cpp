@@ -83,6 +83,9 @@ EMSCRIPTEN_KEEPALIVE unsigned bc_frames_drawn() { return g_Main.FramesDrawn; }
 // (Dear ImGui spreads a quick press and release over two frames), and a frame always follows it
 // (FramesToDraw): the tests' presses wait for both.
 EMSCRIPTEN_KEEPALIVE unsigned bc_input_taken_at() { return g_Main.InputTakenAt; }
+// Frames still owed after input: what a press changed can move on the frames after it (a scroll
+// asked for in one frame is applied in the next), so the tests' presses wait until none is owed.
+EMSCRIPTEN_KEEPALIVE int bc_frames_owed() { return g_Main.FramesToDraw; }
 // The automation interface's setDrawing(): with drawing off, every frame is still laid out and
 // recorded (state(), widgets(), texts() read that), but not handed to WebGL. The browser tests that
 // check the layout at many sizes turn it off: a software renderer pays for every pixel.

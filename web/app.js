@@ -122,6 +122,7 @@
         framesDrawn: () => (isReady ? Module._bc_frames_drawn() : 0),
         inputTakenAt: () => (isReady ? Module._bc_input_taken_at() : 0),   // framesDrawn() after the last frame that took input and left none waiting
         inputSeen: () => ({ ...inputSeen }),
+        framesOwed: () => (isReady ? Module._bc_frames_owed() : 0),   // frames the app still draws after input (a scroll it asked for lands in the next)
         setDrawing: (on) => { if (isReady) Module._bc_set_drawing(on ? 1 : 0); },   // off: laid out and recorded, not drawn
     };
 

@@ -141,9 +141,9 @@ const inputMark = (page) => io(page).evaluate(() => ({ frames: bandCircuit.frame
 
 // Until the page has received `events` more input events than at `mark` (presses, releases, keys,
 // wheel steps: an event sent is not always delivered by the time the sending call returns), a frame
-// after the last of them has acted on the input, and one more frame has been drawn after it
-// (bandCircuit.inputSeen() and inputTakenAt(), docs/automation.md): what the input changed is then
-// on screen.
+// after the last of them has acted on the input, and the frames the app owes after input are drawn
+// (bandCircuit.inputSeen(), inputTakenAt() and framesOwed(), docs/automation.md): what the input
+// changed is then on screen, where it stays (a scroll asked for in one frame lands in the next).
 export async function inputSettled(page, mark, { events = 0, what = "the input" } = {}) {
     // On the fake clock nothing runs until the test lets time pass: a press takes two frames (Dear
     // ImGui takes the release a frame after the press) and one more follows, so let three go first.
@@ -152,7 +152,7 @@ export async function inputSettled(page, mark, { events = 0, what = "the input" 
         const seen = bandCircuit.inputSeen();
         if (seen.events < events) return false;
         const taken = bandCircuit.inputTakenAt();
-        return taken > Math.max(frames, seen.frame) && bandCircuit.framesDrawn() > taken;
+        return taken > Math.max(frames, seen.frame) && bandCircuit.framesDrawn() > taken && bandCircuit.framesOwed() === 0;
     }, { frames: mark.frames, events: mark.events + events }, { what: `a frame to take ${what}` });
 }
 

@@ -53,7 +53,12 @@ export async function openApp(browser, url, { viewport = { width: 390, height: 8
     const problems = [];
     page.on("console", (message) => { if (message.type() === "error") problems.push("console: " + message.text()); });
     page.on("pageerror", (error) => problems.push("page error: " + error.message));
-    page.on("requestfailed", (request) => problems.push("request failed: " + request.url() + " " + (request.failure() || {}).errorText));
+    // A request the browser cancels (net::ERR_ABORTED: the test navigated on, or closed the page,
+    // before the icon or a font came) is not a failure of the app's.
+    page.on("requestfailed", (request) => {
+        const why = (request.failure() || {}).errorText;
+        if (why !== "net::ERR_ABORTED") problems.push("request failed: " + request.url() + " " + why);
+    });
     page.on("response", (response) => { if (response.status() >= 400) problems.push("HTTP " + response.status() + ": " + response.url()); });
     if (clock) await page.clock.install(clock);
     if (beforeLoad) await beforeLoad(page);
