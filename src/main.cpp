@@ -164,6 +164,20 @@ static ui::FrameRequest RunImGuiFrame(const platform::Clock& clock)
     return request;
 }
 
+// A scroll asked for in this frame (SetScrollHereY: the confirmation that just opened, scrolled
+// into view) moves the window at the start of the next one. That frame is owed: without it the
+// screen would show the controls where they were, and the next tap would land on whatever the
+// scroll has brought under the finger.
+static bool ScrollPending()
+{
+    if (ImGui::IsAnyMouseDown())
+        return false;  // a finger scrolling the list: it moves it every frame it moves, and not otherwise
+    for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+        if (window->Active && (window->ScrollTarget.x < FLT_MAX || window->ScrollTarget.y < FLT_MAX))
+            return true;
+    return false;
+}
+
 static void Frame()
 {
     // Large windows draw everything larger (ui/layout.h): mouse positions are queued in layout px.
@@ -239,7 +253,7 @@ static void Frame()
     if ((had_input || imgui_input_pending) && ImGui::GetCurrentContext()->InputEventsQueue.empty())
         g_Main.InputTakenAt = g_Main.FramesDrawn;
     g_Main.FramesToDraw = had_input ? 2 : (g_Main.FramesToDraw > 0 ? g_Main.FramesToDraw - 1 : 0);
-    if (imgui_input_pending && g_Main.FramesToDraw == 0)
+    if ((imgui_input_pending || ScrollPending()) && g_Main.FramesToDraw == 0)
         g_Main.FramesToDraw = 1;
     g_Main.Animating = request.Animating;
     g_Main.WakeAtMs = request.WakeAtMs;

@@ -51,7 +51,9 @@ try {
         await pressInView(page, exercise.name);   // its card on home, scrolled to as a finger would
         const demo = (await state(page)).demo;
         const shots = [];
-        for (const side of demo.sides.length > 0 ? demo.sides : [null]) {
+        // FIGURES_SIDES=1: the first side only (the browser test's smoke check of the walk).
+        const sides = demo.sides.length > 0 ? demo.sides.slice(0, Number(process.env.FIGURES_SIDES) || demo.sides.length) : [null];
+        for (const side of sides) {
             if (side) await press(page, side.button);
             // The demonstration's cycle is one rep, or two for the monster walk (a step per foot).
             const ends = [];

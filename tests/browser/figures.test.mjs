@@ -71,9 +71,10 @@ test("./dev.sh figures writes a sheet and the key poses of every exercise the ap
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "band-circuit-figures-"));
     try {
         const script = path.join(path.dirname(new URL(import.meta.url).pathname), "figures.mjs");
-        // At DPR 1: the pictures cost a quarter of the pixels, and the smoke check is about the walk.
+        // At DPR 1 and one side each: the pictures cost a quarter of the pixels, and the smoke check
+        // is about the walk through every exercise.
         const { stdout } = await promisify(execFile)(process.execPath, [script, process.env.DIST, out],
-                                                     { timeout: 200000, env: { ...process.env, FIGURES_DPR: "1" } });
+                                                     { timeout: 200000, env: { ...process.env, FIGURES_DPR: "1", FIGURES_SIDES: "1" } });
         const { context, page } = await openClocked(browser, server.url);
         const exercises = (await state(page)).exercises;
         await context.close();
