@@ -1211,16 +1211,13 @@ static JsonValue& MemberAt(rapidjson::Document& doc, const std::string& path)
     {
         const size_t dot = path.find('.', start);
         const std::string name = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-        auto it = object->FindMember(name.c_str());
-        if (it == object->MemberEnd())
-        {
+        if (!object->HasMember(name.c_str()))
             object->AddMember(JsonValue(name.c_str(), (rapidjson::SizeType)name.size(), doc.GetAllocator()),
                               JsonValue(dot == std::string::npos ? rapidjson::kNullType : rapidjson::kObjectType), doc.GetAllocator());
-            it = object->FindMember(name.c_str());
-        }
+        JsonValue& member = (*object)[name.c_str()];
         if (dot == std::string::npos)
-            return it->value;
-        object = &it->value;
+            return member;
+        object = &member;
         start = dot + 1;
     }
 }
@@ -1379,9 +1376,9 @@ LoadResult<ChangesPage> ParseChanges(std::string_view json)
     const JsonValue* results = RequireArray(doc, "results", what, error);
     if (!results)
         return Failed<ChangesPage>(error);
-    auto last = doc.FindMember("last_seq");
-    if (last == doc.MemberEnd())
+    if (!doc.HasMember("last_seq"))
         return Failed<ChangesPage>(At(what, Format(Tr("\"%s\" is missing"), "last_seq")));
+    auto last = doc.FindMember("last_seq");
     if (last->value.IsUint64())
         result.Value.LastSeq = std::to_string(last->value.GetUint64());
     else if (IsToken(last->value, MaxSeqLength))
