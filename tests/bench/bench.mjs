@@ -554,7 +554,7 @@ async function memoryVisit(browser, site) {
     const steady = await read();
     // A real history of 3000 sessions, padded to about 2 MB with long ids (as tests/browser/storage.test.mjs).
     const { makeHistory } = await import("../browser/screens-helpers.mjs");
-    const history = makeHistory(3000, { everyDays: 1 });
+    const history = makeHistory(3000, { exercises: await page.evaluate(() => bandCircuit.state().exercises), everyDays: 1 });
     for (const session of history.sessions) session.id += "-" + "x".repeat(40);
     const text = JSON.stringify({ app: "band-circuit", kind: "history", version: 1, exported: Date.now(), sessions: history.sessions }, null, 2);
     const file = path.join(SNAPSHOT, "import-2mb.json");
@@ -594,7 +594,8 @@ async function syncVisit(browser, site) {
     const couch = await startCouch({ user: "runner", password: "secret" });
     try {
         await couch.createDatabase("bench");
-        const sessions = makeHistory(3000, { everyDays: 1 }).sessions;
+        const { appCircuit } = await import("../browser/harness.mjs");
+        const sessions = makeHistory(3000, { exercises: await appCircuit(browser, site.url), everyDays: 1 }).sessions;
         for (let i = 0; i < sessions.length; i += 500) {
             const docs = sessions.slice(i, i + 500).map((session) => ({ _id: session.id, type: "band-circuit/session", session }));
             const response = await fetch(`${couch.url}/bench/_bulk_docs`, { method: "POST", body: JSON.stringify({ docs }),
