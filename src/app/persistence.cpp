@@ -295,13 +295,10 @@ static void ForgetWrittenSession(app::AppState& app)
     app.Stored.SessionJson.clear();
 }
 
-static void DropSession(app::AppState& app, const char* notice)
+// This page no longer runs a session: the screen may sleep, no tone is left to play, the session
+// screen gives way to home, and `notice` says why.
+static void StopRunningHere(app::AppState& app, const char* notice)
 {
-    app.HasSession = false;
-    app.Restored = false;
-    app.Screens.ConfirmingEnd = false;
-    ForgetWrittenSession(app);
-    app.Stored.SessionElsewhere = false;
     platform::KeepScreenAwake(false);
     platform::CancelScheduledTones();
     if (app.Screens.Current == app::Screen_Session)
@@ -309,6 +306,16 @@ static void DropSession(app::AppState& app, const char* notice)
     app.Screens.Notice = notice;
     app.Screens.NoticeIsError = false;
     platform::Announce(notice);
+}
+
+static void DropSession(app::AppState& app, const char* notice)
+{
+    app.HasSession = false;
+    app.Restored = false;
+    app.Screens.ConfirmingEnd = false;
+    ForgetWrittenSession(app);
+    app.Stored.SessionElsewhere = false;
+    StopRunningHere(app, notice);
 }
 
 // Why the session in storage is gone: a reset since it started, or it ended in another page.
@@ -416,15 +423,8 @@ static void ShowSessionElsewhere(app::AppState& app, const core::SessionInProgre
     app.Stored.SessionElsewhere = true;
     app.Stored.SessionWritten = true;
     app.LastSavedActiveMs = stored.ActiveMs;
-    if (!was_here && app.Screens.Current != app::Screen_Session)
-        return;
-    platform::KeepScreenAwake(false);
-    platform::CancelScheduledTones();
-    if (app.Screens.Current == app::Screen_Session)
-        app::Navigate(app, app::Screen_Home);
-    app.Screens.Notice = notice;
-    app.Screens.NoticeIsError = false;
-    platform::Announce(notice);
+    if (was_here || app.Screens.Current == app::Screen_Session)
+        StopRunningHere(app, notice);
 }
 
 // Two pages that each started a session before hearing of the other's: the one that started first
