@@ -20,6 +20,7 @@ const ROOT = path.resolve(HERE, "../..");
 const OUT = path.join(ROOT, "build", "browser");
 const TIMES = path.join(OUT, "times.json");   // seconds each job took last time: the order of the next run
 const JOBS = Math.max(1, Number(process.env.BROWSER_JOBS) || 4);
+const JOB_LIMIT_S = Number(process.env.BROWSER_JOB_LIMIT_S) || 900;   // no job takes a third of this
 // Files whose tests are spread over parts (test files read TEST_PART through harness.mjs's inPart).
 const PARTS = { "layout.test.mjs": 3, "storage.test.mjs": 2, "arabic-japanese.test.mjs": 2, "sync.test.mjs": 3 };
 
@@ -58,13 +59,19 @@ function run(job) {
         const env = { ...process.env, DIST: process.env.DIST || path.join(ROOT, "dist"), TEST_PART: job.part };
         const child = spawn(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", job.file],
                             { cwd: HERE, env, stdio: ["ignore", out, out] });
+        // A job that never ends (a test left a server or a browser open after it failed) is stopped
+        // and counted as failed, so the run ends and says which one it was.
+        let overtime = false;
+        const limit = setTimeout(() => { overtime = true; child.kill("SIGTERM"); setTimeout(() => child.kill("SIGKILL"), 10000).unref(); }, JOB_LIMIT_S * 1000);
         child.on("close", (code) => {
+            clearTimeout(limit);
             fs.closeSync(out);
+            if (overtime) fs.appendFileSync(log, `\n✖ the job ran past ${JOB_LIMIT_S} s and was stopped\n`);
             const text = fs.readFileSync(log, "utf8");
             const count = (key) => Number((text.match(new RegExp(`^ℹ ${key} (\\d+)`, "m")) || [0, 0])[1]);
             const tests = [...text.matchAll(/^([✔✖]) (.*) \(([\d.]+)ms\)$/gm)].map((m) => ({ ok: m[1] === "✔", name: m[2], ms: Number(m[3]) }));
             resolve({ ...job, code, log, text, seconds: Math.round((Date.now() - started) / 1000),
-                      pass: count("pass"), fail: count("fail") + count("cancelled") + (code !== 0 && count("fail") === 0 ? 1 : 0), tests });
+                      pass: count("pass"), fail: count("fail") + count("cancelled") + ((code !== 0 || overtime) && count("fail") === 0 ? 1 : 0), tests });
         });
     });
 }
