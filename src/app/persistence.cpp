@@ -593,6 +593,12 @@ static void NoteSaves(app::AppState& app, const std::vector<core::SessionRecord>
     }
 }
 
+// No history entry, deletion or backup time waits to be written.
+static bool NothingWaiting(const app::StoredState& stored_state)
+{
+    return stored_state.Pending.empty() && stored_state.PendingDeletions.empty() && stored_state.PendingBackedUpWallMs == 0;
+}
+
 static std::string WaitingKey(const app::AppState& app) { return std::string(app::WaitingPrefix) + app.Stored.PageId; }
 
 void app::KeepWaitingHistory(AppState& app)
@@ -600,7 +606,7 @@ void app::KeepWaitingHistory(AppState& app)
     const StoredState& stored_state = app.Stored;
     if (app.Storage == StorageStatus_Unavailable || stored_state.Held[StoredKey_History])
         return;
-    if (stored_state.Pending.empty() && stored_state.PendingDeletions.empty() && stored_state.PendingBackedUpWallMs == 0)
+    if (NothingWaiting(stored_state))
         return;
     platform::StorageWrite(WaitingKey(app).c_str(),
                            core::SaveHistory(stored_state.Pending, stored_state.PendingDeletions, stored_state.PendingBackedUpWallMs));
@@ -694,7 +700,7 @@ void app::CommitHistory(AppState& app)
         return;
     }
     const std::vector<std::string> waiting = TakeWaitingHistories(app);
-    if (stored_state.Pending.empty() && stored_state.PendingDeletions.empty() && stored_state.PendingBackedUpWallMs == 0)
+    if (NothingWaiting(stored_state))
     {
         for (const std::string& key : waiting)
             platform::StorageRemove(key.c_str());  // it held nothing
